@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 from datetime import datetime, time
 
-from bot.audits import held_chase
+from bot.audits import chase_asked, held_chase
 from bot.audits.action_status import typed_id
 from bot.audits.chase_nudge import NOT_FOUND, due_words, may_chase, nudge, working_morning
 from bot.core.replies import Reply
 from bot.core.services import Services
+from bot.engine import confirmations
 from bot.engine.near_miss import NUMBER
 from bot.engine.routing import Engine, Turn
 from bot.errors import UserError
@@ -28,7 +29,7 @@ from bot.storage.reminders import away_on
 from knowledge.dates import long_date, short_date
 
 USAGE = "/audit chase <action number>"
-TYPED = rf"(?:action\s+)?(?:{NUMBER})"
+TYPED = rf"(?:action\s+)?(?:{NUMBER})(?:\s+anyway)?"
 # "nudge action 9", "remind sw s1 about action 18", "can u remind sw s1 about action 18", "please chase up action 9"
 WORDED = re.compile(r"^\s*(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?|please\s+|pls\s+)?"
                     r"(?:chase|nudge|remind|prod|ping)\s+(?:up\s+)?(?:(?P<owner>\S.*?)\s+(?:about|re|on|for|of)\s+)?"
@@ -40,15 +41,17 @@ def chase_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     words = args.split()
     if words and words[0].lower() == "action":
         words = words[1:]
-    if len(words) != 1 or not words[0].lstrip("#").isdigit():
+    anyway = len(words) == 2 and words[1].lower() == "anyway"  # chase while a request for more time waits
+    if len(words) != 1 + anyway or not words[0].lstrip("#").isdigit():
         raise UserError(f"Tell me which action to chase by its number: `{USAGE}`, like `chase 9`.")
-    return chase(services, turn, typed_id(words[0].lstrip("#")), None)
+    return chase(services, turn, typed_id(words[0].lstrip("#")), None, anyway)
 
 
-def chase(services: Services, turn: Turn, action_id: int, named: str | None) -> list[Reply]:
+def chase(services: Services, turn: Turn, action_id: int, named: str | None, anyway: bool = False) -> list[Reply]:
     """The owner nudged by DM about the open action (once a day per action), and the chaser told so; out of working
     hours the nudge is held until the next working morning (bot.audits.held_chase). Who may chase, a done action, a
-    chase already waiting and a second chase today are each said instead."""
+    chase already waiting and a second chase today are each said instead; so is the owner's request for more time
+    while it waits, unless `anyway` (bot.audits.chase_asked)."""
     action = action_store.get_action(services.storage, action_id)
     if action is None or turn.person is None:
         raise UserError(NOT_FOUND)
@@ -64,6 +67,8 @@ def chase(services: Services, turn: Turn, action_id: int, named: str | None) -> 
     last = action_store.last_chase(services.storage, action.id)
     if last is not None and last[1] >= since:
         return [_chased_today(services, action.id)]
+    if not anyway and (first := chase_asked.asked_first(services, turn, action)) is not None:
+        return [first]
     if (morning := working_morning(services, local, action.owner_id)) is not None:
         return held_chase.hold(services, turn, action, morning)
     if not action_store.chase_action(services.storage, action.id, turn.user_id, turn.now, since):
@@ -103,4 +108,7 @@ def install(engine: Engine, services: Services) -> None:
                        "day; out of hours, held until the next working morning)",
                        usage=USAGE, typed=TYPED)
     engine.add_message_handler(lambda turn, text: worded(services, turn, text), priority=27)
+    confirmations.add_answers(engine, services, (chase_asked.ANYWAY, lambda turn, value: chase(
+        services, turn, typed_id(value), None, anyway=True)), (chase_asked.NOT_NOW, lambda turn, value:
+                                                                chase_asked.not_chased(services, value)))
     engine.add_message_handler(lambda turn, text: held_chase.withdraw_worded(services, turn, text), priority=27)

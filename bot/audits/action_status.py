@@ -101,7 +101,8 @@ def on_done(services: Services, turn: Turn, value: str, note: str | None = None)
         kind="question", text=f"Mark action #{action.id} done for {owner}?\n{_where(action)}, due "
                               f"{short_date(action.due_date)}",
         choices=(Choice("Yes", "actions.done_confirm", str(action.id), "primary"),
-                 Choice("No", "actions.done_keep", str(action.id)))), ALSO_YES, ALSO_NO)]
+                 Choice("No", "actions.done_keep", str(action.id)))), ALSO_YES, ALSO_NO,
+        set_aside=f"Action {action.id} was not marked done: to mark it, type `done {action.id}` again.")]
 
 
 def done_said(done: re.Match[str]) -> tuple[str, str | None]:

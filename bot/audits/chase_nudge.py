@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from bot.core import policy
+from bot.core import more_time_said, policy
 from bot.core.calendar import is_working_day, next_working_day
 from bot.core.markup import audit_and_case
 from bot.core.replies import Choice, Reply
@@ -13,6 +13,7 @@ from bot.core.services import Services
 from bot.errors import AccessDenied, UserError
 from bot.settings.people import Person
 from bot.storage import actions as action_store
+from bot.storage import more_time as requests
 from knowledge.dates import short_date
 
 NOT_FOUND = "I can't find that action: `/audit actions team` lists your teams' open ones, with their numbers."
@@ -23,15 +24,39 @@ def due_words(action: action_store.ActionRow, today: date) -> str:
     return f"due {short_date(action.due_date)}" + (", overdue" if action.due_date < today.isoformat() else "")
 
 
+def waiting_request(services: Services, action: action_store.ActionRow) -> requests.Asked | None:
+    """The owner's request for more time on the action while it waits for an answer; None when there is none."""
+    asked = requests.latest(services.storage, action.id)
+    return asked if asked is not None and more_time_said.state_of(asked, action.due_date) == more_time_said.WAITING \
+        else None
+
+
+def request_days(services: Services, asked: requests.Asked) -> tuple[str, str]:
+    """(" to 20 Dec" or "" when no day was asked for, "4 Dec": the day it was asked), as chaser and owner read it."""
+    until = f" to {short_date(asked.until, year=False)}" if asked.until else ""
+    return until, short_date(asked.at.astimezone(services.settings.timezone).date(), year=False)
+
+
 def nudge(services: Services, action: action_store.ActionRow, by: str, local: datetime) -> Reply:
-    """The owner's DM: who asks, about which action, and how to say it is done or ask for more time."""
+    """The owner's DM: who asks, about which action, and how to say it is done or ask for more time; when their
+    request for more time waits, that it does (trial 36: the nudge told her to ask for the time she had asked for)."""
     return Reply(to_user=action.owner_id, kind="notice",
                  text=f"{services.directory.label(by)} asks about action {action.id}: _{action.description}_ "
                       f"({audit_and_case(action.audit_id, action.case_ref)}), {due_words(action, local.date())}. If "
-                      f"it is done, press Done (or type `done {action.id}`); if it needs longer, ask for more time: "
-                      f"type `extend action {action.id} to` and the date you need, like "
-                      f"`{_extend_example(action, local.date())}`.",
+                      f"it is done, press Done (or type `done {action.id}`); {_longer(services, action, local)}",
                  choices=(Choice(f"Done: action {action.id}", "actions.done", str(action.id)),))
+
+
+def _longer(services: Services, action: action_store.ActionRow, local: datetime) -> str:
+    """How the nudge ends: the owner's request for more time waiting, or how to ask for it."""
+    asked = waiting_request(services, action)
+    if asked is None:
+        return (f"if it needs longer, ask for more time: type `extend action {action.id} to` and the date you need, "
+                f"like `{_extend_example(action, local.date())}`.")
+    until, on = request_days(services, asked)
+    return (f"your request for more time{until} (asked on {on}) still waits for "
+            f"{services.directory.label(asked.asked)}, so it stays due {short_date(action.due_date)} until they "
+            "answer.")
 
 
 def working_morning(services: Services, local: datetime, owner: str | None = None) -> datetime | None:

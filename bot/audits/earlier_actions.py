@@ -62,10 +62,7 @@ def typed(services: Services, ctx: Ctx, text_typed: str) -> None:
         raise UserError(f"Action {named} stays open on its own audit and is chased until it is marked done, so "
                         f"there is no need to add it here: type `done {named}` once the file shows it is done. Add an "
                         "action here only for something new. Nothing was stored.")
-    listed = ", ".join(str(n) for n in numbers)
-    which = (f"The open ones from earlier audits of {ctx.audit.case_ref} are numbered {listed}: they stay open and "
-             "are chased until marked done, so none needs adding here." if numbers
-             else f"{ctx.audit.case_ref} has no open actions from earlier audits.")
+    which = _which(ctx.audit.case_ref, [str(n) for n in numbers])
     named_text = f"Action {named} is not one of them. " if named is not None else ""
     raise UserError(f"{named_text}{which} Type a new action, or `done` when there are no more. Nothing was stored.")
 
@@ -88,3 +85,15 @@ def _named(text_typed: str) -> int | None:
 def _due(action: ActionRow, today: date) -> str:
     due = date.fromisoformat(action.due_date)
     return f"overdue since {short_date(action.due_date)}" if due < today else f"due {short_date(action.due_date)}"
+
+
+def _which(case_ref: str, numbers: list[str]) -> str:
+    """Which actions are open from earlier audits, read naturally for one (trial 36: "…are numbered 19") or more."""
+    if not numbers:
+        return f"{case_ref} has no open actions from earlier audits."
+    if len(numbers) == 1:
+        return (f"The one open action from earlier audits of {case_ref} is action {numbers[0]}: it stays open and is "
+                "chased until marked done, so it needs no adding here.")
+    listed = f"{', '.join(numbers[:-1])} and {numbers[-1]}"
+    return (f"The open ones from earlier audits of {case_ref} are actions {listed}: they stay open and are "
+            "chased until marked done, so none needs adding here.")

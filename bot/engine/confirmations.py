@@ -55,16 +55,18 @@ REMOVAL_NOT_YET = f"To remove it, type `yes` (or press {bold('Yes, remove it')})
 
 
 def ask(services: Services, turn: Turn, reply: Reply, also_yes: tuple[str, ...] = (),
-        also_no: tuple[str, ...] = (), not_yet: str = "") -> Reply:
+        also_no: tuple[str, ...] = (), not_yet: str = "", set_aside: str = "") -> Reply:
     """Remember `reply`'s first two buttons as the Yes and the No that typed words answer, and return it.
     `also_yes` / `also_no`: other wordings this question takes ("yes, mark it done"). `not_yet`: what `ok` is told
-    when the Yes cannot be undone (its button marked danger), saying how to go ahead and that nothing was done."""
+    when the Yes cannot be undone (its button marked danger), saying how to go ahead and that nothing was done.
+    `set_aside`: the line said after other input leaves the question unanswered ("Action 19 was not marked done."),
+    for a question whose dropping would otherwise go unnoticed (trial 36)."""
     yes, no = reply.choices[0], reply.choices[1]
     store.keep_aside(services.storage, turn.user_id, KEY, {
         "yes": [yes.action, yes.value, yes.label], "no": [no.action, no.value, no.label], "firm": yes.style == "danger",
         "also_yes": [normal(text) for text in also_yes], "also_no": [normal(text) for text in also_no],
-        "not_yet": not_yet or f"To go ahead, type `yes` (or press {bold(yes.label)}); nothing has been done yet."},
-        turn.now)
+        "not_yet": not_yet or f"To go ahead, type `yes` (or press {bold(yes.label)}); nothing has been done yet.",
+        "set_aside": set_aside}, turn.now)
     return reply
 
 
@@ -157,6 +159,19 @@ def _kept_for(services: Services, turn: Turn, text: str) -> Callable[[list[Reply
     return after
 
 
+def _set_aside_for(services: Services, turn: Turn, text: str) -> Callable[[list[Reply]], list[Reply]] | None:
+    """A watch on each typed message: other input that leaves a question with a `set_aside` line unanswered (trial
+    36: `done 19`, then an action typed, dropped "Mark action #19 done…?" without a word) is followed by that line."""
+    pending = _waiting(services, turn)
+    if pending is None or not pending.get("set_aside") or reading(text, pending) is not None:
+        return None
+
+    def after(_replies: list[Reply]) -> list[Reply]:
+        return [] if _waiting(services, turn) == pending else [Reply(kind="notice", text=str(pending["set_aside"]))]
+
+    return after
+
+
 def typed(engine: Engine, services: Services, turn: Turn, text: str) -> list[Reply] | None:
     """A typed answer to the question waiting runs its button; None (and the question set aside) for other text,
     except an acknowledgement (`ok`) of a Yes that cannot be undone: told how to go ahead, the question waiting;
@@ -209,3 +224,4 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_session_start(lambda turn: forget(services, turn), opening_only=True)
     engine.add_message_handler(lambda turn, text: typed(engine, services, turn, text), priority=PRIORITY)
     engine.add_message_watch(lambda turn, text: _kept_for(services, turn, text))
+    engine.add_message_watch(lambda turn, text: _set_aside_for(services, turn, text))

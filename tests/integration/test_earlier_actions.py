@@ -70,7 +70,8 @@ def test_asking_to_carry_an_action_forward_stores_nothing_and_says_why(engine: E
                            "roll over the open actions"])
     assert ("Action 2 stays open on its own audit and is chased until it is marked done, so there is no need to add "
             "it here: type done 2 once the file shows it is done.") in out
-    assert "Action 9 is not one of them. The open ones from earlier audits of CR-555555 are numbered 1, 2" in out
+    assert ("Action 9 is not one of them. The open ones from earlier audits of CR-555555 are actions 1 and 2: they "
+            "stay open") in out
     assert out.count("Nothing was stored.") == 3
     assert "Who owns this action?" not in out
     assert action_store.actions_of_audit(services.storage, 2) == []
@@ -93,6 +94,27 @@ def test_done_typed_at_the_reaudits_actions_step_closes_the_earlier_action(engin
     assert action_store.get_action(services.storage, 2).done_at is None  # type: ignore[union-attr]
     after = out.split("Mark action #1 done for Social worker N1?")[1]
     assert "Action 1 (audit #1)" not in after.split("Actions (0 so far)")[-1]
+
+
+def test_an_action_typed_after_done_says_the_earlier_one_was_not_marked_done(engine: Engine,
+                                                                             services: Services) -> None:
+    """Trial 36: `done 19`, then an action on the next line, dropped "Mark action #19 done…?" without a word."""
+    first_audit(engine)
+    out = reaudit(engine, ["done 1", "Share the plan with the new school by friday"])
+    after = out.split("Mark action #1 done for Social worker N1?")[1]
+    assert "Action 1 was not marked done: to mark it, type done 1 again." in after
+    assert action_store.get_action(services.storage, 1).done_at is None  # type: ignore[union-attr]
+
+
+def test_one_earlier_action_is_named_as_one(engine: Engine, services: Services) -> None:
+    """Trial 36: "…are numbered 19" where one action was open."""
+    first_audit(engine)
+    with time_machine.travel(FIRST, tick=False):
+        engine.action(WORKER, "actions.done", "1", surface="terminal")
+    out = reaudit(engine, ["carry forward action 9"])
+    assert ("Action 9 is not one of them. The one open action from earlier audits of CR-555555 is action 2: it stays "
+            "open and is chased until marked done, so it needs no adding here.") in out
+    assert "are numbered" not in out
 
 
 @given(st.integers(min_value=1, max_value=999_999), st.sampled_from(

@@ -1,0 +1,59 @@
+"""A chase while the owner's request for more time waits (trial 36, M9): `chase 141` when the action shows "more time
+asked to 20 Dec, waiting for QA lead" sent the nudge at once, telling the owner to "ask for more time" she had
+asked for already, and the chaser was never told. Now the chaser is told of the request first and asked whether to
+chase anyway (yes / no, bot.engine.confirmations); a chaser who may answer the request is shown its answers instead,
+with a button to chase anyway. A chase said anyway goes (or is held) as any other (bot.audits.action_chase)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.audits import more_time_answer
+from bot.audits.chase_nudge import request_days, waiting_request
+from bot.core.replies import Choice, Reply
+from bot.core.services import Services
+from bot.engine import confirmations
+from bot.engine.routing import Turn
+from bot.errors import AccessDenied, UserError
+from bot.storage import actions as action_store
+
+ANYWAY = "actions.chase_anyway"
+NOT_NOW = "actions.chase_not"
+
+
+def asked_first(services: Services, turn: Turn, action: action_store.ActionRow) -> Reply | None:
+    """The question put before chasing an action whose owner's request for more time waits; None when none waits."""
+    asked = waiting_request(services, action)
+    if asked is None:
+        return None
+    label = services.directory.label
+    until, on = request_days(services, asked)
+    anyway = Choice("Chase anyway", ANYWAY, str(action.id), "primary")
+    if _may_answer(services, turn, action.id):
+        until_day = None if asked.until is None else date.fromisoformat(asked.until)
+        return Reply(kind="question", text=f"{label(action.owner_id)} asked for more time{until} on {on}; it waits "
+                                           f"for your answer, so answer it rather than chase. "
+                                           f"{more_time_answer.typed_answers(action.id, until_day)} To chase anyway, "
+                                           f"type `chase {action.id} anyway`. Nothing was sent.",
+                     choices=(*more_time_answer.choices(action.id, until_day), anyway))
+    return confirmations.ask(services, turn, Reply(
+        kind="question", text=f"{label(action.owner_id)} asked for more time{until} on {on}; it waits for "
+                              f"{label(asked.asked)}. Chase anyway? yes / no",
+        choices=(anyway, Choice("Don't chase", NOT_NOW, str(action.id)))), ("chase anyway",), ("dont chase",))
+
+
+def _may_answer(services: Services, turn: Turn, action_id: int) -> bool:
+    """Whether the chaser may give or refuse the request (bot.audits.more_time_answer.answerable)."""
+    try:
+        more_time_answer.answerable(services, turn, action_id)
+    except (UserError, AccessDenied):
+        return False
+    return True
+
+
+def not_chased(services: Services, value: str) -> list[Reply]:
+    """*Don't chase* (or `no`): nothing sent, and said so, with who the request still waits for."""
+    action = action_store.get_action(services.storage, int(value)) if value.isdigit() else None
+    asked = waiting_request(services, action) if action is not None else None
+    waits = f" Its request for more time still waits for {services.directory.label(asked.asked)}." if asked else ""
+    return [Reply(kind="notice", text=f"Action {value} was not chased: nothing was sent.{waits}")]
