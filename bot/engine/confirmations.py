@@ -66,7 +66,7 @@ def ask(services: Services, turn: Turn, reply: Reply, also_yes: tuple[str, ...] 
         "yes": [yes.action, yes.value, yes.label], "no": [no.action, no.value, no.label], "firm": yes.style == "danger",
         "also_yes": [normal(text) for text in also_yes], "also_no": [normal(text) for text in also_no],
         "not_yet": not_yet or f"To go ahead, type `yes` (or press {bold(yes.label)}); nothing has been done yet.",
-        "set_aside": set_aside}, turn.now)
+        "set_aside": set_aside, "asked_at": turn.now.isoformat()}, turn.now)
     return reply
 
 
@@ -213,7 +213,12 @@ def add_answers(engine: Engine, services: Services, *buttons: tuple[str, Callabl
 def forget(services: Services, turn: Turn) -> list[Reply]:
     """As a terminal session opens: the question or offer waiting from an earlier one set aside, since it is no
     longer on screen (trial 37: "The choice above is still waiting: type `undo`", from `done 75` the session before,
-    printed under an unrelated list). Its buttons, in Slack, still work. Says nothing."""
+    printed under an unrelated list). Its buttons, in Slack, still work. Says nothing. A question asked again as
+    this session opens (a draft's waiting checklist switch, under "Picking up where you left off") is on screen, so
+    it stays: `yes` answers what is shown."""
+    pending = store.conversation(services.storage, turn.user_id).get(KEY)
+    if isinstance(pending, dict) and pending.get("asked_at") == turn.now.isoformat():
+        return []
     store.keep_aside(services.storage, turn.user_id, KEY, None, turn.now)
     return []
 

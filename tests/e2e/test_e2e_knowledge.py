@@ -57,10 +57,10 @@ def test_the_slash_command_answers_and_the_feedback_button_is_stored(running_bot
 
 
 def test_an_unanswered_question_can_be_passed_to_the_qa_channel(running_bot: RunningBot, standin) -> None:
-    running_bot.slack.message_im(PRACTITIONER, "when is the office car park gritted")
+    running_bot.slack.message_im(PRACTITIONER, "when does the staff choir rehearse")
     post = post_containing(standin, "I don't know that yet")
     running_bot.slack.block_action(PRACTITIONER, "kb.escalate|0", posted_buttons(post)["kb.escalate"])
-    channel_post = post_containing(standin, "when is the office car park gritted", channel="C0QALEADS")
+    channel_post = post_containing(standin, "when does the staff choir rehearse", channel="C0QALEADS")
     assert f"<@{PRACTITIONER}>" in channel_post.params["text"]
     post_containing(standin, "passed your question to the QA leads")
 
