@@ -18,6 +18,7 @@ Buttons (engine action names and values; values carry ids only):
     (bot.audits.checklist_switch: another checklist for a draft)
     redact.confirm / redact.keep "<audit>:<item>" (bot.audits.redaction: not a step of an audit)
     regrade.alert_send / regrade.alert_back "<audit>:<token>" (bot.audits.regrade_check: nor is this)
+    regrade.confirm_yes / regrade.confirm_no "<audit>:<token>" (bot.audits.regrade_confirm: a reason asked back)
     audit.regrade_owner "<audit>:<user id>" (bot.audits.regrade_action: a new Inadequate grade's action)
     audit.moderation_owner "<audit>:<user id>" (bot.audits.moderation_action: a moderator's Inadequate's action)
     audit.regrade_back / moderation_action_back "<audit>:owner"|"<audit>:due" (back a question of that action)
@@ -55,6 +56,7 @@ from bot.audits import (
     reflection_wait,
     regrade_check,
     regrade_concern,
+    regrade_confirm,
     regrade_left,
     small_talk,
 )
@@ -243,6 +245,8 @@ def _install_asides(engine: Engine, services: Services) -> None:
                               (regrade_check.BACK, aside(regrade_check.on_back)))
     confirmations.add_answers(engine, services, (regrade_concern.YES, aside(regrade_concern.on_yes)),
                               (regrade_concern.NO, aside(regrade_concern.on_no)))
+    confirmations.add_answers(engine, services, (regrade_confirm.YES, aside(regrade_confirm.on_yes)),
+                              (regrade_confirm.NO, aside(regrade_confirm.on_no)))
 
 
 def _install_watches(engine: Engine, services: Services) -> None:
