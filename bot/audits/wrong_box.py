@@ -6,8 +6,9 @@ development"). Words saying the last note belongs under the other heading ("that
 development", "wrong box", "move that to strengths") move it there and ask again for the step it left, never stored
 as a note or an action. At the areas for development the last note is the strengths; at the actions, the areas for
 development; at the strengths, asked again after their note was moved, the areas for development, so `move it back to
-strengths` (or `move it back`) moves it back (trial 38 saved those words as the strengths). A note moved to the strengths is added after what they hold; to the areas for development, it replaces
-what was there only when that was empty.
+strengths` (or `move it back`) moves it back (trial 38 saved those words as the strengths). A note moved to the
+strengths is added after what they hold; to the areas for development, it replaces what was there only when that was
+empty.
 """
 
 from __future__ import annotations

@@ -233,4 +233,5 @@ def test_a_removed_action_nags_nobody_and_counts_nowhere(engine: Engine, service
 
 def test_help_says_how_to_remove_an_action(engine: Engine) -> None:
     [shown] = engine.command(AUDITOR, "help", surface="terminal")
-    assert "|note <question> <text>|remove action <action>|case <reference>]` — change a submitted audit before moderation" in shown.text
+    assert ("|note <question> <text>|remove action <action>|case <reference>]` — change a submitted audit before "
+            "moderation") in shown.text
