@@ -25,6 +25,7 @@ from bot.audits import (
     more_time,
     more_time_refusal,
     overdue_asked,
+    own_supervision,
     reaudit_outcomes,
     reaudit_start,
     response_waiting,
@@ -81,6 +82,7 @@ def build_engine(services: Services) -> Engine:
     overdue_asked.install(engine, services)  # "whats overdue", "who in my team is behind"
     moderation_asked.install(engine)  # "what needs moderating", "moderation queue"
     moderation_action_asked.install(engine, services)  # "can i add an action to 27?" (trial 33)
+    own_supervision.install(engine, services)  # "can i audit my own supervision?" (trial 36)
     manager_words.install(engine, services)  # "where was i", "team actions", "can u nudge sw s1 about 18"
     checklist_preview.install(engine, services)  # `checklist cp plan`, "show me the neglect checklist"
     checklist_asked.install(engine, services)  # "what will the auditor look at on my neglect case"
