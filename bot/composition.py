@@ -65,6 +65,7 @@ log = logging.getLogger("audit_bot.knowledge")
 def build_engine(services: Services) -> Engine:
     """Wire every feature into a fresh engine; the order of message handlers is set by priorities."""
     engine = Engine(services.directory, clock=services.clock)
+    engine.set_echo_screen(lambda quoted: not services.identifier_screen.find(quoted))  # trial 36: no echo of a name
     help_feature.install(engine, services)
     confirmations.install(engine, services)
     home_feature.install(engine, services)
