@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.audits import regrade, regrade_action
-from bot.audits.core import grade_label, load
+from bot.audits.core import grade_label
 from bot.audits.grade_alerts import with_inadequate_alerts
 from bot.audits.regrade import GradeChange
 from bot.core import buttons
@@ -25,7 +25,6 @@ from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine import confirmations
 from bot.engine.routing import Turn
-from bot.errors import StaleAction
 from bot.storage import audits as store
 
 KEY = "regrade_confirm"  # beside the conversation: {"audit", "was", "grade", "reason"}
@@ -52,16 +51,8 @@ def ask(services: Services, turn: Turn, change: GradeChange) -> Reply:
 def on_yes(services: Services, turn: Turn, value: str) -> list[Reply]:
     """*Yes, change it*: the grade stored with its reason and the worker told; nothing when the question is out of
     date or the audit's grade changed since."""
-    audit_id, held = regrade.pending_change(services, turn, value, KEY, "<grade>")
-    if held is None:
-        raise StaleAction(f"That question is out of date, so the grade of audit #{audit_id} was not changed. Type "
-                          f"`/audit edit {audit_id} grade <grade> <why>` to change it.")
-    before = load(services, audit_id)
-    if before.audit.overall_grade != held["was"]:
-        raise StaleAction(f"Audit #{audit_id} is graded {grade_label(before.audit.overall_grade)} now, not "
-                          f"{grade_label(held['was'])} as when you were asked, so the grade was not changed. Type "
-                          f"`/audit edit {audit_id} grade <grade> <why>` to change it.")
-    change = GradeChange(audit_id, held["was"], str(held["grade"]), str(held["reason"]))
+    before, held = regrade.confirmed_change(services, turn, value, KEY)
+    change = GradeChange(before.audit.id, held["was"], str(held["grade"]), str(held["reason"]))
     return regrade_action.then_draft(held, with_inadequate_alerts(
         services, before, change.grade, regrade.store_change(services, turn, before.audit, change)))
 

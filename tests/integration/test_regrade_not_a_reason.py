@@ -7,8 +7,6 @@ asked back ("Change audit #1 from Good to Outstanding because …?") before it i
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 import time_machine
 
@@ -16,34 +14,24 @@ from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.storage import actions as action_store
 from bot.storage import audits as store
-from tests.integration.test_wording import submitted_audit
-
-AUDITOR = "U0MGRN001"
-WORKER = "U0PRAN001"
-SUBMITTED_AT = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
-CHANGED_AT = datetime(2026, 12, 2, 15, 30, tzinfo=UTC)
-
-
-@pytest.fixture
-def submitted(engine: Engine, services: Services) -> int:
-    with time_machine.travel(SUBMITTED_AT, tick=False):
-        audit_id = submitted_audit(engine, services)
-    services.storage.db.execute("UPDATE audits SET overall_grade = 'good' WHERE id = ?", [audit_id])
-    return audit_id
-
-
-def _texts(replies: list) -> str:
-    return " ".join(" ".join(r.text.split()) for r in replies).replace("*", "")
+from tests.integration.test_grade_change_in_own_words import (  # noqa: F401  (`submitted`: a fixture)
+    AUDITOR,
+    CHANGED_AT,
+    WORKER,
+    _grade_and_reason,
+    _texts,
+    submitted,
+)
 
 
 def _grade(services: Services, audit_id: int) -> str | None:
-    return store.get_audit(services.storage, audit_id).overall_grade
+    return _grade_and_reason(services, audit_id)[0]
 
 
 @pytest.mark.parametrize("typed", ["let me check the file first", "hang on", "not sure", "i'll check with the sw",
                                    "got to go"])
-def test_putting_it_off_changes_nothing_and_tells_nobody(engine: Engine, services: Services, submitted: int,
-                                                         typed: str) -> None:
+def test_putting_it_off_changes_nothing_and_tells_nobody(engine: Engine, services: Services,
+                                                         submitted: int, typed: str) -> None:  # noqa: F811
     with time_machine.travel(CHANGED_AT, tick=False):
         engine.command(AUDITOR, f"edit {submitted} grade outstanding", surface="terminal")
         replies = engine.message(AUDITOR, typed)
@@ -56,8 +44,8 @@ def test_putting_it_off_changes_nothing_and_tells_nobody(engine: Engine, service
     assert not store.revisions_of(services.storage, submitted)
 
 
-def test_a_command_in_words_at_a_waiting_reason_runs_and_is_not_the_reason(engine: Engine, services: Services,
-                                                                           submitted: int) -> None:
+def test_a_command_in_words_at_a_waiting_reason_runs_and_is_not_the_reason(
+        engine: Engine, services: Services, submitted: int) -> None:  # noqa: F811
     with time_machine.travel(CHANGED_AT, tick=False):
         action_id = action_store.add_action(services.storage, submitted, "Book a core group", WORKER, "2026-12-20",
                                             AUDITOR, CHANGED_AT)
@@ -70,8 +58,8 @@ def test_a_command_in_words_at_a_waiting_reason_runs_and_is_not_the_reason(engin
     assert _grade(services, submitted) == "good"
 
 
-def test_a_reason_typed_next_is_asked_back_and_no_leaves_the_grade(engine: Engine, services: Services,
-                                                                   submitted: int) -> None:
+def test_a_reason_typed_next_is_asked_back_and_no_leaves_the_grade(
+        engine: Engine, services: Services, submitted: int) -> None:  # noqa: F811
     with time_machine.travel(CHANGED_AT, tick=False):
         engine.command(AUDITOR, f"edit {submitted} grade outstanding", surface="terminal")
         asked = engine.message(AUDITOR, "the plan is now exemplary and reviewed monthly")
@@ -86,8 +74,8 @@ def test_a_reason_typed_next_is_asked_back_and_no_leaves_the_grade(engine: Engin
     assert _grade(services, submitted) == "good"
 
 
-def test_yes_to_the_reason_asked_back_changes_the_grade_and_tells_the_worker(engine: Engine, services: Services,
-                                                                             submitted: int) -> None:
+def test_yes_to_the_reason_asked_back_changes_the_grade_and_tells_the_worker(
+        engine: Engine, services: Services, submitted: int) -> None:  # noqa: F811
     with time_machine.travel(CHANGED_AT, tick=False):
         engine.command(AUDITOR, f"edit {submitted} grade outstanding", surface="terminal")
         engine.message(AUDITOR, "the plan is now exemplary and reviewed monthly")
