@@ -26,8 +26,15 @@ def _flat(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+# The screen's own masking of what it refused, “9…” or “S… W…”: already safe, and what the refusal is about.
+_MASKED = re.compile(r"^(?:\S{1,2}…\s*)+$")
+
+
 def _quotes_typed(quoted: str, typed: str) -> bool:
-    """Whether `quoted` is the person's own words: the typed line, or its start shortened with "…"."""
+    """Whether `quoted` is the person's own words: the typed line, or its start shortened with "…" (never the
+    screen's mask of them, `_MASKED`)."""
+    if _MASKED.match(quoted.strip()):
+        return False
     said = _flat(quoted).rstrip("…").strip()
     return bool(said) and said in _flat(typed)
 

@@ -51,6 +51,7 @@ def test_a_date_typed_wrong_in_a_few_words_is_still_said_back(engine: Engine) ->
     ("'ruby was off sick all…' is not a real date.", "ruby was off sick all week", "That is not a real date."),
     ("I could not read 'blursday' as a date.", "blursday", "I could not read 'blursday' as a date."),
     ("Did you mean 'show 12'?", "shwo 12", "Did you mean 'show 12'?"),  # not the person's own words: kept
+    ("“S… W…” looks like a name.", "Shannon Wright is mum", "“S… W…” looks like a name."),  # the screen's own mask
 ])
 def test_only_a_quote_of_what_was_typed_that_passes_is_kept(text: str, typed: str, shown: str) -> None:
     assert masked(text, typed, lambda quoted: "jack" not in quoted) == shown
