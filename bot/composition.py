@@ -26,6 +26,7 @@ from bot.audits import (
     more_time,
     more_time_refusal,
     overdue_asked,
+    own_supervision,
     plain_commands,
     reaudit_outcomes,
     reaudit_start,
@@ -67,6 +68,7 @@ log = logging.getLogger("audit_bot.knowledge")
 def build_engine(services: Services) -> Engine:
     """Wire every feature into a fresh engine; the order of message handlers is set by priorities."""
     engine = Engine(services.directory, clock=services.clock)
+    engine.set_echo_screen(lambda quoted: not services.identifier_screen.find(quoted))  # trial 36: no echo of a name
     help_feature.install(engine, services)
     confirmations.install(engine, services)
     home_feature.install(engine, services)
@@ -86,6 +88,7 @@ def build_engine(services: Services) -> Engine:
     overdue_asked.install(engine, services)  # "whats overdue", "who in my team is behind"
     moderation_asked.install(engine)  # "what needs moderating", "moderation queue"
     moderation_action_asked.install(engine, services)  # "can i add an action to 27?" (trial 33)
+    own_supervision.install(engine, services)  # "can i audit my own supervision?" (trial 36)
     manager_words.install(engine, services)  # "where was i", "team actions", "can u nudge sw s1 about 18"
     plain_commands.install(engine, services)  # "chase 9 - overdue since sept", "grant 94", "move action 151 to 18/12"
     checklist_preview.install(engine, services)  # `checklist cp plan`, "show me the neglect checklist"

@@ -18,12 +18,16 @@ the button's own label `no more actions`, `remove action` with no number, a due 
 - a date on its own is a due date typed too early, and an owner on its own (`the manager`, `me`, a person's name) is
   the owner typed too early (trial 9, F8): nothing is stored, and the order is explained (bot.audits.action_fields
   .early_answer, as where the first action an Inadequate grade needs is asked);
+- a yes with no question waiting (`yes` after `remove action 41`, which removes at once) is not an action: nothing
+  is stored, and a removal just made is said to be done (trial 38);
 - small talk (`thanks`, `perfect thanks`, `good morning`) is not an action: nothing is stored, and the step says
   what it wants (bot.audits.small_talk);
 - anything else is the next action, screened and stored (bot.audits.finish.typed).
 """
 
 from __future__ import annotations
+
+import re
 
 from bot.audits import (
     action_due_words,
@@ -60,6 +64,7 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
     earlier_actions.typed(services, ctx, text)  # `carry forward action 1`: it stays open on its own audit
     if action_fields.finishes(text):
         return audits_finish.on_actions_done(services, turn, ctx.value())
+    _refuse_a_yes(ctx, text)
     action_fields.refuse_a_number(services, text, "Type what needs to happen for the child, `done` (or press No more "
                                                   "actions) when there are no more, or `remove action` and its number "
                                                   "to remove one.")
@@ -68,6 +73,25 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
         raise UserError(f"That looks like {early}, so I haven't stored it. {action_fields.ACTION_FIRST}"
                         f"{_how_to_finish(services, ctx)}")
     return audits_finish.typed(services, turn, ctx, text)
+
+
+# A yes typed where no question waits (trial 38: `remove action 150` removes at once, and the `yes` typed after it,
+# as if to confirm, became an action needing an owner). A question asked here (a Yes or No of bot.engine
+# .confirmations) takes its yes before the step sees it; a no is `done` (action_fields.finishes).
+_YES = re.compile(r"^\s*(?:y|yes|yeah|yep|yup|yes please|yes remove it|yes,\s*remove it|remove it|ok|okay|confirm|"
+                  r"confirmed|sure|correct|thats right|that's right)\s*[.!]*\s*$", re.IGNORECASE)
+
+
+def _refuse_a_yes(ctx: Ctx, text: str) -> None:
+    """A yes with no question waiting is no action: nothing is stored, and a removal just made is said to be done."""
+    if _YES.match(text) is None:
+        return
+    press = str(ctx.audit.state.get("last_press") or "")
+    removed = press.split(":remove:")[-1] if f"{ctx.version - 1}:remove:" in press else ""
+    said = (f"Action {removed} is removed already: there was nothing to confirm." if removed.isdigit()
+            else "No question is waiting for a yes here.")
+    raise UserError(f"{said} “{text.strip()}” is not an action, so nothing was stored. Type the next action, or "
+                    "`done` (or press No more actions) when there are no more.")
 
 
 def _how_to_finish(services: Services, ctx: Ctx) -> str:

@@ -29,6 +29,7 @@ from bot.audits import (
     alert_confirm,
     alert_send,
     answer_change,
+    case_ref_change,
     checklist_switch,
     compare,
     concern_grade,
@@ -189,6 +190,8 @@ def _in_audit(step_text: StepText | None) -> TypedHandler:
         if control == "cancel":
             return audits_start.cancel(services, turn, ctx.value())
         if (changed := answer_change.typed(services, turn, ctx, text)) is not None:  # `change my answer to q3`
+            return changed
+        if (changed := case_ref_change.typed(services, turn, ctx, text)) is not None:  # `change case ref CR-…`
             return changed
         if (picked := switch_waiting.typed_at_list(services, turn, ctx, text)) is not None:  # `cp` at the list
             return picked

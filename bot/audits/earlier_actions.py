@@ -28,6 +28,12 @@ _CARRY = re.compile(r"^\s*(?:(?:carry|bring|roll|copy|move)\s+(?:it\s+|them\s+|t
                     r"(?:forward|over|across)|keep|re-?add|add\s+back)\b(?:\s+#?(?P<bare>\d{1,9})\b)?", re.IGNORECASE)
 _EARLIER = re.compile(r"\b(?:last|previous|earlier|old|open)\s+(?:audit'?s?\s+)?actions?\b"
                       r"|\b(?:last|previous|earlier|old)\s+audit", re.IGNORECASE)
+# "carry forward the rest", "bring over the remaining ones", "roll them all forward" (trial 36 stored the first as a new
+# action): the earlier audits' open actions, with no number, after carrying words only (never `keep the rest …`).
+_THE_REST = re.compile(r"^\s*(?:please\s+|pls\s+|just\s+)?(?:carry|bring|roll|copy|move)\s+"
+                       r"(?:(?:forward|over|across)\s+)?(?:the\s+rest|(?:the\s+)?remaining(?:\s+ones|\s+actions)?|the\s+others|the\s+other\s+ones|"
+                       r"(?:them\s+)?all(?:\s+of\s+them)?|them|everything(?:\s+else)?|the\s+lot)"
+                       r"(?:\s+(?:forward|over|across))?\s*(?:please|pls|too|as\s+well)?\s*[.!]?\s*$", re.IGNORECASE)
 _NUMBERED = re.compile(r"\baction\s*#?(?P<id>\d{1,9})\b|#(?P<hash>\d{1,9})\b", re.IGNORECASE)
 
 
@@ -69,8 +75,9 @@ def typed(services: Services, ctx: Ctx, text_typed: str) -> None:
 
 def carries(text_typed: str) -> bool:
     """Whether the line asks to carry an earlier audit's action forward rather than naming a new action."""
-    return _CARRY.match(text_typed) is not None and (_named(text_typed) is not None
-                                                      or _EARLIER.search(text_typed) is not None)
+    return ((_CARRY.match(text_typed) is not None and (_named(text_typed) is not None
+                                                       or _EARLIER.search(text_typed) is not None))
+            or _THE_REST.match(text_typed) is not None)
 
 
 def _named(text_typed: str) -> int | None:

@@ -18,6 +18,7 @@ Buttons (engine action names and values; values carry ids only):
     (bot.audits.checklist_switch: another checklist for a draft)
     redact.confirm / redact.keep "<audit>:<item>" (bot.audits.redaction: not a step of an audit)
     regrade.alert_send / regrade.alert_back "<audit>:<token>" (bot.audits.regrade_check: nor is this)
+    regrade.confirm_yes / regrade.confirm_no "<audit>:<token>" (bot.audits.regrade_confirm: a reason asked back)
     audit.regrade_owner "<audit>:<user id>" (bot.audits.regrade_action: a new Inadequate grade's action)
     audit.moderation_owner "<audit>:<user id>" (bot.audits.moderation_action: a moderator's Inadequate's action)
     audit.regrade_back / moderation_action_back "<audit>:owner"|"<audit>:due" (back a question of that action)
@@ -37,6 +38,7 @@ from bot.audits import (
     action_removal,
     action_status,
     answered_aside,
+    case_ref_change,
     checklist_switch,
     compare,
     conversation,
@@ -56,11 +58,11 @@ from bot.audits import (
     reflection_wait,
     regrade_check,
     regrade_concern,
+    regrade_confirm,
     regrade_left,
     small_talk,
 )
 from bot.audits import actions as actions_feature
-from bot.audits import finish as audits_finish
 from bot.audits import start as audits_start
 from bot.core.replies import Reply
 from bot.core.services import Services
@@ -143,7 +145,7 @@ SWITCH_WHERE = ("You are not in an audit just now. To change a draft's checklist
 MODERATORS = moderation.MODERATORS
 NUMBER_THEN_TEXT = rf"{NUMBER}(?:\s+\S.*)?"
 EDIT_USAGE = ("/audit edit <number> [grade|reason|strengths|development <text>|action <action> due <date>|"
-              "action <action> owner <name>|note <question> <text>|remove action <action>]")
+              "action <action> owner <name>|note <question> <text>|remove action <action>|case <reference>]")
 # `restore`, `restore 12`, and said as a sentence: "restore a cancelled audit", "restore my deleted audit 12?".
 # `reflect 1`, and said as a sentence: "reflect on audit 1", "reflect on #1", "reflect on my audit 1 I agree…".
 REFLECT_TYPED = (rf"(?:(?:on|to|for)\s+(?:(?:the|my|that)\s+)?(?:audit\s+|(?=#)|(?={NUMBER}\s*$)))?"
@@ -244,6 +246,8 @@ def _install_asides(engine: Engine, services: Services) -> None:
                               (regrade_check.BACK, aside(regrade_check.on_back)))
     confirmations.add_answers(engine, services, (regrade_concern.YES, aside(regrade_concern.on_yes)),
                               (regrade_concern.NO, aside(regrade_concern.on_no)))
+    confirmations.add_answers(engine, services, (regrade_confirm.YES, aside(regrade_confirm.on_yes)),
+                              (regrade_confirm.NO, aside(regrade_confirm.on_no)))
 
 
 def _install_watches(engine: Engine, services: Services) -> None:
@@ -297,7 +301,7 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_command("actions", bind(actions_feature.list_command), "open actions from audits: yours, or your "
                        "teams' for managers (`done 12` marks one done, `reopen action 12` opens it again)",
                        usage="/audit actions [team [team id]] [page N]", typed=paged(rf"teams?(?:\s+{TEAM})?"))
-    engine.add_command("edit", bind(audits_finish.edit_command), "change a submitted audit before moderation",
+    engine.add_command("edit", bind(case_ref_change.edit_command), "change a submitted audit before moderation",
                        usage=EDIT_USAGE, typed=NUMBER_THEN_TEXT)
     engine.add_command("redact", bind(redaction.redact_command), "remove a stored text that could identify someone "
                        "(QA leads and admins; the auditor their own, before moderation)",

@@ -406,7 +406,8 @@ def edit_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     (bot.audits.regrade); `/audit edit 12 note 7 <text>` changes the note on question 7's answer alone
     (bot.audits.note_edit); `/audit edit 12 remove action 41` removes an action added by mistake
     (bot.audits.action_removal); `/audit edit 12 action 41 due <date>` (or `owner <name>`) changes an open action's
-    due date or owner (bot.audits.action_edit). Each only until a moderator opens it, and every change is kept as a
+    due date or owner (bot.audits.action_edit) (`/audit edit 12 case CR-123456`, a mistyped case reference put
+    right, is bot.audits.case_ref_change's). Each only until a moderator opens it, and every change is kept as a
     revision."""
     parts = args.split(maxsplit=2)
     audit_id = buttons.typed_id(parts[0]) if parts else None
@@ -417,7 +418,8 @@ def edit_command(services: Services, turn: Turn, args: str) -> list[Reply]:
              "lapsed in the autumn term`, or `/audit edit <audit number> action <action number> due <date>` (or "
              "`owner <name>`) to change an action's due date or owner, like `/audit edit 12 action 41 due 11/12`, or "
              "`/audit edit <audit number> remove action <action number>` for an action added by mistake, like "
-             "`/audit edit 12 remove action 41`.")
+             "`/audit edit 12 remove action 41`, or `/audit edit <audit number> case <case reference>` for a mistyped "
+             "case reference.")
     if audit_id is not None and store.get_audit(services.storage, audit_id) is None:
         raise lifecycle.no_such_audit(audit_id, lifecycle.SUBMITTED_LISTED)
     if len(parts) == 1 and audit_id is not None:

@@ -314,6 +314,24 @@ def edit_action(storage: Storage, audit_id: int, actor: str, action_id: int, col
                     lambda: store.edit_action_submitted(storage, audit_id, actor, action_id, column, value, now))
 
 
+def case_ref_refusal(audit: AuditRow | None, actor: str) -> UserError | None:
+    """Why a submitted audit's case reference may not be put right with `/audit edit 12 case …`, if it may not: as
+    for its notes (a draft's is put right at its steps, bot.audits.case_ref_change)."""
+    return _changeable_refusal(audit, actor, Change.EDIT, "Only a submitted audit has its case reference changed "
+                               "with `/audit edit`: in a draft, type `change case ref` and the right one, like "
+                               "`change case ref CR-123456`.")
+
+
+def change_case_ref(storage: Storage, audit_id: int, actor: str, case_ref: str, now: datetime) -> str:
+    """Put right the case reference of the actor's own draft, or of their submitted audit before moderation; the old
+    one returned."""
+    def refusal(audit: AuditRow | None) -> UserError | None:
+        if audit is not None and audit.status == Status.DRAFT and audit.auditor_id == actor:
+            return None
+        return case_ref_refusal(audit, actor)
+    return _guarded(storage, audit_id, refusal, lambda: store.change_case_ref(storage, audit_id, actor, case_ref, now))
+
+
 def action_edit_refusal(audit: AuditRow | None, actor: str) -> UserError | None:
     """Why an action's due date or owner may not be changed on this audit in place, if it may not: as for its notes."""
     return _changeable_refusal(audit, actor, Change.EDIT, "Only a submitted audit can have an action changed this "

@@ -518,8 +518,9 @@ def go_back(services: Services, turn: Turn, ctx: Ctx, version: int, press: str =
             step=came_from.key, press=press, state={"return_to": None, "changed": None}))
     target = previous_step(ctx.checklist, ctx.answers, ctx.step)
     if target is None:
-        raise UserError("There is nothing before this step: the case reference is fixed once the audit starts. "
-                        "Cancel the audit and start again if it is wrong.")
+        raise UserError(f"There is nothing before this step: the audit is of {ctx.audit.case_ref}. If that case "
+                        "reference is wrong, type `change case ref` and the right one, like `change case ref "
+                        "CR-123456`.")
     return advance_and_render(services, turn, ctx, version, store.Move(step=target.key, press=press))
 
 

@@ -34,7 +34,7 @@ from bot.core.replies import Choice, Reply
 from bot.core.sentences import as_sentence, as_sentences
 from bot.core.services import Services
 from bot.engine.routing import Turn
-from bot.errors import UserError
+from bot.errors import StaleAction, UserError
 from bot.privacy.screen import screen_text
 from bot.storage import audits as store
 from bot.storage.audits import AuditRow
@@ -163,6 +163,22 @@ def pending_change(services: Services, turn: Turn, value: str, key: str,
         return audit_id, None
     store.keep_aside(services.storage, turn.user_id, key, None, turn.now)
     return audit_id, held
+
+
+def confirmed_change(services: Services, turn: Turn, value: str, key: str,
+                     grade_typed: str = "<grade>") -> tuple[Ctx, Mapping[str, Any]]:
+    """The audit as it is and the change held under `key` that a Yes (`value`) answers; StaleAction, changing
+    nothing, when that question is out of date or the audit's grade changed since it was asked."""
+    audit_id, held = pending_change(services, turn, value, key, grade_typed)
+    if held is None:
+        raise StaleAction(f"That question is out of date, so the grade of audit #{audit_id} was not changed. Type "
+                          f"`/audit edit {audit_id} grade <grade> <why>` to change it.")
+    before = load(services, audit_id)
+    if before.audit.overall_grade != held["was"]:
+        raise StaleAction(f"Audit #{audit_id} is graded {grade_label(before.audit.overall_grade)} now, not "
+                          f"{grade_label(held['was'])} as when you were asked, so the grade was not changed. Type "
+                          f"`/audit edit {audit_id} grade <grade> <why>` to change it.")
+    return before, held
 
 
 def unchanged(audit_id: int, grade: str) -> Reply:

@@ -20,7 +20,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from bot.audits import alert_confirm, inadequate_action, regrade, regrade_action, regrade_concern, regrade_reason
+from bot.audits import (
+    alert_confirm,
+    inadequate_action,
+    regrade,
+    regrade_action,
+    regrade_concern,
+    regrade_confirm,
+    regrade_reason,
+)
 from bot.audits.core import Ctx, grade_label, load
 from bot.audits.grade_alerts import alert_targets, with_inadequate_alerts
 from bot.audits.regrade import GradeChange
@@ -41,7 +49,8 @@ def edit_grade(services: Services, turn: Turn, audit_id: int, text: str, reason:
     """`/audit edit 12 grade <grade> <why>`: the change read and screened; with no reason, the reason is asked next
     (bot.audits.regrade_reason, which gives it back as `reason`); a new Inadequate on an audit with no open action
     asks for the action (bot.audits.regrade_action), and is asked about before it alerts; Good or Outstanding while an
-    immediate concern stands is asked about once (bot.audits.regrade_concern)."""
+    immediate concern stands is asked about once (bot.audits.regrade_concern); a reason asked for and typed next is
+    asked back before anything is stored, unless the change is asked about anyway (bot.audits.regrade_confirm)."""
     before, change, named = regrade.read_change(services, turn, audit_id, text, reason)
     if change is None:
         return [regrade.unchanged(audit_id, before.audit.overall_grade or "")]
@@ -52,7 +61,7 @@ def edit_grade(services: Services, turn: Turn, audit_id: int, text: str, reason:
         return [concern]
     if regrade_action.needed(services, change):
         return regrade_action.ask(services, turn, change)
-    return _check_then_store(services, turn, before, change)
+    return _check_then_store(services, turn, before, change, confirm=reason is not None)
 
 
 def action_due(services: Services, turn: Turn, data: Mapping[str, Any], text: str) -> list[Reply]:
@@ -73,9 +82,12 @@ def action_due(services: Services, turn: Turn, data: Mapping[str, Any], text: st
     return regrade_action.then_draft(data, _check_then_store(services, turn, before, change))
 
 
-def _check_then_store(services: Services, turn: Turn, before: Ctx, change: GradeChange) -> list[Reply]:
+def _check_then_store(services: Services, turn: Turn, before: Ctx, change: GradeChange,
+                      confirm: bool = False) -> list[Reply]:
     if targets := alert_targets(services, before, change.grade):
         return [_ask(services, turn, change, targets)]
+    if confirm:
+        return [regrade_confirm.ask(services, turn, change)]
     return with_inadequate_alerts(services, before, change.grade,
                                   regrade.store_change(services, turn, before.audit, change))
 

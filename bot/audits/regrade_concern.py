@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import Any
 
 from bot.audits import concern_grade, regrade
-from bot.audits.core import Ctx, grade_label, load
+from bot.audits.core import Ctx, grade_label
 from bot.audits.grade_alerts import with_inadequate_alerts
 from bot.audits.regrade import GradeChange
 from bot.core import buttons
@@ -24,7 +24,6 @@ from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine import confirmations
 from bot.engine.routing import Turn
-from bot.errors import StaleAction
 from bot.storage import audits as store
 
 KEY = "regrade_concern"  # beside the conversation: {"audit", "was", "grade", "reason", "question"}
@@ -63,16 +62,8 @@ def _ask(services: Services, turn: Turn, before: Ctx, change: GradeChange, quest
 def on_yes(services: Services, turn: Turn, value: str) -> list[Reply]:
     """*Yes, change it to Good*: the grade stored with its reason and the confirmation recorded, the worker told;
     nothing when the question is out of date or the audit's grade changed since."""
-    audit_id, held = regrade.pending_change(services, turn, value, KEY, "good")
-    if held is None:
-        raise StaleAction(f"That question is out of date, so the grade of audit #{audit_id} was not changed. Type "
-                          f"`/audit edit {audit_id} grade <grade> <why>` to change it.")
-    before = load(services, audit_id)
-    if before.audit.overall_grade != held["was"]:
-        raise StaleAction(f"Audit #{audit_id} is graded {grade_label(before.audit.overall_grade)} now, not "
-                          f"{grade_label(held['was'])} as when you were asked, so the grade was not changed. Type "
-                          f"`/audit edit {audit_id} grade <grade> <why>` to change it.")
-    change = GradeChange(audit_id, held["was"], str(held["grade"]), str(held["reason"]),
+    before, held = regrade.confirmed_change(services, turn, value, KEY, "good")
+    change = GradeChange(before.audit.id, held["was"], str(held["grade"]), str(held["reason"]),
                          concern=str(held["question"]))
     return with_inadequate_alerts(services, before, change.grade,
                                   regrade.store_change(services, turn, before.audit, change))

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from bot.audits import lifecycle, regrade_action, regrade_check
+from bot.audits import lifecycle, not_a_reason, regrade_action, regrade_check, regrade_confirm
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
@@ -49,18 +49,21 @@ def _dropped(services: Services, actor: str, held: Mapping[str, Any], now: Mappi
              typed: str | None) -> bool:
     """Whether the change `held` was replaced unmade: not still asked (its own questions, or asked again by the same
     `/audit edit`), not ended by its own `cancel` or `pause` (which say so), not stored (the audit's grade moved on:
-    made, or changed meanwhile, which its last question says), not waiting at the check before the alert, and still
+    made, or changed meanwhile, which its last question says), not waiting at the check before the alert or asked
+    back (bot.audits.regrade_confirm), and still
     one `actor` could make (an audit a moderator opened meanwhile is said so by bot.audits.regrade_reason, and typing
     the change again would only be refused)."""
     audit_id = held.get("audit_id")
     if now.get("awaiting") in WAITING and now.get("audit_id") == audit_id:
         return False
-    if typed is not None and regrade_action.left(typed):
+    if typed is not None and (regrade_action.left(typed)
+                              or (held.get("awaiting") == regrade_action.REASON_ASKED
+                                  and not_a_reason.putting_off(typed))):
         return False
     audit = store.get_audit(services.storage, int(audit_id)) if isinstance(audit_id, int) else None
     if audit is None or audit.overall_grade != held.get("was"):
         return False
     if lifecycle.edit_refusal(audit, actor, "overall_grade") is not None:
         return False
-    checking = now.get(regrade_check.KEY)
-    return not (isinstance(checking, dict) and checking.get("audit") == audit_id)
+    return not any(isinstance(checking := now.get(key), dict) and checking.get("audit") == audit_id
+                   for key in (regrade_check.KEY, regrade_confirm.KEY))

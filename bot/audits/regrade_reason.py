@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from bot.audits import regrade_action
+from bot.audits import not_a_reason, regrade_action
 from bot.audits.core import grade_label, waiting
 from bot.audits.regrade import GradeChange
 from bot.core.replies import Reply
@@ -52,17 +52,28 @@ def prompt(data: Mapping[str, Any]) -> list[Reply]:
 def typed(services: Services, turn: Turn, data: Mapping[str, Any], text: str, edit: Edit) -> list[Reply] | None:
     """The reason: the change made as `/audit edit <n> grade <grade> <reason>` makes it; `cancel` or `pause` drops
     it, a line ending with `?` is a question for the knowledge base (None). A reason refused (too short, a name in
-    it) says why and the question still waits."""
-    if regrade_action.left(text):
+    it) says why and the question still waits. A line putting it off (`let me check the file first`) drops it, as
+    `pause` does; a command in words (`chase up action 18`) runs aside (bot.audits.not_a_reason). The reason read
+    is asked back before it is stored (bot.audits.regrade_confirm)."""
+    if regrade_action.left(text) or not_a_reason.putting_off(text):
         return cancelled(services, turn, data, text)
-    if text.rstrip().endswith("?"):
+    if text.rstrip().endswith("?") or not_a_reason.command_in_words(text):
         return None
     if (gone := regrade_action.no_longer_editable(services, turn, data, ASKED)) is not None:
         return gone
     replies = edit(services, turn, int(data["audit_id"]), str(data["named"]), text)
-    if store.conversation(services.storage, turn.user_id).get("awaiting") == WHAT:
-        store.set_conversation(services.storage, turn.user_id, None, turn.now)
+    _asked_no_more(services, turn, data)
     return regrade_action.then_draft(data, replies)
+
+
+def _asked_no_more(services: Services, turn: Turn, data: Mapping[str, Any]) -> None:
+    """The reason no longer waited for, keeping what the change asked beside the conversation (the question asking
+    it back, the check before an alert): wiping the whole row left a typed `yes` with no question to answer."""
+    now = store.conversation(services.storage, turn.user_id)
+    if now.get("awaiting") != WHAT:
+        return
+    kept = {key: value for key, value in now.items() if key not in data or data[key] != value}
+    store.set_conversation(services.storage, turn.user_id, kept or None, turn.now)
 
 
 def cancelled(services: Services, turn: Turn, data: Mapping[str, Any], typed_words: str) -> list[Reply]:
@@ -70,7 +81,8 @@ def cancelled(services: Services, turn: Turn, data: Mapping[str, Any], typed_wor
     store.set_conversation(services.storage, turn.user_id, None, turn.now)
     audit_id = data["audit_id"]
     later = (f" To change it later, type `/audit edit {audit_id} grade {data.get('named')} <why>`."
-             if " ".join(typed_words.lower().strip(" .!").split()) in regrade_action.PAUSE_WORDS else "")
+             if " ".join(typed_words.lower().strip(" .!").split()) in regrade_action.PAUSE_WORDS
+             or not_a_reason.putting_off(typed_words) else "")
     return regrade_action.then_draft(data, [Reply(kind="notice", text=f"OK, nothing changed: audit #{audit_id} is "
                                                                       f"still graded **{grade_label(data.get('was'))}"
                                                                       f"** and nobody was told.{later}")])

@@ -6,7 +6,16 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 
-from bot.audits import checklist_lines, checklist_words, escalation, lifecycle, own_case, readback, the_worker
+from bot.audits import (
+    checklist_lines,
+    checklist_words,
+    escalation,
+    lifecycle,
+    own_case,
+    own_supervision,
+    readback,
+    the_worker,
+)
 from bot.audits.core import (
     Ctx,
     audited_by,
@@ -450,7 +459,19 @@ def choose_worker(services: Services, turn: Turn, ctx: Ctx, version: int, worker
     move = store.Move(step=next_step(ctx.checklist, ctx.answers, ctx.step).key, press=f"worker:{worker}",
                       fields={"worker_id": worker, "team_id": team_id})
     said = [Reply(kind="notice", text=f"Got it: {services.directory.label(worker)}'s case.")] if named else []
+    if not allocated and (warned := own_supervision.warning(services, turn.person, ctx.checklist, worker,
+                                                            ctx.audit.id)) is not None:
+        return said + _offer_to_cancel(services, turn, ctx, version, move, warned)
     return said + advance_and_render(services, turn, ctx, version, move)
+
+
+def _offer_to_cancel(services: Services, turn: Turn, ctx: Ctx, version: int, move: store.Move,
+                     warned: Reply) -> list[Reply]:
+    """The worker stored, then the plain word (auditing supervision one gave: bot.audits.own_supervision) and the
+    cancel question in place of the first question, which *No, keep it* shows."""
+    if not advance_and_render(services, turn, ctx, version, move):
+        return []  # a second press of the same worker
+    return [warned, *cancel(services, turn, load(services, ctx.audit.id).value())]
 
 
 def _own_case_draft(services: Services, turn: Turn, ctx: Ctx, why: str) -> list[Reply]:

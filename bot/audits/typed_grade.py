@@ -54,8 +54,17 @@ def typed_grade(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Rep
         raise UserError(GRADE_HELP + confirm)
     grade, note = said
     if note is None:
-        return finish.on_grade(services, turn, ctx.value(grade))
+        return _said_back(services, ctx, grade, finish.on_grade(services, turn, ctx.value(grade)))
     return _grade_with_reason(services, turn, ctx, grade, note)
+
+
+def _said_back(services: Services, ctx: Ctx, grade: str, graded: list[Reply]) -> list[Reply]:
+    """"Got it: Requires improvement to be good." before what follows a grade typed alone and stored, as every
+    typed answer is said back (trial 36: `RI` was not, and a short form is where a misreading would hide); nothing
+    when it waits for a check first (the alert, an immediate concern), which names it."""
+    if not graded or load(services, ctx.audit.id).audit.overall_grade != grade:
+        return graded
+    return [Reply(kind="notice", text=f"Got it: **{grade_label(grade)}**."), *graded]
 
 
 def typed_reason(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:

@@ -5,8 +5,10 @@ to go in development not strengths`, which was saved as the areas for developmen
 development"). Words saying the last note belongs under the other heading ("that was meant for / should be in
 development", "wrong box", "move that to strengths") move it there and ask again for the step it left, never stored
 as a note or an action. At the areas for development the last note is the strengths; at the actions, the areas for
-development. A note moved to the strengths is added after what they hold; to the areas for development, it replaces
-what was there only when that was empty.
+development; at the strengths, asked again after their note was moved, the areas for development, so `move it back to
+strengths` (or `move it back`) moves it back (trial 38 saved those words as the strengths). A note moved to the
+strengths is added after what they hold; to the areas for development, it replaces what was there only when that was
+empty.
 """
 
 from __future__ import annotations
@@ -25,7 +27,10 @@ from bot.errors import UserError
 from bot.storage import audits as store
 
 # The step the last note was typed at, by the step asking now.
-_LAST: Mapping[str, str] = MappingProxyType({"development": "strengths", "actions": "development"})
+# At the strengths, asked again after a note was moved from them, the last note is the one moved to the areas for
+# development (trial 38: `move it back to strengths` was saved as the strengths).
+_LAST: Mapping[str, str] = MappingProxyType({"strengths": "development", "development": "strengths",
+                                              "actions": "development"})
 _HEADING = (r"((?:the\s+)?(?:strengths?|(?:areas?\s+(?:for|of)\s+)?dev(?:elopment|\.)?(?:\s+areas?)?|afd))"
             r"(?:\s+(?:box|section|bit|heading|one))?")
 _THAT = r"(?:that|this|it|the\s+last\s+(?:one|bit|note|answer)|my\s+last\s+(?:one|answer|note))"
@@ -36,7 +41,8 @@ SAID = re.compile(
     rf"{_HEADING}"
     rf"|{_THAT}\s+(?:should|shouldve|should've|needs\s+to|was\s+to)\s+(?:have\s+)?(?:be|been|go|gone)\s+(?:in|into|under|as)\s+"
     rf"{_HEADING}"
-    rf"|(?:move|put|switch|shift)\s+{_THAT}\s+(?:to|in|into|under)\s+{_HEADING}"
+    rf"|(?:move|put|switch|shift)\s+{_THAT}\s+(?:back\s+)?(?:to|in|into|under)\s+{_HEADING}"
+    rf"|(?:move|put|switch|shift)\s+{_THAT}\s+back(?=\s*(?:please|pls|again)?\s*[.!]?\s*$)"
     r"|(?:i\s+put\s+(?:it|that)\s+in\s+(?:the\s+)?)?wrong\s+(?:box|section|place|heading|bit|field)"
     r")\b", re.IGNORECASE)
 

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from typing import Literal
 
 from bot.core.replies import Reply, error
+from bot.engine import echo
 from bot.engine.near_miss import Shapes, closest, full_name, suggestion, typed_shape
 from bot.engine.politeness import without_politeness
 from bot.errors import UserError
@@ -115,6 +116,7 @@ class Engine:
         self._kept_picks: list[Callable[[Turn, str], list[Reply] | None]] = []
         self._options: dict[str, OptionsHandler] = {}
         self._form_checks: dict[str, ActionHandler] = {}
+        self._echo_passes: echo.Passes | None = None
         self._typed_shortcuts: list[re.Pattern[str]] = []
 
     # -- registration -------------------------------------------------------------------------
@@ -204,6 +206,11 @@ class Engine:
         another feature pressed while an audit waits (a related question under an answer) is followed by the
         audit's step again, so a number typed next answers the step, not an option further up (trial 21)."""
         self._press_watches.append(watch)
+
+    def set_echo_screen(self, passes: echo.Passes) -> None:
+        """Whether a quote of what was typed may be said back in an error (the privacy screen finds nothing in it):
+        one that may not is "that" (bot.engine.echo)."""
+        self._echo_passes = passes
 
     def add_turn_watch(self, watch: TurnWatch) -> None:
         """Register a check around every command, typed message and button press: something half-made that any of
@@ -316,6 +323,8 @@ class Engine:
                 replies = work(turn)
             except UserError as exc:
                 replies = [error(str(exc))]
+            if typed is not None and self._echo_passes is not None:  # never said back unscreened (trial 36)
+                replies = echo.screened(replies, typed, self._echo_passes)
             return [reply for after in afterwards for reply in after(replies)] + replies
         except Exception as exc:
             reference = secrets.token_hex(3).upper()

@@ -394,6 +394,21 @@ def edit_submitted(storage: Storage, audit_id: int, actor: str, changes: Mapping
         return int(added or 0)
 
 
+def change_case_ref(storage: Storage, audit_id: int, actor: str, case_ref: str, now: datetime) -> str:
+    """Give `actor`'s draft or submitted (not yet moderated) audit another case reference, a mistyped one put right;
+    the old one returned, or Conflict. A submitted audit keeps the old reference as a revision, as every change after
+    submitting is kept; a draft's was never sent to anyone. The trail records who changed it and when (the audit's
+    number only: the references stay with the audit, and go with it)."""
+    with storage.write() as db:
+        audit = _expect(storage, audit_id, actor, ("draft", "submitted"))
+        stamp = utc_text(now)
+        if audit.submitted_at is not None:
+            _keep_revisions(storage, audit_id, actor, {"case_ref": case_ref}, stamp)
+        db.execute("UPDATE audits SET case_ref = ?, updated_at = ? WHERE id = ?", [case_ref, stamp, audit_id])
+        record_trail(storage, actor, "audit.case_ref", {"audit": audit_id, "status": audit.status}, now)
+        return audit.case_ref
+
+
 def add_to_note(storage: Storage, audit_id: int, actor: str, field_name: str, added: Callable[[str | None], str],
                 now: datetime) -> str:
     """Add to one note of `actor`'s submitted audit before moderation (`added` makes the new text from what is there

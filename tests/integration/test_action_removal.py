@@ -231,6 +231,21 @@ def test_a_removed_action_nags_nobody_and_counts_nowhere(engine: Engine, service
     assert [a["id"] for a in audit_details(services.storage, audit_id)["actions"]] == [own]
 
 
+@pytest.mark.parametrize("typed", ["yes", "yes remove it", "ok"])
+def test_a_yes_after_a_removal_is_no_action(engine: Engine, services: Services, typed: str) -> None:
+    """Trial 38 (M4): `remove action 150` removes at once, and the `yes` typed after it became an action ("Who owns
+    this action?"), the next action line then read as its owner."""
+    with time_machine.travel(DRAFTED, tick=False):
+        _, out = drive(engine, [*TO_ACTIONS, *TWO_ACTIONS, "remove action 2", typed], user=AUDITOR)
+    after = out.split("Removed action 2")[1]
+    assert "Who owns this action?" not in after
+    assert f"Action 2 is removed already: there was nothing to confirm. “{typed}” is not an action, so nothing was " \
+           "stored." in " ".join(after.split())
+    assert [a.id for a in action_store.actions_of_audit(services.storage, 1)] == [1]
+    assert store.get_audit(services.storage, 1).step == "actions"
+
+
 def test_help_says_how_to_remove_an_action(engine: Engine) -> None:
     [shown] = engine.command(AUDITOR, "help", surface="terminal")
-    assert "|note <question> <text>|remove action <action>]` — change a submitted audit before moderation" in shown.text
+    assert ("|note <question> <text>|remove action <action>|case <reference>]` — change a submitted audit before "
+            "moderation") in shown.text

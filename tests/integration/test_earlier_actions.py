@@ -4,8 +4,10 @@ done; asking to carry one forward stores nothing and says it stays open on its o
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
+import pytest
 import time_machine
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -77,6 +79,18 @@ def test_asking_to_carry_an_action_forward_stores_nothing_and_says_why(engine: E
     assert action_store.actions_of_audit(services.storage, 2) == []
 
 
+@pytest.mark.parametrize("typed", ["carry forward the rest", "carry the rest forward", "bring over the remaining ones"])
+def test_carrying_the_rest_forward_stores_nothing_and_says_they_stay_open(engine: Engine, services: Services,
+                                                                          typed: str) -> None:
+    """Trial 36 (M10): `carry forward the rest` at a re-audit's actions step became a new action needing an owner."""
+    first_audit(engine)
+    out = reaudit(engine, [typed])
+    assert ("The open ones from earlier audits of CR-555555 are numbered 1, 2: they stay open and are chased until "
+            "marked done, so none needs adding here.") in out
+    assert "Who owns this action?" not in out and "Nothing was stored." in out
+    assert action_store.actions_of_audit(services.storage, 2) == []
+
+
 def test_an_ordinary_action_that_starts_like_carrying_is_still_an_action(engine: Engine, services: Services) -> None:
     first_audit(engine)
     out = reaudit(engine, ["Carry on visiting weekly and see the child alone.", WORKER, "30/01/2027"])
@@ -127,5 +141,6 @@ def test_every_way_of_asking_to_carry_an_action_names_it(number: int, shape: str
 @given(st.text(alphabet=st.characters(blacklist_categories=("Nd",), blacklist_characters="#"), max_size=60))
 def test_a_line_naming_no_number_or_earlier_audit_is_never_taken_for_carrying(text: str) -> None:
     assume(not any(word in text.lower() for word in ("last", "previous", "earlier", "old", "open")))
+    assume(re.match(r"\s*(?:the|remaining|all|them|everything)\b", text.lower()) is None)  # "the rest" (trial 36)
     assert not carries(text)
     assert not carries(f"carry forward {text}") and not carries(f"keep {text}")

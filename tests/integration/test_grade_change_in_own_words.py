@@ -50,7 +50,10 @@ def test_a_grade_without_a_reason_asks_for_it_and_the_next_message_is_the_reason
         assert f"Why change audit #{submitted} from Good to Outstanding?" in _texts(asked)
         assert "Say why" not in _texts(asked)
         assert _grade_and_reason(services, submitted)[0] == "good"  # nothing changed yet
-        replies = engine.message(AUDITOR, "the plan is now exemplary and the child's voice runs through it")
+        asked_back = engine.message(AUDITOR, "the plan is now exemplary and the child's voice runs through it")
+        assert _grade_and_reason(services, submitted)[0] == "good"  # asked back first (trial 36)
+        assert "Change audit #1 from Good to Outstanding because" in _texts(asked_back)
+        replies = engine.message(AUDITOR, "yes")
     said = _texts(replies)
     assert f"Audit #{submitted}: grade changed from Good to Outstanding, with your reason." in said
     assert any(r.to_user == WORKER and "was changed from Good to Outstanding" in r.text for r in replies)
@@ -77,6 +80,7 @@ def test_a_reason_too_short_is_refused_and_the_reason_still_waits(engine: Engine
         refused = engine.message(AUDITOR, "ok")
         assert "Say in a sentence why the grade changes" in _texts(refused)
         engine.message(AUDITOR, "visits are weekly and the child is seen alone every time")
+        engine.message(AUDITOR, "yes")
     assert _grade_and_reason(services, submitted) == (
         "outstanding", "visits are weekly and the child is seen alone every time")
 
@@ -118,6 +122,7 @@ def test_a_command_at_the_reason_runs_aside_and_the_reason_is_asked_again(engine
         assert "Audits you can read" in _texts(replies)
         assert f"Why change audit #{submitted} from Good to Outstanding?" in _texts(replies[-1:])
         engine.message(AUDITOR, "the plan is now exemplary and reviewed every month")
+        engine.message(AUDITOR, "yes")
     assert _grade_and_reason(services, submitted) == (
         "outstanding", "the plan is now exemplary and reviewed every month")
 
@@ -129,7 +134,8 @@ def test_a_reason_typed_after_a_draft_was_left_says_where_the_draft_waits(engine
         engine.message(AUDITOR, "CR-555111")  # a draft of their own, waiting at its worker question
         draft = int(services.storage.db.execute("SELECT max(id) FROM audits").fetchone()[0])
         engine.command(AUDITOR, f"edit {submitted} grade outstanding", surface="terminal")
-        replies = engine.message(AUDITOR, "because the plan is now exemplary and reviewed monthly")
+        engine.message(AUDITOR, "because the plan is now exemplary and reviewed monthly")
+        replies = engine.message(AUDITOR, "yes")
     assert f"Your audit #{draft} waits where you left it: type `/audit resume {draft}`" in _texts(replies)
     assert _grade_and_reason(services, submitted) == ("outstanding", "the plan is now exemplary and reviewed monthly")
 

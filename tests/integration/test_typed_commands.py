@@ -166,7 +166,7 @@ def test_a_command_word_run_together_with_digits_or_hyphened_is_still_a_case_ref
     ("show", "That isn't how `/audit show` is typed: `/audit show <number>`, like `show 12`."),
     ("edit my answers", "That isn't how `/audit edit` is typed: `/audit edit <number> [grade|reason|strengths|"
                         "development <text>|action <action> due <date>|action <action> owner <name>|"
-                        "note <question> <text>|remove action <action>]`, like `edit 12`."),
+                        "note <question> <text>|remove action <action>|case <reference>]`, like `edit 12`."),
     ("list 1234", "That isn't how `/audit list` is typed: `/audit list [mine|team [team id]|case <case reference>] "
                   "[grade] [page N]`."),
     ("compare abc", "That isn't how `/audit compare` is typed: `/audit compare <number> [with <number>]`, like "
@@ -229,7 +229,7 @@ def test_no_shipped_wording_that_starts_with_a_command_word_is_told_a_usage(engi
     ("edit 12345678901 grade good because it is", "That number is too long for `/audit edit`: type `/audit edit "
                                                   "<number> [grade|reason|strengths|development <text>|action <action> "
                                                   "due <date>|action <action> owner <name>|note <question> <text>|"
-                                                  "remove action <action>]`, like `edit 12`."),
+                                                  "remove action <action>|case <reference>]`, like `edit 12`."),
     ("digest 9434765919", "That isn't how `/audit digest` is typed: `/audit digest [this week | <month> | last month "
                           "| this quarter | q3] [team]`."),
     ("agree 9434765919", "No audit has that number: type `agree` and the number of the audit you are moderating, like "

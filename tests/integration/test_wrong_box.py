@@ -61,3 +61,17 @@ def test_a_development_note_that_mentions_strengths_is_still_the_note(engine: En
     note = "Build on the strengths in the family network and move the plan on."
     say(engine, *TO_STRENGTHS, STRENGTHS, note)
     assert audit(services).development == note
+
+
+@pytest.mark.parametrize("back", ["move it back to strengths", "move it back", "put that back in strengths please"])
+def test_a_note_moved_to_development_is_moved_back_from_the_strengths_step(engine: Engine, services: Services,
+                                                                          back: str) -> None:
+    """Trial 38 (H4): after `that should be in development not strengths`, `move it back to strengths` typed at the
+    strengths asked again was saved as the strengths, the real ones left under development."""
+    say(engine, *TO_STRENGTHS, STRENGTHS, "oops that should be in development not strengths")
+    replies = say(engine, back)
+    out = joined(replies)
+    assert f"Moved “{STRENGTHS}” to the strengths. The areas for development are empty now" in out
+    assert "noted as the strengths" not in out
+    row = audit(services)
+    assert (row.step, row.strengths, row.development) == ("development", STRENGTHS, None)
