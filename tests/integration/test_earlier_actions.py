@@ -85,7 +85,7 @@ def test_carrying_the_rest_forward_stores_nothing_and_says_they_stay_open(engine
     """Trial 36 (M10): `carry forward the rest` at a re-audit's actions step became a new action needing an owner."""
     first_audit(engine)
     out = reaudit(engine, [typed])
-    assert ("The open ones from earlier audits of CR-555555 are numbered 1, 2: they stay open and are chased until "
+    assert ("The open ones from earlier audits of CR-555555 are actions 1 and 2: they stay open and are chased until "
             "marked done, so none needs adding here.") in out
     assert "Who owns this action?" not in out and "Nothing was stored." in out
     assert action_store.actions_of_audit(services.storage, 2) == []
