@@ -105,7 +105,7 @@ from knowledge.search import (  # noqa: E402
 
 TUNING = tuple(ROOT / "tests" / "data" / name
                for name in ("kb_queries.yaml", "kb_queries_retired.yaml", "kb_queries_retired2.yaml",
-                           "kb_queries_retired3.yaml", "kb_queries_retired4.yaml"))
+                           "kb_queries_retired3.yaml", "kb_queries_retired4.yaml", "kb_queries_retired5.yaml"))
 MAX_CONFIDENT_WRONG = 0.01
 MAX_OOS_SUGGESTED = 0.15
 RIGHT_WORTH = 0.5  # a question answered right counts this much beyond being reached in one step
