@@ -830,7 +830,7 @@ class KnowledgeSearch:
                     continue
                 shared = _shared_start(word, choice)
                 used = len(self.postings.get(self.vocabulary.stem_of(choice), ()))
-                close.append((distance, not _keeps_letters(word, choice), -shared, -used, choice))
+                close.append((distance, not keeps_letters(word, choice), -shared, -used, choice))
         best = min(close)[-1] if close else word
         if best == word and (word not in common_words() or word in self.phrase_words):
             # a common word is itself, not the start of a longer one ("south" is not "Southwark", "east" not
@@ -1193,7 +1193,7 @@ def _shared_start(first: str, second: str) -> int:
     return count
 
 
-def _keeps_letters(typed: str, known: str) -> bool:
+def keeps_letters(typed: str, known: str) -> bool:
     """Whether every letter of one word is in the other, as when a letter is left out, typed twice or swapped with
     its neighbour; not when one letter was typed for another."""
     typed_letters, known_letters = Counter(typed), Counter(known)

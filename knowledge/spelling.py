@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from typing import NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from knowledge.english import words_at_least
-from knowledge.search import CHAT_SHORTHAND, QUESTION_TYPOS, KnowledgeSearch
+from knowledge.search import CHAT_SHORTHAND, QUESTION_TYPOS, KnowledgeSearch, keeps_letters
 from knowledge.textterms import STOP_WORDS
 
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)*")  # a word as typed, with its apostrophe ("child's")
@@ -69,22 +68,15 @@ def _sure(typed: str, meant: str) -> bool:
     if CHAT_SHORTHAND.get(typed) == meant or QUESTION_TYPOS.get(typed) == meant:
         return True
     distance = OSA.distance(typed, meant)
-    kept = _keeps_letters(typed, meant)
+    kept = keeps_letters(typed, meant)
     rivals = process.extract(typed, _rivals(), scorer=OSA.distance, score_cutoff=distance, limit=None)
-    return not any(word != meant and (not kept or _keeps_letters(typed, word)) for word, _, _ in rivals)
+    return not any(word != meant and (not kept or keeps_letters(typed, word)) for word, _, _ in rivals)
 
 
 @functools.cache
 def _rivals() -> frozenset[str]:
     """The words a typo may as well have meant: English words of at least RIVAL_ZIPF, and the search's stop words."""
     return frozenset(word for word in words_at_least(RIVAL_ZIPF) if word.isascii() and word.isalpha()) | STOP_WORDS
-
-
-def _keeps_letters(typed: str, known: str) -> bool:
-    """Whether every letter of one word is in the other (a letter left out, typed twice or swapped with its
-    neighbour), as opposed to one letter typed for another."""
-    typed_letters, known_letters = Counter(typed), Counter(known)
-    return typed_letters <= known_letters or known_letters <= typed_letters
 
 
 def _in_case_of(typed: str, word: str) -> str:
