@@ -7,7 +7,7 @@
 
 Only the labelled tuning sets are read: `tests/data/kb_queries.yaml`, `kb_queries_retired.yaml` to
 `kb_queries_retired4.yaml` (held-out sets v1-v3 and v8, retired into tuning; their headers say why) and
-`kb_queries_retired5.yaml` (v12, written as a tuning set from the start). The held-out sets
+`kb_queries_retired5.yaml` (t12, written as a tuning set from the start). The held-out sets
 (`tests/data/kb_heldout*.yaml`) are never read here: `make bench` reports them separately.
 
 Fitted with the rest, last (`_fit_mass`, on the winner): the least a question must say, in total idf of its words,

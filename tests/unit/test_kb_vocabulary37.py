@@ -1,6 +1,6 @@
 """Everyday words for a heavy caseload ("snowed under", "too many cases") mean the workload idea, and asking where to
 park is the office topic (the workplace pages), not a question the knowledge base fails to know; the park where harm
-happens is still contextual safeguarding (kb37: general changes for the misses of tuning set v12)."""
+happens is still contextual safeguarding (kb37: general changes for the misses of tuning set t12)."""
 
 from __future__ import annotations
 
