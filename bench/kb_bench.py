@@ -34,9 +34,10 @@ from knowledge.search import KnowledgeSearch  # noqa: E402
 from knowledge.textterms import STOP_WORDS, words_of  # noqa: E402
 
 QUERIES = ROOT / "tests" / "data" / "kb_queries.yaml"
-# earlier held-out sets by version, tuning data since they were retired (each file's header says when and why)
+# earlier held-out sets by version, tuning data since they were retired (each file's header says when and why), and
+# "t12": a set written as tuning data from the start (2026-12-06; not the held-out set v12, kb_heldout12.yaml)
 RETIRED = {version: ROOT / "tests" / "data" / f"kb_queries_retired{suffix}.yaml"
-           for version, suffix in ((1, ""), (2, "2"), (3, "3"), (8, "4"))}
+           for version, suffix in ((1, ""), (2, "2"), (3, "3"), (8, "4"), ("t12", "5"))}
 SYNTHETIC_ENTRIES = 20_000
 ENTRIES_PER_FILE = 500
 
@@ -56,7 +57,7 @@ def labelled() -> list[dict]:
     return yaml.safe_load(QUERIES.read_text(encoding="utf-8"))["queries"]
 
 
-def retired(version: int) -> list[dict]:
+def retired(version: int | str) -> list[dict]:
     return yaml.safe_load(RETIRED[version].read_text(encoding="utf-8"))["queries"]
 
 
@@ -140,7 +141,8 @@ def accuracy(kb: KnowledgeBase, show_misses: bool = False) -> None:
     fuzzy = rapidfuzz_baseline(kb, tuning + [query for queries in retirees.values() for query in queries])
     versions = ", ".join(f"v{version}" for version in HELD_OUT)
     sets = (("labelled (tuning)", tuning),
-            *((f"held-out v{version}, retired into tuning", queries) for version, queries in retirees.items()),
+            *((f"held-out v{version}, retired into tuning" if isinstance(version, int) else
+               f"tuning set {version}", queries) for version, queries in retirees.items()),
             *((f"HELD-OUT (v{version})", held_out(path)) for version, path in HELD_OUT.items()),
             (f"HELD-OUT pooled ({versions})", [q for path in HELD_OUT.values() for q in held_out(path)]))
     for name, queries in sets:

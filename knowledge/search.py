@@ -85,7 +85,9 @@ CLAUSE_BREAK = re.compile(r"([.!?;,\n]+|\s(?:but|so|and then)\s)")  # captured: 
 MIN_QUESTION_MASS = 3.0  # a question clause saying less than this (total idf) takes in the clause before it
 # A question saying less than this (total idf) is never answered outright, only offered: log 5 is one word held by a
 # fifth of the entries. Its other words are stop words ("what if a child asks me not to tell anyone" searched on
-# "child" and "ask"), so no entry can be told from another by what it says (see `decide`).
+# "child" and "ask"), so no entry can be told from another by what it says (see `decide`). The value used is fitted
+# with the other thresholds (`SearchFit.min_answer_mass`, bench/fit_search.py); this was the hand-set one, and is the
+# default when the fit file does not say.
 MIN_ANSWER_MASS = math.log(5)
 WH_WORDS = frozenset({"when", "how", "what", "who", "whom", "which", "where", "why", "whats", "whens", "hows"})
 # A question with at least MIN_GUESSED words read as other words (typos, text-speak), and at least GUESSED_SHARE of
@@ -184,6 +186,8 @@ class SearchFit:
     # against every answer, single out one entry). Off unless fitted.
     narrative_keyword_lead: float = 1e9
     weights: tuple[float, float, float, float] = (4.0, 3.0, 2.0, 1.0)  # question, alternatives, tags, answer
+    # A question saying less than this (total idf of its words) is offered, never answered outright (`Evidence.said`)
+    min_answer_mass: float = MIN_ANSWER_MASS
 
     @classmethod
     def load(cls, path: Path = FIT_FILE) -> SearchFit:
@@ -211,8 +215,14 @@ class Evidence:
     # In a story around a question: the entry the question clause alone stands clear for (answer_score and
     # answer_margin without the story), offered first when the whole message is not answered (see `decide`)
     asked: Match | None = None
-    # It says too little to single out one entry (MIN_ANSWER_MASS): its best match is offered, never answered outright
-    vague: bool = False
+    # How much it says: the total idf of its words. Under the fitted min_answer_mass it says too little to single out
+    # one entry: its best match is offered, never answered outright (see `vague`)
+    said: float = math.inf
+
+    def vague(self, fit: SearchFit) -> bool:
+        """Whether the question says too little to be answered outright with these thresholds: "what if a child
+        asks me" searches on "child" and "ask", words most entries use."""
+        return self.said < fit.min_answer_mass
 
 
 @dataclass(frozen=True)
@@ -540,8 +550,7 @@ class KnowledgeSearch:
         keyword = tuple(self._keyword_match(hit) for hit in hits)
         said = sum(self.idf.get(term, self.unknown_idf) * weight for term, weight in terms.items())
         return Evidence(tuple(concept), keyword, bool(context), self._exact(query, terms, context, concept),
-                        self._guessed(query), self._asked(terms, event) if context else None,
-                        said < MIN_ANSWER_MASS)
+                        self._guessed(query), self._asked(terms, event) if context else None, said)
 
     def _asked(self, terms: dict[str, float], event: frozenset[str] = frozenset()) -> Match | None:
         """The entry a story's question clause, searched without the story, stands clear for: a score of at least
@@ -754,6 +763,21 @@ class KnowledgeSearch:
             read.append(self._correct(word))
         return read
 
+    def spelling(self, words: list[str]) -> list[str]:
+        """The words (lower case) with their typos put right as the search reads them ("confrence" -> "conference",
+        "wen" -> "when", "r" -> "are"), every other word as typed: so a QA lead's link writes what the asker meant,
+        not their slip (knowledge/spelling.py). Another form of a known word ("allocation") and the domain's clipped
+        shorthand ("strat", "confs") are the asker's own words, not typos: they stay."""
+        return [meant if meant != typed and self._misspelt(typed, meant) else typed
+                for typed, meant in zip(words, self._read(words), strict=True)]
+
+    def _misspelt(self, typed: str, meant: str) -> bool:
+        """Whether the search reading `typed` as `meant` put a slip right rather than read a word of its own."""
+        if typed in CHAT_SHORTHAND or QUESTION_TYPOS.get(typed) == meant:
+            return True
+        return (typed not in self.phrase_words and not meant.startswith(typed) and self._same_root(typed) != meant
+                and OSA.distance(typed, meant) <= 2)
+
     def _verb_typo(self, word: str, following: str) -> str | None:
         """A word that is no everyday English word, just before "a", "an", "my"..., read as the everyday verb it
         is with two letters swapped: "how do i strat an audt" asks how to start one, though "strat" alone is shorthand
@@ -806,7 +830,7 @@ class KnowledgeSearch:
                     continue
                 shared = _shared_start(word, choice)
                 used = len(self.postings.get(self.vocabulary.stem_of(choice), ()))
-                close.append((distance, not _keeps_letters(word, choice), -shared, -used, choice))
+                close.append((distance, not keeps_letters(word, choice), -shared, -used, choice))
         best = min(close)[-1] if close else word
         if best == word and (word not in common_words() or word in self.phrase_words):
             # a common word is itself, not the start of a longer one ("south" is not "Southwark", "east" not
@@ -1028,7 +1052,7 @@ def decide(query: str, evidence: Evidence, fit: SearchFit, limit: int = 3) -> Se
                                                             fit.narrative_lead, fit.narrative_keyword_lead)
         if clear or backed or told:
             others = tuple(m for m in fused(concept, keyword, fit) if m.entry_id != best.entry_id)
-            if evidence.vague or _one_plain_word(query):  # offered first, never answered outright
+            if evidence.vague(fit) or _one_plain_word(query):  # offered first, never answered outright
                 return SearchResult(query, "ambiguous", None, (best, *others)[:limit])
             return SearchResult(query, "answer", best, others[:limit])
     top = best.score if best is not None else 0.0
@@ -1169,7 +1193,7 @@ def _shared_start(first: str, second: str) -> int:
     return count
 
 
-def _keeps_letters(typed: str, known: str) -> bool:
+def keeps_letters(typed: str, known: str) -> bool:
     """Whether every letter of one word is in the other, as when a letter is left out, typed twice or swapped with
     its neighbour; not when one letter was typed for another."""
     typed_letters, known_letters = Counter(typed), Counter(known)

@@ -6,32 +6,46 @@ shows each entry's question as it is picked; typed, the QA lead now sees the ent
 answer, who gets it and where the wording goes, and links it with `yes` (or the button). The same checks as the link
 run first, so a link that would be refused is refused before the question is asked.
 
-Buttons: kb.unanswered.link_confirm / link_keep "<entry id>:<group number>".
+The wording shown is the one written: the askers' slips put right (bot.asking.link_wording), any correction the
+search is not sure of left as typed and named. `kb link N <entry> | <wording>` writes the QA lead's own wording
+instead, as typed (shown the same way first).
+
+Buttons: kb.unanswered.link_confirm (link_confirm_own, with the QA lead's wording) / link_keep
+"<entry id>:<group number>".
 """
 
 from __future__ import annotations
 
 from bot.asking import follow_up
-from bot.asking.unanswered import LINK_PICK, UnansweredDesk, entry_typed, shortened
+from bot.asking.link_wording import doubts
+from bot.asking.unanswered import LINK_PICK, QuestionGroup, UnansweredDesk, entry_typed, shortened
 from bot.asking.unanswered_input import STALE_HINT, TYPED_USAGE
 from bot.core import buttons
 from bot.core.replies import Choice, Reply, count_of
 from bot.engine import confirmations
 from bot.engine.routing import Engine, Turn
 from bot.errors import UserError
+from bot.storage import audits as store
+from knowledge.entries import Entry
+from knowledge.spelling import TOKEN, Corrected
 
 LINK_CONFIRM, LINK_KEEP = "kb.unanswered.link_confirm", "kb.unanswered.link_keep"
+LINK_CONFIRM_OWN = "kb.unanswered.link_confirm_own"  # Yes to a link with the QA lead's own wording
+OWN_WORDING = "link_wording"  # beside the conversation: {"key", "entry", "wording"} typed after `|`, until Yes
 ANSWER_SHOWN = 160  # characters of the entry's answer shown before the link
 
 
 def ask(desk: UnansweredDesk, turn: Turn, rest: str) -> list[Reply]:
-    """The typed link's Yes or No, with the entry it would send; refused as the link itself would be."""
+    """The typed link's Yes or No, with the entry it would send and the wording it would write; refused as the link
+    itself would be. `kb link N <entry> | <wording>` writes the QA lead's own wording instead of the askers'."""
     number, _, typed = rest.strip().partition(" ")
     key = buttons.typed_id(number.lstrip("#"))
     if key is None:
         raise UserError(f"Say which group with its number from `/audit kb unanswered`, like "
                         f"`/audit kb link 12{TYPED_USAGE['link']}`.")
-    desk.link(turn, key, typed, dry_run=True)  # every refusal the link would give, before anything is asked
+    typed, bar, own = typed.partition("|")
+    wording = own.strip() if bar else None
+    desk.link(turn, key, typed, dry_run=True, wording=wording)  # every refusal the link would give, first
     group = desk.group(turn, key)
     entries = desk.service.current.kb.entries
     entry = entry_typed(entries, typed)
@@ -40,25 +54,53 @@ def ask(desk: UnansweredDesk, turn: Turn, rest: str) -> list[Reply]:
     shown = shortened(" ".join(entry.answer.split()), ANSWER_SHOWN)
     people = count_of(len(group.askers), "person", "people")
     value = f"{entry.id}:{key}"  # the number typed: any of the group's questions finds it again
-    written = desk.linked_wording(group)
-    goes = ("It was a follow-up, so its wording is not added to the entry's alternatives."
-            if follow_up.is_read_with(group.wording) else
-            f"“{written}” becomes one of its alternatives in `{entry.file}`." if written else
-            "Nothing is added to its alternatives: the wording has nothing to search on without its case reference.")
+    written = desk.linked_wording(group, wording)
+    store.keep_aside(desk.services.storage, turn.user_id, OWN_WORDING,
+                     None if wording is None else {"key": key, "entry": entry.id, "wording": wording}, turn.now)
     return [confirmations.ask(desk.services, turn, Reply(
         kind="question",
         text=(f"Link #{key} to `{entry.id}`?\n**{entry.question}**\n>{shown}\nThe {people} who asked "
-              f"(_{group.wording}_) will get this entry by DM. {goes}"),
-        choices=(Choice("Yes, link it", LINK_CONFIRM, value, "primary"), Choice("No, not this one", LINK_KEEP,
-                                                                              value))))]
+              f"(_{group.wording}_) will get this entry by DM. {_goes(group, entry, written, wording is not None)}"),
+        choices=(Choice("Yes, link it", LINK_CONFIRM if wording is None else LINK_CONFIRM_OWN, value, "primary"),
+                 Choice("No, not this one", LINK_KEEP, value))))]
 
 
-def confirm(desk: UnansweredDesk, turn: Turn, value: str) -> list[Reply]:
-    """Yes: linked as the form links it (checked again: the list or the entry may have changed meanwhile)."""
+def _goes(group: QuestionGroup, entry: Entry, written: Corrected, own: bool) -> str:
+    """Where the wording goes, as the link will write it, with the typos put right and any left as typed."""
+    if follow_up.is_read_with(group.wording) and not own:
+        return "It was a follow-up, so its wording is not added to the entry's alternatives."
+    if not written.text:
+        return "Nothing is added to its alternatives: the wording has nothing to search on without its case reference."
+    fixed = "" if own else typos_put_right(group, written)
+    other = "" if own else f" To write other words, type `/audit kb link {group.key} {entry.id} | <wording>`."
+    return f"“{written.text}” becomes one of its alternatives in `{entry.file}`{fixed}.{doubts(written)}{other}"
+
+
+def typos_put_right(group: QuestionGroup, written: Corrected) -> str:
+    """Which of the askers' words the wording written puts right, in brackets, or "" (knowledge/spelling.py)."""
+    typed = TOKEN.findall(group.wording)
+    fixed = [(before, after) for before, after in zip(typed, TOKEN.findall(written.text), strict=False)
+             if before != after]
+    if not fixed or len(typed) != len(TOKEN.findall(written.text)):
+        return ""
+    return " (typos put right: " + ", ".join(f"_{before}_ as _{after}_" for before, after in fixed) + ")"
+
+
+def confirm(desk: UnansweredDesk, turn: Turn, value: str, own: bool = False) -> list[Reply]:
+    """Yes: linked as the form links it (checked again: the list or the entry may have changed meanwhile), with the
+    QA lead's own wording when they typed one (`own`: kept aside by `ask` until then)."""
     entry_id, key = buttons.key_and_optional_id(value, STALE_HINT)
     if key is None:
         raise buttons.StaleButton(STALE_HINT)
-    return desk.link(turn, key, entry_id)
+    if not own:
+        return desk.link(turn, key, entry_id)
+    kept = store.conversation(desk.services.storage, turn.user_id).get(OWN_WORDING) or {}
+    if kept.get("key") != key or kept.get("entry") != entry_id:  # another link typed since: this one is gone
+        raise buttons.StaleButton(f"Type `/audit kb link {key} {entry_id} | <wording>` again: that wording is no "
+                                  "longer kept. Nothing was sent or written.")
+    replies = desk.link(turn, key, entry_id, wording=kept["wording"])
+    store.keep_aside(desk.services.storage, turn.user_id, OWN_WORDING, None, turn.now)
+    return replies
 
 
 def keep(value: str) -> list[Reply]:
@@ -82,4 +124,5 @@ def install(engine: Engine, desk: UnansweredDesk) -> None:
     confirmations.add_answers(
         engine, desk.services,
         (LINK_CONFIRM, lambda turn, value: confirm(desk, turn, value)),
+        (LINK_CONFIRM_OWN, lambda turn, value: confirm(desk, turn, value, own=True)),
         (LINK_KEEP, lambda _turn, value: keep(value)))

@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from bot.asking import follow_up
+from bot.asking import follow_up, link_wording
 from bot.asking.entry_file import choose_file, closest_file, typed_file
 from bot.asking.kb_check import content_checks
 from bot.asking.said_back import your_question
@@ -50,11 +50,12 @@ from bot.privacy.removal import is_removed
 from bot.privacy.screen import explain, without_case_references
 from bot.storage import asks as store
 from bot.storage.trail import record_trail
-from knowledge.dates import DateError, long_date, parse_full_date, short_date, wording_without_dates
+from knowledge.dates import DateError, long_date, parse_full_date, short_date
 from knowledge.definitions import defined_term
 from knowledge.entries import MAX_ANSWER_CHARS, Entry, wording_key
 from knowledge.entry_ids import new_entry_id
 from knowledge.kb_writer import NewEntry, add_alternative, add_entry
+from knowledge.spelling import Corrected, corrected_wording
 from knowledge.textterms import STOP_WORDS, stem, words_of
 
 UNANSWERED_DAYS = 30
@@ -283,11 +284,15 @@ class UnansweredDesk:
 
     def link_button(self, turn: Turn, value: str) -> list[Reply]:
         group = self.pressed(turn, value)
+        written = self.linked_wording(group)
         form = Form(action=LINK_FORM, title="Link to an entry", submit="Link", search=ENTRY_SEARCH,
                     meta=buttons.encode_record(group.key),
-                    intro=f"_{group.wording}_\nThe askers get the entry you pick by DM, and this wording becomes one "
-                          "of its alternatives in the knowledge base.",
-                    fields=(FormField("entry", "Entry", "search", hint="Type words of its question, or its id"),))
+                    intro=f"_{group.wording}_\nThe askers get the entry you pick by DM, and the wording below becomes "
+                          f"one of its alternatives in the knowledge base.{link_wording.doubts(written)}",
+                    fields=(FormField("entry", "Entry", "search", hint="Type words of its question, or its id"),
+                            *((FormField("wording", "Wording added to its alternatives", initial=written.text,
+                                         hint="The askers' words, typos put right: edit them if a correction is "
+                                              "wrong"),) if written.text else ())))
         # Where the form cannot open (the terminal chat, or Slack refusing it), the entries closest to the wording
         # are offered, each shown before it is linked (trial 19: only "type /audit kb link 2 <entry id>", no ids)
         offered = [(label, entry_id) for label, entry_id in self.entry_options(turn, follow_up.alone(group.wording))
@@ -354,11 +359,11 @@ class UnansweredDesk:
 
     def link_form(self, turn: Turn, value: str) -> list[Reply]:
         form, key = submitted(value)
-        return in_form(lambda: self.link(turn, key, form.get("entry", "")))
+        return in_form(lambda: self.link(turn, key, form.get("entry", ""), wording=form.get("wording")))
 
     def link_check(self, turn: Turn, value: str) -> list[Reply]:
         form, key = submitted(value)
-        return in_form(lambda: self.link(turn, key, form.get("entry", ""), dry_run=True))
+        return in_form(lambda: self.link(turn, key, form.get("entry", ""), dry_run=True, wording=form.get("wording")))
 
     def new_form(self, turn: Turn, value: str) -> list[Reply]:
         form, key = submitted(value)
@@ -401,15 +406,17 @@ class UnansweredDesk:
                                          "could identify a child or family, then send it again.")
         return text
 
-    def link(self, turn: Turn, key: int, entry_id: str, dry_run: bool = False) -> list[Reply]:
-        """Send an existing entry to the askers and add the group's wording to that entry's alternatives
-        (`dry_run`: only check that it would be written). One edit at a time: a second lead finds it closed."""
+    def link(self, turn: Turn, key: int, entry_id: str, dry_run: bool = False, wording: str | None = None
+             ) -> list[Reply]:
+        """Send an existing entry to the askers and add the group's wording (typos put right), or the QA lead's
+        `wording` from the form, to that entry's alternatives (`dry_run`: only check that it would be written). One
+        edit at a time: a second lead finds it closed."""
         if dry_run:
-            return self._link(turn, key, entry_id, dry_run=True)
+            return self._link(turn, key, entry_id, dry_run=True, edited=wording)
         with self.service.edit_lock:
-            return self._link(turn, key, entry_id, dry_run=False)
+            return self._link(turn, key, entry_id, dry_run=False, edited=wording)
 
-    def _link(self, turn: Turn, key: int, entry_id: str, dry_run: bool) -> list[Reply]:
+    def _link(self, turn: Turn, key: int, entry_id: str, dry_run: bool, edited: str | None = None) -> list[Reply]:
         group = self.group(turn, key)
         entry_id = entry_id.strip()
         entries = self.service.current.kb.entries
@@ -426,7 +433,7 @@ class UnansweredDesk:
                                         f"(`/audit kb answer {key} <your answer>`), or link another entry. Once "
                                         f"`{entry.id}` is improved and reloaded, the question leaves the list by "
                                         "itself. Nothing was sent or changed.")
-        wording = self.linked_wording(group)
+        wording = self.linked_wording(group, edited).text
         self._refuse_a_wording_of_another_entry(group, entry, wording)
         if dry_run:
             known = self.service.current.kb
@@ -460,16 +467,14 @@ class UnansweredDesk:
         return [*replies, Reply(text=f"Linked #{key} to `{entry.id}`: {added}. Sent it to "
                                      f"{_people(len(group.askers))}.")]
 
-    def linked_wording(self, group: QuestionGroup) -> str:
-        """The alternative a link writes for the group's wording, exactly as written ("" for none). Everyone's
-        questions are matched against it: no case reference in it, nor a date (the search leaves a question's dates
-        out), nor what said the date was something; none when nothing is left to match a question on, or the words
-        mean something only after another question."""
-        wording = wording_without_dates(without_case_references(
-            group.wording, self.services.settings.case_reference_pattern, instead=""))
-        if not any(word not in STOP_WORDS for word in words_of(wording)) or follow_up.is_read_with(wording):
-            return ""
-        return wording
+    def linked_wording(self, group: QuestionGroup, edited: str | None = None) -> Corrected:
+        """The alternative a link writes for the group's wording, exactly as written ("" for none), its slips put
+        right (bot.asking.link_wording); `edited`: the QA lead's own wording from the form, as they typed it."""
+        if edited is not None and not edited.strip():
+            raise FieldProblem("wording", "Write the wording to add to the entry's alternatives: the askers' "
+                                          "question, as they meant it.")
+        return link_wording.linked_wording(self.services, self.service.current.search,
+                              group.wording if edited is None else edited, edited=edited is not None)
 
     def _refuse_a_wording_of_another_entry(self, group: QuestionGroup, entry: Entry, wording: str) -> None:
         """A wording another entry already finds (bot.asking.shared_wording) would then lead to two entries, and the
@@ -532,6 +537,8 @@ class UnansweredDesk:
         if follow_up.is_read_with(wording):
             return new, (f"The askers' wording, _{wording}_, was a follow-up, whose words mean something only after "
                          "the question before it, so it was not added to its alternatives.")
+        corrected = corrected_wording(self.service.current.search, wording)  # their slips put right (link_wording)
+        wording = corrected.text
         if wording_key(wording) == wording_key(new.question) or not any(
                 word not in STOP_WORDS for word in words_of(wording)):
             return new, ""
@@ -544,7 +551,8 @@ class UnansweredDesk:
             new_id = new.id or new_entry_id(new.question, live.kb.entries)
             return new, f"{not_added} it {found.finds_neither(new_id)}."
         return replace(new, alternatives=(*new.alternatives, wording)), \
-            f"The askers' wording, _{wording}_, is one of its alternatives, so asking that way finds it."
+            f"The askers' wording, _{wording}_, is one of its alternatives, so asking that way finds it." \
+            f"{link_wording.doubts(corrected)}"
 
     def with_defaults(self, turn: Turn, new: NewEntry, found: list[tuple[str, str]]) -> tuple[NewEntry, list[str]]:
         """A new entry always has an owner and a review date ahead: the QA lead making it, and 12 months from

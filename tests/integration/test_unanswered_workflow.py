@@ -568,7 +568,7 @@ def test_one_entry_sharing_a_tag_does_not_choose_the_file_and_the_qa_lead_is_tol
 
 def test_with_too_few_entries_sharing_its_tags_a_new_entry_goes_where_most_of_its_closest_entries_are(
         engine: Engine, services: Services) -> None:
-    question = "How often should a child in care be visited during the summer holidays?"
+    question = "How often should a child in foster care be visited over the summer holidays?"
     offered = [services.knowledge.current.kb.entries[match.entry_id].file
                for match in services.knowledge.current.search.search(question).suggestions]
     expected = max(set(offered), key=offered.count)

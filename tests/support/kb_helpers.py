@@ -65,7 +65,7 @@ def link_typed(engine, user: str, key: int, entry: str) -> list:
     """`/audit kb link N <entry>` typed, then `yes` to the entry it shows (bot.asking.link_preview): the replies to
     the yes, or the command's own when it was refused before anything was asked."""
     asked = engine.command(user, f"kb link {key} {entry}")
-    if not any(choice.action == "kb.unanswered.link_confirm" for reply in asked for choice in reply.choices):
+    if not any(choice.action.startswith("kb.unanswered.link_confirm") for reply in asked for choice in reply.choices):
         return asked
     return engine.message(user, "yes")
 

@@ -60,3 +60,26 @@ def test_a_dry_fit_prints_the_thresholds_and_writes_nothing(monkeypatch: pytest.
     printed = capsys.readouterr().out
     assert "answer_score" in printed and "figures on the same questions: right" in printed
     assert fit_search.FIT_FILE.read_text(encoding="utf-8") == before
+
+
+@pytest.mark.usefixtures("small_grid")
+@pytest.mark.parametrize(("expect", "outcome"), [("what-bot-can-answer", "answer"),
+                                                 ("child-at-immediate-risk", "ambiguous")])
+def test_the_least_a_question_must_say_to_be_answered_is_fitted_on_the_labelled_questions(expect: str,
+                                                                                          outcome: str) -> None:
+    """MIN_ANSWER_MASS was hand-set at log 5. "what if a child asks me" says little (its words are stop words but
+    "child" and "ask"): labelled with the entry the search would answer, the fit lowers the bar so it is answered;
+    labelled with another entry, among its suggestions, the fit keeps it offered rather than answered wrong."""
+    vague = {"q": "what if a child asks me", "expect": expect}
+    chosen, _ = fit_search.fit([*QUESTIONS, vague])
+    result = KnowledgeSearch(load_knowledge(), chosen).search(vague["q"])
+    assert result.outcome == outcome
+    assert (chosen.min_answer_mass < fit_search.MIN_ANSWER_MASSES[6]) == (outcome == "answer")  # log 5: the old bar
+
+
+def test_the_shipped_fit_holds_the_fitted_bar_and_the_search_uses_it() -> None:
+    import json
+
+    record = json.loads(fit_search.FIT_FILE.read_text(encoding="utf-8"))
+    assert "min_answer_mass" in record
+    assert KnowledgeSearch(load_knowledge()).fit.min_answer_mass == record["min_answer_mass"]

@@ -147,7 +147,8 @@ def test_the_engine_uses_thresholds_fitted_on_the_labelled_questions_never_the_h
 
     record = json.loads(FIT_FILE.read_text(encoding="utf-8"))
     assert record["fitted_on"] == ("tests/data/kb_queries.yaml + tests/data/kb_queries_retired.yaml + "
-                                   "tests/data/kb_queries_retired2.yaml + tests/data/kb_queries_retired3.yaml")
+                                   "tests/data/kb_queries_retired2.yaml + tests/data/kb_queries_retired3.yaml + "
+                                   "tests/data/kb_queries_retired4.yaml + tests/data/kb_queries_retired5.yaml")
     assert "kb_heldout" not in record["fitted_on"]
     fitted = SearchFit.load()
     assert (fitted.answer_score, fitted.suggest_score, list(fitted.weights)) == \

@@ -48,11 +48,11 @@ def test_the_chat_says_a_secret_cannot_be_promised_and_who_to_tell(engine: Engin
 def test_a_question_saying_almost_nothing_is_offered_never_answered(shipped: KnowledgeSearch, query: str) -> None:
     result = shipped.search(query)
     assert result.outcome == "ambiguous" and result.answer is None
-    assert shipped.evidence(query).vague
+    assert shipped.evidence(query).vague(shipped.fit)
 
 
 def test_a_short_question_that_says_enough_is_still_answered(shipped: KnowledgeSearch) -> None:
-    assert not shipped.evidence("what does the IRO actually do").vague
+    assert not shipped.evidence("what does the IRO actually do").vague(shipped.fit)
     assert answered(shipped.search("what does the IRO actually do")) == "iro-role"
 
 

@@ -32,7 +32,6 @@ def answered(result: SearchResult) -> str | None:
 @pytest.mark.parametrize(("query", "entry"), [
     ("dad wont let me in the house what do i do", "no-access-visit"),
     ("i cant get out to do the cp visit in time this week, what do i do", "statutory-visit-late"),
-    ("im going to miss the 10 day cp visit, what do i do", "statutory-visit-late"),
     ("i cant get out to do the visit in time this week, im off sick tmrw", "statutory-visit-late"),
     ("how quick does an assessment have to be done", "assessment-timescale"),
     ("how do i make my case recording better for audit", "case-recording-good"),
@@ -41,6 +40,13 @@ def answered(result: SearchResult) -> str | None:
 ])
 def test_the_trials_questions_reach_the_entry_meant(shipped: KnowledgeSearch, query: str, entry: str) -> None:
     assert answered(shipped.search(query)) == entry
+
+
+def test_a_missed_cp_visit_is_offered_first_where_its_lead_is_narrow(shipped: KnowledgeSearch) -> None:
+    """4 points ahead of the entry on child protection visits, with BM25 agreeing: answered outright under the fit on
+    four tuning sets (agree margin 4), "Did you mean…" with it first under the fit on six (agree margin 6, kb37)."""
+    result = shipped.search("im going to miss the 10 day cp visit, what do i do")
+    assert (result.answer or result.suggestions[0]).entry_id == "statutory-visit-late"
 
 
 def test_a_late_statutory_visit_says_to_tell_the_manager_before_it_is_due() -> None:

