@@ -19,8 +19,9 @@ from zoneinfo import ZoneInfo
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from bot.core.calendar import is_working_day, next_working_day
-from bot.core.outgoing import JobSpec
+from bot.core.outgoing import JobSpec, Outgoing
 from bot.core.services import Services
+from bot.storage.held_chases import HeldChase
 from bot.storage.schedules import acquire_lease, claim_send, mark_send, record_run, release_lease, run_recorded
 from schedules.senders import Sender
 
@@ -181,24 +182,35 @@ class JobRunner:
         """Send the chases held until the working morning that are due (bot.audits.held_chase), by the process
         holding the lease. Each is claimed in the database before it goes and settled after, so two runs (or a run
         and a restart) never send one twice, and one due while the bot was down goes at the first run after its
-        start. Returns how many went."""
+        start. A claim not marked sent (the process died mid-send, or Slack refused it) expires after ten minutes and
+        is tried again, a few times at most. Returns how many went."""
         from bot.audits import held_chase
 
         if not self.renew_lease_quietly():
             return 0
         now = self.services.clock()
-        sent = 0
-        for held, outgoing in held_chase.due_outgoing(self.services, now):
-            try:
-                delivered = all([self.sender.send(reply, "chase") for reply in outgoing.replies])
-            except Exception as exc:  # claimed: settled as failed below, never left half-sent to go again
-                log.error("held chase %d not sent: %s", held.id, type(exc).__name__)
-                delivered = False
-            held_chase.settle(self.services, held, delivered, now)
-            sent += delivered
+        sent = sum(self._send_one_held(held, outgoing, now)
+                   for held, outgoing in held_chase.due_outgoing(self.services, now))
         if sent:
             log.info("held chases: sent %d", sent)
         return sent
+
+    def _send_one_held(self, held: HeldChase, outgoing: Outgoing, now: datetime) -> bool:
+        """Send one claimed chase and settle it; when its last try failed, its chaser is told (once)."""
+        from bot.audits import held_chase
+
+        try:
+            delivered = all([self.sender.send(reply, "chase") for reply in outgoing.replies])
+        except Exception as exc:  # claimed: tried again once the claim expires, failed after the last try
+            log.error("held chase %d not sent: %s", held.id, type(exc).__name__)
+            delivered = False
+        told = held_chase.settle(self.services, held, delivered, now)
+        if told is not None:
+            try:
+                self.sender.send(told, "chase")
+            except Exception as exc:  # the failure is in the trail; a refused tell is not retried
+                log.error("held chase %d failure not told: %s", held.id, type(exc).__name__)
+        return delivered
 
     def last_due(self, name: str, now: datetime) -> datetime | None:
         """The latest time job `name` was due at or before `now` (within the last week)."""

@@ -43,8 +43,10 @@ from bot.core.outgoing import Outgoing
 from bot.core.replies import Reply, count_of
 from bot.core.services import Services
 from bot.core.stale_entries import stale_entries
+from bot.engine import confirmations
 from bot.engine.near_miss import NUMBER
 from bot.engine.routing import Engine, Turn
+from bot.engine.typed_commands import MEANT_ACTION
 from bot.errors import UserError
 from bot.settings.people import Person, Role
 from bot.storage.trail import record_trail
@@ -77,6 +79,7 @@ SUBCOMMANDS = (
 )
 TYPED_ACTIONS = ("answer", "link", "new", "out-of-scope", "dismiss")
 # "out of scope 8", as the button reads (trial 21: it went to the knowledge base as a question)
+LONE_WORD = r"[a-z][a-z-]{3,20}"  # `kb unaswered`: one word alone after `kb` is a subcommand typed wrong
 OUT_OF_SCOPE_SPACED = re.compile(r"^out[\s-]+of[\s-]+scope\b", re.IGNORECASE)
 __all__ = ["SIMILAR_WORDING", "QuestionGroup", "group_similar"]  # re-exported: they used to live here
 
@@ -118,7 +121,7 @@ class KnowledgeAdmin:
             return learned_admin.typed(self.services, turn, word, more)
         handler = self.subcommands.get(word)
         if handler is None:
-            return [self.menu(word, more)]
+            return [self.menu(word, more, turn)]
         return handler(turn)
 
     def words(self) -> list[str]:
@@ -127,11 +130,13 @@ class KnowledgeAdmin:
 
     def typed_shape(self) -> str:
         """What may follow `kb` typed without `/audit`: the words `_command` reads, each with what it takes; and any
-        word with a number, which `menu` puts right (`kb dismis 13`: "Did you mean `/audit kb dismiss 13`?") rather
-        than the line going to the knowledge base and the QA leads' list (trial 21)."""
+        word with a number, or one word alone, which `menu` puts right (`kb dismis 13`, `kb unaswered`: "Did you mean
+        `/audit kb unanswered`?") rather than the line going to the knowledge base and the QA leads' list (trial 21;
+        fix37g: `kb unaswered` got a knowledge-base entry)."""
         numbered = "|".join(("remove", *TYPED_ACTIONS, *learned_admin.TYPED, OUT_OF_SCOPE_SPACED.pattern[1:],
                              r"[a-z][a-z-]{1,20}"))
-        return rf"(?:{'|'.join(self.subcommands)}|(?:{numbered})\s+{NUMBER}(?:\s+\S.*)?|find(?:\s+\S.*)?)?"
+        return (rf"(?:{'|'.join(self.subcommands)}|(?:{numbered})\s+{NUMBER}(?:\s+\S.*)?|find(?:\s+\S.*)?"
+                rf"|{LONE_WORD})?")
 
     def remove(self, turn: Turn, rest: str) -> list[Reply]:
         """`/audit kb remove N`: asks Yes or No first (bot.asking.unanswered_removal)."""
@@ -141,20 +146,33 @@ class KnowledgeAdmin:
                             "`/audit kb remove 12`.")
         return unanswered_removal.ask(self.desk, turn, key)
 
-    def menu(self, word: str, more: str = "") -> Reply:
+    def menu(self, word: str, more: str = "", turn: Turn | None = None) -> Reply:
         """What may follow `/audit kb`; for a word that is one letter or two from one (`dismis 13`, trial 18), that
-        command first, with what was typed after it, to type again: never run, as `dismiss` closes a question."""
+        command first, with the number typed after it. A typed `yes` runs it (fix37g: it did for other commands, not
+        these) unless words were typed after the number: those are never said back (an answer's text is not screened
+        here), so the command offered lacks them and is only to type again."""
         lines = [f"• `/audit kb {name}` — {summary}" for name, summary in SUBCOMMANDS]
         opening = f"I don't know `/audit kb {word}`. " if word else ""
         near = process.extractOne(word, self.words(), scorer=DamerauLevenshtein.distance,
                                   score_cutoff=1 if len(word) < 6 else 2) if word else None
-        if near is not None:  # the number said back, never the rest: an answer's text is not screened here
-            number = more.split()[0] if more.split() and more.split()[0].lstrip("#").isdigit() else ""
-            typed = " ".join(f"/audit kb {near[0]} {number}".split())
-            return Reply(title="Knowledge base", kind="error",
-                         text=f"{opening}Did you mean `{typed}`? Type it again with the word spelt that way.")
+        if near is not None:
+            return self._near_miss(turn, opening, str(near[0]), more.split())
         return Reply(title="Knowledge base", text=opening + "What you can do with the knowledge base:\n"
                      + "\n".join(lines), kind="error" if word else "info")
+
+    def _near_miss(self, turn: Turn | None, opening: str, near: str, more: list[str]) -> Reply:
+        """"Did you mean `/audit kb dismiss 13`?", the number said back, never the rest; run by a typed `yes` when
+        nothing but the number was typed after the word."""
+        number = more[0] if more and more[0].lstrip("#").isdigit() else ""
+        typed = " ".join(f"/audit kb {near} {number}".split())
+        whole = len(more) == (1 if number else 0)
+        if turn is None or not whole:
+            return Reply(title="Knowledge base", kind="error",
+                         text=f"{opening}Did you mean `{typed}`? Type it again with the word spelt that way.")
+        offered = Reply(title="Knowledge base", kind="error",
+                        text=f"{opening}Did you mean `{typed}`? Type `yes` to run it, or type it again with the word "
+                             "spelt that way.")
+        return confirmations.meant(self.services, turn, offered, MEANT_ACTION, typed.removeprefix("/audit "))
 
     def reload(self, turn: Turn) -> list[Reply]:
         result = self.service.reload(entry_content_problems(self.services), checklist_content_problems(self.services))

@@ -87,13 +87,21 @@ def due_outgoing(services: Services, now: datetime) -> list[tuple[held_chases.He
     for held in held_chases.claim_due(services.storage, now):
         action = action_store.get_action(services.storage, held.action_id)
         if action is None:  # removed with its audit: nothing to chase
-            held_chases.settle(services.storage, held, False, now)
+            held_chases.drop(services.storage, held, now)
             continue
         outgoing.append((held, Outgoing(action.owner_id, (nudge(services, action, held.chased_by, local),))))
     return outgoing
 
 
-def settle(services: Services, held: held_chases.HeldChase, delivered: bool, now: datetime) -> None:
-    """A claimed chase went (then it counts as the action's chase of the day) or Slack would not take it (the delivery
-    tells admins); never tried again either way, so a worker is never nudged twice."""
-    held_chases.settle(services.storage, held, delivered, now)
+def settle(services: Services, held: held_chases.HeldChase, delivered: bool, now: datetime) -> Reply | None:
+    """A claimed chase went (then it counts as the action's chase of the day) or Slack would not take it: then it is
+    tried again when its claim expires, and after its last try recorded failed, with the chaser's DM saying so
+    (returned once, at that moment), so no manager believes a worker nudged who never was."""
+    if not held_chases.settle(services.storage, held, delivered, now):
+        return None
+    action = action_store.get_action(services.storage, held.action_id)
+    owner = services.directory.label(action.owner_id) if action else "its owner"
+    return Reply(to_user=held.chased_by, kind="notice",
+                 text=f"Your held chase of action {held.action_id} could not be delivered to {owner}: Slack refused "
+                      f"it {held.attempts} times, so they have not been nudged. Type `chase {held.action_id}` to try "
+                      "again, or tell them yourself.")

@@ -37,6 +37,8 @@ PERIODS_SAID = ("Periods I read: `this week`, `last week`, `this month`, `last m
 # A period as a command's typed shape takes it (bot.engine.near_miss): two words at most, typos and all, read here.
 TYPED = r"[a-z]{2,9}(?:\s+(?:[a-z]{2,9}|20\d\d))?"
 LOOKS_LIKE = re.compile(r"\b(?:this|last|previous|month\w*|quarter\w*|qtr|week\w*|q[1-4]|20\d\d)\b")
+WEEK = re.compile(r"^(?:for\s+|in\s+|over\s+)?(?P<which>this|last|previous)\s+week(?:['’]?s)?(?:\s+so\s+far)?$")
+SINCE = re.compile(rf"^since\s+(?:the\s+(?:start|beginning)\s+of\s+)?{_MONTH}{_YEAR}$")
 QUARTER = re.compile(rf"^(?:for\s+|in\s+)?q(?:uarter\s*)?(?P<quarter>[1-4]){_YEAR}$")
 
 
@@ -49,7 +51,7 @@ class Period:
     end: date
     label: str
     so_far: bool = False
-    unit: str = "month"  # or "quarter"
+    unit: str = "month"  # or "quarter"; "week" (read_week) or "span" (read_since)
 
 
 def _month_end(year: int, month: int) -> date:
@@ -132,3 +134,29 @@ def read_period(text: str, today: date) -> Period | None:
             start = start if start <= today else _quarter_start(year - 1, number)
         return _quarter(start, today) if start <= today else None
     return None
+
+
+def read_week(text: str, today: date) -> Period | None:
+    """`this week` (Monday to today, so far) or `last week` (Monday to Sunday), for the commands that read a week
+    beside months and quarters (`themes this week`); None for other words. Not in read_period: the digest reads its
+    weeks itself."""
+    found = WEEK.match(corrected(text))
+    if found is None:
+        return None
+    monday = today - timedelta(days=today.weekday())
+    if found.group("which") != "this":
+        monday -= timedelta(days=7)
+    sunday = monday + timedelta(days=6)
+    return Period(monday, min(sunday, today), f"the week of {monday.day} {monday:%B %Y}", today < sunday, "week")
+
+
+def read_since(text: str, today: date) -> Period | None:
+    """`since september` (`since the start of sept 2026`): from the 1st of the latest such month begun, to today;
+    None for other words."""
+    found = SINCE.match(corrected(text))
+    if found is None:
+        return None
+    month = next(i for i, name in enumerate(MONTHS, 1) if name.startswith(found.group("month")[:3]))
+    year = int(found.group("year")) if found.group("year") else today.year - (month > today.month)
+    start = date(year, month, 1)
+    return Period(start, today, f"since 1 {start:%B %Y}", True, "span") if start <= today else None

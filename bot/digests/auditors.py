@@ -19,9 +19,10 @@ from bot.core.markup import bold
 from bot.core.period_or_team import team_or_period
 from bot.core.periods import TYPED as PERIOD_TYPED
 from bot.core.periods import Period as CorePeriod
-from bot.core.periods import corrected, read_period
+from bot.core.periods import corrected, read_period, read_since
 from bot.core.replies import Reply, count_of
 from bot.core.services import Services
+from bot.digests.auditors_words import asked_period
 from bot.digests.period_digest import months_spanned
 from bot.digests.render import against_target
 from bot.digests.team_auditors import AuditorFigures, team_auditors, team_figure
@@ -36,15 +37,6 @@ PERIODS = ("this month", "last month", "this week", "last week", "november", "th
 PERIOD = re.compile(r"^\s*(?:for\s+|in\s+)?(this|last)\s+(month|week)\b\s*", re.IGNORECASE)
 TYPED = rf"(?:(?:(?:this|last)\s+(?:month|week)|{PERIOD_TYPED})(?:\s+{TEAM})?|{TEAM})?"
 USAGE = "/audit auditors [this month | last month | this week | last week | <month> | this quarter | q3] [team]"
-# Asked in words (trial 25: "who has done what this month" and "whos done their audits this month?" got the targets
-# article): the command, over the period said.
-ASKED = re.compile(
-    r"^\s*(?:(?:can\s+i\s+see|show\s+me)\s+)?who(?:['’]?s|\s+has|\s+have)?\s+(?:done|completed|finished|audited)"
-    r"\s+(?:what|their\s+audits|(?:the|their|our|my\s+team['’]?s)?\s*audits|how\s+many(?:\s+audits)?)"
-    r"(?:\s+(?:so\s+far\s+)?(?P<period>(?:this|last)\s+(?:month|week)))?(?:\s+so\s+far)?\s*[.!?]*\s*$",
-    re.IGNORECASE)
-
-
 @dataclass(frozen=True)
 class Period:
     """The days counted: [first, end) local days, how they are said, and how many months of a monthly target apply
@@ -63,13 +55,14 @@ class Period:
 def period(text: str, today: date) -> tuple[Period, str]:
     """The period the words start with, and the words after it (a team): `this month` (the default, to today),
     `last month`, `this week` (so far), `last week`, or any month or quarter the digest reads (bot.core.periods:
-    `november`, `last quarter`, `q3`, typos forgiven)."""
+    `november`, `last quarter`, `q3`, typos forgiven), or `since september`."""
     text = corrected(text)
     if (match := PERIOD.match(text)) is not None:
         return _week_or_month(match.group(1), match.group(2), today), text[match.end():]
     words = text.split()
-    for size in (3, 2, 1):
-        read = read_period(" ".join(words[:size]), today) if len(words) >= size else None
+    for size in (6, 5, 4, 3, 2, 1):
+        start = " ".join(words[:size])
+        read = (read_period(start, today) or read_since(start, today)) if len(words) >= size else None
         if read is not None:
             return _read(read), " ".join(words[size:])
     return _week_or_month("this", "month", today), text
@@ -78,6 +71,9 @@ def period(text: str, today: date) -> tuple[Period, str]:
 def _read(read: CorePeriod) -> Period:
     """A month or a quarter as bot.core.periods reads it, said with its dates."""
     end = read.end + timedelta(days=1)
+    if read.unit == "span":  # since a month began, to today
+        return Period(read.start, end, f"since {short_date(read.start)} (to {short_date(read.end)})",
+                      months=months_spanned(read))
     if read.unit == "quarter":
         dates = f"{short_date(read.start, year=False)} to {short_date(read.end)}{', so far' if read.so_far else ''}"
         return Period(read.start, end, f"in {read.label} ({dates})", months=months_spanned(read))
@@ -171,17 +167,16 @@ NOTE = ("Completed audits by the day submitted: each team member's all, under th
         f"that team with those audits only. Other periods: {', '.join(f'`{p}`' for p in PERIODS)}.")
 
 
-def asked_in_words(engine: Engine, turn: Turn, text: str) -> list[Reply] | None:
-    """"who has done what this month": `/audit auditors` for that period, with its role check; None otherwise."""
-    asked = ASKED.match(text)
-    if asked is None:
-        return None
-    return engine.dispatch_command(turn, "auditors", asked.group("period") or "")
+def asked_in_words(engine: Engine, services: Services, turn: Turn, text: str) -> list[Reply] | None:
+    """"who has done what this month", "auditor figures for last quarter": `/audit auditors` for that period
+    (bot.digests.auditors_words), with its role check; None otherwise."""
+    asked = asked_period(text, turn.now.astimezone(services.settings.timezone).date())
+    return None if asked is None else engine.dispatch_command(turn, "auditors", asked)
 
 
 def install(engine: Engine, services: Services) -> None:
     """Register `/audit auditors`, and the question in words."""
-    engine.add_message_handler(lambda turn, text: asked_in_words(engine, turn, text), priority=27)
+    engine.add_message_handler(lambda turn, text: asked_in_words(engine, services, turn, text), priority=27)
     engine.add_command(
         "auditors", lambda turn, text: auditors_replies(services, turn, text),
         "audits completed by each auditor in your teams, this month or another period", usage=USAGE,

@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta
 
 from bot.core import policy
 from bot.core.markup import bold
-from bot.core.periods import PERIODS_SAID, Period, corrected, looks_like_period, read_period
+from bot.core.periods import PERIODS_SAID, Period, corrected, looks_like_period, read_period, read_week
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.digests.digest import MIN_AUDITS_FOR_THEME, build_service_digest, weak_questions
@@ -46,20 +46,21 @@ def asks_themes(text: str) -> bool:
     """Whether a question asks for the themes across audits (not how to write areas for development)."""
     said = normalise(text)
     if (short := SHORT.match(said)) is not None:  # `themes this quarter`, `themes last mnth` (trial 35)
-        return looks_like_period(short.group("rest")) or read_period(short.group("rest"), date.today()) is not None
+        rest = short.group("rest")
+        return looks_like_period(rest) or (read_period(rest, date.today()) or read_week(rest, date.today())) is not None
     return len(said.split()) <= MAX_WORDS and ASKED.match(said) is not None and NOT_ASKED.search(said) is None
 
 
 def period_in(text: str, today: date) -> Period | None:
-    """The month or quarter a question names anywhere in it (`any themes accross teams this qtr?`), typos forgiven
-    (bot.core.periods); a month's name alone counts except `may`, which is mostly the verb."""
+    """The month, quarter or week a question names anywhere in it (`any themes accross teams this qtr?`, `themes last
+    week`), typos forgiven (bot.core.periods); a month's name alone counts except `may`, which is mostly the verb."""
     words = corrected(text).split()
     for size in (3, 2, 1):
         for at in range(len(words) - size + 1):
             said = " ".join(words[at:at + size])
             if size == 1 and said in ("may", "this", "last"):
                 continue
-            if (period := read_period(said, today)) is not None:
+            if (period := read_period(said, today) or read_week(said, today)) is not None:
                 return period
     return None
 
@@ -95,7 +96,7 @@ NOTE = ("The digest lists these each week (`/audit digest`). Each audit's own st
 
 
 def _period_themes(services: Services, period: Period, allowed: list[str]) -> Reply:
-    """The themes over a month or a quarter, across the reader's teams, then each team's, dated."""
+    """The themes over a month, a quarter or a week, across the reader's teams, then each team's, dated."""
     start = datetime.combine(period.start, time(0), tzinfo=services.settings.timezone)
     end = datetime.combine(period.end + timedelta(days=1), time(0), tzinfo=services.settings.timezone)
     flagged = store.flagged_question_counts(services.storage, start, end, allowed)

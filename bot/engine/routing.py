@@ -118,6 +118,8 @@ class Engine:
         self._form_checks: dict[str, ActionHandler] = {}
         self._echo_passes: echo.Passes | None = None
         self._typed_shortcuts: list[re.Pattern[str]] = []
+        # "Did you mean …?" for `/audit shwo 12`, with a typed `yes` to run it (bot.engine.typed_commands)
+        self.offer_unknown: Callable[[Turn, str, str], list[Reply] | None] | None = None
 
     # -- registration -------------------------------------------------------------------------
     def add_command(
@@ -343,7 +345,8 @@ class Engine:
         command's short form (`/audit mod 12`: bot.engine.near_miss.SHORT_FORMS) runs as the command."""
         command = self.commands.get(name) or self.commands.get(full_name(name))
         if command is None:
-            return [self.unknown_command(name, rest)]
+            offered = self.offer_unknown(turn, name, rest) if self.offer_unknown is not None else None
+            return offered if offered is not None else [self.unknown_command(name, rest)]
         if not command.allowed(turn.person):
             raise UserError(not_yours(command))
         return command.handler(turn, rest)

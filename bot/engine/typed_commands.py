@@ -15,6 +15,7 @@ command's word and a number (`show 9434765919`, `list 1234`) is not: it is the c
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from bot.core.replies import Reply, error
 from bot.core.services import Services
@@ -72,19 +73,44 @@ def typed_command(engine: Engine, turn: Turn, text: str, services: Services | No
             return None if given is None else number_not_taken(engine, turn, given)
     if reading.runs:
         return engine.dispatch_command(turn, reading.name, reading.rest)
-    if (meant := engine.commands.get(reading.name)) is not None and not meant.may_offer(reading.rest):
+    return suggest(engine, turn, reading, slashed is not None, services)
+
+
+def suggest(engine: Engine, turn: Turn, reading: Reading, slashed: bool,
+            services: Services | None = None) -> list[Reply] | None:
+    """"Did you mean …?" for a line read as a command typed wrong, run by a typed `yes` (with `services`) unless it
+    would send words to someone: such a command is offered without them, only to type again."""
+    cut = (meant := engine.commands.get(reading.name)) is not None and not meant.may_offer(reading.rest)
+    if meant is not None and cut:
         # A command that sends words to someone is never offered with them (bot.engine.routing.Command.suggested):
         # its word mistyped (`reflcet 12 I agree`) is offered with its number alone; a line read as it without its
         # word ("action 34 isnt mine, its the IRO's job" as `extend`) is not offered at all (trial 34).
-        if slashed is None and not closest(reading.typed, [reading.name, "audit"]) and reading.typed != reading.name:
+        if not slashed and not closest(reading.typed, [reading.name, "audit"]) and reading.typed != reading.name:
             return None
         reading = Reading(reading.name, meant.offered(reading.rest), runs=False, typed=reading.typed)
     command = reading.suggestion.removeprefix("/audit ")
-    yes_runs = services is not None and not command.endswith("…") and not screened_out(command, services)
-    offered = did_you_mean(reading, turn, slashed=slashed is not None, yes_runs=yes_runs)
+    yes_runs = (services is not None and not cut and not command.endswith("…")
+                and not screened_out(command, services))  # words cut: to type again, never run without them
+    offered = did_you_mean(reading, turn, slashed=slashed, yes_runs=yes_runs)
     if services is not None and yes_runs:
         return [confirmations.meant(services, turn, offered, MEANT_ACTION, command)]
     return [offered]
+
+
+def unknown_offered(engine: Engine, services: Services, turn: Turn, name: str, rest: str) -> list[Reply] | None:
+    """`/audit shwo 12` (a slash command, or typed in the chat): the engine's "I don't know `shwo`. Did you mean
+    `/audit show 12`?", run by a typed `yes` as `shwo 12` typed without the slash is (fix37g); None (the engine's
+    reply alone) when the word is a near miss of no command or of several, or the command offered lost words."""
+    near = closest(name, engine.commands)
+    if len(near) != 1:
+        return None
+    offered = engine.commands[near[0]].offered(rest)
+    command = " ".join(f"{near[0]} {offered}".split())
+    if offered != rest or command.endswith("…") or screened_out(command, services):
+        return None
+    reply = engine.unknown_command(name, rest)
+    said = replace(reply, text=reply.text.replace("? (", "? Type `yes` to run it. (", 1))
+    return [confirmations.meant(services, turn, said, MEANT_ACTION, command)]
 
 
 MEANT_ACTION = "typed.meant"  # a typed `yes` to "Did you mean `digest last month`?": the value is the command
@@ -175,3 +201,4 @@ def install(engine: Engine, services: Services) -> None:
     """Register the typed commands' handler."""
     engine.add_message_handler(lambda turn, text: typed_command(engine, turn, text, services), priority=PRIORITY)
     engine.add_action(MEANT_ACTION, lambda turn, value: run_meant(engine, turn, value))
+    engine.offer_unknown = lambda turn, name, rest: unknown_offered(engine, services, turn, name, rest)

@@ -1,20 +1,23 @@
 """Chases held until the next working morning (the `held_chases` table, m330): holding one (at most one waiting per
 action), what waits, withdrawing one, and the scheduler's claim of those due, so a restart loses none and two runs
-never send one twice. Only ids and times are kept: the nudge is worded from the action when it goes."""
+never send one twice; a claim never marked sent expires, so a crash mid-send loses none. Only ids and times are
+kept: the nudge is worded from the action when it goes."""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.storage.common import parse_utc, utc_text
 from bot.storage.db import Storage
 from bot.storage.trail import record_trail
 
 HELD, SENDING, SENT, FAILED, DROPPED, WITHDRAWN = "held", "sending", "sent", "failed", "dropped", "withdrawn"
-_COLUMNS = "id, action_id, chased_by, held_at, send_at"
+_COLUMNS = "id, action_id, chased_by, held_at, send_at, claimed_at, attempts"
+CLAIM_EXPIRES = timedelta(minutes=10)  # a claim this old and not marked sent is claimable again (the sender died)
+MAX_ATTEMPTS = 3  # tries before a chase Slack keeps refusing is recorded failed and its chaser told
 
 
 @dataclass(frozen=True)
@@ -24,10 +27,13 @@ class HeldChase:
     chased_by: str
     held_at: datetime
     send_at: datetime
+    claimed_at: datetime | None = None
+    attempts: int = 0
 
 
 def _row(row: tuple) -> HeldChase:
-    return HeldChase(row[0], row[1], row[2], parse_utc(row[3]), parse_utc(row[4]))
+    return HeldChase(row[0], row[1], row[2], parse_utc(row[3]), parse_utc(row[4]),
+                     parse_utc(row[5]) if row[5] else None, row[6])
 
 
 def hold(storage: Storage, action_id: int, actor: str, now: datetime, send_at: datetime) -> tuple[HeldChase, bool]:
@@ -80,32 +86,57 @@ def withdraw(storage: Storage, action_id: int, actor: str, now: datetime) -> Hel
 
 
 def claim_due(storage: Storage, now: datetime) -> list[HeldChase]:
-    """The chases due by `now`, claimed to be sent in one write (held → sending), so a second run or process finds
-    none of them; those whose action was done or removed meanwhile are dropped instead, unsent."""
-    stamp = utc_text(now)
-    if storage.db.execute("SELECT 1 FROM held_chases WHERE state = ? AND send_at <= ? LIMIT 1",
-                          [HELD, stamp]).fetchone() is None:
+    """The chases due by `now`, claimed to be sent in one write (→ sending, with the time and one more try), so a
+    second run or process finds none of them while the claim is fresh. A claim older than CLAIM_EXPIRES and not
+    marked sent (its process died mid-send, or Slack refused it) is claimable again, so no chase is lost for ever;
+    those whose action was done or removed meanwhile are dropped instead, unsent."""
+    stamp, stale = utc_text(now), utc_text(now - CLAIM_EXPIRES)
+    claimable = ("((state = 'held' AND send_at <= :now) OR (state = 'sending' AND "
+                 "(claimed_at IS NULL OR claimed_at <= :stale)))")
+    values = {"now": stamp, "stale": stale}
+    if storage.db.execute(f"SELECT 1 FROM held_chases WHERE {claimable} LIMIT 1", values).fetchone() is None:
         return []  # the usual answer, without taking the write lock
     with storage.write() as db:
-        db.execute("UPDATE held_chases SET state = ?, settled_at = ? WHERE state = ? AND send_at <= ? AND action_id IN "
-                   "(SELECT id FROM actions WHERE done_at IS NOT NULL OR removed_at IS NOT NULL)",
-                   [DROPPED, stamp, HELD, stamp])
-        rows = db.execute(f"SELECT {_COLUMNS} FROM held_chases WHERE state = ? AND send_at <= ? ORDER BY send_at, id",
-                          [HELD, stamp]).fetchall()
-        db.conn.executemany("UPDATE held_chases SET state = ? WHERE id = ?", [(SENDING, row[0]) for row in rows])
-    return [_row(row) for row in rows]
+        db.execute(f"UPDATE held_chases SET state = '{DROPPED}', settled_at = :now WHERE {claimable} AND action_id IN "
+                   "(SELECT id FROM actions WHERE done_at IS NOT NULL OR removed_at IS NOT NULL)", values)
+        rows = db.execute(f"SELECT {_COLUMNS} FROM held_chases WHERE {claimable} ORDER BY send_at, id",
+                          values).fetchall()
+        db.conn.executemany("UPDATE held_chases SET state = ?, claimed_at = ?, attempts = attempts + 1 WHERE id = ?",
+                            [(SENDING, stamp, row[0]) for row in rows])
+    return [_row((*row[:5], stamp, row[6] + 1)) for row in rows]
 
 
-def settle(storage: Storage, held: HeldChase, sent: bool, now: datetime) -> None:
+def settle(storage: Storage, held: HeldChase, sent: bool, now: datetime) -> bool:
     """A claimed chase went (recorded as the action's chase of the day, as one sent at once is: its owner is then
-    chased once a day at most) or could not be delivered."""
+    chased once a day at most), or could not be delivered: then it stays claimed, to be tried again once the claim
+    expires, until its MAX_ATTEMPTS-th try is recorded failed. Only the claim that is still current settles it (a
+    slow run whose claim expired and was taken by another changes nothing). True when it was recorded failed just
+    now, so the chaser is told once."""
+    current = "id = ? AND state = ? AND claimed_at = ?"
+    claim = [held.id, SENDING, utc_text(held.claimed_at) if held.claimed_at else None]
+    with storage.write() as db:
+        if sent:
+            if db.execute(f"UPDATE held_chases SET state = ?, settled_at = ? WHERE {current}",
+                          [SENT, utc_text(now), *claim]).rowcount:
+                db.execute("UPDATE actions SET chased_at = ?, chased_by = ? WHERE id = ?",
+                           [utc_text(now), held.chased_by, held.action_id])
+                record_trail(storage, held.chased_by, "action.chased", {"action": held.action_id, "held": True}, now)
+            return False
+        if held.attempts < MAX_ATTEMPTS:
+            return False  # stays claimed: tried again when the claim expires
+        failed = db.execute(f"UPDATE held_chases SET state = ?, settled_at = ? WHERE {current}",
+                            [FAILED, utc_text(now), *claim]).rowcount > 0
+        if failed:
+            record_trail(storage, held.chased_by, "action.chase_failed",
+                         {"action": held.action_id, "attempts": held.attempts}, now)
+    return failed
+
+
+def drop(storage: Storage, held: HeldChase, now: datetime) -> None:
+    """A claimed chase with nothing left to chase (its action is gone): never sent, never tried again."""
     with storage.write() as db:
         db.execute("UPDATE held_chases SET state = ?, settled_at = ? WHERE id = ? AND state = ?",
-                   [SENT if sent else FAILED, utc_text(now), held.id, SENDING])
-        if sent:
-            db.execute("UPDATE actions SET chased_at = ?, chased_by = ? WHERE id = ?",
-                       [utc_text(now), held.chased_by, held.action_id])
-            record_trail(storage, held.chased_by, "action.chased", {"action": held.action_id, "held": True}, now)
+                   [DROPPED, utc_text(now), held.id, SENDING])
 
 
 def state_of(storage: Storage, held_id: int) -> str | None:

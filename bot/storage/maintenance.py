@@ -69,13 +69,16 @@ def retention_report(storage: Storage, cutoff: datetime) -> RetentionReport:
 
 
 def apply_retention(storage: Storage, cutoff: datetime) -> RetentionReport:
-    """Delete audits (with their children) and knowledge-base questions last touched before the cutoff."""
+    """Delete audits (with their children), knowledge-base questions last touched before the cutoff, and held
+    chases settled before it (sent, failed, dropped or withdrawn: a waiting one stays until it goes)."""
     cutoff_text = utc_text(cutoff)
     with storage.write() as db:
         report = _survey(storage, cutoff_text, RetentionReport(cutoff=cutoff, applied=True))
         db.execute(f"DELETE FROM audits WHERE id IN ({EXPIRED_IDS})", [cutoff_text])
         db.execute("DELETE FROM kb_asks WHERE asked_at < ?", [cutoff_text])
         db.execute("DELETE FROM undelivered WHERE failed_at < ?", [cutoff_text])
+        db.execute("DELETE FROM held_chases WHERE state IN ('sent', 'failed', 'dropped', 'withdrawn') "
+                   "AND settled_at < ?", [cutoff_text])
     return report
 
 

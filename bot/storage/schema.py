@@ -924,3 +924,14 @@ def m330_held_chases(db: Database) -> None:
                "state TEXT NOT NULL DEFAULT 'held', settled_at TEXT, settled_by TEXT)")
     db.execute("CREATE UNIQUE INDEX held_chases_waiting ON held_chases(action_id) WHERE state = 'held'")
     db.execute("CREATE INDEX held_chases_due ON held_chases(send_at) WHERE state = 'held'")
+
+
+@MIGRATIONS()
+def m350_held_chase_claims(db: Database) -> None:
+    """When a held chase was claimed to go and how many times it has been tried (bot/storage/held_chases.py): a
+    chase claimed by a process that then died stayed `sending` for ever and never went, while its chaser believed
+    the worker nudged. A claim older than ten minutes and not marked sent may be claimed again; one Slack refused
+    is tried again a few times, then recorded failed and its chaser told."""
+    db.execute("ALTER TABLE held_chases ADD COLUMN claimed_at TEXT")
+    db.execute("ALTER TABLE held_chases ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0")
+    db.execute("CREATE INDEX held_chases_claimed ON held_chases(claimed_at) WHERE state = 'sending'")

@@ -50,7 +50,7 @@ def test_near_miss_commands_in_the_chat_run_or_are_put_right_and_none_reaches_th
     assert out.count("Did you mean /audit show 12?") == 2  # after a slash
     # typed plain (trial 30); a typed `yes` runs it (trial 35)
     assert out.count("Did you mean show 12? Type yes to run it. Here a command needs no /audit") == 2
-    assert "I don't know shwo. Did you mean /audit show 12? (Type /audit help for all commands.)" in out
+    assert "I don't know shwo. Did you mean /audit show 12? Type yes to run it." in out
     assert "Here is what I can do" not in out
     assert "on the QA leads' list" not in out
     _, listed = drive(engine, ["/audit kb unanswered"], user="U0QALEAD1")
