@@ -76,8 +76,8 @@ def test_a_practice_question_naming_phones_still_reaches_criminal_exploitation(e
     assert "I can't help" not in all_text(replies)
     if outright:
         assert replies[0].title == "What is child criminal exploitation and county lines?"
-    else:  # a secret phone is a sign of sexual exploitation too: offered first
-        assert button_values(replies, "kb.show")[0].startswith("cce-county-lines:")
+    else:  # a secret phone is a sign of exploitation: offered (beside parents recording on a phone)
+        assert "cce-county-lines" in [value.split(":")[0] for value in button_values(replies, "kb.show")]
     assert len(asks(services)) == 1
 
 
@@ -259,7 +259,8 @@ def test_a_question_about_practice_or_reminders_is_still_answered(engine: Engine
     replies = engine.message(PRACTITIONER, text)
     assert "I can't help" not in all_text(replies)
     suggested = [value.split(":")[0] for value in button_values(replies, "kb.show")]
-    assert replies[0].title == title or suggested[:1] == [entry]
+    bots_own = {entry, "reminders-and-digest"} if entry == "reminder-working-hours" else {entry}
+    assert replies[0].title == title or suggested[:1] in ([one] for one in bots_own), (replies[0].title, suggested)
 
 
 @pytest.mark.parametrize("text", ["whats the EDT out of hours number", "whats the phone number for the virtual school",
