@@ -43,7 +43,10 @@ def next_input(replies: list[Reply], state: dict) -> tuple[str, str] | None:
     by_action: dict[str, list[Choice]] = {}
     for choice in last.choices:
         by_action.setdefault(choice.action, []).append(choice)
-    for action in ("audit.start", "audit.worker", "audit.next", "audit.grade", "audit.alert_send", "audit.submit"):
+    # *No, keep it*: the only cancel question a script meets is the warning that a manager audits supervision in her
+    # own team (bot.audits.own_supervision), which carries on when kept
+    for action in ("audit.cancel_keep", "audit.start", "audit.worker", "audit.next", "audit.grade", "audit.alert_send",
+                   "audit.submit"):
         if action in by_action:
             return "press", f"{action}|{by_action[action][0].value}"
     if "audit.answer" in by_action:

@@ -9,6 +9,7 @@ identifiers before anything is stored or answered.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from bot.asking import admin as knowledge_admin
 from bot.asking import (
@@ -204,12 +205,12 @@ class KnowledgeFeature:
             ask_id = store.record_ask(self.services.storage, turn.now, turn.user_id, stored, "answer", entry.id,
                                       found.answer.score, turn.surface)
             return [Reply(kind="notice", text=f"{reading}:"), self.entry_reply(turn, live, entry, ask_id)]
-        others = [match for match in found.suggestions if match.entry_id != about.id][:3]
+        others = follow_up_offers(found, about, live.kb.entries)
         ask_id = store.record_ask(self.services.storage, turn.now, turn.user_id, stored,
                                   "ambiguous" if others else "none", None, None, turn.surface)
         on_its_own = Choice("No, a new question: search it on its own", "kb.alone", str(ask_id))
         if others:
-            choices = [Choice(match.question, "kb.show", f"{match.entry_id}:{ask_id}") for match in others]
+            choices = [Choice(question, "kb.show", f"{entry_id}:{ask_id}") for entry_id, question in others]
             choices += [Choice("None of these: ask the QA leads", "kb.escalate", str(ask_id)), on_its_own]
             return [offered.remember(self.services, turn, ask_id, Reply(
                 text=f"{reading}: the answer I gave is the closest I have on that. If it doesn't say, **did you "
@@ -431,3 +432,16 @@ def install(engine: Engine, services: Services) -> None:
     feedback_typed.install(engine, services)
     knowledge_admin.install(engine, services, feature.service)
     learned_admin.install(engine, services)
+
+
+def follow_up_offers(found: SearchResult, about: Entry, entries: Mapping[str, Entry]) -> list[tuple[str, str]]:
+    """(entry id, question) of up to 3 entries to offer for a follow-up the last answer does not cover: when the
+    search, read with the last question, lands on that entry again, the entries its QA lead listed as related come
+    first, since they are where its subject goes next (trial 18: "what is a return home interview", then "how often
+    after that?", must stay on missing children, not drift to whatever shares "how often")."""
+    related = [entries[entry_id] for entry_id in about.related if entry_id in entries] \
+        if found.answer is not None and found.answer.entry_id == about.id else []
+    offers = [(entry.id, entry.question) for entry in related]
+    offers += [(match.entry_id, match.question) for match in found.suggestions]
+    unique = dict(item for item in offers if item[0] != about.id)
+    return list(unique.items())[:3]

@@ -17,8 +17,8 @@ from bot.engine.routing import Turn
 from bot.errors import AccessDenied, UserError
 from bot.storage import actions as action_store
 
-ANYWAY = "actions.chase_anyway"
-NOT_NOW = "actions.chase_not"
+ANYWAY = "chase.anyway"  # not "actions.": no step of the audit conversation owns them
+NOT_NOW = "chase.not"
 
 
 def asked_first(services: Services, turn: Turn, action: action_store.ActionRow) -> Reply | None:

@@ -23,7 +23,7 @@ from bot.errors import UserError
 from bot.storage import audits as store
 
 KEY = "held_reflection"  # beside the reflection waiting: {"audit_id": 116, "text": "I agree …"}
-SAVE = "audit.reflection_save"
+SAVE = "reflection.save"  # not "audit.": no step of the audit conversation owns it
 SAVE_WORDS = ("save", "save it", "yes", "yes save it", "save my reflection", "save my reflections",
               "save reflection", "save that", "yes please")
 SAVE_SAID = re.compile(r"^\s*(?:yes,?\s+)?save(?:\s+(?:it|that|my\s+reflections?|the\s+reflection))?(?:\s+please)?"

@@ -114,9 +114,9 @@ def test_the_buttons_do_as_yes_and_no(engine: Engine, services: Services) -> Non
     action = asked_more_time(engine, services)
     with at(NOW):
         engine.message(MANAGER, f"chase {action}", surface="terminal")
-        kept = engine.action(MANAGER, "actions.chase_not", str(action), surface="terminal")
+        kept = engine.action(MANAGER, "chase.not", str(action), surface="terminal")
         assert f"Action {action} was not chased" in said(kept)
         engine.message(MANAGER, f"chase {action}", surface="terminal")
-        sent = engine.action(MANAGER, "actions.chase_anyway", str(action), surface="terminal")
+        sent = engine.action(MANAGER, "chase.anyway", str(action), surface="terminal")
     assert OWNER in [r.to_user for r in sent]
     assert action_store.last_chase(services.storage, action) == (MANAGER, NOW)

