@@ -10,6 +10,7 @@ from datetime import date
 
 from bot.audits import more_time_answer
 from bot.audits.chase_nudge import request_days, waiting_request
+from bot.core import buttons
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine import confirmations
@@ -53,7 +54,8 @@ def _may_answer(services: Services, turn: Turn, action_id: int) -> bool:
 
 def not_chased(services: Services, value: str) -> list[Reply]:
     """*Don't chase* (or `no`): nothing sent, and said so, with who the request still waits for."""
-    action = action_store.get_action(services.storage, int(value)) if value.isdigit() else None
+    action_id = buttons.record_id(value)  # a copied or mangled value gets the stale-button reply
+    action = action_store.get_action(services.storage, action_id)
     asked = waiting_request(services, action) if action is not None else None
     waits = f" Its request for more time still waits for {services.directory.label(asked.asked)}." if asked else ""
-    return [Reply(kind="notice", text=f"Action {value} was not chased: nothing was sent.{waits}")]
+    return [Reply(kind="notice", text=f"Action {action_id} was not chased: nothing was sent.{waits}")]

@@ -14,6 +14,7 @@ import re
 
 from bot.audits import finish
 from bot.audits.flow import AnswerError, looks_like_question, parse_reflection
+from bot.core import buttons
 from bot.core.markup import bold
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
@@ -77,4 +78,4 @@ def saved(services: Services, turn: Turn, audit_id: int) -> list[Reply]:
 
 def install(engine: Engine, services: Services) -> None:
     """*Save my reflection*."""
-    engine.add_action(SAVE, lambda turn, value: saved(services, turn, int(value)))
+    engine.add_action(SAVE, lambda turn, value: saved(services, turn, buttons.record_id(value)))
