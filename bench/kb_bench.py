@@ -35,9 +35,10 @@ from knowledge.textterms import STOP_WORDS, words_of  # noqa: E402
 
 QUERIES = ROOT / "tests" / "data" / "kb_queries.yaml"
 # earlier held-out sets by version, tuning data since they were retired (each file's header says when and why), and
-# "t12": a set written as tuning data from the start (2026-12-06; not the held-out set v12, kb_heldout12.yaml)
+# "t12" and "t13": sets written as tuning data from the start (2026-12-06; not the held-out sets v12 and v13; t13,
+# like v13, is shaped like a month of use, common topics asked several times in different words)
 RETIRED = {version: ROOT / "tests" / "data" / f"kb_queries_retired{suffix}.yaml"
-           for version, suffix in ((1, ""), (2, "2"), (3, "3"), (8, "4"), ("t12", "5"))}
+           for version, suffix in ((1, ""), (2, "2"), (3, "3"), (8, "4"), ("t12", "5"), ("t13", "6"))}
 SYNTHETIC_ENTRIES = 20_000
 ENTRIES_PER_FILE = 500
 

@@ -166,6 +166,8 @@ KNOWN = {  # words in the question sets that the screen took for a name before t
     "who painted the Mona Lisa?", "ILACS judgement areas now OE has gone?",
     "Boy aged 12 accommodated under s20 two years ago, mum visits sometimes and no one's talked about the long-term "
     "plan. The IRO keeps raising it. What should have been decided and when?",
+    # the tuning set t13 (kb_queries_retired6.yaml, 2026-12-06): a singer's song, and "Christmas" mid-sentence
+    "Who sings that song about sweet Caroline?", "Best pub near the office for the Christmas do?",
 }
 
 
