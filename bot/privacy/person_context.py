@@ -304,7 +304,27 @@ _GROUPS = frozenset(_split("twins siblings children kids boys girls brothers sis
 _GROUP_ENDS = re.compile(r"^\s*(?:,|[-–]|\()")
 # The family words a name may stand before as its owner: 'Jade the mum said', 'Precious the baby has a bruise'.
 _OWNED_PEOPLE = frozenset(_split("mum mother dad father baby child boy girl toddler son daughter brother sister nan"
-                                 " gran grandma grandad stepdad stepmum eldest youngest twin sibling"))
+                                 " nana gran granny grandma grandad stepdad stepmum carer eldest youngest twin"
+                                 " sibling"))
+# Words that start a sentence before 'the mum said' in ordinary English though no everyday word or clause opener
+# ('Overall the mum was', 'Afterwards the dad said', 'Upstairs the baby was'); with the words ending as adverbs and
+# verbs do ('Initially', 'Noticed', 'Meeting the dad was hard'), the only dictionary words capitalised there that are
+# not a name ('Peanut the mum said', fixp38).
+_SENTENCE_OPENING_WORDS = frozenset(_split("""
+overall meanwhile beforehand upstairs downstairs overnight plus furthermore moreover nevertheless nonetheless therefore
+hence thus besides whereas whilst although though despite during throughout per via anyway anyhow also apart beside
+nearby elsewhere neither either regardless thereafter later earlier again still yet even only just perhaps maybe
+next first second third last prior twice once incl
+christmas easter halloween weekend weekends tonight tomorrow today yesterday morning mornings evening evenings night
+nights afternoon afternoons mon tue tues wed thu thur thurs fri sat sun
+january february march april may june july august september october november december
+assume gather doubt wonder worry reckon suspect guess spoke rang sat met saw told felt took gave came went sent left
+kept brought thought found heard knew aware glad sure sad
+hello hi hey cheers nope yep yeah hmm btw fyi asap tbh imo query recap feedback update outcome summary note
+"""))
+# Adverbs, verbs and adjectives by their endings ('Initially', 'Noticed', 'Meeting the dad was hard', 'Doubtful the
+# dad was', 'Whoever', 'Likewise', 'Unsure the mum was'), which no nickname of a child has.
+_ADVERB_OR_VERB_ENDING = re.compile(r"(?:ly|ed|ing|wards?|ful|ous|ent|ant|ive|able|ible|less|ever|wise)$|^un")
 # An answer's first word before a comma starts the sentence again: 'no, jack was not at home'.
 _ANSWER_WORDS = frozenset(_split("yes no yeah yep nope"))
 _ANSWER_GAP = re.compile(r"^\s*[,:;.!–-]+\s*$")
@@ -610,10 +630,19 @@ class PersonContextFinder(NameFinder):
                     or bare in self.lexicon.everyday_words or bare in _CLAUSE_OPENERS or re.search(r"['’]s$", word):
                 continue
             after = text[tokens[i + 2].end:tokens[i + 2].end + 60]
-            named = self._named_in_apposition(word) or (bare.isalpha() and bare not in self.lexicon.known_words)
+            named = self._named_in_apposition(word) or (bare.isalpha() and (
+                bare not in self.lexicon.known_words or (word[:1].isupper() and self._nameable_word(bare))))
             if named and len(bare) > 2 and (PERSON_PREDICATE.match(after) or _ANY_PERSON_VERB.match(after)):
                 spans.append((i, i))
         return spans
+
+    def _nameable_word(self, bare: str) -> bool:
+        """A dictionary word that may be a nickname capitalised before 'the mum said' ('Peanut', 'Bubba'): none that
+        opens a sentence there ('Overall', 'Afterwards', 'Initially', 'Meeting'), a person or a role ('Mum', 'IRO'),
+        nor a word of the work ('Strategy the dad was')."""
+        return not (bare in _SENTENCE_OPENING_WORDS or _ADVERB_OR_VERB_ENDING.search(bare) or bare in RELATIONS
+                    or bare in ROLES or bare in PERSON_NOUNS or bare in TITLES or bare in self.lexicon.never_names
+                    or bare in self.lexicon.work_words or bare in self.lexicon.practice_words)
 
     def _clause_subject_spans(self, text: str, tokens: list[Token], mode: str) -> list[tuple[int, int]]:
         """A given name as the subject of a clause in mid-sentence, with a person's verb after it: after 'that' or

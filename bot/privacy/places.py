@@ -12,7 +12,8 @@ Infirmary', 'Hull Royal Infirmary', 'Pinderfields General Hospital'; not 'the Ro
 Hospital', which name no place), narrows where a family lives as its school
 does. The regional children's hospitals and those known nationally are named in ordinary practice text ('the Royal
 Manchester Children's Hospital', 'St Thomas hospital', 'Alder Hey did the skeletal survey': tests/data/privacy's tuning
-corpora) and pass. Tested in tests/unit/test_privacy_places.py.
+corpora) and pass; the national ones named without 'Hospital' are listed in data/named_services.txt. Tested in
+tests/unit/test_privacy_places.py.
 """
 
 from __future__ import annotations

@@ -10,10 +10,14 @@ place alone:
   teacher', 'and ed said');
 - after a naming cue: 'Name: Ed', 'her name is Bo', 'known as Ty', 'a boy called Ed';
 - in brackets after a person: 'the eldest (Ty)', 'mum (Jo)';
-- before an age: 'Ed, age 9', 'Ty (9)', 'Bo aged 4'.
+- before an age: 'Ed, age 9', 'Ty (9)', 'Bo aged 4';
+- two or more joined by 'and' or commas where a clause starts, before what is said of people: 'ty and ed are on a
+  plan', 'ty and ed on a plan', 'ty, ed and bo were seen', 'Ty and Ed were at school' (the join is the evidence a
+  lone word lacks: 'ty is on a plan' passes).
 Never a word that is no name there: an everyday or function word ('It', 'Is', 'Hi', 'OK', 'so', 'in'), a title or a
-role ('Dr', 'Mr', 'Ms', 'SW', 'TM', 'PA'), a family word ('ma', 'pa'), or an acronym of the bot's vocabulary that is
-no census first name ('GP', 'UK'); the census names among the acronyms ('Ty', 'Ed') are names in these places.
+role ('Dr', 'Mr', 'Ms', 'SW', 'TM', 'PA'), a service's short form typed small ('ss', 'sc', 'ey': 'ss and sc were
+at'), a family word ('ma', 'pa'), or an acronym of the bot's vocabulary that is no census first name ('GP', 'UK');
+the census names among the acronyms ('Ty', 'Ed') are names in these places.
 Tested in tests/unit/test_privacy_short_names.py.
 """
 
@@ -53,6 +57,15 @@ _ROMAN = re.compile(r"[ivx]+")  # 'part ii said', 'year vi'
 # Words after which a word typed small starts a clause or follows a person ('and ed said', 'child ty was seen alone').
 _SUBJECT_BEFORE = _CLAUSE_OPENERS | PERSON_NOUNS | {"and", "but", "because", "when", "so", "then", "if"}
 _BRACKET_ENDS = re.compile(r"^\s*(?:\)|,\s*(?:aged?\s*)?\d{1,2}\s*\))")
+# Two or more words of two letters joined by 'and', '&' or commas: 'ty and ed', 'ty, ed and bo', 'Ty & Ed'.
+_JOINED = re.compile(rf"{_CANDIDATE.pattern}(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+){_CANDIDATE.pattern})+")
+# What is said of people after such a join: 'are on a plan', 'on a CP plan', 'are subject to', 'were seen', 'were at'.
+_JOINED_CUE = re.compile(
+    r"^\s+(?:(?:are|were|both|all|have\s+been|had\s+been|remain|remained)\s+)*"
+    r"(?:on\s+(?:(?:a|the|their|an)\s+)?(?:[\w-]+\s+){0,3}plans?|subject\s+to|seen|at)\b", re.IGNORECASE)
+# Service short forms typed small that are never a child's name, though no acronym list has them in lower case:
+# social services, social care, early years, school nurse, further education, risk assessment, safeguarding.
+_SERVICE_SHORT_WORDS = frozenset(_split("ss sc ey sn fe ra sg rm pt ft fa ca ec cc"))
 
 
 def short_name_hits(text: str, acronyms: frozenset[str], lexicon: Lexicon) -> list[Hit]:
@@ -68,15 +81,36 @@ def short_name_hits(text: str, acronyms: frozenset[str], lexicon: Lexicon) -> li
         after = text[found.end():found.end() + 60]
         if _in_a_persons_place(word, before, after) and Hit("name", word) not in hits:
             hits.append(Hit("name", word))
+    for word in _joined_names(text, acronyms, lexicon):
+        if Hit("name", word) not in hits:
+            hits.append(Hit("name", word))
     return hits
+
+
+def _joined_names(text: str, acronyms: frozenset[str], lexicon: Lexicon) -> list[str]:
+    """The words of two or more joined words of two letters ('ty and ed', 'ty, ed and bo') that start a clause
+    before what is said of people ('are on a plan', 'were seen', 'told'): each may be a first name and none is a
+    service's short form ('ss and sc were at the meeting' passes)."""
+    names: list[str] = []
+    for found in _JOINED.finditer(text):
+        words = _CANDIDATE.findall(found.group(0))
+        if not all(_could_be_a_name(word, acronyms, lexicon) for word in words):
+            continue
+        before = text[max(0, found.start() - 40):found.start()]
+        after = text[found.end():found.end() + 60]
+        cued = _JOINED_CUE.match(after) or _TOLD_OR_DONE_TO.match(after) or PERSON_PREDICATE.match(after)
+        if cued and _starts_a_clause(words[0], before):
+            names += words
+    return names
 
 
 def _could_be_a_name(word: str, acronyms: frozenset[str], lexicon: Lexicon) -> bool:
     """A word of two letters that may be a first name: none of the words that never are, no Roman numeral typed
-    small ('part ii'), and an acronym only when the census has it as a first name ('ty', 'ed'; not 'gp', 'uk')."""
+    small ('part ii'), no service's short form ('ss said', 'sc told'), and an acronym only when the census has it
+    as a first name ('ty', 'ed'; not 'gp', 'uk')."""
     folded = word.casefold()
-    if folded in _NEVER_SHORT_NAMES or folded in TITLES or folded in ROLES or folded in RELATIONS \
-            or folded in DETERMINERS or folded in PARTICLES or folded in lexicon.never_names \
+    if folded in _NEVER_SHORT_NAMES or folded in _SERVICE_SHORT_WORDS or folded in TITLES or folded in ROLES \
+            or folded in RELATIONS or folded in DETERMINERS or folded in PARTICLES or folded in lexicon.never_names \
             or folded in lexicon.everyday_words or _ROMAN.fullmatch(word):
         return False
     return folded.upper() not in acronyms or folded in lexicon.census_given
@@ -90,6 +124,12 @@ def _in_a_persons_place(word: str, before: str, after: str) -> bool:
         return True
     if not (_TOLD_OR_DONE_TO.match(after) or PERSON_PREDICATE.match(after)):
         return False
+    return _starts_a_clause(word, before)
+
+
+def _starts_a_clause(word: str, before: str) -> bool:
+    """Whether `word` may be a clause's subject: capitalised anywhere, typed small at a sentence's start, after a
+    comma or after a word opening a clause ('ty told the teacher', 'and ed said')."""
     if word[0].isupper():
         return True
     last = re.findall(r"[\w'’]+", before)

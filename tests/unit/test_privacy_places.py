@@ -57,3 +57,44 @@ def test_streets_anyone_is_on_and_hospitals_naming_no_place_pass(identifier_scre
 def test_any_street_lived_on_any_tail_is_refused(identifier_screen: Screen, street: str, cue: str, tail: str) -> None:
     text = cue.format(street) + tail
     assert ("address", street) in found(identifier_screen, text), found(identifier_screen, text)
+
+
+# fixp38, item 3: a national specialist children's hospital was refused as a child's name or an address ('Alder Hey
+# did the skeletal survey'), though workers write it in every record of a scan or an admission.
+CHILDRENS_HOSPITALS = ["Alder Hey", "Great Ormond Street", "GOSH", "Birmingham Children's", "Sheffield Children's",
+                       "Royal Manchester Children's", "Evelina London"]
+
+
+@pytest.mark.parametrize("text", [
+    "Alder Hey did the skeletal survey",  # the brief's own
+    "alder hey did the skeletal survey, what next",
+    "Great Ormond Street did the skeletal survey",
+    "seen at Great Ormond Street on Monday",
+    "admitted to the Evelina overnight",
+    "seen at Evelina for the CT",
+    "GOSH said the fracture was old",
+])
+def test_a_national_childrens_hospital_passes(identifier_screen: Screen, text: str) -> None:
+    assert found(identifier_screen, text) == []
+
+
+@pytest.mark.parametrize(("text", "kind", "words"), [
+    ("she is on the ward at St Mary's", "name", "Mary's"),  # as before
+    ("mum in hospital at Leeds General Infirmary", "hospital", "Leeds General Infirmary"),
+    ("the family live on Great Ormond Street", "address", "Great Ormond Street"),  # where they live
+    ("Evelina said she was scared", "name", "Evelina"),  # a given name without a hospital's cue
+    ("she was seen with Brook", "name", "Brook"),
+])
+def test_local_hospitals_streets_lived_on_and_names_are_still_refused(identifier_screen: Screen, text: str,
+                                                                      kind: str, words: str) -> None:
+    assert (kind, words) in found(identifier_screen, text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(hospital=st.sampled_from(CHILDRENS_HOSPITALS), cue=st.sampled_from([
+    "{} did the skeletal survey", "seen at {} yesterday", "transferred to {} that evening", "the {} consultant said",
+    "{} said the fracture was old", "referred to {} for a CT"]))
+def test_any_national_childrens_hospital_in_any_sentence_passes(identifier_screen: Screen, hospital: str,
+                                                                cue: str) -> None:
+    text = cue.format(hospital)
+    assert found(identifier_screen, text) == []

@@ -92,3 +92,40 @@ def _ordinary_tuning_texts() -> list[str]:
 @given(text=st.sampled_from(_ordinary_tuning_texts()))
 def test_ordinary_practice_sentences_pass(identifier_screen: Screen, text: str) -> None:
     assert found(identifier_screen, text) == []
+
+
+# fixp38, item 2: a nickname that is a dictionary word, capitalised before 'the mum said', was stored ('Peanut the
+# mum said he was fine'), while 'Jade the mum said' was refused.
+@pytest.mark.parametrize(("text", "word"), [
+    ("Peanut the mum said he was fine", "peanut"),  # the brief's own
+    ("Bubba the dad was drunk", "bubba"),
+    ("Sugar the carer said no", "sugar"),
+    ("visit done. Pumpkin the baby was crying", "pumpkin"),
+    ("Munchkin the nan was there", "munchkin"),
+])
+def test_a_capitalised_nickname_before_the_and_a_family_word_is_refused(identifier_screen: Screen, text: str,
+                                                                        word: str) -> None:
+    assert masks(identifier_screen, text, word), found(identifier_screen, text)
+
+
+# Words that open a sentence before 'the mum said' in a note: adverbs, verbs, adjectives, days, chat words.
+OPENERS = ["Mum", "Today", "Yesterday", "Overall", "Afterwards", "Initially", "Meeting", "Noticed", "Hope", "Then",
+           "Unsure", "Doubtful", "Aware", "Feedback", "Query", "Btw", "Fyi", "Hmm", "Sat", "Evenings", "Twice",
+           "Likewise", "Whoever", "Spoke", "Glad", "Assume", "Plus", "Meanwhile", "Upstairs", "Overnight", "Prior"]
+
+
+@pytest.mark.parametrize("text", [
+    "Mum the day before said", "Today the mum said", "Yesterday the dad was", "Overall the mum was",
+    "Mason the IRO said", "Hope the baby is ok", "Meeting the dad was hard", "Unsure the dad was honest",
+])
+def test_ordinary_words_before_the_and_a_family_word_pass(identifier_screen: Screen, text: str) -> None:
+    assert found(identifier_screen, text) == []
+
+
+@settings(max_examples=80, deadline=None)
+@given(word=st.sampled_from(OPENERS), person=st.sampled_from(["mum", "dad", "nan", "carer", "baby"]),
+       tail=st.sampled_from([" said he was fine", " was drunk", " was there", " said no"]))
+def test_a_sentence_opening_word_before_the_family_word_is_never_refused(identifier_screen: Screen, word: str,
+                                                                         person: str, tail: str) -> None:
+    text = f"{word} the {person}{tail}"
+    assert not masks(identifier_screen, text, word), found(identifier_screen, text)
