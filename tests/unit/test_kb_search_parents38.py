@@ -45,9 +45,9 @@ def test_parents_not_engaging_is_answered_with_disguised_compliance(kb: Knowledg
 
 
 @pytest.mark.parametrize("question", ["fathers", "father engagement", "involving dads",
-                                      "how do i involve dad in the assessment", "how do i engage dads in the assessment",
-                                      "how do we get fathers involved", "should dad be part of the assessment",
-                                      "nobody has spoken to dad"])
+                                      "how do i involve dad in the assessment",
+                                      "how do i engage dads in the assessment", "how do we get fathers involved",
+                                      "should dad be part of the assessment", "nobody has spoken to dad"])
 def test_questions_about_fathers_still_get_fathers_and_male_carers(shipped: KnowledgeSearch, question: str) -> None:
     """"how do i involve dad in the assessment" offered parents with learning disabilities first."""
     assert answered(shipped.search(question)) == "fathers-and-male-carers"
