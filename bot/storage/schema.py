@@ -935,3 +935,11 @@ def m350_held_chase_claims(db: Database) -> None:
     db.execute("ALTER TABLE held_chases ADD COLUMN claimed_at TEXT")
     db.execute("ALTER TABLE held_chases ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0")
     db.execute("CREATE INDEX held_chases_claimed ON held_chases(claimed_at) WHERE state = 'sending'")
+
+
+@MIGRATIONS()
+def m360_more_time_request_numbers(db: Database) -> None:
+    """Each request for more time on an action numbered (1, 2, … on that action), the number carried by the buttons
+    sent with it: an old *Say no* pressed while a newer request waited answered the newer one (session 38). A button
+    whose number is not the latest's says the request was answered or replaced (bot.audits.more_time_buttons)."""
+    db.execute("ALTER TABLE actions ADD COLUMN more_time_request INTEGER")
