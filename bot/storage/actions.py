@@ -69,6 +69,14 @@ def get_action(storage: Storage, action_id: int) -> ActionRow | None:
     return rows[0] if rows else None
 
 
+def removal_of(storage: Storage, action_id: int) -> tuple[datetime, str] | None:
+    """When and by whom the action was removed, or None when it was not (or there is none): all a removed action
+    keeps besides its audit, owner and date (its words are cleared, `remove_in`)."""
+    row = storage.db.execute("SELECT removed_at, removed_by FROM actions WHERE id = ? AND removed_at IS NOT NULL",
+                             [action_id]).fetchone()
+    return (parse_utc(row[0]), str(row[1] or "")) if row else None
+
+
 def open_actions_of(storage: Storage, owner_id: str) -> list[ActionRow]:
     return open_actions_of_owners(storage, [owner_id])
 

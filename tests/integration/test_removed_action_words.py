@@ -20,6 +20,7 @@ from tests.e2e.test_terminal_chat import drive
 from tests.integration.test_action_removal import (  # noqa: F401 (the fixture)
     AUDITOR,
     CHANGED,
+    COLLEAGUE,
     DRAFTED,
     QA,
     TO_ACTIONS,
@@ -97,3 +98,14 @@ def test_m360_clears_the_words_of_actions_removed_before_it(tmp_path: Path) -> N
     assert rows == [(1, "Words of action 1.", None), (2, action_store.REMOVED_TEXT, "U0MGRN001")]
     assert db.execute("SELECT old_value FROM revisions").fetchone()[0] == (
         f"{action_store.REMOVED_TEXT} (U0PRAN001, by 2026-12-30)")
+
+
+def test_done_on_a_removed_action_says_who_removed_it_and_when(engine: Engine, services: Services,
+                                                               submitted: tuple[int, int, int]) -> None:  # noqa: F811
+    audit_id, _, other = submitted
+    edit(engine, f"{audit_id} remove action {other}")
+    with time_machine.travel(CHANGED, tick=False):
+        [said] = engine.message(COLLEAGUE, f"done {other}", surface="terminal")
+    assert said.kind == "error" and said.text == (
+        f"Action {other} was removed on 3 Dec 2026 by Team manager (North), so there is nothing to do on it; type "
+        "`/audit actions` to see your open ones.")
