@@ -46,14 +46,21 @@ def _press(engine: Engine, choice: Choice) -> list[Reply]:
     return engine.action(MANAGER, choice.action, choice.value, surface="terminal")
 
 
-def test_an_old_say_no_does_not_answer_the_newer_request(engine: Engine, services: Services) -> None:
-    action = _action(services)
+def _said_no_then_asked_again(engine: Engine, action: int, again: str) -> tuple[dict[str, Choice],
+                                                                                 dict[str, Choice]]:
+    """The first request's buttons (asked for 14/12, said no to) and the second's (`again`, an hour later)."""
     with time_machine.travel(SATURDAY, tick=False) as clock:
         first = _buttons(engine.message(WORKER, f"extend action {action} to 14/12, family away", surface="terminal"))
         engine.message(MANAGER, f"no more time on action {action} - the visit is statutory", surface="terminal")
         clock.shift(3600)
-        second = _buttons(engine.message(WORKER, f"extend action {action} to 18/12, health visit moved",
-                                         surface="terminal"))
+        second = _buttons(engine.message(WORKER, f"extend action {action} to {again}", surface="terminal"))
+    return first, second
+
+
+def test_an_old_say_no_does_not_answer_the_newer_request(engine: Engine, services: Services) -> None:
+    action = _action(services)
+    first, second = _said_no_then_asked_again(engine, action, "18/12, health visit moved")
+    with time_machine.travel(SATURDAY, tick=False):
         replies = _press(engine, first["Say no"])
     [said] = replies
     assert flat(said.text, "_*`") == (
@@ -71,12 +78,8 @@ def test_an_old_say_no_does_not_answer_the_newer_request(engine: Engine, service
 
 def test_an_old_approve_does_not_give_a_newer_request_for_the_same_day(engine: Engine, services: Services) -> None:
     action = _action(services)
-    with time_machine.travel(SATURDAY, tick=False) as clock:
-        first = _buttons(engine.message(WORKER, f"extend action {action} to 14/12, family away", surface="terminal"))
-        engine.message(MANAGER, f"no more time on action {action} - the visit is statutory", surface="terminal")
-        clock.shift(3600)
-        second = _buttons(engine.message(WORKER, f"extend action {action} to 14/12, the family is still away",
-                                         surface="terminal"))
+    first, second = _said_no_then_asked_again(engine, action, "14/12, the family is still away")
+    with time_machine.travel(SATURDAY, tick=False):
         [said] = _press(engine, first["Approve the new date"])
         assert "which was already answered or replaced" in said.text and "asks for 14 Dec 2026" in said.text
         assert action_store.get_action(services.storage, action).due_date == "2026-12-07"  # type: ignore[union-attr]
