@@ -113,3 +113,20 @@ def test_a_mangled_request_number_gets_a_clear_reply(engine: Engine, services: S
     assert "99999999999999999999" not in " ".join(reply.text for reply in replies)
     assert [record.getMessage()[:200] for record in caplog.records] == []
     assert action_store.get_action(services.storage, 1).due_date == "2026-12-07"  # type: ignore[union-attr]
+
+
+def test_a_reason_typed_after_a_new_request_was_made_sends_no_no(engine: Engine, services: Services) -> None:
+    action = _action(services)
+    with time_machine.travel(SATURDAY, tick=False) as clock:
+        first = _buttons(engine.message(WORKER, f"extend action {action} to 14/12, family away", surface="terminal"))
+        [why] = _press(engine, first["Say no"])
+        assert why.text.startswith("Why no?")
+        engine.message(WORKER, f"withdraw {action}", surface="terminal")
+        clock.shift(600)
+        engine.message(WORKER, f"extend action {action} to 18/12, health visit moved", surface="terminal")
+        [said] = engine.message(MANAGER, "needs doing before the review", surface="terminal")
+    assert said.text.startswith(f"That button is from an earlier request for more time on action {action}")
+    assert "asks for 18 Dec 2026" in said.text
+    assert _refusals(services) == []
+    asked = requests.latest(services.storage, action)
+    assert asked is not None and asked.refused_at is None and asked.withdrawn_at is None
