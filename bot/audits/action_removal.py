@@ -3,7 +3,9 @@ bot.audits.finish_screens) at the actions step of a draft, and `/audit edit 12 r
 audit until a moderator opens it.
 
 Nothing is hard-deleted: the action stays in the table marked removed, with who and when, and once the audit was
-submitted it is kept as a revision, so the moderator sees the audit changed after submission. A removed action goes
+submitted it is kept as a revision, so the moderator sees the audit changed after submission. Its words, free text
+about a child's case no longer needed, are cleared there and in the revisions (session 38: `/audit redact` still
+listed them). A removed action goes
 from every list, count and reminder. The owner and the worker are told when they had been sent it (the audit was
 submitted). An audit graded Inadequate keeps at least one action; a done action stays on record.
 """
@@ -35,6 +37,7 @@ REMOVE_WORDS = re.compile(r"^\s*(?:remove|delete)\s+(?:action\s*)?#?(?P<id>\d{1,
 # What follows `/audit edit 12 remove`: "action 41", "action #41", "#41" or "41".
 NAMED_ACTION = re.compile(r"^\s*(?:action\s*)?#?(?P<id>\d{1,9})\s*[.!]?\s*$", re.IGNORECASE)
 # "remove action", "delete the action", "remove": meant as removal, but naming no action.
+KEPT = "Its words are cleared; who removed it and when stay in the audit's history"
 UNNAMED = re.compile(r"^\s*(?:remove|delete)(?:\s+(?:an?|the|this|that|my|last|one))?(?:\s+actions?)?\s*[.!]?\s*$",
                      re.IGNORECASE)
 
@@ -69,8 +72,7 @@ def remove_in_draft(services: Services, turn: Turn, ctx: Ctx, version: int, acti
     action = _removable(services, ctx.audit, action_id,
                         "type the right action at the actions step first, then remove this one")
     done = Reply(kind="notice", text=f"Removed action {action_id}: _{action.description}_"
-                                     + (". It is kept in the audit's history as a revision." if ctx.audit.submitted_at
-                                        else ""))
+                                     + (f". {KEPT}." if ctx.audit.submitted_at else ""))
     try:
         replies = advance_and_render(services, turn, ctx, version, store.Move(
             step=ctx.step.key, removed_action=action_id, press=f"remove:{action_id}"), before=[done])
@@ -95,8 +97,8 @@ def remove_from_submitted(services: Services, turn: Turn, audit_id: int, text: s
         lifecycle.remove_action(services.storage, audit_id, turn.user_id, action_id, turn.now)
     except NotFound:
         raise gone(action_id) from None
-    return [Reply(text=f"Audit #{audit_id}: action {action_id} (_{action.description}_) is removed. It is kept in "
-                       "the audit's history as a revision, and no longer counts anywhere."),
+    return [Reply(text=f"Audit #{audit_id}: action {action_id} (_{action.description}_) is removed. {KEPT}, and it "
+                       "no longer counts anywhere."),
             *_tell(services, turn, audit, action)]
 
 
@@ -137,8 +139,8 @@ def remove_question(services: Services, turn: Turn, audit: AuditRow, action_id: 
     owner = services.directory.label(action.owner_id)
     return [confirmations.ask(services, turn, Reply(
         kind="question", text=f"Remove action {action_id} from audit #{audit.id} ({audit.case_ref})?\n"
-                              f"_{action.description}_ — {owner}, due {short_date(action.due_date)}\nIt is kept in "
-                              "the audit's history as a revision, and whoever was sent it is told.",
+                              f"_{action.description}_ — {owner}, due {short_date(action.due_date)}\n{KEPT}, and "
+                              "whoever was sent it is told.",
         choices=(Choice("Yes, remove it", REMOVE_ANSWERS[0], str(action_id), "primary"),
                  Choice("No, keep it", REMOVE_ANSWERS[1], str(action_id)))))]
 

@@ -75,8 +75,19 @@ def typed_id(digits: str) -> int:
 def _action(services: Services, action_id: int) -> action_store.ActionRow:
     action = action_store.get_action(services.storage, action_id)
     if action is None:
-        raise UserError(NOT_FOUND)
+        raise UserError(_removed_said(services, action_id) or NOT_FOUND)
     return action
+
+
+def _removed_said(services: Services, action_id: int) -> str | None:
+    """"Action 29 was removed on 6 Dec 2026 by Team manager (North) …": its words are not kept (session 38), so who
+    removed it and when is what is said of it; None when it was not removed."""
+    removal = action_store.removal_of(services.storage, action_id)
+    if removal is None:
+        return None
+    day = short_date(removal[0].astimezone(services.settings.timezone).date().isoformat())
+    return (f"Action {action_id} was removed on {day} by {services.directory.label(removal[1])}, so there is nothing "
+            "to do on it; type `/audit actions` to see your open ones.")
 
 
 def _where(action: action_store.ActionRow) -> str:

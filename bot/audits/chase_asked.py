@@ -36,7 +36,7 @@ def asked_first(services: Services, turn: Turn, action: action_store.ActionRow) 
                                            f"for your answer, so answer it rather than chase. "
                                            f"{more_time_answer.typed_answers(action.id, until_day)} To chase anyway, "
                                            f"type `chase {action.id} anyway`. Nothing was sent.",
-                     choices=(*more_time_answer.choices(action.id, until_day), anyway))
+                     choices=(*more_time_answer.choices(action.id, until_day, asked.number), anyway))
     return confirmations.ask(services, turn, Reply(
         kind="question", text=f"{label(action.owner_id)} asked for more time{until} on {on}; it waits for "
                               f"{label(asked.asked)}. Chase anyway? yes / no",

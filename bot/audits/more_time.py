@@ -250,15 +250,15 @@ def ask(services: Services, turn: Turn, request: Request) -> list[Reply]:
     detail = ", ".join(part for part in (until, f"reason: {reason}" if reason else "") if part)
     where = f"_{action.description}_, {audit_and_case(action.audit_id, action.case_ref)}"
     owner = services.directory.label(action.owner_id)
-    requests.record_request(services.storage, action.id, turn.user_id, asked,
-                            until_day.isoformat() if until_day else None, action.due_date, turn.now)
+    number = requests.record_request(services.storage, action.id, turn.user_id, asked,
+                                     until_day.isoformat() if until_day else None, action.due_date, turn.now)
     return [Reply(text=f"I've asked {services.directory.label(asked)}, {role}, for more time on action {action.id}"
                        f"{' ' + until if until else ''}. It stays due {short_date(action.due_date)} until they set a "
                        f"new date. Sent by mistake? Type `withdraw {action.id}`."),
             Reply(to_user=asked, text=f"{owner} asks for more time on action {action.id} ({where}, due "
                                       f"{short_date(action.due_date)}){': ' + detail if detail else ''}. "
                                       f"{more_time_answer.typed_answers(action.id, until_day)}",
-                  choices=more_time_answer.choices(action.id, until_day))]
+                  choices=more_time_answer.choices(action.id, until_day, number))]
 
 
 def extend_command(services: Services, turn: Turn, args: str) -> list[Reply]:

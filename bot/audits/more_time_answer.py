@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from bot.audits import action_edit, lifecycle
+from bot.audits import action_edit, lifecycle, more_time_buttons
 from bot.audits.action_status import typed_id
 from bot.audits.owner_manager import manager_or_admin
 from bot.core import policy
@@ -55,10 +55,12 @@ def approver(services: Services, action: action_store.ActionRow) -> tuple[str, s
     return found[0], "your manager" if found[1] else "an admin (you have no manager I can ask)"
 
 
-def choices(action_id: int, until: date | None) -> tuple[Choice, ...]:
-    """The approver's buttons: *Approve the new date* when a date was asked for, and *Say no*."""
-    give = (Choice("Approve the new date", GIVE, f"{action_id}:{until.isoformat()}", "primary"),) if until else ()
-    return (*give, Choice("Say no", REFUSE, str(action_id)))
+def choices(action_id: int, until: date | None, request: int | None) -> tuple[Choice, ...]:
+    """The approver's buttons: *Approve the new date* when a date was asked for, and *Say no*, each carrying the
+    request's number so it answers that request only (bot.audits.more_time_buttons)."""
+    give = (Choice("Approve the new date", GIVE, more_time_buttons.give_value(action_id, until, request), "primary"),) \
+        if until else ()
+    return (*give, Choice("Say no", REFUSE, more_time_buttons.refuse_value(action_id, request)))
 
 
 def typed_answers(action_id: int, until: date | None) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.audits import more_time_answer
+from bot.audits import more_time_answer, more_time_buttons
 from bot.audits.action_status import typed_id
 from bot.core.replies import Reply, error
 from bot.core.services import Services
@@ -22,8 +22,10 @@ from bot.engine.typed_commands import typed_command
 from bot.errors import UserError
 from bot.privacy.screen import screen_text
 from bot.storage import audits as store
+from bot.storage import more_time as requests
 
 KEY = "more_time_refusing"  # the action whose no waits for its reason, beside the conversation
+REQUEST = "more_time_refusing_request"  # and the number of the request *Say no* was pressed for (m360)
 PRIORITY = 13  # after `help` (10) and a typed *Answer* (12); before a Yes-or-No (15) or an audit's step (20)
 SKIP = re.compile(r"^\s*(?:skip|no\s+reason|none|n/a|pass|-)\s*[.!]?\s*$", re.IGNORECASE)
 CANCEL = re.compile(r"^\s*(?:cancel|stop|never\s*mind|leave\s+it|not\s+now)\s*[.!]?\s*$", re.IGNORECASE)
@@ -39,6 +41,7 @@ def waiting_for(services: Services, user_id: str) -> int | None:
 
 def _stop_waiting(services: Services, turn: Turn) -> None:
     store.keep_aside(services.storage, turn.user_id, KEY, None, turn.now)
+    store.keep_aside(services.storage, turn.user_id, REQUEST, None, turn.now)
 
 
 def on_refuse(services: Services, turn: Turn, value: str) -> list[Reply]:
@@ -46,6 +49,8 @@ def on_refuse(services: Services, turn: Turn, value: str) -> list[Reply]:
     action_id = typed_id(value)
     action, _, _ = more_time_answer.answerable(services, turn, action_id)
     store.keep_aside(services.storage, turn.user_id, KEY, action.id, turn.now)
+    asked = requests.latest(services.storage, action.id)
+    store.keep_aside(services.storage, turn.user_id, REQUEST, asked.number if asked else None, turn.now)
     owner = services.directory.label(action.owner_id)
     return [Reply(text=f"Why no? Type the reason in a line and I'll send it to {owner} with your answer, so they "
                        f"know what to do (for example _needs doing before the review_), or `skip` to say no "
@@ -75,8 +80,18 @@ def typed(engine: Engine, services: Services, turn: Turn, text: str) -> list[Rep
             screen_text(reason, services.identifier_screen, "that reason")
         except UserError as refused:  # asked again, as a form stays open with the mistake beside it
             return [error(f"{refused} Type the reason again, `skip` to say no without one, or `cancel`.")]
+    replaced = _replaced_meanwhile(services, turn, action_id)
     _stop_waiting(services, turn)  # the request answered, or (done, removed meanwhile) not to be answered
-    return more_time_answer.refuse(services, turn, action_id, reason)
+    return replaced or more_time_answer.refuse(services, turn, action_id, reason)
+
+
+def _replaced_meanwhile(services: Services, turn: Turn, action_id: int) -> list[Reply] | None:
+    """The owner withdrew the request and made another while the reason was typed: the no is not sent to the new
+    one (session 38), as an old *Say no* pressed would not be; None when it is still the one pressed for."""
+    number = store.conversation(services.storage, turn.user_id).get(REQUEST)
+    if not isinstance(number, int) or isinstance(number, bool):
+        return None
+    return more_time_buttons.replaced(services, more_time_buttons.Pressed(action_id, "", number))
 
 
 def drop_on_press(services: Services, turn: Turn,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from bot.audits import more_time_answer, more_time_refusal
+from bot.audits import more_time_answer, more_time_buttons, more_time_refusal
 from bot.audits.action_status import typed_id
 from bot.core import more_time_said
 from bot.core.markup import audit_and_case
@@ -123,7 +123,11 @@ def answer_withdrawn(services: Services, action_id: int) -> list[Reply] | None:
 
 def on_give(services: Services, turn: Turn, value: str) -> list[Reply]:
     """*Approve the new date*, unless its request was withdrawn, or the button is an earlier request's
-    (bot.audits.more_time_answer.on_give)."""
+    (bot.audits.more_time_buttons; bot.audits.more_time_answer.on_give)."""
+    if (pressed := more_time_buttons.read_give(value)) is not None:
+        if (said := more_time_buttons.replaced(services, pressed)) is not None:
+            return said
+        value = f"{pressed.action_id}:{pressed.day}"
     number, _, day = value.partition(":")
     said = answer_withdrawn(services, typed_id(number)) if number.isdigit() else None
     if said is None and number.isdigit():
@@ -150,7 +154,12 @@ def _earlier_button(services: Services, action_id: int, day: str) -> list[Reply]
 
 
 def on_refuse(services: Services, turn: Turn, value: str) -> list[Reply]:
-    """*Say no*, unless its request was withdrawn (then the reason is not asked for: bot.audits.more_time_refusal)."""
+    """*Say no*, unless its request was withdrawn or is not the latest (bot.audits.more_time_buttons): then the
+    reason is not asked for (bot.audits.more_time_refusal)."""
+    if (pressed := more_time_buttons.read_refuse(value)) is not None:
+        if (said := more_time_buttons.replaced(services, pressed)) is not None:
+            return said
+        value = str(pressed.action_id)
     said = answer_withdrawn(services, typed_id(value)) if value.isdigit() else None
     return said if said is not None else more_time_refusal.on_refuse(services, turn, value)
 

@@ -49,8 +49,9 @@ def edit_grade(services: Services, turn: Turn, audit_id: int, text: str, reason:
     """`/audit edit 12 grade <grade> <why>`: the change read and screened; with no reason, the reason is asked next
     (bot.audits.regrade_reason, which gives it back as `reason`); a new Inadequate on an audit with no open action
     asks for the action (bot.audits.regrade_action), and is asked about before it alerts; Good or Outstanding while an
-    immediate concern stands is asked about once (bot.audits.regrade_concern); a reason asked for and typed next is
-    asked back before anything is stored, unless the change is asked about anyway (bot.audits.regrade_confirm)."""
+    immediate concern stands is asked about once (bot.audits.regrade_concern); the change, its reason typed with the
+    grade or asked for and typed next, is asked back before anything is stored, unless it is asked about anyway
+    (bot.audits.regrade_confirm)."""
     before, change, named = regrade.read_change(services, turn, audit_id, text, reason)
     if change is None:
         return [regrade.unchanged(audit_id, before.audit.overall_grade or "")]
@@ -61,7 +62,7 @@ def edit_grade(services: Services, turn: Turn, audit_id: int, text: str, reason:
         return [concern]
     if regrade_action.needed(services, change):
         return regrade_action.ask(services, turn, change)
-    return _check_then_store(services, turn, before, change, confirm=reason is not None)
+    return _check_then_store(services, turn, before, change, confirm=change.concern is None)
 
 
 def action_due(services: Services, turn: Turn, data: Mapping[str, Any], text: str) -> list[Reply]:

@@ -1,12 +1,13 @@
-"""A grade change whose reason was typed as the next message is confirmed before it is stored and the worker told.
+"""A grade change and its reason are confirmed before the grade is stored and the worker told.
 
 Trial 36: the line typed after "Why change audit #131 from Outstanding to Good?" was taken as the reason at once, so a
 stray line (`let me check the file first`, or a command typed at a prompt left from an earlier session) changed the
 grade and messaged the worker. Now that reason is read and screened, then asked back: "Change audit #131 from
 Outstanding to Good because “…”?" *Yes, change it* (or `yes`) stores the grade with the reason and tells the worker;
-*No, leave it* (or `no`) changes nothing and tells nobody. A change typed whole (`/audit edit 131 grade good <why>`)
-is its own confirmation; a change asked about anyway (the check before an Inadequate's alert, a Good grade over an
-immediate concern) is not asked twice.
+*No, leave it* (or `no`) changes nothing and tells nobody. Session 38: a change typed whole (`/audit edit 131 grade
+good <why>`, or `edit 131 grade good <why>` in the conversation) was stored as typed, so the two ways of changing a
+grade behaved differently; it is now read, screened and asked back the same way. A change asked about anyway (the
+check before an Inadequate's alert, a Good grade over an immediate concern) is not asked twice.
 
 The change waits beside the person's conversation (`KEY`), as bot.audits.regrade_check's does.
 Buttons: regrade.confirm_yes / regrade.confirm_no "<audit>:<token>" (bot.audits.regrade.change_token).

@@ -1,6 +1,6 @@
 """Actions from audits: who owns each, when it is due, marking it done once and reopening it (compare-and-set),
 changing an open one's due date or owner, and removing one added by mistake (kept in the table with who and when,
-left out of every list)."""
+left out of every list, its words cleared: session 38)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,9 @@ from bot.storage.trail import record_trail
 COLUMNS = ("a.id, a.audit_id, a.description, a.owner_id, a.due_date, a.created_by, a.done_at, a.done_by, "
            "a.reopened_at, a.reopened_by, au.case_ref, au.auditor_id, a.done_note")
 LIVE = "a.removed_at IS NULL"
+# What a removed action's description (and each revision's copy of it) reads: the words, free text about a child's
+# case, are no longer needed once it is removed; who removed it and when stay (`removed_by`, `removed_at`).
+REMOVED_TEXT = "[action removed: its words are not kept]"
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,14 @@ def get_action(storage: Storage, action_id: int) -> ActionRow | None:
     """One action with its audit's case and auditor, or None when there is none (or it was removed)."""
     rows = _rows(storage.db, "a.id = ?", [action_id])
     return rows[0] if rows else None
+
+
+def removal_of(storage: Storage, action_id: int) -> tuple[datetime, str] | None:
+    """When and by whom the action was removed, or None when it was not (or there is none): all a removed action
+    keeps besides its audit, owner and date (its words are cleared, `remove_in`)."""
+    row = storage.db.execute("SELECT removed_at, removed_by FROM actions WHERE id = ? AND removed_at IS NOT NULL",
+                             [action_id]).fetchone()
+    return (parse_utc(row[0]), str(row[1] or "")) if row else None
 
 
 def open_actions_of(storage: Storage, owner_id: str) -> list[ActionRow]:
@@ -149,11 +160,18 @@ def chase_action(storage: Storage, action_id: int, actor: str, now: datetime, si
 def remove_in(db: Any, audit_id: int, action_id: int, actor: str, stamp: str) -> ActionRow:
     """Inside the caller's write transaction (the audit's own compare-and-set): mark one of this audit's open actions
     removed, with who and when; the row stays for the audit's history. NotFound when it is not one of the audit's
-    open actions (another audit's, removed already, or done): the feature checked first and words it."""
+    open actions (another audit's, removed already, or done): the feature checked first and words it. Its words are
+    cleared, here and in the revisions that kept it added (`REMOVED_TEXT`); the action is returned as it was."""
     action = next((a for a in _rows(db, "a.id = ?", [action_id]) if a.audit_id == audit_id and not a.done_at), None)
     if action is None:
         raise NotFound("action", action_id)
-    db.execute("UPDATE actions SET removed_at = ?, removed_by = ? WHERE id = ?", [stamp, actor, action_id])
+    db.execute("UPDATE actions SET removed_at = ?, removed_by = ?, description = ?, done_note = NULL WHERE id = ?",
+               [stamp, actor, REMOVED_TEXT, action_id])
+    for column in ("old_value", "new_value"):  # "<description> (<owner>, by <due>)": the words go, the rest stays
+        db.execute(f"UPDATE revisions SET {column} = ? || substr({column}, ?) WHERE audit_id = ? AND field IN "
+                   f"('action', ?) AND substr({column}, 1, ?) = ?",
+                   [REMOVED_TEXT, len(action.description) + 1, audit_id, f"action:{action_id}",
+                    len(action.description) + 2, f"{action.description} ("])
     return action
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -453,14 +453,16 @@ def remove_action_submitted(storage: Storage, audit_id: int, actor: str, action_
 def _remove_action(storage: Storage, audit_id: int, action_id: int, actor: str, now: datetime,
                    keep_revision: bool) -> action_store.ActionRow:
     """Inside the caller's write transaction: the action removed, in the trail and (once the audit was submitted)
-    kept as a revision, as an added one is (`action`), with its number since it now has one."""
+    kept as a revision, as an added one is (`action`), with its number since it now has one, and without its words
+    (bot.storage.actions.remove_in)."""
     stamp = utc_text(now)
     removed = action_store.remove_in(storage.db, audit_id, action_id, actor, stamp)
     record_trail(storage, actor, "action.remove", {"audit": audit_id, "action": action_id}, now)
     if keep_revision:
         storage.db.execute("INSERT INTO revisions (audit_id, changed_by, changed_at, field, old_value, new_value) "
                            "VALUES (?, ?, ?, ?, ?, NULL)",
-                           [audit_id, actor, stamp, f"action:{action_id}", removed.summary()])
+                           [audit_id, actor, stamp, f"action:{action_id}",
+                            replace(removed, description=action_store.REMOVED_TEXT).summary()])
     return removed
 
 

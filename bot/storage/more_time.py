@@ -32,17 +32,20 @@ class Asked:
     withdrawn_at: datetime | None = None
     refused_at: datetime | None = None
     refused_by: str | None = None
+    number: int | None = None  # the request's number on its action (m360; None for one asked before it)
 
 
 def record_request(storage: Storage, action_id: int, actor: str, asked: str, until: str | None, due_then: str,
-                   now: datetime) -> None:
+                   now: datetime) -> int:
     """Keep the request as the action's latest (a withdrawn or answered one before it is replaced) and in the
-    trail."""
+    trail: its number on the action, which its buttons carry so an earlier request's answer no one else's."""
     with storage.write() as db:
         db.execute("UPDATE actions SET more_time_asked_at = ?, more_time_asked_to = ?, more_time_until = ?, "
-                   "more_time_due = ?, more_time_withdrawn_at = NULL WHERE id = ?",
-                   [utc_text(now), asked, until, due_then, action_id])
+                   "more_time_due = ?, more_time_withdrawn_at = NULL, more_time_request = COALESCE(more_time_request, "
+                   "0) + 1 WHERE id = ?", [utc_text(now), asked, until, due_then, action_id])
+        number = int(db.execute("SELECT more_time_request FROM actions WHERE id = ?", [action_id]).fetchone()[0])
         record_trail(storage, actor, "action.more_time", {"action": action_id, "until": until, "asked": asked}, now)
+    return number
 
 
 def withdraw(storage: Storage, action_id: int, actor: str, now: datetime) -> bool:
@@ -67,25 +70,27 @@ def latest_of(storage: Storage, action_ids: list[int]) -> dict[int, Asked]:
         return {}
     marks = ", ".join("?" for _ in action_ids)
     rows = storage.db.execute(
-        "SELECT id, more_time_asked_to, more_time_until, more_time_due, more_time_asked_at, more_time_withdrawn_at "
+        "SELECT id, more_time_asked_to, more_time_until, more_time_due, more_time_asked_at, more_time_withdrawn_at, "
+        "more_time_request "
         f"FROM actions WHERE id IN ({marks}) AND more_time_asked_at IS NOT NULL", list(action_ids)).fetchall()
     return {row[0]: _asked(storage, row) for row in rows}
 
 
 def _asked(storage: Storage, row: Any) -> Asked:
-    action_id, asked, until, due_then, at, withdrawn_at = row
+    action_id, asked, until, due_then, at, withdrawn_at, number = row
     refused = storage.db.execute(
         f"SELECT at, actor FROM trail WHERE action = '{REFUSED}' AND json_extract(detail, '$.action') = ? "
         "AND at >= ? ORDER BY at DESC, id DESC LIMIT 1", [action_id, at]).fetchone()
     return Asked(action_id, asked, until, due_then, parse_utc(at), parse_utc(withdrawn_at) if withdrawn_at else None,
-                 parse_utc(refused[0]) if refused else None, refused[1] if refused else None)
+                 parse_utc(refused[0]) if refused else None, refused[1] if refused else None, number)
 
 
 def pending_of(storage: Storage, owner_id: str) -> list[Asked]:
     """The owner's open actions whose latest request is neither withdrawn nor said no to, and whose due date is still
     the one it had when asked: the requests that wait for an answer, oldest first."""
     rows = storage.db.execute(
-        "SELECT id, more_time_asked_to, more_time_until, more_time_due, more_time_asked_at, more_time_withdrawn_at "
+        "SELECT id, more_time_asked_to, more_time_until, more_time_due, more_time_asked_at, more_time_withdrawn_at, "
+        "more_time_request "
         "FROM actions WHERE owner_id = ? AND more_time_asked_at IS NOT NULL AND more_time_withdrawn_at IS NULL AND "
         "done_at IS NULL AND removed_at IS NULL AND due_date = more_time_due ORDER BY more_time_asked_at",
         [owner_id]).fetchall()

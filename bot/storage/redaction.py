@@ -79,7 +79,7 @@ def audit_texts(storage: Storage, audit_id: int) -> list[StoredText]:
         found += [StoredText(name, row[name], row["auditor_id"], row["updated_at"]) for name in SUMMARY_FIELDS
                   if row[name]]
     for row in select(db, "SELECT id, description, created_by, created_at, done_note, done_by, done_at FROM actions "
-                          "WHERE audit_id = ? ORDER BY id", [audit_id]):
+                          "WHERE audit_id = ? AND removed_at IS NULL ORDER BY id", [audit_id]):  # removed: no words
         found.append(StoredText(f"action:{row['id']}", row["description"], row["created_by"], row["created_at"]))
         if row["done_note"]:  # what was said was done (`done 19 - …`), shown to the auditor
             found.append(StoredText(f"done:{row['id']}", row["done_note"], row["done_by"], row["done_at"]))

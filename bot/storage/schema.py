@@ -15,6 +15,8 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 MIGRATIONS = Migrations("audit-bot")
+# What m360 leaves of a removed action's words, as bot.storage.actions.REMOVED_TEXT reads now (frozen here).
+REMOVED_ACTION_TEXT = "[action removed: its words are not kept]"
 
 
 def migration_names() -> list[str]:
@@ -935,3 +937,28 @@ def m350_held_chase_claims(db: Database) -> None:
     db.execute("ALTER TABLE held_chases ADD COLUMN claimed_at TEXT")
     db.execute("ALTER TABLE held_chases ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0")
     db.execute("CREATE INDEX held_chases_claimed ON held_chases(claimed_at) WHERE state = 'sending'")
+
+
+@MIGRATIONS()
+def m360_more_time_request_numbers(db: Database) -> None:
+    """Each request for more time on an action numbered (1, 2, … on that action), the number carried by the buttons
+    sent with it: an old *Say no* pressed while a newer request waited answered the newer one (session 38). A button
+    whose number is not the latest's says the request was answered or replaced (bot.audits.more_time_buttons)."""
+    db.execute("ALTER TABLE actions ADD COLUMN more_time_request INTEGER")
+
+
+@MIGRATIONS()
+def m360_removed_action_words(db: Database) -> None:
+    """The words of actions removed before session 38 cleared, as a removal now clears them (bot/storage/actions.py,
+    `remove_in`): free text about a child's case, no longer needed once the action is removed, which `/audit
+    redact` still listed. The row stays, with who removed it and when; so do the revisions, without the words."""
+    removed = db.execute("SELECT id, audit_id, description FROM actions WHERE removed_at IS NOT NULL AND "
+                         "description != ?", [REMOVED_ACTION_TEXT]).fetchall()
+    for action_id, audit_id, description in removed:
+        for column in ("old_value", "new_value"):
+            db.execute(f"UPDATE revisions SET {column} = ? || substr({column}, ?) WHERE audit_id = ? AND field IN "
+                       f"('action', ?) AND substr({column}, 1, ?) = ?",
+                       [REMOVED_ACTION_TEXT, len(description) + 1, audit_id, f"action:{action_id}",
+                        len(description) + 2, f"{description} ("])
+    db.execute("UPDATE actions SET description = ?, done_note = NULL WHERE removed_at IS NOT NULL",
+               [REMOVED_ACTION_TEXT])

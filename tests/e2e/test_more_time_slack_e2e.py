@@ -32,8 +32,8 @@ def _asked(bot: RunningBot, standin, action: int, approver: str) -> SlackPerson:
     person = SlackPerson(bot, standin, approver)
     [request] = person._replies(person._dm_posts())
     assert request.text.startswith(f"Social worker N1 asks for more time on action {action}")
-    assert [(c.label, c.value) for c in request.choices] == [("Approve the new date", f"{action}:2026-12-14"),
-                                                              ("Say no", str(action))]
+    assert [(c.label, c.value) for c in request.choices] == [("Approve the new date", f"{action}:2026-12-14:1"),
+                                                              ("Say no", f"{action}:1")]  # the request's number
     return person
 
 
@@ -41,7 +41,7 @@ def test_the_auditor_approves_the_new_date_with_its_button(bot: RunningBot, stan
     with time_machine.travel(SATURDAY, tick=False):
         action = _action(services, "submitted")
         auditor = _asked(bot, standin, action, AUDITOR)
-        [done] = auditor.send("press", f"actions.more_time_give|{action}:2026-12-14")
+        [done] = auditor.send("press", f"actions.more_time_give|{action}:2026-12-14:1")
     assert done.text.startswith(f"Action {action} (_{ACTION_TEXT}_) is now due *Monday 14 December 2026*, not "
                                 "Monday 7 December 2026. I've told Social worker N1")
     told = SlackPerson(bot, standin, WORKER)._dm_posts()[-1].params["text"]
@@ -59,11 +59,11 @@ def test_the_owners_manager_answers_once_the_audit_is_moderated(bot: RunningBot,
         manager = _asked(bot, standin, action, MANAGER)
         other = SlackPerson(bot, standin, SOUTH)  # another team's manager pressing a copied button
         other.action_ids = dict(manager.action_ids)
-        [refused] = other.send("press", f"actions.more_time_give|{action}:2026-12-14")
-        [why] = manager.send("press", f"actions.more_time_refuse|{action}")  # fix 34: the reason asked, once
+        [refused] = other.send("press", f"actions.more_time_give|{action}:2026-12-14:1")
+        [why] = manager.send("press", f"actions.more_time_refuse|{action}:1")  # fix 34: the reason asked, once
         [said_no] = manager.send("message", "no - needs doing before the review")
         told_no = SlackPerson(bot, standin, WORKER)._dm_posts()[-1].params["text"]
-        [given] = manager.send("press", f"actions.more_time_give|{action}:2026-12-14")
+        [given] = manager.send("press", f"actions.more_time_give|{action}:2026-12-14:1")
     assert refused.kind == "error" and "Only Team manager (North) can give action" in refused.text
     assert why.text.startswith("Why no? Type the reason in a line") and why.prompt
     assert said_no.text == (f"I've told Social worker N1 that action {action} stays due Monday 7 December 2026, with "

@@ -219,7 +219,8 @@ def test_remove_action_typed_outside_an_audit_removes_it_from_its_audit(engine: 
         _, out = drive(engine, [f"remove action {other}", "yes"], user=AUDITOR)
     # asked first, as marking a colleague's action done is (trial 21: it was removed at once)
     assert (f"Remove action {other} from audit #1 (CR-123456)? Book a strategy review — Social worker N1, due 10 Dec "
-            "2026 It is kept in the audit's history as a revision, and whoever was sent it is told.") in flat(out)
+            "2026 Its words are cleared; who removed it and when stay in the audit's history, and whoever was sent it "
+            "is told.") in flat(out)
     assert f"Audit #1: action {other} (Book a strategy review) is removed." in flat(out)
     assert action_store.get_action(services.storage, other) is None
     assert action_store.get_action(services.storage, action_id) is not None

@@ -128,7 +128,8 @@ def test_an_action_is_removed_from_a_submitted_audit_as_a_revision_and_its_owner
     audit_id, own, other = submitted
     done, owner_told, worker_told = edit(engine, f"{audit_id} remove action {other}")
     assert done.text == (f"Audit #{audit_id}: action {other} (_Book a review with the health visitor._) is removed. "
-                         "It is kept in the audit's history as a revision, and no longer counts anywhere.")
+                         "Its words are cleared; who removed it and when stay in the audit's history, and it no longer "
+                         "counts anywhere.")
     assert owner_told.to_user == COLLEAGUE and owner_told.text == (
         f"Team manager (North) removed action {other} (audit #{audit_id}, CR-100200), so it is no longer yours to do "
         "and has gone from `/audit actions`: _Book a review with the health visitor._")
@@ -137,7 +138,7 @@ def test_an_action_is_removed_from_a_submitted_audit_as_a_revision_and_its_owner
     assert removed_row(services, other) == ("2026-12-03T15:30:00+00:00", AUDITOR)
     [revision] = store.revisions_of(services.storage, audit_id)
     assert (revision["field"], revision["old_value"], revision["new_value"]) == (
-        f"action:{other}", f"Book a review with the health visitor. ({COLLEAGUE}, by 2026-12-30)", None)
+        f"action:{other}", f"{action_store.REMOVED_TEXT} ({COLLEAGUE}, by 2026-12-30)", None)  # session 38: no words
     assert (revision["changed_by"], revision["changed_at"]) == (AUDITOR, "2026-12-03T15:30:00+00:00")
     assert store.get_audit(services.storage, audit_id).status == "submitted"
     [listed] = engine.command(COLLEAGUE, "actions", surface="terminal")

@@ -151,8 +151,8 @@ def test_an_inadequate_grade_withdrawn_by_an_edit_tells_everyone_it_alerted(engi
     alerted = engine.message(AUDITOR, "send", surface="terminal")  # Send the alert, at the check
     reached = {r.to_user for r in alerted if r.to_user and "Inadequate overall grade" in r.text}
     assert reached
-    withdrawn = engine.command(AUDITOR, f"edit {submitted} grade good Visits were on file after all.",
-                               surface="terminal")
+    engine.command(AUDITOR, f"edit {submitted} grade good Visits were on file after all.", surface="terminal")
+    withdrawn = engine.message(AUDITOR, "yes", surface="terminal")  # the change read back first
     told = {r.to_user for r in withdrawn if r.to_user and "no longer stands" in r.text}
     assert told == reached
     assert any(r.to_user is None and "no longer stands" in r.text for r in withdrawn)  # the auditor hears so too
@@ -162,7 +162,9 @@ def test_editing_the_grade_replaces_the_reason_and_keeps_the_old_one(engine: Eng
                                                                       submitted: int) -> None:
     engine.command(AUDITOR, f"edit {submitted} grade outstanding Steady practice and the child seen often.",
                    surface="terminal")
+    engine.message(AUDITOR, "yes", surface="terminal")  # each change read back first
     engine.command(AUDITOR, f"edit {submitted} grade requires improvement The plan has no dates.", surface="terminal")
+    engine.message(AUDITOR, "yes", surface="terminal")
     assert store.get_audit(services.storage, submitted).grade_reason == "The plan has no dates."
     kept = {(r["field"], r["old_value"]) for r in store.revisions_of(services.storage, submitted)}
     assert ("grade_reason", "Steady practice and the child seen often.") in kept

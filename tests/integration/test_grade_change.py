@@ -56,7 +56,8 @@ def test_a_grade_change_is_kept_with_its_reason_told_to_the_worker_and_shown(eng
     was, old_reason = grade_label(audit.overall_grade), audit.grade_reason
     engine.command(WORKER, f"reflect {submitted} I agree the plan needs the school's view.", surface="terminal")
     with time_machine.travel(CHANGED_AT, tick=False):
-        replies = engine.command(AUDITOR, f"edit {submitted} grade {typed} {REASON}", surface="terminal")
+        engine.command(AUDITOR, f"edit {submitted} grade {typed} {REASON}", surface="terminal")
+        replies = engine.message(AUDITOR, "yes", surface="terminal")  # the change read back first
     [told] = [r for r in replies if r.to_user == WORKER and "was changed" in r.text]
     assert told.text == (f"The grade of audit #{submitted} was changed from {was} to {label} by Team manager "
                          f"(North): {REASON}.")  # ended as a sentence (bot.core.sentences)
@@ -134,7 +135,8 @@ def test_edit_grade_with_a_comma_changes_the_grade_as_in_the_trial(engine: Engin
                                                                    submitted: int, typed: str) -> None:
     assert store.get_audit(services.storage, submitted).overall_grade != "requires_improvement"
     with time_machine.travel(CHANGED_AT, tick=False):
-        replies = engine.command(AUDITOR, f"edit {submitted} grade {typed}", surface="terminal")
+        engine.command(AUDITOR, f"edit {submitted} grade {typed}", surface="terminal")
+        replies = engine.message(AUDITOR, "yes", surface="terminal")  # the change read back first
     assert not [r for r in replies if r.kind == "error"], [r.text for r in replies]
     assert "grade changed from" in replies[0].text and "to Requires improvement to be good" in replies[0].text
     [told] = [r for r in replies if r.to_user == WORKER and "was changed" in r.text]

@@ -102,6 +102,9 @@ def test_the_grade_is_read_after_back_to_and_the_reason_without_cos(engine: Engi
         if grade == "inadequate":  # the check before the alert, then the change
             assert "Send it?" in _texts(replies) or "urgent alert" in _texts(replies)
             replies = engine.message(AUDITOR, "yes")
+        else:  # the change read back, then stored at yes
+            assert "Nothing is changed until you say yes" in _texts(replies)
+            replies = engine.message(AUDITOR, "yes")
     assert "Start with the new grade" not in _texts(replies)
     assert _grade_and_reason(services, submitted) == (grade, reason)
 
@@ -109,7 +112,9 @@ def test_the_grade_is_read_after_back_to_and_the_reason_without_cos(engine: Engi
 def test_good_cos_keeps_no_cos_in_the_reason(engine: Engine, services: Services, submitted: int) -> None:
     services.storage.db.execute("UPDATE audits SET overall_grade = 'requires_improvement' WHERE id = ?", [submitted])
     with time_machine.travel(CHANGED_AT, tick=False):
-        replies = engine.command(AUDITOR, f"edit {submitted} grade good cos visits are strong", surface="terminal")
+        asked = engine.command(AUDITOR, f"edit {submitted} grade good cos visits are strong", surface="terminal")
+        assert "because “visits are strong”?" in _texts(asked)
+        replies = engine.message(AUDITOR, "yes")
     assert any(r.to_user == WORKER and r.text.endswith(": visits are strong.") for r in replies)
     assert _grade_and_reason(services, submitted) == ("good", "visits are strong")
 

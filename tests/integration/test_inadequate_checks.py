@@ -184,6 +184,7 @@ def test_send_after_the_grade_changed_another_way_sends_nothing(engine: Engine, 
         audit_id = submitted_audit(engine, services, AUDITOR)
         [asked] = engine.command(AUDITOR, f"edit {audit_id} grade inadequate {WHY}")
         engine.command(AUDITOR, f"edit {audit_id} grade requires improvement The plan has no dates.")
+        engine.message(AUDITOR, "yes")  # the change read back, then stored
         [stale] = engine.action(AUDITOR, asked.choices[0].action, asked.choices[0].value)
     assert stale.kind == "error" and "nothing was sent and the grade was not changed" in stale.text
     assert grade_of(services, audit_id) == "requires_improvement"

@@ -89,6 +89,7 @@ def test_edit_12_thanks_reopens_the_audit_and_a_reason_ending_with_thanks_keeps_
     with time_machine.travel(THURSDAY, tick=False):
         regraded, reopened = submitted_audit(engine, services), submitted_audit(engine, services)
         engine.message(MANAGER, f"edit {regraded} grade RI, reviews have slipped for months, thanks")
+        engine.message(MANAGER, "yes")  # the change read back, then stored
         replies = engine.message(MANAGER, f"edit {reopened} thanks")
     assert store.get_audit(services.storage, regraded).grade_reason == "reviews have slipped for months, thanks"
     assert "Type `/audit edit <audit number>`" not in texts(replies)
