@@ -229,12 +229,40 @@ def _shift(today: dt.date, count: int, unit: str, sign: int) -> dt.date:
     return dt.date(year, month + 1, min(today.day, calendar.monthrange(year, month + 1)[1]))
 
 
+def next_week(today: dt.date) -> tuple[dt.date, dt.date]:
+    """The Monday and Friday of "next week", the one rule every reader of the words keeps (time away, due dates,
+    `next monday`): at a weekend it is the working week ahead, starting the coming Monday; Monday to Friday it is the
+    week after this one. Trial 38: on Sunday 6 December `away next week` paused 7-11 December while an action due
+    "end of next week" was stored for the 18th, so the same words meant two weeks in one conversation."""
+    monday = today + dt.timedelta(days=7 - today.weekday())
+    return monday, monday + dt.timedelta(days=4)
+
+
+def _next_week_day(today: dt.date) -> dt.date:
+    """The day "next week" alone is as a date: a week today on Monday to Friday, the coming Monday at a weekend
+    (a week today would be the weekend after the week meant); a working day of that week, the first on or after it
+    (or its last, when none is after it), so a due date said this way never lands on a day off."""
+    monday, friday = next_week(today)
+    wanted = today + dt.timedelta(weeks=1) if today.weekday() < 5 else monday
+    working = _working_days(monday, friday)
+    return next((day for day in working if day >= wanted), working[-1] if working else wanted)
+
+
+def _working_days(first: dt.date, last: dt.date) -> list[dt.date]:
+    """The working days from `first` to `last`, both included, in England's calendar (`bank_holidays`)."""
+    calendar_of_days = bank_holidays()
+    days = (first + dt.timedelta(days=offset) for offset in range((last - first).days + 1))
+    return [day for day in days if calendar_of_days.is_working_day(day)]
+
+
 def _weekday(which: str | None, weekday: int, today: dt.date, tense: Tense) -> dt.date:
     ahead = (weekday - today.weekday()) % 7
     behind = (today.weekday() - weekday) % 7
     if which == "last":
         return today - dt.timedelta(days=behind or 7)
     if which in ("next", "coming", "this coming"):
+        if weekday == 0:  # "next monday" starts "next week", whichever day it is said
+            return next_week(today)[0]
         return today + dt.timedelta(days=ahead or 7)
     if which == "this":
         return today + dt.timedelta(days=ahead)
@@ -250,7 +278,9 @@ def parse_day(text: str, today: dt.date | None = None, tense: Tense = "any") -> 
 
     Weeks are working weeks, one rule on every day (trial 32 typed them on a Saturday): "this week" is the week now,
     or at a weekend the one coming (it has ended), so "end of this week" is its Friday: today on a Friday, the coming
-    Friday on a Saturday or Sunday; "end of next week" is the Friday a week after that. "next Friday" (any weekday)
+    Friday on a Saturday or Sunday. "next week" is `next_week`'s (trial 38): at a weekend the week ahead too, else the
+    week after this one; "end of next week" is its last working day, "next week" alone a week today (at a weekend
+    its Monday), "next Monday" its Monday. "next Friday" (any weekday)
     is the next one to come after today, never today: so on a weekend it is the end of this week, as on Monday to
     Thursday, and on a Friday a week on; "Friday week" is a week after "next Friday".
     """
@@ -430,7 +460,9 @@ def _need(today: dt.date | None) -> dt.date:
 def _relative(cleaned: str, raw: str, today: dt.date | None, tense: Tense) -> dt.date:
     fixed = {"today": 0, "now": 0, "tomorrow": 1, "yesterday": -1, "day after tomorrow": 2,
              "the day after tomorrow": 2, "day before yesterday": -2, "the day before yesterday": -2,
-             "next week": 7, "last week": -7, "a week today": 7, "a week ago": -7}
+             "last week": -7, "a week today": 7, "a week ago": -7}
+    if cleaned == "next week":
+        return _next_week_day(_need(today))
     if cleaned in fixed:
         return _need(today) + dt.timedelta(days=fixed[cleaned])
     spaced = _NUMBER_THEN_UNIT.sub(" ", cleaned)
@@ -471,7 +503,11 @@ def _relative(cleaned: str, raw: str, today: dt.date | None, tense: Tense) -> dt
 
 def _end_of(today: dt.date, unit: str, offset: int) -> dt.date:
     """"end of the month" is its last day; "end of the week" is the working week's Friday (the next one, at a
-    weekend): the due dates managers set in actions. `offset` moves it a month or week on (1) or back (-1)."""
+    weekend): the due dates managers set in actions. `offset` moves it a month or week on (1) or back (-1); a week
+    on is `next_week`'s, whose last working day it is."""
+    if unit == "week" and offset == 1:  # next week's last working day (Thursday, when Friday is Good Friday)
+        working = _working_days(*next_week(today))
+        return working[-1] if working else next_week(today)[1]
     if unit == "week":
         friday = today + dt.timedelta(days=(4 - today.weekday()) % 7)
         return friday + dt.timedelta(weeks=offset)

@@ -31,7 +31,7 @@ class Agreement:
 
     agreed: int
     decided: int
-    basis: str  # "audits submitted 2 Nov to 6 Dec 2026: the week and the 4 weeks before it"
+    basis: str  # "audits submitted 26 Oct to 29 Nov 2026: the week of 23 to 29 Nov and the 4 weeks before it"
     since: int = 0  # moderated audits submitted after a complete window: in next week's figure, said beside it
 
     @property
@@ -60,11 +60,12 @@ def days_between(first: date, last: date) -> str:
     return f"{short_date(first, year=first.year != last.year)} to {short_date(last)}"
 
 
-def submitted_between(week_start: date, counted_to: date | None, weeks_before: int, before: str) -> str:
-    """'audits submitted 2 Nov to 29 Nov 2026: the week and the 3 before it': the week (to `counted_to`, so far,
-    in a week under way) and the `weeks_before` weeks before it, as dates."""
+def submitted_between(week_start: date, counted_to: date | None, weeks_before: int, before: str,
+                      week: str = "the week") -> str:
+    """'audits submitted 2 Nov to 29 Nov 2026: the week and the 3 before it': the week (`week`, as the reader knows
+    it; to `counted_to`, so far, in a week under way) and the `weeks_before` weeks before it, as dates."""
     first, last = week_start - timedelta(weeks=weeks_before), counted_to or week_start + timedelta(days=6)
-    week = "the week so far" if counted_to is not None else "the week"
+    week = "the week so far" if counted_to is not None else week
     return f"audits submitted {days_between(first, last)}: {week} and the {weeks_before} {before}"
 
 
@@ -80,10 +81,18 @@ def counted_week(monday: date, today: date | None) -> date:
 
 def basis(week_start: date) -> str:
     """Which audits the agreement of the window of the (complete) week starting `week_start` counts, as dates: 'audits
-    submitted 30 Nov 2026 to 3 Jan 2027: the week and the 4 weeks before it'. Said as dates because "last 4 weeks"
-    beside "previous 4 weeks" read as one window (trial 13, F9), and so a Home figure and a digest's can be seen to
-    count the same days."""
-    return submitted_between(week_start, None, WEEKS_BEFORE, "weeks before it")
+    submitted 26 Oct to 29 Nov 2026: the week of 23 to 29 Nov and the 4 weeks before it'. Said as dates because
+    "last 4 weeks" beside "previous 4 weeks" read as one window (trial 13, F9), and so a Home figure and a digest's can
+    be seen to count the same days. The week is dated too (trial 38: `digest this week` on a Sunday said "the week
+    and the 4 weeks before it" over 26 Oct to 29 Nov, which read as this week's): one wording wherever it is read."""
+    return submitted_between(week_start, None, WEEKS_BEFORE, "weeks before it", f"the week of {week_dates(week_start)}")
+
+
+def week_dates(monday: date) -> str:
+    """'23 to 29 Nov', or '30 Nov to 6 Dec' across a month's end: a week's Monday to Sunday, without the year."""
+    sunday = monday + timedelta(days=6)
+    first = str(monday.day) if monday.month == sunday.month else short_date(monday, year=False)
+    return f"{first} to {short_date(sunday, year=False)}"
 
 
 def _local(day: date, services: Services) -> datetime:

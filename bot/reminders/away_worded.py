@@ -4,7 +4,8 @@
 Trial 28: a manager typed the first and got the HR leave policy's out-of-scope reply (nothing paused), and the second
 got knowledge-base suggestions; only `away from monday to friday cover tm north` worked. A first-person statement of
 leave with its days is `/audit away` with those days: "next week" (and "all next week", "the whole of next week") is
-Monday to Friday of next week, the working days reminders come on, so they start again the Monday after; "this week"
+Monday to Friday of next week (at a weekend the week coming: knowledge.dates.next_week, the rule due dates keep), the
+working days reminders come on, so they start again the Monday after; "this week"
 is today to Friday. Other days are read by the away parser itself (bot.reminders.feature.read_away, dates by
 knowledge.dates): this module only turns the wording into the command's words, and the reply says the dates back.
 A statement without days ("im on leave") or a question ("how do I pause reminders while I am on leave?") is not
@@ -21,6 +22,7 @@ from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
 from bot.reminders.away_one_day import said_in_words
 from bot.reminders.feature import away_command
+from knowledge.dates import next_week
 
 PRIORITY = 27  # after an audit or a moderation waiting for typed text, before typed commands and the knowledge base
 _I_AM = r"(?:(?:i'?m|i\s+am|i'?ll\s+be|i\s+will\s+be|i'?m\s+going\s+to\s+be|im\s+going\s+to\s+be)\s+)"
@@ -67,10 +69,10 @@ HOW_DO_I = re.compile(r"\b(?:how|what|why|when|where|who)\s+(?:do|can|should|doe
 
 def week_days(which: str, today: date) -> tuple[date, date]:
     """The days `next week` or `this week` means for reminders, which come on working days: next week's Monday to
-    Friday; this week from today to its Friday (today alone at a weekend)."""
+    Friday (knowledge.dates.next_week: the coming one at a weekend, as "end of next week" reads it); this week from
+    today to its Friday (today alone at a weekend)."""
     if which.lower() == "next":
-        monday = today + timedelta(days=7 - today.weekday())
-        return monday, monday + timedelta(days=4)
+        return next_week(today)  # the rule due dates keep too: at a weekend, the week ahead
     return today, max(today, today + timedelta(days=4 - today.weekday()))
 
 

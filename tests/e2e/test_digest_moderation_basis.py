@@ -44,7 +44,8 @@ def test_a_regrade_decided_after_the_week_counts_against_agreement_as_it_counts_
     assert (south.moderation_agreed, south.moderation_decided) == (1, 2)
     assert "1 of them regraded by the moderator" in text
     assert ("**Moderation agreement**: 50% (1 of 2 moderated audits agreed with the auditor's grade, of audits "
-            "submitted 19 Oct to 22 Nov 2026: the week and the 4 weeks before it)") in text
+            "submitted 19 Oct to 22 Nov 2026: the week of 16 to 22 Nov and the 4 "
+                                              "weeks before it)") in text
 
 
 def test_the_managers_home_gives_the_same_agreement_and_says_what_it_counts(services: Services) -> None:
@@ -54,4 +55,5 @@ def test_the_managers_home_gives_the_same_agreement_and_says_what_it_counts(serv
         sections = home_sections(engine, services, "U0MGRS001")
     fields = {name: value for s in sections for name, value in (s.fields or ())}
     assert fields["Moderation agreement"] == ("50% (1 of 2 moderated audits agreed with the auditor's grade, of audits "
-                                              "submitted 19 Oct to 22 Nov 2026: the week and the 4 weeks before it)")
+                                              "submitted 19 Oct to 22 Nov 2026: the week of 16 to 22 Nov and the 4 "
+                                              "weeks before it)")

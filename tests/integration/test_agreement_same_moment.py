@@ -16,7 +16,8 @@ from tests.integration.test_agreement_one_definition import _history
 LONDON = ZoneInfo("Europe/London")
 SATURDAY = datetime(2026, 12, 5, 17, 0, tzinfo=LONDON)  # the week under way is 30 Nov to 5 Dec; last week 23 to 29 Nov
 SAID = ("50% (1 of 2 moderated audits agreed with the auditor's grade, of audits submitted 26 Oct to 29 Nov 2026: "
-        "the week and the 4 weeks before it); 1 moderated of those submitted since (in next week's figure)")
+        "the week of 23 to 29 Nov and the 4 weeks before it); 1 moderated of those submitted since "
+        "(in next week's figure)")
 
 
 def test_this_weeks_digest_and_audit_moderate_give_one_rate_over_the_same_dates(engine: Engine,
@@ -32,3 +33,14 @@ def test_this_weeks_digest_and_audit_moderate_give_one_rate_over_the_same_dates(
         assert f"**Moderation agreement, whole service**: {SAID}; each team's beside it counts the same audits" \
             in text, text
     assert "this week so far" in this_week[0].text  # the week under way's digest, for its other figures
+
+
+def test_this_weeks_digest_on_a_sunday_dates_the_week_its_agreement_counts(engine: Engine,
+                                                                            services: Services) -> None:
+    """Trial 38: on Sunday 6 December `digest this week` said "the week and the 4 weeks before it" over 26 Oct to
+    29 Nov, which read as this week's; the week it counts is dated: the last complete one, 23 to 29 November."""
+    with time_machine.travel(SATURDAY.replace(day=6, hour=10), tick=False):
+        _history(services)
+        text = " ".join(r.text for r in engine.command("U0QALEAD1", "digest this week service", surface="terminal"))
+    assert "of audits submitted 26 Oct to 29 Nov 2026: the week of 23 to 29 Nov and the 4 weeks before it)" in text
+    assert "the week and the 4 weeks before it" not in text

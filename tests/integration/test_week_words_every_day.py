@@ -1,7 +1,9 @@
 """Trial 32, typed on a Saturday: `next fri` and `end of this week` gave Friday 11 December, `end of next week` the
 18th, and the manager could not tell which rule was meant. The rule (knowledge.dates.parse_day): "this week" is the
-working week now or, at a weekend, the one coming; "next week" the one after it; "next Friday" the next Friday to
-come after today. Each action's due date, typed on every day of one week, on a pinned clock."""
+working week now or, at a weekend, the one coming; "next week" the one after this one or, at a weekend, the one coming
+too (trial 38: `away next week` on a Sunday paused the coming week, so "end of next week" is its Friday, as
+knowledge.dates.next_week says); "next Friday" the next Friday to come after today. Each action's due date, typed on
+every day of one week, on a pinned clock."""
 
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ EXPECTED = {
     23: (NOV_27, NOV_27, DEC_4, DEC_4), 24: (NOV_27, NOV_27, DEC_4, DEC_4), 25: (NOV_27, NOV_27, DEC_4, DEC_4),
     26: (NOV_27, NOV_27, DEC_4, DEC_4),
     27: (DEC_4, NOV_27, DEC_4, DEC_11),  # on a Friday, this week ends today; next Friday is a week on
-    28: (DEC_4, DEC_4, DEC_11, DEC_11), 29: (DEC_4, DEC_4, DEC_11, DEC_11),  # at a weekend this week is the coming one
+    28: (DEC_4, DEC_4, DEC_4, DEC_11), 29: (DEC_4, DEC_4, DEC_4, DEC_11),  # at a weekend both weeks are the coming one
 }
 
 
