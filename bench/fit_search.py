@@ -472,6 +472,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     queries = tuning_queries()
     chosen, figures = fit(queries)
+    chosen = replace(chosen, usage_lead=SearchFit.load().usage_lead)  # fitted on its own (bench/fit_usage.py)
     print(f"Fitted on {fitted_on()} ({len(queries)} questions):")
     for key, value in asdict(chosen).items():
         print(f"  {key:16} {value}")

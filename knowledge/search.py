@@ -188,6 +188,10 @@ class SearchFit:
     weights: tuple[float, float, float, float] = (4.0, 3.0, 2.0, 1.0)  # question, alternatives, tags, answer
     # A question saying less than this (total idf of its words) is offered, never answered outright (`Evidence.said`)
     min_answer_mass: float = MIN_ANSWER_MASS
+    # Learning from use as a prior: an entry people have picked or been linked to `n` times leads its runner-up by
+    # usage_lead * log2(1 + n) more than its scores say, when both rankings put it first (see `decide`). Off (0) unless
+    # fitted on a learning simulation (bench/fit_usage.py).
+    usage_lead: float = 0.0
 
     @classmethod
     def load(cls, path: Path = FIT_FILE) -> SearchFit:
@@ -218,6 +222,13 @@ class Evidence:
     # How much it says: the total idf of its words. Under the fitted min_answer_mass it says too little to single out
     # one entry: its best match is offered, never answered outright (see `vague`)
     said: float = math.inf
+    # How many times people picked the concept scorer's first choice from "Did you mean…", or a QA lead linked a
+    # question to it: what learning from use says of how often it is the entry meant (see `SearchFit.usage_lead`)
+    uses: int = 0
+
+    def usage_bonus(self, fit: SearchFit) -> float:
+        """The lead learning from use adds to the first choice: a prior from how often it was the entry meant."""
+        return fit.usage_lead * math.log2(1 + self.uses) if self.uses else 0.0
 
     def vague(self, fit: SearchFit) -> bool:
         """Whether the question says too little to be answered outright with these thresholds: "what if a child
@@ -341,6 +352,7 @@ class KnowledgeSearch:
         self.numbers = {document.entry_id: number for number, document in enumerate(self.documents)}
         self.group_members, self.members_by_term = self._vocabulary_groups(kb.vocabulary)
         self.learned: frozenset[tuple[str, str]] = frozenset()
+        self.uses: dict[int, int] = {}  # entry number -> wordings learned for it (picks and links)
         self.timescale_terms = frozenset(term.text for term in self.vocabulary.terms(list(TIMESCALE_WORDS)))
 
     def _know_wordings(self, number: int, phrasings: Iterable[tuple[str, ...]]) -> None:
@@ -415,6 +427,9 @@ class KnowledgeSearch:
             return self
         grown = copy.copy(self)
         grown.learned = frozenset(known)
+        grown.uses = dict(self.uses)
+        for number, wordings in (*added.items(), *remembered.items()):
+            grown.uses[number] = grown.uses.get(number, 0) + len(wordings)
         if added or remembered:
             grown.wordings = dict(self.wordings)
             if added:
@@ -549,8 +564,9 @@ class KnowledgeSearch:
         concept = concept_ranking.result() if concept_ranking else self._rank(terms, context, SHORTLIST, 0.0, event)
         keyword = tuple(self._keyword_match(hit) for hit in hits)
         said = sum(self.idf.get(term, self.unknown_idf) * weight for term, weight in terms.items())
+        uses = self.uses.get(self.numbers[concept[0].entry_id], 0) if concept and self.uses else 0
         return Evidence(tuple(concept), keyword, bool(context), self._exact(query, terms, context, concept),
-                        self._guessed(query), self._asked(terms, event) if context else None, said)
+                        self._guessed(query), self._asked(terms, event) if context else None, said, uses)
 
     def _asked(self, terms: dict[str, float], event: frozenset[str] = frozenset()) -> Match | None:
         """The entry a story's question clause, searched without the story, stands clear for: a score of at least
@@ -1047,7 +1063,8 @@ def decide(query: str, evidence: Evidence, fit: SearchFit, limit: int = 3) -> Se
         agreed = bool(keyword) and keyword[0].entry_id == best.entry_id and (
             not evidence.guessed or best.score >= fit.answer_score or best.score - runner_up >= fit.answer_margin)
         clear = best.score >= fit.answer_score and best.score - runner_up >= fit.answer_margin
-        backed = agreed and best.score >= fit.agree_score and best.score - runner_up >= fit.agree_margin
+        lead = best.score - runner_up + evidence.usage_bonus(fit)
+        backed = agreed and best.score >= fit.agree_score and lead >= fit.agree_margin
         told = agreed and evidence.narrative and stands_out(*story_scores(evidence), fit.narrative_score,
                                                             fit.narrative_lead, fit.narrative_keyword_lead)
         if clear or backed or told:
