@@ -8,9 +8,9 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, tzinfo
 from pathlib import Path
 
+from bot.asking import export_asked, learning, unanswered_asked
 from bot.asking import feature as knowledge_feature
 from bot.asking import leaders as leaders_feature
-from bot.asking import learning, unanswered_asked
 from bot.asking.rescreen import rescreen_at_start
 from bot.audits import (
     action_chase,
@@ -86,6 +86,7 @@ def build_engine(services: Services) -> Engine:
     response_waiting.install(engine, services)  # Home: "Moderations waiting for your response: #111"
     grade_asked.install(engine, services)  # "why is 116 inadequate??" (trial 37)
     overdue_asked.install(engine, services)  # "whats overdue", "who in my team is behind"
+    export_asked.install(engine, services)  # "can i export this for ofsted" (trial 40)
     moderation_asked.install(engine)  # "what needs moderating", "moderation queue"
     moderation_action_asked.install(engine, services)  # "can i add an action to 27?" (trial 33)
     own_supervision.install(engine, services)  # "can i audit my own supervision?" (trial 36)

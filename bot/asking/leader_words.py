@@ -98,7 +98,9 @@ def _asked(engine: Engine, services: Services, turn: Turn, said: str) -> list[Re
     if (overdue := TEAM_OVERDUE.match(said)) is not None:
         team = team_named(services, overdue.group("team").strip(), overdue.group("word") is not None)
         if team is not None and team != "*":
-            return _allowed(engine, turn, "actions", lambda: engine.dispatch_command(turn, "actions", f"team {team}"))
+            late = " overdue" if re.search(r"\b(?:overdue|late)\b", said) else ""  # only those (trial 40)
+            return _allowed(engine, turn, "actions", lambda: engine.dispatch_command(turn, "actions",
+                                                                                       f"team {team}{late}"))
     if any(shape.match(said) for shape in REAUDIT_OUTCOMES):
         return _allowed(engine, turn, "reaudits", lambda: engine.dispatch_command(turn, "reaudits", "outcomes"))
     if CAMPAIGNS.match(said) and "campaign" in said and len(said.split()) > 1:  # `help campaign` is help's

@@ -5,10 +5,12 @@ Marking done and reopening are bot.audits.action_status; removing one added by m
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from bot.audits import pages
 from bot.core import chase_said, more_time_said, not_mine_said
 from bot.core.markup import audit_and_case
-from bot.core.replies import Choice, Reply
+from bot.core.replies import Choice, Reply, count_of
 from bot.core.services import Services
 from bot.core.teams import noted, readable_team
 from bot.engine.routing import Turn
@@ -21,21 +23,24 @@ from knowledge.dates import short_date
 SHOWN = 20  # a page: Slack shows at most 25 buttons in one message
 ECHOED = 60  # characters of an action's words said back when its Done is picked by number
 TEAM_READERS = (Role.MANAGER, Role.ADMIN)
-USAGE = ("Type `/audit actions` for your open actions, or `/audit actions team` for your teams'; add `page 2` for "
-         "the ones due later.")
+USAGE = ("Type `/audit actions` for your open actions, or `/audit actions team` for your teams'; add `overdue` for "
+         "the overdue ones only, `page 2` for the ones due later.")
+LATE_WORDS = ("overdue", "late")  # `/audit actions team overdue`: only the overdue ones (trial 40)
 
 
 def list_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     """`/audit actions` for your own; `/audit actions team` for everyone in the teams you manage, `/audit actions
-    team north` (or `/audit actions north`) for one of them; `page N` for the ones due later (or `more` typed next,
-    as under `/audit list`)."""
+    team north` (or `/audit actions north`) for one of them; `overdue` for only the overdue ones; `page N` for the
+    ones due later (or `more` typed next, as under `/audit list`)."""
     words, page = pages.page_of(args.split())
+    late = any(word.lower() in LATE_WORDS for word in words)
+    words = [word for word in words if word.lower() not in LATE_WORDS]
     scope = words[0].lower() if words else ""
     if scope in ("team", "teams"):
-        return _team_actions(services, turn, " ".join(words[1:]), page)
+        return _team_actions(services, turn, " ".join(words[1:]), page, late)
     if scope and turn.person is not None and turn.person.role in TEAM_READERS:
         try:
-            return _team_actions(services, turn, " ".join(words), page)
+            return _team_actions(services, turn, " ".join(words), page, late)
         except AccessDenied:
             raise
         except UserError as exc:  # `/audit actions everyone`: not a team, and maybe not meant as one
@@ -47,10 +52,11 @@ def list_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     if not actions:
         pages.remember(services, turn, "actions", [], page, last_page=True)
         return [Reply(text="You have no open actions from audits."), *waiting]
-    return [_listing(services, turn, ("Your open actions", "your open actions"), [], page, actions), *waiting]
+    heading = ("Your overdue actions", "your overdue actions") if late else ("Your open actions", "your open actions")
+    return [_listing(services, turn, heading, Scope([], late), page, actions), *waiting]
 
 
-def _team_actions(services: Services, turn: Turn, typed_team: str, page: int) -> list[Reply]:
+def _team_actions(services: Services, turn: Turn, typed_team: str, page: int, late: bool = False) -> list[Reply]:
     """Open actions of the people in a manager's teams (every team for an admin), for supervision and clinics; one
     of those teams when `typed_team` names it."""
     directory = services.directory
@@ -70,8 +76,10 @@ def _team_actions(services: Services, turn: Turn, typed_team: str, page: int) ->
     if not actions:
         pages.remember(services, turn, "actions", words, page, last_page=True)
         return noted(team, [Reply(text=f"Nobody in {where} has an open action from audits.")])
-    whose = f"{where}'s open actions" if team else "your teams' open actions"
-    return noted(team, [_listing(services, turn, (f"Open actions in {where}", whose), words, page, actions)])
+    kind = "overdue" if late else "open"
+    whose = f"{where}'s {kind} actions" if team else f"your teams' {kind} actions"
+    heading = (f"{kind.capitalize()} actions in {where}", whose)
+    return noted(team, [_listing(services, turn, heading, Scope(words, late), page, actions)])
 
 
 def readable_team_ids(services: Services, person: Person) -> list[str]:
@@ -86,16 +94,38 @@ def team_owner_ids(services: Services, person: Person) -> list[str]:
                    for uid in services.directory.teams[team_id].member_ids})
 
 
-def _listing(services: Services, turn: Turn, heading: tuple[str, str], words: list[str], page: int,
+@dataclass(frozen=True)
+class Scope:
+    """Whose actions a listing shows (`team` and maybe a team's id; none for your own) and whether only the overdue
+    ones (`overdue` typed, or asked in words)."""
+
+    words: list[str]
+    late: bool = False
+
+    @property
+    def typed(self) -> list[str]:
+        """The command's words as typed again for another page: `team south-cin-cp overdue`."""
+        return [*self.words, "overdue"] if self.late else self.words
+
+
+def _listing(services: Services, turn: Turn, heading: tuple[str, str], scope: Scope, page: int,
              actions: list[action_store.ActionRow]) -> Reply:
     """One page, soonest due first, overdue ones marked, each with a Done button naming the action as the list does
-    (the owner's name too for a team's); how to see the next page, as `/audit list` says it."""
+    (the owner's name too for a team's); how to see the next page, as `/audit list` says it. Only the overdue ones
+    when the scope says so, the last page then saying how many more are due later (trial 40)."""
+    words = scope.words
+    today = turn.now.astimezone(services.settings.timezone).date().isoformat()
+    later = [a for a in actions if a.due_date >= today] if scope.late else []
+    if scope.late:
+        actions = [a for a in actions if a.due_date < today]
+        if not actions:
+            pages.remember(services, turn, "actions", scope.typed, page, last_page=True)
+            return Reply(text=f"Nothing is overdue: {_due_later(later, words)}")
     total = len(actions)
     first = (page - 1) * SHOWN
     shown = actions[first:first + SHOWN]
     if not shown:
-        raise pages.no_such_page(page, heading[1], total, SHOWN, "actions", words)
-    today = turn.now.astimezone(services.settings.timezone).date().isoformat()
+        raise pages.no_such_page(page, heading[1], total, SHOWN, "actions", scope.typed)
     counted = f" ({first + 1} to {first + len(shown)} of {total})" if total > len(shown) else ""
     lines = [f"**{heading[0]}**{counted}"]
     asked = more_time_said.notes_for(services, shown)  # "more time asked to 18 Dec, waiting for …" (trial 34)
@@ -109,14 +139,32 @@ def _listing(services: Services, turn: Turn, heading: tuple[str, str], words: li
                      f"({audit_and_case(action.audit_id, action.case_ref)}), due {due}"
                      + (f" — {asked[action.id]}" if action.id in asked else ""))
     last_page = first + len(shown) >= total
-    if not last_page:
-        command = pages.next_page_command("actions", words, page)
-        lines.append(f"_Due later: {pages.more_hint(services, turn, command)}._")
-    pages.remember(services, turn, "actions", words, page, last_page)
+    lines.extend(_footer(services, turn, scope, page, actions[first + len(shown):], later))
+    pages.remember(services, turn, "actions", scope.typed, page, last_page)
     lines.append(f"_Press Done, or type `done {shown[0].id}`, when an action is complete._")
     return Reply(text="\n".join(lines),
                  choices=tuple(Choice(f"Done: {action_name(a.id)}", "actions.done", str(a.id),
                                       echo=_done_echo(services, a, bool(words))) for a in shown))
+
+
+def _footer(services: Services, turn: Turn, scope: Scope, page: int, rest: list[action_store.ActionRow],
+            later: list[action_store.ActionRow]) -> list[str]:
+    """What comes after this page, truly: more overdue ones, or ones due later (trial 40: page 1 said "Due later"
+    while page 2 began with 11 more overdue); on an overdue-only list's last page, how many are due later."""
+    if rest:
+        today = turn.now.astimezone(services.settings.timezone).date().isoformat()
+        what = "More overdue" if rest[0].due_date < today else "Due later"
+        command = pages.next_page_command("actions", scope.typed, page)
+        return [f"_{what}: {pages.more_hint(services, turn, command)}._"]
+    return [f"_{_due_later(later, scope.words)}_"] if later else []
+
+
+def _due_later(later: list[action_store.ActionRow], words: list[str]) -> str:
+    """How many open actions are not yet overdue, and the command that lists them all."""
+    if not later:
+        return "no other action is open."
+    verb = "is" if len(later) == 1 else "are"
+    return f"{count_of(len(later), 'more open action')} {verb} due later: `/audit {' '.join(['actions', *words])}`."
 
 
 def _joined(first: dict[int, str], second: dict[int, str]) -> dict[int, str]:

@@ -431,7 +431,25 @@ def status_text(services: Services, audit: store.AuditRow) -> str:
         day = reopened_day(services, audit)
         return (f"{reopened_on(day, year=True)}" if day else "reopened for changes") + \
             ", out of moderation until submitted again"
-    return audit.status.replace("_", " ")
+    return audit.status.replace("_", " ") + _status_days(services, audit)
+
+
+def _status_days(services: Services, audit: store.AuditRow) -> str:
+    """When it was submitted, and moderated when it was (trial 40: `show 28` said "Status: submitted" with no
+    date): ' 3 Nov 2026' after 'submitted', ' 10 Nov 2026, submitted 3 Nov 2026' after 'moderated', ', submitted
+    3 Nov 2026' after any other status; nothing for a draft never submitted."""
+
+    def day(stamp: str) -> str:
+        return short_date(datetime.fromisoformat(stamp).astimezone(services.settings.timezone).date())
+
+    if audit.submitted_at is None:
+        return ""
+    submitted = day(audit.submitted_at)
+    if audit.status == "submitted":
+        return f" {submitted}"
+    if audit.status == "moderated" and audit.moderated_at:
+        return f" {day(audit.moderated_at)}, submitted {submitted}"
+    return f", submitted {submitted}"
 
 
 def action_line(services: Services, action: action_store.ActionRow, today: str, changed: str = "") -> str:

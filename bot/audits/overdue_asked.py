@@ -3,8 +3,9 @@ are overdue", "anything overdue in my team".
 
 Trial 28: a manager typed the first three and got "I'm not sure which of these you mean" (the Home tab said
 "Overdue actions now: 6", and nothing led to `/audit actions team`). For a team manager or an admin they are
-`/audit actions team`, the team's open actions soonest due first, so the overdue ones come first (each marked), with
-a line saying how many are overdue; for anyone else `/audit actions`, their own. Who is behind on audits against
+`/audit actions team overdue`, the team's overdue actions only, oldest first, with a line saying how many of how
+many open are overdue; for anyone else `/audit actions overdue`, their own (trial 40: "overdue actions south" listed
+all 16 open actions, not the 8 overdue). Who is behind on audits against
 target is bot.asking.behind_asked; this module, apart from it, is only the actions' side.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 
 from bot.asking.asked_plainly import plainly
+from bot.audits import overdue_why
 from bot.audits.actions import TEAM_READERS, team_owner_ids
 from bot.core.replies import Reply, count_of
 from bot.core.services import Services
@@ -53,12 +55,12 @@ def routed(engine: Engine, services: Services, turn: Turn, text: str) -> list[Re
     """`/audit actions team` (a team reader) or `/audit actions` for overdue actions asked in words, with how many
     are overdue said first; None for other text, and for a team asked by someone who reads no team's actions."""
     scope = asked(text)
-    if scope is None:
-        return None
+    if scope is None:  # "why are they overdue" after the list (trial 40)
+        return overdue_why.answered(services, turn, text)
     reads_team = turn.person is not None and turn.person.role in TEAM_READERS
     if scope == "team" and not reads_team:
         return None
-    listing = engine.dispatch_command(turn, "actions", "team" if reads_team else "")
+    listing = engine.dispatch_command(turn, "actions", "team overdue" if reads_team else "overdue")
     return [_overdue_line(services, turn, reads_team), *listing]
 
 
@@ -73,8 +75,10 @@ def _overdue_line(services: Services, turn: Turn, team: bool) -> Reply:
     whose = "in your teams" if team else "of yours"
     if not late:
         return Reply(kind="notice", text=f"No open action {whose} is overdue.")
-    return Reply(kind="notice", text=f"{count_of(late, 'open action')} {whose} {'is' if late == 1 else 'are'} "
-                                     "overdue: they come first below, marked overdue." + (
+    counted = count_of(late, "open action") if late == len(actions) else \
+        f"{late} of the {count_of(len(actions), 'open action')}"
+    return Reply(kind="notice", text=f"{counted} {whose} {'is' if late == 1 else 'are'} overdue, listed below oldest "
+                                     "first." + (
         " `chase 12` nudges an action's owner by DM." if team else ""))
 
 

@@ -14,6 +14,7 @@ from bot.campaigns.report import CampaignReport, Progress
 from bot.core.agreement import CAMPAIGN_BASIS, Agreement
 from bot.core.markup import bold, mention
 from bot.core.replies import Reply
+from bot.core.spreadsheet_cells import SafeWriter
 from knowledge.checklist_schema import GRADE_LABELS
 from knowledge.dates import short_date
 
@@ -175,7 +176,7 @@ def report_json(report: CampaignReport) -> dict[str, Any]:
 def report_csv(report: CampaignReport) -> str:
     """One row per figure (section, team, item, value): what a spreadsheet pivot wants."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = SafeWriter(csv.writer(out))
     writer.writerow(["section", "team", "item", "value"])
     p = report.progress
     for name in ("allocated", "started", "submitted", "moderated", "sampled"):

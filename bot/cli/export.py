@@ -20,6 +20,7 @@ from bot.cli.operator import add_identity, operator
 from bot.cli.runtime import Runtime
 from bot.cli.since import read_since
 from bot.core.replies import count_of
+from bot.core.spreadsheet_cells import safe_fields
 from bot.errors import UserError
 from bot.storage.audits import checklist_version
 from bot.storage.db import PRIVATE_FILE, Storage
@@ -123,13 +124,14 @@ def _action_text(action: dict[str, Any]) -> str:
 
 
 def write_csv(items: list[dict[str, Any]], out: TextIO) -> int:
+    """One row per answer; free text that a spreadsheet would run as a formula is kept as text (safe_cell)."""
     writer = csv.DictWriter(out, fieldnames=[*AUDIT_COLUMNS, *ANSWER_COLUMNS])
     writer.writeheader()
     rows = 0
     for item in items:
         fields = _audit_fields(item)
         for answer in item["answers"] or [dict.fromkeys(ANSWER_COLUMNS)]:
-            writer.writerow({**fields, **answer})
+            writer.writerow(safe_fields({**fields, **answer}))
             rows += 1
     return rows
 

@@ -118,5 +118,5 @@ def test_any_words_after_actions_list_a_page_or_say_what_to_type(engine: Engine,
 
 def test_help_says_actions_page_and_how_to_reopen(engine: Engine) -> None:
     [shown] = engine.command(MANAGER, "help", surface="terminal")
-    assert ("`/audit actions [team [team id]] [page N]` — open actions from audits: yours, or your teams' for managers "
-            "(`done 12` marks one done, `reopen action 12` opens it again)") in shown.text
+    assert ("`/audit actions [team [team id]] [overdue] [page N]` — open actions from audits: yours, or your teams' "
+            "for managers (`done 12` marks one done, `reopen action 12` opens it again)") in shown.text

@@ -23,7 +23,7 @@ def demo(services: Services) -> Services:
 
 @pytest.mark.parametrize(("typed", "expected"), [
     ("whats the picture for south team", "South Child in Need and Protection"),
-    ("overdue actions children in care team", "Open actions in team children-in-care"),
+    ("overdue actions children in care team", "Overdue actions in team children-in-care"),
     ("did practice improve on the reaudits?", "Improved 9"),
     ("which reaudits got worse", "compare 145"),
     ("any campaigns running at the moment?", "audit campaigns"),
