@@ -41,7 +41,7 @@ def test_the_home_service_picture_names_the_team_behind(engine: Engine, services
         [picture] = [r for p in engine.home_providers for r in p(services.directory.person("U0ADMIN01"))
                      if r.title == "Whole service"]
     assert dict(picture.fields)["Audits this month"] == (
-        "6 in December (to 2 December) across 3 teams (monthly target 6); 1 team behind its target (South Child in "
+        "6 in December (to 2 December) across 3 teams; target 6, met; 1 team behind its target (South Child in "
         "Need and Protection: 0 of 2, 2 to go)")
 
 
