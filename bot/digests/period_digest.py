@@ -70,11 +70,11 @@ def _target_said(due: int, full: int, period: Period, total: bool = False) -> st
     if not period.so_far:
         return f" against a target of {full}" if total else f" (target {full})"
     if not total:
-        return f" (target to date {due} of {full})"
+        return f" (pro-rata target to date {due} of {full})"
     days = monthrange(period.end.year, period.end.month)[1]
     passed = "the months passed in full and " if months_spanned(period) > 1 else ""
-    return (f" against a target to date of {due} of {full} ({passed}{period.end:%B}'s {period.end.day} of its {days}"
-            " days)")
+    return (f" against a pro-rata target to date of {due} of {full} ({passed}{period.end:%B}'s {period.end.day} of "
+            f"its {days} days)")
 
 
 def _grades_line(grades: dict[str, int]) -> str:

@@ -71,8 +71,9 @@ def test_home_the_weekly_and_period_digests_and_auditors_give_a_team_the_same_fi
         "counted against the target")
     assert dict(home[0].fields)["Audits this month"] == (
         "6 in December (to 2 December) across 3 teams: 5 by the teams' auditors (target 6, 1 to go), +1 of their "
-        "cases by others, not counted against the target; 1 team behind its target (South Child in Need and "
-        "Protection: 1 of 2, 1 to go)")
+        "cases by others, not counted against the target; 1 team behind its target for the whole month (South Child "
+        "in Need and "
+        "Protection: 1 of 2 for December so far, 1 to go)")
 
 
 def test_an_auditor_of_another_teams_case_counts_under_their_own_team_everywhere(

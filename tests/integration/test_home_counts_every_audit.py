@@ -43,7 +43,7 @@ def test_the_service_picture_counts_audits_by_others_and_says_how_many(engine: E
         digest = engine.command("U0ADMIN01", "digest this week", surface="terminal")[0].text
     assert dict(picture.fields)["Audits this month"].startswith(
         "5 in December (to 6 December) across 3 teams: 3 by the teams' auditors (target 6, 3 to go), +2 of their "
-        "cases by others, not counted against the target; 3 teams behind their target")
+        "cases by others, not counted against the target; 3 teams behind their target for the whole month")
     assert "South Child in Need and Protection 1 (+2 of its cases by others)" in picture.text
     # the digest's numbers, the same audits
     assert ("3 in December (to 6 December); target 6, 3 to go (+2 this week so far, +2 in the month by others"
