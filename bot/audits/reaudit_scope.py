@@ -28,7 +28,8 @@ def rule_text(services: Services) -> str:
     said = ", ".join(f"{count_of(weeks, 'week')} after {grade_label(grade)}"
                      for grade, weeks in reversed(rules))
     return (f"A case is due for re-audit {said} (the grade of record, after moderation where moderated; counted "
-            "from the submission, or from the moderation when it changed the grade).")
+            "from the submission; a later moderation that changes the grade never takes a re-audit off the overdue "
+            "list, nor makes one overdue the day it is decided).")
 
 
 def scope_and_team(services: Services, person: Person,

@@ -8,7 +8,7 @@ When a case is due is bot.core.reaudits'; who may see it is bot.core.policy's, b
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from bot.audits import pages, reaudit_outcomes
@@ -16,7 +16,7 @@ from bot.audits.core import audited_by, grade_of_record_text, not_in_channel
 from bot.audits.reaudit_scope import rule_text, scope_and_team
 from bot.core import policy
 from bot.core.periods import TYPED as PERIOD_TYPED
-from bot.core.reaudits import Reaudit, due_for_case, reaudits
+from bot.core.reaudits import DUE_SOON, Reaudit, due_for_case, reaudits
 from bot.core.replies import Choice, Reply, count_of
 from bot.core.services import Services
 from bot.core.teams import noted
@@ -90,6 +90,19 @@ def summary(items: list[Reaudit], today: date) -> str:
             f"{under_way} under way")
 
 
+def home_summary(items: list[Reaudit], today: date) -> str:
+    """The Home's first line: the re-audits to act on now, then every case due, named as such: '18 cases overdue or
+    due in the next 2 weeks (10 overdue, 8 due by Sat 19 Dec); 68 cases due for re-audit in all, counting those due
+    later'. Trial 40 read "Re-audits due: 68 cases" as 68 to do now when 18 were."""
+    overdue = sum(item.overdue(today) for item in items)
+    soon = sum(item.due_soon(today) for item in items)
+    under_way = sum(item.under_way is not None for item in items)
+    last = today + DUE_SOON - timedelta(days=1)
+    return (f"{count_of(overdue + soon, 'case')} overdue or due in the next 2 weeks ({overdue} overdue, {soon} due "
+            f"by {last:%a} {last.day} {last:%b}); {count_of(len(items), 'case')} due for re-audit in all, counting "
+            f"those due later" + (f"; {under_way} under way" if under_way else ""))
+
+
 def list_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     """`/audit reaudits [mine|team [team id]] [page N]`: case, last audit, grade of record, due date, overdue or
     under way, and the auditor; overdue first, so the list is the order to work in. `outcomes` first is what the
@@ -132,7 +145,7 @@ def home_section(services: Services, person: Person) -> list[Reply]:
     if not items:
         return []
     today = services.local_now().date()
-    return [Reply(title="Re-audits due", text=f"{summary(items, today)}\n"
+    return [Reply(title="Re-audits due", text=f"{home_summary(items, today)}\n"
                   + "\n".join(line(services, item, today) for item in items[:HOME_SHOWN]),
                   note="`/audit reaudits` lists them all." if len(items) > HOME_SHOWN else None)]
 

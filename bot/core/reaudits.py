@@ -2,9 +2,9 @@
 
 A case is due for re-audit when its latest submitted audit has a grade of record (the moderator's once moderated)
 that settings.yaml's `reaudit:` gives an interval, and no later audit of the case has been submitted: the due date
-is that audit's submission day (or the regrading moderation's), in the service's timezone, plus the interval, moved
-to the next working day when that falls on a weekend or bank holiday (bot.core.calendar); it is overdue from the
-day after.
+is that audit's submission day, in the service's timezone, plus the interval, moved to the next working day when
+that falls on a weekend or bank holiday (bot.core.calendar); it is overdue from the day after. A late regrading
+moderation neither hides an overdue re-audit nor makes one overdue at once (`due_by`).
 A draft started since then is the re-audit under way. `/audit reaudits`, the Home tab, the digest and the
 "audited before" heads-up all ask here, so they never disagree about a date.
 """
@@ -55,11 +55,30 @@ def due_date(submitted_at: datetime, weeks: int, zone: tzinfo) -> date:
     return working_day_on_or_after(submitted_at.astimezone(zone).date() + timedelta(weeks=weeks))
 
 
-def counted_from(audit: AuditRow) -> str:
-    """When the interval starts: the submission, or the moderation that gave the audit a different grade of record
-    (trial 23: a moderator's Inadequate, today, on an audit submitted in September made the case's re-audit overdue
-    by weeks the moment it was moderated)."""
-    return audit.moderated_at if audit.regraded and audit.moderated_at else audit.submitted_at or ""
+def due_by(audit: AuditRow, rules: ReauditSettings, zone: tzinfo) -> date | None:
+    """The day the case's re-audit is due by, or None when its grade of record needs none: the submission day plus
+    the grade of record's interval. A moderator's different grade changes the interval, counted still from the
+    submission, with two limits: a re-audit already overdue by the auditor's grade when the moderator decided stays
+    due on that day (trial 40: an Inadequate overdue since 2 November, moderated RI in December, read "due by 1
+    March" and left the overdue list), and one that the new grade would make overdue at once is due by the earlier
+    of the auditor's grade's day and the interval counted from the moderation (trial 23: a moderator's Inadequate on
+    an audit submitted in September was overdue by weeks the moment it was moderated)."""
+    weeks = rules.weeks(audit.grade_of_record)
+    if weeks is None or audit.submitted_at is None:
+        return None
+    submitted = parse_utc(audit.submitted_at)
+    due = due_date(submitted, weeks, zone)
+    if not (audit.regraded and audit.moderated_at):
+        return due
+    moderated = parse_utc(audit.moderated_at)
+    decided_on = moderated.astimezone(zone).date()
+    before = rules.weeks(audit.overall_grade)
+    owed = due_date(submitted, before, zone) if before is not None else None
+    if owed is not None and owed < decided_on:
+        return owed
+    if due >= decided_on:
+        return due
+    return min(d for d in (owed, due_date(moderated, weeks, zone)) if d is not None)
 
 
 def reaudits(storage: Storage, rules: ReauditSettings, zone: tzinfo, *, people: Collection[str] | None = None,
@@ -71,9 +90,9 @@ def reaudits(storage: Storage, rules: ReauditSettings, zone: tzinfo, *, people: 
     found = []
     for audit, draft in store.latest_submitted_needing_reaudit(storage, rules.grades, people=people, teams=teams,
                                                                case_ref=case_ref, before=before):
-        weeks = rules.weeks(audit.grade_of_record)
-        if weeks is not None and audit.submitted_at is not None:
-            found.append(Reaudit(audit, due_date(parse_utc(counted_from(audit)), weeks, zone), draft))
+        due = due_by(audit, rules, zone)
+        if due is not None:
+            found.append(Reaudit(audit, due, draft))
     return sorted(found, key=lambda item: (item.due, item.case_ref, item.audit.id))
 
 

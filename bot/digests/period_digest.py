@@ -70,11 +70,11 @@ def _target_said(due: int, full: int, period: Period, total: bool = False) -> st
     if not period.so_far:
         return f" against a target of {full}" if total else f" (target {full})"
     if not total:
-        return f" (target to date {due} of {full})"
+        return f" (pro-rata target to date {due} of {full})"
     days = monthrange(period.end.year, period.end.month)[1]
     passed = "the months passed in full and " if months_spanned(period) > 1 else ""
-    return (f" against a target to date of {due} of {full} ({passed}{period.end:%B}'s {period.end.day} of its {days}"
-            " days)")
+    return (f" against a pro-rata target to date of {due} of {full} ({passed}{period.end:%B}'s {period.end.day} of "
+            f"its {days} days)")
 
 
 def _grades_line(grades: dict[str, int]) -> str:
@@ -82,10 +82,14 @@ def _grades_line(grades: dict[str, int]) -> str:
     return ", ".join(f"{GRADE_LABELS[g]} {grades[g]}" for g in GRADES if grades.get(g)) if done else "none graded"
 
 
-def _agreement(agreed: int, decided: int) -> str:
+def _agreement(agreed: int, decided: int, period: Period) -> str:
+    """'84% (26 of 31 moderated agreed, of audits submitted in Q3 2026/27)': the period named in the line itself, so
+    this rate beside the weekly digest's and `agreement rate`'s (other audits, other dates) is visibly another
+    period's (trial 40 M11: 81%, 84% and 87% read as three answers to one question)."""
+    submitted = f"of audits submitted in {period.label}"
     if not decided:
-        return "none moderated"
-    return f"{round(100 * agreed / decided)}% ({agreed} of {decided} moderated agreed)"
+        return f"none moderated {submitted}"
+    return f"{round(100 * agreed / decided)}% ({agreed} of {decided} moderated agreed, {submitted})"
 
 
 def _good_or_better(grades: dict[str, int], before: dict[str, int], period: Period) -> str:
@@ -111,7 +115,7 @@ def _team_line(services: Services, team_id: str, counted: tuple[dict[str, int], 
     return (f"• **{services.directory.teams[team_id].name}**: {count_of(figure.month, 'audit')} completed by its "
             f"auditors{_target_said(*_due(_monthly(services, [team_id])[team_id], period), period)}{others}; grades: "
             f"{_grades_line(grades)}; {_good_or_better(grades, before, period)}; agreement: "
-            f"{_agreement(agreed, decided)}; overdue actions: {late}")
+            f"{_agreement(agreed, decided, period)}; overdue actions: {late}")
 
 
 def period_replies(services: Services, period: Period, team_ids: Sequence[str], heading: str) -> list[Reply]:
@@ -145,7 +149,7 @@ def period_replies(services: Services, period: Period, team_ids: Sequence[str], 
     summary = (f"**{heading}, {period.label}** ({span}): {count_of(figure.month, 'audit')} completed by {whose[0]} "
                f"auditors{_target_said(*_due(_service_targets(services, team_ids), period), period, total=True)}"
                f"{others}; {good[0].upper()}{good[1:]}; moderation agreement "
-               f"{_agreement(total['agreed'], total['decided'])}; overdue actions "
+               f"{_agreement(total['agreed'], total['decided'], period)}; overdue actions "
                f"{'now' if period.so_far else 'at its end'}: {total['overdue']}.")
     demo = _demo_line(services, start, end, team_ids, sum(every[1].values()))
     return [Reply(text=summary + "\n" + "\n".join(lines) + demo),

@@ -80,16 +80,21 @@ def against_target(done: int, target: int, ended: bool = False) -> str:
 
 
 def teams_behind(teams: Sequence[TeamDigest], ended: bool = False) -> str:
-    """'1 team behind its target (South Child in Need and Protection: 1 of 4, 3 to go)', or '' when none is: a
-    service total that meets its target hid a team that was behind (trial 23), so each one behind is named beside
-    the total. A team with no target is never behind; a month that has ended says 'missed by 3'."""
+    """'1 team behind its target for the whole month (South Child in Need and Protection: 1 of 4 for December so far,
+    3 to go)', or '' when none is: a service total that meets its target hid a team that was behind (trial 23), so
+    each one behind is named beside the total. The target is the whole month's, said so: on 6 December a team
+    "behind (1 of 2)" read as the quarter digest's pro-rata target to date (trial 40 M10). A team with no target is
+    never behind; a month that has ended says 'missed by 3'."""
     behind = [t for t in teams if t.target_month and t.completed_month < t.target_month]
     if not behind:
         return ""
     gap = "missed by {}" if ended else "{} to go"
-    named = "; ".join(f"{t.team_name}: {t.completed_month} of {t.target_month}, "
+    month = f"{month_figure_day(behind[0].week_start, behind[0].counted_to):%B}"
+    so_far = "" if ended else " so far"
+    named = "; ".join(f"{t.team_name}: {t.completed_month} of {t.target_month} for {month}{so_far}, "
                       + gap.format(t.target_month - t.completed_month) for t in behind)
-    return f"{count_of(len(behind), 'team')} behind {agreeing(len(behind), 'its', 'their')} target ({named})"
+    return (f"{count_of(len(behind), 'team')} behind {agreeing(len(behind), 'its', 'their')} target for the whole "
+            f"month ({named})")
 
 
 def month_heading(digest: TeamDigest | ServiceDigest) -> str:

@@ -67,10 +67,13 @@ def test_home_the_weekly_and_period_digests_and_auditors_give_a_team_the_same_fi
         "**South Child in Need and Protection**: 1 audit by its auditors in December (to 2 December) (target 2, 1 to "
         "go); +2 of its cases by others, not counted against it")
     assert dict(team_home[0].fields)["Month vs target"] == (
-        "1 in December (to 2 December); target 2, 1 to go; +2 of its cases by others, not counted against it")
+        "3 in December (to 2 December): 1 by its auditors (target 2, 1 to go), +2 of its cases by others, not "
+        "counted against the target")
     assert dict(home[0].fields)["Audits this month"] == (
-        "5 in December (to 2 December) across 3 teams (monthly target 6); 1 team behind its target (South Child in "
-        "Need and Protection: 1 of 2, 1 to go)")
+        "6 in December (to 2 December) across 3 teams: 5 by the teams' auditors (target 6, 1 to go), +1 of their "
+        "cases by others, not counted against the target; 1 team behind its target for the whole month (South Child "
+        "in Need and "
+        "Protection: 1 of 2 for December so far, 1 to go)")
 
 
 def test_an_auditor_of_another_teams_case_counts_under_their_own_team_everywhere(

@@ -31,16 +31,17 @@ def _digest(engine: Engine, when: datetime, period: str) -> str:
 
 def test_a_quarter_under_way_shows_the_target_to_date(engine: Engine) -> None:
     said = _digest(engine, SATURDAY, "this quarter")
-    assert ("0 audits completed by the teams' auditors against a target to date of 12 of 18 (the months passed in "
+    assert ("0 audits completed by the teams' auditors against a pro-rata target to date of 12 of 18 (the months "
+            "passed in "
             "full and December's 5 of its 31 days)") in said
-    assert "North Assessment Team**: 0 audits completed by its auditors (target to date 4 of 6)" in said
+    assert "North Assessment Team**: 0 audits completed by its auditors (pro-rata target to date 4 of 6)" in said
     assert "against a target of 18" not in said
 
 
 def test_a_month_under_way_counts_its_days(engine: Engine) -> None:
     said = _digest(engine, datetime(2026, 12, 16, 12, 0, tzinfo=LONDON), "this month")
-    assert "against a target to date of 3 of 6 (December's 16 of its 31 days)" in said
-    assert "(target to date 1 of 2)" in said
+    assert "against a pro-rata target to date of 3 of 6 (December's 16 of its 31 days)" in said
+    assert "(pro-rata target to date 1 of 2)" in said
 
 
 @pytest.mark.parametrize(("when", "period"), [(SATURDAY, "last quarter"), (NEW_YEARS_EVE, "last month")])

@@ -38,9 +38,11 @@ def test_the_admins_home_has_the_month_across_teams_the_moderation_backlog_and_o
     assert digest[0].title is not None and digest[0].title.startswith("Service audit digest")
     fields = dict(picture.fields)
     assert fields["Audits this month"] == (
-        "2 in December (to 2 December) across 3 teams (monthly target 6); 3 teams behind their target (North "
-        "Assessment Team: 1 of 2, 1 to go; South Child in Need and Protection: 1 of 2, 1 to go; Children in Care "
-        "Team: 0 of 2, 2 to go)")
+        "2 in December (to 2 December) across 3 teams; target 6, 4 to go; 3 teams behind their target for the whole "
+        "month (North "
+        "Assessment Team: 1 of 2 for December so far, 1 to go; South Child in Need and Protection: 1 of 2 for "
+        "December so far, 1 to go; Children in Care "
+        "Team: 0 of 2 for December so far, 2 to go)")
     assert "North Assessment Team 1 · South Child in Need and Protection 1 · Children in Care Team 0" in picture.text
     assert fields["Waiting for moderation"] == (
         "2 across the service (1 opened by a moderator, not decided yet); the oldest submitted 1 Dec. `/audit "

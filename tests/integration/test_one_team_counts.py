@@ -28,6 +28,7 @@ def test_the_whole_service_of_one_team_says_one_team(engine: Engine, services: S
     with time_machine.travel(NOW, tick=False):
         person = services.directory.person("U0ADMIN01")
         [picture] = [r for p in engine.home_providers for r in p(person) if r.title == "Whole service"]
-    assert dict(picture.fields)["Audits this month"] == ("0 in December (to 2 December) across 1 team (monthly target "
-                                                          "2); 1 team behind its target (North Assessment Team: 0 of "
-                                                          "2, 2 to go)")
+    assert dict(picture.fields)["Audits this month"] == (
+        "0 in December (to 2 December) across 1 team; target 2, 2 to go; 1 team behind its target for the whole "
+        "month (North Assessment "
+        "Team: 0 of 2 for December so far, 2 to go)")

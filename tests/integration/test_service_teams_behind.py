@@ -31,8 +31,9 @@ def test_the_service_digest_names_the_team_behind_beside_a_total_that_is_met(eng
         _audits(services)
         [digest, *_] = engine.command("U0QALEAD1", "digest this week service", surface="terminal")
     total = next(line for line in digest.text.splitlines() if line.startswith("**Whole service**"))
-    assert ("6 in December (to 2 December); target 6, met; 1 team behind its target (South Child in Need and "
-            "Protection: 0 of 2, 2 to go) · ") in total
+    assert ("6 in December (to 2 December); target 6, met; 1 team behind its target for the whole month (South "
+            "Child in Need and "
+            "Protection: 0 of 2 for December so far, 2 to go) · ") in total
 
 
 def test_the_home_service_picture_names_the_team_behind(engine: Engine, services: Services) -> None:
@@ -41,8 +42,9 @@ def test_the_home_service_picture_names_the_team_behind(engine: Engine, services
         [picture] = [r for p in engine.home_providers for r in p(services.directory.person("U0ADMIN01"))
                      if r.title == "Whole service"]
     assert dict(picture.fields)["Audits this month"] == (
-        "6 in December (to 2 December) across 3 teams (monthly target 6); 1 team behind its target (South Child in "
-        "Need and Protection: 0 of 2, 2 to go)")
+        "6 in December (to 2 December) across 3 teams; target 6, met; 1 team behind its target for the whole month "
+        "(South Child in "
+        "Need and Protection: 0 of 2 for December so far, 2 to go)")
 
 
 def test_no_team_behind_says_nothing_more(engine: Engine, services: Services) -> None:
