@@ -16,7 +16,7 @@ from typing import cast
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from bot.asking import answer_typed_next, learned_admin, link_preview, question_find, unanswered_removal
+from bot.asking import answer_typed_next, close_several, learned_admin, link_preview, question_find, unanswered_removal
 from bot.asking.kb_check import checklist_content_problems, council_screen, entry_content_problems, folder_problems
 from bot.asking.learned_admin import learned_list
 from bot.asking.unanswered import (
@@ -115,6 +115,9 @@ class KnowledgeAdmin:
             return link_preview.ask(self.desk, turn, more)
         if word == "answer":  # refused, the next line typed is the answer (trial 23)
             return answer_typed_next.answer_command(self.services, self.desk, turn, more)
+        several = close_several.numbers(more) if word in close_several.CLOSING_WORDS else None
+        if several is not None:  # `kb dismiss 70 66 56`: each closed, and said (trial 39)
+            return close_several.close(self.desk, turn, word, several)
         if word in TYPED_ACTIONS:
             return self.desk.typed(turn, word, more)
         if word in learned_admin.TYPED:
