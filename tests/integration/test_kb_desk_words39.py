@@ -89,3 +89,23 @@ def test_reject_with_a_reason_is_the_learned_wordings_reject_not_reflect(engine:
 
     assert "Did you mean `kb reject 3`? Type `yes` to run it." in said and "reflect" not in said
     assert asked_of_the_list(services) == []
+
+
+def test_kb_link_to_an_id_typed_short_offers_the_nearest_and_yes_shows_it(engine: Engine, services: Services) -> None:
+    """Trial 39 (M7): `kb link 28 kooth` said "did you mean kooth-…?", and `yes` said "no question waiting"."""
+    first, _, _ = three_groups(engine)
+
+    offered = all_text(engine.message(QA_LEAD, f"kb link {first} assessment timescal"))
+    shown = all_text(engine.message(QA_LEAD, "yes"))
+
+    assert "No entry has the id `assessment timescal`. Did you mean `" in offered and "Type `yes` to see it" in offered
+    assert f"Link #{first} to `" in shown and "no question waiting" not in shown
+    assert statuses(services) == []  # nothing linked before its own yes
+
+
+def test_kb_edit_names_the_entrys_file_and_never_screens_its_id(engine: Engine) -> None:
+    """Trial 39 (M7): `kb edit kooth-and-how-do-i-refer-a-young-person-to-it` was refused as a child's name."""
+    said = all_text(engine.message(QA_LEAD, "kb edit assessment-timescale"))
+
+    assert "`assessment-timescale` (" in said and "is in `kb/" in said and "/audit kb reload" in said
+    assert "name" not in said
