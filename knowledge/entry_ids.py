@@ -4,7 +4,12 @@ A user trial: "What is the difference between section 20 and section 31?" became
 `what-is-the-difference-between-section-20-and`, cut at the length limit on "and", losing the "31" that tells the
 two sections apart. So the question's opening ("what is the", "how do I", "when is") is left out, articles go
 before a word is lost to the limit, a number the limit would lose is kept with the word naming it ("section-31"),
-and an id never ends on a joining word ("and", "of", "for"): `difference-between-section-20-and-section-31`.
+and an id never ends on a joining word ("and", "of", "for"): `difference-between-section-20-section-31`.
+
+Trial 39: "What is Kooth and how do I refer a young person to it?" became
+`kooth-and-how-do-i-refer-a-young-person-to-it`, unwieldy to type in `kb link`. An id is now at most MAX_ID_WORDS
+significant words, the first ones, the question's grammar left out ("and", "how", "do", "i", "a", "to", "it"), with a
+number always kept beside the word naming it: `kooth-refer-young-person`, `parents-consent-section-47`.
 """
 
 from __future__ import annotations
@@ -40,6 +45,9 @@ AUXILIARIES = frozenset({"should", "does", "do", "did", "can", "could", "must", 
                          "my", "our", "your", "their", "it", "to"})
 NUMBER = re.compile(r"\d")
 NO_WORDS = "my-entry-id"
+MAX_ID_WORDS = 4  # significant words (a number with the word naming it counts as one)
+LEFT_OUT = QUESTION_OPENING | JOINING_WORDS | AUXILIARIES | frozenset({"how", "what", "who", "which", "when", "where",
+                                                                      "why", "whose", "if", "so", "then", "also"})
 
 
 def new_entry_id(question: str, taken: Iterable[str]) -> str:
@@ -47,6 +55,8 @@ def new_entry_id(question: str, taken: Iterable[str]) -> str:
     when needed, at most MAX_ID_LENGTH characters: whole words only, unless a first word is longer than that."""
     slug = suggested_id(question)
     words = NO_WORDS.split("-") if slug == NO_WORDS else _named_words([word for word in slug.split("-") if word])
+    significant = _significant(words) if slug != NO_WORDS else []
+    words = significant if len(significant) > 1 else words  # "who do I call" stays `who-do-i-call`
     used = set(taken)
     number = 1
     while True:
@@ -70,6 +80,29 @@ def _named_words(words: list[str]) -> list[str]:
         if named:
             return named
     return NO_WORDS.split("-")
+
+
+def _significant(words: list[str]) -> list[str]:
+    """The first MAX_ID_WORDS significant words (trial 39), every number kept with the word naming it; empty when
+    none is significant ("what is it for")."""
+    units: list[list[str]] = []
+    kept_last = False
+    for index, word in enumerate(words):
+        if word in LEFT_OUT or (word in HOW_MUCH and index and words[index - 1] == "how"):
+            kept_last = False
+            continue
+        if word.isdigit() and kept_last and not NUMBER.search(units[-1][-1]):
+            units[-1].append(word)  # "section 20" is one
+        else:
+            units.append([word])
+        kept_last = True
+    numbered = [index for index, unit in enumerate(units) if NUMBER.search("".join(unit))][:MAX_ID_WORDS]
+    chosen = set(numbered)
+    for index in range(len(units)):
+        if len(chosen) >= MAX_ID_WORDS:
+            break
+        chosen.add(index)
+    return [word for index, unit in enumerate(units) if index in chosen for word in unit]
 
 
 def _fitted(words: list[str], limit: int) -> list[str]:

@@ -16,7 +16,7 @@ from typing import cast
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from bot.asking import answer_typed_next, learned_admin, link_preview, question_find, unanswered_removal
+from bot.asking import answer_typed_next, close_several, learned_admin, link_preview, question_find, unanswered_removal
 from bot.asking.kb_check import checklist_content_problems, council_screen, entry_content_problems, folder_problems
 from bot.asking.learned_admin import learned_list
 from bot.asking.unanswered import (
@@ -34,6 +34,7 @@ from bot.asking.unanswered import (
     UNANSWERED_DAYS,
     QuestionGroup,
     UnansweredDesk,
+    entry_typed,
     group_similar,
 )
 from bot.core import buttons
@@ -69,6 +70,7 @@ SUBCOMMANDS = (
                                     "at once"),
     ("out-of-scope N", "close question N as out of scope"),
     ("dismiss N", "close question N without an answer"),
+    ("edit <entry id>", "where the entry is kept, to edit it in its file"),
     ("find <words>", "stored questions holding all the words (any outcome, as long as they are kept), each with its "
                      "number for `remove N`; in a DM only"),
     ("remove N", "remove the text of question N (and those worded like it) for good: it could identify someone"),
@@ -111,10 +113,15 @@ class KnowledgeAdmin:
             return self.remove(turn, more)
         if word == "find":
             return question_find.find(self.services, turn, more)
+        if word == "edit":  # trial 39: `kb edit <id>` was screened as a child's name
+            return [entry_where(self.desk, turn, more)]
         if word == "link":  # the entry shown first, and Yes or No (trial 18)
             return link_preview.ask(self.desk, turn, more)
         if word == "answer":  # refused, the next line typed is the answer (trial 23)
             return answer_typed_next.answer_command(self.services, self.desk, turn, more)
+        several = close_several.numbers(more) if word in close_several.CLOSING_WORDS else None
+        if several is not None:  # `kb dismiss 70 66 56`: each closed, and said (trial 39)
+            return close_several.close(self.desk, turn, word, several)
         if word in TYPED_ACTIONS:
             return self.desk.typed(turn, word, more)
         if word in learned_admin.TYPED:
@@ -126,7 +133,7 @@ class KnowledgeAdmin:
 
     def words(self) -> list[str]:
         """Every word `_command` reads after `kb`."""
-        return [*self.subcommands, "remove", "find", *TYPED_ACTIONS, *learned_admin.TYPED]
+        return [*self.subcommands, "remove", "find", "edit", *TYPED_ACTIONS, *learned_admin.TYPED]
 
     def typed_shape(self) -> str:
         """What may follow `kb` typed without `/audit`: the words `_command` reads, each with what it takes; and any
@@ -135,7 +142,7 @@ class KnowledgeAdmin:
         fix37g: `kb unaswered` got a knowledge-base entry)."""
         numbered = "|".join(("remove", *TYPED_ACTIONS, *learned_admin.TYPED, OUT_OF_SCOPE_SPACED.pattern[1:],
                              r"[a-z][a-z-]{1,20}"))
-        return (rf"(?:{'|'.join(self.subcommands)}|(?:{numbered})\s+{NUMBER}(?:\s+\S.*)?|find(?:\s+\S.*)?"
+        return (rf"(?:{'|'.join(self.subcommands)}|(?:{numbered})\s+{NUMBER}(?:\s+\S.*)?|(?:find|edit)(?:\s+\S.*)?"
                 rf"|{LONE_WORD})?")
 
     def remove(self, turn: Turn, rest: str) -> list[Reply]:
@@ -212,6 +219,26 @@ class KnowledgeAdmin:
             return [Reply(kind="error", text=problems_text(problems)
                           + "\nNothing was loaded: the live version is unchanged." + warned)]
         return [Reply(text="The knowledge folder has no problems now: `/audit kb reload` will load it." + warned)]
+
+
+def entry_where(desk: UnansweredDesk, turn: Turn, typed: str) -> Reply:
+    """`kb edit <entry id or words>`: where the entry is kept, to edit it there (entries are edited in their files,
+    then reloaded). An id is ours, never screened as a name (trial 39: `kb edit kooth-and-…` was refused so)."""
+    entries = desk.service.current.kb.entries
+    entry = entry_typed(entries, typed) if typed.strip() else None
+    options = [] if entry is not None or not typed.strip() else desk.entry_options(turn, typed)[:3]
+    if entry is None and len(options) == 1:
+        entry = entries[options[0][1]]
+    if entry is None:
+        named = "".join(f"\n• `{value}` — {label}" for label, value in options)
+        return Reply(kind="error", title="Knowledge base",
+                     text=(f"No entry has the id `{typed.strip()}`. " if typed.strip() else "")
+                     + "Say which entry, by its id or words of its question: `/audit kb edit <entry id>`."
+                          + (f" These come nearest:{named}" if named else ""))
+    return Reply(title="Knowledge base",
+                 text=f"`{entry.id}` (_{entry.question}_) is in `{entry.file}`. Edit it there (its question, answer, "
+                      "alternatives or review date), check with `/audit kb check`, then `/audit kb reload`: the bot "
+                      "edits entries only through their files, so every change is kept and checked.")
 
 
 def warnings_text(warnings: list[Problem]) -> str:

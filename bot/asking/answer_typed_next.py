@@ -8,7 +8,8 @@ a line ending in "?" is not sent either (trial 19: the QA lead's own question we
 `cancel` leaves the group open; a whole command typed instead runs, and the answer is no longer waited for (the reply
 says so), as it is not after a button pressed or an `/audit` command. A chat started again says it still waits.
 A refused `kb answer N <text>` waits the same way, in Slack's DM too (trial 23: after `kb answer 4 ok` was refused, the
-answer pasted next was noted as an unanswered question).
+answer pasted next was noted as an unanswered question). Trial 39: the line typed next is read back for a yes before it
+is sent (bot.asking.answer_read_back), and a line worded as a question ("whats the timescale for…") is not taken.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from bot.asking import answer_read_back
 from bot.asking.unanswered import UnansweredDesk
 from bot.asking.unanswered_input import FieldProblem
 from bot.core.buttons import typed_id
@@ -98,17 +100,19 @@ def still_waiting(services: Services, turn: Turn) -> list[Reply]:
 
 
 def typed(engine: Engine, services: Services, desk: UnansweredDesk, turn: Turn, text: str) -> list[Reply] | None:
-    """The line typed after *Answer*: sent as the answer; `cancel` leaves the group open; a whole command runs, and
-    the answer is no longer waited for. None when no answer is waited for."""
+    """The line typed after *Answer*: read back, and sent on `yes`; `cancel` leaves the group open; a whole command
+    runs, and the answer is no longer waited for; a question is not taken. None when no answer is waited for."""
     key = waiting_for(services, turn.user_id)
-    if key is None:
-        return None
+    if key is None or _read_back_answered(services, turn, text):
+        return None  # `yes` or `no` to the answer read back: the question's own buttons run
     if CANCEL.match(text):
         _stop_waiting(services, turn)
+        answer_read_back.drop(services, turn)
         return [Reply(text=f"OK, nothing was sent: #{key} stays open on `/audit kb unanswered`.")]
     again = f"press {bold('Answer')} under `/audit kb unanswered` again, or type `/audit kb answer {key} <your answer>`"
     if is_command_line(text, engine.typed_shapes):
         _stop_waiting(services, turn)
+        answer_read_back.drop(services, turn)
         if _answers(text, key):  # `kb answer 25 <text>` typed again: the command's own reply is the one true one
             return typed_command(engine, turn, text) or []
         note = Reply(kind="notice", text=f"I took that as a command, so your answer to #{key} was not sent: "
@@ -119,15 +123,32 @@ def typed(engine: Engine, services: Services, desk: UnansweredDesk, turn: Turn, 
                                           f"#{key}: I'm still waiting for your answer. Type it (without the `?` if "
                                           f"it really ends with one), or `cancel` to leave #{key} open.",
                       prompt=f"Your answer to #{key}")]
+    if confirmations.ASKED.search(text):  # trial 39: "whats the timescale for a pre birth conference" was sent
+        return [Reply(kind="notice", text=f"That reads as a question, so I haven't taken it as the answer to #{key}: "
+                                          f"I'm still waiting for your answer. Type it (or `/audit kb answer {key} "
+                                          f"<your answer>` if it starts that way), or `cancel` to leave #{key} open "
+                                          "and ask your question after.", prompt=f"Your answer to #{key}")]
+    return _read_back(services, desk, turn, key, text)
+
+
+def _read_back_answered(services: Services, turn: Turn, text: str) -> bool:
+    """Whether `text` answers the answer read back (`yes`, `no`, a button's label)."""
+    pending = store.conversation(services.storage, turn.user_id).get(confirmations.KEY)
+    return answer_read_back.draft(services, turn.user_id) is not None and isinstance(pending, dict) \
+        and pending.get("yes", [None])[0] == answer_read_back.SEND and confirmations.reading(text, pending) is not None
+
+
+def _read_back(services: Services, desk: UnansweredDesk, turn: Turn, key: int, text: str) -> list[Reply]:
+    """The line checked as the form checks it, then read back for a yes (trial 39): never sent unseen."""
     try:
-        replies = desk.answer(turn, key, text)
+        checked = desk.answer_text(text)
+        group = desk.group(turn, key)
     except FieldProblem as refused:  # as the form stays open with the mistake beside it
         return [error(f"{refused} Type the answer again, or `cancel` to leave #{key} open.")]
     except UserError:
         _stop_waiting(services, turn)  # the group closed meanwhile, or left the list: said as for the command
         raise
-    _stop_waiting(services, turn)
-    return replies
+    return [answer_read_back.read_back(services, turn, key, checked, len(group.askers))]
 
 
 def _answers(text: str, key: int) -> bool:
@@ -150,3 +171,5 @@ def install(engine: Engine, services: Services, desk: UnansweredDesk) -> None:
     engine.add_message_handler(lambda turn, text: typed(engine, services, desk, turn, text), priority=PRIORITY)
     engine.add_session_start(lambda turn: still_waiting(services, turn))
     engine.add_turn_watch(lambda turn, typed_text: drop_on_press(services, turn, typed_text))
+    answer_read_back.install(engine, services, desk.answer, lambda turn: _stop_waiting(services, turn),
+                             lambda turn, key: _wait_for(services, turn, key))

@@ -24,6 +24,7 @@ from bot.core import buttons
 from bot.core.replies import Choice, Reply, count_of
 from bot.engine import confirmations
 from bot.engine.routing import Engine, Turn
+from bot.engine.typed_commands import MEANT_ACTION
 from bot.errors import UserError
 from bot.storage import audits as store
 from knowledge.entries import Entry
@@ -45,6 +46,10 @@ def ask(desk: UnansweredDesk, turn: Turn, rest: str) -> list[Reply]:
                         f"`/audit kb link 12{TYPED_USAGE['link']}`.")
     typed, bar, own = typed.partition("|")
     wording = own.strip() if bar else None
+    desk.group(turn, key)  # a closed question is said closed before any entry is offered
+    near = _nearest(desk, turn, key, typed)
+    if near is not None:
+        return [near]
     desk.link(turn, key, typed, dry_run=True, wording=wording)  # every refusal the link would give, first
     group = desk.group(turn, key)
     entries = desk.service.current.kb.entries
@@ -63,6 +68,22 @@ def ask(desk: UnansweredDesk, turn: Turn, rest: str) -> list[Reply]:
               f"(_{group.wording}_) will get this entry by DM. {_goes(group, entry, written, wording is not None)}"),
         choices=(Choice("Yes, link it", LINK_CONFIRM if wording is None else LINK_CONFIRM_OWN, value, "primary"),
                  Choice("No, not this one", LINK_KEEP, value))))]
+
+
+def _nearest(desk: UnansweredDesk, turn: Turn, key: int, typed: str) -> Reply | None:
+    """For an id that names no entry, the nearest entry offered, linked (shown first) by a typed `yes` (trial 39:
+    `kb link 28 kooth` got "did you mean `kooth-…`?", and `yes` then said "no question waiting for a yes")."""
+    if not typed.strip() or entry_typed(desk.service.current.kb.entries, typed) is not None:
+        return None
+    options = [value for _, value in desk.entry_options(turn, typed)[:3]]
+    if not options:
+        return None  # refused by the link itself, saying how to find one
+    entries = desk.service.current.kb.entries
+    others = "".join(f"; or `{value}` ({shortened(entries[value].question)})" for value in options[1:])
+    offered = Reply(kind="notice", text=f"No entry has the id `{typed.strip()}`. Did you mean `{options[0]}` "
+                                        f"({shortened(entries[options[0]].question)})? Type `yes` to see it before "
+                                        f"it is linked{others}: type `/audit kb link {key} <id>` for another.")
+    return confirmations.meant(desk.services, turn, offered, MEANT_ACTION, f"kb link {key} {options[0]}")
 
 
 def _goes(group: QuestionGroup, entry: Entry, written: Corrected, own: bool) -> str:

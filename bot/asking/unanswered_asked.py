@@ -7,7 +7,8 @@ was listed; `out of scope 10`, meant as `kb out-of-scope 10`, got the entries on
 admin (those who keep the list), now:
 
 - `out of scope 10`, `dismiss 10` (without `kb`): "Did you mean `/audit kb out-of-scope 10`?", as any command typed
-  nearly right is answered (bot.engine.typed_commands), never run: both close a question;
+  nearly right is answered (bot.engine.typed_commands), never run unasked: `yes` runs it (trial 39; and the other
+  upkeep said in words, bot.asking.desk_words);
 - `what questions couldn't you answer`, `unanswered questions`: `/audit kb unanswered`;
 - an instruction to the bot about a question on the list (`dismiss that`, `X is out of scope`, `mark it out of
   scope`, `link that to …`): not noted, and told what to type instead, with the number of the one open question
@@ -21,22 +22,22 @@ from __future__ import annotations
 
 import re
 
+from bot.asking import desk_words
 from bot.asking.asked_plainly import plainly
+from bot.asking.desk_words import closing_meant
 from bot.asking.unanswered import QuestionGroup, UnansweredDesk, gist
 from bot.core.replies import Reply
 from bot.core.services import Services
-from bot.engine.near_miss import Reading
+from bot.engine import confirmations
 from bot.engine.routing import Engine, Turn
-from bot.engine.typed_commands import did_you_mean
+from bot.engine.typed_commands import MEANT_ACTION, did_you_mean
+
+__all__ = ["closing_meant"]  # read here before it moved to bot.asking.desk_words
 
 # After everything that waits for typed text (a QA lead's `restore 12` of a learned wording at 85), before the
 # typed commands (87) and the knowledge base (90).
 PRIORITY = 86
 MAX_WORDS = 20
-
-# "out of scope 10", "out-of-scope #10", "dismiss 10": the desk's closing words and a number, without `kb`
-CLOSING = re.compile(r"^(?P<word>out\s+of\s+scope|dismiss|dismissed)\s+(?:(?:no|number|question|q)\s+)?"
-                     r"(?P<number>\d{1,9})$")
 
 _COULDNT = (r"(?:(?:you|the\s+bot|it|u)\s+(?:couldnt|could\s+not|cant|cannot|didnt|did\s+not|dont|do\s+not|"
             r"wasnt\s+able\s+to|werent\s+able\s+to|failed\s+to|havent|have\s+not|had\s+no\s+answer\s+to)|"
@@ -56,6 +57,8 @@ LISTING = (
 _QUESTION_START = re.compile(r"^(?:what|which|why|how|is|are|does|do|can|could|should|would|when|where|who|whats)\b")
 _IT = r"(?:that|it|this|them|those|these|the\s+(?:last\s+)?(?:one|ones|question|questions))"
 INSTRUCTION = (
+    re.compile(r"\b(?:dismiss|close|bin|delete|drop)\s+(?:all|every\s*one|everything)(?:\s+of)?(?:\s+(?:these|them|"
+               r"those|the\s+(?:questions|ones)))?\b"),  # trial 39: "dismiss all of these, they were all me"
     re.compile(rf"\b(?:dismiss|close|bin|delete|drop)\s+{_IT}(?:\s+(?:as|for|please|off|now)\b.*)?$"),
     re.compile(rf"\bmark\s+{_IT}\s+(?:as\s+)?(?:out\s+of\s+scope|dismissed|done|closed)\b"),
     re.compile(rf"\b(?:link|answer)\s+{_IT}\s+(?:to|with)\b"),
@@ -67,15 +70,6 @@ STATED = re.compile(r"\b(?:is|are|its|thats|s|theyre)\s+(?:out\s+of\s+scope|not\
 OWN_WORDS = frozenset(gist("dismiss close mark link answer out of scope local service national that it this "
                            "them those these question one please thanks bin delete drop done for us our not "
                            "cover kb list unanswered").split())
-
-
-def closing_meant(text: str) -> Reading | None:
-    """`/audit kb out-of-scope 10` for "out of scope 10", `/audit kb dismiss 10` for "dismiss 10"; None otherwise."""
-    found = CLOSING.match(plainly(text or "").replace("-", " "))
-    if found is None:
-        return None
-    word = "dismiss" if found.group("word").startswith("dismiss") else "out-of-scope"
-    return Reading("kb", f"{word} {found.group('number')}", runs=False, typed=found.group("word"))
 
 
 def asks_for_listing(text: str) -> bool:
@@ -100,9 +94,13 @@ def routed(engine: Engine, services: Services, turn: Turn, text: str) -> list[Re
     command = engine.commands.get("kb")
     if command is None or not command.allowed(turn.person) or services.knowledge is None:
         return None
-    meant = closing_meant(text)
-    if meant is not None:
-        return [did_you_mean(meant, turn)]
+    meant = desk_words.closing_meant(text) or desk_words.learned_meant(text) or \
+        desk_words.link_meant(UnansweredDesk(services, services.knowledge), turn, text)
+    if isinstance(meant, str):
+        return [Reply(kind="notice", text=meant)]
+    if meant is not None:  # trial 39: `yes` to it said "There's no question waiting for a yes"
+        offered = did_you_mean(meant, turn, yes_runs=True)
+        return [confirmations.meant(services, turn, offered, MEANT_ACTION, f"{meant.name} {meant.rest}")]
     if asks_for_listing(text):
         return engine.dispatch_command(turn, "kb", "unanswered")
     if is_instruction(text):

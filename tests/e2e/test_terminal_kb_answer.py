@@ -24,7 +24,7 @@ def drive(engine: Engine, lines: list[str]) -> str:
 def test_the_line_typed_after_answer_is_the_answer_sent_to_the_askers(engine: Engine, services: Services) -> None:
     key = ask_fire_drill(engine)
 
-    out = drive(engine, ["kb unanswered", "1", "ok", "what should I tell them?", ANSWER])
+    out = drive(engine, ["kb unanswered", "1", "ok", "what should I tell them?", ANSWER, "yes"])
 
     assert f"Type your answer to #{key} next" in out
     # `ok` is refused as the form refuses it, and the answer is still waited for
@@ -34,7 +34,7 @@ def test_the_line_typed_after_answer_is_the_answer_sent_to_the_askers(engine: En
     assert f"That ends with a question mark, so I haven't sent it as the answer to #{key}" in out
     assert "Did you mean" not in out and "I don't know that yet" not in out
     assert "what should I tell them" not in out.split(f"[message to {ASKER}]")[1]
-    assert f"[message to {ASKER}]" in out and f"[message to {OTHER}]" in out and out.count(ANSWER) == 2
+    assert f"[message to {ASKER}]" in out and f"[message to {OTHER}]" in out and out.count(ANSWER) == 3
     assert f"Sent your answer to 2 people; #{key} is closed" in out
     assert statuses(services) == [("answered", None, QA_LEAD)] * 2
 
@@ -59,7 +59,7 @@ def test_after_a_refused_kb_answer_the_line_typed_next_is_the_answer(engine: Eng
     unanswered knowledge question. The refusal now says the next line is taken as the answer, and it is."""
     key = ask_fire_drill(engine)
 
-    out = " ".join(drive(engine, [f"kb answer {key} ok", ANSWER, "kb unanswered"]).split())  # lines unwrapped
+    out = " ".join(drive(engine, [f"kb answer {key} ok", ANSWER, "yes", "kb unanswered"]).split())  # lines unwrapped
 
     assert "Please say in a sentence what answers their question" in out
     assert f"Type the answer as your next message and I'll send it as the answer to #{key}" in out
@@ -89,7 +89,7 @@ def test_a_refused_answer_typed_again_badly_is_refused_again_and_still_waited_fo
                                                                                  services: Services) -> None:
     key = ask_fire_drill(engine)
 
-    out = " ".join(drive(engine, [f"kb answer {key} ok", "ok", ANSWER]).split())
+    out = " ".join(drive(engine, [f"kb answer {key} ok", "ok", ANSWER, "yes"]).split())
 
     assert f"Type the answer again, or cancel to leave #{key} open." in out
     assert f"Sent your answer to 2 people; #{key} is closed" in out
@@ -102,8 +102,10 @@ def test_in_slack_the_dm_after_a_refused_slash_command_is_the_answer(engine: Eng
     key = ask_fire_drill(engine)
 
     [refused] = engine.command(QA_LEAD, f"kb answer {key} ok")
-    replies = engine.message(QA_LEAD, ANSWER)
+    [read_back] = engine.message(QA_LEAD, ANSWER)
+    replies = engine.message(QA_LEAD, "yes")
 
+    assert read_back.text.startswith(f"Send this as the answer to #{key}?") and ANSWER in read_back.text
     assert refused.kind == "error" and f"I'll send it as the answer to #{key}" in refused.text
     assert {reply.to_user for reply in replies if reply.to_user} == {ASKER, OTHER}
     assert statuses(services) == [("answered", None, QA_LEAD)] * 2
@@ -119,4 +121,26 @@ def test_kb_answer_typed_again_after_a_refusal_says_one_true_thing(engine: Engin
 
     assert f"Sent your answer to 2 people; #{key} is closed" in out
     assert "was not sent" not in out and "I took that as a command" not in out
+    assert statuses(services) == [("answered", None, QA_LEAD)] * 2
+
+
+def test_after_a_refusal_a_question_is_not_sent_and_the_answer_is_read_back_first(engine: Engine,
+                                                                                 services: Services) -> None:
+    """Trial 39 (high): `kb answer N` refused for a phone number, then the QA lead's own question `whats the
+    timescale for a pre birth conference` was DM'd to the askers as the answer and #N closed. Now a question is not
+    taken, and the answer typed is read back: `no` sends nothing, and only `yes` sends it."""
+    key = ask_fire_drill(engine)
+
+    out = " ".join(drive(engine, [f"kb answer {key} give me a ring on 07700 900123 and we can talk it through",
+                                  "whats the timescale for a pre birth conference", ANSWER, "no"]).split())
+
+    assert f"That reads as a question, so I haven't taken it as the answer to #{key}" in out
+    assert f"Send this as the answer to #{key}? It goes by DM to the 2 people who asked" in out
+    assert f"OK, nothing was sent. Type your answer to #{key} again" in out
+    assert "[message to" not in out and statuses(services) == []
+
+    sent = " ".join(drive(engine, [ANSWER, "yes"]).split())
+
+    assert f"[message to {ASKER}]" in sent and "pre birth" not in sent
+    assert f"Sent your answer to 2 people; #{key} is closed" in sent
     assert statuses(services) == [("answered", None, QA_LEAD)] * 2

@@ -16,25 +16,27 @@ SHIPPED_IDS = tuple(load_knowledge(default_folder()).entries)
 
 @pytest.mark.parametrize(("question", "expected"), [
     # the user trial: cut at the length limit on "and", losing the 31 that tells the two sections apart
-    ("What is the difference between section 20 and section 31?", "difference-between-section-20-and-section-31"),
+    ("What is the difference between section 20 and section 31?", "difference-between-section-20-section-31"),
     ("When is the ICPC due?", "icpc-due"),
     # trial 19: `how-many-audits-should-manager-complete-each`, `how-long-does-agency-decision-maker-have`
-    ("How many audits should a manager complete each month?", "how-many-audits-manager-complete-each-month"),
+    ("How many audits should a manager complete each month?", "audits-manager-complete-month"),
     ("How long does the agency decision maker have to approve a foster carer after panel?",
-     "how-long-agency-decision-maker-approve-foster"),
+     "agency-decision-maker-approve"),
     ("How do I record a missing episode for a child in care who went missing overnight?",
-     "record-missing-episode-for-child-in-care"),
+     "record-missing-episode-child"),
     ("How do I recognise disguised compliance?", "recognise-disguised-compliance"),
-    ("How often is the office kettle descaled?", "how-often-is-the-office-kettle-descaled"),  # "how often" says it
+    ("How often is the office kettle descaled?", "office-kettle-descaled"),
     # too long: articles go first, then words from the end, never ending on "for"
     ("When must an initial child protection conference be held for an unborn baby?",
-     "initial-child-protection-conference-held"),
+     "initial-child-protection-conference"),
     ("Do we need parents' consent to carry out a section 47 enquiry?",
-     "parents-consent-to-carry-out-section-47-enquiry"),
+     "parents-consent-carry-section-47"),
     # a number the cut would lose is kept with the word naming it
     ("What's the child's plan when the parents don't agree to section 20?",
-     "childs-plan-when-parents-dont-agree-section-20"),
-    ("Who signs off a s47 strategy discussion record at the weekend?", "signs-off-s47-strategy-discussion-record"),
+     "childs-plan-parents-section-20"),
+    ("Who signs off a s47 strategy discussion record at the weekend?", "signs-off-s47-strategy"),
+    # trial 39: at most four significant words, not the whole question
+    ("What is Kooth and how do I refer a young person to it?", "kooth-refer-young-person"),
     ("What is it for?", "what-is-it"),  # nothing but the opening: the question's own words, less the joining end
     ("???", "my-entry-id"),
 ])
