@@ -15,6 +15,7 @@ from bot.audits import (
     moderation_action,
     moderation_alert,
     moderation_changed,
+    moderation_concern,
     moderation_hold,
     moderation_kept,
     moderation_told,
@@ -542,16 +543,41 @@ def action_due(services: Services, turn: Turn, state: dict, text: str) -> list[R
 def _check_then_decide(services: Services, turn: Turn, state: dict, cleaned: str,
                        action: tuple[str, str, str] | None = None) -> list[Reply]:
     """Save the moderation, or first, when it would alert the managers now (a moderator's Inadequate), ask the
-    auditor's check before an alert (bot.audits.moderation_alert): nothing is saved until Send."""
+    auditor's check before an alert (bot.audits.moderation_alert): nothing is saved until Send. A moderator's Good or
+    Outstanding over an immediate concern is asked about first, as the auditor's is (bot.audits.moderation_concern)."""
+    if (question := moderation_concern.to_ask(services, state)) is not None:
+        _still_held(services, turn, int(state["audit_id"]))
+        return moderation_concern.ask(services, turn, {**state, "reason": cleaned}, question)
     alerted = moderation_alert.targets(services, turn.user_id, state)
     if not alerted:
         return _decide(services, turn, state, cleaned, action)
-    audit_id = int(state["audit_id"])
+    _still_held(services, turn, int(state["audit_id"]))
+    due = {"due": action[2]} if action is not None else {}
+    return moderation_alert.ask(services, turn, {**state, "reason": cleaned, **due}, alerted)
+
+
+def _still_held(services: Services, turn: Turn, audit_id: int) -> None:
     held = moderation_store.current_moderation(services.storage, audit_id)
     if held is None or held.moderator_id != turn.user_id:
         raise StaleAction(NOT_YOURS_NOW)
-    due = {"due": action[2]} if action is not None else {}
-    return moderation_alert.ask(services, turn, {**state, "reason": cleaned, **due}, alerted)
+
+
+def on_concern_yes(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """*Yes, grade it Good* (or `yes`) at the concern question: the moderation saved as decided, and people told."""
+    data = moderation_concern.held(services, turn, value)
+    return _decide(services, turn, data, str(data["reason"]))
+
+
+def on_concern_no(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """*No, choose again* (or `no`): nothing saved and nobody told; the grade is asked again."""
+    data = moderation_concern.held(services, turn, value)
+    audit = _checked(services, turn, str(data["audit_id"]))
+    _holder_only(services, turn, audit)
+    store.set_conversation(services.storage, turn.user_id, waiting("moderation_grade", audit_id=audit.id), turn.now)
+    told = Reply(kind="notice", text=f"OK, your moderation was not saved and nobody was told: audit #{audit.id} keeps "
+                                     f"the auditor's grade, **{grade_label(audit.overall_grade)}**, and is still yours "
+                                     "to moderate. Choose the grade you meant, or type `agree`.")
+    return [told, *grade_question(audit)]
 
 
 def on_alert_send(services: Services, turn: Turn, value: str) -> list[Reply]:
