@@ -16,6 +16,7 @@ from bot.audits import (
     moderation_alert,
     moderation_changed,
     moderation_concern,
+    moderation_draft,
     moderation_hold,
     moderation_kept,
     moderation_told,
@@ -199,7 +200,25 @@ def on_open(services: Services, turn: Turn, value: str) -> list[Reply]:
         raise lifecycle.no_such_audit(audit.id, lifecycle.MODERATION_LISTED) from None
     except Conflict as conflict:
         raise _not_open(services, turn, conflict.current) from None
+    if (draft := moderation_draft.resume(services, turn, audit.id)) is not None:  # paused part-written (trial 39)
+        return [moderation_draft.resumed_notice(services, audit.id, draft), *_step_screen(services, draft)]
     return deciding(services, turn, audit.id)
+
+
+def _step_screen(services: Services, data: dict) -> list[Reply]:
+    """The question of the moderation step `data` waits at (bot.audits.moderation_draft.KEPT_STATES), as the
+    conversation's table (bot.audits.conversation.STATES, which imports this module) shows it."""
+    audit_id, first = int(data["audit_id"]), moderation_action.FIRST_ACTION
+    screens = {
+        "moderation_grade": lambda: grade_question(load(services, audit_id).audit),
+        "moderation_reason": lambda: reason_prompt(bool(data.get("agrees")), str(data.get("grade"))),
+        "moderation_action": lambda: moderation_action.description_prompt(audit_id),
+        "moderation_action_owner": lambda: first.owner_prompt(services, data),
+        "moderation_action_due": lambda: first.due_prompt(services, data),
+        moderation_alert.STATE: lambda: [moderation_alert.screen(services, data)],
+        moderation_concern.STATE: lambda: [moderation_concern.screen(services, data)],
+    }
+    return screens[str(data["awaiting"])]()
 
 
 def _take_over(services: Services, turn: Turn, audit: store.AuditRow, held: HeldModeration) -> list[Reply]:
@@ -278,6 +297,7 @@ def step_out(services: Services, turn: Turn, audit_id: int, control: str) -> lis
     (bot.audits.moderation_unchanged; trial 27)."""
     if control == "cancel" and moderation_unchanged.reopened(services, turn.user_id, audit_id) is not None:
         return moderation_unchanged.keep(services, turn, audit_id)
+    before = store.conversation(services.storage, turn.user_id)
     store.set_conversation(services.storage, turn.user_id, {}, turn.now)
     held = moderation_store.current_moderation(services.storage, audit_id)
     if held is None or held.moderator_id != turn.user_id:
@@ -285,7 +305,8 @@ def step_out(services: Services, turn: Turn, audit_id: int, control: str) -> lis
     if control == "back":
         return [Reply(kind="notice", text=f"Nothing is saved yet: back to your decision on audit #{audit_id}."),
                 *deciding(services, turn, audit_id)]
-    return [Reply(text=moderation_hold.left_held(services, held, turn.now),
+    kept = moderation_draft.keep(services, turn, audit_id, before) if control == "pause" else ""  # trial 39
+    return [Reply(text=((kept + " ") if kept else "") + moderation_hold.left_held(services, held, turn.now, bool(kept)),
                   choices=(Choice(f"Continue #{audit_id}", "audit.moderate_open", str(audit_id), "primary"),))]
 
 

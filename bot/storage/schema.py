@@ -935,3 +935,12 @@ def m350_held_chase_claims(db: Database) -> None:
     db.execute("ALTER TABLE held_chases ADD COLUMN claimed_at TEXT")
     db.execute("ALTER TABLE held_chases ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0")
     db.execute("CREATE INDEX held_chases_claimed ON held_chases(claimed_at) WHERE state = 'sending'")
+
+
+@MIGRATIONS()
+def m360_moderation_draft(db: Database) -> None:
+    """A moderator's decision so far (decision, grade, reason, an Inadequate's action so far), kept as JSON on their
+    held, undecided moderation when they pause it (`pause`, `sorry got to go`): trial 39 found the reason typed lost,
+    and `moderate 82` started again at Agree / Disagree. Taken back into their conversation when they open it again
+    (bot.audits.moderation_draft); cleared when it is decided or taken over."""
+    db.execute("ALTER TABLE moderations ADD COLUMN draft TEXT")
