@@ -38,6 +38,7 @@ from bot.audits import (
     moderation,
     moderation_action,
     moderation_action_asked,
+    moderation_action_question,
     moderation_alert,
     moderation_back,
     moderation_concern,
@@ -452,7 +453,12 @@ def _went_back(first: FirstAction | None, typed: TypedHandler) -> TypedHandler:
     return handler
 
 
-def _moderation_action(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
+def _moderation_action(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:
+    """The action's text; a question (`can i skip the action? …`) is left to be answered, never the action (trial
+    39): skipping plainly, another by the knowledge base, then the step again (bot.audits.moderation_action_question).
+    """
+    if moderation_action_question.is_question(text):
+        return None
     return moderation_action.FIRST_ACTION.description(services, turn, conversation.data, text, moderation.action_due)
 
 
@@ -618,7 +624,7 @@ STATES: Mapping[State, StateSpec] = MappingProxyType({
                                    typed_wrong=moderation.STEP_WORDS),  # fix34a: so were `mod abc`, `agre`
     State.MODERATION_ACTION: _spec(_moderating(_change_of_mind(_went_back(None, _moderation_action))), _DECIDING,
                                    lambda _services, c: moderation_action.description_prompt(c.audit_id),
-                                   commands=True),
+                                   commands=True, free_text="action"),  # trial 39: a question became the action
     State.MODERATION_ACTION_OWNER: _spec(
         _moderating(_change_of_mind(_went_back(_MODERATION_FIRST, _back_a_question(_MODERATION_FIRST,
                                                                                    _moderation_action_owner))),
