@@ -37,7 +37,7 @@ def _at_the_action(engine: Engine, services: Services, typed: str) -> tuple[int,
 def test_asking_to_skip_is_answered_plainly_and_nothing_is_saved(engine: Engine, services: Services,
                                                                  typed: str) -> None:
     with time_machine.travel(WEDNESDAY, tick=False):
-        audit_id, said = _at_the_action(engine, services, typed)
+        _, said = _at_the_action(engine, services, typed)
         waiting = store.conversation(services.storage, QA)
     assert SKIP_ANSWER in said, said
     assert "Who owns this action?" not in said and ASKED_AGAIN in said
