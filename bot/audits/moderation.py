@@ -75,12 +75,20 @@ DECISION_WORDS = re.compile(r"^\s*(agree|disagree)(?:\s+(?:with\s+)?(?:audit\s+)
                             re.IGNORECASE)
 
 
+# `agree then`, `agree after all` (trial 39, at the grade's "type `agree`"): the decision alone, softened
+SOFTENED = re.compile(r"^\s*(agree|disagree)(?:\s+(?:then|after\s+all|instead|in\s+that\s+case))+\s*[.!]?\s*$",
+                      re.IGNORECASE)
+
+
 def as_decision(text: str) -> str | None:
     """`agree`, `disagree 12`, or either after a hedge (`actually agree`, `no wait, disagree`: trial 27, where it went
-    to the knowledge base): the decision's words as `typed_decision` reads them; None for other text."""
+    to the knowledge base) or softened (`agree then`, `ok agree then`: trial 39): the decision's words as
+    `typed_decision` reads them; None for other text."""
     for said in (text, without_hedge(text)):
         if said is not None and DECISION_WORDS.match(said):
             return said
+        if said is not None and (soft := SOFTENED.match(said)) is not None:
+            return soft.group(1).lower()
     return None
 
 
