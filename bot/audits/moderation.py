@@ -600,13 +600,7 @@ def on_concern_yes(services: Services, turn: Turn, value: str) -> list[Reply]:
 def on_concern_no(services: Services, turn: Turn, value: str) -> list[Reply]:
     """*No, choose again* (or `no`): nothing saved and nobody told; the grade is asked again."""
     data = moderation_concern.held(services, turn, value)
-    audit = _checked(services, turn, str(data["audit_id"]))
-    _holder_only(services, turn, audit)
-    store.set_conversation(services.storage, turn.user_id, waiting("moderation_grade", audit_id=audit.id), turn.now)
-    told = Reply(kind="notice", text=f"OK, your moderation was not saved and nobody was told: audit #{audit.id} keeps "
-                                     f"the auditor's grade, **{grade_label(audit.overall_grade)}**, and is still yours "
-                                     "to moderate. Choose the grade you meant, or type `agree`.")
-    return [told, *grade_question(audit)]
+    return _grade_again(services, turn, int(data["audit_id"]), "OK, your moderation was not saved and nobody was told")
 
 
 def on_alert_send(services: Services, turn: Turn, value: str) -> list[Reply]:
@@ -621,12 +615,18 @@ def on_alert_back(services: Services, turn: Turn, value: str) -> list[Reply]:
     """*No, go back and change it* (or `no`): nothing saved, nobody alerted, the auditor's grade stands and
     the moderation stays open; the grade is asked again."""
     data = moderation_alert.held(services, turn, value)
-    audit = _checked(services, turn, str(data["audit_id"]))
+    return _grade_again(services, turn, int(data["audit_id"]),
+                        "OK, no alert was sent and your moderation was not saved")
+
+
+def _grade_again(services: Services, turn: Turn, audit_id: int, lead: str) -> list[Reply]:
+    """Back from a check before saving: the auditor's grade stands, the moderation stays open, the grade asked again."""
+    audit = _checked(services, turn, str(audit_id))
     _holder_only(services, turn, audit)
     store.set_conversation(services.storage, turn.user_id, waiting("moderation_grade", audit_id=audit.id), turn.now)
-    told = Reply(kind="notice", text=f"OK, no alert was sent and your moderation was not saved: audit #{audit.id} "
-                                     f"keeps the auditor's grade, **{grade_label(audit.overall_grade)}**, and is "
-                                     "still yours to moderate. Choose the grade you meant, or type `agree`.")
+    told = Reply(kind="notice", text=f"{lead}: audit #{audit.id} keeps the auditor's grade, "
+                                     f"**{grade_label(audit.overall_grade)}**, and is still yours to moderate. Choose "
+                                     "the grade you meant, or type `agree`.")
     return [told, *grade_question(audit)]
 
 
