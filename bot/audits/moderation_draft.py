@@ -58,6 +58,9 @@ def so_far(services: Services, draft: Mapping[str, Any]) -> str:
 def resume(services: Services, turn: Turn, audit_id: int) -> dict[str, Any] | None:
     """The decision so far kept on this moderator's held moderation of `audit_id`, now put back as their
     conversation (and no longer kept), or None when none was kept."""
+    now = store.conversation(services.storage, turn.user_id)
+    if now.get("awaiting") in KEPT_STATES and now.get("audit_id") == audit_id:
+        return {k: v for k, v in now.items() if k not in ASIDE}  # resumed already and waiting there: kept as it is
     draft = moderation_store.draft_of(services.storage, audit_id, turn.user_id)
     if draft is None or draft.get("awaiting") not in KEPT_STATES:
         return None
