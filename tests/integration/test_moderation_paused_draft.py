@@ -71,3 +71,11 @@ def test_paused_at_the_grade_after_disagree_carries_on_at_the_grade(engine: Engi
         _, back = drive(engine, [f"moderate {audit_id}", "ri - the plan has drifted since the review"], user=QA)
     assert f"Saved so far: Disagree; type moderate {audit_id} to finish." in flat(paused)
     assert "What grade would you give?" in flat(back) and f"Moderation of audit #{audit_id} saved" in flat(back)
+
+
+def test_opening_it_again_once_resumed_stays_at_the_step(engine: Engine, services: Services) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        audit_id, _ = audit_with_no_open_action(engine, services)
+        drive(engine, [f"moderate {audit_id}", "disagree", "3", REASON, LEAVING, f"moderate {audit_id}"], user=QA)
+        _, again = drive(engine, [f"moderate {audit_id}"], user=QA)
+    assert ACTION_ASKED in flat(again) and "Do you agree with the overall grade?" not in flat(again)
