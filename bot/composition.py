@@ -19,6 +19,7 @@ from bot.audits import (
     grade_asked,
     manager_words,
     moderation_action_asked,
+    moderation_action_question,
     moderation_asked,
     moderation_change,
     moderation_change_worded,
@@ -89,6 +90,7 @@ def build_engine(services: Services) -> Engine:
     export_asked.install(engine, services)  # "can i export this for ofsted" (trial 40)
     moderation_asked.install(engine)  # "what needs moderating", "moderation queue"
     moderation_action_asked.install(engine, services)  # "can i add an action to 27?" (trial 33)
+    moderation_action_question.install(engine, services)  # "can i skip the action?" at an Inadequate's (trial 39)
     own_supervision.install(engine, services)  # "can i audit my own supervision?" (trial 36)
     manager_words.install(engine, services)  # "where was i", "team actions", "can u nudge sw s1 about 18"
     plain_commands.install(engine, services)  # "chase 9 - overdue since sept", "grant 94", "move action 151 to 18/12"

@@ -62,12 +62,13 @@ def ask(services: Services, turn: Turn, ctx: Ctx, version: int, grade: str, reas
 NOTE = "Or type `yes` or `no`. Your answer is kept with the audit for the moderator."
 
 
-def why(ctx: Ctx, question_id: str, grade: str) -> str:
+def why(ctx: Ctx, question_id: str, grade: str, who: str = "You") -> str:
     """Why `grade` is asked about: the concern answer that still stands, quoted, and Ofsted's view of such practice.
-    Said the same at the overall grade and when a submitted audit's grade is changed (bot.audits.regrade_concern)."""
+    Said the same at the overall grade, when a submitted audit's grade is changed (bot.audits.regrade_concern) and
+    at a moderator's grade (bot.audits.moderation_concern, `who` "The auditor")."""
     question = ctx.checklist.question(question_id)
     answered = question.answer_label(ctx.answers[question_id].value)
-    return (f"{emoji('alarm')} You answered **{answered}** to “{question.text}”, an immediate concern for the child, "
+    return (f"{emoji('alarm')} {who} answered **{answered}** to “{question.text}”, an immediate concern for the child, "
             f"and it still stands. Practice that leaves a child at immediate risk is not {grade_label(grade)} in "
             "Ofsted's terms.")
 

@@ -38,8 +38,10 @@ from bot.audits import (
     moderation,
     moderation_action,
     moderation_action_asked,
+    moderation_action_question,
     moderation_alert,
     moderation_back,
+    moderation_concern,
     moderation_decision,
     moderation_hold,
     moderation_release,
@@ -71,6 +73,7 @@ from bot.audits.leaving_words import leaving
 from bot.audits.option_words import matching_options
 from bot.audits.question_opening import announced_question
 from bot.audits.step_screens import STEP_SCREENS
+from bot.audits.yes_no_words import yes_or_no
 from bot.core import buttons
 from bot.core.replies import Reply
 from bot.core.services import Services
@@ -110,6 +113,7 @@ class State(Enum):
     MODERATION_ACTION_OWNER = "moderation_action_owner"
     MODERATION_ACTION_DUE = "moderation_action_due"
     MODERATION_CONFIRM_ALERT = "moderation_confirm_alert"  # a moderator's Inadequate: Send the alert / by mistake
+    MODERATION_CONFIRM_CONCERN = "moderation_confirm_concern"  # a moderator's Good over an immediate concern: sure?
     MODERATION_RESPONSE = "moderation_response"  # the auditor's one reply to a moderation
     REGRADE_REASON = "regrade_reason"  # `/audit edit 12 grade good` with no reason: the reason, asked next
     REGRADE_ACTION = "regrade_action"  # `/audit edit 12 grade inadequate <why>` with no open action: the action's text
@@ -449,7 +453,12 @@ def _went_back(first: FirstAction | None, typed: TypedHandler) -> TypedHandler:
     return handler
 
 
-def _moderation_action(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
+def _moderation_action(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:
+    """The action's text; a question (`can i skip the action? …`) is left to be answered, never the action (trial
+    39): skipping plainly, another by the knowledge base, then the step again (bot.audits.moderation_action_question).
+    """
+    if moderation_action_question.is_question(text):
+        return None
     return moderation_action.FIRST_ACTION.description(services, turn, conversation.data, text, moderation.action_due)
 
 
@@ -476,6 +485,21 @@ def _while_confirming_moderation_alert(services: Services, turn: Turn, conversat
     if looks_like_question(text):
         return None
     raise moderation_alert.not_sent_help(services, conversation.data)
+
+
+def _while_confirming_moderation_concern(services: Services, turn: Turn, conversation: Conversation,
+                                         text: str) -> list[Reply] | None:
+    """At the question over a moderator's Good despite an immediate concern: `yes` or `no` (read here once a question
+    to the knowledge base set bot.engine.confirmations' reading aside); a question is answered; anything else is told
+    nothing was saved, never taken as the decision."""
+    said = yes_or_no(text)
+    if said is not None:
+        value = moderation_concern.screen(services, conversation.data).choices[0].value
+        decide = moderation.on_concern_yes if said == "yes" else moderation.on_concern_no
+        return decide(services, turn, value)
+    if looks_like_question(text):
+        return None
+    raise moderation_concern.not_saved_help(conversation.data)
 
 
 def _moderation_response(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
@@ -600,7 +624,7 @@ STATES: Mapping[State, StateSpec] = MappingProxyType({
                                    typed_wrong=moderation.STEP_WORDS),  # fix34a: so were `mod abc`, `agre`
     State.MODERATION_ACTION: _spec(_moderating(_change_of_mind(_went_back(None, _moderation_action))), _DECIDING,
                                    lambda _services, c: moderation_action.description_prompt(c.audit_id),
-                                   commands=True),
+                                   commands=True, free_text="action"),  # trial 39: a question became the action
     State.MODERATION_ACTION_OWNER: _spec(
         _moderating(_change_of_mind(_went_back(_MODERATION_FIRST, _back_a_question(_MODERATION_FIRST,
                                                                                    _moderation_action_owner))),
@@ -617,6 +641,10 @@ STATES: Mapping[State, StateSpec] = MappingProxyType({
                                           _DECIDING | {moderation_alert.SEND, moderation_alert.BACK},
                                           lambda services, c: [moderation_alert.screen(services, c.data)],
                                           commands=True),
+    State.MODERATION_CONFIRM_CONCERN: _spec(_moderating(_change_of_mind(_while_confirming_moderation_concern)),
+                                            _DECIDING | {moderation_concern.YES, moderation_concern.NO},
+                                            lambda services, c: [moderation_concern.screen(services, c.data)],
+                                            commands=True),
     State.MODERATION_RESPONSE: _spec(_moderation_response, set(),
                                      lambda _services, c: readback.response_prompt(c.audit_id)),
     # An auditor adding the first action a new Inadequate grade needs (`/audit edit 12 grade inadequate <why>`): a
@@ -638,7 +666,8 @@ STATES: Mapping[State, StateSpec] = MappingProxyType({
 
 # A moderator writing their decision: a press of Agree, Disagree or a grade for that audit belongs here.
 _MODERATOR_WRITING = (State.MODERATION_GRADE, State.MODERATION_REASON, State.MODERATION_ACTION,
-                      State.MODERATION_ACTION_OWNER, State.MODERATION_ACTION_DUE, State.MODERATION_CONFIRM_ALERT)
+                      State.MODERATION_ACTION_OWNER, State.MODERATION_ACTION_DUE, State.MODERATION_CONFIRM_ALERT,
+                      State.MODERATION_CONFIRM_CONCERN)
 MODERATING = frozenset(_MODERATOR_WRITING)
 # An audit being started: its checklist or its case reference asked, nothing stored yet.
 STARTING = frozenset({State.CHOOSE_CHECKLIST, State.CASE_REFERENCE})
@@ -652,6 +681,7 @@ PERSON_STATES = frozenset({State.CHOOSE_CHECKLIST, State.CASE_REFERENCE, State.R
                            State.MODERATION_GRADE,
                            State.MODERATION_REASON, State.MODERATION_ACTION, State.MODERATION_ACTION_OWNER,
                            State.MODERATION_ACTION_DUE, State.MODERATION_CONFIRM_ALERT,
+                           State.MODERATION_CONFIRM_CONCERN,
                            State.MODERATION_RESPONSE, State.REGRADE_REASON, State.REGRADE_ACTION,
                            State.REGRADE_ACTION_OWNER, State.REGRADE_ACTION_DUE})
 STEP_STATES = frozenset(State(name) for name in FLOW_STEPS if name not in ("choose_checklist", "case_reference"))
@@ -912,6 +942,7 @@ ACTIONS: Mapping[str, ActionHandler] = MappingProxyType({
     moderation_action.FIRST_ACTION.back_button: moderation_action.FIRST_ACTION.on_back,
     regrade_action.FIRST_ACTION.back_button: regrade_action.FIRST_ACTION.on_back,
     moderation_alert.SEND: moderation.on_alert_send, moderation_alert.BACK: moderation.on_alert_back,
+    moderation_concern.YES: moderation.on_concern_yes, moderation_concern.NO: moderation.on_concern_no,
     "audit.moderation_accept": readback.on_accept, "audit.moderation_reply": readback.on_reply,
     "audit.remove_action": action_removal.on_remove,
     "actions.done": action_status.on_done, "actions.done_confirm": action_status.on_done_confirm,
@@ -930,6 +961,13 @@ _FIRST_ACTION_STATES = MappingProxyType({
     moderation_action.FIRST_ACTION.back_button: frozenset({State.MODERATION_ACTION_OWNER,
                                                            State.MODERATION_ACTION_DUE}),
     regrade_action.FIRST_ACTION.back_button: frozenset({State.REGRADE_ACTION_OWNER, State.REGRADE_ACTION_DUE}),
+})
+
+
+# A moderator's checks before saving (an alert; a Good over an immediate concern): each button and its state.
+_CHECK_STATES = MappingProxyType({
+    moderation_alert.SEND: State.MODERATION_CONFIRM_ALERT, moderation_alert.BACK: State.MODERATION_CONFIRM_ALERT,
+    moderation_concern.YES: State.MODERATION_CONFIRM_CONCERN, moderation_concern.NO: State.MODERATION_CONFIRM_CONCERN,
 })
 
 
@@ -956,9 +994,9 @@ def _press_state(services: Services, turn: Turn, action: str, value: str) -> Sta
     if action in _FIRST_ACTION_STATES:
         awaiting = store.conversation(services.storage, turn.user_id).get("awaiting")
         return next((s for s in _FIRST_ACTION_STATES[action] if s.value == awaiting), Unplaced.NO_CONVERSATION)
-    if action in (moderation_alert.SEND, moderation_alert.BACK):  # the handler refuses another question's button
+    if action in _CHECK_STATES:  # the handler refuses another question's button
         awaiting = store.conversation(services.storage, turn.user_id).get("awaiting")
-        checking = State.MODERATION_CONFIRM_ALERT
+        checking = _CHECK_STATES[action]
         return checking if awaiting == checking.value else Unplaced.HANDLER_DECIDES
     if action == "audit.start_cancel":
         data = store.conversation(services.storage, turn.user_id)

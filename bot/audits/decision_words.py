@@ -42,7 +42,7 @@ def one_line_decision(text: str) -> tuple[str, str] | None:
 
 # "actually agree", "no wait, disagree", "ok agree", "on second thoughts, keep it as RI": a change of mind said with a
 # hedge before it (trial 27: `actually agree` at a re-opened decision got the knowledge base's agreement-rate article)
-_HEDGE = re.compile(r"^\s*(?:(?:actually|actualy|no|wait|ok|okay|sorry|hmm+|um+|oh|right|on\s+second\s+thoughts?|"
+_HEDGE = re.compile(r"^\s*(?:(?:actually|actualy|no|wait|ok|okay|fine|sorry|hmm+|um+|oh|right|on\s+second\s+thoughts?|"
                     r"thinking\s+about\s+it|having\s+thought\s+about\s+it)\b[\s,.!;:-]*)+(?P<rest>\S.*)$",
                     re.IGNORECASE | re.DOTALL)
 # "keep it as RI", "keep my decision", "leave it as it was", "keep the current decision": the decision already made kept

@@ -23,6 +23,7 @@ Buttons (engine action names and values; values carry ids only):
     audit.moderation_owner "<audit>:<user id>" (bot.audits.moderation_action: a moderator's Inadequate's action)
     audit.regrade_back / moderation_action_back "<audit>:owner"|"<audit>:due" (back a question of that action)
     audit.moderation_alert_send / moderation_alert_back "<audit>:<token>" (bot.audits.moderation_alert)
+    audit.moderation_concern_yes / moderation_concern_no "<audit>:<token>" (bot.audits.moderation_concern)
     actions.done / done_confirm / done_keep / reopen "<action id>"
 Every value is read through `bot.core.buttons`. Which buttons are accepted where, and what typed text does in
 each state of the conversation, is the table in `bot.audits.conversation`.
@@ -46,6 +47,7 @@ from bot.audits import (
     moderated,
     moderation,
     moderation_alert,
+    moderation_concern,
     more_time,
     more_time_answer,
     more_time_withdraw,
@@ -329,6 +331,7 @@ def install(engine: Engine, services: Services) -> None:
         return lambda turn, value: moderated.worded(services, lambda: conversation.press(services, turn, name, value))
 
     answers = {*action_status.ANSWERS, *action_removal.REMOVE_ANSWERS, moderation_alert.SEND, moderation_alert.BACK,
+               moderation_concern.YES, moderation_concern.NO,
                checklist_switch.CONFIRM, checklist_switch.KEEP, *note_check.ACTIONS}
     for name in conversation.ACTIONS:
         # Yes / No to "Mark action #7 done for …?" (or a moderator's Send the alert) also answer that question, so a

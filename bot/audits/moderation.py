@@ -15,6 +15,8 @@ from bot.audits import (
     moderation_action,
     moderation_alert,
     moderation_changed,
+    moderation_concern,
+    moderation_draft,
     moderation_hold,
     moderation_kept,
     moderation_told,
@@ -73,12 +75,20 @@ DECISION_WORDS = re.compile(r"^\s*(agree|disagree)(?:\s+(?:with\s+)?(?:audit\s+)
                             re.IGNORECASE)
 
 
+# `agree then`, `agree after all` (trial 39, at the grade's "type `agree`"): the decision alone, softened
+SOFTENED = re.compile(r"^\s*(agree|disagree)(?:\s+(?:then|after\s+all|instead|in\s+that\s+case))+\s*[.!]?\s*$",
+                      re.IGNORECASE)
+
+
 def as_decision(text: str) -> str | None:
     """`agree`, `disagree 12`, or either after a hedge (`actually agree`, `no wait, disagree`: trial 27, where it went
-    to the knowledge base): the decision's words as `typed_decision` reads them; None for other text."""
+    to the knowledge base) or softened (`agree then`, `ok agree then`: trial 39): the decision's words as
+    `typed_decision` reads them; None for other text."""
     for said in (text, without_hedge(text)):
         if said is not None and DECISION_WORDS.match(said):
             return said
+        if said is not None and (soft := SOFTENED.match(said)) is not None:
+            return soft.group(1).lower()
     return None
 
 
@@ -198,7 +208,25 @@ def on_open(services: Services, turn: Turn, value: str) -> list[Reply]:
         raise lifecycle.no_such_audit(audit.id, lifecycle.MODERATION_LISTED) from None
     except Conflict as conflict:
         raise _not_open(services, turn, conflict.current) from None
+    if (draft := moderation_draft.resume(services, turn, audit.id)) is not None:  # paused part-written (trial 39)
+        return [moderation_draft.resumed_notice(services, audit.id, draft), *_step_screen(services, draft)]
     return deciding(services, turn, audit.id)
+
+
+def _step_screen(services: Services, data: dict) -> list[Reply]:
+    """The question of the moderation step `data` waits at (bot.audits.moderation_draft.KEPT_STATES), as the
+    conversation's table (bot.audits.conversation.STATES, which imports this module) shows it."""
+    audit_id, first = int(data["audit_id"]), moderation_action.FIRST_ACTION
+    screens = {
+        "moderation_grade": lambda: grade_question(load(services, audit_id).audit),
+        "moderation_reason": lambda: reason_prompt(bool(data.get("agrees")), str(data.get("grade"))),
+        "moderation_action": lambda: moderation_action.description_prompt(audit_id),
+        "moderation_action_owner": lambda: first.owner_prompt(services, data),
+        "moderation_action_due": lambda: first.due_prompt(services, data),
+        moderation_alert.STATE: lambda: [moderation_alert.screen(services, data)],
+        moderation_concern.STATE: lambda: [moderation_concern.screen(services, data)],
+    }
+    return screens[str(data["awaiting"])]()
 
 
 def _take_over(services: Services, turn: Turn, audit: store.AuditRow, held: HeldModeration) -> list[Reply]:
@@ -277,6 +305,7 @@ def step_out(services: Services, turn: Turn, audit_id: int, control: str) -> lis
     (bot.audits.moderation_unchanged; trial 27)."""
     if control == "cancel" and moderation_unchanged.reopened(services, turn.user_id, audit_id) is not None:
         return moderation_unchanged.keep(services, turn, audit_id)
+    before = store.conversation(services.storage, turn.user_id)
     store.set_conversation(services.storage, turn.user_id, {}, turn.now)
     held = moderation_store.current_moderation(services.storage, audit_id)
     if held is None or held.moderator_id != turn.user_id:
@@ -284,7 +313,8 @@ def step_out(services: Services, turn: Turn, audit_id: int, control: str) -> lis
     if control == "back":
         return [Reply(kind="notice", text=f"Nothing is saved yet: back to your decision on audit #{audit_id}."),
                 *deciding(services, turn, audit_id)]
-    return [Reply(text=moderation_hold.left_held(services, held, turn.now),
+    kept = moderation_draft.keep(services, turn, audit_id, before) if control == "pause" else ""  # trial 39
+    return [Reply(text=((kept + " ") if kept else "") + moderation_hold.left_held(services, held, turn.now, bool(kept)),
                   choices=(Choice(f"Continue #{audit_id}", "audit.moderate_open", str(audit_id), "primary"),))]
 
 
@@ -542,16 +572,35 @@ def action_due(services: Services, turn: Turn, state: dict, text: str) -> list[R
 def _check_then_decide(services: Services, turn: Turn, state: dict, cleaned: str,
                        action: tuple[str, str, str] | None = None) -> list[Reply]:
     """Save the moderation, or first, when it would alert the managers now (a moderator's Inadequate), ask the
-    auditor's check before an alert (bot.audits.moderation_alert): nothing is saved until Send."""
+    auditor's check before an alert (bot.audits.moderation_alert): nothing is saved until Send. A moderator's Good or
+    Outstanding over an immediate concern is asked about first, as the auditor's is (bot.audits.moderation_concern)."""
+    if (question := moderation_concern.to_ask(services, state)) is not None:
+        _still_held(services, turn, int(state["audit_id"]))
+        return moderation_concern.ask(services, turn, {**state, "reason": cleaned}, question)
     alerted = moderation_alert.targets(services, turn.user_id, state)
     if not alerted:
         return _decide(services, turn, state, cleaned, action)
-    audit_id = int(state["audit_id"])
+    _still_held(services, turn, int(state["audit_id"]))
+    due = {"due": action[2]} if action is not None else {}
+    return moderation_alert.ask(services, turn, {**state, "reason": cleaned, **due}, alerted)
+
+
+def _still_held(services: Services, turn: Turn, audit_id: int) -> None:
     held = moderation_store.current_moderation(services.storage, audit_id)
     if held is None or held.moderator_id != turn.user_id:
         raise StaleAction(NOT_YOURS_NOW)
-    due = {"due": action[2]} if action is not None else {}
-    return moderation_alert.ask(services, turn, {**state, "reason": cleaned, **due}, alerted)
+
+
+def on_concern_yes(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """*Yes, grade it Good* (or `yes`) at the concern question: the moderation saved as decided, and people told."""
+    data = moderation_concern.held(services, turn, value)
+    return _decide(services, turn, data, str(data["reason"]))
+
+
+def on_concern_no(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """*No, choose again* (or `no`): nothing saved and nobody told; the grade is asked again."""
+    data = moderation_concern.held(services, turn, value)
+    return _grade_again(services, turn, int(data["audit_id"]), "OK, your moderation was not saved and nobody was told")
 
 
 def on_alert_send(services: Services, turn: Turn, value: str) -> list[Reply]:
@@ -566,12 +615,18 @@ def on_alert_back(services: Services, turn: Turn, value: str) -> list[Reply]:
     """*No, go back and change it* (or `no`): nothing saved, nobody alerted, the auditor's grade stands and
     the moderation stays open; the grade is asked again."""
     data = moderation_alert.held(services, turn, value)
-    audit = _checked(services, turn, str(data["audit_id"]))
+    return _grade_again(services, turn, int(data["audit_id"]),
+                        "OK, no alert was sent and your moderation was not saved")
+
+
+def _grade_again(services: Services, turn: Turn, audit_id: int, lead: str) -> list[Reply]:
+    """Back from a check before saving: the auditor's grade stands, the moderation stays open, the grade asked again."""
+    audit = _checked(services, turn, str(audit_id))
     _holder_only(services, turn, audit)
     store.set_conversation(services.storage, turn.user_id, waiting("moderation_grade", audit_id=audit.id), turn.now)
-    told = Reply(kind="notice", text=f"OK, no alert was sent and your moderation was not saved: audit #{audit.id} "
-                                     f"keeps the auditor's grade, **{grade_label(audit.overall_grade)}**, and is "
-                                     "still yours to moderate. Choose the grade you meant, or type `agree`.")
+    told = Reply(kind="notice", text=f"{lead}: audit #{audit.id} keeps the auditor's grade, "
+                                     f"**{grade_label(audit.overall_grade)}**, and is still yours to moderate. Choose "
+                                     "the grade you meant, or type `agree`.")
     return [told, *grade_question(audit)]
 
 

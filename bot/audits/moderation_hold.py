@@ -53,8 +53,9 @@ def held_text(services: Services, held: HeldModeration, now: datetime) -> str:
     return text + f"; if it is still undecided on {long_date(takeover)}, another moderator may take it over"
 
 
-def left_held(services: Services, held: HeldModeration, now: datetime) -> str:
-    """What a moderator who steps out of their decision (`pause`, `cancel`) is told: nothing is saved, the audit
+def left_held(services: Services, held: HeldModeration, now: datetime, kept: bool = False) -> str:
+    """What a moderator who steps out of their decision (`pause`, `cancel`) is told: nothing is saved (with `kept`,
+    their decision so far is kept as a draft, bot.audits.moderation_draft, but nothing is decided or sent), the audit
     stays theirs (and read-only for its auditor) until they decide or another moderator takes it over, and how to
     come back."""
     audit_id = held.audit_id
@@ -63,7 +64,8 @@ def left_held(services: Services, held: HeldModeration, now: datetime) -> str:
     else:
         takeover = lifecycle.takeover_day(held.opened_at, services.settings.timezone)
         others = f"if it is still undecided on {long_date(takeover)}, another moderator may take it over"
-    return (f"Nothing is saved: audit #{audit_id} stays yours to moderate, and read-only for its auditor, until you "
+    nothing = "Nothing is decided or sent yet" if kept else "Nothing is saved"
+    return (f"{nothing}: audit #{audit_id} stays yours to moderate, and read-only for its auditor, until you "
             f"decide ({others}). To carry on, press Continue or type `/audit moderate {audit_id}`; to let it go "
             f"back to the queue, editable by its auditor, type `stop moderating {audit_id}`.")
 

@@ -58,14 +58,26 @@ REPLY_LIMIT = 500
 
 # -- show ------------------------------------------------------------------------------------------------
 
-def _moderation_text(services: Services, moderation: dict[str, Any] | None) -> str:
+def _moderation_history(services: Services, audit_id: int) -> str:
+    """Every decision on the audit, in order, each with its reason and the auditor's response: re-moderated
+    (`change moderation 145`), `/audit show` showed only the new decision, the first and its response gone (trial
+    39). Earlier decisions are headed with the day they were made and that they were changed."""
+    decided = readback_store.decided_moderations(services.storage, audit_id)
+    zone = services.settings.timezone
+    days = [short_date(parse_utc(m["decided_at"]).astimezone(zone).date()) for m in decided]
+    earlier = [_moderation_text(services, m, f"Moderation of {day}, since changed")
+               for m, day in zip(decided[:-1], days, strict=False)]
+    return "\n".join([*earlier, _moderation_text(services, decided[-1] if decided else None)]).strip()
+
+
+def _moderation_text(services: Services, moderation: dict[str, Any] | None, heading: str = "Moderation") -> str:
     if moderation is None:
         return ""
     moderator = services.directory.label(moderation["moderator_id"])
     verdict = ("agreed with the grade" if moderation["agrees"]
                else f"graded it **{grade_label(moderation['grade'])}**")
     reason = (moderation.get("reason") or "").strip()  # a decision stored without one shows none, never "None"
-    text = f"**Moderation:** {moderator} {verdict}." + (f" Reason: {as_sentence(reason)}" if reason else
+    text = f"**{heading}:** {moderator} {verdict}." + (f" Reason: {as_sentence(reason)}" if reason else
                                                        " No reason given.")
     if moderation.get("response") == "accepted":
         text += "\n**Auditor's response:** accepted."
@@ -89,7 +101,7 @@ def audit_view(services: Services, turn: Turn, audit_id: int) -> list[Reply]:
     moderation = readback_store.latest_moderation(services.storage, audit_id)
     reflections = store.reflections_of(services.storage, audit_id)
     held_text, held_choices = moderation_hold.show_part(services, turn, ctx.audit)
-    extra = [text for text in (_moderation_text(services, moderation), held_text) if text]
+    extra = [text for text in (_moderation_history(services, audit_id), held_text) if text]
     if reflections:
         extra.append("**Worker's reflections:**\n" + "\n".join(
             f"• {short_date(parse_utc(r['created_at']).astimezone(services.settings.timezone).date())}: {r['text']}"

@@ -8,6 +8,7 @@ can get back to theirs and another moderator can take over an abandoned one (`ta
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
@@ -55,7 +56,8 @@ def take_over_moderation(storage: Storage, held: HeldModeration, moderator_id: s
     """Hand an opened, undecided moderation to another moderator; Conflict (with the audit as it is) when it was
     decided or changed hands since `held` was read. The trail keeps who had it."""
     with storage.write() as db:
-        cursor = db.execute("UPDATE moderations SET moderator_id = ?, opened_at = ? WHERE id = ? AND audit_id = ? "
+        cursor = db.execute("UPDATE moderations SET moderator_id = ?, opened_at = ?, draft = NULL WHERE id = ? "
+                            "AND audit_id = ? "
                             "AND moderator_id = ? AND decided_at IS NULL",
                             [moderator_id, utc_text(now), held.id, held.audit_id, held.moderator_id])
         if cursor.rowcount != 1:
@@ -192,7 +194,8 @@ def decide_moderation(storage: Storage, audit_id: int, moderator_id: str, agrees
         if not rows:
             raise Conflict(get_audit(storage, audit_id), "not open for moderation by this moderator")
         stamp = utc_text(now)
-        db.execute("UPDATE moderations SET decided_at = ?, agrees = ?, grade = ?, reason = ? WHERE id = ?",
+        db.execute("UPDATE moderations SET decided_at = ?, agrees = ?, grade = ?, reason = ?, draft = NULL "
+                   "WHERE id = ?",
                    [stamp, int(agrees), grade, reason, rows[0]["id"]])
         db.execute("UPDATE audits SET status = 'moderated', moderated_at = ?, updated_at = ? WHERE id = ?",
                    [stamp, stamp, audit_id])
@@ -202,6 +205,24 @@ def decide_moderation(storage: Storage, audit_id: int, moderator_id: str, agrees
         record_trail(storage, moderator_id, "audit.moderated",
                      {"audit": audit_id, "agrees": agrees, **({"action": True} if action else {})}, now)
         write_waiting(db, moderator_id, waiting, now)
+
+
+def keep_draft(storage: Storage, audit_id: int, moderator_id: str, draft: dict[str, Any] | None) -> bool:
+    """Keep (None: clear) the moderator's decision so far on their held, undecided moderation of this audit; False
+    when they hold none."""
+    with storage.write() as db:
+        cursor = db.execute("UPDATE moderations SET draft = ? WHERE audit_id = ? AND moderator_id = ? AND decided_at "
+                            "IS NULL", [json.dumps(draft, sort_keys=True) if draft is not None else None, audit_id,
+                                        moderator_id])
+        return bool(cursor.rowcount)
+
+
+def draft_of(storage: Storage, audit_id: int, moderator_id: str) -> dict[str, Any] | None:
+    """The decision so far this moderator kept on their held moderation of this audit, if any."""
+    rows = list(select(storage.db, "SELECT draft FROM moderations WHERE audit_id = ? AND moderator_id = ? AND "
+                                   "decided_at IS NULL AND draft IS NOT NULL ORDER BY id DESC LIMIT 1",
+                       [audit_id, moderator_id]))
+    return dict(json.loads(rows[0]["draft"])) if rows else None
 
 
 def not_yet_moderated(storage: Storage) -> list[tuple[int, datetime, str, str | None]]:

@@ -76,6 +76,13 @@ def latest_moderation(storage: Storage, audit_id: int) -> dict[str, Any] | None:
     return rows[0] if rows else None
 
 
+def decided_moderations(storage: Storage, audit_id: int) -> list[dict[str, Any]]:
+    """Every decided moderation of the audit, the first decided first, each with the auditor's response: a decision
+    changed (`change moderation 12`) keeps the earlier one on record."""
+    return list(select(storage.db, "SELECT * FROM moderations WHERE audit_id = ? AND decided_at IS NOT NULL "
+                                   "ORDER BY decided_at, id", [audit_id]))
+
+
 def awaiting_response(storage: Storage, auditor_id: str) -> list[int]:
     """The auditor's moderated audits whose latest decided moderation has no response yet (Accept or Respond still
     open to them), oldest decision first: Home, `/audit reminders` and `respond` alone list them (trial 28: they

@@ -962,3 +962,12 @@ def m360_removed_action_words(db: Database) -> None:
                         len(description) + 2, f"{description} ("])
     db.execute("UPDATE actions SET description = ?, done_note = NULL WHERE removed_at IS NOT NULL",
                [REMOVED_ACTION_TEXT])
+
+
+@MIGRATIONS()
+def m370_moderation_draft(db: Database) -> None:
+    """A moderator's decision so far (decision, grade, reason, an Inadequate's action so far), kept as JSON on their
+    held, undecided moderation when they pause it (`pause`, `sorry got to go`): trial 39 found the reason typed lost,
+    and `moderate 82` started again at Agree / Disagree. Taken back into their conversation when they open it again
+    (bot.audits.moderation_draft); cleared when it is decided or taken over."""
+    db.execute("ALTER TABLE moderations ADD COLUMN draft TEXT")

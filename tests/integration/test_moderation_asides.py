@@ -100,7 +100,9 @@ def test_pause_or_cancel_leaves_the_moderation_held_and_says_how_to_come_back(
     with time_machine.travel(THURSDAY, tick=False):
         [left] = engine.message(MODERATOR, typed)
         listed = engine.message(MODERATOR, "moderate")
-    assert flat(left.text) == (f"Nothing is saved: audit #{at_the_grade} stays yours to moderate, and read-only for "
+    kept = (f"Saved so far: Disagree; type moderate {at_the_grade} to finish. Nothing is decided or sent yet"
+            if typed == "pause" else "Nothing is saved")  # pause keeps the decision so far (trial 39)
+    assert flat(left.text) == (f"{kept}: audit #{at_the_grade} stays yours to moderate, and read-only for "
                                "its auditor, until you decide (if it is still undecided on Monday 7 December 2026, "
                                "another moderator may take it over). To carry on, press Continue or type /audit "
                                f"moderate {at_the_grade}; to let it go back to the queue, editable by its auditor, "

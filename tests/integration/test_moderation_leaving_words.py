@@ -18,7 +18,7 @@ from tests.integration.test_moderated_inadequate_action import AUDITOR, QA, WEDN
 from tests.integration.test_moderation_reason_commands import WHY, at_why, reasons
 from tests.integration.test_wording import submitted_audit
 
-PAUSED = "Nothing is saved: audit #{n} stays yours to moderate"
+PAUSED = "audit #{n} stays yours to moderate"  # "Nothing is saved: …", or what was kept first (trial 39)
 CARRY_ON = "To carry on, press Continue or type /audit moderate {n}"
 
 

@@ -1,0 +1,90 @@
+"""A moderator regrading Good (or Outstanding) an audit whose immediate-concern answer is Yes gets the auditor's check
+(trial 39, HIGH 1: `moderate 138` / `disagree` / `good - …` was saved at once, and the managers the auditor's
+Inadequate alerted were told it no longer stood). Nothing is saved and nobody told before the answer."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.storage import audits as store
+from bot.terminal.render import TerminalView
+from tests.audit_driver import complete_audit
+from tests.e2e.test_terminal_chat import drive
+from tests.integration.test_audit_terminal import terminal_sender
+from tests.integration.test_concern_good_grade import to_the_grade
+from tests.integration.test_moderated_inadequate_action import flat
+
+WEDNESDAY = datetime(2026, 12, 2, 10, 0, tzinfo=ZoneInfo("Europe/London"))
+THURSDAY = datetime(2026, 12, 3, 11, 0, tzinfo=ZoneInfo("Europe/London"))
+QA = "U0QALEAD1"
+REASON = "carers assessment was thorough, the concern was dealt with same day by the TM"
+ASKED = ("The auditor answered Yes to “Is there an immediate safeguarding concern on this case that needs a manager "
+         "now?”, an immediate concern for the child, and it still stands. Practice that leaves a child at immediate "
+         "risk is not Good in Ofsted's terms. Grade audit #1 Good at moderation all the same? Nothing is saved yet, "
+         "and nobody has been told.")
+
+
+@pytest.fixture
+def audit_id(engine: Engine) -> int:
+    """Audit #1, early help, graded Inadequate (as suggested) with its immediate concern answered Yes, submitted."""
+    send = terminal_sender(engine, TerminalView())
+    with time_machine.travel(WEDNESDAY, tick=False):
+        complete_audit(send, to_the_grade(send))
+    return 1
+
+
+def _moderated(services: Services, audit_id: int) -> store.AuditRow:
+    return store.get_audit(services.storage, audit_id)
+
+
+def test_a_moderators_good_over_the_concern_is_asked_and_nothing_is_saved(engine: Engine, services: Services,
+                                                                         audit_id: int) -> None:
+    assert _moderated(services, audit_id).status == "submitted"
+    with time_machine.travel(THURSDAY, tick=False):
+        _, out = drive(engine, [f"moderate {audit_id}", "disagree", f"good - {REASON}"], user=QA)
+    assert ASKED in flat(out), out
+    assert "Yes, grade it Good" in out and "No, choose again" in out
+    assert "saved" not in flat(out).split("all the same?")[1].replace("Nothing is saved yet", "")
+    assert "no longer stands" not in out and "has been moderated" not in out
+    after = _moderated(services, audit_id)
+    assert (after.status, after.moderated_grade) == ("in_moderation", None)
+
+
+def test_yes_saves_the_good_and_tells_people(engine: Engine, services: Services, audit_id: int) -> None:
+    with time_machine.travel(THURSDAY, tick=False):
+        drive(engine, [f"moderate {audit_id}", "disagree", f"good - {REASON}"], user=QA)
+        _, out = drive(engine, ["yes"], user=QA)
+    assert f"Moderation of audit #{audit_id} saved" in flat(out)
+    assert _moderated(services, audit_id).moderated_grade == "good"
+
+
+def test_no_saves_nothing_and_asks_the_grade_again(engine: Engine, services: Services, audit_id: int) -> None:
+    with time_machine.travel(THURSDAY, tick=False):
+        drive(engine, [f"moderate {audit_id}", "disagree", f"good - {REASON}"], user=QA)
+        _, out = drive(engine, ["no"], user=QA)
+        _, then = drive(engine, ["ri", "The plan needs sharper outcomes for the child."], user=QA)
+    assert "OK, your moderation was not saved and nobody was told" in flat(out)
+    assert "What grade would you give?" in flat(out)
+    assert f"Moderation of audit #{audit_id} saved" in flat(then)
+    assert _moderated(services, audit_id).moderated_grade == "requires_improvement"
+
+
+def test_other_text_at_the_question_is_not_taken(engine: Engine, services: Services, audit_id: int) -> None:
+    with time_machine.travel(THURSDAY, tick=False):
+        drive(engine, [f"moderate {audit_id}", "disagree", f"outstanding - {REASON}"], user=QA)
+        _, out = drive(engine, ["hmm"], user=QA)
+    assert "Your moderation is not saved yet, and nobody has been told." in flat(out)
+    assert _moderated(services, audit_id).moderated_grade is None
+
+
+def test_requires_improvement_over_the_concern_is_not_asked(engine: Engine, services: Services,
+                                                            audit_id: int) -> None:
+    with time_machine.travel(THURSDAY, tick=False):
+        _, out = drive(engine, [f"moderate {audit_id}", "disagree", f"ri - {REASON}"], user=QA)
+    assert "all the same?" not in out and f"Moderation of audit #{audit_id} saved" in flat(out)
