@@ -1,0 +1,61 @@
+"""Trial 40 (HIGH 1, MEDIUM 5, 13, 21): a head of service's figure questions in plain words got a knowledge entry
+(one outright: "grades this quarter" got the agreement rate's) and went onto the QA leads' list. Each is now run as
+the command that answers it, over the period and team said (bot.asking.figures_asked), and none is noted. The clock
+is pinned to the trial day, so these pass under AUDITBOT_TEST_NOW too."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from tests.support.trial_day import nothing_unanswered, said, with_demo_data
+
+HEAD = "U0ADMIN01"
+
+
+@pytest.fixture
+def demo(services: Services) -> Services:
+    return with_demo_data(services)
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("grades this quarter", "Every team, Q3 2026/27 (1 Oct 2026 to 5 Dec 2026, so far)"),
+    ("whats the grade picture this quarter", "Every team, Q3 2026/27"),
+    ("how many inadequates this quarter?", "Every team, Q3 2026/27"),
+    ("how many audits did we do in november", "Every team, November 2026 (1 Nov 2026 to 30 Nov 2026)"),
+    ("audits by team last 6 months", "Every team, the last 6 months (1 Jul 2026 to 5 Dec 2026, so far)"),
+    ("north vs south?", "Every team, December 2026"),
+    ("who was behind last month", "North Assessment Team: 16 audits by its auditors in November 2026"),
+    ("how many audits are waiting for moderation and whose", "Audits waiting for moderation"),
+    ("re-audit outcomes in south this quarter", "Re-audits submitted in Q3 2026/27 (1 Oct to 5 Dec 2026, so far) "
+                                                "(South Child in Need and Protection's cases)"),
+    ("which cases are overdue a re-audit?", "Re-audits due in every team's cases"),
+    ("i want to audit a south case myself", "Which checklist are you auditing against?"),
+    ("can we raise norths target to 4", "That can't be done from Slack: targets are set as `audit_target` beside a "
+                                        "team member in the bot's team list (`config/teams.yaml`)"),
+])
+def test_a_figure_question_is_answered_by_its_command(demo: Services, engine: Engine, typed: str,
+                                                      expected: str) -> None:
+    reply = said(engine, HEAD, typed)
+    assert expected in reply, reply
+    assert "moderation agreement rate mean" not in reply and "not sure which" not in reply
+    assert "QA leads' list" not in reply and "I don't know that yet" not in reply
+    assert nothing_unanswered(demo)
+
+
+def test_a_figure_question_nothing_answers_says_what_can_be_asked(demo: Services, engine: Engine) -> None:
+    reply = said(engine, HEAD, "how many actions were closed in q2")
+    assert reply.startswith("I can't answer that one from the figures yet. Figures you can ask for in words: "
+                            "_grades this quarter_"), reply
+    assert "`digest`, `auditors`, `areas` or `reaudits outcomes`, each with a period" in reply
+    assert nothing_unanswered(demo)
+
+
+def test_a_practice_question_about_grading_still_gets_its_entry(demo: Services, engine: Engine) -> None:
+    assert "How does grading work in an audit?" in said(engine, HEAD, "how does grading work in an audit?")
+
+
+def test_a_practitioner_asking_grades_is_not_shown_the_teams_figures(demo: Services, engine: Engine) -> None:
+    reply = said(engine, "U0PRAN001", "grades this quarter")
+    assert "Every team" not in reply and "North Assessment Team" not in reply
