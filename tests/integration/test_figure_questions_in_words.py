@@ -5,8 +5,11 @@ is pinned to the trial day, so these pass under AUDITBOT_TEST_NOW too."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from bot.core.periods import read_period
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from tests.support.trial_day import nothing_unanswered, said, with_demo_data
@@ -59,3 +62,26 @@ def test_a_practice_question_about_grading_still_gets_its_entry(demo: Services, 
 def test_a_practitioner_asking_grades_is_not_shown_the_teams_figures(demo: Services, engine: Engine) -> None:
     reply = said(engine, "U0PRAN001", "grades this quarter")
     assert "Every team" not in reply and "North Assessment Team" not in reply
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("digest since september", "Every team, since 1 September 2026 (1 Sep 2026 to 5 Dec 2026, so far)"),
+    ("digest last 6 months", "Every team, the last 6 months (1 Jul 2026 to 5 Dec 2026, so far)"),
+    ("digest last 3 months south", "South Child in Need and Protection, the last 3 months (1 Oct 2026 to 5 Dec"),
+])
+def test_since_a_month_and_the_last_months_are_periods_of_the_digest(demo: Services, engine: Engine, typed: str,
+                                                                     expected: str) -> None:
+    """Trial 40 (MEDIUM 8): `digest since september` was "There is no team since september", and "last 6 months"
+    was read nowhere; the span is compared with as long before it."""
+    reply = said(engine, HEAD, typed)
+    assert expected in reply, reply
+    assert "in as long before it" in reply and "There is no team" not in reply
+
+
+def test_the_last_months_read_wherever_a_period_is_read() -> None:
+    today = date(2026, 12, 5)
+    six = read_period("last 6 months", today)
+    assert six is not None and (six.start, six.end, six.label) == (date(2026, 7, 1), today, "the last 6 months")
+    since = read_period("since sept", today)
+    assert since is not None and since.start == date(2026, 9, 1)
+    assert read_period("last 30 months", today) is None
