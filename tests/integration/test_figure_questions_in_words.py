@@ -85,3 +85,20 @@ def test_the_last_months_read_wherever_a_period_is_read() -> None:
     since = read_period("since sept", today)
     assert since is not None and since.start == date(2026, 9, 1)
     assert read_period("last 30 months", today) is None
+
+
+def test_a_correction_after_a_figure_question_runs_it_again_with_the_new_period(demo: Services,
+                                                                               engine: Engine) -> None:
+    """Trial 40 (MEDIUM 7): "sorry i meant just november" after the auditors' figures was "I don't know that yet"."""
+    said(engine, HEAD, "how many audits has each manager done since september")
+    reply = said(engine, HEAD, "sorry i meant just november")
+    assert "North Assessment Team: 16 audits by its auditors in November 2026 (whole month)" in reply, reply
+    assert nothing_unanswered(demo)
+
+
+def test_what_about_another_period_or_team_after_a_figure_question(demo: Services, engine: Engine) -> None:
+    said(engine, HEAD, "grades this quarter")
+    assert "Every team, November 2026 (1 Nov 2026 to 30 Nov 2026)" in said(engine, HEAD, "what about last month")
+    reply = said(engine, HEAD, "and south?")
+    assert "South Child in Need and Protection, November 2026 (1 Nov 2026 to 30 Nov 2026)" in reply, reply
+    assert nothing_unanswered(demo)
