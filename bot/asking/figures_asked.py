@@ -99,6 +99,7 @@ SHAPES = (
     Shape("compared", re.compile(r"\b(?:vs|versus|v|compared?\s+(?:to|with)|against)\b"), "digest",
           lambda period, team: period or "this month", "teams"),
 )
+OWN = re.compile(r"\b(?:i|me|my|mine|im|ive)\b")
 # words of a figure question, when no shape above answers it
 FIGURE_QUESTION = re.compile(r"^(?:how\s+many|what\s+(?:is|was|are|were)\s+the\s+(?:number|count|total)|"
                              r"whats\s+the\s+(?:number|count|total))\b.*\b(?:audits?|cases?|actions?|grades?|"
@@ -118,8 +119,9 @@ def asked(services: Services, said: str, early: bool = False) -> Asked | None:
     when `early`)."""
     period, teams = period_said(services, said), teams_by_word(services, said)
     said_too = {"": True, "context": bool(period or teams), "period": bool(period), "teams": len(teams) > 1}
+    own = OWN.search(said) is not None  # "how many audits have i done this month" is the asker's own progress
     shape = next((shape for shape in SHAPES if shape.words.search(said) and said_too[shape.needs]
-                  and (shape.name in EARLY_SHAPES or not early)), None)
+                  and (shape.name in EARLY_SHAPES or not (early or own))), None)
     if shape is None:
         return None
     return Asked(shape.name, period, teams.pop() if len(teams) == 1 else None)
@@ -158,7 +160,7 @@ def routed(engine: Engine, services: Services, turn: Turn, text: str, early: boo
     if question is not None:
         return answer(engine, turn, question)
     digest = engine.commands.get("digest")
-    if not early and FIGURE_QUESTION.search(said) and digest is not None and digest.allowed(turn.person):
+    if not early and FIGURE_QUESTION.search(said) and OWN.search(said) is None and digest is not None and digest.allowed(turn.person):
         return [Reply(kind="notice", text=ASKABLE)]
     return None
 

@@ -102,3 +102,8 @@ def test_what_about_another_period_or_team_after_a_figure_question(demo: Service
     reply = said(engine, HEAD, "and south?")
     assert "South Child in Need and Protection, November 2026 (1 Nov 2026 to 30 Nov 2026)" in reply, reply
     assert nothing_unanswered(demo)
+
+
+def test_a_leaders_question_about_their_own_audits_is_not_the_teams_figures(demo: Services, engine: Engine) -> None:
+    reply = said(engine, HEAD, "how many audits have i done this month")
+    assert "Every team" not in reply and "I can't answer that one" not in reply, reply
