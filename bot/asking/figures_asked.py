@@ -24,6 +24,7 @@ from bot.core.periods import MONTHS, corrected, read_period, read_week
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
+from bot.privacy.screen import typed_case_reference
 
 # After the other figure questions in words (27: "who has completed how many audits in november" is the auditors'
 # figures), before the knowledge base (90); a target or an audit to start before the team questions (27), which read
@@ -156,13 +157,30 @@ def routed(engine: Engine, services: Services, turn: Turn, text: str, early: boo
     said = plainly(text or "")
     if not said or len(said.split()) > MAX_WORDS:
         return None
+    if not early and (case := _case_asked(engine, services, turn, text)) is not None:
+        return case
     question = asked(services, said, early)
     if question is not None:
         return answer(engine, turn, question)
     digest = engine.commands.get("digest")
-    if not early and FIGURE_QUESTION.search(said) and OWN.search(said) is None and digest is not None and digest.allowed(turn.person):
+    figure = FIGURE_QUESTION.search(said) is not None and OWN.search(said) is None
+    if not early and figure and digest is not None and digest.allowed(turn.person):
         return [Reply(kind="notice", text=ASKABLE)]
     return None
+
+
+def _case_asked(engine: Engine, services: Services, turn: Turn, text: str) -> list[Reply] | None:
+    """A leader's question naming one case ("whats happening with CR-667874? its overdue for reaudit", trial 40
+    M15): that case's audits (`list case`) and its re-audit due, as the reference typed on its own says it; None
+    when it names none, or more than one, or the reader may not list audits or read the digests."""
+    found = {ref for word in (text or "").split()
+             if (ref := typed_case_reference(word, services.settings.case_reference_pattern)) is not None}
+    digest, listing = engine.commands.get("digest"), engine.commands.get("list")
+    if len(found) != 1 or len(text.split()) < 2 or digest is None or not digest.allowed(turn.person) \
+            or listing is None:
+        return None
+    reference = found.pop()  # its audits, then what the reference typed on its own says: its re-audit due
+    return [*engine.dispatch_command(turn, "list", f"case {reference}"), *engine.claim(turn, reference)]
 
 
 def install(engine: Engine, services: Services) -> None:

@@ -107,3 +107,12 @@ def test_what_about_another_period_or_team_after_a_figure_question(demo: Service
 def test_a_leaders_question_about_their_own_audits_is_not_the_teams_figures(demo: Services, engine: Engine) -> None:
     reply = said(engine, HEAD, "how many audits have i done this month")
     assert "Every team" not in reply and "I can't answer that one" not in reply, reply
+
+
+def test_a_case_reference_in_a_leaders_question_shows_that_cases_audits_and_re_audit(demo: Services,
+                                                                                    engine: Engine) -> None:
+    """Trial 40 (MEDIUM 15): the reference was ignored and the generic re-audit entry given."""
+    reply = said(engine, HEAD, "whats happening with CR-667874? its overdue for reaudit")
+    assert "Audits of CR-667874, newest submitted first: • #7 Exploitation" in reply, reply
+    assert "Its re-audit is overdue: it was due by Monday 26 October 2026" in reply
+    assert "When is a case re-audited?" not in reply and nothing_unanswered(demo)
