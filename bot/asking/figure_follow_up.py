@@ -52,8 +52,8 @@ def rewritten(services: Services, last: str, rest: str) -> str | None:
         old = period_said(services, last)
         found = next((m for m in PERIOD.finditer(last) if m.group("period") == old), None) if old else None
         return f"{last[:found.start()]}{period}{last[found.end():]}" if found else f"{last} {period}"
-    if len(teams) == 1 and len(rest.split()) <= 2:
-        word = rest.split()[0]
+    word, *more = rest.split()
+    if len(teams) == 1 and more in ([], ["team"]) and teams_by_word(services, word):  # "south", "south team"
         old_teams = teams_by_word(services, last)
         if old_teams:
             words = [word if teams_by_word(services, typed) else typed for typed in last.split()]

@@ -116,3 +116,11 @@ def test_a_case_reference_in_a_leaders_question_shows_that_cases_audits_and_re_a
     assert "Audits of CR-667874, newest submitted first: • #7 Exploitation" in reply, reply
     assert "Its re-audit is overdue: it was due by Monday 26 October 2026" in reply
     assert "When is a case re-audited?" not in reply and nothing_unanswered(demo)
+
+
+def test_is_that_ok_after_the_agreement_rate_reads_it_against_the_target(demo: Services, engine: Engine) -> None:
+    """Trial 40 (MEDIUM 7): "is that ok?" after the agreement rate was "I don't know that yet"."""
+    assert "Whole service: 81%" in said(engine, HEAD, "whats our moderation agreement rate")
+    reply = said(engine, HEAD, "is that ok?")
+    assert reply.startswith("81% is above the project default target for moderation agreement (80% or more)"), reply
+    assert nothing_unanswered(demo)
