@@ -15,6 +15,7 @@ from datetime import datetime
 from weakref import WeakKeyDictionary
 
 from bot.asking import follow_up
+from bot.asking.asked_plainly import plainly
 from bot.core.agreement import TARGET_PERCENT
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
@@ -33,16 +34,35 @@ ABOUT_AGREEMENT = re.compile(r"\b(?:agree|agreement|agreed|moderat\w*)\b", re.IG
 # Who was last shown an agreement figure (the table team by team, asked in words), and when, per database: trial 33's
 # "is 81% good?" straight after `agreement rates by team?` went onto the unanswered list, as only the entry counted.
 _SHOWN: WeakKeyDictionary[Storage, dict[str, datetime]] = WeakKeyDictionary()
+# The percentage last shown, when one was (trial 40: "is that ok?" after "whats our moderation agreement rate")
+_PERCENT: WeakKeyDictionary[Storage, dict[str, int]] = WeakKeyDictionary()
+SHOWN_RATE = re.compile(r"^(?:\*\*[^*\n]+\*\*|Whole service): (?:\d+ of \d+ \()?(?P<percent>\d{1,3})%", re.MULTILINE)
+THAT = re.compile(rf"^(?:is|was|isnt)\s+(?:that|it|this)\s+(?:rate\s+|figure\s+)?{_JUDGED}$")
 
 
-def figure_shown(services: Services, turn: Turn) -> None:
-    """Note that this person has just been shown an agreement figure, so a rate asked about next is read as it."""
+def figure_shown(services: Services, turn: Turn, shown: str = "") -> None:
+    """Note that this person has just been shown an agreement figure (the rate in `shown`, when it gives one), so a
+    rate asked about next, or "is that ok?", is read as it."""
     _SHOWN.setdefault(services.storage, {})[turn.user_id] = turn.now
+    found = SHOWN_RATE.search(shown)
+    percents = _PERCENT.setdefault(services.storage, {})
+    if found is not None:
+        percents[turn.user_id] = int(found.group("percent"))
+    else:
+        percents.pop(turn.user_id, None)
 
 
 def _after_figure(services: Services, turn: Turn) -> bool:
     shown = _SHOWN.get(services.storage, {}).get(turn.user_id)
     return shown is not None and turn.now - follow_up.WINDOW <= shown <= turn.now
+
+
+def _that_rate(services: Services, turn: Turn, text: str) -> int | None:
+    """The rate just shown, when `text` asks whether it is good ("is that ok?"); None otherwise."""
+    said = plainly(text)
+    if THAT.match(said) is None or not _after_figure(services, turn):
+        return None
+    return _PERCENT.get(services.storage, {}).get(turn.user_id)
 
 
 def asked_rate(services: Services, turn: Turn, text: str) -> int | None:
@@ -72,6 +92,7 @@ def judged(percent: int) -> str:
 def routed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
     """The rate read against the target, with the entry that explains it; None for anything else."""
     percent = asked_rate(services, turn, text)
+    percent = _that_rate(services, turn, text) if percent is None else percent
     if percent is None:
         return None
     entry = services.live_knowledge().current.kb.entries.get(ENTRY)

@@ -94,11 +94,18 @@ def named_in_passing(services: Services, said: str) -> str | None:
     words = said.split()
     if len(words) > MAX_IN_PASSING or FIGURE_WORDS.search(said) is None or OTHER_LISTS.search(said):
         return None
-    typed = set(words) | {word[:-1] for word in words if word.endswith("s")}
-    found = {team_id for team_id, name in team_names(services.directory).items()
-             for word in re.findall(r"[a-z0-9]+", f"{team_id} {name}".lower())
-             if len(word) >= MIN_BARE and word not in NOT_DISTINCT and word in typed}
+    found = teams_by_word(services, said)
     return found.pop() if len(found) == 1 else None
+
+
+def teams_by_word(services: Services, said: str) -> set[str]:
+    """The teams `said` names by a word only a team's name or id has ("south", "norths"), however many: "north vs
+    south" names two."""
+    words = said.split()
+    typed = set(words) | {word[:-1] for word in words if word.endswith("s")}
+    return {team_id for team_id, name in team_names(services.directory).items()
+            for word in re.findall(r"[a-z0-9]+", f"{team_id} {name}".lower())
+            if len(word) >= MIN_BARE and word not in NOT_DISTINCT and word in typed}
 
 
 def routed(engine: Engine, services: Services, turn: Turn, text: str) -> list[Reply] | None:

@@ -33,13 +33,18 @@ WORDS = ("this", "last", "previous", "month", "quarter", "week", *MONTHS)
 # What PERIODS_SAID lists, for a reply that read no period in words that look like one.
 PERIODS_SAID = ("Periods I read: `this week`, `last week`, `this month`, `last month`, a month (`november`, "
                 "`nov 2026`), `this quarter`, `last quarter` or a quarter (`q3`, `q3 2026`: financial quarters, Q1 "
-                "April to June).")
+                "April to June), `since september` or `last 6 months`.")
 # A period as a command's typed shape takes it (bot.engine.near_miss): two words at most, typos and all, read here.
-TYPED = r"[a-z]{2,9}(?:\s+(?:[a-z]{2,9}|20\d\d))?"
+TYPED = r"(?:(?:the\s+)?(?:last|past)\s+\d{1,2}\s+months?|[a-z]{2,9}(?:\s+(?:[a-z]{2,9}|20\d\d))?)"
 LOOKS_LIKE = re.compile(r"\b(?:this|last|previous|month\w*|quarter\w*|qtr|week\w*|q[1-4]|20\d\d)\b")
 WEEK = re.compile(r"^(?:for\s+|in\s+|over\s+)?(?P<which>this|last|previous)\s+week(?:['’]?s)?(?:\s+so\s+far)?$")
 SINCE = re.compile(rf"^since\s+(?:the\s+(?:start|beginning)\s+of\s+)?{_MONTH}{_YEAR}$")
 QUARTER = re.compile(rf"^(?:for\s+|in\s+)?q(?:uarter\s*)?(?P<quarter>[1-4]){_YEAR}$")
+# "last 6 months", "the past 3 months", "over the last six months": whole months back, with this month so far (fix40a)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "nine": 9, "twelve": 12}
+MONTHS_BACK = re.compile(r"^(?:for\s+|in\s+|over\s+|during\s+)?(?:the\s+)?(?:last|past|previous)\s+"
+                         r"(?P<count>\d{1,2}|two|three|four|five|six|nine|twelve)\s+months?$")
+MAX_MONTHS_BACK = 24
 
 
 @dataclass(frozen=True)
@@ -80,6 +85,9 @@ def _quarter(start: date, today: date) -> Period:
 def previous(period: Period) -> Period:
     """The whole month or quarter before `period`: what a digest compares it with ("the quarter before")."""
     day = period.start - timedelta(days=1)
+    if period.unit == "span":  # as many days before it, so "since september" compares like with like
+        start = day - (period.end - period.start)
+        return Period(start, day, f"{start.day} {start:%B %Y} to {day.day} {day:%B %Y}", False, "span")
     if period.unit == "quarter":
         return _quarter(_quarter_of(day), period.start)
     return _month(day.year, day.month, period.start)
@@ -111,6 +119,8 @@ def read_period(text: str, today: date) -> Period | None:
     """The period `text` names, ending no later than `today`; None when it names none (a team, say) or one that has
     not begun. Its words' short forms and typos are forgiven (`corrected`)."""
     said = corrected(text)
+    if (spanned := read_since(said, today) or _months_back(said, today)) is not None:
+        return spanned  # `digest since september`, `audits by team last 6 months` (fix40a)
     if (named := NAMED_MONTH.match(said)) is not None:
         month = next(i for i, name in enumerate(MONTHS, 1) if name.startswith(named.group("month")[:3]))
         year = int(named.group("year")) if named.group("year") else today.year - (month > today.month)
@@ -134,6 +144,19 @@ def read_period(text: str, today: date) -> Period | None:
             start = start if start <= today else _quarter_start(year - 1, number)
         return _quarter(start, today) if start <= today else None
     return None
+
+
+def _months_back(said: str, today: date) -> Period | None:
+    """`last 6 months`: this month so far and the 5 before it, so a head of service's half-year ends today."""
+    found = MONTHS_BACK.match(said)
+    if found is None:
+        return None
+    count = int(_COUNTS.get(found.group("count"), found.group("count") if found.group("count").isdigit() else 0))
+    if not 1 <= count <= MAX_MONTHS_BACK:
+        return None
+    index = today.year * 12 + today.month - 1 - (count - 1)
+    start = date(index // 12, index % 12 + 1, 1)
+    return Period(start, today, f"the last {count} months", True, "span")
 
 
 def read_week(text: str, today: date) -> Period | None:

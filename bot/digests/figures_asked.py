@@ -79,8 +79,8 @@ def _agreement(engine: Engine, services: Services, turn: Turn, said: str, team_i
     team = team_named(services, team_text, True) if team_text and not re.search(r"\bteams?$", team_text) else None
     if team_text and not re.search(r"\bteams?$", team_text) and team is None:
         return None  # "the agreement rate for a good audit": not a team, so the knowledge base answers
-    rate_asked.figure_shown(services, turn)
     replies = team_agreement(services, team_ids, "all")
+    rate_asked.figure_shown(services, turn, replies[0].text if replies else "")
     if team is None or team == "*":
         return replies
     if team not in team_ids:
@@ -89,6 +89,7 @@ def _agreement(engine: Engine, services: Services, turn: Turn, said: str, team_i
     agreed, decided = figures.by_team(services, monday, [team]).get(team, (0, 0))
     share = count_share(agreed, decided) if decided else "none moderated"
     head = f"**{services.directory.teams[team].name}**: {share}."
+    rate_asked.figure_shown(services, turn, head)  # "is that ok?" next reads the team's rate
     return [Reply(title=replies[0].title, text=f"{head}\n{replies[0].text}", note=replies[0].note), *replies[1:]]
 
 

@@ -103,7 +103,8 @@ def _good_or_better(grades: dict[str, int], before: dict[str, int], period: Peri
     said = f"good or better {count_share(good, graded)}" if graded else "good or better: none graded"
     then = (f"{round(100 * good_before / graded_before)}% ({good_before} of {graded_before})" if graded_before
             else "none graded")
-    return f"{said}, against {then} in the {period.unit} before ({earlier.label})"
+    then_said = "in as long before it" if period.unit == "span" else f"in the {period.unit} before"
+    return f"{said}, against {then} {then_said} ({earlier.label})"
 
 
 def _team_line(services: Services, team_id: str, counted: tuple[dict[str, int], dict[str, int]],
