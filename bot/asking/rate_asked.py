@@ -4,7 +4,7 @@ too low".
 Trial 26: straight after the bot explained the agreement rate, with its target of 80%, the head of service's "is 81%
 good? what should we be aiming for" got "I don't know that yet" and went onto the QA leads' list. A percentage asked
 about as good or bad, when the question says agreement or moderation, or follows the agreement entry within the
-follow-up window, is read against the project default target (bot.core.agreement), with the caution the entry gives
+follow-up window, is read against the local target (bot.core.agreement), with the caution the entry gives
 about small counts. Not a gap in the knowledge base, so nothing is noted for the QA leads.
 """
 
@@ -78,13 +78,13 @@ def asked_rate(services: Services, turn: Turn, text: str) -> int | None:
 
 
 def judged(percent: int) -> str:
-    """'81% is above the project default target for moderation agreement (80% or more).' and what follows from it."""
+    """'81% is above the local target for moderation agreement (80% or more).' and what follows from it."""
     if percent >= TARGET_PERCENT:
         where = "at" if percent == TARGET_PERCENT else "above"
-        return (f"{percent}% is {where} the project default target for moderation agreement ({TARGET_PERCENT}% or "
+        return (f"{percent}% is {where} the local target for moderation agreement ({TARGET_PERCENT}% or "
                 "more): aim to stay there. A rate that stays near 100% is worth a look too: are moderators really "
                 "testing the grades?")
-    return (f"{percent}% is below the project default target for moderation agreement ({TARGET_PERCENT}% or more): "
+    return (f"{percent}% is below the local target for moderation agreement ({TARGET_PERCENT}% or more): "
             "grading may be inconsistent, and calibration sessions help. Check which way moderators change grades: "
             "mostly lower means audits are over-optimistic.")
 

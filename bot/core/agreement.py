@@ -19,7 +19,7 @@ from bot.storage.reports import digests as store
 from knowledge.dates import short_date
 
 WEEKS_BEFORE = 4  # the week and the 4 weeks before it, as the digest's grades compare
-# The project default target for moderation agreement, as the knowledge base's agreement-rate entry says it ("80% or
+# The local target for moderation agreement, as the knowledge base's agreement-rate entry says it ("80% or
 # more"); a rate asked about ("is 81% good?") is read against it (bot.asking.rate_asked).
 TARGET_PERCENT = 80
 CAMPAIGN_BASIS = "audits in the campaign"  # 'none moderated yet of the audits in the campaign'

@@ -114,7 +114,7 @@ def test_a_case_reference_in_a_leaders_question_shows_that_cases_audits_and_re_a
     """Trial 40 (MEDIUM 15): the reference was ignored and the generic re-audit entry given."""
     reply = said(engine, HEAD, "whats happening with CR-667874? its overdue for reaudit")
     assert "Audits of CR-667874, newest submitted first: • #7 Exploitation" in reply, reply
-    assert "Its re-audit is overdue: it was due by Monday 26 October 2026" in reply
+    assert "Its re-audit is overdue: it was due by Friday 23 October 2026" in reply, reply  # from submission (fix40b)
     assert "When is a case re-audited?" not in reply and nothing_unanswered(demo)
 
 
@@ -122,5 +122,5 @@ def test_is_that_ok_after_the_agreement_rate_reads_it_against_the_target(demo: S
     """Trial 40 (MEDIUM 7): "is that ok?" after the agreement rate was "I don't know that yet"."""
     assert "Whole service: 81%" in said(engine, HEAD, "whats our moderation agreement rate")
     reply = said(engine, HEAD, "is that ok?")
-    assert reply.startswith("81% is above the project default target for moderation agreement (80% or more)"), reply
+    assert reply.startswith("81% is above the local target for moderation agreement (80% or more)"), reply
     assert nothing_unanswered(demo)

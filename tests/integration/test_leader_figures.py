@@ -70,7 +70,7 @@ def test_is_81_good_straight_after_the_agreement_table_is_read_against_the_targe
     table = said(engine, QA, "agreement rates by team?")
     assert "Whole service: 81%" in table
     reply = said(engine, QA, "is 81% good?")
-    assert "81% is above the project default target for moderation agreement (80% or more)" in reply, reply
+    assert "81% is above the local target for moderation agreement (80% or more)" in reply, reply
     assert nothing_unanswered(demo)
 
 

@@ -195,8 +195,8 @@ def test_a_rate_asked_about_after_the_agreement_answer_is_read_against_the_targe
         [good] = engine.message("U0ADMIN01", "is 81% good? what should we be aiming for", surface="terminal")
         [low] = engine.message("U0MGRN001", "is 65% agreement too low?", surface="terminal")
     assert f"ask your QA lead if yours differs):* {TARGET_PERCENT}% or more" in entry.text  # the figure read against
-    assert good.text.startswith("81% is above the project default target for moderation agreement (80% or more)")
-    assert low.text.startswith("65% is below the project default target for moderation agreement (80% or more)")
+    assert good.text.startswith("81% is above the local target for moderation agreement (80% or more)")
+    assert low.text.startswith("65% is below the local target for moderation agreement (80% or more)")
     assert [choice.value for choice in good.choices] == ["agreement-rate"]
     assert _unanswered(services) == []
 
