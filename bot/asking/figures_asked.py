@@ -38,7 +38,7 @@ _MONTH = "|".join(name for name in MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept
 PERIOD = re.compile(rf"\b(?P<period>since\s+(?:{_MONTH})(?:\s+20\d\d)?|(?:last|past)\s+(?:\d{{1,2}}|two|three|four|"
                     rf"five|six|nine|twelve)\s+months?|(?:this|last|previous)\s+(?:week|month|quarter)|"
                     rf"q[1-4](?:\s+20\d\d)?|(?:{_MONTH})(?:\s+20\d\d)?)\b")
-_REAUDIT = r"re\s*-?\s*audit"
+_REAUDIT = r"\bre\s*-?\s*audit"  # not "are audit findings"
 NOT_MONTHS = frozenset({"many"})
 _GRADE_WORDS = r"(?:inadequates?|ri|ris|requires\s+improvements?|goods|outstandings?)"
 
@@ -169,10 +169,18 @@ def routed(engine: Engine, services: Services, turn: Turn, text: str, early: boo
     return None
 
 
+# Words asking how one case stands, not a practice question that mentions it ("whats happening with CR-667874? its
+# overdue for reaudit", "any update on CR-…", "has CR-… been audited")
+CASE_STATUS = re.compile(r"\b(?:happening|overdue|re-?audit\w*|status|update|progress|been\s+audited|audits\s+of|"
+                         r"last\s+audit|moderat\w*)\b", re.IGNORECASE)
+
+
 def _case_asked(engine: Engine, services: Services, turn: Turn, text: str) -> list[Reply] | None:
     """A leader's question naming one case ("whats happening with CR-667874? its overdue for reaudit", trial 40
     M15): that case's audits (`list case`) and its re-audit due, as the reference typed on its own says it; None
     when it names none, or more than one, or the reader may not list audits or read the digests."""
+    if CASE_STATUS.search(text or "") is None:  # "when is the ICPC due for CR-882019?" is a practice question
+        return None
     found = {ref for word in (text or "").split()
              if (ref := typed_case_reference(word, services.settings.case_reference_pattern)) is not None}
     digest, listing = engine.commands.get("digest"), engine.commands.get("list")

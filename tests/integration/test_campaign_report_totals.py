@@ -212,7 +212,9 @@ def test_the_report_follows_submit_reopen_change_and_moderation_in_the_app(engin
         opened = press(engine, "U0MGRS001", listing, "audit.moderate_open")
         assert assert_report_counts_every_answer(services, campaign_id) == changed  # in moderation
         grades = press(engine, "U0MGRS001", opened, "audit.moderate_disagree")
-        engine.action("U0MGRS001", "audit.moderate_grade", grades[0].choices[0].value, surface="terminal")
+        # Requires improvement: a Good over the immediate concern answered Yes would be queried first (trial 39)
+        ri = next(c for c in grades[0].choices if c.label.startswith("Requires"))
+        engine.action("U0MGRS001", "audit.moderate_grade", ri.value, surface="terminal")
         engine.message("U0MGRS001", "Evidence of impact for the child is thin.", surface="terminal")
         assert audit_store.get_audit(services.storage, audit_id).status == "moderated"
         assert assert_report_counts_every_answer(services, campaign_id) == changed
