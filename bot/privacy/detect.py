@@ -1529,11 +1529,14 @@ class NameFinder:
         """A family called by its surname in the plural: Okonkwos, Joneses, Browns (not the Services, the Lords, the
         Greens)."""
         folded = word.casefold()
+        if folded in NOT_PEOPLE:
+            return False  # 'the Christmas do': a feast or a day ending in s is no family
         stems = [folded[:-2]] if folded.endswith("es") else []
         stems += [folded[:-1]] if folded.endswith("s") else []
         lex = self.lexicon
         return any(len(stem) > 2 and (stem in lex.surnames or stem in self.listed or (
-            len(stem) > 3 and stem not in lex.known_words and lex.has_lists)) and stem not in NOT_PEOPLE
+            len(stem) > 3 and stem not in lex.known_words and folded not in lex.known_words and lex.has_lists))
+                   and stem not in NOT_PEOPLE
                    and stem not in self.lexicon.never_names and stem not in _NOT_FAMILY_PLURALS
                    and (stem not in self.lexicon.everyday_words or stem in lex.surnames)
                    and stem not in self.lexicon.places for stem in stems)

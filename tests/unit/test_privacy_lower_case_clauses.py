@@ -166,9 +166,29 @@ KNOWN = {  # words in the question sets that the screen took for a name before t
     "who painted the Mona Lisa?", "ILACS judgement areas now OE has gone?",
     "Boy aged 12 accommodated under s20 two years ago, mum visits sometimes and no one's talked about the long-term "
     "plan. The IRO keeps raising it. What should have been decided and when?",
-    # the tuning set t13 (kb_queries_retired6.yaml, 2026-12-06): a singer's song, and "Christmas" mid-sentence
-    "Who sings that song about sweet Caroline?", "Best pub near the office for the Christmas do?",
+    # the tuning set t13 (kb_queries_retired6.yaml, 2026-12-06): a singer's song ("the Christmas do" passes now)
+    "Who sings that song about sweet Caroline?",
 }
+
+
+@pytest.mark.parametrize("text", [
+    "Best pub near the office for the Christmas do?", "who's coming to the Christmas do",
+    "the Christmas Do is booked at the Crown", "BEST PUB FOR THE CHRISTMAS DO?", "is the Christmas Do on the 19th",
+    "are partners invited to the Xmas do", "The Leaving Do is at the Wetherspoons", "what time does the do start",
+    "is everyone going to the do on Friday", "what's the limit for Secret Santa this year", "Is the Easter do on?",
+    "who organises the secret santa", "is the Christmas party fancy dress", "the party is at the Kings Arms",
+])
+def test_the_christmas_do_and_office_socials_are_no_family(council_screen: Screen, text: str) -> None:  # noqa: F811
+    """fixp41: 'the Christmas do' read as a family in the plural ('the Smiths do'): a feast ending in s is none."""
+    assert found(council_screen, text) == []
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("the Smiths do not engage", "Smiths"), ("the Okonkwos do the school run", "Okonkwos"),
+    ("the Joneses were seen at home", "Joneses"), ("the Browns have refused the plan", "Browns"),
+])
+def test_a_family_in_the_plural_is_still_a_name(council_screen: Screen, text: str, words: str) -> None:  # noqa: F811
+    assert found(council_screen, text) == [("name", words)]
 
 
 @pytest.mark.parametrize("text", ["Teacher has seen marks on a child's back and the child says dad did it",
