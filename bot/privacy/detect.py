@@ -38,6 +38,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bot.privacy.lexicon import Lexicon, _split
+from bot.privacy.occasions import occasion_words
 from bot.privacy.practice_spelling import misspelt_practice_word
 from bot.privacy.public_cases import cited_spans
 from bot.privacy.school_actions import opens_an_action
@@ -283,11 +284,19 @@ _BIRTH_YEAR = re.compile(r"\b(?:born\s+(?:in\s+)?|(?:dob|d\.\s?o\.\s?b\.?|yob|ye
 _TRAVEL_BEFORE = re.compile(
     r"\b(?:moved|moving|move|moves|relocated|relocating|relocate|emigrated|travel(?:l)?ed|travel(?:l)?ing|travels?|"
     r"flew|flying|fly|flies|trips?|holidays?|holidaying|originally|comes|came|returned|returning|deported|fled|"
+
     r"(?:went|go|goes|going)\s+back|(?:taking|take|takes|took)(?:\s+[\w'’]+){1,3}|lives|lived|living|based|born|"
     # 'mum is from Jordan', "dad's originally from Kent"; not 'the referral is from Ellie'
     r"(?:he|she|they|family|parents|mum|mother|dad|father|carers?|grandparents|nan|gran)(?:\s+(?:is|are|was|were)|['’]s)"
     r"(?:\s+originally)?(?=\s+from))"
     r"\s+(?:back\s+)?(?:to|from|in)\s+$", re.IGNORECASE)
+# Going away on holiday: 'Off to Tenerife next week', "we're flying to Lanzarote", 'a week in Benidorm'. A capitalised
+# word in no name list after these is a place, as a listed far place is after _TRAVEL_BEFORE; not after 'took him
+# to', 'came from' or 'lives with', which may name a person ('took him to Tunde').
+_HOLIDAY_BEFORE = re.compile(
+    r"(?:\b(?:flew|flying|fly|flies|flights?|holidays?|holidaying|trips?|breaks?|weeks?|fortnight|jetting\s+off|"
+    r"(?:i['’]m|we['’]re|i\s+am|we\s+are|heading)\s+(?:off|away))|^\s*(?:off|away))"
+    r"\s+(?:to|in)\s+$", re.IGNORECASE)
 # Admitted to a hospital: "admitted to Guy's", 'transferred to Great Ormond Street'.
 _ADMITTED = r"\b(?:admitted|transferred|rushed|blue[- ]lighted|discharged)\s+(?:to|from|into|at)\s+"
 _CARE_PLACE_BEFORE = re.compile(rf"{_ADMITTED}(?:the\s+)?$", re.IGNORECASE)
@@ -1180,11 +1189,14 @@ class NameFinder:
         n = len(tokens)
         places = self._places(tokens, mode)
         headings = self._heading_words(text, tokens, mode)
+        occasions = occasion_words(text, tokens, self.lexicon, self._common) if mode == "mixed" else set()
         for i, tok in enumerate(tokens):
             word = tok.text
             if mode == "mixed" and (last := self._review_of_child(tokens, i)) is not None:
                 spans.append((i, last))  # 'the Kayden Smith review': a local review is known by the child's name
                 continue
+            if i in occasions:
+                continue  # 'Pancake Day', 'the Royal Oak', 'Storm Darragh', 'Eid Mubarak' (bot/privacy/occasions.py)
             if i in headings and not _HEADING_PERSON.match(text[tok.end:tok.end + 12]):
                 continue  # 'Voice of the Child Deep Dive', 'Rose Hill Children's Centre': a title, not a person
             if mode == "mixed" and (self._named_after(tokens, i) or (
@@ -1197,9 +1209,11 @@ class NameFinder:
             if _SERVICE_BEFORE.search(text[max(0, tok.start - 30):tok.start]) and not (
                     i and tokens[i - 1].text.casefold() in TITLES):
                 continue  # 'referred to Kooth', 'mum works at Asda': a service or an employer, not a person
-            if i in places and re.sub(r"['’]s?$", "", word.casefold()) in self.lexicon.census_given \
+            if i in places and (re.sub(r"['’]s?$", "", word.casefold()) in self.lexicon.census_given or (
+                    self.is_given(word) and _ONLY_A_PERSON.match(text[tok.end:tok.end + 60]))) \
                     and not _PLACE_PREDICATE.match(text[tok.end:tok.end + 40]) and i + 1 not in places:
-                places.discard(i)  # 'Barry was upset' is a person; 'Preston is the placing authority' a place
+                places.discard(i)  # 'Barry was upset', 'Paisley was upset' are people; 'Preston is the placing
+                # authority' a place
             if i in places:  # 'Croydon has agreed', 'York's local offer', 'Milton Keynes took the case'
                 before_word = tokens[i - 1].text.casefold() if i and self._touching(text, tokens, i - 1, i) else ""
                 if before_word in TITLES:
@@ -1269,7 +1283,8 @@ class NameFinder:
                 spans.append((i, i))  # 'Blessing is in Year 10', "Kwame's foster carer", 'Rose is 15 and'
                 continue
             if (listed_given or self._unknown_plain(word, mode)) and (capital or mode != "mixed" or (
-                    folded not in self.lexicon.everyday_words)) \
+                    folded not in self.lexicon.everyday_words) or (  # 'met hope at the park on Saturday'
+                    _MET_BEFORE.search(before) and folded not in CALENDAR_WORDS)) \
                     and folded not in NOT_PEOPLE and _MEETING_BEFORE.search(before) and _BOUNDARY_AFTER.match(after) \
                     and not (folded in self.lexicon.everyday_words and _TOOK_BEFORE.search(before)) \
                     and not (folded in _SEEN_ON_A_BODY and capital is not True) \
@@ -1488,6 +1503,10 @@ class NameFinder:
             return True  # "St Christopher's fostering agency"; a bare "at St Joseph's" may be a school
         if not possessive and _TRAVEL_BEFORE.search(before) and self._far_place(tokens, i):
             return True
+        if not possessive and _HOLIDAY_BEFORE.search(before) and word[0].isupper() and not self.is_given(word) \
+                and word.casefold() not in self.lexicon.surnames and word.casefold() not in self.listed:
+            return True  # 'off to Tenerife', 'off to Lanzarote': a capitalised word in no name list ('La-' as a
+            # surname's prefix says nothing there)
         if _CARE_PLACE_BEFORE.search(before) and word[0].isupper() and nxt not in _POSSESSED:
             return True
         if _SOURCE_BEFORE.search(before) and word[0].isupper() and not (possessive and nxt in _POSSESSED):
@@ -1985,6 +2004,11 @@ striker shooter rider elder
 """))
 _PHONING_BEFORE = re.compile(r"\b(?:called|calling|phoned|phoning|rang|ringing|texted|emailed|messaged|contacted)\s+$",
                              re.IGNORECASE)
+# Meeting a person, which no idea or thing is met: an everyday word that is a given name ('hope', 'will') after these
+# is the person met, in lower case among capitals too ('met hope at the park on Saturday'; fixp41). Not 'saw' or
+# 'seen' ('saw mark on his arm'), nor a month or a season ('met may at').
+_MET_BEFORE = re.compile(
+    r"\b(?:met|meeting|visited|visiting|(?:spoke|spoken|speaking|talked|talking)\s+(?:to|with))\s+$", re.IGNORECASE)
 _TOOK_BEFORE = re.compile(r"\b(?:took|brought)\s+$", re.IGNORECASE)
 # What a teacher or nurse sees on a child's body: after 'seen' or 'saw' these are never the person seen, though
 # 'Marks' is on the name lists ('school has seen marks on her arm').

@@ -26,6 +26,7 @@ from bot.privacy.called_names import called_name_hits
 from bot.privacy.content_names import content_name_hits
 from bot.privacy.detect import Hit, nhs_number_is_valid, structured_hits
 from bot.privacy.diminutives import diminutive_hits
+from bot.privacy.high_street import without_high_street
 from bot.privacy.initials import initials_hits, load_acronyms, practice_words, vocabulary_words
 from bot.privacy.lexicon import Lexicon
 from bot.privacy.named_services import without_named_services
@@ -148,6 +149,7 @@ class Screen:
         findings: list[Finding] = []
         hits = [hit for hit in hits if not (hit.kind == "email" and is_team_mailbox(hit.words))]
         hits = without_practice_names(text, without_named_services(text, hits, self.lexicon))
+        hits = without_high_street(text, hits, self.lexicon) if mode == "full" else hits
         for hit in _without_names_in_addresses(text, hits):
             finding = Finding(hit.kind, LABELS[hit.kind], hit.words)
             if hit.words and finding not in findings:
