@@ -297,6 +297,10 @@ _HOLIDAY_BEFORE = re.compile(
     r"(?:\b(?:flew|flying|fly|flies|flights?|holidays?|holidaying|trips?|breaks?|weeks?|fortnight|jetting\s+off|"
     r"(?:i['’]m|we['’]re|i\s+am|we\s+are|heading)\s+(?:off|away))|^\s*(?:off|away))"
     r"\s+(?:to|in)\s+$", re.IGNORECASE)
+# Going somewhere on holiday: 'Going to Lanzarote for half term', 'went to Majorca on holiday'; not 'going to Tunde
+# for the weekend', which may be a person.
+_GOING_BEFORE = re.compile(r"\b(?:go|goes|going|gone|went)\s+to\s+$", re.IGNORECASE)
+_HOLIDAY_AFTER = re.compile(r"^\s+(?:for\s+(?:the\s+|a\s+)?(?:half[- ]?term|holidays?)|on\s+holiday)\b", re.IGNORECASE)
 # Admitted to a hospital: "admitted to Guy's", 'transferred to Great Ormond Street'.
 _ADMITTED = r"\b(?:admitted|transferred|rushed|blue[- ]lighted|discharged)\s+(?:to|from|into|at)\s+"
 _CARE_PLACE_BEFORE = re.compile(rf"{_ADMITTED}(?:the\s+)?$", re.IGNORECASE)
@@ -1503,7 +1507,9 @@ class NameFinder:
             return True  # "St Christopher's fostering agency"; a bare "at St Joseph's" may be a school
         if not possessive and _TRAVEL_BEFORE.search(before) and self._far_place(tokens, i):
             return True
-        if not possessive and _HOLIDAY_BEFORE.search(before) and word[0].isupper() and not self.is_given(word) \
+        holiday = _HOLIDAY_BEFORE.search(before) or (
+            _GOING_BEFORE.search(before) and _HOLIDAY_AFTER.match(text[tok.end:tok.end + 30]))
+        if not possessive and holiday and word[0].isupper() and not self.is_given(word) \
                 and word.casefold() not in self.lexicon.surnames and word.casefold() not in self.listed:
             return True  # 'off to Tenerife', 'off to Lanzarote': a capitalised word in no name list ('La-' as a
             # surname's prefix says nothing there)

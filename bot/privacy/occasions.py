@@ -11,7 +11,9 @@ are read by their shape, not listed one by one:
   White Hart', 'the Rose and Crown'), unless a case, a review or a family follows ('the Grace Brown case');
 - a named storm: 'Storm' and a given name where the text speaks of the weather or travel ('Storm Bert', 'high
   winds', 'take care driving');
-- a festival's greeting: 'Eid Mubarak', 'Ramadan Kareem', 'Diwali Mubarak'.
+- a festival's greeting: 'Eid Mubarak', 'Ramadan Kareem', 'Diwali Mubarak';
+- a make before the thing it makes: 'my Dell laptop', 'the Microsoft Authenticator app'; not "Kayden's laptop", nor
+  after a verb of giving or helping ('gave Kayden laptop access').
 Tested in tests/unit/test_privacy_smalltalk41.py.
 """
 
@@ -43,6 +45,9 @@ _GREETINGS = frozenset(_split("mubarak kareem saeed sa'eed"))
 # What follows a pub's or place's name when it is someone's after all: 'the Grace Brown case', 'the Hope Smith family'
 _PERSONS_THINGS = frozenset(_split("case cases review reviews family families children siblings twins file plan "
                                    "referral assessment"))
+_PRODUCTS = frozenset(_split("laptop laptops app apps tablet tablets printer printers headset headsets charger "
+                             "chargers software licence login update updates"))
+_GIVING = frozenset(_split("gave give gives giving lent lend lends showed show shows let help helped helps"))
 _WEATHER = re.compile(r"\b(?:winds?|windy|gusts?|gales?|rain|rainfall|snow|ice|weather|warnings?|forecast|met\s+office|"
                       r"flood(?:s|ing|ed)?|power\s+cuts?|batten|blow(?:s|ing)?|driving|roads?|travel|trains?)\b",
                       re.IGNORECASE)
@@ -67,6 +72,9 @@ def occasion_words(text: str, tokens: Sequence[_Word], lexicon: Lexicon, common:
             found.add(i)  # 'Eid Mubarak'
         elif folded not in _OCCASION_HEADS and (pub := _pub(text, tokens, i, common)):
             found.update(pub)
+        elif _make(text, tokens, i):
+            found.add(i)  # 'my Dell laptop'
+
     return found
 
 
@@ -112,3 +120,14 @@ def _pub(text: str, tokens: Sequence[_Word], i: int, common: Callable[[str], boo
             after.text[:1].isupper() or after.text.casefold() in _PERSONS_THINGS):
         return []
     return list(range(i, second + 1))
+
+
+def _make(text: str, tokens: Sequence[_Word], i: int) -> bool:
+    """Token i, capitalised and no possessive, is a make: a product's word in lower case follows it ('Dell laptop',
+    'Authenticator app'), and no verb of giving or helping comes before it ('gave Kayden laptop access')."""
+    word = tokens[i].text
+    if re.search(r"['’]s?$", word) or i + 1 >= len(tokens) or not _joined(text, tokens, i):
+        return False
+    if tokens[i + 1].text not in _PRODUCTS:
+        return False
+    return not (i and tokens[i - 1].text.casefold() in _GIVING)
