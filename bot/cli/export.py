@@ -12,10 +12,11 @@ import csv
 import json
 import os
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, TextIO
 
 from bot.cli.campaign import visible_campaign
+from bot.cli.export_summary import summary_rows, write_summary
 from bot.cli.operator import add_identity, operator
 from bot.cli.runtime import Runtime
 from bot.cli.since import read_since
@@ -51,7 +52,8 @@ def add_parsers(subparsers: Any) -> None:
                         "--team north --team south or --team north,south; a manager gets their own teams when it is "
                         "left out")
     parser.add_argument("--campaign", type=int, help="only audits of this audit campaign (JSON adds its report)")
-    parser.add_argument("--output", help="write to this file instead of standard output")
+    parser.add_argument("--output", help="write to this file instead of standard output; the summary sheet (figures "
+                        "by team and month, as the digest counts them) is written beside it as FILE-summary.csv")
     add_identity(parser)
     parser.set_defaults(func=run_export)
 
@@ -136,10 +138,12 @@ def write_csv(items: list[dict[str, Any]], out: TextIO) -> int:
     return rows
 
 
-def write_json(items: list[dict[str, Any]], out: TextIO, campaigns: list[dict[str, Any]] | None = None) -> int:
+def write_json(items: list[dict[str, Any]], out: TextIO, campaigns: list[dict[str, Any]] | None = None,
+               summary: list[dict[str, Any]] | None = None) -> int:
     payload = {
         "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "campaigns": campaigns or [],
+        "summary": summary or [],  # the summary sheet's rows (bot.cli.export_summary)
         "audits": [{**_audit_fields(item), "answers": item["answers"], "actions": item["actions"],
                     "moderations": item["moderations"], "reflections": item.get("reflections", [])}
                    for item in items],
@@ -187,9 +191,10 @@ def run_export(args: argparse.Namespace, runtime: Runtime) -> int:
     since = read_since(args.since, runtime, "no audit submitted on or after it").isoformat() if args.since else None
     items = export_audits(runtime, since, args.team, args.campaign)
     reports = campaign_reports(runtime, who, items) if args.format == "json" else []
+    summary = summary_rows(runtime.services, summary_start(runtime, since, items), args.team)
 
     def write(out: TextIO) -> int:
-        return write_csv(items, out) if args.format == "csv" else write_json(items, out, reports)
+        return write_csv(items, out) if args.format == "csv" else write_json(items, out, reports, summary)
 
     demo = sum(1 for item in items if item["audit"].get("demo"))
     trail = {"format": args.format, "since": since, "team": args.team, "campaign": args.campaign, "audits": len(items),
@@ -206,11 +211,55 @@ def run_export(args: argparse.Namespace, runtime: Runtime) -> int:
             record_trail(runtime.services.storage, who.label, "export", {**trail, "cut_short": True})
             raise
     unit = "row" if args.format == "csv" else "audit"
+    sheet = _summary_beside(args, summary)
     record_trail(runtime.services.storage, who.label, "export", trail)
     invented = (f" ({demo:,} of them invented demo {'audit' if demo == 1 else 'audits'}, marked in the `demo` "
                 "field)" if demo else "")
     where = f" to {args.output}{replaced}" if args.output else ""
     # "Exported 13 rows from 1 audit", never "1 audits" (trial 17)
     stderr.write(f"Exported {count_of(count, unit, grouped=True)} from {count_of(len(items), 'audit', grouped=True)}"
-                 f"{invented}{where}.\n")
+                 f"{invented}{where}.\n{_summary_said(args, sheet)}\n")
     return 0
+
+
+def summary_start(runtime: Runtime, since: str | None, items: list[dict[str, Any]]) -> date:
+    """The summary's first day: `--since`'s, else the day the first exported audit was submitted, else this month's
+    first (nothing exported: the month's row still says so)."""
+    if since:
+        return date.fromisoformat(since[:10])
+    today = runtime.services.local_now().date()
+    if not items:
+        return today.replace(day=1)
+    first = datetime.fromisoformat(items[0]["audit"]["submitted_at"])
+    return min(first.astimezone(runtime.services.settings.timezone).date(), today).replace(day=1)
+
+
+def summary_path(output: str) -> str:
+    """`audits.csv` -> `audits-summary.csv`, beside it."""
+    stem, dot, extension = output.rpartition(".")
+    return f"{stem}-summary.{extension}" if dot and "/" not in extension else f"{output}-summary.csv"
+
+
+def _summary_beside(args: argparse.Namespace, summary: list[dict[str, Any]]) -> str:
+    """Write the summary sheet beside a CSV file (0600 too); its path, or "" when there is no file to put it by."""
+    if args.format != "csv" or not args.output:
+        return ""
+    path = summary_path(args.output)
+    with private_output(path) as out:
+        write_summary(summary, out)
+    return path
+
+
+def _summary_said(args: argparse.Namespace, sheet: str) -> str:
+    """Where the summary sheet went, or how to get it; with --campaign, that it counts every audit of the teams."""
+    every = " It counts every audit of the teams in those months, not only the campaign's." if args.campaign else ""
+    return _where_summary(args, sheet) + every
+
+
+def _where_summary(args: argparse.Namespace, sheet: str) -> str:
+    if sheet:
+        return (f"The summary sheet (audits, grades, moderation agreement, actions and re-audits by team and month, "
+                f"counted as the digest counts them) is in {sheet}.")
+    if args.format == "json":
+        return "The summary sheet's rows (by team and month, as the digest counts them) are under `summary`."
+    return "The summary sheet is written beside the file when you give --output FILE."
