@@ -11,15 +11,24 @@ import contextlib
 import csv
 import json
 import os
+import re
 import sys
 from datetime import UTC, date, datetime
 from typing import Any, TextIO
 
 from bot.cli.campaign import visible_campaign
+from bot.cli.export_sharing import (
+    WITHOUT_ANSWER,
+    WITHOUT_AUDIT,
+    answer_without,
+    kept,
+    nested_without,
+)
 from bot.cli.export_summary import summary_rows, write_summary
 from bot.cli.operator import add_identity, operator
 from bot.cli.runtime import Runtime
 from bot.cli.since import read_since
+from bot.core.export_terms import chosen
 from bot.core.replies import count_of
 from bot.core.spreadsheet_cells import safe_fields
 from bot.errors import UserError
@@ -52,6 +61,9 @@ def add_parsers(subparsers: Any) -> None:
                         "--team north --team south or --team north,south; a manager gets their own teams when it is "
                         "left out")
     parser.add_argument("--campaign", type=int, help="only audits of this audit campaign (JSON adds its report)")
+    parser.add_argument("--no-case-refs", action="store_true", help="leave out the case reference column and every "
+                        "free text (reasons, strengths, development, actions, reflections, evidence notes): a file "
+                        "to share beyond the service")
     parser.add_argument("--output", help="write to this file instead of standard output; the summary sheet (figures "
                         "by team and month, as the digest counts them) is written beside it as FILE-summary.csv")
     add_identity(parser)
@@ -125,32 +137,46 @@ def _action_text(action: dict[str, Any]) -> str:
     return f"{action['id']}. {action['description']} ({action['owner_id']}, due {action['due_date']}, {state})"
 
 
-def write_csv(items: list[dict[str, Any]], out: TextIO) -> int:
-    """One row per answer; free text that a spreadsheet would run as a formula is kept as text (safe_cell)."""
-    writer = csv.DictWriter(out, fieldnames=[*AUDIT_COLUMNS, *ANSWER_COLUMNS])
+def write_csv(items: list[dict[str, Any]], out: TextIO, sharing: re.Pattern[str] | None = None) -> int:
+    """One row per answer; free text that a spreadsheet would run as a formula is kept as text (safe_cell). With
+    `sharing` (the case reference pattern), no case reference column and no free text (bot.cli.export_sharing)."""
+    audit_columns, answer_columns = ((kept(AUDIT_COLUMNS, WITHOUT_AUDIT), kept(ANSWER_COLUMNS, WITHOUT_ANSWER))
+                                     if sharing else (AUDIT_COLUMNS, ANSWER_COLUMNS))
+    writer = csv.DictWriter(out, fieldnames=[*audit_columns, *answer_columns], extrasaction="ignore")
     writer.writeheader()
     rows = 0
     for item in items:
         fields = _audit_fields(item)
-        for answer in item["answers"] or [dict.fromkeys(ANSWER_COLUMNS)]:
-            writer.writerow(safe_fields({**fields, **answer}))
+        for answer in item["answers"] or [dict.fromkeys(answer_columns)]:
+            writer.writerow(safe_fields({**fields, **(answer_without(answer, sharing) if sharing else answer)}))
             rows += 1
     return rows
 
 
 def write_json(items: list[dict[str, Any]], out: TextIO, campaigns: list[dict[str, Any]] | None = None,
-               summary: list[dict[str, Any]] | None = None) -> int:
+               summary: list[dict[str, Any]] | None = None, sharing: re.Pattern[str] | None = None) -> int:
     payload = {
         "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "campaigns": campaigns or [],
         "summary": summary or [],  # the summary sheet's rows (bot.cli.export_summary)
-        "audits": [{**_audit_fields(item), "answers": item["answers"], "actions": item["actions"],
-                    "moderations": item["moderations"], "reflections": item.get("reflections", [])}
-                   for item in items],
+        "audits": [_json_audit(item, sharing) for item in items],
     }
     json.dump(payload, out, indent=2, ensure_ascii=False)
     out.write("\n")
     return len(items)
+
+
+def _json_audit(item: dict[str, Any], sharing: re.Pattern[str] | None) -> dict[str, Any]:
+    """One audit's record; with `sharing`, no case reference and no free text (bot.cli.export_sharing)."""
+    nested = {"actions": item["actions"], "moderations": item["moderations"],
+              "reflections": item.get("reflections", [])}
+    if not sharing:
+        return {**_audit_fields(item), "answers": item["answers"], **nested}
+    fields = {key: value for key, value in _audit_fields(item).items() if key not in WITHOUT_AUDIT}
+    return {**fields, "answers": [answer_without(answer, sharing) for answer in item["answers"]],
+            **{name: nested_without(name, rows) for name, rows in nested.items() if name != "reflections"},
+            "reflections": [{key: value for key, value in row.items() if key != "text"}
+                            for row in nested["reflections"]]}
 
 
 def campaign_reports(runtime: Runtime, who: Any, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -193,12 +219,15 @@ def run_export(args: argparse.Namespace, runtime: Runtime) -> int:
     reports = campaign_reports(runtime, who, items) if args.format == "json" else []
     summary = summary_rows(runtime.services, summary_start(runtime, since, items), args.team)
 
+    sharing = runtime.services.settings.case_reference_pattern if args.no_case_refs else None
+
     def write(out: TextIO) -> int:
-        return write_csv(items, out) if args.format == "csv" else write_json(items, out, reports, summary)
+        return (write_csv(items, out, sharing) if args.format == "csv"
+                else write_json(items, out, reports, summary, sharing))
 
     demo = sum(1 for item in items if item["audit"].get("demo"))
     trail = {"format": args.format, "since": since, "team": args.team, "campaign": args.campaign, "audits": len(items),
-             "demo_audits": demo, "file": args.output or "standard output"}
+             "demo_audits": demo, "file": args.output or "standard output", "case_refs": not args.no_case_refs}
     replaced = ""
     if args.output:
         replaced = " (the file that was there is replaced)" if os.path.exists(args.output) else ""
@@ -218,7 +247,7 @@ def run_export(args: argparse.Namespace, runtime: Runtime) -> int:
     where = f" to {args.output}{replaced}" if args.output else ""
     # "Exported 13 rows from 1 audit", never "1 audits" (trial 17)
     stderr.write(f"Exported {count_of(count, unit, grouped=True)} from {count_of(len(items), 'audit', grouped=True)}"
-                 f"{invented}{where}.\n{_summary_said(args, sheet)}\n")
+                 f"{invented}{where}.\n{chosen(args.no_case_refs)}\n{_summary_said(args, sheet)}\n")
     return 0
 
 
