@@ -28,7 +28,7 @@ from bot.cli.export_summary import summary_rows, write_summary
 from bot.cli.operator import add_identity, operator
 from bot.cli.runtime import Runtime
 from bot.cli.since import read_since
-from bot.core.export_terms import chosen
+from bot.core.export_terms import SCREENED, WHO_MAY, WITH_REFS, chosen
 from bot.core.replies import count_of
 from bot.core.spreadsheet_cells import safe_fields
 from bot.errors import UserError
@@ -53,7 +53,10 @@ PROGRESS_EVERY = 1000
 
 
 def add_parsers(subparsers: Any) -> None:
-    parser = subparsers.add_parser("export", help="export audits for performance clinics (CSV or JSON)")
+    parser = subparsers.add_parser("export", help="export audits for performance clinics (CSV or JSON)",
+                                   description=f"Export audits for performance clinics and inspections: {WHO_MAY} "
+                                   "(--as a Slack user applies their role). One row per answer, with a summary sheet "
+                                   f"beside the file. {SCREENED} By default: {WITH_REFS}")
     parser.add_argument("--format", choices=("csv", "json"), default="csv")
     parser.add_argument("--since", help="only audits submitted on or after this date (2026-01-31, 31/01/2026, "
                         "last Monday)")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 WHO_MAY = "the export is for managers (their own teams), QA leads and admins"
 SCREENED = ("Its free text (reasons, strengths, areas for development, actions, reflections and evidence notes) was "
-            "screened for children's names and details when it was typed, and no child's name is stored.")
+            "screened for children's names and details when it was typed.")
 WITH_REFS = ("With case references and the free text, for use within the service only; `--no-case-refs` leaves them "
              "out for sharing beyond it.")
 WITHOUT_REFS = ("Without case references, for sharing beyond the service: no case reference column and no free text "

@@ -94,3 +94,12 @@ def test_a_practitioner_is_told_who_may_export_as_the_command_line_tells_them(cl
     assert WHO_MAY in replies[0].text and "audit-bot export" not in replies[0].text
     code, _, err = cli("export", "--as", "U0PRAN001")
     assert code == 2 and WHO_MAY in err
+
+
+def test_the_command_lines_help_says_who_may_export_what_it_holds_and_the_screening(
+        cli, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: F811
+    with pytest.raises(SystemExit) as done:
+        cli("export", "--help")
+    helped = flat(capsys.readouterr().out)
+    assert done.value.code == 0 and WHO_MAY in helped and flat(SCREENED) in helped and "--no-case-refs" in helped
+    assert "summary sheet" in helped
