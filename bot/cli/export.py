@@ -220,7 +220,8 @@ def run_export(args: argparse.Namespace, runtime: Runtime) -> int:
     since = read_since(args.since, runtime, "no audit submitted on or after it").isoformat() if args.since else None
     items = export_audits(runtime, since, args.team, args.campaign)
     reports = campaign_reports(runtime, who, items) if args.format == "json" else []
-    summary = summary_rows(runtime.services, summary_start(runtime, since, items), args.team)
+    summary = (summary_rows(runtime.services, summary_start(runtime, since, items), args.team)
+               if args.format == "json" or args.output else [])
 
     sharing = runtime.services.settings.case_reference_pattern if args.no_case_refs else None
 
