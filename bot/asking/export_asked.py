@@ -39,6 +39,8 @@ KEPT = ("The file is readable only by whoever writes it, the export goes in the 
 WITHOUT_REFS = re.compile(r"\b(?:without|no|leav\w*\s+out|excluding|minus|strip\w*|remov\w*|drop\w*)\s+"
                           r"(?:the\s+|any\s+)?case[\s-]*(?:ref\w*|numbers?|ids?)\b|\banonymi[sz]\w*|--no-case-refs",
                           re.IGNORECASE)
+# what makes the words a request for the audits as a file when a practitioner types them
+AUDITS_OUT = re.compile(r"\bexport\w*|\baudits?\b", re.IGNORECASE)
 SUMMARIES = ("What an inspector usually asks for first is in the chat now:\n"
              "• `digest this quarter`: audits against target, grades of record against the quarter before, moderation "
              "agreement, overdue actions and the weakest questions, team by team\n"
@@ -60,6 +62,8 @@ def answered(services: Services, engine: Engine, turn: Turn, text: str) -> list[
         return None
     digest = engine.commands.get("digest")
     if digest is None or not digest.allowed(turn.person):
+        if not AUDITS_OUT.search(plainly(text) or ""):  # "where do i download the practice guide": the knowledge base
+            return None
         return [Reply(kind="error", text=f"You're a {turn.person.role.value}, and {WHO_MAY}: no file of audits is "
                                          "posted in Slack. Ask your team manager or a QA lead for the figures you "
                                          "need; `/audit list` shows the audits you may read.")]

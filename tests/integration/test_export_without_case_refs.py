@@ -103,3 +103,8 @@ def test_the_command_lines_help_says_who_may_export_what_it_holds_and_the_screen
     helped = flat(capsys.readouterr().out)
     assert done.value.code == 0 and WHO_MAY in helped and flat(SCREENED) in helped and "--no-case-refs" in helped
     assert "summary sheet" in helped
+
+
+def test_a_practitioners_other_download_question_still_goes_to_the_knowledge_base(engine: Engine) -> None:
+    said = _chat(engine, "U0PRAN001", "where do i download the practice guidance")
+    assert WHO_MAY not in said
