@@ -11,14 +11,24 @@ import contextlib
 import csv
 import json
 import os
+import re
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, TextIO
 
 from bot.cli.campaign import visible_campaign
+from bot.cli.export_sharing import (
+    WITHOUT_ANSWER,
+    WITHOUT_AUDIT,
+    answer_without,
+    kept,
+    nested_without,
+)
+from bot.cli.export_summary import summary_rows, write_summary
 from bot.cli.operator import add_identity, operator
 from bot.cli.runtime import Runtime
 from bot.cli.since import read_since
+from bot.core.export_terms import SCREENED, WHO_MAY, WITH_REFS, chosen
 from bot.core.replies import count_of
 from bot.core.spreadsheet_cells import safe_fields
 from bot.errors import UserError
@@ -43,7 +53,10 @@ PROGRESS_EVERY = 1000
 
 
 def add_parsers(subparsers: Any) -> None:
-    parser = subparsers.add_parser("export", help="export audits for performance clinics (CSV or JSON)")
+    parser = subparsers.add_parser("export", help="export audits for performance clinics (CSV or JSON)",
+                                   description=f"Export audits for performance clinics and inspections: {WHO_MAY} "
+                                   "(--as a Slack user applies their role). One row per answer, with a summary sheet "
+                                   f"beside the file. {SCREENED} By default: {WITH_REFS}")
     parser.add_argument("--format", choices=("csv", "json"), default="csv")
     parser.add_argument("--since", help="only audits submitted on or after this date (2026-01-31, 31/01/2026, "
                         "last Monday)")
@@ -51,7 +64,11 @@ def add_parsers(subparsers: Any) -> None:
                         "--team north --team south or --team north,south; a manager gets their own teams when it is "
                         "left out")
     parser.add_argument("--campaign", type=int, help="only audits of this audit campaign (JSON adds its report)")
-    parser.add_argument("--output", help="write to this file instead of standard output")
+    parser.add_argument("--no-case-refs", action="store_true", help="leave out the case reference column and every "
+                        "free text (reasons, strengths, development, actions, reflections, evidence notes): a file "
+                        "to share beyond the service")
+    parser.add_argument("--output", help="write to this file instead of standard output; the summary sheet (figures "
+                        "by team and month, as the digest counts them) is written beside it as FILE-summary.csv")
     add_identity(parser)
     parser.set_defaults(func=run_export)
 
@@ -123,30 +140,46 @@ def _action_text(action: dict[str, Any]) -> str:
     return f"{action['id']}. {action['description']} ({action['owner_id']}, due {action['due_date']}, {state})"
 
 
-def write_csv(items: list[dict[str, Any]], out: TextIO) -> int:
-    """One row per answer; free text that a spreadsheet would run as a formula is kept as text (safe_cell)."""
-    writer = csv.DictWriter(out, fieldnames=[*AUDIT_COLUMNS, *ANSWER_COLUMNS])
+def write_csv(items: list[dict[str, Any]], out: TextIO, sharing: re.Pattern[str] | None = None) -> int:
+    """One row per answer; free text that a spreadsheet would run as a formula is kept as text (safe_cell). With
+    `sharing` (the case reference pattern), no case reference column and no free text (bot.cli.export_sharing)."""
+    audit_columns, answer_columns = ((kept(AUDIT_COLUMNS, WITHOUT_AUDIT), kept(ANSWER_COLUMNS, WITHOUT_ANSWER))
+                                     if sharing else (AUDIT_COLUMNS, ANSWER_COLUMNS))
+    writer = csv.DictWriter(out, fieldnames=[*audit_columns, *answer_columns], extrasaction="ignore")
     writer.writeheader()
     rows = 0
     for item in items:
         fields = _audit_fields(item)
-        for answer in item["answers"] or [dict.fromkeys(ANSWER_COLUMNS)]:
-            writer.writerow(safe_fields({**fields, **answer}))
+        for answer in item["answers"] or [dict.fromkeys(answer_columns)]:
+            writer.writerow(safe_fields({**fields, **(answer_without(answer, sharing) if sharing else answer)}))
             rows += 1
     return rows
 
 
-def write_json(items: list[dict[str, Any]], out: TextIO, campaigns: list[dict[str, Any]] | None = None) -> int:
+def write_json(items: list[dict[str, Any]], out: TextIO, campaigns: list[dict[str, Any]] | None = None,
+               summary: list[dict[str, Any]] | None = None, sharing: re.Pattern[str] | None = None) -> int:
     payload = {
         "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "campaigns": campaigns or [],
-        "audits": [{**_audit_fields(item), "answers": item["answers"], "actions": item["actions"],
-                    "moderations": item["moderations"], "reflections": item.get("reflections", [])}
-                   for item in items],
+        "summary": summary or [],  # the summary sheet's rows (bot.cli.export_summary)
+        "audits": [_json_audit(item, sharing) for item in items],
     }
     json.dump(payload, out, indent=2, ensure_ascii=False)
     out.write("\n")
     return len(items)
+
+
+def _json_audit(item: dict[str, Any], sharing: re.Pattern[str] | None) -> dict[str, Any]:
+    """One audit's record; with `sharing`, no case reference and no free text (bot.cli.export_sharing)."""
+    nested = {"actions": item["actions"], "moderations": item["moderations"],
+              "reflections": item.get("reflections", [])}
+    if not sharing:
+        return {**_audit_fields(item), "answers": item["answers"], **nested}
+    fields = {key: value for key, value in _audit_fields(item).items() if key not in WITHOUT_AUDIT}
+    return {**fields, "answers": [answer_without(answer, sharing) for answer in item["answers"]],
+            **{name: nested_without(name, rows) for name, rows in nested.items() if name != "reflections"},
+            "reflections": [{key: value for key, value in row.items() if key != "text"}
+                            for row in nested["reflections"]]}
 
 
 def campaign_reports(runtime: Runtime, who: Any, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -187,13 +220,18 @@ def run_export(args: argparse.Namespace, runtime: Runtime) -> int:
     since = read_since(args.since, runtime, "no audit submitted on or after it").isoformat() if args.since else None
     items = export_audits(runtime, since, args.team, args.campaign)
     reports = campaign_reports(runtime, who, items) if args.format == "json" else []
+    summary = (summary_rows(runtime.services, summary_start(runtime, since, items), args.team)
+               if args.format == "json" or args.output else [])
+
+    sharing = runtime.services.settings.case_reference_pattern if args.no_case_refs else None
 
     def write(out: TextIO) -> int:
-        return write_csv(items, out) if args.format == "csv" else write_json(items, out, reports)
+        return (write_csv(items, out, sharing) if args.format == "csv"
+                else write_json(items, out, reports, summary, sharing))
 
     demo = sum(1 for item in items if item["audit"].get("demo"))
     trail = {"format": args.format, "since": since, "team": args.team, "campaign": args.campaign, "audits": len(items),
-             "demo_audits": demo, "file": args.output or "standard output"}
+             "demo_audits": demo, "file": args.output or "standard output", "case_refs": not args.no_case_refs}
     replaced = ""
     if args.output:
         replaced = " (the file that was there is replaced)" if os.path.exists(args.output) else ""
@@ -206,11 +244,55 @@ def run_export(args: argparse.Namespace, runtime: Runtime) -> int:
             record_trail(runtime.services.storage, who.label, "export", {**trail, "cut_short": True})
             raise
     unit = "row" if args.format == "csv" else "audit"
+    sheet = _summary_beside(args, summary)
     record_trail(runtime.services.storage, who.label, "export", trail)
     invented = (f" ({demo:,} of them invented demo {'audit' if demo == 1 else 'audits'}, marked in the `demo` "
                 "field)" if demo else "")
     where = f" to {args.output}{replaced}" if args.output else ""
     # "Exported 13 rows from 1 audit", never "1 audits" (trial 17)
     stderr.write(f"Exported {count_of(count, unit, grouped=True)} from {count_of(len(items), 'audit', grouped=True)}"
-                 f"{invented}{where}.\n")
+                 f"{invented}{where}.\n{chosen(args.no_case_refs)}\n{_summary_said(args, sheet)}\n")
     return 0
+
+
+def summary_start(runtime: Runtime, since: str | None, items: list[dict[str, Any]]) -> date:
+    """The summary's first day: `--since`'s, else the day the first exported audit was submitted, else this month's
+    first (nothing exported: the month's row still says so)."""
+    if since:
+        return date.fromisoformat(since[:10])
+    today = runtime.services.local_now().date()
+    if not items:
+        return today.replace(day=1)
+    first = datetime.fromisoformat(items[0]["audit"]["submitted_at"])
+    return min(first.astimezone(runtime.services.settings.timezone).date(), today).replace(day=1)
+
+
+def summary_path(output: str) -> str:
+    """`audits.csv` -> `audits-summary.csv`, beside it."""
+    stem, dot, extension = output.rpartition(".")
+    return f"{stem}-summary.{extension}" if dot and "/" not in extension else f"{output}-summary.csv"
+
+
+def _summary_beside(args: argparse.Namespace, summary: list[dict[str, Any]]) -> str:
+    """Write the summary sheet beside a CSV file (0600 too); its path, or "" when there is no file to put it by."""
+    if args.format != "csv" or not args.output:
+        return ""
+    path = summary_path(args.output)
+    with private_output(path) as out:
+        write_summary(summary, out)
+    return path
+
+
+def _summary_said(args: argparse.Namespace, sheet: str) -> str:
+    """Where the summary sheet went, or how to get it; with --campaign, that it counts every audit of the teams."""
+    every = " It counts every audit of the teams in those months, not only the campaign's." if args.campaign else ""
+    return _where_summary(args, sheet) + every
+
+
+def _where_summary(args: argparse.Namespace, sheet: str) -> str:
+    if sheet:
+        return (f"The summary sheet (audits, grades, moderation agreement, actions and re-audits by team and month, "
+                f"counted as the digest counts them) is in {sheet}.")
+    if args.format == "json":
+        return "The summary sheet's rows (by team and month, as the digest counts them) are under `summary`."
+    return "The summary sheet is written beside the file when you give --output FILE."

@@ -1,6 +1,7 @@
 """`can i export this for ofsted` (trial 40, MEDIUM 12) got "Not from Slack… ask whoever runs the bot": a leader now
 gets what the export holds, the exact command whoever runs the bot types for them, and the in-chat summaries an
-inspector asks for; a practitioner still gets the knowledge base's entry."""
+inspector asks for; a practitioner is told who may export (fix 41: it was the knowledge base's entry, which said
+"QA leads everyone's" where the command line says managers, QA leads and admins)."""
 
 from __future__ import annotations
 
@@ -42,8 +43,10 @@ def test_a_manager_is_told_the_export_has_their_own_teams(engine: Engine) -> Non
     assert "your own teams' audits" in said and "--as U0MGRS001" in said
 
 
-def test_a_practitioner_still_gets_the_knowledge_base(engine: Engine) -> None:
-    assert "audit-bot export --as" not in _said(engine, "U0PRAS001", "can i export this for ofsted")
+def test_a_practitioner_is_told_who_may_export(engine: Engine) -> None:
+    said = _said(engine, "U0PRAS001", "can i export this for ofsted")
+    assert "audit-bot export --as" not in said
+    assert "the export is for managers (their own teams), QA leads and admins" in said
 
 
 def test_only_a_file_of_audits_is_taken() -> None:
