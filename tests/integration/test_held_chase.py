@@ -326,13 +326,8 @@ def test_a_part_timer_chased_on_a_day_they_work_is_nudged_at_once(config_dir, en
 def test_a_part_timers_chase_waits_for_their_own_hours(config_dir, environ) -> None:
     """An owner with `working_hours: '13:00-17:00'` (as their reminders keep) is chased when they start."""
     from bot.composition import build_engine
-    from bot.settings.config import load_settings
 
-    teams = config_dir / "teams.yaml"
-    teams.write_text(teams.read_text().replace("{user: U0PRAN001, name: Social worker N1, role: practitioner, "
-                                               "audit_target: 0}", "{user: U0PRAN001, name: Social worker N1, role: "
-                                               "practitioner, audit_target: 0, working_hours: '13:00-17:00'}", 1))
-    part_timed = build_services(load_settings(environ))
+    part_timed = part_timed_services(config_dir, environ, "working_hours: '13:00-17:00'")
     try:
         engine = build_engine(part_timed)
         _, action = open_action(part_timed.storage, date(2026, 11, 20), auditor="U0MGRS001")

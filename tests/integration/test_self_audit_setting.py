@@ -105,3 +105,23 @@ def test_a_campaign_never_allocates_a_manager_their_own_case(config_dir, environ
         assert all(a.auditor_id != a.worker_id for a in allocations)
     finally:
         services.storage.close()
+
+
+@pytest.mark.parametrize("allowed", [False, True])
+def test_a_case_whose_last_audit_names_the_manager_is_theirs_to_audit_only_when_allowed(config_dir, environ,
+                                                                                       allowed: bool) -> None:
+    from tests.integration.test_reaudits import QA as LEAD
+    from tests.integration.test_reaudits import Cases
+
+    engine, services = bot_with(config_dir, environ, allowed)
+    try:
+        earlier = Cases(services).audit("CR-100090", "good", datetime(2026, 11, 2, 10, 0, tzinfo=LONDON),
+                                        auditor=LEAD, worker=MANAGER)
+        engine.message(MANAGER, "start audit neglect", surface="terminal")
+        said = text_of(engine.message(MANAGER, "CR-100090", surface="terminal"))
+        refused = f"CR-100090 is your case: audit #{earlier} names you as its worker." in said
+        assert refused is not allowed
+        started = services.storage.db.execute("SELECT COUNT(*) FROM audits WHERE case_ref = 'CR-100090'").fetchone()
+        assert started[0] == (2 if allowed else 1)
+    finally:
+        services.storage.close()
