@@ -13,7 +13,7 @@ import hashlib
 import logging
 import uuid
 from collections.abc import Mapping
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -141,7 +141,11 @@ class JobRunner:
         return sent
 
     def _outside_hours(self, recipient: str, local: datetime) -> datetime | None:
-        """None when `recipient` may be sent to now; else when their own hours start today (maybe past)."""
+        """None when `recipient` may be sent to now; else when their own hours start today (maybe past). A
+        part-timer gets no reminders on a weekday they do not work (`working_days`): it counts as past."""
+        days = self.services.directory.days_of(recipient)
+        if days is not None and local.weekday() not in days:
+            return datetime.combine(local.date(), time.min, tzinfo=self.timezone)
         hours = self.services.directory.hours_of(recipient)
         if hours is None or hours[0] <= local.time() < hours[1]:
             return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from bot.core import more_time_said, policy
-from bot.core.calendar import is_working_day, next_working_day
+from bot.core.calendar import next_day_worked, works_on
 from bot.core.markup import audit_and_case
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
@@ -61,14 +61,16 @@ def _longer(services: Services, action: action_store.ActionRow, local: datetime)
 
 def working_morning(services: Services, local: datetime, owner: str | None = None) -> datetime | None:
     """When working hours next start, if `local` is outside them (before or after quiet_hours, or the owner's own
-    `working_hours` in teams.yaml, as their reminders keep; a weekend or an English bank holiday); None inside them.
+    `working_hours` in teams.yaml, as their reminders keep; a weekend, an English bank holiday or a day outside a
+    part-timer's `working_days`); None inside them.
     Trial 35: a chase at 23:00 on a Saturday reached the worker at once; such a chase is now held until this moment
     (bot.audits.held_chase)."""
     start, end = (services.directory.hours_of(owner) if owner else None) or services.settings.quiet_hours
     tz = services.settings.timezone
-    if is_working_day(local.date()) and start <= local.time() < end:
+    days = services.directory.days_of(owner) if owner else None
+    if works_on(local.date(), days) and start <= local.time() < end:
         return None
-    day = local.date() if is_working_day(local.date()) and local.time() < start else next_working_day(local.date())
+    day = local.date() if works_on(local.date(), days) and local.time() < start else next_day_worked(local.date(), days)
     return datetime.combine(day, start, tzinfo=tz)
 
 

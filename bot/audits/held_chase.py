@@ -25,6 +25,8 @@ from bot.storage.reminders import away_on
 from knowledge.dates import long_date
 
 # "withdraw chase 9", "cancel the chase on action 9", "unchase 9", "don't send the chase for action 9"
+DAY_WORDS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
 WITHDRAW_WORDS = re.compile(r"^\s*(?:please\s+)?(?:(?:withdraw|cancel|take\s+back|stop|drop|don'?t\s+send)\s+"
                             r"(?:my\s+|the\s+|that\s+)?chase\s+(?:(?:on|for|of|re)\s+)?|unchase\s+)"
                             r"(?:action\s+)?#?(?P<id>\d{1,9})\s*(?:please|thanks)?\s*[.!]?\s*$", re.IGNORECASE)
@@ -41,13 +43,20 @@ def hold(services: Services, turn: Turn, action: action_store.ActionRow, send_at
     away_said = f" They are away until {long_date(away[0])}, so they will see it then." if away else ""
     chat_said = (" In the terminal chat it is sent by the bot's scheduler, so only if this chat (or the bot) is "
                  "running then." if turn.surface == "terminal" else "")
-    own = services.directory.hours_of(action.owner_id)
-    hours = f"their working hours ({own[0]:%H:%M} to {own[1]:%H:%M})" if own else "working hours"
-    return [Reply(text=f"Held: it is out of {hours}, so I'll nudge {label(action.owner_id)} about action "
+    out_of = _hours(services, action.owner_id, local)
+    return [Reply(text=f"Held: it is out of {out_of}, so I'll nudge {label(action.owner_id)} about action "
                        f"{action.id} ({due_words(action, local.date())}) when they start. It will reach them at "
                        f"{morning(services, held.send_at)}.{away_said}{chat_said} Until then `my actions`, its "
                        f"audit (`show {action.audit_id}`) and `actions team` show it waiting; to take it back, type "
                        f"`withdraw chase {action.id}`.")]
+
+
+def _hours(services: Services, owner: str, local: datetime) -> str:
+    """Whose hours the chase falls out of: the service's, or a part-timer's own hours or days (fix41e)."""
+    own, days = services.directory.hours_of(owner), services.directory.days_of(owner)
+    if days is not None and local.weekday() not in days:
+        return f"their working days ({', '.join(DAY_WORDS[day] for day in sorted(days))})"
+    return f"their working hours ({own[0]:%H:%M} to {own[1]:%H:%M})" if own else "working hours"
 
 
 def already_waiting(services: Services, turn: Turn, action: action_store.ActionRow,

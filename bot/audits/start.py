@@ -443,11 +443,8 @@ def choose_worker(services: Services, turn: Turn, ctx: Ctx, version: int, worker
     person = services.directory.person(worker) if worker else None
     if worker is None or person is None:  # (person is None without a worker)
         raise UserError(unknown_worker(services, turn))
-    if worker == ctx.audit.auditor_id:
-        raise UserError("You can't audit a case that is your own: audits are independent. Pick the worker whose "
-                        "case this is, and ask your manager or a QA lead to audit your own cases. To look over your "
-                        f"own case before supervision, `checklist {ctx.checklist.id}` shows what this audit asks and "
-                        "what good looks like at each question (`cancel` drops this start).")
+    if worker == ctx.audit.auditor_id and not own_case.self_audit_allowed(services, turn.person):
+        raise UserError(own_case.own_worker_refusal(services, person, ctx.checklist.id))
     if not allocated and not policy.may_name_worker(services.directory, turn.person, worker):
         return _not_theirs_to_audit(services, turn, ctx, worker)
     if not allocated and (own := own_case.refusal(services, turn.person, ctx.audit.case_ref, ctx.audit.id,

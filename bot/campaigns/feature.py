@@ -28,7 +28,17 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from bot.campaigns import asked, change_words, changes, closing, deadline_offer, free_words, render, service
+from bot.campaigns import (
+    asked,
+    change_words,
+    changes,
+    closing,
+    deadline_offer,
+    free_words,
+    open_listed,
+    render,
+    service,
+)
 from bot.campaigns.auditor_named import auditor_and_reason
 from bot.campaigns.model import CampaignSpec, DeadlineOff, FieldError
 from bot.core import buttons, policy
@@ -224,7 +234,9 @@ def mine(services: Services, turn: Turn, campaign_id: int) -> list[Reply]:
     items = store.allocations(services.storage, campaign_id, turn.user_id) if campaign else []
     if campaign is None or not items:
         raise UserError(f"You have no cases in campaign {campaign_id}. Type `/audit campaign` to list campaigns.")
-    return [service.my_cases_reply(services, campaign, items)]
+    listed = service.my_cases_reply(services, campaign, items)
+    open_listed.remember(services, turn, campaign_id, listed)  # `open 2` then presses its second button
+    return [listed]
 
 
 def _organiser_command(services: Services, turn: Turn, verb: str, rest: str) -> list[Reply]:
@@ -534,6 +546,7 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_form(FORM_ACTION, bind(on_create_form), bind(check_create_form))
     engine.add_action("campaign.mine", bind(lambda s, turn, value: mine(s, turn, buttons.record_id(value))))
     engine.add_message_handler(lambda turn, text: typed_start(services, turn, text), priority=18)
+    engine.add_message_handler(lambda turn, text: open_listed.typed_open(services, turn, text), priority=18)
     engine.add_message_handler(lambda turn, text: typed_case(services, turn, text), priority=19)
     asked.install(engine, services)  # "show me the report for the voice campaign"
     engine.add_home_section("campaigns", lambda person: home_section(services, person), priority=24)

@@ -35,6 +35,22 @@ def next_working_day(day: date) -> date:
     return _england().get_nth_working_day(day, 1)
 
 
+def works_on(day: date, weekdays: frozenset[int] | None) -> bool:
+    """A working day that is one of a part-timer's own weekdays (Monday is 0; None: all five)."""
+    return is_working_day(day) and (weekdays is None or day.weekday() in weekdays)
+
+
+def next_day_worked(day: date, weekdays: frozenset[int] | None) -> date:
+    """The first day strictly after `day` that a part-timer works: a Monday-to-Wednesday worker's Wednesday is
+    followed by Monday (or Tuesday, when Monday is a bank holiday), never Thursday."""
+    if weekdays is not None and not weekdays & set(range(5)):
+        weekdays = None  # nobody works no day: fall back to the service's week rather than search for ever
+    following = next_working_day(day)
+    while not works_on(following, weekdays):
+        following = next_working_day(following)
+    return following
+
+
 def working_day_on_or_after(day: date) -> date:
     """`day` itself if people work that day, else the next working day: where a deferred job lands."""
     return _england().get_nth_working_day(day, 0)

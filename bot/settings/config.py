@@ -95,6 +95,7 @@ class Settings:
     cron: Mapping[str, CronSpec] = field(default_factory=dict)
     http: HttpLimits = field(default_factory=HttpLimits)
     reaudit: ReauditSettings = field(default_factory=ReauditSettings)
+    allow_self_audit: bool = False  # a manager may audit a case where they are the worker (fix41e); never by default
     raw: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -118,6 +119,7 @@ DEFAULTS: dict[str, Any] = {
     "reminders": {},
     "http": {},
     "reaudit": {},
+    "allow_self_audit": False,
 }
 REMINDER_LIMITS = {
     "draft_idle_working_days": (1, 60),
@@ -304,6 +306,8 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     reminders = _parse_reminders(raw["reminders"], file)
     http = _parse_http(raw["http"], file)
     reaudit = parse_reaudit(raw["reaudit"], file)
+    if not isinstance(raw["allow_self_audit"], bool):
+        raise ConfigError(file, "allow_self_audit", "true or false", raw["allow_self_audit"])
 
     local_user = raw["local_user"]
     if not isinstance(local_user, str) or not USER_ID.fullmatch(local_user):
@@ -339,5 +343,6 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         cron=cron,
         http=http,
         reaudit=reaudit,
+        allow_self_audit=raw["allow_self_audit"],
         raw=raw,
     )

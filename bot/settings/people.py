@@ -19,7 +19,8 @@ USER_ID = re.compile(rf"^{SLACK_USER_ID}$")
 TEAM_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 CHANNEL_ID = re.compile(r"^[CG][A-Z0-9]{2,}$")
 HOURS = re.compile(r"^\s*([01]?\d|2[0-3]):([0-5]\d)\s*-\s*([01]?\d|2[0-3]):([0-5]\d)\s*$")
-MEMBER_KEYS = ("user", "name", "role", "audit_target", "working_hours")
+MEMBER_KEYS = ("user", "name", "role", "audit_target", "working_hours", "working_days")
+DAY_NAMES = ("mon", "tue", "wed", "thu", "fri")  # weekday() 0 to 4: the days a part-timer may work
 
 
 class Role(StrEnum):
@@ -44,6 +45,7 @@ class Member:
     name: str
     audit_target: int
     working_hours: tuple[time, time] | None = None  # when reminders may reach them, if not the service's hours
+    working_days: frozenset[int] | None = None  # weekday() numbers they work, if not Monday to Friday
 
 
 @dataclass(frozen=True)
@@ -88,10 +90,16 @@ class Directory:
     teams: Mapping[str, Team]
     people: Mapping[str, Person]
     working_hours: Mapping[str, tuple[time, time]] = field(default_factory=dict)
+    working_days: Mapping[str, frozenset[int]] = field(default_factory=dict)
 
     def hours_of(self, user_id: str) -> tuple[time, time] | None:
         """A person's own reminder hours (part-time, compressed hours); None means the service's quiet hours."""
         return self.working_hours.get(user_id)
+
+    def days_of(self, user_id: str) -> frozenset[int] | None:
+        """The weekdays (Monday is 0) a part-timer works, so a chase held for them waits for their next one (fix41e:
+        a Monday-to-Wednesday worker's Wednesday-evening chase was held for Thursday); None means Monday to Friday."""
+        return self.working_days.get(user_id)
 
     def person(self, user_id: str) -> Person | None:
         return self.people.get(user_id)

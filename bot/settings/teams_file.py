@@ -7,7 +7,19 @@ from datetime import time
 from pathlib import Path
 from typing import Any
 
-from bot.settings.people import CHANNEL_ID, HOURS, MEMBER_KEYS, TEAM_ID, USER_ID, Directory, Member, Person, Role, Team
+from bot.settings.people import (
+    CHANNEL_ID,
+    DAY_NAMES,
+    HOURS,
+    MEMBER_KEYS,
+    TEAM_ID,
+    USER_ID,
+    Directory,
+    Member,
+    Person,
+    Role,
+    Team,
+)
 from bot.settings.problems import ConfigError
 
 
@@ -41,7 +53,26 @@ def _parse_member(raw: object, file: Path, key: str) -> Member:
     if not isinstance(name, str):
         raise _fail(file, f"{key} → name", "a short staff label", name)
     hours = _parse_hours(raw.get("working_hours"), file, f"{key} → working_hours")
-    return Member(user_id=user, role=role, name=name, audit_target=target, working_hours=hours)
+    days = _parse_days(raw.get("working_days"), file, f"{key} → working_days")
+    return Member(user_id=user, role=role, name=name, audit_target=target, working_hours=hours, working_days=days)
+
+
+def _parse_days(raw: object, file: Path, key: str) -> frozenset[int] | None:
+    """`working_days: mon-wed`, `mon, tue, thu` or a YAML list of day names: the weekdays a part-timer works."""
+    if raw is None:
+        return None
+    expected = 'the weekdays they work, like "mon-wed" or "mon, tue, thu" (Monday to Friday)'
+    words = [str(w) for w in raw] if isinstance(raw, list) else str(raw).split(",") if isinstance(raw, str) else []
+    days: set[int] = set()
+    for word in words:
+        ends = [end.strip().lower()[:3] for end in word.split("-")]
+        if len(ends) > 2 or any(end not in DAY_NAMES for end in ends) or \
+                DAY_NAMES.index(ends[-1]) < DAY_NAMES.index(ends[0]):
+            raise _fail(file, key, expected, raw)
+        days.update(range(DAY_NAMES.index(ends[0]), DAY_NAMES.index(ends[-1]) + 1))
+    if not days:
+        raise _fail(file, key, expected, raw)
+    return frozenset(days)
 
 
 def _parse_hours(raw: object, file: Path, key: str) -> tuple[time, time] | None:
@@ -108,11 +139,15 @@ def _parse_directory(data: Mapping[str, Any], file: Path) -> Directory:
     memberships: dict[str, list[str]] = {}
 
     hours: dict[str, tuple[time, time]] = {}
+    days: dict[str, frozenset[int]] = {}
 
     def note(member: Member) -> None:
         if member.working_hours is not None and \
                 hours.setdefault(member.user_id, member.working_hours) != member.working_hours:
             raise _fail(file, "working_hours", f"the same for {member.user_id} wherever they are listed")
+        if member.working_days is not None and \
+                days.setdefault(member.user_id, member.working_days) != member.working_days:
+            raise _fail(file, "working_days", f"the same for {member.user_id} wherever they are listed")
         if member.user_id not in roles or member.role.rank > roles[member.user_id].rank:
             roles[member.user_id] = member.role
         if member.name != member.user_id or member.user_id not in names:
@@ -141,4 +176,4 @@ def _parse_directory(data: Mapping[str, Any], file: Path) -> Directory:
         uid: Person(user_id=uid, name=names.get(uid, uid), role=role, team_ids=tuple(memberships.get(uid, ())))
         for uid, role in roles.items()
     }
-    return Directory(teams=teams, people=directory_people, working_hours=hours)
+    return Directory(teams=teams, people=directory_people, working_hours=hours, working_days=days)

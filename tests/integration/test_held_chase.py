@@ -6,7 +6,7 @@ when, `chase 9` again says one waits, `withdraw chase 9` takes it back, lists sh
 from __future__ import annotations
 
 import io
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -267,16 +267,67 @@ def test_two_runs_at_once_claim_a_due_chase_once(engine: Engine, services: Servi
     assert [held.action_id for found in claimed for held in found] == [action]
 
 
-def test_a_part_timers_chase_waits_for_their_own_hours(config_dir, environ) -> None:
-    """An owner with `working_hours: '13:00-17:00'` (as their reminders keep) is chased when they start."""
-    from bot.composition import build_engine
+def part_timed_services(config_dir, environ, extra: str) -> Services:
+    """Services where the owner, Social worker N1, has `extra` (their own hours or days) in teams.yaml."""
     from bot.settings.config import load_settings
 
     teams = config_dir / "teams.yaml"
     teams.write_text(teams.read_text().replace("{user: U0PRAN001, name: Social worker N1, role: practitioner, "
                                                "audit_target: 0}", "{user: U0PRAN001, name: Social worker N1, role: "
-                                               "practitioner, audit_target: 0, working_hours: '13:00-17:00'}", 1))
-    part_timed = build_services(load_settings(environ))
+                                               f"practitioner, audit_target: 0, {extra}}}", 1))
+    return build_services(load_settings(environ))
+
+
+@pytest.mark.parametrize(("extra", "moment", "reaches", "out_of"), [
+    # fix41e: a Monday-to-Wednesday worker chased on Wednesday evening was to be nudged on Thursday
+    ("working_days: mon-wed", datetime(2026, 12, 9, 18, 0, tzinfo=LONDON), datetime(2026, 12, 14, 8, 0),
+     "working hours"),
+    ("working_days: mon-wed", datetime(2026, 12, 10, 10, 0, tzinfo=LONDON), datetime(2026, 12, 14, 8, 0),
+     "their working days (Monday, Tuesday, Wednesday)"),  # Thursday: in the service's hours, not their days
+    ("working_days: mon-wed", datetime(2026, 8, 26, 18, 0, tzinfo=LONDON), datetime(2026, 9, 1, 8, 0),
+     "working hours"),  # the Monday after is the Summer bank holiday
+    ("working_days: 'tue, thu'", datetime(2026, 12, 24, 19, 0, tzinfo=LONDON), datetime(2026, 12, 29, 8, 0),
+     "working hours"),  # Christmas Eve (a Thursday): Tuesday 29th, after the Boxing Day substitute Monday
+    ("working_days: mon-wed, working_hours: '09:30-15:00'", datetime(2026, 12, 9, 15, 0, tzinfo=LONDON),
+     datetime(2026, 12, 14, 9, 30), "their working hours (09:30 to 15:00)"),
+])
+def test_a_part_timers_chase_waits_for_their_next_working_day(config_dir, environ, extra: str, moment: datetime,
+                                                              reaches: datetime, out_of: str) -> None:
+    from bot.composition import build_engine
+
+    part_timed = part_timed_services(config_dir, environ, extra)
+    try:
+        _, action = open_action(part_timed.storage, date(2026, 7, 20), auditor="U0MGRS001")
+        with at(moment):
+            replies = build_engine(part_timed).message(MANAGER, f"chase {action}", surface="terminal")
+        due = reaches.replace(tzinfo=LONDON)
+        assert [r.to_user for r in replies] == [None]  # nothing reaches them on a day they do not work
+        assert f"Held: it is out of {out_of}" in said(replies)
+        assert f"It will reach them at {due:%H:%M} on {due:%A} {due.day} {due:%B}." in said(replies)
+        sent_once_at(part_timed, due - timedelta(minutes=1), due)
+    finally:
+        part_timed.storage.close()
+
+
+def test_a_part_timer_chased_on_a_day_they_work_is_nudged_at_once(config_dir, environ) -> None:
+    from bot.composition import build_engine
+
+    part_timed = part_timed_services(config_dir, environ, "working_days: mon-wed")
+    try:
+        _, action = open_action(part_timed.storage, date(2026, 11, 20), auditor="U0MGRS001")
+        with at(datetime(2026, 12, 9, 17, 59, tzinfo=LONDON)):  # Wednesday, their last day of the week
+            replies = build_engine(part_timed).message(MANAGER, f"chase {action}", surface="terminal")
+        assert OWNER in [r.to_user for r in replies]
+        assert held_chases.waiting(part_timed.storage, [action]) == {}
+    finally:
+        part_timed.storage.close()
+
+
+def test_a_part_timers_chase_waits_for_their_own_hours(config_dir, environ) -> None:
+    """An owner with `working_hours: '13:00-17:00'` (as their reminders keep) is chased when they start."""
+    from bot.composition import build_engine
+
+    part_timed = part_timed_services(config_dir, environ, "working_hours: '13:00-17:00'")
     try:
         engine = build_engine(part_timed)
         _, action = open_action(part_timed.storage, date(2026, 11, 20), auditor="U0MGRS001")

@@ -182,6 +182,24 @@ def test_reminders_wait_for_the_working_hours_window(services: Services) -> None
     assert jobs.runner.sender.sent == []
 
 
+def test_a_part_timer_gets_no_reminders_on_a_day_they_do_not_work(config_dir, environ) -> None:
+    """fix41e: North's manager works Monday to Wednesday; Thursday's reminders go to everyone else only."""
+    teams = config_dir / "teams.yaml"
+    teams.write_text(teams.read_text().replace("role: manager, audit_target: 2}",
+                                               "role: manager, audit_target: 2, working_days: mon-wed}", 1))
+    services = build_services(load_settings(environ))
+    try:
+        jobs = build_scheduler(services, RecordingSender(), jobs=JOBS, holder="process-a")
+        with at(2026, 11, 26, 9, 30):  # Thursday
+            assert jobs.runner.fire("reminders") == 1
+        with at(2026, 11, 25, 9, 30):  # Wednesday
+            assert jobs.runner.fire("reminders") == 2
+        assert recipients(jobs.runner.sender) == ["U0MGRS001", "U0MGRN001", "U0MGRS001"]
+        assert run_recorded(services.storage, "reminders", "2026-11-26") == "ran"  # nothing left waiting
+    finally:
+        services.storage.close()
+
+
 def test_a_part_timer_gets_the_days_reminders_when_their_own_hours_start(config_dir, environ) -> None:
     teams = config_dir / "teams.yaml"
     teams.write_text(teams.read_text().replace("role: manager, audit_target: 2}",

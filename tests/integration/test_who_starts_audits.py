@@ -58,10 +58,10 @@ def test_a_practitioner_naming_another_teams_worker_is_told_whose_cases_they_may
     assert store.get_audit(services.storage, 2) is None
     drive(engine, ["start audit neglect", "CR-123456"], user=PRACTITIONER)
     [own] = engine.message(PRACTITIONER, PRACTITIONER)  # their own case: told to pick the case's worker instead
-    assert own.kind == "error" and "You can't audit a case that is your own" in own.text
+    assert own.kind == "error" and "You can't audit your own case" in own.text
     for typed in ("me", "Mine", "it's my own case", "myself."):  # trial 22: "I don't know that person"
         [own] = engine.message(PRACTITIONER, typed)
-        assert own.kind == "error" and "You can't audit a case that is your own" in own.text, typed
+        assert own.kind == "error" and "You can't audit your own case" in own.text, typed
     audit = store.get_audit(services.storage, 3)
     assert audit is not None and audit.worker_id is None and audit.step == "worker"
 
@@ -74,7 +74,7 @@ def test_saying_at_length_that_the_case_is_your_own_is_read_as_your_own(engine: 
     the auditor's own case: refused as such, with how to read the checklist over instead."""
     drive(engine, ["start audit neglect", "CR-123456"], user=PRACTITIONER)
     [own] = engine.message(PRACTITIONER, typed)
-    assert own.kind == "error" and "You can't audit a case that is your own" in own.text
+    assert own.kind == "error" and "You can't audit your own case" in own.text
     assert "`checklist neglect` shows what this audit asks" in own.text
     assert store.get_audit(services.storage, 1).worker_id is None
 
@@ -125,7 +125,7 @@ def test_any_case_and_spacing_of_an_offered_workers_name_or_its_unique_start_nam
 
 @pytest.mark.parametrize(("typed", "told"), [
     ("social worker s1", NOT_YOUR_TEAM),  # a whole name elsewhere: told why, not "I don't know that person"
-    ("Social worker N1", "You can't audit a case that is your own"),
+    ("Social worker N1", "You can't audit your own case"),
     ("social worker", "“social worker” could be Social worker N1 or Social worker N2: type the whole name"),
     ("nobody at all", "I don't know that person. Pick a worker from the buttons, or type their name as I write it "
                       "(like Social worker N2) or their Slack member ID"),  # one they may pick (trial 24)

@@ -57,6 +57,10 @@ def test_environment_overrides_database_tokens_and_api_url(environ: dict[str, st
         ("teams.yaml", "teams:\n  - {id: a, members: [{user: U0A1, working_hours: '09:00-13:00'}]}\n"
                        "  - {id: b, members: [{user: U0A1, working_hours: '10:00-13:00'}]}\n",
          "working_hours", "the same for U0A1"),
+        ("teams.yaml", "teams:\n  - {id: a, members: [{user: U0A1, working_days: fri-mon}]}\n",
+         "working_days", '"mon-wed"'),
+        ("teams.yaml", "teams:\n  - {id: a, members: [{user: U0A1, working_days: 'mon, sat'}]}\n",
+         "working_days", "Monday to Friday"),
     ],
 )
 def test_each_mistake_names_file_key_and_what_is_expected(
@@ -73,6 +77,16 @@ def test_each_mistake_names_file_key_and_what_is_expected(
     assert file in message
     assert key in message
     assert expected in message
+
+
+@pytest.mark.parametrize("days", ["mon-wed", "'Mon, Tue, Wed'", "[monday, tuesday, wednesday]"])
+def test_a_part_timers_working_days_are_read_in_any_usual_form(environ: dict[str, str], config_dir: Path,
+                                                               days: str) -> None:
+    (config_dir / "teams.yaml").write_text(f"teams:\n  - {{id: a, members: [{{user: U0A1, working_days: {days}}}, "
+                                           "{user: U0A2}]}\n")
+    directory = load_settings(environ).directory
+    assert directory.days_of("U0A1") == frozenset({0, 1, 2})
+    assert directory.days_of("U0A2") is None
 
 
 def test_missing_config_folder_is_explained(tmp_path: Path) -> None:
