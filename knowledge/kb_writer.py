@@ -351,9 +351,16 @@ def only_added_lines(original: str, new: str) -> bool:
     return all(tag in ("equal", "insert") for tag, *_ in matcher.get_opcodes())
 
 
+ADDED_ONLY = "adding this would also change how other lines of the file are written; add it by hand instead."
+
+
 def _validate_and_write(folder: Path, file: str, original: str, new_text: str, entry_id: str,
-                        expected: dict[str, str], checks: Iterable[Check], dry_run: bool = False) -> WriteResult:
-    """Check the edited text like `kb check`, then write it atomically; nothing is written on any problem."""
+                        expected: dict[str, str], checks: Iterable[Check], dry_run: bool = False,
+                        faithful_diff: Callable[[str, str], bool] = only_added_lines,
+                        unfaithful_diff: str = ADDED_ONLY) -> WriteResult:
+    """Check the edited text like `kb check`, then write it atomically; nothing is written on any problem.
+    `faithful_diff` says whether the edit changes only what it means to (by default: lines added, nothing else);
+    when it does not, the edit is refused with `unfaithful_diff`."""
     crlf = "\r\n" in original
     if crlf:
         new_text = new_text.replace("\r\n", "\n").replace("\n", "\r\n")
@@ -362,9 +369,8 @@ def _validate_and_write(folder: Path, file: str, original: str, new_text: str, e
     def refused(problems: list[Problem]) -> WriteResult:
         return WriteResult(file, entry_id, False, problems, lines)
 
-    if not only_added_lines(original, new_text):
-        return refused([Problem(file, None, "adding this would also change how other lines of the file are "
-                                            "written; add it by hand instead.")])
+    if not faithful_diff(original, new_text):
+        return refused([Problem(file, None, unfaithful_diff)])
     try:
         kb = load_knowledge(folder, {file: new_text})
     except KnowledgeBaseError as error:  # a file broken by hand says how to fix it; the rest as `kb check` says
@@ -404,6 +410,12 @@ def _faithful(entry: Entry | None, expected: dict[str, str]) -> bool:
     for key, value in expected.items():
         if key == "alternatives":
             if value not in entry.alternatives:
+                return False
+        elif key == "without_alternative":
+            if value in entry.alternatives:
+                return False
+        elif key == "review_by":
+            if str(entry.review_by) != value:
                 return False
         elif getattr(entry, key) != value:
             return False
