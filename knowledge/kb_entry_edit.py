@@ -23,15 +23,13 @@ from knowledge.kb_writer import (
     Check,
     WriteResult,
     _answer_text,
-    _current,
     _date_or_text,
     _dump,
-    _entry_mapping,
-    _read,
-    _round_trip,
     _text,
     _validate_and_write,
     add_alternative,
+    entry_to_edit,
+    open_for_edit,
 )
 from knowledge.loader import KnowledgeBase
 from knowledge.problems import Problem
@@ -59,24 +57,15 @@ def edit_entry(folder: Path, entry_id: str, change: EntryChange, checks: Iterabl
     folder = Path(folder)
     if change.field == "add_alternative":
         return add_alternative(folder, entry_id, change.text, checks, known=known, dry_run=dry_run)
-    kb, problems = (known, []) if known is not None else _current(folder)
-    if kb is None:
-        return WriteResult("", entry_id, False, problems)
-    entry = kb.entries.get(entry_id)
-    if entry is None:
-        return WriteResult("", entry_id, False, [Problem("", None, f"no entry has the id '{entry_id}'; "
-                                                                   "pick one from the knowledge base.")])
+    entry = entry_to_edit(folder, entry_id, known)
+    if isinstance(entry, WriteResult):
+        return entry
     if _says_already(entry, change):
         return WriteResult(entry.file, entry_id, False, unchanged=True)
-    original = _read(folder / entry.file)
-    data, unreadable = _round_trip(original, entry.file)
-    if unreadable is not None:
-        return WriteResult(entry.file, entry_id, False, [unreadable])
-    try:
-        raw = _entry_mapping(data, entry_id)
-    except LookupError:
-        gone = Problem(entry.file, None, f"entry '{entry_id}' is no longer in this file; reload, then try again.")
-        return WriteResult(entry.file, entry_id, False, [gone])
+    opened = open_for_edit(folder, entry)
+    if isinstance(opened, WriteResult):
+        return opened
+    original, data, raw = opened
     missing = _apply(raw, change, entry)
     if missing is not None:
         return WriteResult(entry.file, entry_id, False, [missing])
