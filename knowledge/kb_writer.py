@@ -112,27 +112,18 @@ def add_alternative(folder: Path, entry_id: str, wording: str, checks: Iterable[
     """
     folder = Path(folder)
     wording = " ".join(wording.split())
-    kb, problems = (known, []) if known is not None else _current(folder)
-    if kb is None:
-        return WriteResult("", entry_id, False, problems)
-    entry = kb.entries.get(entry_id)
-    if entry is None:
-        return WriteResult("", entry_id, False, [Problem("", None, f"no entry has the id '{entry_id}'; "
-                                                                   "pick one from the knowledge base.")])
+    entry = entry_to_edit(folder, entry_id, known)
+    if isinstance(entry, WriteResult):
+        return entry
     if not wording:
         return WriteResult(entry.file, entry_id, False, [Problem(entry.file, entry.line,
                                                                  "the wording is empty; give the question.")])
     if wording_key(wording) in {wording_key(text) for text in (entry.question, *entry.alternatives)}:
         return WriteResult(entry.file, entry_id, False, unchanged=True)
-    original = _read(folder / entry.file)
-    data, unreadable = _round_trip(original, entry.file)
-    if unreadable is not None:
-        return WriteResult(entry.file, entry_id, False, [unreadable])
-    try:
-        raw = _entry_mapping(data, entry_id)
-    except LookupError:
-        gone = Problem(entry.file, None, f"entry '{entry_id}' is no longer in this file; reload, then try again.")
-        return WriteResult(entry.file, entry_id, False, [gone])
+    opened = open_for_edit(folder, entry)
+    if isinstance(opened, WriteResult):
+        return opened
+    original, data, raw = opened
     alternatives = raw.get("alternatives")
     if alternatives is None:
         alternatives = CommentedSeq()
@@ -140,6 +131,32 @@ def add_alternative(folder: Path, entry_id: str, wording: str, checks: Iterable[
     alternatives.append(_text(wording))
     return _validate_and_write(folder, entry.file, original, _dump(data), entry_id,
                                {"alternatives": wording}, checks, dry_run)
+
+
+def entry_to_edit(folder: Path, entry_id: str, known: KnowledgeBase | None) -> Entry | WriteResult:
+    """Entry `entry_id` of `known` (else of the folder as it loads now), or the refusal saying why there is none."""
+    kb, problems = (known, []) if known is not None else _current(folder)
+    if kb is None:
+        return WriteResult("", entry_id, False, problems)
+    entry = kb.entries.get(entry_id)
+    if entry is None:
+        return WriteResult("", entry_id, False, [Problem("", None, f"no entry has the id '{entry_id}'; "
+                                                                   "pick one from the knowledge base.")])
+    return entry
+
+
+def open_for_edit(folder: Path, entry: Entry) -> tuple[str, Any, CommentedMap] | WriteResult:
+    """The entry's file as text and as read for editing, and the entry's own mapping in it; or the refusal when the
+    file cannot be read so, or no longer holds the entry."""
+    original = _read(folder / entry.file)
+    data, unreadable = _round_trip(original, entry.file)
+    if unreadable is not None:
+        return WriteResult(entry.file, entry.id, False, [unreadable])
+    try:
+        return original, data, _entry_mapping(data, entry.id)
+    except LookupError:
+        gone = Problem(entry.file, None, f"entry '{entry.id}' is no longer in this file; reload, then try again.")
+        return WriteResult(entry.file, entry.id, False, [gone])
 
 
 def add_entry(folder: Path, file: str, new: NewEntry, checks: Iterable[Check] = (),
@@ -351,9 +368,16 @@ def only_added_lines(original: str, new: str) -> bool:
     return all(tag in ("equal", "insert") for tag, *_ in matcher.get_opcodes())
 
 
+ADDED_ONLY = "adding this would also change how other lines of the file are written; add it by hand instead."
+
+
 def _validate_and_write(folder: Path, file: str, original: str, new_text: str, entry_id: str,
-                        expected: dict[str, str], checks: Iterable[Check], dry_run: bool = False) -> WriteResult:
-    """Check the edited text like `kb check`, then write it atomically; nothing is written on any problem."""
+                        expected: dict[str, str], checks: Iterable[Check], dry_run: bool = False,
+                        faithful_diff: Callable[[str, str], bool] = only_added_lines,
+                        unfaithful_diff: str = ADDED_ONLY) -> WriteResult:
+    """Check the edited text like `kb check`, then write it atomically; nothing is written on any problem.
+    `faithful_diff` says whether the edit changes only what it means to (by default: lines added, nothing else);
+    when it does not, the edit is refused with `unfaithful_diff`."""
     crlf = "\r\n" in original
     if crlf:
         new_text = new_text.replace("\r\n", "\n").replace("\n", "\r\n")
@@ -362,9 +386,8 @@ def _validate_and_write(folder: Path, file: str, original: str, new_text: str, e
     def refused(problems: list[Problem]) -> WriteResult:
         return WriteResult(file, entry_id, False, problems, lines)
 
-    if not only_added_lines(original, new_text):
-        return refused([Problem(file, None, "adding this would also change how other lines of the file are "
-                                            "written; add it by hand instead.")])
+    if not faithful_diff(original, new_text):
+        return refused([Problem(file, None, unfaithful_diff)])
     try:
         kb = load_knowledge(folder, {file: new_text})
     except KnowledgeBaseError as error:  # a file broken by hand says how to fix it; the rest as `kb check` says
@@ -404,6 +427,9 @@ def _faithful(entry: Entry | None, expected: dict[str, str]) -> bool:
     for key, value in expected.items():
         if key == "alternatives":
             if value not in entry.alternatives:
+                return False
+        elif key == "review_by":
+            if str(entry.review_by) != value:
                 return False
         elif getattr(entry, key) != value:
             return False

@@ -16,7 +16,15 @@ from typing import cast
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from bot.asking import answer_typed_next, close_several, learned_admin, link_preview, question_find, unanswered_removal
+from bot.asking import (
+    answer_typed_next,
+    close_several,
+    entry_edit,
+    learned_admin,
+    link_preview,
+    question_find,
+    unanswered_removal,
+)
 from bot.asking.kb_check import checklist_content_problems, council_screen, entry_content_problems, folder_problems
 from bot.asking.learned_admin import learned_list
 from bot.asking.unanswered import (
@@ -70,7 +78,10 @@ SUBCOMMANDS = (
                                     "at once"),
     ("out-of-scope N", "close question N as out of scope"),
     ("dismiss N", "close question N without an answer"),
-    ("edit <entry id>", "where the entry is kept, to edit it in its file"),
+    ("edit <entry id> answer: <text>", "change an entry's answer, question (`question: …`), alternatives "
+                                       "(`add alternative: …`, `remove alternative: …`) or review date "
+                                       "(`review by: 31 March 2027`), read back and written on `yes`; "
+                                       "`edit <entry id>` alone says where it is"),
     ("find <words>", "stored questions holding all the words (any outcome, as long as they are kept), each with its "
                      "number for `remove N`; in a DM only"),
     ("remove N", "remove the text of question N (and those worded like it) for good: it could identify someone"),
@@ -114,6 +125,9 @@ class KnowledgeAdmin:
         if word == "find":
             return question_find.find(self.services, turn, more)
         if word == "edit":  # trial 39: `kb edit <id>` was screened as a child's name
+            change = entry_edit.typed_change(more)
+            if change is not None:  # read back, written on `yes` (fix41a)
+                return entry_edit.ask(self.desk, turn, *change)
             return [entry_where(self.desk, turn, more)]
         if word == "link":  # the entry shown first, and Yes or No (trial 18)
             return link_preview.ask(self.desk, turn, more)
@@ -236,9 +250,11 @@ def entry_where(desk: UnansweredDesk, turn: Turn, typed: str) -> Reply:
                      + "Say which entry, by its id or words of its question: `/audit kb edit <entry id>`."
                           + (f" These come nearest:{named}" if named else ""))
     return Reply(title="Knowledge base",
-                 text=f"`{entry.id}` (_{entry.question}_) is in `{entry.file}`. Edit it there (its question, answer, "
-                      "alternatives or review date), check with `/audit kb check`, then `/audit kb reload`: the bot "
-                      "edits entries only through their files, so every change is kept and checked.")
+                 text=f"`{entry.id}` (_{entry.question}_) is in `{entry.file}`. To change it here, type "
+                      f"`/audit kb edit {entry.id} answer: <text>`, `question: <text>`, `add alternative: <text>`, "
+                      "`remove alternative: <text>` or `review by: 31 March 2027`: it is read back, checked as "
+                      "`/audit kb check` checks it and written on `yes`. Other changes are made in the file, then "
+                      "`/audit kb reload`.")
 
 
 def warnings_text(warnings: list[Problem]) -> str:
@@ -440,6 +456,7 @@ def install(engine: Engine, services: Services, service: KnowledgeService) -> No
         engine.add_action(name, handler)
     unanswered_removal.install(engine, desk)
     link_preview.install(engine, desk)
+    entry_edit.install(engine, desk)
     answer_typed_next.install(engine, services, desk)  # in the terminal, the line typed after *Answer* is the answer
     for name, handler, check in ((ANSWER_FORM, desk.answer_form, desk.answer_check),
                                  (LINK_FORM, desk.link_form, desk.link_check),

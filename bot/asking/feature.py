@@ -319,8 +319,9 @@ class KnowledgeFeature:
         return offered.remember(self.services, turn, ask_id, reply) if ask_id is not None else reply
 
     # -- buttons ------------------------------------------------------------------------------
-    def show(self, turn: Turn, value: str) -> list[Reply]:
-        """`kb.show`: value is an entry id, or `<entry id>:<ask id>` when picked from suggestions."""
+    def show(self, turn: Turn, value: str, learn: bool = True) -> list[Reply]:
+        """`kb.show`: value is an entry id, or `<entry id>:<ask id>` when picked from suggestions; the question's
+        words are learned for the entry unless `learn` is False (picked in a later session: bot.asking.offered)."""
         entry_id, asked = buttons.key_and_optional_id(value, ASK_AGAIN)
         live = self.service.current
         entry = live.kb.entries.get(entry_id)
@@ -331,8 +332,9 @@ class KnowledgeFeature:
         if asked is not None and store.resolve_ask(self.services.storage, asked, turn.user_id, entry.id):
             ask_id = asked
             ask = store.get_ask(self.services.storage, asked)
-            if ask is not None:  # their words find this entry from now on, unless they say it did not help
+            if ask is not None and learn:  # their words find this entry from now on, unless they say it did not help
                 learn_wording(self.services, entry.id, ask.query, turn.user_id, "picked", ask_id=ask.id, at=turn.now)
+            if ask is not None:
                 dated = self.due_dates(turn, live, entry.id, ask.query)
         if ask_id is None:  # a related entry, or one offered beside another answer: opened as if asked in its words,
             # so it has Helpful / Not helpful as a direct answer does (trial 31: none, and `1`, meant as Helpful,
@@ -428,7 +430,7 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_action(unhelpful_reason.SEARCH_INSTEAD, feature.reason_search)
     engine.add_message_handler(feature.on_text, priority=90)
     engine.add_turn_watch(lambda turn, typed_text: unhelpful_reason.drop_on_press(services, turn, typed_text))
-    offered.install(engine, services)
+    offered.install(engine, services, lambda turn, value: feature.show(turn, value, learn=False))
     feedback_typed.install(engine, services)
     knowledge_admin.install(engine, services, feature.service)
     learned_admin.install(engine, services)

@@ -24,6 +24,7 @@ from bot.privacy.screen import Finding, explain, without_case_references
 from bot.storage import learned as store
 from bot.storage.trail import record_trail
 from knowledge.dates import wording_without_dates
+from knowledge.entries import wording_key
 from knowledge.kb_writer import add_alternative
 from knowledge.textterms import STOP_WORDS, words_of
 
@@ -65,6 +66,8 @@ def learn_wording(services: Services, entry_id: str, wording: str, user_id: str,
         return Learning(None, "a follow-up question's words mean something only after the question before it, so "
                               "they are not learned")
     asked = as_learned(services, wording)
+    if wording_key(asked) == wording_key(kb.entries[entry_id].question):
+        return Learning(None, "the wording is the entry's own question, which finds it already")
     findings = services.identifier_screen.find(asked)  # before lower-casing: capitals help tell a name
     if findings:
         return Learning(None, f"the wording was not stored: {explain(findings)}")

@@ -13,6 +13,10 @@ leads and it is the person's latest question:
 - typing an option's words (its label) picks it, in the session they were offered in or the next;
 - after `OPEN_FOR`, an option number typed before any options are on screen is told they are no longer open and to
   ask again, rather than "no options to pick from".
+A pick made in a later session than the question (its number typed first, or its words) gives the entry but
+teaches the search nothing: only a wording the person typed in the same conversation is learned from a pick
+(fix41a: an option's title typed in a new session learned the whole sentence asked the day before, which the
+person no longer had in front of them), and never the entry's own question (bot.asking.learning).
 An answer's own options (Helpful / Not helpful, then its related questions) are kept the same way until Helpful or
 Not helpful is pressed (trial 31: `2` typed in the next session, meant as Not helpful, picked nothing).
 Only entry questions and ids are stored (the asker's words are in the question's own row, screened as ever).
@@ -25,13 +29,38 @@ from datetime import timedelta
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.confirmations import normal
-from bot.engine.routing import Engine, Turn
+from bot.engine.routing import ActionHandler, Engine, Turn
 from bot.storage import asks as store
 from knowledge.dates import short_date
 
+SHOW_UNLEARNED = "kb.show_unlearned"  # `kb.show`, picked in a later session than the question: nothing learned
 OPEN_FOR = timedelta(days=1)  # a day: a question left at the end of one day is picked up the next morning
 OPEN_FOR_SAID = "a day"
 PRIORITY = 85  # after every step and question waiting (an audit's words are its own), before the search (90)
+
+
+class Openings:
+    """Which question was the person's latest, with options still open, as their terminal session opened (the
+    engine's session start, as it opens: a chat started again on the same engine opens another). Its options, and
+    any before, were offered in an earlier session; one asked since, in this one. Nothing noted for a person means
+    no session opened (Slack, or a test driving the engine): every pick is then in the question's conversation.
+    (Ids, not times: a question asked in the second a session opened is stored to the second, and read as earlier.)"""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self._before: dict[str, int] = {}
+
+    def opened(self, turn: Turn) -> list[Reply]:
+        """Note the session's opening; says nothing."""
+        offer = store.open_offer(self.services.storage, turn.user_id)
+        self._before[turn.user_id] = offer.ask_id if offer is not None else 0
+        return []
+
+    def picked(self, turn: Turn, offer: store.Offer, action: str) -> str:
+        """The action a pick of `offer`'s option runs: a suggestion shown without learning its question's words when
+        the question was asked before this session opened."""
+        earlier = offer.ask_id <= self._before.get(turn.user_id, 0)
+        return SHOW_UNLEARNED if earlier and action == "kb.show" else action
 
 
 def remember(services: Services, turn: Turn, ask_id: int, reply: Reply) -> Reply:
@@ -56,7 +85,7 @@ def _when(services: Services, turn: Turn, offer: store.Offer) -> str:
     return f"{day} at {local:%H:%M}"
 
 
-def kept_pick(engine: Engine, services: Services, turn: Turn, text: str) -> list[Reply] | None:
+def kept_pick(engine: Engine, services: Services, openings: Openings, turn: Turn, text: str) -> list[Reply] | None:
     """An option number typed first in a later terminal session, with nothing on screen, picks the option kept: a
     "Did you mean…" entry (trial 26), an answer's Helpful / Not helpful or the pass-on (trial 31: `2` meant Not
     helpful), said back with when it was offered; None for anything else (nothing kept, lapsed, left behind, or a
@@ -70,7 +99,7 @@ def kept_pick(engine: Engine, services: Services, turn: Turn, text: str) -> list
     label, action, value = offer.options[int(number) - 1]
     store.leave_offer(services.storage, offer.ask_id, turn.now)
     said = Reply(kind="notice", text=f"→ You picked {number}: {label} (offered {_when(services, turn, offer)}).")
-    return [said, *engine.run_action(turn, action, value)]
+    return [said, *engine.run_action(turn, openings.picked(turn, offer, action), value)]
 
 
 def moved_on(services: Services, turn: Turn, _typed: str | None) -> None:
@@ -84,7 +113,8 @@ def moved_on(services: Services, turn: Turn, _typed: str | None) -> None:
         store.leave_offer(services.storage, offer.ask_id, turn.now)
 
 
-def picked_in_words(engine: Engine, services: Services, turn: Turn, text: str) -> list[Reply] | None:
+def picked_in_words(engine: Engine, services: Services, openings: Openings, turn: Turn,
+                    text: str) -> list[Reply] | None:
     """An open option's words typed in the terminal chat pick it, as its number does; None for anything else."""
     if turn.surface != "terminal":
         return None
@@ -93,7 +123,10 @@ def picked_in_words(engine: Engine, services: Services, turn: Turn, text: str) -
     if offer is None or not is_open or not said:
         return None
     picked = next(((action, value) for label, action, value in offer.options if normal(label) == said), None)
-    return engine.run_action(turn, *picked) if picked else None
+    if picked is None:
+        return None
+    action, value = picked
+    return engine.run_action(turn, openings.picked(turn, offer, action), value)
 
 
 def lapsed(services: Services, turn: Turn, text: str) -> str | None:
@@ -105,10 +138,14 @@ def lapsed(services: Services, turn: Turn, text: str) -> str | None:
             f"{OPEN_FOR_SAID}), so “{text.strip()}” picks nothing. Ask your question again to see them afresh.")
 
 
-def install(engine: Engine, services: Services) -> None:
+def install(engine: Engine, services: Services, show_unlearned: ActionHandler) -> None:
     """Pick an open option by its number typed first in a later session or by its words, and say when they
-    lapsed."""
+    lapsed. `show_unlearned`: a suggestion shown without learning from the pick (`SHOW_UNLEARNED`)."""
+    openings = Openings(services)
+    engine.add_session_start(openings.opened, opening_only=True)
+    engine.add_action(SHOW_UNLEARNED, show_unlearned)
     engine.add_turn_watch(lambda turn, typed: moved_on(services, turn, typed))
-    engine.add_message_handler(lambda turn, text: picked_in_words(engine, services, turn, text), priority=PRIORITY)
+    engine.add_message_handler(lambda turn, text: picked_in_words(engine, services, openings, turn, text),
+                               priority=PRIORITY)
     engine.add_lapsed_pick(lambda turn, text: lapsed(services, turn, text))
-    engine.add_kept_pick(lambda turn, text: kept_pick(engine, services, turn, text))
+    engine.add_kept_pick(lambda turn, text: kept_pick(engine, services, openings, turn, text))

@@ -21,6 +21,7 @@ from rapidfuzz.utils import default_process
 from bot.asking import follow_up, link_wording
 from bot.asking.entry_file import choose_file, closest_file, typed_file
 from bot.asking.kb_check import content_checks
+from bot.asking.repeated_question import told_problems
 from bot.asking.said_back import your_question
 from bot.asking.shared_wording import another_entry_finding
 from bot.asking.unanswered_input import (
@@ -29,7 +30,6 @@ from bot.asking.unanswered_input import (
     FieldProblem,
     as_heading,
     as_question,
-    entry_problems,
     in_form,
     new_from_form,
     parse_new_entry,
@@ -511,11 +511,11 @@ class UnansweredDesk:
             if checked_in:
                 check = add_entry(self.service.folder, checked_in, new, content_checks(self.services, since=known),
                                   known=known, dry_run=True)
-                found += entry_problems(check, "question")
+                found += told_problems(check, known, new.question, key, group.unhelpful_entries)
             refuse_entry(found)
             return []
         result = add_entry(self.service.folder, file, new, content_checks(self.services), known=known)
-        refuse_entry(entry_problems(result, "question"))
+        refuse_entry(told_problems(result, known, new.question, key, group.unhelpful_entries))
         reload = self.service.reload(told=False)
         record_trail(self.services.storage, turn.user_id, "kb.entry",
                      {"entry": result.entry_id, "file": file, "group": key, "reloaded": reload.ok}, at=turn.now)

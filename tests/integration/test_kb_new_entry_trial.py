@@ -154,8 +154,8 @@ def test_a_repeated_question_is_told_beside_the_question(engine: Engine, kb_dir:
     [refused] = typed_new(engine, key, "Within 15 working days. | file: kb/timescales.yaml", question=question)
 
     _heading, problem = refused.text.splitlines()
-    assert problem.startswith("• the question: entry 'initial-child-protection-conference' question "
-                              f"\"{question}\" repeats the question of entry 'icpc-timescale' (kb/timescales.yaml:")
+    assert problem.startswith(f"• the question: Entry `icpc-timescale`, _{question}_, already asks this "
+                              "(kb/timescales.yaml:")
 
 
 @pytest.mark.parametrize("by_hand", ["kb/timescales.yaml", "kb/office.yaml"])

@@ -1,0 +1,30 @@
+"""The knowledge base's `export-audits` entry said "Not from Slack: the bot has no export button or command in the
+chat" after the chat began to answer leaders asking for an export with the command to hand on (trial 40). It now
+says what each role can have: practitioners no export (their audits in `/audit list`), managers their own teams' and
+QA leads and admins every team's, by asking the bot for the command; and what the file holds."""
+
+from __future__ import annotations
+
+from bot.engine.routing import Engine
+from tests.support.text import flat
+
+PRACTITIONER = "U0PRAN001"
+
+
+def test_a_practitioner_asking_gets_the_entry_saying_what_each_role_can_have(engine: Engine) -> None:
+    replies = engine.message(PRACTITIONER, "is there an export button in the bot", surface="terminal")
+
+    [entry] = [reply for reply in replies if reply.title == "Can I export audits to a spreadsheet?"]
+    said = flat(entry.text)
+    assert "Not from Slack" not in said and "no export button or command" not in said
+    assert "*Practitioners:* no export. `/audit list mine` lists the audits you may read" in said
+    assert "*Managers, QA leads and admins:* ask the bot in a DM, for example `can i export the audits`" in said
+    assert "a manager gets their own teams' audits (or one of them), QA leads and admins every team's" in said
+    assert "audit-bot export --as" not in said  # the command itself is given to a leader who asks, as them
+
+
+def test_a_leader_asking_in_those_words_gets_the_command(engine: Engine) -> None:
+    said = flat("\n".join(reply.text for reply in engine.message("U0QALEAD1", "can i export the audits",
+                                                                  surface="terminal")))
+
+    assert "`audit-bot export --as U0QALEAD1 --format csv --since " in said
