@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.asking import teams_compared
 from bot.asking.asked_plainly import plainly
 from bot.asking.target_setter import WHERE
 from bot.asking.team_asked import teams_by_word
@@ -159,6 +160,8 @@ def routed(engine: Engine, services: Services, turn: Turn, text: str, early: boo
         return None
     if not early and (case := _case_asked(engine, services, turn, text)) is not None:
         return case
+    if not early and (teams := _teams_compared(engine, services, turn, said)) is not None:
+        return teams
     question = asked(services, said, early)
     if question is not None:
         return answer(engine, turn, question)
@@ -167,6 +170,17 @@ def routed(engine: Engine, services: Services, turn: Turn, text: str, early: boo
     if not early and figure and digest is not None and digest.allowed(turn.person):
         return [Reply(kind="notice", text=ASKABLE)]
     return None
+
+
+def _teams_compared(engine: Engine, services: Services, turn: Turn, said: str) -> list[Reply] | None:
+    """"north vs south?", "compare north and south this quarter": only the teams named, side by side (bot.asking.
+    teams_compared), for whoever may read the digests; None for anything else."""
+    digest = engine.commands.get("digest")
+    if digest is None or not digest.allowed(turn.person):
+        return None
+    period = period_said(services, said)
+    question = teams_compared.compared(services, said, period)
+    return None if question is None else teams_compared.answer(engine, services, turn, question, period)
 
 
 # Words asking how one case stands, not a practice question that mentions it ("whats happening with CR-667874? its

@@ -79,11 +79,24 @@ def _period_digest(services: Services, turn: Turn, period: Period, team_text: st
     if not allowed:
         raise AccessDenied("The digest is for team managers, QA leads and admins. Ask your team manager for it.")
     every_team = policy.sees_every_team(turn.person)
+    if (several := _teams_listed(team_text)) is not None:
+        readable = None if every_team else allowed
+        teams = [team_or_period(services, readable, typed, "see the digest") for typed in several]
+        ids = list(dict.fromkeys(team.id for team in teams))
+        names = [services.directory.teams[team_id].name for team_id in ids]
+        return period_replies(services, period, ids, " and ".join(names) if len(names) < 3 else ", ".join(names))
     if team_text.strip() and not ALL_TEAMS.match(team_text):
         team = team_or_period(services, None if every_team else allowed, team_text, "see the digest")
         return noted(team, period_replies(services, period, [team.id], team.said), own_line=True)
     heading = "Every team" if every_team else "Your teams"
     return period_replies(services, period, list(services.directory.teams) if every_team else allowed, heading)
+
+
+def _teams_listed(team_text: str) -> list[str] | None:
+    """The teams of `digest this month north vs south` ("vs" between them: "and" is in a team's name, and a comma is
+    read as a space), one line each side by side as the period digest gives every team; None for one team or none."""
+    typed = [part.strip() for part in re.split(r"\s+(?:vs|versus)\s+", team_text) if part.strip()]
+    return typed if len(typed) > 1 else None
 
 
 def _digest(services: Services, turn: Turn, monday: date, team_text: str) -> list[Reply]:
