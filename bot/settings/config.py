@@ -95,6 +95,7 @@ class Settings:
     cron: Mapping[str, CronSpec] = field(default_factory=dict)
     http: HttpLimits = field(default_factory=HttpLimits)
     reaudit: ReauditSettings = field(default_factory=ReauditSettings)
+    case_references_in_channels: bool = False  # the weekly digest posted in a team channel lists case references
     raw: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -118,6 +119,7 @@ DEFAULTS: dict[str, Any] = {
     "reminders": {},
     "http": {},
     "reaudit": {},
+    "case_references_in_channels": False,
 }
 REMINDER_LIMITS = {
     "draft_idle_working_days": (1, 60),
@@ -177,6 +179,13 @@ def _string_or_none(value: object, file: Path, key: str) -> str | None:
     if value is None or (isinstance(value, str) and value.strip()):
         return value.strip() if isinstance(value, str) else None
     raise ConfigError(file, key, "a piece of text or null", value)
+
+
+def _flag(value: object, file: Path, key: str) -> bool:
+    """A yes-or-no setting: true or false, nothing else (a quoted "false" would read as true)."""
+    if not isinstance(value, bool):
+        raise ConfigError(file, key, "true or false", value)
+    return value
 
 
 def _load_names(config_dir: Path, value: object, file: Path) -> frozenset[str]:
@@ -339,5 +348,6 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         cron=cron,
         http=http,
         reaudit=reaudit,
+        case_references_in_channels=_flag(raw["case_references_in_channels"], file, "case_references_in_channels"),
         raw=raw,
     )
