@@ -17,12 +17,16 @@ from bot.core.services import Services
 from bot.core.teams import team_matches, team_names
 from bot.engine.routing import Engine, Turn
 
-# "north vs south", "compare north and south", "how does north compare with south", "north against south"
-_BETWEEN = r"(?:vs|versus|v|against|compared?\s+(?:to|with)|and|with)"
-COMPARED = re.compile(rf"^(?:(?:can\s+(?:you|u|i)\s+)?compare\s+|how\s+(?:does|do|is|are)\s+)?(?:the\s+)?"
-                      rf"(?P<first>[a-z0-9&' -]+?)\s+{_BETWEEN}\s+(?:the\s+)?(?P<second>[a-z0-9&' -]+?)"
-                      rf"(?:\s+(?:compare|doing|look|looking))?$")
-NEEDS_COMPARE = re.compile(r"^(?:(?:can\s+(?:you|u|i)\s+)?compare|how)\b|\b(?:vs|versus|v|against|compared?)\b")
+# "north vs south", "compare north and south", "how does north compare with south", "north against south": a side
+# is a few words; "and" or "with" joins them only after "compare" ("how does grading work with south" is no comparison)
+_SIDE = r"(?:the\s+)?(?P<{}>[a-z0-9&' -]+?)"
+_ASK = r"(?:(?:can|could)\s+(?:you|u|i)\s+|please\s+|lets\s+)?"
+COMPARED = (
+    re.compile(rf"^{_ASK}compare\s+{_SIDE.format('first')}\s+(?:and|with|to|against|vs|versus|v|&)\s+"
+               rf"{_SIDE.format('second')}$"),
+    re.compile(rf"^(?:how\s+(?:does|do|is|are)\s+)?{_SIDE.format('first')}\s+(?:vs|versus|v|against|"
+               rf"compared?\s+(?:to|with|against))\s+{_SIDE.format('second')}(?:\s+(?:doing|look|looking))?$"),
+)
 TRAILING = frozenset({"in", "for", "over", "during", "from", "since", "the"})
 MAX_SIDE = 4  # words a team is named in ("children in care team"); more is a sentence, not a team
 
@@ -42,15 +46,15 @@ def compared(services: Services, said: str, period: str) -> Compared | None:
     while words and words[-1] in TRAILING:  # "north vs south in" once "this quarter" is taken out
         words.pop()
     text = " ".join(words)
-    found = COMPARED.match(text) if NEEDS_COMPARE.search(text) else None
+    found = next((match for shape in COMPARED if (match := shape.match(text)) is not None), None)
     if found is None:
         return None
     sides = [" ".join(found.group(name).split()) for name in ("first", "second")]
     if any(len(side.split()) > MAX_SIDE for side in sides):
         return None
     named = [_named(services, side) for side in sides]
-    if not any(named):
-        return None
+    if not any(named) or (not all(named) and not any(teams_by_word(services, side) for side in sides)):
+        return None  # "children in care vs care leavers": practice words, not a team against a mistyped one
     unknown = next((side for side, teams in zip(sides, named, strict=True) if len(teams) != 1), "")
     teams = tuple(dict.fromkeys(team for side in named if len(side) == 1 for team in side))
     return Compared(teams, unknown)
