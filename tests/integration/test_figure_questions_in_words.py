@@ -133,6 +133,9 @@ def test_is_that_ok_after_the_agreement_rate_reads_it_against_the_target(demo: S
                                    "2026 to 5 Dec 2026, so far)"),
     ("compare south with children in care last month", "South Child in Need and Protection and Children in Care "
                                                        "Team, November 2026 (1 Nov 2026 to 30 Nov 2026)"),
+    ("how does north compare against south on grades", "North Assessment Team and South Child in Need and "
+                                                       "Protection, December 2026"),
+    ("/audit digest q3 north vs south", "North Assessment Team and South Child in Need and Protection, Q3 2026/27"),
 ])
 def test_teams_compared_show_only_the_teams_named_side_by_side(demo: Services, engine: Engine, typed: str,
                                                                expected: str) -> None:
@@ -169,3 +172,10 @@ def test_a_practice_question_with_vs_is_still_a_practice_question(demo: Services
                                                                  typed: str) -> None:
     reply = said(engine, HEAD, typed)
     assert "not a team" not in reply and " and South Child in Need and Protection," not in reply, reply
+
+
+def test_the_digest_typed_with_two_teams_is_last_weeks_of_those_teams(demo: Services, engine: Engine) -> None:
+    reply = said(engine, HEAD, "digest north vs south")
+    assert "Audit digest for north assessment team and south child in need and protection: week 48" in reply, reply
+    assert "• North Assessment Team: " in reply and "• South Child in Need and Protection: " in reply
+    assert "Children in Care Team" not in reply
