@@ -3,15 +3,15 @@
 
 Trial 40 (MEDIUM 7): after `how many audits has each manager done since september`, "sorry i meant just november" got
 "I don't know that yet" and went onto the QA leads' list. The last question with a period or a team in it is kept for
-each person (in memory, for the follow-up window); a follow-up naming only a period or a team is that question again
-with it swapped in, run as if typed (so it goes wherever the question went, with its role checks).
+each person, as the bot read it and screened, for the follow-up window: in the database
+(bot/storage/figure_questions.py), so a restart or a new terminal session keeps it (fix 41: in memory, it was lost,
+or the follow-up read as something else). A follow-up naming only a period or a team is that question again with it
+swapped in, run as if typed (so it goes wherever the question went, with its role checks).
 """
 
 from __future__ import annotations
 
 import re
-from datetime import datetime
-from weakref import WeakKeyDictionary
 
 from bot.asking import follow_up
 from bot.asking.asked_plainly import plainly
@@ -20,7 +20,7 @@ from bot.asking.team_asked import teams_by_word
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
-from bot.storage.db import Storage
+from bot.storage import figure_questions as store
 
 # "i meant just november", "what about last month", "and south?", "how about north", "just november", "south then"
 FOLLOW = re.compile(r"^(?:(?:no\s+)?i\s+meant\s+|i\s+mean\s+|what\s+about\s+|how\s+about\s+|and\s+|what\s+of\s+)?"
@@ -28,16 +28,20 @@ FOLLOW = re.compile(r"^(?:(?:no\s+)?i\s+meant\s+|i\s+mean\s+|what\s+about\s+|how
 MAX_WORDS = 6
 MIN_QUESTION = 3  # a question kept has at least these words ("grades this quarter")
 PRIORITY = 26
-_LAST: WeakKeyDictionary[Storage, dict[str, tuple[str, datetime]]] = WeakKeyDictionary()
 
 
-def remember(services: Services, turn: Turn, said: str) -> None:
-    """Keep `said` as this person's last figure question (it names a period or a team)."""
-    _LAST.setdefault(services.storage, {})[turn.user_id] = (said, turn.now)
+def remember(services: Services, turn: Turn, said: str, typed: str = "") -> None:
+    """Keep `said` (the words as the bot read them) as this person's last figure question, in the database so a
+    restart or another session keeps it; never words the identifier screen finds anything in (`typed`, as typed, is
+    screened too: capitals help tell a name), which are not kept at all."""
+    screen = services.identifier_screen
+    if any(screen.find(words) for words in (typed, said) if words):
+        return
+    store.keep(services.storage, turn.user_id, said, turn.now, turn.now - follow_up.WINDOW)
 
 
 def _last(services: Services, turn: Turn) -> str | None:
-    kept = _LAST.get(services.storage, {}).get(turn.user_id)
+    kept = store.last(services.storage, turn.user_id)
     if kept is None or not turn.now - follow_up.WINDOW <= kept[1] <= turn.now:
         return None
     return kept[0]
@@ -84,7 +88,7 @@ def routed(engine: Engine, services: Services, turn: Turn, text: str) -> list[Re
     if (replies := followed(engine, services, turn, said)) is not None:
         return replies
     if len(said.split()) >= MIN_QUESTION and (period_said(services, said) or teams_by_word(services, said)):
-        remember(services, turn, said)
+        remember(services, turn, said, text)
     return None
 
 

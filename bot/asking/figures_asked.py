@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.asking import teams_compared
 from bot.asking.asked_plainly import plainly
 from bot.asking.target_setter import WHERE
 from bot.asking.team_asked import teams_by_word
@@ -50,6 +51,7 @@ class Asked:
     shape: str
     period: str
     team: str | None
+    teams: tuple[str, ...] = ()  # every team it names, in the teams file's order: those compared ("north vs south")
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,7 @@ SHAPES = (
                                r"teams?\b"), "digest", _digest("this month")),
     Shape("counts", re.compile(r"\bhow\s+many\s+audits\b"), "digest", _digest("this month"), "context"),
     Shape("compared", re.compile(r"\b(?:vs|versus|v|compared?\s+(?:to|with)|against)\b"), "digest",
-          lambda period, team: period or "this month", "teams"),
+          lambda period, team: period or "this month", "teams"),  # only the teams named: answer()
 )
 OWN = re.compile(r"\b(?:i|me|my|mine|im|ive)\b")
 # words of a figure question, when no shape above answers it
@@ -125,7 +127,8 @@ def asked(services: Services, said: str, early: bool = False) -> Asked | None:
                   and (shape.name in EARLY_SHAPES or not (early or own))), None)
     if shape is None:
         return None
-    return Asked(shape.name, period, teams.pop() if len(teams) == 1 else None)
+    named = tuple(team for team in services.directory.teams if team in teams)
+    return Asked(shape.name, period, named[0] if len(named) == 1 else None, named)
 
 
 def period_said(services: Services, said: str) -> str:
@@ -146,7 +149,10 @@ def answer(engine: Engine, turn: Turn, question: Asked) -> list[Reply] | None:
     command = engine.commands.get(shape.command)
     if command is None or not command.allowed(turn.person):
         return None
-    replies = engine.dispatch_command(turn, shape.command, shape.args(question.period, question.team))
+    args = shape.args(question.period, question.team)
+    if question.shape == "compared":  # "how does north compare against south on grades": those teams side by side
+        args = f"{args} {' vs '.join(question.teams)}"
+    replies = engine.dispatch_command(turn, shape.command, args)
     if question.shape == "target":
         return [Reply(kind="notice", text=TARGETS_SAID), *replies]
     return replies
@@ -159,7 +165,11 @@ def routed(engine: Engine, services: Services, turn: Turn, text: str, early: boo
         return None
     if not early and (case := _case_asked(engine, services, turn, text)) is not None:
         return case
+    if not early and (teams := _teams_compared(engine, services, turn, said)) is not None:
+        return teams
     question = asked(services, said, early)
+    if question is not None and question.shape == "compared" and _command_typed(engine, said):
+        return None  # `digest north vs south` is the command typed: last week's digest of those teams
     if question is not None:
         return answer(engine, turn, question)
     digest = engine.commands.get("digest")
@@ -167,6 +177,24 @@ def routed(engine: Engine, services: Services, turn: Turn, text: str, early: boo
     if not early and figure and digest is not None and digest.allowed(turn.person):
         return [Reply(kind="notice", text=ASKABLE)]
     return None
+
+
+def _teams_compared(engine: Engine, services: Services, turn: Turn, said: str) -> list[Reply] | None:
+    """"north vs south?", "compare north and south this quarter": only the teams named, side by side (bot.asking.
+    teams_compared), for whoever may read the digests; None for anything else."""
+    digest = engine.commands.get("digest")
+    if digest is None or not digest.allowed(turn.person) or _command_typed(engine, said):
+        return None  # `digest north vs south` is the command typed
+    period = period_said(services, said)
+    question = teams_compared.compared(services, said, period)
+    return None if question is None else teams_compared.answer(engine, services, turn, question, period)
+
+
+def _command_typed(engine: Engine, said: str) -> bool:
+    """Whether `said` starts with a command's word (`digest north vs south`), but for `compare`, which takes only an
+    audit's number: "compare north and south" is teams compared."""
+    first = said.split()[0]
+    return first in engine.commands and first != "compare"
 
 
 # Words asking how one case stands, not a practice question that mentions it ("whats happening with CR-667874? its

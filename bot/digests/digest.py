@@ -1,8 +1,9 @@
 """The weekly team digest as plain data: what a manager needs to see about their team's audits at a glance.
 
 Built from a few aggregate queries for every team at once (`bot.storage.reports.digests`), then rendered as
-replies by `bot.digests.render`. Staff appear by their teams.yaml label; no case reference is ever part of
-a digest, because digests are posted in team channels.
+replies by `bot.digests.render`. Staff appear by their teams.yaml label. The actions done in the week are named by
+case in the managers' own digest (fix 37); in a team channel's post only counted in cases, unless the
+`case_references_in_channels` setting says otherwise (fix 41).
 """
 
 from __future__ import annotations
@@ -92,6 +93,7 @@ class TeamDigest:
     open_actions: int = 0  # actions open as at the overdue figure's time (the overdue ones among them)
     actions_done_week: int = 0  # actions marked done in the week
     done_named: tuple[store.DoneAction, ...] = ()  # the first DONE_NAMED of them, with their done notes (fix 37)
+    cases_done_week: int = 0  # the cases those actions are on: a team channel's post counts them (fix 41)
     moderation_since: int = 0  # moderated audits submitted after the week (bot.core.agreement decided_since)
     cases_week: int = 0  # audits of the team's own cases completed in the week, whoever audited them
     cases_month: int = 0  # and in the month figure's span
@@ -328,6 +330,7 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
     overdue = store.overdue_action_counts(storage, overdue_at, overdue_day, ids)
     opened = store.open_and_done_action_counts(storage, overdue_at, (week_start, week_end), ids)
     done = store.done_actions(storage, (week_start, week_end), ids, DONE_NAMED)
+    done_cases = store.done_case_counts(storage, (week_start, week_end), ids)
     # Over the audits the grades count, this week and the previous COMPARE_WEEKS; for a week under way, the last
     # complete week's, as every figure read now (bot.core.agreement.counted_week).
     agreed_week = agreement_figures.counted_week(monday, so_far)
@@ -361,6 +364,7 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
             reaudits_overdue=due.get(team.id, (0, 0))[1], month_ended=month_over is not None,
             reaudits_done=redone.get(team.id, ()), open_actions=opened.get(team.id, (0, 0))[0],
             actions_done_week=opened.get(team.id, (0, 0))[1], done_named=tuple(done.get(team.id, ())),
+            cases_done_week=done_cases.get(team.id, 0),
             moderation_since=since.get(team.id, 0),
             cases_week=cases_week, cases_month=cases_month, figure=team_figure([team], counts)))
     return digests

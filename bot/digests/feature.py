@@ -79,11 +79,26 @@ def _period_digest(services: Services, turn: Turn, period: Period, team_text: st
     if not allowed:
         raise AccessDenied("The digest is for team managers, QA leads and admins. Ask your team manager for it.")
     every_team = policy.sees_every_team(turn.person)
+    if (several := _teams_listed(services, turn, team_text)) is not None:
+        return period_replies(services, period, *several)
     if team_text.strip() and not ALL_TEAMS.match(team_text):
         team = team_or_period(services, None if every_team else allowed, team_text, "see the digest")
         return noted(team, period_replies(services, period, [team.id], team.said), own_line=True)
     heading = "Every team" if every_team else "Your teams"
     return period_replies(services, period, list(services.directory.teams) if every_team else allowed, heading)
+
+
+def _teams_listed(services: Services, turn: Turn, team_text: str) -> tuple[list[str], str] | None:
+    """(the teams of `digest this month north vs south`, their names as the heading): "vs" between them, as "and" is
+    in a team's name and a comma is read as a space; each read, and checked against the reader's teams, as one team
+    typed is. Shown side by side as every team is (fix 41); None for one team or none."""
+    typed = [part.strip() for part in re.split(r"\s+(?:vs|versus)\s+", team_text) if part.strip()]
+    if len(typed) < 2:
+        return None
+    readable = None if policy.sees_every_team(turn.person) else policy.digest_teams(services.directory, turn.person)
+    ids = list(dict.fromkeys(team_or_period(services, readable, one, "see the digest").id for one in typed))
+    names = [services.directory.teams[team_id].name for team_id in ids]
+    return ids, " and ".join(names) if len(names) < 3 else ", ".join(names)
 
 
 def _digest(services: Services, turn: Turn, monday: date, team_text: str) -> list[Reply]:
@@ -95,6 +110,8 @@ def _digest(services: Services, turn: Turn, monday: date, team_text: str) -> lis
         # Buttons can be copied: the action re-checks what the command's role list checks.
         raise AccessDenied("The digest is for team managers, QA leads and admins. Ask your team manager for it.")
     combined = bool(ALL_TEAMS.match(team_text))
+    if (several := _teams_listed(services, turn, team_text)) is not None:  # `digest north vs south`: last week's
+        return service_replies(build_service_digest(services, monday, *several), chart=False)
     if team_text.strip() and not combined:
         team = team_or_period(services, None if every_team else allowed, team_text, "see the digest")
         return noted(team, [r for d in build_team_digests(services, monday, [team.id]) for r in team_replies(d)],

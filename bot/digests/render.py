@@ -177,8 +177,9 @@ def _elsewhere(auditor: AuditorFigures, week: str) -> str:
     return f" of this team's cases (all theirs under {auditor.home_teams})" if auditor.home_teams else ""
 
 
-def team_text(digest: TeamDigest) -> str:
-    """The digest as mrkdwn: numbers first, then the questions to work on, then actions and moderation."""
+def team_text(digest: TeamDigest, cases_named: bool = True) -> str:
+    """The digest as mrkdwn: numbers first, then the questions to work on, then actions and moderation; the actions
+    done named by case only when `cases_named` (not in a team channel's post, by default: bot.digests.weekly)."""
     ended = digest.month_ended
     lines = [f"**Audits completed**: {digest.completed_week} {_this_week(digest)} · {digest.completed_month} "
              f"{_month_and_spill(digest)}; {against_target(digest.completed_month, digest.target_month, ended)}"
@@ -204,7 +205,7 @@ def team_text(digest: TeamDigest) -> str:
     among = "the overdue ones among them" if digest.overdue_actions else "none overdue"  # trial 24: said with none
     lines.append(f"**Open actions** ({as_at(digest)}): {digest.open_actions}, {among}; "
                  f"{count_of(digest.actions_done_week, 'action')} marked done {_this_week(digest)}")
-    lines += filter(None, [done_line(digest, _this_week(digest))])  # fix 37: which, with their done notes
+    lines += filter(None, [done_line(digest, _this_week(digest), cases_named)])  # fix 37: which, with their notes
     lines.append(reaudits_line(digest.reaudits_done, _this_week(digest), digest.reaudits_due_soon,
                                digest.reaudits_overdue, as_at(digest)))
     lines.append(f"**Moderation agreement**: {agreement_said(digest)}")
@@ -259,10 +260,11 @@ def chart_reply(title: str, digest: TeamDigest, to_user: str | None, to_channel:
 
 
 def team_replies(digest: TeamDigest, to_user: str | None = None, to_channel: str | None = None,
-                 chart: bool = True) -> list[Reply]:
-    """The digest message and its chart, addressed to a manager's DM or the team channel."""
+                 chart: bool = True, cases_named: bool = True) -> list[Reply]:
+    """The digest message and its chart, addressed to a manager's DM or the team channel (`cases_named`: whether
+    the actions done are named by their cases' references, or only counted in cases)."""
     title = f"{digest.team_name}: {_span(digest)}"
-    replies = [Reply(text=team_text(digest), title=title, to_user=to_user, to_channel=to_channel,
+    replies = [Reply(text=team_text(digest, cases_named), title=title, to_user=to_user, to_channel=to_channel,
                      note="Audit digest from audit-bot. `/audit digest` shows it again at any time.")]
     if chart:
         replies.append(chart_reply(f"{digest.team_name}: {TREND_WEEKS}-week trend", digest, to_user, to_channel))

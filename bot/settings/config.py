@@ -96,6 +96,7 @@ class Settings:
     http: HttpLimits = field(default_factory=HttpLimits)
     reaudit: ReauditSettings = field(default_factory=ReauditSettings)
     allow_self_audit: bool = False  # a manager may audit a case where they are the worker (fix41e); never by default
+    case_references_in_channels: bool = False  # the weekly digest posted in a team channel lists case references
     raw: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -120,6 +121,7 @@ DEFAULTS: dict[str, Any] = {
     "http": {},
     "reaudit": {},
     "allow_self_audit": False,
+    "case_references_in_channels": False,
 }
 REMINDER_LIMITS = {
     "draft_idle_working_days": (1, 60),
@@ -179,6 +181,13 @@ def _string_or_none(value: object, file: Path, key: str) -> str | None:
     if value is None or (isinstance(value, str) and value.strip()):
         return value.strip() if isinstance(value, str) else None
     raise ConfigError(file, key, "a piece of text or null", value)
+
+
+def _flag(value: object, file: Path, key: str) -> bool:
+    """A yes-or-no setting: true or false, nothing else (a quoted "false" would read as true)."""
+    if not isinstance(value, bool):
+        raise ConfigError(file, key, "true or false", value)
+    return value
 
 
 def _load_names(config_dir: Path, value: object, file: Path) -> frozenset[str]:
@@ -344,5 +353,6 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         http=http,
         reaudit=reaudit,
         allow_self_audit=raw["allow_self_audit"],
+        case_references_in_channels=_flag(raw["case_references_in_channels"], file, "case_references_in_channels"),
         raw=raw,
     )

@@ -971,3 +971,12 @@ def m370_moderation_draft(db: Database) -> None:
     and `moderate 82` started again at Agree / Disagree. Taken back into their conversation when they open it again
     (bot.audits.moderation_draft); cleared when it is decided or taken over."""
     db.execute("ALTER TABLE moderations ADD COLUMN draft TEXT")
+
+
+@MIGRATIONS()
+def m380_fix41c_figure_questions(db: Database) -> None:
+    """Each person's last figure question as the bot read it (lower case, screened: no identifier is kept) and when,
+    so "what about last month" or "and south?" follows it after a restart or in a new terminal session (fix 41: it
+    was kept in memory only, so the follow-up was lost or read as something else). One row a person, replaced by
+    their next; rows past the follow-up window are deleted as others are written (bot/storage/figure_questions.py)."""
+    db.execute("CREATE TABLE figure_questions (user_id TEXT PRIMARY KEY, said TEXT NOT NULL, asked_at TEXT NOT NULL)")

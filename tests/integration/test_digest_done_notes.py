@@ -4,6 +4,7 @@ with a done note first, each by number and case reference with its note, short (
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
@@ -66,3 +67,37 @@ def test_with_none_done_no_line_is_added(services: Services, environ: dict[str, 
     with time_machine.travel(WEDNESDAY_2_DEC, tick=False):
         text = run_cli(environ, "digest", "--week", "2026-W49", "--team", "north-assessment").out
     assert "0 actions marked done this week so far" in text and "Done this week" not in text
+
+
+def _week_49_sent(services: Services, engine: Engine) -> tuple[dict[str, str], list[int]]:
+    """Actions done in week 49 on two cases, then Monday's send: each recipient's text, and the actions' numbers."""
+    rows = AuditRows(services)
+    first, second = (rows.audit(submitted=datetime(2026, 11, 30, 11, tzinfo=UTC)) for _ in range(2))
+    actions = [rows.action(first, WORKER, date(2026, 12, 20)), rows.action(first, WORKER, date(2026, 12, 20)),
+               rows.action(second, WORKER, date(2026, 12, 20))]
+    for action_id in actions:
+        _done(services, action_id, "2026-12-01T10:00:00+00:00")
+    with time_machine.travel(MONDAY_7_DEC, tick=False):
+        sent = {out.recipient: "\n".join(reply.text for reply in out.replies)
+                for out in digest_outgoing(services, MONDAY_7_DEC)}
+    return sent, actions
+
+
+def test_the_channel_digest_counts_the_cases_and_only_the_managers_names_them(engine: Engine,
+                                                                              services: Services) -> None:
+    """Fix 41 (3): the digest posted in a team channel listed the case references of the actions done; by default
+    (`case_references_in_channels: false`) it says how many cases, and the managers' own digest names them."""
+    assert services.settings.case_references_in_channels is False
+    sent, actions = _week_49_sent(services, engine)
+    channel, manager = sent["C0NORTH01/north-assessment"], sent[f"{MANAGER}/north-assessment"]
+    assert "   Done in week 49: 3 actions, on 2 cases (named in the managers' own digest)\n" in channel, channel
+    assert "CR-10400" not in channel and f"#{actions[0]}" not in channel
+    assert f"#{actions[0]} CR-104001" in manager and "CR-104002" in manager
+
+
+def test_the_setting_lists_case_references_in_the_channel_too(engine: Engine, services: Services) -> None:
+    services.settings = replace(services.settings, case_references_in_channels=True)
+    sent, actions = _week_49_sent(services, engine)
+    channel = sent["C0NORTH01/north-assessment"]
+    assert f"   Done in week 49: 3 — #{actions[2]} CR-104002; " in channel, channel
+    assert "on 2 cases" not in channel

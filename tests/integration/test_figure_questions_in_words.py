@@ -28,7 +28,6 @@ def demo(services: Services) -> Services:
     ("how many inadequates this quarter?", "Every team, Q3 2026/27"),
     ("how many audits did we do in november", "Every team, November 2026 (1 Nov 2026 to 30 Nov 2026)"),
     ("audits by team last 6 months", "Every team, the last 6 months (1 Jul 2026 to 5 Dec 2026, so far)"),
-    ("north vs south?", "Every team, December 2026"),
     ("who was behind last month", "North Assessment Team: 16 audits by its auditors in November 2026"),
     ("how many audits are waiting for moderation and whose", "Audits waiting for moderation"),
     ("re-audit outcomes in south this quarter", "Re-audits submitted in Q3 2026/27 (1 Oct to 5 Dec 2026, so far) "
@@ -124,3 +123,59 @@ def test_is_that_ok_after_the_agreement_rate_reads_it_against_the_target(demo: S
     reply = said(engine, HEAD, "is that ok?")
     assert reply.startswith("81% is above the local target for moderation agreement (80% or more)"), reply
     assert nothing_unanswered(demo)
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("north vs south?", "North Assessment Team and South Child in Need and Protection, December 2026 (1 Dec 2026 to 5 "
+                        "Dec 2026, so far)"),
+    ("compare north and south", "North Assessment Team and South Child in Need and Protection, December 2026"),
+    ("north v south this quarter", "North Assessment Team and South Child in Need and Protection, Q3 2026/27 (1 Oct "
+                                   "2026 to 5 Dec 2026, so far)"),
+    ("compare south with children in care last month", "South Child in Need and Protection and Children in Care "
+                                                       "Team, November 2026 (1 Nov 2026 to 30 Nov 2026)"),
+    ("how does north compare against south on grades", "North Assessment Team and South Child in Need and "
+                                                       "Protection, December 2026"),
+    ("/audit digest q3 north vs south", "North Assessment Team and South Child in Need and Protection, Q3 2026/27"),
+])
+def test_teams_compared_show_only_the_teams_named_side_by_side(demo: Services, engine: Engine, typed: str,
+                                                               expected: str) -> None:
+    """Fix 41 (1): "north vs south?" was every team's digest; "compare north and south" was compare's usage."""
+    reply = said(engine, HEAD, typed)
+    assert expected in reply, reply
+    first, second = expected.split(",")[0].split(" and ", 1) if "Children" not in expected else (
+        "South Child in Need and Protection", "Children in Care Team")
+    assert f"• {first}: " in reply and f"• {second}: " in reply
+    assert reply.index(f"• {first}: ") < reply.index(f"• {second}: ")
+    left_out = {"North Assessment Team", "South Child in Need and Protection", "Children in Care Team"} - {first,
+                                                                                                         second}
+    assert all(f"• {team}" not in reply for team in left_out), reply
+    assert "Every team" not in reply and "isn't how" not in reply
+    assert nothing_unanswered(demo)
+
+
+def test_a_side_that_is_no_team_is_told_the_teams(demo: Services, engine: Engine) -> None:
+    reply = said(engine, HEAD, "north vs narnia")
+    assert reply == ("`narnia` is not a team I know, so I can't compare it. The teams are: North Assessment Team "
+                     "(`north-assessment`), South Child in Need and Protection (`south-cin-cp`), Children in Care Team "
+                     "(`children-in-care`). Ask again with two of them, like _north vs south this quarter_."), reply
+    assert nothing_unanswered(demo)
+
+
+def test_a_manager_comparing_another_team_is_told_they_see_their_own(demo: Services, engine: Engine) -> None:
+    reply = said(engine, "U0MGRN001", "north vs south?")
+    assert reply == "You can see the digest of your own teams only: `north-assessment`.", reply
+
+
+@pytest.mark.parametrize("typed", ["section 17 vs section 47", "children in care vs care leavers",
+                                   "how does grading work with south"])
+def test_a_practice_question_with_vs_is_still_a_practice_question(demo: Services, engine: Engine,
+                                                                 typed: str) -> None:
+    reply = said(engine, HEAD, typed)
+    assert "not a team" not in reply and " and South Child in Need and Protection," not in reply, reply
+
+
+def test_the_digest_typed_with_two_teams_is_last_weeks_of_those_teams(demo: Services, engine: Engine) -> None:
+    reply = said(engine, HEAD, "digest north vs south")
+    assert "Audit digest for north assessment team and south child in need and protection: week 48" in reply, reply
+    assert "• North Assessment Team: " in reply and "• South Child in Need and Protection: " in reply
+    assert "Children in Care Team" not in reply

@@ -125,6 +125,20 @@ def open_and_done_action_counts(storage: Storage, as_at: datetime, week: tuple[d
     return {team: (int(still or 0), int(done or 0)) for team, still, done in rows}
 
 
+def done_case_counts(storage: Storage, week: tuple[datetime, datetime],
+                     team_ids: Sequence[str] | None) -> dict[str, int]:
+    """team -> how many cases the actions open_and_done_action_counts counts as done in the week [start, end) are
+    on: what a team channel's digest says instead of naming them (fix 41)."""
+    where, params = _team_filter(team_ids, "a.team_id")
+    rows = storage.db.execute(
+        "SELECT a.team_id, COUNT(DISTINCT a.case_ref) FROM actions ac JOIN audits a ON a.id = ac.audit_id "
+        f"WHERE ac.removed_at IS NULL AND a.status IN {COMPLETED_SQL} AND a.submitted_at IS NOT NULL AND "
+        f"ac.done_at >= ? AND ac.done_at < ?{where} GROUP BY a.team_id",
+        [utc_text(week[0]), utc_text(week[1]), *params],
+    ).fetchall()
+    return {team: int(cases) for team, cases in rows}
+
+
 @dataclass(frozen=True)
 class DoneAction:
     """An action marked done in a digest's week: its number, its audit's case reference, and the done note (screened
