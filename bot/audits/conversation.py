@@ -491,15 +491,22 @@ def _while_confirming_moderation_concern(services: Services, turn: Turn, convers
                                          text: str) -> list[Reply] | None:
     """At the question over a moderator's Good despite an immediate concern: `yes` or `no` (read here once a question
     to the knowledge base set bot.engine.confirmations' reading aside); a question is answered; anything else is told
-    nothing was saved, never taken as the decision."""
+    nothing was saved, never taken as the decision. After the yes, its reason is asked (`no` still chooses again);
+    `yes, <reason>` gives both at once."""
+    data = dict(conversation.data)
     said = yes_or_no(text)
-    if said is not None:
-        value = moderation_concern.screen(services, conversation.data).choices[0].value
-        decide = moderation.on_concern_yes if said == "yes" else moderation.on_concern_no
-        return decide(services, turn, value)
-    if looks_like_question(text):
+    if looks_like_question(text) and said is None:
         return None
-    raise moderation_concern.not_saved_help(conversation.data)
+    if data.get(moderation_concern.CONFIRMED):
+        if said == "no":
+            return moderation.on_concern_no(services, turn, moderation_concern.value_of(data))
+        return moderation.concern_reason(services, turn, data, text)
+    if said is not None:
+        decide = moderation.on_concern_yes if said == "yes" else moderation.on_concern_no
+        return decide(services, turn, moderation_concern.value_of(data))
+    if (why := moderation_concern.yes_with_reason(text)) is not None:
+        return moderation.on_concern_yes(services, turn, moderation_concern.value_of(data), why)
+    raise moderation_concern.not_saved_help(data)
 
 
 def _moderation_response(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:

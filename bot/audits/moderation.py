@@ -591,10 +591,32 @@ def _still_held(services: Services, turn: Turn, audit_id: int) -> None:
         raise StaleAction(NOT_YOURS_NOW)
 
 
-def on_concern_yes(services: Services, turn: Turn, value: str) -> list[Reply]:
-    """*Yes, grade it Good* (or `yes`) at the concern question: the moderation saved as decided, and people told."""
+def on_concern_yes(services: Services, turn: Turn, value: str, why: str | None = None) -> list[Reply]:
+    """*Yes, grade it Good* (or `yes`) at the concern question: a short reason for it asked (or `why`, typed with the
+    yes), then the moderation saved as decided with the confirmation on its record, and people told."""
     data = moderation_concern.held(services, turn, value)
-    return _decide(services, turn, data, str(data["reason"]))
+    if why is not None:
+        return concern_reason(services, turn, data, why)
+    _still_held(services, turn, int(data["audit_id"]))
+    kept = {k: v for k, v in data.items() if k not in moderation_draft.ASIDE}
+    store.set_conversation(services.storage, turn.user_id, {**kept, moderation_concern.CONFIRMED: True}, turn.now)
+    return [moderation_concern.reason_prompt(data)]
+
+
+def concern_reason(services: Services, turn: Turn, data: dict, text: str) -> list[Reply]:
+    """The moderator's reason for a Good over an immediate concern, read and screened like every reason (a name is
+    refused, nothing saved), then the moderation saved with the confirmation and this reason on its record: the
+    confirmation was asked and forgotten, so `/audit show` could not say a Good stood over a concern (fix41d)."""
+    try:
+        cleaned = parse_text(text, "reason")
+    except AnswerError as error:
+        raise answer_error(error) from None
+    if len(cleaned) < MIN_EVIDENCE_CHARS:
+        raise UserError(f"Please give a short reason, a sentence, for grading it "
+                        f"**{grade_label(str(data['grade']))}** though the concern stands (or type `no` to choose the "
+                        "grade again). Nothing is saved yet.")
+    screen_text(cleaned, services.identifier_screen, "that reason")
+    return _decide(services, turn, {**data, "concern_reason": cleaned}, str(data["reason"]))
 
 
 def on_concern_no(services: Services, turn: Turn, value: str) -> list[Reply]:
@@ -636,7 +658,8 @@ def _decide(services: Services, turn: Turn, state: dict, cleaned: str,
     earlier = readback_store.latest_moderation(services.storage, audit_id)  # a decision being changed, if any
     try:
         moderation_store.decide_moderation(services.storage, audit_id, turn.user_id, bool(state["agrees"]),
-                                           state["grade"], cleaned, turn.now, waiting={}, action=action)
+                                           state["grade"], cleaned, turn.now, waiting={}, action=action,
+                                           concern=moderation_concern.confirmed(state))
     except Conflict:
         raise StaleAction(NOT_YOURS_NOW) from None
     audit = store.get_audit(services.storage, audit_id)

@@ -971,3 +971,13 @@ def m370_moderation_draft(db: Database) -> None:
     and `moderate 82` started again at Agree / Disagree. Taken back into their conversation when they open it again
     (bot.audits.moderation_draft); cleared when it is decided or taken over."""
     db.execute("ALTER TABLE moderations ADD COLUMN draft TEXT")
+
+
+@MIGRATIONS()
+def m380_fix41d_moderation_concern(db: Database) -> None:
+    """A moderator's Good or Outstanding confirmed over an immediate concern, on the record: the concern question it
+    was confirmed over and the moderator's short reason (screened), on the decided moderation. Before, the
+    confirmation (bot.audits.moderation_concern) was asked and then forgotten, so `/audit show` could not say that a
+    Good stood over a concern, nor why (fix41d)."""
+    db.execute("ALTER TABLE moderations ADD COLUMN concern_question TEXT")
+    db.execute("ALTER TABLE moderations ADD COLUMN concern_reason TEXT")

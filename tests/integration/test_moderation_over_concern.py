@@ -56,12 +56,56 @@ def test_a_moderators_good_over_the_concern_is_asked_and_nothing_is_saved(engine
     assert (after.status, after.moderated_grade) == ("in_moderation", None)
 
 
-def test_yes_saves_the_good_and_tells_people(engine: Engine, services: Services, audit_id: int) -> None:
+CONFIRMED_WHY = "strategy meeting held the same day and a safety plan is in place"
+
+
+def test_yes_asks_a_short_reason_then_saves_the_good_and_tells_people(engine: Engine, services: Services,
+                                                                      audit_id: int) -> None:
     with time_machine.travel(THURSDAY, tick=False):
         drive(engine, [f"moderate {audit_id}", "disagree", f"good - {REASON}"], user=QA)
-        _, out = drive(engine, ["yes"], user=QA)
+        _, asked = drive(engine, ["yes"], user=QA)
+        _, out = drive(engine, [CONFIRMED_WHY], user=QA)
+    assert "why Good though the immediate concern stands?" in flat(asked) and "Nothing is saved yet" in flat(asked)
     assert f"Moderation of audit #{audit_id} saved" in flat(out)
     assert _moderated(services, audit_id).moderated_grade == "good"
+
+
+def test_the_confirmation_is_on_the_audits_record(engine: Engine, services: Services, audit_id: int) -> None:
+    """fix41d: the moderator's confirmation was asked and forgotten; `show` now says who confirmed it, when, and why."""
+    with time_machine.travel(THURSDAY, tick=False):
+        drive(engine, [f"moderate {audit_id}", "disagree", f"good - {REASON}", "yes", CONFIRMED_WHY], user=QA)
+        _, out = drive(engine, [f"show {audit_id}"], user=QA)
+    assert ("Good confirmed over an immediate concern by QA lead (practice) on 3 Dec 2026, reason: strategy meeting "
+            "held the same day and a safety plan is in place.") in flat(out), out
+    stored = services.storage.db.execute("SELECT concern_question, concern_reason FROM moderations").fetchall()
+    assert [reason for _question, reason in stored] == [CONFIRMED_WHY] and stored[0][0]
+
+
+def test_a_reason_typed_with_the_yes_is_taken_at_once(engine: Engine, services: Services, audit_id: int) -> None:
+    with time_machine.travel(THURSDAY, tick=False):
+        drive(engine, [f"moderate {audit_id}", "disagree", f"good - {REASON}"], user=QA)
+        _, out = drive(engine, [f"yes, {CONFIRMED_WHY}"], user=QA)
+        _, shown = drive(engine, [f"show {audit_id}"], user=QA)
+    assert f"Moderation of audit #{audit_id} saved" in flat(out)
+    assert "confirmed over an immediate concern by" in flat(shown) and "safety plan is in place" in flat(shown)
+
+
+def test_a_name_in_the_reason_is_refused_and_nothing_saved(engine: Engine, services: Services, audit_id: int) -> None:
+    with time_machine.travel(THURSDAY, tick=False):
+        drive(engine, [f"moderate {audit_id}", "disagree", f"good - {REASON}", "yes"], user=QA)
+        _, out = drive(engine, ["Jayden Smith was seen alone and is safe now"], user=QA)
+    assert "looks like a child's or family member's name" in flat(out) and "Nothing was saved" in flat(out)
+    assert _moderated(services, audit_id).moderated_grade is None
+    stored = services.storage.db.execute("SELECT concern_reason FROM moderations").fetchall()
+    assert stored == [(None,)]
+
+
+def test_no_after_the_yes_still_chooses_again(engine: Engine, services: Services, audit_id: int) -> None:
+    with time_machine.travel(THURSDAY, tick=False):
+        drive(engine, [f"moderate {audit_id}", "disagree", f"good - {REASON}", "yes"], user=QA)
+        _, out = drive(engine, ["no"], user=QA)
+    assert "OK, your moderation was not saved and nobody was told" in flat(out)
+    assert _moderated(services, audit_id).moderated_grade is None
 
 
 def test_no_saves_nothing_and_asks_the_grade_again(engine: Engine, services: Services, audit_id: int) -> None:
