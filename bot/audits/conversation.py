@@ -459,7 +459,9 @@ def _moderation_action(services: Services, turn: Turn, conversation: Conversatio
     """
     if moderation_action_question.is_question(text):
         return None
-    return moderation_action.FIRST_ACTION.description(services, turn, conversation.data, text, moderation.action_due)
+    if conversation.data.get(moderation_action.OPTIONAL) and moderation_action.skipped(text):
+        return moderation.action_skipped(services, turn, dict(conversation.data))
+    return moderation_action.described(services, turn, conversation.data, text, moderation.action_due)
 
 
 def _moderation_action_owner(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
@@ -630,7 +632,7 @@ STATES: Mapping[State, StateSpec] = MappingProxyType({
                                    commands=True, free_text="reason",  # trial 21: a question was saved as one
                                    typed_wrong=moderation.STEP_WORDS),  # fix34a: so were `mod abc`, `agre`
     State.MODERATION_ACTION: _spec(_moderating(_change_of_mind(_went_back(None, _moderation_action))), _DECIDING,
-                                   lambda _services, c: moderation_action.description_prompt(c.audit_id),
+                                   lambda _services, c: moderation_action.prompt_for(c.data),
                                    commands=True, free_text="action"),  # trial 39: a question became the action
     State.MODERATION_ACTION_OWNER: _spec(
         _moderating(_change_of_mind(_went_back(_MODERATION_FIRST, _back_a_question(_MODERATION_FIRST,

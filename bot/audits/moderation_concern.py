@@ -5,9 +5,10 @@ to grade it so all the same (bot.audits.concern_grade); a trial (39) found a mod
 Good with no question, and the managers the auditor's Inadequate had alerted were told it no longer stood. So the
 moderator is asked the same question, with the same words (`concern_grade.to_ask`, `concern_grade.why`), after the
 reason and before anything is saved or anyone told: *Yes, grade it Good* asks for a short reason for grading Good
-over the concern (unless typed with it: `yes, the risk was managed the same day`), then saves the moderation as
-decided, with the confirmation and that reason on its record (`/audit show`: "Good confirmed over an immediate
-concern by …"); *No, choose again* saves nothing, tells nobody, and asks the grade again.
+over the concern (unless typed with it: `yes, the risk was managed the same day`), then offers an action (to skip,
+bot.audits.moderation_action) and saves the moderation as decided, with the confirmation and that reason on its
+record (`/audit show`: "Good confirmed over an immediate concern by …"); *No, choose again* saves nothing, tells
+nobody, and asks the grade again.
 
 The decision waits in the moderator's conversation (state `moderation_confirm_concern`; `confirmed` once they said
 yes and their reason is asked). Typed yes and no are read
