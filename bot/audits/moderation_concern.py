@@ -19,20 +19,18 @@ knowledge base set that aside. Buttons: audit.moderation_concern_yes / audit.mod
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from collections.abc import Mapping
 from typing import Any
 
-from bot.audits import concern_grade
+from bot.audits import concern_grade, moderation_checked
 from bot.audits.core import grade_label, load, waiting
 from bot.core import buttons
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine import confirmations
 from bot.engine.routing import Turn
-from bot.errors import StaleAction, UserError
+from bot.errors import UserError
 from bot.storage import audits as store
 
 STATE = "moderation_confirm_concern"
@@ -62,12 +60,7 @@ def ask(services: Services, turn: Turn, decision: Mapping[str, Any], question: s
 
 def value_of(data: Mapping[str, Any]) -> str:
     """The Yes / No buttons' value for this held decision (its audit, and a token naming the decision)."""
-    return buttons.encode_id_and_key(int(data["audit_id"]), _token(data))
-
-
-def _token(data: Mapping[str, Any]) -> str:
-    said = json.dumps([data.get(k) for k in HELD])
-    return hashlib.sha256(said.encode()).hexdigest()[:12]
+    return buttons.encode_id_and_key(int(data["audit_id"]), moderation_checked.token(data, HELD))
 
 
 def yes_with_reason(text: str) -> str | None:
@@ -110,12 +103,9 @@ def screen(services: Services, data: Mapping[str, Any]) -> Reply:
 
 def held(services: Services, turn: Turn, value: str) -> dict[str, Any]:
     """The decision a Yes or No button was asked about, while it still waits; StaleAction for an older question."""
-    audit_id, token = buttons.id_and_key(value, "type `/audit moderate` to carry on with the moderation you hold")
-    data = store.conversation(services.storage, turn.user_id)
-    if data.get("awaiting") != STATE or data.get("audit_id") != audit_id or _token(data) != token:
-        raise StaleAction("That question is out of date, so nothing was saved. Type `/audit moderate` to carry on "
-                          "with the moderation you hold.")
-    return dict(data)
+    return moderation_checked.held(services, turn, value, STATE, HELD,
+                                   "That question is out of date, so nothing was saved. Type `/audit moderate` to "
+                                   "carry on with the moderation you hold.")
 
 
 def not_saved_help(data: Mapping[str, Any]) -> UserError:

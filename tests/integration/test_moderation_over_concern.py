@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
+from bot.audits import moderation_concern
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.storage import audits as store
@@ -156,3 +157,14 @@ def test_paused_at_the_reason_it_is_asked_again_in_a_new_session(engine: Engine,
         _, done = drive(engine, [CONFIRMED_WHY, "skip"], user=QA)
     assert "why Good though the immediate concern stands?" in flat(out)
     assert f"Moderation of audit #{audit_id} saved" in flat(done)
+
+
+def test_an_older_questions_yes_button_saves_nothing(engine: Engine, services: Services, audit_id: int) -> None:
+    """The check's buttons name the decision asked about (bot.audits.moderation_checked, shared with the alert's)."""
+    with time_machine.travel(THURSDAY, tick=False):
+        drive(engine, [f"moderate {audit_id}", "disagree", f"good - {REASON}"], user=QA)
+        old = moderation_concern.value_of(store.conversation(services.storage, QA))
+        drive(engine, ["no", f"outstanding - {REASON}"], user=QA)
+        replies = engine.action(QA, moderation_concern.YES, old)
+    assert any("That question is out of date, so nothing was saved" in r.text for r in replies), replies
+    assert _moderated(services, audit_id).moderated_grade is None
