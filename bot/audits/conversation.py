@@ -44,6 +44,7 @@ from bot.audits import (
     moderation_concern,
     moderation_decision,
     moderation_hold,
+    moderation_mind,
     moderation_release,
     moderation_unchanged,
     more_time_answer,
@@ -377,6 +378,11 @@ def _moderation_grade(services: Services, turn: Turn, conversation: Conversation
         decided = moderation.typed_decision(services, turn, said)
         if decided is not None:
             return decided
+    if (mind := moderation_mind.agreed_at_grade(text)) is not None:  # `actually i agree` (fix41d)
+        audit = conversation.audit(services).audit
+        if mind.grade is None or mind.grade == audit.overall_grade:
+            return moderation.on_agree(services, turn, str(conversation.audit_id))
+        return moderation.typed_grade(services, turn, conversation.audit_id, mind.grade)
     return moderation.typed_grade(services, turn, conversation.audit_id, text)
 
 
