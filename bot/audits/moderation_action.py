@@ -13,8 +13,8 @@ straight on to what that state does with it). `disagree` (or `agree`) typed mean
 the action's text to Agree/Disagree.
 Buttons: audit.moderation_owner "<audit>:<user id>"; audit.moderation_action_back "<audit>:owner" or "<audit>:due".
 
-A moderator who disagrees with the grade where no action is needed (Good to Requires improvement, say) is offered the
-same step, optionally (`optional` held): "Add an action for the auditor or worker? … or `skip` to finish". `skip`,
+A moderator who disagrees with the grade, to one other than Inadequate (Good to Requires improvement, say), is offered
+the same step, optionally (`optional` held): "Add an action for the auditor or worker? … or `skip` to finish". `skip`,
 `no`, `none` (or `done`) saves the moderation without one; an action typed goes on to its owner and due date as
 above, and is saved with the moderation (fix41d: there was no way to add one, trial 33).
 """
@@ -42,8 +42,9 @@ _SKIPPED = re.compile(r"^\s*(?:skip(?:\s+it)?|no(?:pe)?(?:,?\s+thanks?(?:\s+you)
 
 
 def offers(decision: Mapping[str, Any]) -> bool:
-    """Whether an action is offered (not needed) with this decision: a disagreement, once no action is needed."""
-    return not decision.get("agrees")
+    """Whether an action is offered (not needed) with this decision: a disagreement to a grade other than Inadequate
+    (an Inadequate asks for one when the audit has none open, and is checked before its alert)."""
+    return not decision.get("agrees") and decision.get("grade") != "inadequate"
 
 
 def skipped(text: str) -> bool:
