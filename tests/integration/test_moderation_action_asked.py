@@ -13,8 +13,8 @@ from tests.e2e.test_terminal_chat import drive
 from tests.integration.test_moderated_inadequate_action import AUDITOR, QA, WEDNESDAY, flat
 from tests.integration.test_wording import submitted_audit
 
-ONLY = ("A moderation sets an action with its decision only when you disagree with the grade (one is offered after your "
-        "reason) or grade it Inadequate; an audit's other actions are its auditor's to add.")
+ONLY = ("A moderation sets an action with its decision only when you disagree with the grade (one is offered after "
+        "your reason) or grade it Inadequate; an audit's other actions are its auditor's to add.")
 AFTER = "the sw needs to see the children alone"
 
 
