@@ -54,9 +54,7 @@ def skipped(text: str) -> bool:
 
 def offer(services: Services, turn: Turn, decision: Mapping[str, Any]) -> list[Reply]:
     """Hold the decision (grade and reason) and offer an action for the auditor or worker, to skip if none is needed."""
-    store.set_conversation(services.storage, turn.user_id,
-                           waiting(WHAT, **FIRST_ACTION.held(decision), **{OPTIONAL: True}), turn.now)
-    return offer_prompt(int(decision["audit_id"]))
+    return ask(services, turn, {**decision, OPTIONAL: True})
 
 
 def offer_prompt(audit_id: int) -> list[Reply]:
@@ -73,10 +71,10 @@ def prompt_for(data: Mapping[str, Any]) -> list[Reply]:
 
 
 def ask(services: Services, turn: Turn, decision: Mapping[str, Any]) -> list[Reply]:
-    """Hold the decision (agree, grade, reason) and ask for the action's description."""
-    store.set_conversation(services.storage, turn.user_id, waiting(WHAT, **FIRST_ACTION.held(decision)),
-                           turn.now)
-    return description_prompt(int(decision["audit_id"]))
+    """Hold the decision (agree, grade, reason; `optional` when offered) and ask for the action's description."""
+    held = FIRST_ACTION.held(decision)
+    store.set_conversation(services.storage, turn.user_id, waiting(WHAT, **held), turn.now)
+    return prompt_for(held)
 
 
 def description_prompt(audit_id: int) -> list[Reply]:
