@@ -44,6 +44,7 @@ from bot.audits import (
     moderation_concern,
     moderation_decision,
     moderation_hold,
+    moderation_mind,
     moderation_release,
     moderation_unchanged,
     more_time_answer,
@@ -377,6 +378,11 @@ def _moderation_grade(services: Services, turn: Turn, conversation: Conversation
         decided = moderation.typed_decision(services, turn, said)
         if decided is not None:
             return decided
+    if (mind := moderation_mind.agreed_at_grade(text)) is not None:  # `actually i agree` (fix41d)
+        audit = conversation.audit(services).audit
+        if mind.grade is None or mind.grade == audit.overall_grade:
+            return moderation.on_agree(services, turn, str(conversation.audit_id))
+        return moderation.typed_grade(services, turn, conversation.audit_id, mind.grade)
     return moderation.typed_grade(services, turn, conversation.audit_id, text)
 
 
@@ -459,7 +465,9 @@ def _moderation_action(services: Services, turn: Turn, conversation: Conversatio
     """
     if moderation_action_question.is_question(text):
         return None
-    return moderation_action.FIRST_ACTION.description(services, turn, conversation.data, text, moderation.action_due)
+    if conversation.data.get(moderation_action.OPTIONAL) and moderation_action.skipped(text):
+        return moderation.action_skipped(services, turn, dict(conversation.data))
+    return moderation_action.described(services, turn, conversation.data, text, moderation.action_due)
 
 
 def _moderation_action_owner(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
@@ -491,15 +499,22 @@ def _while_confirming_moderation_concern(services: Services, turn: Turn, convers
                                          text: str) -> list[Reply] | None:
     """At the question over a moderator's Good despite an immediate concern: `yes` or `no` (read here once a question
     to the knowledge base set bot.engine.confirmations' reading aside); a question is answered; anything else is told
-    nothing was saved, never taken as the decision."""
+    nothing was saved, never taken as the decision. After the yes, its reason is asked (`no` still chooses again);
+    `yes, <reason>` gives both at once."""
+    data = dict(conversation.data)
     said = yes_or_no(text)
-    if said is not None:
-        value = moderation_concern.screen(services, conversation.data).choices[0].value
-        decide = moderation.on_concern_yes if said == "yes" else moderation.on_concern_no
-        return decide(services, turn, value)
-    if looks_like_question(text):
+    if looks_like_question(text) and said is None:
         return None
-    raise moderation_concern.not_saved_help(conversation.data)
+    if data.get(moderation_concern.CONFIRMED):
+        if said == "no":
+            return moderation.on_concern_no(services, turn, moderation_concern.value_of(data))
+        return moderation.concern_reason(services, turn, data, text)
+    if said is not None:
+        decide = moderation.on_concern_yes if said == "yes" else moderation.on_concern_no
+        return decide(services, turn, moderation_concern.value_of(data))
+    if (why := moderation_concern.yes_with_reason(text)) is not None:
+        return moderation.on_concern_yes(services, turn, moderation_concern.value_of(data), why)
+    raise moderation_concern.not_saved_help(data)
 
 
 def _moderation_response(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
@@ -623,7 +638,7 @@ STATES: Mapping[State, StateSpec] = MappingProxyType({
                                    commands=True, free_text="reason",  # trial 21: a question was saved as one
                                    typed_wrong=moderation.STEP_WORDS),  # fix34a: so were `mod abc`, `agre`
     State.MODERATION_ACTION: _spec(_moderating(_change_of_mind(_went_back(None, _moderation_action))), _DECIDING,
-                                   lambda _services, c: moderation_action.description_prompt(c.audit_id),
+                                   lambda _services, c: moderation_action.prompt_for(c.data),
                                    commands=True, free_text="action"),  # trial 39: a question became the action
     State.MODERATION_ACTION_OWNER: _spec(
         _moderating(_change_of_mind(_went_back(_MODERATION_FIRST, _back_a_question(_MODERATION_FIRST,

@@ -220,7 +220,7 @@ def _step_screen(services: Services, data: dict) -> list[Reply]:
     screens = {
         "moderation_grade": lambda: grade_question(load(services, audit_id).audit),
         "moderation_reason": lambda: reason_prompt(bool(data.get("agrees")), str(data.get("grade"))),
-        "moderation_action": lambda: moderation_action.description_prompt(audit_id),
+        "moderation_action": lambda: moderation_action.prompt_for(data),
         "moderation_action_owner": lambda: first.owner_prompt(services, data),
         "moderation_action_due": lambda: first.due_prompt(services, data),
         moderation_alert.STATE: lambda: [moderation_alert.screen(services, data)],
@@ -560,7 +560,15 @@ def _reason_read(services: Services, turn: Turn, state: dict, text: str) -> list
         if held is None or held.moderator_id != turn.user_id:
             raise StaleAction(NOT_YOURS_NOW)
         return moderation_action.ask(services, turn, {**state, "reason": cleaned})
-    return _check_then_decide(services, turn, state, cleaned)
+    if moderation_action.offers(state) and moderation_concern.to_ask(services, state) is None:
+        _still_held(services, turn, audit_id)  # a disagreement needing no action: one offered, to skip (fix41d)
+        return moderation_action.offer(services, turn, {**state, "reason": cleaned})
+    return _check_then_decide(services, turn, state, cleaned)  # a Good over a concern: asked first, then offered
+
+
+def action_skipped(services: Services, turn: Turn, state: dict) -> list[Reply]:
+    """`skip` (`no`, `none`) at an offered action: the moderation goes on to be saved without one."""
+    return _check_then_decide(services, turn, state, str(state["reason"]))
 
 
 def action_due(services: Services, turn: Turn, state: dict, text: str) -> list[Reply]:
@@ -574,7 +582,7 @@ def _check_then_decide(services: Services, turn: Turn, state: dict, cleaned: str
     """Save the moderation, or first, when it would alert the managers now (a moderator's Inadequate), ask the
     auditor's check before an alert (bot.audits.moderation_alert): nothing is saved until Send. A moderator's Good or
     Outstanding over an immediate concern is asked about first, as the auditor's is (bot.audits.moderation_concern)."""
-    if (question := moderation_concern.to_ask(services, state)) is not None:
+    if not state.get("concern_reason") and (question := moderation_concern.to_ask(services, state)) is not None:
         _still_held(services, turn, int(state["audit_id"]))
         return moderation_concern.ask(services, turn, {**state, "reason": cleaned}, question)
     alerted = moderation_alert.targets(services, turn.user_id, state)
@@ -591,10 +599,34 @@ def _still_held(services: Services, turn: Turn, audit_id: int) -> None:
         raise StaleAction(NOT_YOURS_NOW)
 
 
-def on_concern_yes(services: Services, turn: Turn, value: str) -> list[Reply]:
-    """*Yes, grade it Good* (or `yes`) at the concern question: the moderation saved as decided, and people told."""
+def on_concern_yes(services: Services, turn: Turn, value: str, why: str | None = None) -> list[Reply]:
+    """*Yes, grade it Good* (or `yes`) at the concern question: a short reason for it asked (or `why`, typed with the
+    yes), then an action offered, and the moderation saved as decided with the confirmation on its record."""
     data = moderation_concern.held(services, turn, value)
-    return _decide(services, turn, data, str(data["reason"]))
+    if why is not None:
+        return concern_reason(services, turn, data, why)
+    _still_held(services, turn, int(data["audit_id"]))
+    kept = {k: v for k, v in data.items() if k not in moderation_draft.ASIDE}
+    store.set_conversation(services.storage, turn.user_id, {**kept, moderation_concern.CONFIRMED: True}, turn.now)
+    return [moderation_concern.reason_prompt(data)]
+
+
+def concern_reason(services: Services, turn: Turn, data: dict, text: str) -> list[Reply]:
+    """The moderator's reason for a Good over an immediate concern, read and screened like every reason (a name is
+    refused, nothing saved), held with the decision while an action is offered (to skip), then saved with the
+    confirmation on its record: it was asked and forgotten, so `/audit show` could not say a Good stood over a
+    concern (fix41d)."""
+    try:
+        cleaned = parse_text(text, "reason")
+    except AnswerError as error:
+        raise answer_error(error) from None
+    if len(cleaned) < MIN_EVIDENCE_CHARS:
+        raise UserError(f"Please give a short reason, a sentence, for grading it "
+                        f"**{grade_label(str(data['grade']))}** though the concern stands (or type `no` to choose the "
+                        "grade again). Nothing is saved yet.")
+    screen_text(cleaned, services.identifier_screen, "that reason")
+    _still_held(services, turn, int(data["audit_id"]))
+    return moderation_action.offer(services, turn, {**data, "concern_reason": cleaned})  # then an action, to skip
 
 
 def on_concern_no(services: Services, turn: Turn, value: str) -> list[Reply]:
@@ -607,8 +639,12 @@ def on_alert_send(services: Services, turn: Turn, value: str) -> list[Reply]:
     """*Send the alert* (or `send`, `yes`) at the check: the moderation saved, with its action if it has one, and
     the alert sent at once."""
     data = moderation_alert.held(services, turn, value)
-    action = (str(data["description"]), str(data["owner"]), str(data["due"])) if data.get("due") else None
-    return _decide(services, turn, data, str(data["reason"]), action)
+    return _decide(services, turn, data, str(data["reason"]), held_action(data))
+
+
+def held_action(data: dict) -> tuple[str, str, str] | None:
+    """The action (description, owner, due date) held with a decision while a check is asked, if it has one."""
+    return (str(data["description"]), str(data["owner"]), str(data["due"])) if data.get("due") else None
 
 
 def on_alert_back(services: Services, turn: Turn, value: str) -> list[Reply]:
@@ -636,7 +672,8 @@ def _decide(services: Services, turn: Turn, state: dict, cleaned: str,
     earlier = readback_store.latest_moderation(services.storage, audit_id)  # a decision being changed, if any
     try:
         moderation_store.decide_moderation(services.storage, audit_id, turn.user_id, bool(state["agrees"]),
-                                           state["grade"], cleaned, turn.now, waiting={}, action=action)
+                                           state["grade"], cleaned, turn.now, waiting={}, action=action,
+                                           concern=moderation_concern.confirmed(state))
     except Conflict:
         raise StaleAction(NOT_YOURS_NOW) from None
     audit = store.get_audit(services.storage, audit_id)

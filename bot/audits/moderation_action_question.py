@@ -60,6 +60,10 @@ def answer(services: Services, turn: Turn, text: str) -> list[Reply] | None:
         return None
     if not asks_to_skip(first_question(text) or text):
         return None
+    if waiting.get("optional"):  # offered with a disagreement (bot.audits.moderation_action.offer), not needed
+        return [Reply(kind="notice", text="Yes: an action is optional with this grade. Type `skip` to finish and save "
+                                          "your moderation without one, or type the action to add it. Nothing you "
+                                          "typed was saved.")]
     return [Reply(kind="notice", text="No: an audit graded **Inadequate** needs at least one action, so it can't be "
                                       "skipped. Inadequate means the child's needs are not being met, and the action "
                                       "says what must happen for them, who will do it and by when, so it is chased "

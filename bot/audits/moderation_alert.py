@@ -18,12 +18,10 @@ asked about, so a button from an earlier question sends nothing).
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from bot.audits import alert_confirm
+from bot.audits import alert_confirm, moderation_checked
 from bot.audits.core import grade_label, load, waiting
 from bot.audits.questions import inadequate_targets
 from bot.core import buttons
@@ -31,7 +29,7 @@ from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine import confirmations
 from bot.engine.routing import Turn
-from bot.errors import StaleAction, UserError
+from bot.errors import UserError
 from bot.storage import audits as store
 
 STATE = "moderation_confirm_alert"
@@ -59,17 +57,12 @@ def ask(services: Services, turn: Turn, decision: Mapping[str, Any], alerted: Se
                               tuple(alert_confirm.BACK_WORDS), not_yet=str(not_sent_help(services, data)))]
 
 
-def _token(data: Mapping[str, Any]) -> str:
-    said = json.dumps([data.get(k) for k in HELD])
-    return hashlib.sha256(said.encode()).hexdigest()[:12]
-
-
 def screen(services: Services, data: Mapping[str, Any]) -> Reply:
     """The auditor's check, saying what the moderator chose and that nothing is saved yet."""
     audit_id = int(data["audit_id"])
     audit = store.get_audit(services.storage, audit_id)
     auditors = grade_label(audit.overall_grade if audit is not None else None)
-    value = buttons.encode_id_and_key(audit_id, _token(data))
+    value = buttons.encode_id_and_key(audit_id, moderation_checked.token(data, HELD))
     said = (f"You chose **Inadequate** at the moderation of audit #{audit_id}, where the auditor graded it "
             f"**{auditors}**. Nothing is saved yet.")
     return alert_confirm.check(services, said, data.get("to", ()), (SEND, value), (BACK, value))
@@ -77,12 +70,9 @@ def screen(services: Services, data: Mapping[str, Any]) -> Reply:
 
 def held(services: Services, turn: Turn, value: str) -> dict[str, Any]:
     """The decision a Send or No button was asked about, while it still waits; StaleAction for an older question."""
-    audit_id, token = buttons.id_and_key(value, "type `/audit moderate` to carry on with the moderation you hold")
-    data = store.conversation(services.storage, turn.user_id)
-    if data.get("awaiting") != STATE or data.get("audit_id") != audit_id or _token(data) != token:
-        raise StaleAction("That alert question is out of date, so nothing was sent and nothing was saved. Type "
-                          "`/audit moderate` to carry on with the moderation you hold.")
-    return dict(data)
+    return moderation_checked.held(services, turn, value, STATE, HELD,
+                                   "That alert question is out of date, so nothing was sent and nothing was saved. "
+                                   "Type `/audit moderate` to carry on with the moderation you hold.")
 
 
 def not_sent_help(services: Services, data: Mapping[str, Any]) -> UserError:

@@ -65,3 +65,16 @@ def changed_mind(text: str) -> Mind | None:
         return None
     grade = moderators_grade(_GRADE_SAID.sub("", re.sub(_TAIL, "", rest), count=1))
     return Mind(None, grade[0]) if grade is not None and grade[1] is None else None
+
+
+def agreed_at_grade(text: str) -> Mind | None:
+    """An agreement typed at "What grade would you give?" after *Disagree*: a change of mind as at "Why?"
+    (`actually i agree`, `no wait i agree with the auditor`), and there also a plain `i agree` (fix41d: both were
+    told "Please choose a grade"); None for anything else."""
+    mind = changed_mind(text)
+    if mind is not None and mind.word == "agree":
+        return mind
+    found = _MIND.match((text or "").replace("’", "'").strip())
+    if found is not None and not found.group("word") and found.group("grade") is None:
+        return Mind("agree", None)
+    return None

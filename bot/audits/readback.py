@@ -79,6 +79,10 @@ def _moderation_text(services: Services, moderation: dict[str, Any] | None, head
     reason = (moderation.get("reason") or "").strip()  # a decision stored without one shows none, never "None"
     text = f"**{heading}:** {moderator} {verdict}." + (f" Reason: {as_sentence(reason)}" if reason else
                                                        " No reason given.")
+    if moderation.get("concern_reason"):  # a Good or Outstanding confirmed over an immediate concern (fix41d)
+        day = short_date(parse_utc(moderation["decided_at"]).astimezone(services.settings.timezone).date())
+        text += (f"\n{grade_label(moderation['grade'])} confirmed over an immediate concern by {moderator} on {day}, "
+                 f"reason: {as_sentence(str(moderation['concern_reason']))}")
     if moderation.get("response") == "accepted":
         text += "\n**Auditor's response:** accepted."
     elif moderation.get("response") == "replied":

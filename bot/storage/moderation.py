@@ -183,10 +183,12 @@ def release_moderation(storage: Storage, audit_id: int, moderator_id: str, now: 
 
 def decide_moderation(storage: Storage, audit_id: int, moderator_id: str, agrees: bool, grade: str, reason: str,
                       now: datetime, waiting: dict[str, Any] | None = None,
-                      action: tuple[str, str, str] | None = None) -> None:
-    """Record the moderator's decision, the action they set with it (description, owner, due date) if any, and (with
-    `waiting`) their conversation, in one transaction; Conflict when the audit is not open for moderation by this
-    moderator (any more)."""
+                      action: tuple[str, str, str] | None = None,
+                      concern: tuple[str, str] | None = None) -> None:
+    """Record the moderator's decision, the action they set with it (description, owner, due date) if any, a Good
+    confirmed over an immediate concern (the concern question and their reason) if so, and (with `waiting`) their
+    conversation, in one transaction; Conflict when the audit is not open for moderation by this moderator (any
+    more)."""
     with storage.write() as db:
         rows = list(select(db, "SELECT m.id FROM moderations m JOIN audits a ON a.id = m.audit_id WHERE "
                              "m.audit_id = ? AND m.moderator_id = ? AND m.decided_at IS NULL AND "
@@ -194,9 +196,10 @@ def decide_moderation(storage: Storage, audit_id: int, moderator_id: str, agrees
         if not rows:
             raise Conflict(get_audit(storage, audit_id), "not open for moderation by this moderator")
         stamp = utc_text(now)
-        db.execute("UPDATE moderations SET decided_at = ?, agrees = ?, grade = ?, reason = ?, draft = NULL "
-                   "WHERE id = ?",
-                   [stamp, int(agrees), grade, reason, rows[0]["id"]])
+        question, concern_reason = concern if concern is not None else (None, None)
+        db.execute("UPDATE moderations SET decided_at = ?, agrees = ?, grade = ?, reason = ?, draft = NULL, "
+                   "concern_question = ?, concern_reason = ? WHERE id = ?",
+                   [stamp, int(agrees), grade, reason, question, concern_reason, rows[0]["id"]])
         db.execute("UPDATE audits SET status = 'moderated', moderated_at = ?, updated_at = ? WHERE id = ?",
                    [stamp, stamp, audit_id])
         if action is not None:

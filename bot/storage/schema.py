@@ -980,3 +980,13 @@ def m380_fix41c_figure_questions(db: Database) -> None:
     was kept in memory only, so the follow-up was lost or read as something else). One row a person, replaced by
     their next; rows past the follow-up window are deleted as others are written (bot/storage/figure_questions.py)."""
     db.execute("CREATE TABLE figure_questions (user_id TEXT PRIMARY KEY, said TEXT NOT NULL, asked_at TEXT NOT NULL)")
+
+
+@MIGRATIONS()
+def m380_fix41d_moderation_concern(db: Database) -> None:
+    """A moderator's Good or Outstanding confirmed over an immediate concern, on the record: the concern question it
+    was confirmed over and the moderator's short reason (screened), on the decided moderation. Before, the
+    confirmation (bot.audits.moderation_concern) was asked and then forgotten, so `/audit show` could not say that a
+    Good stood over a concern, nor why (fix41d)."""
+    db.execute("ALTER TABLE moderations ADD COLUMN concern_question TEXT")
+    db.execute("ALTER TABLE moderations ADD COLUMN concern_reason TEXT")

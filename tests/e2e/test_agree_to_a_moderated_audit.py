@@ -21,7 +21,7 @@ def test_agree_typed_or_pressed_on_a_moderated_audit_says_who_decided_it_and_how
                                                                                  services: Services) -> None:
     with time_machine.travel(WEDNESDAY, tick=False):
         [audit_id] = opened(engine, services)
-        drive(engine, ["disagree", "2", REASON], user=SOUTH)  # 2) Requires improvement to be good
+        drive(engine, ["disagree", "2", REASON, "skip"], user=SOUTH)  # 2) Requires improvement to be good
         assert store.get_audit(services.storage, audit_id).status == "moderated"
         south = services.directory.label(SOUTH)
         said = (f"Audit #{audit_id} is already moderated: {south} disagreed with the auditor's Good and graded it "

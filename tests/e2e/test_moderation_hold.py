@@ -101,7 +101,7 @@ def test_after_two_working_days_another_moderator_takes_it_over(engine: Engine, 
         assert "being moderated by QA lead (children in care) since Wednesday 3 March 2027" in flat(first_now)
         [stale] = engine.action(FIRST, "audit.moderate_agree", "1")
         assert stale.kind == "error" and "nothing changed" in stale.text
-        _, decided = drive(engine, ["/audit show 1", "2", "2", "Impact for the child is not yet evidenced."],
+        _, decided = drive(engine, ["/audit show 1", "2", "2", "Impact for the child is not yet evidenced.", "skip"],
                            user=SECOND)
     assert "Moderation of audit #1 saved" in decided
     assert list(report_store.moderation_agreement(services.storage, None, None, None).values()) == [(0, 1)]

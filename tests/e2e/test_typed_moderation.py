@@ -72,7 +72,7 @@ def test_with_several_open_agree_is_the_one_on_screen_and_a_number_names_another
             in flat(named)
         assert "Which one" not in named and f"Moderation of audit #{second} saved" in named
         assert store.get_audit(services.storage, first).status == "in_moderation"
-        _, picked = drive(engine, ["disagree", "1", REASON], user=SOUTH)  # now only the first is open
+        _, picked = drive(engine, ["disagree", "1", REASON, "skip"], user=SOUTH)  # now only the first is open
         _, not_mine = drive(engine, ["agree 999"], user=SOUTH)
     assert "What grade would you give?" in picked and f"Moderation of audit #{first} saved" in picked
     assert "You are not moderating audit #999" in not_mine
@@ -151,7 +151,7 @@ def test_the_grade_question_names_the_auditors_grade_and_a_wrong_pick_can_be_und
         engine: Engine, services: Services) -> None:
     with time_machine.travel(WEDNESDAY, tick=False):
         [audit_id] = opened(engine, services)
-        _, out = drive(engine, ["disagree", "3", "disagree", "2", REASON], user=SOUTH)
+        _, out = drive(engine, ["disagree", "3", "disagree", "2", REASON, "skip"], user=SOUTH)
     text = flat(out)
     assert "The auditor graded it Good, so that one is not offered" in text
     assert "Type disagree to choose again: nothing is saved yet" in text

@@ -68,7 +68,8 @@ def test_edits_after_submission_are_revisions_until_a_moderator_opens_it(engine:
     grades = press(engine, "U0MGRS001", opened, "audit.moderate_disagree")
     ask = engine.action("U0MGRS001", "audit.moderate_grade", grades[0].choices[0].value, surface="terminal")
     assert "Why?" in ask[0].text
-    saved, told, *_ = engine.message("U0MGRS001", "Evidence of impact for the child is thin.", surface="terminal")
+    engine.message("U0MGRS001", "Evidence of impact for the child is thin.", surface="terminal")
+    saved, told, *_ = engine.message("U0MGRS001", "skip", surface="terminal")  # the action offered (fix41d)
     assert "saved" in saved.text and told.to_user == AUDITOR and "has been moderated" in told.text
     assert store.get_audit(services.storage, submitted).status == "moderated"
     assert list(report_store.moderation_agreement(services.storage, None, None, None).values()) == [(0, 1)]

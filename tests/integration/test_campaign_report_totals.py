@@ -216,6 +216,7 @@ def test_the_report_follows_submit_reopen_change_and_moderation_in_the_app(engin
         ri = next(c for c in grades[0].choices if c.label.startswith("Requires"))
         engine.action("U0MGRS001", "audit.moderate_grade", ri.value, surface="terminal")
         engine.message("U0MGRS001", "Evidence of impact for the child is thin.", surface="terminal")
+        engine.message("U0MGRS001", "skip", surface="terminal")  # the action offered with a disagreement (fix41d)
         assert audit_store.get_audit(services.storage, audit_id).status == "moderated"
         assert assert_report_counts_every_answer(services, campaign_id) == changed
 

@@ -85,8 +85,8 @@ def test_an_owner_typed_by_member_id_is_told_of_the_action(engine: Engine, servi
 def test_disagree_typed_at_the_action_is_a_change_of_mind(engine: Engine, services: Services) -> None:
     with time_machine.travel(WEDNESDAY, tick=False):
         audit_id, _ = audit_with_no_open_action(engine, services)
-        _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree", "3", REASON, "disagree", "ri", REASON],
-                       user=QA)
+        _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree", "3", REASON, "disagree", "ri", REASON,
+                                "skip"], user=QA)
     assert "What grade would you give?" in out.split("will be Inadequate after your moderation", 1)[1]
     assert "Moderation of audit #1 saved, and" in flat(out)
     assert store.get_audit(services.storage, audit_id).moderated_grade == "requires_improvement"

@@ -13,7 +13,8 @@ from tests.e2e.test_terminal_chat import drive
 from tests.integration.test_moderated_inadequate_action import AUDITOR, QA, WEDNESDAY, flat
 from tests.integration.test_wording import submitted_audit
 
-ONLY = "A moderation sets an action only with an Inadequate grade; an audit's other actions are its auditor's to add."
+ONLY = ("A moderation sets an action with its decision only when you disagree with the grade (one is offered after "
+        "your reason) or grade it Inadequate; an audit's other actions are its auditor's to add.")
 AFTER = "the sw needs to see the children alone"
 
 
@@ -33,12 +34,26 @@ def test_asked_while_moderating_it_says_how_to_send_it_back(engine: Engine, serv
     assert _unanswered(services) == before
 
 
-def test_asked_after_a_disagreement_it_names_the_auditor_to_ask(engine: Engine, services: Services) -> None:
+def test_asked_at_the_offered_action_it_says_to_type_it_there(engine: Engine, services: Services) -> None:
+    """fix41d: after a disagreeing reason an action is offered; asked there, the question says to type it."""
     reason = "The visits were not frequent enough for the plan."
     with time_machine.travel(WEDNESDAY, tick=False):
         audit_id = submitted_audit(engine, services, AUDITOR)
         before = _unanswered(services)
         _, out = drive(engine, [f"moderate {audit_id}", "disagree", "RI", reason,
+                                f"can i add an action to {audit_id}? {AFTER}"], user=QA)
+    said = flat(out).split(reason)[-1]
+    assert f"{ONLY} Type it now, at the question below" in said and AFTER not in said
+    assert said.endswith("> Type the action, or skip. Bye.") and "Add an action for the auditor or worker" in said
+    assert "Did you mean" not in said and _unanswered(services) == before
+
+
+def test_asked_after_a_disagreement_it_names_the_auditor_to_ask(engine: Engine, services: Services) -> None:
+    reason = "The visits were not frequent enough for the plan."
+    with time_machine.travel(WEDNESDAY, tick=False):
+        audit_id = submitted_audit(engine, services, AUDITOR)
+        before = _unanswered(services)
+        _, out = drive(engine, [f"moderate {audit_id}", "disagree", "RI", reason, "skip",
                                 f"can i add an action to {audit_id}? {AFTER}"], user=QA)
     said = flat(out).split(reason)[-1]
     auditor = services.directory.label(AUDITOR)

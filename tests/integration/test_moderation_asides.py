@@ -74,8 +74,8 @@ def test_a_command_at_the_moderators_grade_runs_and_the_grade_question_follows(
 def test_the_grade_typed_after_the_commands_still_moderates_in_the_terminal(engine: Engine, services: Services,
                                                                             at_the_grade: int) -> None:
     with time_machine.travel(THURSDAY, tick=False):
-        _, out = drive(engine, ["home", f"show {at_the_grade}", "list", "actions", "moderate", f"RI, {REASON}"],
-                       user=MODERATOR)
+        _, out = drive(engine, ["home", f"show {at_the_grade}", "list", "actions", "moderate", f"RI, {REASON}",
+                                "skip"], user=MODERATOR)
     assert REFUSED not in out
     assert out.count(f"Back to your moderation of audit #{at_the_grade}:") == 5
     assert f"Moderation of audit #{at_the_grade} saved" in flat(out)
@@ -124,6 +124,7 @@ def test_a_command_at_the_moderators_reason_runs_and_the_reason_is_still_asked(e
         assert replies[-1].text.startswith(f"Back to your moderation of audit #{at_the_grade}:\nYou would grade it")
         assert awaiting(services) == "moderation_reason"
         engine.message(MODERATOR, REASON)
+        engine.message(MODERATOR, "skip")  # the action offered with a disagreement (fix41d)
     assert store.get_audit(services.storage, at_the_grade).moderated_grade == "requires_improvement"
 
 

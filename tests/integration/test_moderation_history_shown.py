@@ -26,7 +26,8 @@ def test_show_gives_the_first_decision_its_response_then_the_new_one(engine: Eng
     with time_machine.travel(WEDNESDAY + timedelta(days=1), tick=False):
         drive(engine, [f"respond {audit_id} {RESPONSE}"], user=AUDITOR)
     with time_machine.travel(WEDNESDAY + timedelta(days=2), tick=False):
-        _, changed = drive(engine, [f"change moderation {audit_id}", "disagree", f"ri - {SECOND}"], user=QA)
+        _, changed = drive(engine, [f"change moderation {audit_id}", "disagree", f"ri - {SECOND}", "skip"],
+                            user=QA)
         _, out = drive(engine, [f"show {audit_id}"], user=QA)
     assert f"Moderation of audit #{audit_id} saved" in flat(changed)
     shown = flat(out)

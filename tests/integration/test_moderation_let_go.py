@@ -150,7 +150,7 @@ def test_typed_agree_with_several_open_decides_the_one_on_screen(engine: Engine,
 def test_remoderated_to_inadequate_says_what_changed(engine: Engine, services: Services) -> None:
     with time_machine.travel(WEDNESDAY, tick=False):
         audit_id, _ = audit_with_no_open_action(engine, services)
-        drive(engine, [f"/audit moderate {audit_id}", "disagree", "2", REASON], user=QA)
+        drive(engine, [f"/audit moderate {audit_id}", "disagree", "2", REASON, "skip"], user=QA)
         assert store.get_audit(services.storage, audit_id).moderated_grade == "requires_improvement"
         _, out = drive(engine, [f"change moderation {audit_id}", "disagree", "3", REASON, ACTION, "1", "in 4 weeks",
                                 "send"], user=QA)

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
+from bot.audits import moderation_concern
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.storage import audits as store
@@ -56,19 +57,63 @@ def test_a_moderators_good_over_the_concern_is_asked_and_nothing_is_saved(engine
     assert (after.status, after.moderated_grade) == ("in_moderation", None)
 
 
-def test_yes_saves_the_good_and_tells_people(engine: Engine, services: Services, audit_id: int) -> None:
+CONFIRMED_WHY = "strategy meeting held the same day and a safety plan is in place"
+
+
+def test_yes_asks_a_short_reason_then_saves_the_good_and_tells_people(engine: Engine, services: Services,
+                                                                      audit_id: int) -> None:
     with time_machine.travel(THURSDAY, tick=False):
         drive(engine, [f"moderate {audit_id}", "disagree", f"good - {REASON}"], user=QA)
-        _, out = drive(engine, ["yes"], user=QA)
+        _, asked = drive(engine, ["yes"], user=QA)
+        _, out = drive(engine, [CONFIRMED_WHY, "skip"], user=QA)
+    assert "why Good though the immediate concern stands?" in flat(asked) and "Nothing is saved yet" in flat(asked)
     assert f"Moderation of audit #{audit_id} saved" in flat(out)
     assert _moderated(services, audit_id).moderated_grade == "good"
+
+
+def test_the_confirmation_is_on_the_audits_record(engine: Engine, services: Services, audit_id: int) -> None:
+    """fix41d: the moderator's confirmation was asked and forgotten; `show` now says who confirmed it, when, and why."""
+    with time_machine.travel(THURSDAY, tick=False):
+        drive(engine, [f"moderate {audit_id}", "disagree", f"good - {REASON}", "yes", CONFIRMED_WHY, "skip"], user=QA)
+        _, out = drive(engine, [f"show {audit_id}"], user=QA)
+    assert ("Good confirmed over an immediate concern by QA lead (practice) on 3 Dec 2026, reason: strategy meeting "
+            "held the same day and a safety plan is in place.") in flat(out), out
+    stored = services.storage.db.execute("SELECT concern_question, concern_reason FROM moderations").fetchall()
+    assert [reason for _question, reason in stored] == [CONFIRMED_WHY] and stored[0][0]
+
+
+def test_a_reason_typed_with_the_yes_is_taken_at_once(engine: Engine, services: Services, audit_id: int) -> None:
+    with time_machine.travel(THURSDAY, tick=False):
+        drive(engine, [f"moderate {audit_id}", "disagree", f"good - {REASON}"], user=QA)
+        _, out = drive(engine, [f"yes, {CONFIRMED_WHY}", "none"], user=QA)
+        _, shown = drive(engine, [f"show {audit_id}"], user=QA)
+    assert f"Moderation of audit #{audit_id} saved" in flat(out)
+    assert "confirmed over an immediate concern by" in flat(shown) and "safety plan is in place" in flat(shown)
+
+
+def test_a_name_in_the_reason_is_refused_and_nothing_saved(engine: Engine, services: Services, audit_id: int) -> None:
+    with time_machine.travel(THURSDAY, tick=False):
+        drive(engine, [f"moderate {audit_id}", "disagree", f"good - {REASON}", "yes"], user=QA)
+        _, out = drive(engine, ["Jayden Smith was seen alone and is safe now"], user=QA)
+    assert "looks like a child's or family member's name" in flat(out) and "Nothing was saved" in flat(out)
+    assert _moderated(services, audit_id).moderated_grade is None
+    stored = services.storage.db.execute("SELECT concern_reason FROM moderations").fetchall()
+    assert stored == [(None,)]
+
+
+def test_no_after_the_yes_still_chooses_again(engine: Engine, services: Services, audit_id: int) -> None:
+    with time_machine.travel(THURSDAY, tick=False):
+        drive(engine, [f"moderate {audit_id}", "disagree", f"good - {REASON}", "yes"], user=QA)
+        _, out = drive(engine, ["no"], user=QA)
+    assert "OK, your moderation was not saved and nobody was told" in flat(out)
+    assert _moderated(services, audit_id).moderated_grade is None
 
 
 def test_no_saves_nothing_and_asks_the_grade_again(engine: Engine, services: Services, audit_id: int) -> None:
     with time_machine.travel(THURSDAY, tick=False):
         drive(engine, [f"moderate {audit_id}", "disagree", f"good - {REASON}"], user=QA)
         _, out = drive(engine, ["no"], user=QA)
-        _, then = drive(engine, ["ri", "The plan needs sharper outcomes for the child."], user=QA)
+        _, then = drive(engine, ["ri", "The plan needs sharper outcomes for the child.", "skip"], user=QA)
     assert "OK, your moderation was not saved and nobody was told" in flat(out)
     assert "What grade would you give?" in flat(out)
     assert f"Moderation of audit #{audit_id} saved" in flat(then)
@@ -86,5 +131,40 @@ def test_other_text_at_the_question_is_not_taken(engine: Engine, services: Servi
 def test_requires_improvement_over_the_concern_is_not_asked(engine: Engine, services: Services,
                                                             audit_id: int) -> None:
     with time_machine.travel(THURSDAY, tick=False):
-        _, out = drive(engine, [f"moderate {audit_id}", "disagree", f"ri - {REASON}"], user=QA)
+        _, out = drive(engine, [f"moderate {audit_id}", "disagree", f"ri - {REASON}", "skip"], user=QA)
     assert "all the same?" not in out and f"Moderation of audit #{audit_id} saved" in flat(out)
+
+
+def test_an_action_is_offered_after_the_confirmation_and_saved_with_it(engine: Engine, services: Services,
+                                                                       audit_id: int) -> None:
+    with time_machine.travel(THURSDAY, tick=False):
+        _, offered = drive(engine, [f"moderate {audit_id}", "disagree", f"good - {REASON}", f"yes, {CONFIRMED_WHY}"],
+                           user=QA)
+        _, out = drive(engine, ["Review the safety plan at the next core group", "1", "in 4 weeks"], user=QA)
+        _, shown = drive(engine, [f"show {audit_id}"], user=QA)
+    assert "Add an action for the auditor or worker on audit #1?" in flat(offered)
+    assert _moderated(services, audit_id).moderated_grade == "good"
+    assert f"Moderation of audit #{audit_id} saved with its action" in flat(out)
+    assert "Review the safety plan at the next core group" in flat(shown)
+    assert "Good confirmed over an immediate concern by QA lead (practice) on 3 Dec 2026" in flat(shown)
+
+
+def test_paused_at_the_reason_it_is_asked_again_in_a_new_session(engine: Engine, services: Services,
+                                                                 audit_id: int) -> None:
+    with time_machine.travel(THURSDAY, tick=False):
+        drive(engine, [f"moderate {audit_id}", "disagree", f"good - {REASON}", "yes", "pause"], user=QA)
+        _, out = drive(engine, [f"moderate {audit_id}"], user=QA)
+        _, done = drive(engine, [CONFIRMED_WHY, "skip"], user=QA)
+    assert "why Good though the immediate concern stands?" in flat(out)
+    assert f"Moderation of audit #{audit_id} saved" in flat(done)
+
+
+def test_an_older_questions_yes_button_saves_nothing(engine: Engine, services: Services, audit_id: int) -> None:
+    """The check's buttons name the decision asked about (bot.audits.moderation_checked, shared with the alert's)."""
+    with time_machine.travel(THURSDAY, tick=False):
+        drive(engine, [f"moderate {audit_id}", "disagree", f"good - {REASON}"], user=QA)
+        old = moderation_concern.value_of(store.conversation(services.storage, QA))
+        drive(engine, ["no", f"outstanding - {REASON}"], user=QA)
+        replies = engine.action(QA, moderation_concern.YES, old)
+    assert any("That question is out of date, so nothing was saved" in r.text for r in replies), replies
+    assert _moderated(services, audit_id).moderated_grade is None

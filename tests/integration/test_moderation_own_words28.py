@@ -86,7 +86,7 @@ def test_the_grade_chosen_typed_before_the_reason_is_not_stored_in_it(engine: En
                                                                       audit_id: int) -> None:  # noqa: F811
     with time_machine.travel(WEDNESDAY, tick=False):
         _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree", "outstanding - jack was seen alone",
-                                f"outstanding - {SEEN}"], user=QA)
+                                f"outstanding - {SEEN}", "skip"], user=QA)
     text = flat(out, "*`")
     assert "looks like a child's or family member's name" in text  # refused first, as in the trial
     assert f"Reason: {SEEN}." in text
@@ -111,7 +111,8 @@ def test_a_reason_after_a_grade_is_read_without_the_grade(grade: str, mark: str,
 def test_disagree_with_its_grade_against_another_and_a_reason_asks_nothing_more(
         engine: Engine, services: Services, audit_id: int) -> None:  # noqa: F811
     with time_machine.travel(WEDNESDAY, tick=False):
-        _, out = drive(engine, [f"/audit moderate {audit_id}", f"disagree - its outstanding not good, {SEEN}"],
+        _, out = drive(engine, [f"/audit moderate {audit_id}", f"disagree - its outstanding not good, {SEEN}",
+                                "skip"],
                        user=QA)
     text = flat(out, "*`")
     assert "Got it: Outstanding, with your reason." in text
@@ -122,7 +123,8 @@ def test_disagree_with_its_grade_against_another_and_a_reason_asks_nothing_more(
 def test_disagree_with_only_its_grade_asks_only_why(engine: Engine, services: Services,
                                                     audit_id: int) -> None:  # noqa: F811
     with time_machine.travel(WEDNESDAY, tick=False):
-        _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree - should be RI not good", SEEN], user=QA)
+        _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree - should be RI not good", SEEN, "skip"],
+                       user=QA)
     text = flat(out, "*`")
     assert f"You would grade it {RI}. Why?" in text
     assert "What grade would you give?" not in text

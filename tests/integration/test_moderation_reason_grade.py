@@ -65,8 +65,8 @@ def test_the_trials_slip_a_reason_starting_inadequate_is_taken_as_inadequate_not
 def test_agreeing_then_typing_another_grade_with_the_reason_disagrees_with_that_grade(
         engine: Engine, services: Services, audit_id: int) -> None:
     with time_machine.travel(WEDNESDAY, tick=False):
-        _, out = drive(engine, [f"/audit moderate {audit_id}", "agree", "RI - plans drift for months at a time"],
-                       user=QA)
+        _, out = drive(engine, [f"/audit moderate {audit_id}", "agree", "RI - plans drift for months at a time",
+                                "skip"], user=QA)
     assert f"Taken as {RI}, not Good: you disagree with the auditor's grade." in flat(out, "*`")
     assert decided(services, audit_id) == (0, "requires_improvement", "plans drift for months at a time")
 
@@ -85,7 +85,7 @@ def test_another_grade_typed_alone_at_the_reason_is_taken_and_its_reason_asked(
         engine: Engine, services: Services, audit_id: int) -> None:
     with time_machine.travel(WEDNESDAY, tick=False):
         _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree", "outstanding", "requires improvement",
-                                "Reviews have slipped since the summer"], user=QA)
+                                "Reviews have slipped since the summer", "skip"], user=QA)
     text = flat(out, "*`")
     assert f"Taken as {RI}, not Outstanding." in text
     assert f"You would grade it {RI}. Why?" in text
@@ -139,8 +139,8 @@ def test_ok_is_no_moderation_reason_and_the_sentence_typed_next_is_the_reason(
 def test_a_grade_typed_with_a_reason_too_short_keeps_the_grade_and_asks_the_reason(
         engine: Engine, services: Services, audit_id: int) -> None:
     with time_machine.travel(WEDNESDAY, tick=False):
-        _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree", "RI, ok", "Reviews have slipped badly"],
-                       user=QA)
+        _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree", "RI, ok", "Reviews have slipped badly",
+                                "skip"], user=QA)
     text = flat(out, "*`")
     assert f"Please say in a sentence why you would grade it {RI}" in text
     assert f"You would grade it {RI}. Why?" in text

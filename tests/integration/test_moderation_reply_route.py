@@ -17,7 +17,7 @@ from tests.integration.test_wording import submitted_audit
 def test_the_auditor_is_told_how_to_answer_the_moderation(engine: Engine, services: Services) -> None:
     with time_machine.travel(WEDNESDAY, tick=False):
         audit_id = submitted_audit(engine, services, AUDITOR)
-        _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree", "RI", REASON], user=QA)
+        _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree", "RI", REASON, "skip"], user=QA)
     told = flat(out.split(f"[message to {AUDITOR}]")[1].split("[message to")[0])
     assert told.startswith(f"Your audit #{audit_id} has been moderated:")
     assert (f"To answer it (once), press Accept or Respond, or type /audit respond {audit_id} accept or "

@@ -55,7 +55,7 @@ def test_typing_the_grade_and_reason_moderates_the_audit_as_in_the_trial(engine:
 def test_the_auditors_own_grade_typed_is_refused_in_words(engine: Engine, services: Services) -> None:
     with time_machine.travel(WEDNESDAY, tick=False):
         audit_id = submitted_audit(engine, services, AUDITOR)
-        _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree", "good", "RI", REASON], user=QA)
+        _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree", "good", "RI", REASON, "skip"], user=QA)
     text = flat(out)
     assert ("Good is the auditor's own grade, so it is not offered when you disagree. Choose Outstanding, Requires "
             "improvement to be good or Inadequate, or type agree if you agree with Good.") in text
@@ -121,7 +121,7 @@ def test_a_grade_typed_with_its_reason_moderates_the_audit_with_that_reason(engi
                                                                             services: Services) -> None:
     with time_machine.travel(WEDNESDAY, tick=False):
         audit_id = submitted_audit(engine, services, AUDITOR)  # graded Good, with an open action
-        _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree", "RI - plans drift"], user=QA)
+        _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree", "RI - plans drift", "skip"], user=QA)
     text = flat(out)
     assert "Got it: Requires improvement to be good, with your reason." in text
     assert "Why?" not in text  # the reason came with the grade: not asked again
@@ -162,6 +162,8 @@ def test_any_spelling_of_a_grade_then_a_separator_and_a_reason_keeps_both(engine
         if grade == "inadequate":  # it alerts the managers: the check first, then Send
             assert "This sends an urgent alert now to" in replies[-1].text
             replies = engine.message(QA, "yes")
+        else:  # an action is offered with a disagreement (fix41d): skipped
+            replies = engine.message(QA, "skip")
     assert [r.kind for r in replies if r.kind == "error"] == [], flat(" ".join(r.text for r in replies))
     assert decided(services, audit_id) == (grade, reason)
 
@@ -173,7 +175,7 @@ def test_the_reason_is_shown_as_one_sentence_to_the_auditor_and_the_worker(engin
     without is given one."""
     with time_machine.travel(WEDNESDAY, tick=False):
         audit_id = submitted_audit(engine, services, AUDITOR)
-        _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree", "RI", reason], user=QA)
+        _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree", "RI", reason, "skip"], user=QA)
         _, shown = drive(engine, [f"/audit show {audit_id}"], user=AUDITOR)
     text = flat(out)
     assert "where your grade was Good. Reason: plans drift and reviews are late. " in text + " "

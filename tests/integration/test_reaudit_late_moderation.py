@@ -25,7 +25,7 @@ def _moderate(engine: Engine, services: Services, grade: str, moment: datetime) 
     """A North manager's audit of case CR-914068 graded Inadequate in September, moderated by the South manager."""
     audit_id = Cases(services).audit("CR-914068", "inadequate", SUBMITTED)
     with time_machine.travel(moment, tick=False):
-        _, out = drive(engine, [f"mod {audit_id}", f"disagree - {grade}"], user="U0MGRS001")
+        _, out = drive(engine, [f"mod {audit_id}", f"disagree - {grade}", "skip"], user="U0MGRS001")
     assert f"Moderation of audit #{audit_id} saved" in out, out
     return audit_id
 

@@ -79,6 +79,8 @@ def moderate(engine: Engine, audit_id: int, grade: str | None) -> str:
     replies = engine.message(MODERATOR, "Evidence of impact for the child is thin.")
     if grade == "inadequate":  # it alerts the managers: Send the alert first
         replies = engine.message(MODERATOR, "send")
+    elif "Add an action for the auditor or worker" in replies[-1].text:  # offered with a disagreement (fix41d)
+        replies = engine.message(MODERATOR, "skip")
     _saved, told, *_outcome = replies
     return told.text
 
