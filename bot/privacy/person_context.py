@@ -236,13 +236,20 @@ _NAME_CALLING_ENDS = ("ist", "ic", "ive", "ous", "ful", "ible", "ial", "ory")
 _EVERYDAY_SURNAMES = frozenset(_split("brown white green black young king hill wood long little"))
 # What is said only of a person: 'said', 'felt', 'was hit', 'was not at home', 'can be seen alone', 'is scared'.
 _BEING = (r"(?:was|is|were|ha[sd]\s+(?:not\s+)?been|(?:can|could|will|would|should|must|may|might|needs\s+to|has\s+to)"
-          rf"(?:\s+not)?\s+be|{NEGATED_BEING}|(?:ca|could|wo|would|should|must)n['’]?t\s+be)(?:\s+not)?(?:\s+being)?\s+")
+          rf"(?:\s+not)?\s+be|{NEGATED_BEING}|(?:ca|could|wo|would|should|must)n['’]?t\s+be)(?:\s+not)?(?:\s+both)?"
+          r"(?:\s+being)?\s+")
 # What a child does and a thing or an idea does not: 'ruby drew a picture of her family', 'jack played with his
 # brother' (not 'faith drew her to the church', 'kent drew up a plan', 'faith played a part').
 _CHILD_DOING = (r"(?:drew|draws)\s+(?!up\b|(?:her|him|them|it)\s+(?:to|towards|into|in|closer|back|away)\b)"
                 r"(?:a|an|some|me|us|pictures?|(?:his|her|their)\s+(?!own\s+conclusions))|played\s+(?:with|outside|"
                 r"football)|smiled|laughed|giggled|sobbed|hugged|waved|nodded|shrugged|whispered|"
                 r"(?:ate|eats|slept|sleeps)\s+(?:well|badly|little|nothing|all|some|at|in|on|through|rough)")
+_AT_SCHOOL = (r"(?:doing|getting\s+on|settling|settled|struggling|thriving|behaving)(?:\s+(?:really|very|so|quite))?"
+              r"(?:\s+(?:well|badly|ok|okay|better|worse|in))?\s+(?:at|in)\s+(?:school|nursery|college)")
+# Off sick, or staying with family: 'ruby was off sick all week', 'rose was at nans' (trial 41, H1).
+_UNWELL_OR_AT_FAMILY = (r"off\s+(?:sick|school|nursery)|at\s+(?:(?:her|his|their|my)\s+)?(?:nan|nana|nanna|gran|granny|"
+                        r"grandma|grandad|aunt|auntie|aunty|uncle|mum|dad|dads|mums)(?:['’]?s)?")
+_AGED = r"is\s+(?:only\s+|just\s+|now\s+)?\d{1,2}(?:\s+(?:and|years?|yrs?|yo)\b|\s*[,.;!?]|\s*$)"
 PERSON_PREDICATE = re.compile(
     rf"^{_ADVERB}\s+(?:(?:said|says|told|tells|disclosed|discloses|felt|feels|wants|wanted|cried|refused|refuses|"
     r"absconded|stated|lives|lived|likes|loves|hates|misses|missed|ran\s+(?:off|away)|went\s+missing|"
@@ -254,7 +261,12 @@ PERSON_PREDICATE = re.compile(
     # what a person alone is doing: 'ruby isnt eating', 'jack is not sleeping', 'grace wasnt coping' (not 'rent is
     # eating into the budget')
     r"eating(?!\s+(?:into|away))|sleeping|attending|coping|crying|"
-    r"(?:going|coming)\s+(?:home|to\s+(?:school|nursery|college|bed)))\b)",
+    r"(?:going|coming)\s+(?:home|to\s+(?:school|nursery|college|bed))|"
+    # how a child is getting on at school: 'hope is doing well at school now' (trial 41, H1; no idea is at school)
+    rf"{_AT_SCHOOL}|{_UNWELL_OR_AT_FAMILY})\b|"
+    # a child's age, and being seen alone without a verb, as notes are typed ('river is 7 and was seen alone',
+    # 'visit done, ruby seen alone': trial 41, H1)
+    rf"{_AGED}|seen\s+alone\b)",
     re.IGNORECASE)
 # Said of a person and of a thing too ('the plan is at risk'): enough only after a full name.
 _STATE_AFTER = re.compile(rf"^{_ADVERB}\s+{_BEING}(?:at\s+risk|safe|unsafe|ok|okay|fine|alone|well)\b", re.IGNORECASE)
@@ -332,6 +344,23 @@ _ANSWER_GAP = re.compile(r"^\s*[,:;.!–-]+\s*$")
 _FAMILY_CALLED = re.compile(rf"\b(?:{'|'.join(sorted(RELATIONS))})\s+(?:called|named)$", re.IGNORECASE)
 # Telling, which no plan, bill or will does: 'hope told the teacher', 'summer disclosed', 'mark said he was scared'
 # (but 'the bill said £50', 'the will says the house is hers' are a document's words).
+# The eldest, youngest or middle child, before a name set off by commas: 'the eldest, ruby, is doing well' (trial 41).
+_BY_AGE = frozenset(_split("eldest youngest oldest middle"))
+# What only a child or a person is or does, enough even after a QA-listed everyday word that is a name ('hope',
+# 'summer', 'will'): 'hope is doing well at school now', 'summer was upset about contact', 'hope cried at school', "hope
+# wont talk to me" (trial 41, H1); never 'summer was busy', 'hope was raised', 'will was discussed'.
+_ONLY_A_CHILD_DOES = re.compile(
+    rf"^{_ADVERB}\s+(?:(?:cried|sobbed|wept|giggled)\b|{NOT_DOING_PERSON}|{_BEING}(?:{_AT_SCHOOL}|{_UNWELL_OR_AT_FAMILY}|"
+    r"(?:very\s+|really\s+|so\s+|quite\s+|a\s+bit\s+)?(?:upset|scared|frightened|tearful|distressed|withdrawn|"
+    rf"poorly|unwell|seen\s+alone))\b|{_AGED})", re.IGNORECASE)
+# A passive a thing takes too, after 'little': 'little faith was placed in the plan'; 'seen alone' is a child's.
+_THING_PASSIVE = re.compile(rf"^{_ADVERB}\s+{_BEING}(?!seen\s+alone\b)(?:{_PERSON_PASSIVES})\b", re.IGNORECASE)
+# Meeting a family: 'SW met with mum and grace', 'saw dad and ruby today' (trial 41, H1).
+_MET_BEFORE = re.compile(r"\b(?:met(?:\s+with)?|saw|seen|visited|spoke\s+(?:to|with)|spoken\s+(?:to|with)|"
+                         r"talked\s+(?:to|with))\s+(?:the\s+|her\s+|his\s+)?$", re.IGNORECASE)
+# What may follow the people met: a pause, or when and where ('saw mum and ruby today', 'met dad and jack at home').
+_MET_ENDS = re.compile(r"^(?:\s*(?:[,.;:!?)]|$)|\s+(?:who|today|yesterday|this|last|at|in|on|together|alone|both)\b)",
+                       re.IGNORECASE)
 _TELLING = re.compile(
     rf"^{_ADVERB}\s+(?:told|tells|disclosed|discloses|(?:said|says)(?:\s+that)?\s+(?:she|he|they|i)\b)", re.IGNORECASE)
 
@@ -349,6 +378,7 @@ class PersonContextFinder(NameFinder):
             spans += self._clause_subject_spans(text, tokens, mode) + self._full_name_spans(text, tokens)
             spans += self._sentence_start_spans(text, tokens)
             spans += self._group_apposition_spans(text, tokens) + self._name_then_person_spans(text, tokens)
+            spans += self._little_one_spans(text, tokens) + self._with_family_spans(text, tokens)
         cited = cited_spans([(t.text, t.start, t.end) for t in tokens], self.lexicon.public_cases)
         for i, j in sorted(set(spans)):
             words = text[tokens[i].start:tokens[j].end]
@@ -566,7 +596,7 @@ class PersonContextFinder(NameFinder):
         spans: list[tuple[int, int]] = []
         for i in range(1, len(tokens)):
             word = tokens[i].text
-            if tokens[i - 1].text.casefold() not in PERSON_NOUNS:
+            if tokens[i - 1].text.casefold() not in PERSON_NOUNS and tokens[i - 1].text.casefold() not in _BY_AGE:
                 continue
             after = text[tokens[i].end:tokens[i].end + 40]
             gap = text[tokens[i - 1].end:tokens[i].start]
@@ -582,6 +612,38 @@ class PersonContextFinder(NameFinder):
                     bare in NOT_NAMES_AFTER_RELATIVE or bare in PEOPLES):
                 continue  # 'she hopes mum will.', 'not sure dad may', 'religion: dad christian'
             if self._person_word(word, strong=True) and (self.is_given(bare) or bare in self.listed):
+                spans.append((i, self.surname_after(text, tokens, i)))
+        return spans
+
+    def _little_one_spans(self, text: str, tokens: list[Token]) -> list[tuple[int, int]]:
+        """A given name after 'little', told of as only a child is: 'little grace was happy', 'little jack hasnt been
+        seen alone' (trial 41, H1); not 'little hope of change', 'little faith in services', 'little faith was placed
+        in the plan'."""
+        spans: list[tuple[int, int]] = []
+        for i in range(1, len(tokens)):
+            word = tokens[i].text
+            if tokens[i - 1].text.casefold() != "little" or not self._touching(text, tokens, i - 1, i) \
+                    or not self._person_word(word, strong=True):
+                continue
+            after = text[tokens[i].end:tokens[i].end + 60]
+            if PERSON_PREDICATE.match(after) and not _THING_PASSIVE.match(after):
+                spans.append((i, self.surname_after(text, tokens, i)))
+        return spans
+
+    def _with_family_spans(self, text: str, tokens: list[Token]) -> list[tuple[int, int]]:
+        """A given name joined to a family word by 'and': doing what a person does ('mum and grace were both at
+        home'), or met with them ('SW met with mum and grace'); not 'mum and faith leaders', 'mum and hope for the
+        future', 'we discussed mum and faith'."""
+        spans: list[tuple[int, int]] = []
+        for i in range(2, len(tokens)):
+            word = tokens[i].text
+            if tokens[i - 1].text.casefold() not in ("and", "&") or tokens[i - 2].text.casefold() not in RELATIONS \
+                    or not (self._touching(text, tokens, i - 2, i - 1) and self._touching(text, tokens, i - 1, i)) \
+                    or not self._person_word(word, strong=True):
+                continue
+            after = text[tokens[i].end:tokens[i].end + 60]
+            met = _MET_BEFORE.search(text[max(0, tokens[i - 2].start - 40):tokens[i - 2].start])
+            if PERSON_PREDICATE.match(after) or (met and _MET_ENDS.match(after)):
                 spans.append((i, self.surname_after(text, tokens, i)))
         return spans
 
@@ -710,7 +772,8 @@ class PersonContextFinder(NameFinder):
         if bare in lex.far_places or (bare in lex.context_given and bare not in lex.everyday_names):
             return False
         if bare in lex.everyday_words:
-            return sentence_start and bare in lex.everyday_names and bool(_TELLING.match(after))
+            return bare in lex.everyday_names and bool(
+                (sentence_start and _TELLING.match(after)) or _ONLY_A_CHILD_DOES.match(after))
         common = bare in lex.common_words or (
             bare in lex.known_words and bare not in lex.name_words and bare not in lex.census_given)
         if common:
