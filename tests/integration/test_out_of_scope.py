@@ -46,6 +46,24 @@ def test_the_askers_own_parking_sickness_dbs_and_car_insurance_are_declined(engi
     assert asks(services) == []
 
 
+@pytest.mark.parametrize("text", ["Best pub near the office for the Christmas do?",
+                                  "who is doing secret santa this year", "where can i get lunch near the office",
+                                  "is there a whip round for the leaving do"])
+def test_team_socials_are_declined_and_not_noted_for_the_qa_leads(engine: Engine, services: Services,
+                                                                 text: str) -> None:
+    """Session 30: "Best pub near the office for the Christmas do?" went on the QA leads' knowledge list."""
+    replies = engine.message(PRACTITIONER, text)
+    assert replies[0].text.startswith("I can't help with that here") and "Team socials" in replies[0].text
+    assert not button_values(replies, "kb.escalate") and asks(services) == []
+
+
+@pytest.mark.parametrize("text", ["contact over christmas for a child in care, how often",
+                                  "can a child in care go on a school trip abroad at christmas"])
+def test_practice_questions_about_christmas_are_still_practice(engine: Engine, services: Services, text: str) -> None:
+    replies = engine.message(PRACTITIONER, text)
+    assert "Team socials" not in all_text(replies)
+
+
 @pytest.mark.parametrize("text", ["foster carer dbs renewal how often", "mum is off sick and missed the core group",
                                   "dad says he is ill and cant come to conference"])
 def test_a_family_members_sickness_or_a_carers_dbs_is_still_practice(engine: Engine, text: str) -> None:
@@ -160,7 +178,7 @@ def test_the_topics_are_data_in_the_knowledge_files() -> None:
     topics = {topic.topic for topic in load_knowledge().out_of_scope.topics}
     assert topics == {"IT", "HR", "pay", "leave", "office", "personal reminders", "becoming a carer yourself",
                       "a particular case", "local contact details", "your own sickness", "your own DBS",
-                      "travel and parking"}
+                      "travel and parking", "team socials"}
 
 
 def test_kb_check_reports_a_broken_topic_with_its_line(tmp_path: Path) -> None:
