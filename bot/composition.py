@@ -17,6 +17,7 @@ from bot.audits import (
     checklist_asked,
     checklist_preview,
     grade_asked,
+    grade_disagree,
     manager_words,
     moderation_action_asked,
     moderation_action_question,
@@ -86,6 +87,7 @@ def build_engine(services: Services) -> Engine:
     wrong_one.install(engine, services)  # "oops wrong one i meant 101" just after `done 14` (trial 37)
     response_waiting.install(engine, services)  # Home: "Moderations waiting for your response: #111"
     grade_asked.install(engine, services)  # "why is 116 inadequate??" (trial 37)
+    grade_disagree.install(engine, services)  # `appeal 132`, "i dont think thats fair" (trial 41)
     overdue_asked.install(engine, services)  # "whats overdue", "who in my team is behind"
     export_asked.install(engine, services)  # "can i export this for ofsted" (trial 40)
     moderation_asked.install(engine)  # "what needs moderating", "moderation queue"
