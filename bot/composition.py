@@ -26,6 +26,7 @@ from bot.audits import (
     moderation_change_worded,
     moderation_release,
     more_time,
+    more_time_pending,
     more_time_refusal,
     overdue_asked,
     own_supervision,
@@ -83,6 +84,7 @@ def build_engine(services: Services) -> Engine:
     moderation_change_worded.install(engine, services)  # "oops i need to change my moderation on 137, wrong reason"
     action_chase.install(engine, services)  # `chase action 9`, "remind sw s1 about action 18"
     more_time.install(engine, services)  # `extend 110 to 14/12`, "more time on action 110"
+    more_time_pending.install(engine, services)  # "Until when?", "Which action?", `actually make it …` (trial 41)
     more_time_refusal.install(engine, services)  # the reason typed after *Say no*
     wrong_one.install(engine, services)  # "oops wrong one i meant 101" just after `done 14` (trial 37)
     response_waiting.install(engine, services)  # Home: "Moderations waiting for your response: #111"
