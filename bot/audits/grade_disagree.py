@@ -37,8 +37,10 @@ _UNFAIR = (r"(?:i\s+(?:do\s*n['\u2019]?t|dont|do\s+not)\s+(?:think\s+)?(?:that['
            r"(?:very\s+|really\s+)?fair|(?:that['\u2019]?s|thats|this\s+is|its|it['\u2019]?s)\s+unfair|"
            r"i\s+(?:do\s*n['\u2019]?t|dont|do\s+not)\s+agree(?:\s+with\s+(?:my|the|this|that)\s+(?:grade|audit))?|"
            r"i\s+disagree(?:\s+with\s+(?:my|the|this|that)\s+(?:grade|audit))?)")
-UNNAMED = re.compile(rf"^\s*(?:(?:hmm+|well|sorry|but|tbh|honestly)[\s,]+)*{_UNFAIR}\b\s*[-,.:;!?]*\s*(?P<why>.*)$",
-                     re.IGNORECASE)
+# the words end the line or a clause ("its not fair on the child …", "i dont agree with the threshold …" are not
+# about an audit)
+UNNAMED = re.compile(rf"^\s*(?:(?:hmm+|well|sorry|but|tbh|honestly)[\s,]+)*{_UNFAIR}\s*(?:$|[-,.:;!?\u2013\u2014]+\s*"
+                     r"(?P<why>.*)$)", re.IGNORECASE)
 _ACTION = re.compile(r"\baction\b", re.IGNORECASE)
 
 
@@ -56,7 +58,8 @@ def asked(services: Services, turn: Turn, text: str) -> list[Reply] | None:
         latest = _audits_of_my_cases(services, turn)
         if not latest:
             return None
-        return how_to_disagree(services, latest[0], _reason(services, unfair.group("why")), others=len(latest) - 1)
+        why = _reason(services, unfair.group("why") or "")
+        return how_to_disagree(services, latest[0], why, others=len(latest) - 1)
     return None
 
 
