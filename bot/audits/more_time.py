@@ -72,6 +72,8 @@ HOW_LONG = re.compile(r"^\s*(?:(?:by|for)\s+)?(?:(?:a|an|one|another)\s+(?:extra
 UNNUMBERED = re.compile(rf"^\s*(?:(?:hi|hiya|hello|sorry|please|pls)[\s,!]+)?(?:{_HAVE_IT}(?:until|till|til)\b|"
                         r"(?:can|could|may)\s+i\s+(?:please\s+)?(?:have|get)\s+(?:some\s+|a\s+bit\s+)?(?:more|extra)\s+"
                         r"time\b|i\s+need\s+(?:some\s+|a\s+bit\s+)?(?:more|extra)\s+time\b)", re.IGNORECASE)
+# what a request naming no action may be about instead: an audit to finish, a campaign's deadline, a reflection
+NOT_AN_ACTION = re.compile(r"\b(?:audits?|campaigns?|reflections?|moderat\w*|sample)\b", re.IGNORECASE)
 PENDING = "more_time_pending"  # beside the conversation: a request waiting for its action or its day
 SENT = "more_time_sent"  # beside the conversation: the request just sent, which `actually make it …` corrects
 # An action named by its number alone after the words asking ("an extension on 106", "more time on 147"): read only
@@ -188,7 +190,8 @@ def typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
         request = request if action is not None and action.owner_id == turn.user_id else None
     if request is None:
         request = _owner_typed_a_date(services, turn, text, today)
-    if request is None and UNNUMBERED.match(text) and not ACTION_NUMBER.search(text) and not NOT_MINE.search(text):
+    if request is None and UNNUMBERED.match(text) and not ACTION_NUMBER.search(text) and not NOT_MINE.search(text) \
+            and not NOT_AN_ACTION.search(text):
         return _which_action(services, turn, text, today)
     return None if request is None else ask(services, turn, request)
 

@@ -60,6 +60,8 @@ def test_a_request_naming_no_action_asks_which_and_the_number_typed_next_sends_i
 
 def test_with_one_open_action_a_request_naming_none_is_for_it(engine: Engine, services: Services) -> None:
     action = _action(services)
+    [other] = _say(engine, "can i have till friday to finish the campaign audits")  # no action: left to the rest
+    assert "more time on action" not in other.text and _asked(services) == []
     mine, sent = _say(engine, "can i have till the 18th, family were away")
     assert mine.text.startswith(f"I've asked Team manager (South), the auditor, for more time on action {action} "
                                 "until 18 Dec 2026")
