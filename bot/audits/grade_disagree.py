@@ -42,6 +42,7 @@ _UNFAIR = (r"(?:i\s+(?:do\s*n['\u2019]?t|dont|do\s+not)\s+(?:think\s+)?(?:that['
 UNNAMED = re.compile(rf"^\s*(?:(?:hmm+|well|sorry|but|tbh|honestly)[\s,]+)*{_UNFAIR}\s*(?:$|[-,.:;!?\u2013\u2014]+\s*"
                      r"(?P<why>.*)$)", re.IGNORECASE)
 _ACTION = re.compile(r"\baction\b", re.IGNORECASE)
+LOW = ("inadequate", "requires_improvement")  # the grades a worker most often disagrees with
 
 
 def asked(services: Services, turn: Turn, text: str) -> list[Reply] | None:
@@ -55,11 +56,14 @@ def asked(services: Services, turn: Turn, text: str) -> list[Reply] | None:
             return None
         return how_to_disagree(services, audit, _reason(services, named.group("why")))
     if (unfair := UNNAMED.match(text)) is not None:
-        latest = _audits_of_my_cases(services, turn)
-        if not latest:
+        mine = _audits_of_my_cases(services, turn)
+        if not mine:
             return None
+        # "that's not fair" is said of a low grade, rarely of an Outstanding: the latest below Good, if any
+        meant = next((audit for audit in mine if audit.grade_of_record in LOW), mine[0])
+        which = "the latest audit of your case" + (" graded below Good" if meant is not mine[0] else "")
         why = _reason(services, unfair.group("why") or "")
-        return how_to_disagree(services, latest[0], why, others=len(latest) - 1)
+        return how_to_disagree(services, meant, why, others=len(mine) - 1, which=which)
     return None
 
 
@@ -79,16 +83,18 @@ def _audits_of_my_cases(services: Services, turn: Turn) -> list[store.AuditRow]:
     return [audit for audit in audits if audit.worker_id == turn.user_id]
 
 
-def how_to_disagree(services: Services, audit: store.AuditRow, reason: str = "", others: int = 0) -> list[Reply]:
+def how_to_disagree(services: Services, audit: store.AuditRow, reason: str = "", others: int = 0,
+                    which: str = "") -> list[Reply]:
     """The way a worker disagrees with the audit of their case: talk to its auditor, named, and add a reflection with
-    the right number (and their reason, when given, in the command); once moderated, who to raise it with."""
+    the right number (and their reason, when given, in the command); once moderated, who to raise it with. `which`
+    says how the audit was chosen when the person named none and has `others`."""
     auditor = services.directory.label(audit.auditor_id)
     where = audit_and_case(audit.id, audit.case_ref)
     grade = grade_label(audit.grade_of_record)
     command = f"/audit reflect {audit.id} {reason}" if reason else f"/audit reflect {audit.id} <your view>"
-    which = (f"If you mean audit #{audit.id} ({audit.case_ref}, the latest audit of your case), " if others else
-             f"To disagree with audit #{audit.id} ({audit.case_ref}), ")
-    lines = [f"{which}graded {grade} by {auditor}: you can say so.",
+    said = (f"If you mean audit #{audit.id} ({audit.case_ref}, {which}), " if others else
+            f"To disagree with audit #{audit.id} ({audit.case_ref}), ")
+    lines = [f"{said}graded {grade} by {auditor}: you can say so.",
              f"• Talk to {auditor} first: point to what may have been missed and where it is on the file. "
              + ("The audit has been moderated, so its grade now stands: if you still disagree, raise it in "
                 "supervision, with your service manager or with a QA lead." if audit.moderated_at else

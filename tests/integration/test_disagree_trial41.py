@@ -75,6 +75,18 @@ def test_an_identifier_in_the_reason_is_never_said_back(engine: Engine, services
     assert f"/audit reflect {audit_id} <your view>" in flat(reply.text, "_`*")
 
 
+def test_unfair_naming_no_audit_is_the_latest_graded_below_good_over_a_newer_outstanding(
+        engine: Engine, services: Services, audit_id: int) -> None:
+    with time_machine.travel(NOW, tick=False):
+        newest = _audit(services, "outstanding")
+        [reply] = engine.message(WORKER, "thats not fair", surface="terminal")
+    text = flat(reply.text, "_`*")
+    assert audit_id < newest
+    assert f"If you mean audit #{audit_id} (CR-687096, the latest audit of your case graded below Good), graded " \
+           "Requires improvement" in text
+    assert f"/audit reflect {audit_id} <your view>" in text
+
+
 def test_someone_elses_audit_or_no_audit_of_their_case_is_left_to_the_rest_of_the_bot(
         engine: Engine, services: Services, audit_id: int) -> None:
     with time_machine.travel(NOW, tick=False):
