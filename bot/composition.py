@@ -17,6 +17,7 @@ from bot.audits import (
     checklist_asked,
     checklist_preview,
     grade_asked,
+    grade_disagree,
     manager_words,
     moderation_action_asked,
     moderation_action_question,
@@ -25,6 +26,7 @@ from bot.audits import (
     moderation_change_worded,
     moderation_release,
     more_time,
+    more_time_pending,
     more_time_refusal,
     overdue_asked,
     own_supervision,
@@ -82,10 +84,12 @@ def build_engine(services: Services) -> Engine:
     moderation_change_worded.install(engine, services)  # "oops i need to change my moderation on 137, wrong reason"
     action_chase.install(engine, services)  # `chase action 9`, "remind sw s1 about action 18"
     more_time.install(engine, services)  # `extend 110 to 14/12`, "more time on action 110"
+    more_time_pending.install(engine, services)  # "Until when?", "Which action?", `actually make it …` (trial 41)
     more_time_refusal.install(engine, services)  # the reason typed after *Say no*
     wrong_one.install(engine, services)  # "oops wrong one i meant 101" just after `done 14` (trial 37)
     response_waiting.install(engine, services)  # Home: "Moderations waiting for your response: #111"
     grade_asked.install(engine, services)  # "why is 116 inadequate??" (trial 37)
+    grade_disagree.install(engine, services)  # `appeal 132`, "i dont think thats fair" (trial 41)
     overdue_asked.install(engine, services)  # "whats overdue", "who in my team is behind"
     export_asked.install(engine, services)  # "can i export this for ofsted" (trial 40)
     moderation_asked.install(engine)  # "what needs moderating", "moderation queue"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from bot.audits import lifecycle
+from bot.audits import action_change_asked, lifecycle
 from bot.audits.core import Ctx, is_duplicate, load, own_draft, split_value
 from bot.audits.screens import advance_and_render
 from bot.core import buttons
@@ -127,8 +127,11 @@ def remove_typed_anywhere(services: Services, turn: Turn, action_id: int) -> lis
         raise UserError(f"Action {action_id} is in audit #{audit.id}, not submitted yet: type `/audit resume "
                         f"{audit.id}`, then `remove action {action_id}` at its actions.")
     refusal = lifecycle.action_refusal(audit, turn.user_id)
-    if refusal is not None:
-        raise refusal
+    if refusal is not None:  # its owner or worker is told who did the audit and offered to ask them (trial 41)
+        asked = action_change_asked.offer(services, turn, action_id, True, f"remove action {action_id}")
+        if asked is None:
+            raise refusal
+        return asked
     return remove_question(services, turn, audit, action_id)
 
 

@@ -35,6 +35,7 @@ import re
 from collections.abc import Callable
 
 from bot.audits import (
+    action_change_asked,
     action_edit,
     action_removal,
     action_status,
@@ -201,6 +202,8 @@ def shortcuts(services: Services, turn: Turn, text: str, commands: Shapes) -> li
         return asked
     if (passed := not_mine.typed(services, turn, text)) is not None:  # "action 130 isnt mine" (trial 34)
         return passed
+    if (change := action_change_asked.typed(services, turn, text)) is not None:  # "can it be removed" (trial 41)
+        return change
     if (changed := action_edit.typed_anywhere(services, turn, text)) is not None:
         return changed
     if RESUME_WORDS.match(text):
@@ -242,6 +245,7 @@ def _install_asides(engine: Engine, services: Services) -> None:
         return answered_aside.after_press(services, lambda turn, value: moderated.worded(
             services, lambda: handler(services, turn, value)))
 
+    action_change_asked.install(engine, services)  # "Send them your request?" about an action (trial 41)
     confirmations.add_answers(engine, services, (redaction.CONFIRM, aside(redaction.on_confirm)),
                               (redaction.KEEP, aside(redaction.on_keep)))
     confirmations.add_answers(engine, services, (regrade_check.SEND, aside(regrade_check.on_send)),

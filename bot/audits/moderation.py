@@ -10,6 +10,7 @@ import re
 from datetime import date
 
 from bot.audits import (
+    grade_disagree,
     inadequate_action,
     lifecycle,
     moderation_action,
@@ -763,7 +764,7 @@ def typed_decision(services: Services, turn: Turn, text: str) -> list[Reply] | N
     word, digits = match.group(1).lower(), match.group(2)
     named = buttons.typed_id(digits) if digits else None
     if turn.person.role not in MODERATORS:
-        return [_not_a_moderator()]
+        return _not_a_moderator(services, turn, named, word == "disagree")
     if digits and named is None:  # 0, or longer than any audit's (an NHS number pasted by mistake?): never said back
         raise UserError(f"No audit has that number: type `{word}` and the number of the audit you are moderating, "
                         f"like `{word} 12` (`/audit moderate` lists them).")
@@ -827,9 +828,15 @@ def _none_held(services: Services, turn: Turn) -> Reply:
                                      "them all.")
 
 
-def _not_a_moderator() -> Reply:
+def _not_a_moderator(services: Services, turn: Turn, named: int | None, disagrees: bool) -> list[Reply]:
     """`agree` typed by someone who moderates nothing (a practitioner): a short reply pointing to what they can say
-    about an audit, not a knowledge-base article on moderation agreement rates."""
-    return Reply(kind="notice", text="There is no moderation for you to agree or disagree with: to say what you think "
-                                     "of an audit of your case, type `/audit reflect 12` and your view, and to answer "
-                                     "the moderation of an audit you did, `/audit respond 12 accept` or your reply.")
+    about an audit, not a knowledge-base article on moderation agreement rates. `disagree 132` naming an audit of
+    their case is how to disagree with it, with its number and auditor (trial 41: "type /audit reflect 12")."""
+    audit = store.get_audit(services.storage, named) if named is not None and disagrees else None
+    if audit is not None and audit.worker_id == turn.user_id and audit.submitted_at is not None:
+        return grade_disagree.how_to_disagree(services, audit)
+    number = named or "<audit number>"
+    return [Reply(kind="notice", text="There is no moderation for you to agree or disagree with: to say what you "
+                                      f"think of an audit of your case, type `/audit reflect {number}` and your view, "
+                                      f"and to answer the moderation of an audit you did, `/audit respond {number} "
+                                      "accept` or your reply.")]

@@ -28,8 +28,17 @@ from bot.engine.routing import Engine, Turn
 from bot.errors import UserError
 from bot.privacy.screen import screen_text
 from bot.storage import actions as action_store
+from bot.storage import audits as store
 from bot.storage import more_time as requests
-from knowledge.dates import DateError, parse_day, short_date, working_day_near
+from knowledge.dates import (
+    DateError,
+    day_off,
+    kept_anyway,
+    long_date,
+    parse_day,
+    short_date,
+    working_day_near,
+)
 
 USAGE = "/audit extend <action number> [to DATE] [, reason]"
 TYPED = rf"(?:action\s+)?(?:{NUMBER})(?:\s+\S.*)?"
@@ -39,7 +48,9 @@ TYPED = rf"(?:action\s+)?(?:{NUMBER})(?:\s+\S.*)?"
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
 _DAY = (rf"(?:\d{{1,2}}(?:[/.-]\d{{1,2}}(?:[/.-]\d{{2,4}})?)?(?:st|nd|rd|th)?(?:\s+{_MONTH})?|tomorrow|"
         r"(?:next\s+|this\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)")
-SUGGESTED = rf"(?:action\s+)?(?:{NUMBER})(?:\s+(?:to|until|till|til)\s+{_DAY})?"
+# A reason after the day and a dash is kept (trial 41: `extned 106 to 18/12 - waiting on school` was offered without it,
+# and `yes` ran nothing): the person typed it for the request, and it is screened before it is offered.
+SUGGESTED = rf"(?:action\s+)?(?:{NUMBER})(?:\s+(?:to|until|till|til)\s+{_DAY}(?:\s+[-\u2013\u2014]+\s+\S[^\n]*)?)?"
 ACTION_NUMBER = re.compile(r"\baction\s+#?(?P<id>\d+)\b", re.IGNORECASE)
 # Words asking for time: "more time", "extend", "an extension", "another week", "can i hav til 11/12" (trial 34).
 # Days only with how many ("another 3 days"): "i'll do action 12 another day" asks for nothing.
@@ -49,6 +60,22 @@ _HAVE_IT = r"(?:can|could|may)\s+i\s+(?:please\s+|pls\s+)?(?:have|hav|get|keep)\
 ASKS = re.compile(rf"\b(?:more|extra)\s+time\b|\bextend\b|\bextension\b|\b{_LATER}\b|\b{_HAVE_IT}(?:until|till|til)\b",
                   re.IGNORECASE)
 LATER = re.compile(rf"\b{_LATER}\b", re.IGNORECASE)
+# "extend 141 by a week", "by 2 weeks", "for another 3 days": counted from the action's due date (trial 41: it was sent
+# with no date)
+BY = re.compile(r"\b(?:by|for)\s+(?:(?:a|an|one|another)\s+(?:extra\s+)?|(?P<count>\d{1,2}|two|three|four|couple\s+of)"
+                r"\s+(?:more\s+|extra\s+)?)(?P<unit>weeks?|days?)\b", re.IGNORECASE)
+# how much longer typed alone at "Until when?": "2 weeks", "a week", "another 10 days", "3 more days"
+HOW_LONG = re.compile(r"^\s*(?:(?:by|for)\s+)?(?:(?:a|an|one|another)\s+(?:extra\s+)?|(?P<count>\d{1,2}|two|three|four|"
+                      r"couple\s+of)\s+(?:more\s+|extra\s+)?)(?P<unit>weeks?|days?)(?:\s+(?:more|longer|please|pls))?"
+                      r"\s*[.!]?\s*$", re.IGNORECASE)
+# A request naming no action: "can i have till the 20th, family were away", "can i get more time", "i need more time"
+UNNUMBERED = re.compile(rf"^\s*(?:(?:hi|hiya|hello|sorry|please|pls)[\s,!]+)?(?:{_HAVE_IT}(?:until|till|til)\b|"
+                        r"(?:can|could|may)\s+i\s+(?:please\s+)?(?:have|get)\s+(?:some\s+|a\s+bit\s+)?(?:more|extra)\s+"
+                        r"time\b|i\s+need\s+(?:some\s+|a\s+bit\s+)?(?:more|extra)\s+time\b)", re.IGNORECASE)
+# what a request naming no action may be about instead: an audit to finish, a campaign's deadline, a reflection
+NOT_AN_ACTION = re.compile(r"\b(?:audits?|campaigns?|reflections?|moderat\w*|sample)\b", re.IGNORECASE)
+PENDING = "more_time_pending"  # beside the conversation: a request waiting for its action or its day
+SENT = "more_time_sent"  # beside the conversation: the request just sent, which `actually make it …` corrects
 # An action named by its number alone after the words asking ("an extension on 106", "more time on 147"): read only
 # when the number is an action of the one typing (`typed`).
 _ASKED_ON = rf"(?:more\s+time|extra\s+time|extension|extend|{_LATER})"
@@ -74,7 +101,7 @@ ASKING = re.compile(r"^\s*(?:can|could|may|pls|please|is\s+it\s+ok)\b", re.IGNOR
 NOT_MINE = re.compile(r"\b(?:is\s*n['\u2019]?t|isnt|not|never\s+was)\s+(?:mine|my\s+(?:action|job|one|task|case|"
                       r"responsibility))\b|\bnot\s+(?:for\s+)?me\b|\bwrong\s+(?:person|worker|owner)\b",
                       re.IGNORECASE)
-_COUNTS = {"two": 2, "three": 3, "couple of": 2}
+_COUNTS = {"two": 2, "three": 3, "four": 4, "couple of": 2}
 
 
 @dataclass(frozen=True)
@@ -88,6 +115,8 @@ class Request:
     later: timedelta | None = None
     bare: bool = False
     typed: str = ""  # the line the reason was read from: a refusal names every identifier in it
+    from_due: bool = False  # `later` counts from the due date ("by a week"), not from today when that is later
+    anyway: bool = False  # a day off asked for all the same ("20/12 anyway")
 
 
 def read(text: str, today: date) -> Request | None:
@@ -101,21 +130,32 @@ def read(text: str, today: date) -> Request | None:
         return None
     number = (numbers | bare).pop()
     said = UNTIL.search(text)
-    until = None
+    until, anyway = None, False
     if said is not None:
-        try:
-            until = parse_day(said.group("day").strip(), today, "future")
-        except DateError as error:
-            raise UserError(f"{error} Nothing was asked: type it like `extend action {number} to "
-                            f"{_example(today)}`.") from None
-    return Request(typed_id(number), until, _reason(text, number), _later(text), bool(bare), text)
+        day, anyway = kept_anyway(said.group("day").strip())
+        until = _day(day, today, f"extend action {number} to {example(today)}")
+    by = BY.search(text) if until is None else None
+    later = _later(text) if by is None else _later(by.group(0), by)
+    return Request(typed_id(number), until, _reason(text, number), later, bool(bare), text, by is not None, anyway)
 
 
-def _later(text: str) -> timedelta | None:
-    """How much longer "another week", "2 more days"… asks for; None when the line says no such thing."""
-    found = LATER.search(text)
-    if found is None:
-        return None
+def _day(text: str, today: date, example: str) -> date:
+    """The day asked for, read as every due date is; a day that is none is refused with an example."""
+    try:
+        return parse_day(text, today, "future")
+    except DateError as error:
+        raise UserError(f"{error} Nothing was asked: type it like `{example}`.") from None
+
+
+def _later(text: str, found: re.Match[str] | None = None) -> timedelta | None:
+    """How much longer "another week", "2 more days", "by a week"… asks for; None when the line says no such
+    thing."""
+    found = found or LATER.search(text)
+    return None if found is None else later_of(found)
+
+
+def later_of(found: re.Match[str]) -> timedelta:
+    """The days a match of LATER, BY or HOW_LONG says (its `count` and `unit`): "2 weeks" is 14."""
     said = (found.group("count") or "1").lower()
     count = _COUNTS.get(" ".join(said.split()), int(said) if said.isdigit() else 1)
     return timedelta(days=count * (7 if found.group("unit").lower().startswith("week") else 1))
@@ -124,7 +164,7 @@ def _later(text: str) -> timedelta | None:
 def _reason(text: str, number: str) -> str | None:
     """Why more time is needed: the words after `as`/`because`, else the parts of the line that neither name the
     action nor ask ("family away til the 12th" in "cant do action 110 by mon, family away til the 12th. can i …")."""
-    named = re.compile(rf"(?<![\d/.-]){re.escape(number)}(?![\d/.-])")
+    named = re.compile(rf"(?<![\d/.-]){re.escape(number)}(?![\d/.-])" if number else r"(?!)")
     for clause in CLAUSES.split(text):
         if (because := BECAUSE.search(clause)) is not None and ACTION_NUMBER.search(because.group("why")) is None:
             return because.group("why").strip(" .")
@@ -133,7 +173,8 @@ def _reason(text: str, number: str) -> str | None:
     return ", ".join(rest) or None
 
 
-def _example(today: date) -> str:
+def example(today: date) -> str:
+    """A day to type in an example: a working day about a week from today."""
     day = working_day_near(today + timedelta(days=7))
     return f"{day.day}/{day.month}"
 
@@ -149,7 +190,35 @@ def typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
         request = request if action is not None and action.owner_id == turn.user_id else None
     if request is None:
         request = _owner_typed_a_date(services, turn, text, today)
+    if request is None and UNNUMBERED.match(text) and not ACTION_NUMBER.search(text) and not NOT_MINE.search(text) \
+            and not NOT_AN_ACTION.search(text):
+        return _which_action(services, turn, text, today)
     return None if request is None else ask(services, turn, request)
+
+
+def _which_action(services: Services, turn: Turn, text: str, today: date) -> list[Reply] | None:
+    """A request naming no action (`can i have till the 20th, family were away`): asked of the one open action the
+    person owns, else "Which action?" with their numbers, the request kept until the next line names one
+    (bot.audits.more_time_pending); None for someone with no open action."""
+    actions = action_store.open_actions_of(services.storage, turn.user_id)
+    if not actions:
+        return None
+    request = read(f"{text} on action {actions[0].id}", today)
+    if request is None:
+        return None
+    request = Request(actions[0].id, request.until, _reason(text, ""), request.later, typed=text,
+                      from_due=request.from_due, anyway=request.anyway)
+    if len(actions) == 1:
+        return ask(services, turn, request)
+    store.keep_aside(services.storage, turn.user_id, PENDING, {
+        "action": None, "until": request.until.isoformat() if request.until else None,
+        "later_days": request.later.days if request.later else None, "from_due": request.from_due,
+        "anyway": request.anyway, "reason": request.reason, "typed": text}, turn.now)
+    until = f" until {short_date(request.until)}" if request.until else ""
+    numbers = ", ".join(str(action.id) for action in actions)
+    return [Reply(kind="question", text=f"Which action do you want more time on{until}? Type its number: your open "
+                                        f"actions are {numbers} (`my actions` lists them). Nothing is sent until you "
+                                        "do (`cancel` to leave it).", prompt="Type the action's number.")]
 
 
 def _owner_typed_a_date(services: Services, turn: Turn, text: str, today: date) -> Request | None:
@@ -187,8 +256,10 @@ def _until(turn: Turn, services: Services, request: Request, action: action_stor
     action 106 to fri` asked the manager for the day it was already due)."""
     due = date.fromisoformat(action.due_date)
     until = request.until
+    today = turn.now.astimezone(services.settings.timezone).date()
     if until is None and request.later is not None:
-        until = max(due, turn.now.astimezone(services.settings.timezone).date()) + request.later
+        from_due = due + request.later
+        until = from_due if request.from_due and from_due > today else max(due, today) + request.later
     if until is not None and until <= due:
         later = working_day_near(due + timedelta(days=7))
         raise UserError(f"Action {action.id} is already due {short_date(due)}, so asking for {short_date(until)} "
@@ -229,20 +300,26 @@ def _set_by_approver(services: Services, turn: Turn, request: Request) -> list[R
     if until is None:
         raise UserError(f"`extend` is how an action's owner asks for more time. To set action {action.id}'s date "
                         f"yourself, type `action {action.id} due <date>`, like `action {action.id} due "
-                        f"{_example(today)}`. Nothing changed.")
+                        f"{example(today)}`. Nothing changed.")
     return more_time_answer.give(services, turn, action.id, until)
 
 
-def ask(services: Services, turn: Turn, request: Request) -> list[Reply]:
+def ask(services: Services, turn: Turn, request: Request, replacing: str = "") -> list[Reply]:
     """Send the request to whoever may give the new date, tell the owner who was asked, and keep it (bot.storage.
     more_time) and in the trail. One already waiting on the action is said instead; typed by someone who may set
-    the date, it is set (`_set_by_approver`)."""
+    the date, it is set (`_set_by_approver`). A request with no day is asked "Until when?", and a day off queried,
+    before anything is sent (trial 41). `replacing`: the day of the request this one corrects, said to both."""
     if (set_by := _set_by_approver(services, turn, request)) is not None:
         return set_by
     action = _open_action(services, turn, request)
-    if (waiting := _already_waiting(services, action)) is not None:
+    if not replacing and (waiting := _already_waiting(services, action)) is not None:
         return [waiting]
     until_day = _until(turn, services, request, action)
+    if (question := _day_wanted(services, turn, request, action, until_day)) is not None:
+        return [question]
+    if replacing:
+        requests.withdraw(services.storage, action.id, turn.user_id, turn.now)
+    store.keep_aside(services.storage, turn.user_id, PENDING, None, turn.now)
     asked, role = more_time_answer.approver(services, action)
     reason = screen_text(request.reason, services.identifier_screen, "that reason",
                          typed=request.typed) if request.reason else None
@@ -252,13 +329,44 @@ def ask(services: Services, turn: Turn, request: Request) -> list[Reply]:
     owner = services.directory.label(action.owner_id)
     number = requests.record_request(services.storage, action.id, turn.user_id, asked,
                                      until_day.isoformat() if until_day else None, action.due_date, turn.now)
+    store.keep_aside(services.storage, turn.user_id, SENT, {"action": action.id, "reason": request.reason,
+                                                            "until": until_day.isoformat() if until_day else None},
+                     turn.now)
+    instead = f" (instead of {replacing})" if replacing else ""
+    off = "" if until_day is None or request.anyway else _day_off_said(turn, services, until_day)
     return [Reply(text=f"I've asked {services.directory.label(asked)}, {role}, for more time on action {action.id}"
-                       f"{' ' + until if until else ''}. It stays due {short_date(action.due_date)} until they set a "
-                       f"new date. Sent by mistake? Type `withdraw {action.id}`."),
+                       f"{' ' + until if until else ''}{instead}. It stays due {short_date(action.due_date)} until "
+                       f"they set a new date.{off} Sent by mistake? Type `withdraw {action.id}`."),
             Reply(to_user=asked, text=f"{owner} asks for more time on action {action.id} ({where}, due "
-                                      f"{short_date(action.due_date)}){': ' + detail if detail else ''}. "
+                                      f"{short_date(action.due_date)}){': ' + detail if detail else ''}"
+                                      f"{f'. This replaces their request {replacing}' if replacing else ''}. "
                                       f"{more_time_answer.typed_answers(action.id, until_day)}",
                   choices=more_time_answer.choices(action.id, until_day, number))]
+
+
+def _day_wanted(services: Services, turn: Turn, request: Request, action: action_store.ActionRow,
+                until: date | None) -> Reply | None:
+    """"Until when?" for a request naming no day: the request is kept aside (bot.audits.more_time_pending reads the
+    next line) and nothing is sent; None when it names one."""
+    if until is not None:
+        return None
+    today = turn.now.astimezone(services.settings.timezone).date()
+    store.keep_aside(services.storage, turn.user_id, PENDING, {
+        "action": action.id, "reason": request.reason, "typed": request.typed}, turn.now)
+    return Reply(kind="question", text=f"Until when do you need action {action.id}? It is due "
+                                       f"{short_date(action.due_date)}. Type the day, like `{example(today)}`, or "
+                                       "how much longer, like `2 weeks`; nothing is sent until you do (`cancel` to "
+                                       "leave it).", prompt="Type the day, or how much longer.")
+
+
+def _day_off_said(turn: Turn, services: Services, until: date) -> str:
+    """A day asked for on a weekend or bank holiday, said as a due date on one is (bot.audits.action_fields.off_said),
+    with the words that ask for the working day instead; "" on a working day."""
+    off = day_off(until, turn.now.astimezone(services.settings.timezone).date())
+    if off is None:
+        return ""
+    return (f" {long_date(off.day)} is {off.what}: to ask for {off.instead_said}, instead, type `actually make it "
+            f"{off.instead.day}/{off.instead.month}`.")
 
 
 def extend_command(services: Services, turn: Turn, args: str) -> list[Reply]:

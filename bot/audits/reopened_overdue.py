@@ -38,8 +38,9 @@ def past_due(services: Services, turn: Turn, action: ActionRow) -> PastDue | Non
         return None
     managers = [services.directory.label(m) for m in services.directory.managers_of(action.owner_id)
                 if m != action.owner_id]
-    seen_by = (f" and from the next weekly list on {' and '.join(managers)} "
-               f"{'sees' if len(managers) == 1 else 'see'} it among overdue actions" if managers else "")
+    # trial 41: "… until it has a new date and from the next weekly list on Team manager (South) sees it …"
+    seen_by = (f", and {' and '.join(managers)} will see it among the overdue actions on "
+               f"{'their' if len(managers) > 1 else 'the'} next weekly list" if managers else "")
     passed = (f"Its due date, {long_date(due)}, has passed, so it counts as overdue until it has a new date"
               f"{seen_by}.")
     ask, told = _new_date(services, turn, action)

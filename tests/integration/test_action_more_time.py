@@ -51,6 +51,11 @@ def test_the_owner_asking_for_more_time_sends_the_auditor_the_request(engine: En
     with time_machine.travel(SATURDAY, tick=False):
         action = _action(services)
         replies = engine.message(WORKER, typed.format(n=action), surface="terminal")
+        if until is None:  # no day named: asked "Until when?", nothing sent, and the next line is the day (trial 41)
+            assert [r.to_user for r in replies] == [None]
+            assert replies[0].text.startswith(f"Until when do you need action {action}? It is due 7 Dec 2026.")
+            assert _trail(services) == []
+            replies, until = engine.message(WORKER, "14/12", surface="terminal"), "14 Dec 2026"
     told = [r for r in replies if r.to_user is None]
     [sent] = [r for r in replies if r.to_user == AUDITOR]
     assert told[0].text.startswith(f"I've asked Team manager (South), the auditor, for more time on action {action}")
@@ -70,8 +75,10 @@ def test_when_the_auditor_can_no_longer_change_it_the_owners_manager_is_asked(en
                                                                               services: Services) -> None:
     with time_machine.travel(SATURDAY, tick=False):
         action = _action(services, status="moderated")
-        replies = engine.message(WORKER, f"more time on action {action}", surface="terminal")
-    assert replies[0].text.startswith("I've asked Team manager (North), your manager, for more time")
+        engine.message(WORKER, f"more time on action {action}", surface="terminal")
+        replies = engine.message(WORKER, "2 weeks", surface="terminal")  # the day, asked for next (trial 41)
+    assert replies[0].text.startswith("I've asked Team manager (North), your manager, for more time on action "
+                                      f"{action} until 21 Dec 2026")
     assert [r.to_user for r in replies[1:]] == [MANAGER]
 
 

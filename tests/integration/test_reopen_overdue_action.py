@@ -39,8 +39,8 @@ def texts(replies: list, to: str | None = None) -> str:
     return "\n".join(reply.text for reply in replies if reply.to_user == to)
 
 
-PASSED = ("Its due date, Wednesday 14 October 2026, has passed, so it counts as overdue until it has a new date and "
-          "from the next weekly list on Team manager (North) sees it among overdue actions.")
+PASSED = ("Its due date, Wednesday 14 October 2026, has passed, so it counts as overdue until it has a new date, and "
+          "Team manager (North) will see it among the overdue actions on the next weekly list.")  # trial 41: garbled
 
 
 def test_the_auditor_reopening_it_is_asked_for_the_new_date_and_the_owner_told(engine: Engine, services: Services,
@@ -101,3 +101,17 @@ def test_the_weekly_overdue_list_leaves_it_out_the_day_it_is_reopened(engine: En
         week_on = {o.recipient: o for o in reminders_job(services, services.clock())}
     assert "Share the plan with the school" in week_on[WORKERS_MANAGER].replies[0].text
     assert "overdue" in week_on[WORKERS_MANAGER].replies[0].text
+
+
+def test_undo_straight_after_done_says_who_will_see_it_in_a_sentence(engine: Engine, services: Services) -> None:
+    """Trial 41: `undo` after `done 141 - …` said "… until it has a new date and from the next weekly list on Team
+    manager (South) sees it among overdue actions"."""
+    audit_id = insert_audit(services.storage, "CR-123456", SET, auditor=AUDITOR)
+    action_id = action_store.add_action(services.storage, audit_id, "Book a supervision discussion", WORKER,
+                                        "2026-10-14", AUDITOR, SET)
+    with time_machine.travel(MONDAY, tick=False):
+        engine.message(WORKER, f"done {action_id} - supervision booked for tues", surface="terminal")
+        said = texts(engine.message(WORKER, "undo", surface="terminal"))
+    assert said.startswith(f"Reopened: action {action_id}")
+    assert PASSED in said
+    assert "from the next weekly list on" not in said

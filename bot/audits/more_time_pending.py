@@ -1,0 +1,131 @@
+"""A request for more time that lacks its action or its day, finished by the next line, and one just sent corrected
+(trial 41): `can i have till the 20th, family were away` ("Which action?"), `can i have more time on 9` then `2
+weeks` ("Until when?"), a Sunday asked for then `18/12`, and `extend 146 to 8/1 - xmas` then `actually make it the
+15th jan`.
+
+The trial's worker had the first on the QA leads' list, the second sent with no date and her `2 weeks` taken to the
+knowledge base, and her correction taken there too. Now bot.audits.more_time keeps what is missing beside the
+conversation (`PENDING`) and this reads the next line: an action's number, or a day (read as every due date is) or how
+much longer (from the due date); `cancel` leaves it, and any other line goes where it would have gone, nothing sent.
+A correction right after a request is sent replaces it: the first is withdrawn and the one asked told of the new day
+in one message.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from bot.audits import more_time
+from bot.audits.action_status import typed_id
+from bot.core import more_time_said
+from bot.core.replies import Reply
+from bot.core.services import Services
+from bot.engine.routing import Engine, Turn
+from bot.errors import UserError
+from bot.storage import actions as action_store
+from bot.storage import audits as store
+from bot.storage import more_time as requests
+from knowledge.dates import DateError, kept_anyway, parse_day, short_date
+
+PRIORITY = 16  # after a Yes-or-No question's typed answer (15), before an audit's step (20)
+CANCEL = re.compile(r"^\s*(?:cancel|never\s*mind|nvm|forget\s+it|leave\s+it|no|no\s+thanks)\s*[.!]?\s*$",
+                    re.IGNORECASE)
+ACTION_ALONE = re.compile(r"^\s*(?:(?:on|for)\s+)?(?:(?:the\s+)?action\s*)?#?(?P<id>\d{1,9})\s*[.!]?\s*$",
+                          re.IGNORECASE)
+CORRECTION = re.compile(r"^\s*(?:(?:actually|sorry|oops|no|wait|hang\s+on|oh|sorry)[\s,!]+)*(?:(?:can\s+you|could\s+"
+                        r"you|pls|please)\s+)?(?:make\s+(?:it|that)|change\s+(?:it|that)\s+to|(?:i\s+)?meant)\s+"
+                        r"(?:(?:to|until|till|til)\s+)?(?P<day>[^,;?!]+?)\s*[.!]?\s*$", re.IGNORECASE)
+DATEISH = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|week|day|"
+                     r"tomorrow|xmas|christmas)", re.IGNORECASE)
+
+
+def typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
+    """The line after "Which action?" or "Until when?", or a correction of the request just sent; None for other
+    text (a request waiting is then dropped: nothing was sent)."""
+    kept = store.conversation(services.storage, turn.user_id).get(more_time.PENDING)
+    if isinstance(kept, dict):
+        return _finished(services, turn, kept, text)
+    sent = store.conversation(services.storage, turn.user_id).get(more_time.SENT)
+    if isinstance(sent, dict) and (said := CORRECTION.match(text)) is not None:
+        return _corrected(services, turn, sent, said.group("day"))
+    return None
+
+
+def _finished(services: Services, turn: Turn, kept: dict, text: str) -> list[Reply] | None:
+    """The request waiting, finished with the action or the day typed, and asked."""
+    if CANCEL.match(text):
+        store.keep_aside(services.storage, turn.user_id, more_time.PENDING, None, turn.now)
+        return [Reply(kind="notice", text="OK: nothing was asked.")]
+    if kept.get("action") is None:
+        found = ACTION_ALONE.match(text)
+        if found is None:
+            return _dropped(services, turn)
+        return more_time.ask(services, turn, _request(kept, typed_id(found.group("id"))))
+    action = action_store.get_action(services.storage, int(kept["action"]))
+    if action is None:
+        return _dropped(services, turn)
+    request = _day_typed(services, turn, kept, action, text)
+    return None if request is None else more_time.ask(services, turn, request)
+
+
+def _dropped(services: Services, turn: Turn) -> list[Reply] | None:
+    """Another line instead of what was asked: the request waiting is let go (nothing was sent) and the line goes
+    where it would have gone (None)."""
+    store.keep_aside(services.storage, turn.user_id, more_time.PENDING, None, turn.now)
+    return None
+
+
+def _request(kept: dict, action_id: int) -> more_time.Request:
+    """The request kept for "Which action?", for the action now named."""
+    until = date.fromisoformat(kept["until"]) if kept.get("until") else None
+    later = timedelta(days=int(kept["later_days"])) if kept.get("later_days") else None
+    return more_time.Request(action_id, until, kept.get("reason"), later, typed=str(kept.get("typed") or ""),
+                             from_due=bool(kept.get("from_due")), anyway=bool(kept.get("anyway")))
+
+
+def _day_typed(services: Services, turn: Turn, kept: dict, action: action_store.ActionRow,
+               text: str) -> more_time.Request | None:
+    """The day typed at "Until when?" (or at a day off queried): a date, `20/12 anyway`, or how much longer from
+    the due date; a short line that is no day is refused and the question waits; other text is let go (None)."""
+    day, anyway = kept_anyway(text.strip())
+    reason, typed_line = kept.get("reason"), str(kept.get("typed") or "")
+    if (longer := more_time.HOW_LONG.match(day)) is not None:
+        later = more_time.later_of(longer)
+        return more_time.Request(action.id, None, reason, later, typed=typed_line, from_due=True)
+    today = turn.now.astimezone(services.settings.timezone).date()
+    try:
+        until = parse_day(day, today, "future")
+    except DateError as error:
+        if len(day.split()) <= 4 and DATEISH.search(day):
+            raise UserError(f"{error} Nothing was asked yet: type the day, like `{more_time.example(today)}`, or "
+                            "how much longer, like `2 weeks` (`cancel` to leave it).") from None
+        _dropped(services, turn)
+        return None
+    return more_time.Request(action.id, until, reason, typed=typed_line, anyway=anyway)
+
+
+def _corrected(services: Services, turn: Turn, sent: dict, day: str) -> list[Reply] | None:
+    """`actually make it the 15th jan` right after a request was sent: that request replaced by one for the new day,
+    while it still waits; None when it no longer does (answered or withdrawn) or the words are no day."""
+    action = action_store.get_action(services.storage, int(sent["action"]))
+    asked = requests.latest(services.storage, int(sent["action"]))
+    if action is None or asked is None or action.owner_id != turn.user_id or \
+            more_time_said.state_of(asked, action.due_date) != more_time_said.WAITING:
+        return None
+    day, anyway = kept_anyway(day.strip())
+    reason, was = sent.get("reason"), f"until {short_date(asked.until)}" if asked.until else "with no day named"
+    if (longer := more_time.HOW_LONG.match(day)) is not None:
+        request = more_time.Request(action.id, None, reason, more_time.later_of(longer), from_due=True)
+    else:
+        try:
+            until = parse_day(day, turn.now.astimezone(services.settings.timezone).date(), "future")
+        except DateError:
+            return None
+        request = more_time.Request(action.id, until, reason, anyway=anyway)
+    return more_time.ask(services, turn, request, replacing=was)
+
+
+def install(engine: Engine, services: Services) -> None:
+    """Read the line that finishes or corrects a request for more time."""
+    engine.add_message_handler(lambda turn, text: typed(services, turn, text), priority=PRIORITY)
