@@ -18,11 +18,17 @@ of present risk is read in general: words of the risk (an alleged perpetrator or
 "at risk", or a harm word) together with words that the child is with it now or must wait (still at home with, left
 with, going home to, tonight, until the police can…, can't wait). Words of risk alone ("what is a safety plan", "who
 is the alleged perpetrator in a strategy discussion") are not enough.
+
+Trial 41: situations described with no harm word ("teen said he wants to kill himself", "found the baby home alone on
+my visit", "mum was too drunk to look after the kids", "theres no food in the house") are read from
+knowledge.urgent_situations; and a disclosure in other words ("confided", "let slip"; "touches her", "pushed him").
 """
 
 from __future__ import annotations
 
 import re
+
+from knowledge.urgent_situations import situations_in
 
 WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 HARM = frozenset((
@@ -35,13 +41,17 @@ HARM = frozenset((
     "sexually", "slap", "slapped", "smack", "smacked", "stabbed", "starving", "still-missing", "strangled",
     "suicidal", "suicide", "terrified", "threatened", "threatening", "unsafe", "violence", "violent", "weapon",
     "went-missing",
+    # a disclosure of harm in everyday words (trial 41)
+    "beats", "forced", "forces", "forcing", "grabbed", "kicks", "molested", "pushed", "punches", "shoved",
+    "slaps", "threw", "throttled", "touched", "touches", "touching",
     # sexual harm online: images, and adults met online (trial 31)
     "asked-for-pics", "blackmail", "blackmailed", "blackmailing", "indecent", "man-online", "met-online", "naked",
     "nude", "nudes", "sending-photos", "sending-pics", "sending-pictures", "sent-photos", "sent-pics",
     "sent-pictures", "sexting", "sextortion",
 ))
 DISCLOSURE = frozenset((
-    "disclosed", "discloses", "disclosing", "disclosure", "said", "saying", "says", "telling", "tells", "told",
+    "admitted", "confided", "confides", "disclosed", "discloses", "disclosing", "disclosure", "let-slip",
+    "opened-up", "said", "saying", "says", "telling", "tells", "told",
 ))
 URGENT = frozenset((
     "asap", "currently", "emergency", "immediate", "immediately", "right-now", "this-afternoon", "this-evening",
@@ -85,9 +95,10 @@ NOW_OR_WAITING = re.compile(
 def sounds_urgent(text: str) -> bool:
     """Whether a question reads as a child at risk now: a harm word with a disclosure, a request for secrecy or
     urgency; a phrase such as "in danger" or "not safe to go home"; a door not answered at a visit, again or with
-    someone inside; or words of a risk with words that the child is with it now or must wait (trial 37)."""
+    someone inside; words of a risk with words that the child is with it now or must wait (trial 37); or a live
+    situation described in other words (knowledge.urgent_situations, trial 41)."""
     lowered = text.lower().replace("’", "'")
-    if PHRASES.search(lowered) or _unseen(lowered):
+    if PHRASES.search(lowered) or _unseen(lowered) or situations_in(lowered):
         return True
     words = WORD.findall(lowered)
     said = set(words) | {"-".join(words[at:at + size]) for size in (2, 3) for at in range(len(words) - size + 1)}
@@ -95,6 +106,12 @@ def sounds_urgent(text: str) -> bool:
     if (harm or RISK.search(lowered)) and NOW_OR_WAITING.search(lowered):
         return True
     return harm and (bool(said & (DISCLOSURE | URGENT)) or bool(SECRECY.search(lowered)))
+
+
+def nearest_entries(text: str) -> tuple[str, ...]:
+    """The knowledge-base entries nearest to the live situations `text` describes (trial 41: the self-harm entry for
+    "he wants to kill himself"), offered with the steer; none when it describes none of them."""
+    return tuple(situation.entry for situation in situations_in(text.lower().replace("’", "'")))
 
 
 def _unseen(lowered: str) -> bool:

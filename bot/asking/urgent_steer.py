@@ -4,6 +4,8 @@ Trial 37: "is it safe to leave the kids with dad until police can visit next wee
 visit entry, and a child still at home with the alleged perpetrator got only "Did you mean…" about strategy
 discussions. Whatever the search finds, the worker is told to talk to a manager or the duty team now, and is offered
 the entries on what to do right now and on protecting a child immediately, unless the replies already show them.
+Trial 41: the entry nearest to the situation described (self-harm, a child home alone, a carer too drunk to care,
+neglect) is offered first.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from bot.core.markup import emoji
 from bot.core.replies import Choice, Reply
 from knowledge.entries import Entry
-from knowledge.urgent import sounds_urgent
+from knowledge.urgent import nearest_entries, sounds_urgent
 
 URGENT_STEER = (f"{emoji('alarm')} If a child may be at risk now, do not wait for the bot or the QA leads: talk to "
                 "your manager or the duty team straight away, and call 999 if a child is in immediate danger.")
@@ -22,12 +24,13 @@ SHOW = "kb.show"
 
 def steer_first(question: str, replies: list[Reply], entries: dict[str, Entry]) -> list[Reply]:
     """`replies` with the steer before them when the question reads as a child at risk now, offering the entries on
-    acting now that the replies do not already show (as the answer, a suggestion or a related entry)."""
+    acting now and on the situation described (knowledge.urgent.nearest_entries) that the replies do not already
+    show (as the answer, a suggestion or a related entry)."""
     if not sounds_urgent(question):
         return replies
     shown = {reply.title for reply in replies} | {
         choice.value.split(":")[0] for reply in replies for choice in reply.choices if choice.action == SHOW}
-    offered = [entries[entry_id] for entry_id in ACTING_NOW
+    offered = [entries[entry_id] for entry_id in dict.fromkeys((*nearest_entries(question), *ACTING_NOW))
                if entry_id in entries and entry_id not in shown and entries[entry_id].question not in shown]
     choices = tuple(Choice(entry.question, SHOW, entry.id) for entry in offered)
     return [Reply(kind="notice", text=URGENT_STEER, choices=choices), *replies]

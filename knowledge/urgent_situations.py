@@ -1,0 +1,130 @@
+"""Situations a worker describes in their own words that mean a child may be at risk now, with no harm word in them.
+
+Trial 41: "teen said he wants to kill himself", "found the baby home alone on my visit", "mum was too drunk to look
+after the kids when i visited", "dad turned up drunk at contact" and "theres no food in the house and the kids are
+filthy" got a menu or "I don't know that yet", without the steer to talk to a manager or the duty team now. Each
+situation is data: the parts of what a worker says (a young child, alone, found on a visit), every part needed, so
+the words of one part alone ("at what age can a child be left home alone", "policy on parental alcohol use") are not
+enough. A question that is plainly general or about the past ("we discussed self-harm in training", "a home alone
+concern from last year") is not a live situation. Each names the entry nearest to it, offered with the steer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SELVES = ("himself", "herself", "themselves", "themself", "myself", "yourself")
+CARERS = ("mum", "mom", "mam", "mother", "dad", "father", "parent", "parents", "carer", "carers", "foster carer",
+          "stepdad", "step-dad", "step dad", "stepmum", "step-mum", "step mum", "boyfriend", "girlfriend", "partner",
+          "nan", "nana", "gran", "grandma", "grandad", "grandparents", "aunt", "auntie", "uncle", "the adults")
+CHILDREN = ("baby", "babies", "toddler", "toddlers", "infant", "infants", "newborn", "child", "children", "kid", "kids",
+            "little one", "little ones", "youngest", "siblings", "year old", "yr old", "yo", "month old", "boy",
+            "girl", "boys", "girls", "son", "daughter", "twins")
+ON_A_VISIT = ("on my visit", "on the visit", "at my visit", "at the visit", "on a visit", "when i visited",
+              "when we visited", "when i arrived", "when we arrived", "when i got there", "when we got there",
+              "home visit", "unannounced visit", "i visited", "we visited", "i went round", "i called round")
+NOW = ("right now", "tonight", "overnight", "all night", "all day", "at the moment", "currently", "still", "today",
+       "this morning", "this afternoon", "again")
+HARMING_ONESELF = tuple(f"{verb} {self}" for verb in (
+    "kill", "killing", "kills", "killed", "harm", "harming", "harms", "cut", "cutting", "cuts", "hang", "hanging",
+    "strangle", "burn", "burning") for self in SELVES)
+# "doesn't want to be here anymore"; never "wants to live nearby"
+NOT_WANTING_TO_LIVE = tuple(f"{no} {want} to {live}" for no in (
+    "doesn't", "does not", "don't", "do not", "didn't", "did not", "not", "no longer", "never") for want in (
+    "want", "wants", "wanting") for live in ("live", "be alive", "be here", "wake up"))
+# "alone" said of seeing a child alone, which is good practice, not a child left alone
+SEEN_ALONE = (*(f"{verb} {whom} alone" for verb in ("see", "seen", "seeing", "saw", "speak to", "spoke to", "talk to",
+                                                    "talked to", "meet", "met")
+                for whom in ("her", "him", "them", "the child", "the children", "the kids", "children")),
+              "seen alone", "seeing alone")
+GENERAL = ("training", "policy", "policies", "guidance", "toolkit", "research", "statistics", "leaflet", "course",
+           "scenario", "hypothetical", "hypothetically", "in general", "generally", "case study", "last year",
+           "years ago", "year ago", "months ago", "last month", "historic", "historical", "in the past", "used to",
+           "previously", "closed case", "what age", "legal age", "how old")
+
+
+@dataclass(frozen=True)
+class Situation:
+    """One kind of live situation: every part must be said (each part a list of ways of saying it) and none of
+    `unless` (the same words meaning something else: "see her alone"); `entry` is the entry nearest to it."""
+
+    name: str
+    entry: str
+    parts: tuple[tuple[str, ...], ...]
+    unless: tuple[str, ...] = ()
+
+    def said_in(self, lowered: str) -> bool:
+        """Whether every part of the situation is said in `lowered` (lower-cased text)."""
+        if self.unless and _pattern(self.unless).search(lowered):
+            return False
+        return all(_pattern(part).search(lowered) for part in self.parts)
+
+
+SITUATIONS = (
+    # a child or young person talking of ending their life or of harming themselves
+    Situation("suicide-or-self-harm", "self-harm-and-suicidal-thoughts", (
+        (*HARMING_ONESELF, "end it all", "end his life", "end her life", "end their life", "end my life",
+         "take his own life", "take her own life", "take their own life", "take my own life", "wants to die",
+         "want to die", "wanted to die", "wanting to die", "wish he was dead", "wish she was dead",
+         "wishes he was dead", "wishes she was dead", "wish i was dead", "better off dead", "better off without him",
+         "better off without her", "better off without me", *NOT_WANTING_TO_LIVE, "took an overdose",
+         "taken an overdose", "has overdosed", "ligature", "suicide note", "attempted suicide",
+         "tried to commit suicide", "suicide attempt", "jump off", "jump in front of", "step in front of"),)),
+    # a young child left with no adult, found so on a visit, or left so now
+    Situation("young-child-alone", "child-home-alone", (
+        CHILDREN,
+        ("alone", "on their own", "on his own", "on her own", "by themselves", "by himself", "by herself",
+         "unsupervised", "no adult", "no adults", "no one looking after", "nobody looking after",
+         "no one with them", "nobody with them", "no one in charge", "nobody in charge"),
+        ("found", "find", "finding", "was left", "were left", "been left", "is left", "are left", "got left",
+         "keeps leaving", "keep leaving", "left them", "left him", "left her", "left the", "went out", "gone out",
+         "goes out", "at the pub", "baby left", "kids left", "children left", "child left", "toddler left",
+         "old left", "arrived", "answered the door", "came to the door", *ON_A_VISIT, *NOW),
+    ), unless=SEEN_ALONE),
+    # a carer too drunk or high to look after a child, at home, at contact or collecting them
+    Situation("carer-intoxicated", "parental-substance-misuse", (
+        CARERS,
+        ("drunk", "intoxicated", "under the influence", "high on", "off his face", "off her face", "off their face",
+         "out of it", "high as a kite", "wasted", "passed out", "smelt of alcohol", "smelled of alcohol",
+         "smelling of alcohol", "stank of alcohol", "stinking of alcohol", "smelt of drink", "smelled of drink",
+         "smelt of cannabis", "smelled of cannabis", "stoned", "slurring", "unconscious", "using in front",
+         "injecting", "drinking"),
+        ("too drunk", "too high", "too intoxicated", "too out of it", "look after", "looking after", "care for",
+         "caring for", "in charge", "with the kids", "with the children", "with the baby", "at contact",
+         "for contact", "to contact", "turned up", "arrived", "collect", "collected", "collecting", "pick up",
+         "picked up", "school run", "driving", "drove", "at home", "in the house", "answered the door",
+         "came to the door", *ON_A_VISIT, *NOW),
+    )),
+    # neglect seen: no food, a home too dirty or cold to live in, a child unfed or unwashed
+    Situation("neglect-seen", "neglect-graded-care-profile", (
+        ("no food", "nothing to eat", "not enough food", "no milk", "no formula", "empty fridge",
+         "fridge was empty", "fridge is empty", "fridge empty", "cupboards were empty", "cupboards are empty",
+         "cupboards empty", "filthy", "squalid", "squalor", "soiled", "faeces", "dog mess", "dog poo",
+         "human waste", "smelt of urine", "smelled of urine", "stank of urine", "no heating", "no electricity",
+         "no electric", "no gas", "sleeping on the floor", "mattress on the floor",
+         "infested", "cockroaches", "rats", "starving", "malnourished", "not been fed", "not fed",
+         "hasn't eaten", "hasnt eaten", "hadn't eaten", "hadnt eaten", "haven't eaten", "havent eaten",
+         "not eaten", "no clean clothes", "unwashed", "rotting", "mouldy food", "needles", "syringes",
+         "same nappy", "nappy rash"),
+        ("house", "home", "flat", "fridge", "cupboards", "kitchen", "bedroom", "visit", "visited", *CHILDREN, *NOW),
+    )),
+)
+_GENERAL = re.compile(r"\b(?:" + "|".join(re.escape(phrase) for phrase in GENERAL) + r")\b")
+
+
+def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of `phrases` as whole words, spaces matching any run of spaces, an apostrophe optional."""
+    return _COMPILED.setdefault(phrases, re.compile(r"\b(?:" + "|".join(
+        re.escape(phrase).replace(r"\ ", r"\s+").replace("'", "'?") for phrase in phrases) + r")\b"))
+
+
+_COMPILED: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def situations_in(lowered: str) -> tuple[Situation, ...]:
+    """The live situations `lowered` (lower-cased, plain apostrophes) describes: none when it reads as a general
+    question or one about the past, where no child is at risk now."""
+    if _GENERAL.search(lowered):
+        return ()
+    return tuple(situation for situation in SITUATIONS if situation.said_in(lowered))
