@@ -31,13 +31,14 @@ WEEKDAY_WORDS = frozenset({"mon", "monday", "tue", "tues", "tuesday", "wed", "we
 UNTIL_WORDS = ("until", "till", "til", "to")  # `away till 11/12`, `away from 1/12 to 11/12`
 USER_MENTION = re.compile(rf"^<@({SLACK_USER_ID})(?:\|[^>]*)?>$|^@?({SLACK_USER_ID})$")
 MAX_AWAY_DAYS = 366
-# "my reminders", "show my reminders", "what reminders have I got?", "what will I be reminded about": this person's
-# coming reminders, not the article on how reminders work (trials 21 and 22).
+# "my reminders", "show my reminders", "what reminders have I got?", "what will I be reminded about", "what will you
+# remind me about" (trial 41): this person's coming reminders, not the article on how reminders work (trials 21, 22).
 REMINDER_WORDS = re.compile(
     r"^\s*(?:(?:show|list|see|check|view)\s+(?:me\s+)?)?(?:(?:all\s+)?my\s+)?(?:upcoming\s+|coming\s+)?reminders"
     r"(?:\s+(?:for\s+me|coming\s+up|due))?\s*[.!?]?\s*$"
     r"|^\s*what\s+(?:reminders\s+(?:have|do|will)\s+i\s+(?:got|have|get)|will\s+i\s+be\s+(?:reminded|chased)\s+"
-    r"(?:about|of|for))(?:\s+(?:this|next)\s+week)?\s*[.!?]?\s*$", re.IGNORECASE)
+    r"(?:about|of|for)|(?:will|would|are|do)\s+(?:you|u)\s+(?:be\s+)?(?:going\s+to\s+|gonna\s+)?remind(?:ing)?\s+"
+    r"me\s+(?:about|of))(?:\s+(?:this|next)\s+week)?\s*[.!?]?\s*$", re.IGNORECASE)
 # "21/12 - 4/1", "21/12–4/1": a first and last day joined by a dash, read as "21/12 to 4/1" (trial 22: usage only).
 DASHED_RANGE = re.compile(r"(\d{1,2}/\d{1,2}(?:/\d{2,4})?)\s*[-–—]\s*(\d{1,2}/\d{1,2}(?:/\d{2,4})?)")
 # "from the 21st dec, back on 4th jan" (trial 24: the help entry, nothing booked): the day back, whose day before is
