@@ -58,6 +58,7 @@ from bot.audits import (
     readback,
     redaction,
     reflection_held,
+    reflection_undo,
     reflection_wait,
     regrade_check,
     regrade_concern,
@@ -324,6 +325,7 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_command("reflect", bind(readback.reflect_command), "add your reflections to the audit of your case",
                        usage="/audit reflect <number> [your reflections]", typed=REFLECT_TYPED,
                        suggested=NUMBER)  # a near miss is offered without the words it would send (trial 34)
+    engine.add_action(reflection_undo.WITHDRAW, bind(reflection_undo.on_withdraw))  # `undo` after `reflect` (trial 41)
     engine.add_command("respond", bind(readback.respond_command), "accept or answer (once) the moderation of "
                        "your audit", usage="/audit respond [<number> accept|<your reply>]",
                        typed=rf"(?:{NUMBER_THEN_TEXT})?", suggested=rf"{NUMBER}(?:\s+accept)?")

@@ -18,6 +18,7 @@ from bot.audits import (
     note_edit,
     other_heading,
     owner_step,
+    reflection_undo,
     regrade,
     regrade_check,
     small_talk,
@@ -390,9 +391,10 @@ def reflection(services: Services, turn: Turn, audit_id: int, text: str) -> list
         screen_text(text, services.identifier_screen, "your reflections")  # a name typed is told so first
         raise answer_error(error) from None
     screen_text(cleaned, services.identifier_screen, "your reflections")
-    store.add_reflection(services.storage, audit_id, turn.user_id, cleaned, turn.now, waiting={})
-    return [Reply(text=f"Thank you: your reflections are saved with audit #{audit_id}:\n“{cleaned}”\nTo add more "
-                       f"later, type `/audit reflect {audit_id}`."),
+    reflection_id = store.add_reflection(services.storage, audit_id, turn.user_id, cleaned, turn.now, waiting={})
+    saved = Reply(text=f"Thank you: your reflections are saved with audit #{audit_id}:\n“{cleaned}”\nTo add more "
+                       f"later, type `/audit reflect {audit_id}`.")
+    return [reflection_undo.offered(services, turn, saved, reflection_id),
             Reply(text=f"{services.directory.label(turn.user_id)} added reflections to audit #{audit_id}.",
                   to_user=ctx.audit.auditor_id, choices=(Choice("Open the audit", "audit.view", str(audit_id)),))]
 

@@ -515,7 +515,7 @@ def revisions_of(storage: Storage, audit_id: int) -> list[dict[str, Any]]:
 
 
 def add_reflection(storage: Storage, audit_id: int, worker_id: str, text: str, now: datetime,
-                   waiting: dict[str, Any] | None = None) -> None:
+                   waiting: dict[str, Any] | None = None) -> int:
     """Keep a worker's reflections on an audit, and in the trail who added them to which audit and when (trial 23:
     the trail had none), in the same transaction; the trail never holds the text."""
     with storage.write() as db:
@@ -523,6 +523,20 @@ def add_reflection(storage: Storage, audit_id: int, worker_id: str, text: str, n
                             [audit_id, worker_id, text, utc_text(now)])
         record_trail(storage, worker_id, "audit.reflected", {"audit": audit_id, "reflection": cursor.lastrowid}, now)
         write_waiting(db, worker_id, waiting, now)
+    return int(cursor.lastrowid or 0)
+
+
+def withdraw_reflection(storage: Storage, reflection_id: int, worker_id: str, now: datetime) -> dict[str, Any] | None:
+    """Take back a worker's own reflection (`undo` straight after saving it, trial 41): the row goes and the trail
+    says who withdrew which reflection from which audit, never the text; None when it is gone or not theirs."""
+    with storage.write() as db:
+        rows = list(select(db, "SELECT * FROM reflections WHERE id = ? AND worker_id = ?", [reflection_id, worker_id]))
+        if not rows:
+            return None
+        db.execute("DELETE FROM reflections WHERE id = ?", [reflection_id])
+        record_trail(storage, worker_id, "audit.reflection_withdrawn",
+                     {"audit": rows[0]["audit_id"], "reflection": reflection_id}, now)
+    return rows[0]
 
 
 def reflections_of(storage: Storage, audit_id: int) -> list[dict[str, Any]]:
