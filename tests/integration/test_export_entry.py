@@ -5,22 +5,30 @@ QA leads and admins every team's, by asking the bot for the command; and what th
 
 from __future__ import annotations
 
+from bot.core.knowledge import KnowledgeService
 from bot.engine.routing import Engine
 from tests.support.text import flat
 
 PRACTITIONER = "U0PRAN001"
 
 
-def test_a_practitioner_asking_gets_the_entry_saying_what_each_role_can_have(engine: Engine) -> None:
-    replies = engine.message(PRACTITIONER, "is there an export button in the bot", surface="terminal")
-
-    [entry] = [reply for reply in replies if reply.title == "Can I export audits to a spreadsheet?"]
-    said = flat(entry.text)
+def test_the_entry_says_what_each_role_can_have(shipped_knowledge: KnowledgeService) -> None:
+    """The entry a QA lead keeps and `kb show export-audits` shows; in the chat a practitioner asking for an export
+    is told who may export (fix41b), a leader is given the command."""
+    entry = shipped_knowledge.current.kb.entries["export-audits"]
+    said = flat(entry.answer)
+    assert entry.question == "Can I export audits to a spreadsheet?"
     assert "Not from Slack" not in said and "no export button or command" not in said
     assert "*Practitioners:* no export. `/audit list mine` lists the audits you may read" in said
     assert "*Managers, QA leads and admins:* ask the bot in a DM, for example `can i export the audits`" in said
     assert "a manager gets their own teams' audits (or one of them), QA leads and admins every team's" in said
     assert "audit-bot export --as" not in said  # the command itself is given to a leader who asks, as them
+
+
+def test_a_practitioner_asking_in_the_entrys_words_is_told_who_may_export(engine: Engine) -> None:
+    [reply] = engine.message(PRACTITIONER, "is there an export button in the bot", surface="terminal")
+    assert reply.kind == "error" and "the export is for managers (their own teams), QA leads and admins" in reply.text
+    assert "`/audit list` shows the audits you may read" in reply.text
 
 
 def test_a_leader_asking_in_those_words_gets_the_command(engine: Engine) -> None:
