@@ -29,6 +29,7 @@ from bot.audits import (
     more_time_pending,
     more_time_refusal,
     overdue_asked,
+    own_audits_asked,
     own_supervision,
     plain_commands,
     reaudit_outcomes,
@@ -97,6 +98,7 @@ def build_engine(services: Services) -> Engine:
     moderation_action_question.install(engine, services)  # "can i skip the action?" at an Inadequate's (trial 39)
     own_supervision.install(engine, services)  # "can i audit my own supervision?" (trial 36)
     manager_words.install(engine, services)  # "where was i", "team actions", "can u nudge sw s1 about 18"
+    own_audits_asked.install(engine, services)  # "just had my case audited, where can i see it", `my audtis`
     plain_commands.install(engine, services)  # "chase 9 - overdue since sept", "grant 94", "move action 151 to 18/12"
     checklist_preview.install(engine, services)  # `checklist cp plan`, "show me the neglect checklist"
     checklist_asked.install(engine, services)  # "what will the auditor look at on my neglect case"

@@ -1,0 +1,73 @@
+"""Trial 41 (practitioner, item 6): a worker's plain ways of asking for the audit of their case got knowledge-base
+options: `hiya, just had my case audited, where can i see it`, `what did the auditor say about my case`, `feedback
+132`, `my audtis`, `my actons`, and `can i see the audit for cr687096` (the entry on who can see an audit)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import time_machine
+
+from bot.core.replies import Reply
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from tests.support.audit_rows import insert_audit
+
+NOW = datetime(2026, 12, 2, 10, 0, tzinfo=UTC)
+WORKER, OTHER = "U0PRAN001", "U0PRAN002"
+
+
+def _said(replies: list[Reply]) -> str:
+    return "\n".join(f"{r.title or ''} {r.text}" for r in replies)
+
+
+@pytest.mark.parametrize("typed", ["hiya, just had my case audited, where can i see it",
+                                   "what did the auditor say about my case", "My case was audited, how do I see it?",
+                                   "where can i see the feedback from my case"])
+def test_asking_for_the_audit_of_my_case_lists_my_cases_audits(engine: Engine, services: Services,
+                                                                typed: str) -> None:
+    with time_machine.travel(NOW, tick=False):
+        insert_audit(services.storage, "CR-300101", NOW - timedelta(days=1), worker=WORKER)
+        said = _said(engine.message(WORKER, typed, surface="terminal"))
+    assert "Your audits and audits of your cases" in said and "CR-300101" in said, said
+    assert "Did you mean" not in said and "QA leads" not in said, said
+
+
+@pytest.mark.parametrize(("typed", "heading"), [("my audtis", "Your audits and audits of your cases"),
+                                                ("my actons", "You have no open actions from audits"),
+                                                ("show me my aduits", "Your audits and audits of your cases")])
+def test_my_audits_or_actions_mistyped_lists_them_saying_how_it_was_read(engine: Engine, services: Services,
+                                                                         typed: str, heading: str) -> None:
+    with time_machine.travel(NOW, tick=False):
+        insert_audit(services.storage, "CR-300101", NOW - timedelta(days=1), worker=WORKER)
+        said = _said(engine.message(WORKER, typed, surface="terminal"))
+    assert "Reading that as `" in said and heading in said, said
+    assert "Did you mean" not in said, said
+
+
+def test_feedback_and_a_number_is_offered_as_show_and_yes_opens_it(engine: Engine, services: Services) -> None:
+    with time_machine.travel(NOW, tick=False):
+        audit = insert_audit(services.storage, "CR-300101", NOW - timedelta(days=1), worker=WORKER)
+        offered = _said(engine.message(WORKER, f"feedback {audit}", surface="terminal"))
+        opened = _said(engine.message(WORKER, "yes", surface="terminal"))
+    assert f"show {audit}" in offered, offered
+    assert f"Audit #{audit}: Case file audit" in opened, opened
+
+
+def test_asking_to_see_a_cases_audit_lists_the_audits_of_that_case_one_may_read(engine: Engine,
+                                                                               services: Services) -> None:
+    with time_machine.travel(NOW, tick=False):
+        mine = insert_audit(services.storage, "CR-687096", NOW - timedelta(days=1), worker=WORKER)
+        theirs = insert_audit(services.storage, "CR-471815", NOW - timedelta(days=1), worker=OTHER)
+        said = _said(engine.message(WORKER, "can i see the audit for cr687096", surface="terminal"))
+        other = _said(engine.message(WORKER, "can i see the audit for CR-471815?", surface="terminal"))
+    assert "Audits of CR-687096" in said and f"#{mine}" in said, said
+    assert "Who can see an audit" not in said, said
+    assert "Audits of CR-471815" in other and f"#{theirs}" not in other, other
+
+
+def test_a_question_about_audits_is_still_a_question(engine: Engine) -> None:
+    with time_machine.travel(NOW, tick=False):
+        said = _said(engine.message(WORKER, "my audits are always late, why", surface="terminal"))
+    assert "Reading that as" not in said and "Your audits and audits" not in said, said
