@@ -71,3 +71,15 @@ def test_a_question_about_audits_is_still_a_question(engine: Engine) -> None:
     with time_machine.travel(NOW, tick=False):
         said = _said(engine.message(WORKER, "my audits are always late, why", surface="terminal"))
     assert "Reading that as" not in said and "Your audits and audits" not in said, said
+
+
+@pytest.mark.parametrize("typed", ["list team north-assessment", "list team north", "list team",
+                                   "list team south-cin-cp"])
+def test_a_worker_listing_a_team_is_told_what_they_can_list(engine: Engine, typed: str) -> None:
+    """Trial 41 (practitioner, item 7): `list team south-cin-cp`, the worker's own team, said "You can list the audits
+    of your own teams only: none."."""
+    with time_machine.travel(NOW, tick=False):
+        said = _said(engine.message(WORKER, typed, surface="terminal"))
+    assert "is for team managers, QA leads and admins" in said and "(your own team's too)" in said, said
+    assert "`/audit list mine` shows your audits and the audits of your cases" in said, said
+    assert "none" not in said, said
