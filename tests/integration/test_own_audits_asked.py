@@ -12,7 +12,7 @@ import time_machine
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine
-from tests.support.audit_rows import insert_audit
+from tests.support.audit_rows import add_action, insert_audit
 
 NOW = datetime(2026, 12, 2, 10, 0, tzinfo=UTC)
 WORKER, OTHER = "U0PRAN001", "U0PRAN002"
@@ -83,3 +83,17 @@ def test_a_worker_listing_a_team_is_told_what_they_can_list(engine: Engine, type
     assert "is for team managers, QA leads and admins" in said and "(your own team's too)" in said, said
     assert "`/audit list mine` shows your audits and the audits of your cases" in said, said
     assert "none" not in said, said
+
+
+def test_a_worker_asking_if_they_are_on_track_is_told_their_actions_not_an_audit_target(engine: Engine,
+                                                                                       services: Services) -> None:
+    """Trial 41 (practitioner, item 12): `am i on track with my audits?` showed a social worker `audit_target` and
+    config/teams.yaml."""
+    with time_machine.travel(NOW, tick=False):
+        audit = insert_audit(services.storage, "CR-300101", NOW - timedelta(days=20), worker=WORKER)
+        add_action(services.storage, audit, NOW - timedelta(days=20))  # due 31 Jan 2020, owned by WORKER: overdue
+        said = _said(engine.message(WORKER, "am i on track with my audits?", surface="terminal"))
+    assert "Audit targets are for auditors (team managers), so you have none" in said, said
+    assert "You have 1 open action from audits, 1 overdue" in said and "`my actions`" in said, said
+    assert "`reaudits mine`" in said, said
+    assert "audit_target" not in said and "teams.yaml" not in said, said
