@@ -159,14 +159,22 @@ def can_view(services: Services, person: Person, audit: store.AuditRow, alerted:
     return policy.may_view(services.directory, person, audit, moderators, alerted)
 
 
+def not_found_or_closed(audit_id: int) -> str:
+    """The one answer for an audit that does not exist and one the reader may not read, so that no one learns from it
+    that an audit they may not read exists (trial 41: `show 129` said "not one you have access to" where `list case`
+    said "none submitted yet")."""
+    return (f"I can't find that audit (#{audit_id}), or it is not one you have access to: audits are open to the "
+            "auditor, the worker, their team manager, its moderator, QA leads and admins. `/audit list` shows the "
+            "audits you can read.")
+
+
 def require_view(services: Services, person: Person, audit: store.AuditRow, alerted: Collection[str] = ()) -> None:
     """A refusal that says why: a draft is its auditor's working copy, which the worker and the case's team manager
     are sent once it is submitted (bot.core.policy.may_view)."""
     if can_view(services, person, audit, alerted):
         return
     if audit.status != "draft" or audit.submitted_at is not None:  # submitted, perhaps reopened for changes since
-        raise AccessDenied("That audit is not one you have access to: audits are open to the auditor, the worker, "
-                           "their team manager, its moderator, QA leads and admins.")
+        raise AccessDenied(not_found_or_closed(audit.id))
     whose = " of your case" if person.user_id == audit.worker_id else ""
     if whose or policy.manages_team_of(services.directory, person, audit):
         raise AccessDenied(f"Audit #{audit.id}{whose} is still a draft, its auditor's working copy: you'll get its "

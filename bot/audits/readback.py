@@ -19,6 +19,7 @@ from bot.audits.core import (
     grade_of_record_text,
     is_reopened,
     load,
+    not_found_or_closed,
     not_in_channel,
     reopened_day,
     require_view,
@@ -94,7 +95,7 @@ def audit_view(services: Services, turn: Turn, audit_id: int) -> list[Reply]:
     """The whole audit as the moderator sees it, plus the moderation outcome, the auditor's response and the
     worker's reflections; the buttons are what this reader may do next."""
     if store.get_audit(services.storage, audit_id) is None:
-        raise UserError(f"I can't find that audit (#{audit_id}). `/audit list` shows the audits you can read.")
+        raise UserError(not_found_or_closed(audit_id))
     ctx = load(services, audit_id)
     if ctx.audit.status != "cancelled":  # a draft's urgent alert asks those it reached to open it
         require_view(services, turn.person, ctx.audit, escalation.alerted(services, ctx))

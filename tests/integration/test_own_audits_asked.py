@@ -97,3 +97,20 @@ def test_a_worker_asking_if_they_are_on_track_is_told_their_actions_not_an_audit
     assert "You have 1 open action from audits, 1 overdue" in said and "`my actions`" in said, said
     assert "`reaudits mine`" in said, said
     assert "audit_target" not in said and "teams.yaml" not in said, said
+
+
+def test_another_workers_audit_or_action_is_refused_in_the_words_said_of_none(engine: Engine,
+                                                                              services: Services) -> None:
+    """Trial 41 (practitioner, item 13): `done 3` ("Only the owner…") and `show 129` ("not one you have access to")
+    told a worker that another worker's action and audit exist, while `list case` said "none submitted yet"."""
+    with time_machine.travel(NOW, tick=False):
+        theirs = insert_audit(services.storage, "CR-471815", NOW - timedelta(days=1), worker=OTHER)
+        add_action(services.storage, theirs, NOW - timedelta(days=1))  # owned by N1: made N2's below
+        services.storage.db.execute("UPDATE actions SET owner_id = ? WHERE audit_id = ?", [OTHER, theirs])
+        [action_id] = [row["id"] for row in services.storage.db.query("SELECT id FROM actions")]
+        shown, none = (_said(engine.message(WORKER, f"show {n}", surface="terminal")) for n in (theirs, 9999))
+        done, no_action = (_said(engine.message(WORKER, f"done {n}", surface="terminal")) for n in (action_id, 9999))
+    assert shown.replace(f"#{theirs}", "#N") == none.replace("#9999", "#N"), (shown, none)
+    assert "I can't find that audit" in shown and "CR-471815" not in shown, shown
+    assert done == no_action == " I can't find that action; type `/audit actions` to see your open ones.", done
+    assert services.storage.db.execute("SELECT done_at FROM actions").fetchone()[0] is None
