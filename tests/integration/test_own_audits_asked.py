@@ -114,3 +114,14 @@ def test_another_workers_audit_or_action_is_refused_in_the_words_said_of_none(en
     assert "I can't find that audit" in shown and "CR-471815" not in shown, shown
     assert done == no_action == " I can't find that action; type `/audit actions` to see your open ones.", done
     assert services.storage.db.execute("SELECT done_at FROM actions").fetchone()[0] is None
+
+
+def test_help_offers_resume_a_draft_only_to_someone_with_a_draft(engine: Engine, services: Services) -> None:
+    """Trial 41 (practitioner, item 14): help offered *Resume a draft* to a worker with none."""
+    with time_machine.travel(NOW, tick=False):
+        [without] = engine.message(WORKER, "help", surface="terminal")
+        insert_audit(services.storage, "CR-300101", NOW - timedelta(days=1), status="draft", auditor=WORKER,
+                     worker=OTHER)
+        [drafting] = engine.message(WORKER, "help", surface="terminal")
+    assert [choice.label for choice in without.choices] == ["Start an audit"], without.choices
+    assert [choice.label for choice in drafting.choices] == ["Start an audit", "Resume a draft"], drafting.choices
