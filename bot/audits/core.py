@@ -14,7 +14,7 @@ from typing import Any
 
 from bot.audits.answer_notes import answered_before
 from bot.audits.flow import Answer, AnswerError, Step, flags, gone_past
-from bot.audits.numbering import progress, question_label
+from bot.audits.numbering import follow_up_of, progress, question_label
 from bot.core import buttons, chase_said, more_time_said, policy
 from bot.core.audit_rules import concerns, missing_answers, visible_questions
 from bot.core.markup import emoji
@@ -381,7 +381,23 @@ def marks_legend(ctx: Ctx) -> str:
     if missing_answers(ctx.checklist, ctx.answers):
         meanings.append(f"{emoji('question')} a required question not answered yet, or a grade without its evidence "
                         "note")
+    meanings.extend(_follow_ups_said(ctx))
     return f"{'; '.join(meanings)}." if meanings else ""
+
+
+def _follow_ups_said(ctx: Ctx) -> list[str]:
+    """What a lettered number means, for those shown: "2a, 2b and 2c are asked because of the answer to question 2".
+    A follow-up sits in its own section, so "2b" between 14 and 15 read as a slip (trial 41); the letters stay, as
+    `change 2b` and `note 2b` take them."""
+    by_parent: dict[str, list[str]] = {}
+    for question in visible_questions(ctx.checklist, ctx.answers):
+        if (parent := follow_up_of(ctx.checklist, question.id)) is not None:
+            by_parent.setdefault(parent, []).append(question_label(ctx.checklist, question.id))
+    said = []
+    for parent, labels in by_parent.items():
+        listed = labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
+        said.append(f"{listed} {'is' if len(labels) == 1 else 'are'} asked because of the answer to question {parent}")
+    return said
 
 
 def summary_reply(services: Services, ctx: Ctx, heading: str, to_user: str | None = None,
