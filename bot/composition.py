@@ -35,6 +35,7 @@ from bot.audits import (
     reaudit_outcomes,
     reaudit_start,
     response_waiting,
+    start_in_words,
     wrong_one,
 )
 from bot.audits import feature as audits_feature
@@ -99,6 +100,7 @@ def build_engine(services: Services) -> Engine:
     own_supervision.install(engine, services)  # "can i audit my own supervision?" (trial 36)
     manager_words.install(engine, services)  # "where was i", "team actions", "can u nudge sw s1 about 18"
     own_audits_asked.install(engine, services)  # "just had my case audited, where can i see it", `my audtis`
+    start_in_words.install(engine, services)  # "start a neglect audit on cr 771234 for S1"
     plain_commands.install(engine, services)  # "chase 9 - overdue since sept", "grant 94", "move action 151 to 18/12"
     checklist_preview.install(engine, services)  # `checklist cp plan`, "show me the neglect checklist"
     checklist_asked.install(engine, services)  # "what will the auditor look at on my neglect case"
