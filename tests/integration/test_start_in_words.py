@@ -9,6 +9,7 @@ import time_machine
 
 from bot.core.replies import Reply
 from bot.core.services import Services
+from bot.digests.dashboard import my_work
 from bot.engine.routing import Engine
 
 NOW = datetime(2026, 12, 2, 10, 0, tzinfo=UTC)
@@ -49,3 +50,12 @@ def test_a_worker_not_known_is_asked_for_with_the_buttons(engine: Engine, servic
     assert "Whose case is it?" in said and "I don't know that person" in said and "bob" not in said.lower(), said
     assert "Social worker N1" in [c.label for r in replies for c in r.choices]
     assert _draft(services)[2:] == (None, "worker")
+
+
+def test_homes_draft_line_names_its_case(engine: Engine, services: Services) -> None:
+    """Trial 41 (South manager, item 15): Home's draft line lacked the case reference."""
+    with time_machine.travel(NOW, tick=False):
+        engine.message(MANAGER, "start a neglect audit on cr 771234 for N1", surface="terminal")
+        engine.message(MANAGER, "pause", surface="terminal")
+        [home] = my_work(services, services.directory.person(MANAGER))
+    assert "• Neglect (#1), case CR-771234, last touched 2 Dec" in home.text, home.text
