@@ -22,17 +22,20 @@ PRIORITY = 27  # before the shortcuts (30), which would read "start audit on cr 
 # "start a neglect audit on cr 771234 for s1", "can you start an audit of case CR-771234 for sw s1", "do a cp plan
 # audit for cr771234": the checklist's words before "audit", the reference after it, the worker after "for" or "with".
 SAID = re.compile(r"^(?:(?:can|could|will)\s+(?:you|u|i)\s+|i\s+(?:want|need|would\s+like|d\s+like)\s+to\s+|please\s+)?"
-                  r"(?:start|begin|do|open|set\s+up)\s+(?:an?\s+|the\s+|my\s+)?(?:new\s+)?(?:(?P<checklist>[a-z][a-z ]"
-                  r"{1,58}?)\s+)?audit\s+(?:on|of|for|into)\s+(?:the\s+)?(?:case\s+)?"
+                  r"(?:start|begin|do|open|set\s+up)\s+(?:an?\s+|the\s+|my\s+)?(?:new\s+)?"
+                  r"(?:(?P<checklist>[a-z][a-z ]{1,58}?)\s+)?audit\s+(?:on|of|for|into)\s+(?:the\s+)?(?:case\s+)?"
                   r"(?P<ref>[a-z]{2,4}\s*-?\s*\d{4,10})(?:\s+(?:for|with|worker|sw|whose\s+worker\s+is)\s+"
                   r"(?P<who>[a-z0-9][a-z0-9 ]{0,40}?))?$")
+# "start the re-audit of CR-100090" is bot.audits.reaudit_start's: a re-audit takes its checklist from the last audit
+RE_AUDIT = re.compile(r"\bre\s*-?\s*audit")
 WORKER_STEP = "worker"  # the draft's step that asks whose case it is (bot.audits.flow)
 
 
 def routed(engine: Engine, services: Services, turn: Turn, text: str) -> list[Reply] | None:
     """The audit started with what the line says of it; None for any other line."""
-    said = SAID.match(plainly(text))
-    if said is None:
+    line = plainly(text)
+    said = SAID.match(line)
+    if said is None or RE_AUDIT.search(line):
         return None
     replies = audits_start.start_case(services, turn, said.group("ref"))  # the checklist is asked for this case
     if said.group("checklist"):

@@ -59,3 +59,4 @@ def test_homes_draft_line_names_its_case(engine: Engine, services: Services) -> 
         engine.message(MANAGER, "pause", surface="terminal")
         [home] = my_work(services, services.directory.person(MANAGER))
     assert "• Neglect (#1), case CR-771234, last touched 2 Dec" in home.text, home.text
+
