@@ -24,6 +24,7 @@ from bot.engine.near_miss import one_off
 from bot.engine.routing import Engine, Turn
 from bot.errors import UserError
 from bot.privacy.screen import check_case_reference
+from knowledge.smalltalk import normalise
 
 PRIORITY = 27  # with the other questions in words, before the knowledge base (90)
 
@@ -42,7 +43,7 @@ _FEEDBACK = re.compile(rf"^(?:where\s+(?:is|s|can\s+i\s+{_SEE})|how\s+(?:do|can)
 _CASE_AUDIT = re.compile(rf"^(?:(?:can|could|may)\s+i\s+(?:please\s+)?{_SEE}|{_SEE}|show(?:\s+me)?|where\s+(?:is|are|s)"
                          rf"|i\s+(?:want|need|would\s+like|d\s+like)\s+to\s+{_SEE})\s+(?:the\s+|my\s+)?"
                          r"(?:audits?|audit\s+feedback|feedback)\s+(?:for|of|on|about)\s+(?:case\s+)?"
-                         r"(?P<ref>[a-z]{2,4}\s*-?\s*\d{4,10})$")
+                         r"(?P<ref>[a-z]{2,4}\s*-?\s*\d{4,10})(?:\s+(?:please|pls|thanks))?$")
 # `my audits`, `show my actions`: the words bot.audits.feature.LIST_MINE and LIST_ACTIONS read, one of them mistyped
 _MY_WORD = re.compile(r"^(?P<lead>(?:(?:show|list|see|view|get)\s+(?:me\s+)?)?(?:all\s+)?my\s+)(?P<word>[a-z]{5,9})$")
 _LISTED_AS = {"audits": "mine", "actions": ""}
@@ -56,7 +57,7 @@ def routed(engine: Engine, services: Services, turn: Turn, text: str) -> list[Re
         return engine.dispatch_command(turn, "list", "mine")
     if (mistyped := _MY_WORD.match(said)) is not None:
         return _mistyped(engine, turn, mistyped.group("lead"), mistyped.group("word"))
-    if (case := _CASE_AUDIT.match(said)) is not None:
+    if (case := _CASE_AUDIT.match(said) or _CASE_AUDIT.match(normalise(text))) is not None:  # "show me the audit…"
         return _case_listed(engine, services, turn, case.group("ref"))
     return None
 

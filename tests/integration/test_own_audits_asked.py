@@ -62,8 +62,10 @@ def test_asking_to_see_a_cases_audit_lists_the_audits_of_that_case_one_may_read(
         theirs = insert_audit(services.storage, "CR-471815", NOW - timedelta(days=1), worker=OTHER)
         said = _said(engine.message(WORKER, "can i see the audit for cr687096", surface="terminal"))
         other = _said(engine.message(WORKER, "can i see the audit for CR-471815?", surface="terminal"))
+        shown = _said(engine.message(WORKER, "show me the audits on CR-687096 please", surface="terminal"))
     assert "Audits of CR-687096" in said and f"#{mine}" in said, said
     assert "Who can see an audit" not in said, said
+    assert "Audits of CR-687096" in shown and f"#{mine}" in shown, shown
     assert "Audits of CR-471815" in other and f"#{theirs}" not in other, other
 
 
