@@ -29,11 +29,13 @@ from bot.audits import (
     more_time_pending,
     more_time_refusal,
     overdue_asked,
+    own_audits_asked,
     own_supervision,
     plain_commands,
     reaudit_outcomes,
     reaudit_start,
     response_waiting,
+    start_in_words,
     wrong_one,
 )
 from bot.audits import feature as audits_feature
@@ -97,6 +99,8 @@ def build_engine(services: Services) -> Engine:
     moderation_action_question.install(engine, services)  # "can i skip the action?" at an Inadequate's (trial 39)
     own_supervision.install(engine, services)  # "can i audit my own supervision?" (trial 36)
     manager_words.install(engine, services)  # "where was i", "team actions", "can u nudge sw s1 about 18"
+    own_audits_asked.install(engine, services)  # "just had my case audited, where can i see it", `my audtis`
+    start_in_words.install(engine, services)  # "start a neglect audit on cr 771234 for S1"
     plain_commands.install(engine, services)  # "chase 9 - overdue since sept", "grant 94", "move action 151 to 18/12"
     checklist_preview.install(engine, services)  # `checklist cp plan`, "show me the neglect checklist"
     checklist_asked.install(engine, services)  # "what will the auditor look at on my neglect case"

@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 
 from bot.asking.target_setter import no_target_said
-from bot.core.replies import Choice, Reply
+from bot.core.replies import Choice, Reply, count_of
 from bot.core.services import Services
 from bot.core.targets import month_said, month_so_far
 from bot.engine.routing import Turn
+from bot.settings.people import Role
+from bot.storage import actions as action_store
 from knowledge.entries import Entry
 from knowledge.smalltalk import normalise
 
@@ -55,9 +57,29 @@ def own_progress_reply(services: Services, turn: Turn, about_targets: Entry | No
     counted (`about_targets`, when the knowledge base has it); a person with no target is told whom to ask."""
     today = turn.now.astimezone(services.settings.timezone).date()
     done, target = month_so_far(services, turn.user_id, today)
+    if not target and not done and turn.person.role is Role.PRACTITIONER:
+        return _workers_part(services, turn, today.isoformat())
     text = month_said(done, target) + "."
     if not target:
         text += no_target_said(services, turn.person)
     choices = (Choice(about_targets.question, "kb.show", about_targets.id),) if about_targets else ()
     return Reply(title="Your audits", text=text + "\nType `home` to see your drafts and open actions too.",
                  choices=choices)
+
+
+def _workers_part(services: Services, turn: Turn, today: str) -> Reply:
+    """A worker with no audits to do is told what is theirs to keep on track, their actions and the re-audits of their
+    cases, never how an admin sets a target (trial 41: a social worker was shown `audit_target` and
+    config/teams.yaml)."""
+    actions = action_store.open_actions_of(services.storage, turn.user_id)
+    late = sum(1 for action in actions if action.due_date < today)
+    if not actions:
+        held = "You have no open actions from audits"
+    else:
+        held = (f"You have {count_of(len(actions), 'open action')} from audits"
+                + (f", {late} overdue" if late else ", none overdue"))
+    return Reply(title="Your audits",
+                 text="Audit targets are for auditors (team managers), so you have none. What is yours to keep on "
+                      f"track: the actions from audits of your cases and the re-audits of your cases. {held}: "
+                      "`my actions` lists them; `reaudits mine` lists the re-audits due on your cases.\n"
+                      "Type `home` to see it all.")

@@ -26,6 +26,8 @@ from bot.storage.errors import Conflict, NotAllowed, NotFound
 from knowledge.dates import short_date
 
 HINT = "type `/audit actions` for the up-to-date list"
+# Said of an action that does not exist and of one the person may not mark done alike, so that no one learns of another
+# worker's action from it (trial 41: `done 3` said "Only the owner…" where `list case` said "none submitted yet").
 NOT_FOUND = "I can't find that action; type `/audit actions` to see your open ones."
 # "reopen action 12", "re-open action #12", "undo done action 12": the word `action` is needed, since audits have
 # numbers too (a submitted audit is reopened with `/audit edit 12`).
@@ -102,7 +104,7 @@ def on_done(services: Services, turn: Turn, value: str, note: str | None = None)
     if action.owner_id == turn.user_id:
         return _complete(services, turn, action.id, note)
     if not policy.may_complete_for_others(services.directory, turn.person, action.owner_id):
-        raise AccessDenied("Only the owner of this action (or their manager) can mark it done.")
+        raise AccessDenied(NOT_FOUND)
     if action.done_at:
         raise StaleAction("That action is already marked done.")
     if note:
@@ -167,7 +169,7 @@ def _complete(services: Services, turn: Turn, action_id: int, note: str | None =
     except NotFound:
         raise UserError(NOT_FOUND) from None
     except NotAllowed:
-        raise AccessDenied("Only the owner of this action (or their manager) can mark it done.") from None
+        raise AccessDenied(NOT_FOUND) from None
     except Conflict:
         raise StaleAction("That action is already marked done.") from None
     reopen = (Choice("Reopen", "actions.reopen", str(action.id)),)

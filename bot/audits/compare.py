@@ -34,9 +34,11 @@ from knowledge.dates import long_date
 # start is matched here (in linear time, whatever follows); bot.audits.comparison.parse_request reads the rest.
 TYPED = re.compile(r"\s*compare\s+(?=(?:audits?\s+)?#?\d)", re.IGNORECASE)
 HINT = "type `/audit compare <audit number>`, for example `/audit compare 12`"
-NO_ACCESS = ("Audit #{id} is not one you have access to, so I can't compare it: audits are open to the auditor, the "
-             "worker, their team manager, its moderator, QA leads and admins. Ask one of them, or compare audits you "
-             "can read (`/audit list` shows them).")
+# Said of an audit that does not exist and of one the person may not read alike (trial 41: the two told apart which
+# audits exist).
+NO_ACCESS = ("I can't find audit #{id}, or it is not one you have access to, so I can't compare it: audits are open to "
+             "the auditor, the worker, their team manager, its moderator, QA leads and admins. Compare audits you can "
+             "read (`/audit list` shows them).")
 MARKS = {"better": " (better)", "worse": " (worse)", "": ""}
 
 
@@ -100,7 +102,7 @@ def _comparable(services: Services, person: Person, audit_id: int) -> store.Audi
     """The audit, if it exists, counts (not cancelled), this person may read it and it is submitted."""
     audit = store.get_audit(services.storage, audit_id)
     if audit is None:
-        raise UserError(f"I can't find audit #{audit_id}. `/audit list` shows the audits you can read.")
+        raise UserError(NO_ACCESS.format(id=audit_id))
     if audit.status == "cancelled":
         raise UserError(f"Audit #{audit_id} was cancelled by its auditor: a cancelled audit does not count, so there "
                         "is nothing to compare. `/audit list` shows the audits you can read.")

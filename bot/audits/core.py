@@ -14,7 +14,7 @@ from typing import Any
 
 from bot.audits.answer_notes import answered_before
 from bot.audits.flow import Answer, AnswerError, Step, flags, gone_past
-from bot.audits.numbering import progress, question_label
+from bot.audits.numbering import follow_up_of, progress, question_label
 from bot.core import buttons, chase_said, more_time_said, policy
 from bot.core.audit_rules import concerns, missing_answers, visible_questions
 from bot.core.markup import emoji
@@ -159,14 +159,22 @@ def can_view(services: Services, person: Person, audit: store.AuditRow, alerted:
     return policy.may_view(services.directory, person, audit, moderators, alerted)
 
 
+def not_found_or_closed(audit_id: int) -> str:
+    """The one answer for an audit that does not exist and one the reader may not read, so that no one learns from it
+    that an audit they may not read exists (trial 41: `show 129` said "not one you have access to" where `list case`
+    said "none submitted yet")."""
+    return (f"I can't find that audit (#{audit_id}), or it is not one you have access to: audits are open to the "
+            "auditor, the worker, their team manager, its moderator, QA leads and admins. `/audit list` shows the "
+            "audits you can read.")
+
+
 def require_view(services: Services, person: Person, audit: store.AuditRow, alerted: Collection[str] = ()) -> None:
     """A refusal that says why: a draft is its auditor's working copy, which the worker and the case's team manager
     are sent once it is submitted (bot.core.policy.may_view)."""
     if can_view(services, person, audit, alerted):
         return
     if audit.status != "draft" or audit.submitted_at is not None:  # submitted, perhaps reopened for changes since
-        raise AccessDenied("That audit is not one you have access to: audits are open to the auditor, the worker, "
-                           "their team manager, its moderator, QA leads and admins.")
+        raise AccessDenied(not_found_or_closed(audit.id))
     whose = " of your case" if person.user_id == audit.worker_id else ""
     if whose or policy.manages_team_of(services.directory, person, audit):
         raise AccessDenied(f"Audit #{audit.id}{whose} is still a draft, its auditor's working copy: you'll get its "
@@ -373,7 +381,23 @@ def marks_legend(ctx: Ctx) -> str:
     if missing_answers(ctx.checklist, ctx.answers):
         meanings.append(f"{emoji('question')} a required question not answered yet, or a grade without its evidence "
                         "note")
+    meanings.extend(_follow_ups_said(ctx))
     return f"{'; '.join(meanings)}." if meanings else ""
+
+
+def _follow_ups_said(ctx: Ctx) -> list[str]:
+    """What a lettered number means, for those shown: "2a, 2b and 2c are asked because of the answer to question 2".
+    A follow-up sits in its own section, so "2b" between 14 and 15 read as a slip (trial 41); the letters stay, as
+    `change 2b` and `note 2b` take them."""
+    by_parent: dict[str, list[str]] = {}
+    for question in visible_questions(ctx.checklist, ctx.answers):
+        if (parent := follow_up_of(ctx.checklist, question.id)) is not None:
+            by_parent.setdefault(parent, []).append(question_label(ctx.checklist, question.id))
+    said = []
+    for parent, labels in by_parent.items():
+        listed = labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
+        said.append(f"{listed} {'is' if len(labels) == 1 else 'are'} asked because of the answer to question {parent}")
+    return said
 
 
 def summary_reply(services: Services, ctx: Ctx, heading: str, to_user: str | None = None,

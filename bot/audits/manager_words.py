@@ -35,8 +35,10 @@ DISAGREE = re.compile(r"^\s*i\s+(?:dont|don't|do\s+not)\s+agree\s+with\s+(?:the\
                       r"inadequate|ri|requires\s+improvement|good|outstanding|decision)?\s*(?:on|for|of)\s+"
                       r"(?:audit\s+)?#?(?P<id>\d{1,9})\s*[,:;.-]?\s*(?P<reply>.*)$", re.IGNORECASE | re.DOTALL)
 # "what actions has s1 got overdue", "what has sw s1 got overdue", "whats overdue for sw n2"
-PERSON_OVERDUE = re.compile(r"^(?:what|which|any)\s+(?:actions?\s+)?(?:has|have|does)\s+(?P<who>.{2,40}?)\s+"
-                            r"(?:got|have|has)\s+(?:that\s+is\s+|thats\s+|is\s+)?(?:overdue|late)$")
+# and "whats s1 got overdue" (trial 41: suggested "corporate parenting principles")
+PERSON_OVERDUE = re.compile(r"^(?:(?:what|which|any)\s+(?:actions?\s+)?(?:has|have|does)|whats|what\s+s)\s+"
+                            r"(?P<who>.{2,40}?)\s+(?:got|have|has)\s+(?:that\s+is\s+|thats\s+|is\s+)?"
+                            r"(?:overdue|late)$")
 REGRADE = re.compile(r"^\s*on\s+(?:audit\s+)?#?(?P<id>\d{1,9})\s*,?\s*i\s+(?:put|gave|graded\s+it|said)\s+.{1,40}?\s+"
                      r"but\s+it\s+should\s+(?:be|have\s+been)\s+(?P<grade>[a-z ]{2,40}?)\s*[.!]*\s*$", re.IGNORECASE)
 

@@ -19,6 +19,7 @@ from bot.audits.core import (
     grade_of_record_text,
     is_reopened,
     load,
+    not_found_or_closed,
     not_in_channel,
     reopened_day,
     require_view,
@@ -94,7 +95,7 @@ def audit_view(services: Services, turn: Turn, audit_id: int) -> list[Reply]:
     """The whole audit as the moderator sees it, plus the moderation outcome, the auditor's response and the
     worker's reflections; the buttons are what this reader may do next."""
     if store.get_audit(services.storage, audit_id) is None:
-        raise UserError(f"I can't find that audit (#{audit_id}). `/audit list` shows the audits you can read.")
+        raise UserError(not_found_or_closed(audit_id))
     ctx = load(services, audit_id)
     if ctx.audit.status != "cancelled":  # a draft's urgent alert asks those it reached to open it
         require_view(services, turn.person, ctx.audit, escalation.alerted(services, ctx))
@@ -168,6 +169,12 @@ def _scope(services: Services, person: Person, words: list[str]) -> tuple[str, d
     return _scope_and_team(services, person, words)[:2]
 
 
+# Said to someone who reads no team's audits (a practitioner), whichever team they name, their own too: the audits of
+# a team are its managers', QA leads' and admins' to read; a worker reads their own and their cases'.
+NOT_A_TEAM_READER = ("`/audit list team` is for team managers, QA leads and admins: a team's audits (your own team's "
+                     "too) are not listed for you. `/audit list mine` shows your audits and the audits of your cases.")
+
+
 def _scope_and_team(services: Services, person: Person,
                     words: list[str]) -> tuple[str, dict[str, Any], TeamRead | None]:
     """The heading and filter, and the team named when one was (`/audit list team north`), to say which was read."""
@@ -183,10 +190,11 @@ def _scope_and_team(services: Services, person: Person,
         if teams is None:
             return "Every team's audits", {}, None
         if not teams:
-            raise AccessDenied("`/audit list team` is for team managers, QA leads and admins. "
-                               "`/audit list mine` shows your audits and the audits of your cases.")
+            raise AccessDenied(NOT_A_TEAM_READER)
         return "Your teams' audits", {"teams": teams}, None
     if kind == "team":  # `team north-assessment`, `team north`, `team children in care`
+        if teams == []:  # trial 41: a worker's own team was refused as "your own teams only: none"
+            raise AccessDenied(NOT_A_TEAM_READER)
         team = readable_team(services, teams, " ".join(words[1:]), "list the audits")
         return f"Audits of {team.said}", {"teams": [team.id]}, team
     if kind == "case" and len(words) in (2, 3):  # `case CR-123456`, `case cr123456`, `case CR 123456`

@@ -13,6 +13,7 @@ import re
 from bot.audits import own_case
 from bot.audits import start as audits_start
 from bot.audits.core import Ctx, checklists, not_in_channel
+from bot.audits.reaudits import START
 from bot.core import policy
 from bot.core.reaudits import due_for_case
 from bot.core.replies import Choice, Reply
@@ -34,6 +35,12 @@ def typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
     reference = typed_case_reference(asked.group("ref"), services.settings.case_reference_pattern) if asked else None
     if reference is None:
         return None
+    return started(services, turn, reference)
+
+
+def started(services: Services, turn: Turn, reference: str) -> list[Reply]:
+    """The re-audit of a case (a reference as the bot writes it) started, typed or pressed (*Start re-audit* under
+    `/audit reaudits` and on Home, trial 41: only *View* was there, and `re-audit CR-…` had to be guessed)."""
     if (refusal := not_in_channel(turn)) is not None:
         return refusal
     item = due_for_case(services.storage, services.settings.reaudit, services.settings.timezone, reference)
@@ -85,5 +92,14 @@ def at_the_worker(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[R
 
 
 def install(engine: Engine, services: Services) -> None:
-    """Register the typed `re-audit <case reference>`."""
+    """Register the typed `re-audit <case reference>` and the *Start re-audit* button (its value the reference)."""
     engine.add_message_handler(lambda turn, text: typed(services, turn, text), priority=PRIORITY)
+    engine.add_action(START, lambda turn, value: _pressed(services, turn, value))
+
+
+def _pressed(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """*Start re-audit*: its reference read as a typed one is (a button can be copied), then started."""
+    reference = typed_case_reference(value, services.settings.case_reference_pattern)
+    if reference is None:
+        raise UserError("That button is out of date: type `/audit reaudits` for the re-audits due.")
+    return started(services, turn, reference)

@@ -32,12 +32,17 @@ HOME_SHOWN = 3
 # "reaudits", "my re-audits due", "show me overdue reaudits for south", "which reaudits are overdue", "what re-audits
 # are due in north?": the list, for the team named (trial 23: "show me overdue reaudits for south" got a confident
 # knowledge-base answer about homeless teenagers, and "which reaudits are overdue" the article on the rule).
+# "any reaudits due for my lot" (trial 41: the guidance entry), "are there any re-audits overdue in my team": the
+# reader's teams' (their own, for a practitioner).
 REAUDIT_WORDS = re.compile(
-    r"^\s*(?:(?:show|list|see|give|get)(?:\s+me)?\s+|(?:which|what)\s+)?(?:the\s+|all\s+)?(?P<mine>my\s+)?"
+    r"^\s*(?:(?:show|list|see|give|get)(?:\s+me)?\s+|(?:which|what|any|are\s+there\s+(?:any\s+)?)\s*)?"
+    r"(?:the\s+|all\s+)?(?P<mine>my\s+)?"
     r"(?:(?:overdue|due|late|outstanding)\s+)?re-?audits?(?:\s+(?:are|is))?(?:\s+(?:due|overdue|late|outstanding))?"
-    r"(?:\s+(?:for|in|of)\s+(?:the\s+)?(?P<team>[\w&'-]{2,40}(?:\s+[\w&'-]{2,40})??)(?:\s+team)?)?"
+    r"(?:\s+(?:for|in|of|on)\s+(?:(?P<ours>(?:my|our)\s+(?:lot|team|teams|people|staff|workers|cases|caseload))|"
+    r"(?:the\s+)?(?P<team>[\w&'-]{2,40}(?:\s+[\w&'-]{2,40})??)(?:\s+team)?))?"
     r"(?:\s+(?:this|next)\s+(?:week|month))?\s*[.!?]?\s*$", re.IGNORECASE)
 LEADERS = (Role.MANAGER, Role.QA_LEAD, Role.ADMIN)
+START = "reaudit.start"  # *Start re-audit*, its value the case reference (bot.audits.reaudit_start)
 
 
 def _scope(services: Services, person: Person, words: list[str]) -> tuple[str, dict[str, Any]]:
@@ -130,8 +135,18 @@ def _listing(services: Services, turn: Turn, words: list[str], page: int, whose:
         lines.append(f"_Due later: `/audit reaudits {' '.join([*words, 'page', str(page + 1)])}`._")
     return [Reply(text=f"**Re-audits due in {whose}** ({summary(items, today)}), overdue first"
                        + (f", page {page}" if page > 1 else "") + ":\n" + "\n".join(lines),
-                  note=rule_text(services) + " Starting an audit of the case is the re-audit.",
-                  choices=tuple(Choice(f"View #{item.audit.id}", "audit.view", str(item.audit.id)) for item in shown))]
+                  note=rule_text(services) + " Starting an audit of the case is the re-audit: *Start re-audit* (or "
+                                             "`re-audit CR-123456`) starts it on the last audit's checklist.",
+                  choices=tuple(choice for item in shown for choice in _choices(services, turn.person, item)))]
+
+
+def _choices(services: Services, person: Person, item: Reaudit) -> tuple[Choice, ...]:
+    """*View* the last audit, and *Start re-audit* where it is this person's to start and none is under way."""
+    view = Choice(f"View #{item.audit.id}", "audit.view", str(item.audit.id))
+    if item.under_way or person.user_id == item.audit.worker_id or \
+            not policy.may_reaudit(services.directory, person, item.audit):
+        return (view,)
+    return view, Choice(f"Start re-audit {item.audit.case_ref}", START, item.audit.case_ref)
 
 
 def home_section(services: Services, person: Person) -> list[Reply]:
@@ -147,7 +162,9 @@ def home_section(services: Services, person: Person) -> list[Reply]:
     today = services.local_now().date()
     return [Reply(title="Re-audits due", text=f"{home_summary(items, today)}\n"
                   + "\n".join(line(services, item, today) for item in items[:HOME_SHOWN]),
-                  note="`/audit reaudits` lists them all." if len(items) > HOME_SHOWN else None)]
+                  note="`/audit reaudits` lists them all." if len(items) > HOME_SHOWN else None,
+                  choices=tuple(choice for item in items[:HOME_SHOWN] for choice in _choices(services, person, item)
+                                if choice.action == START))]
 
 
 def heads_up_line(services: Services, reference: str, today: date) -> str:
@@ -189,6 +206,8 @@ def install(engine: Engine, services: Services) -> None:
         if asked is None:
             return None
         team = asked.group("team")
+        if asked.group("ours"):
+            return list_command(services, turn, "team" if turn.person.role in LEADERS else "mine")
         return list_command(services, turn, f"team {team}" if team else "mine" if asked.group("mine") else "")
 
     # After an audit or moderation waiting for typed text (an answer is that answer), before the knowledge base.

@@ -60,11 +60,12 @@ def my_work(services: Services, person: Person) -> list[Reply]:
     if drafts_total:
         latest = f" (latest {SHOWN} below)" if drafts_total > SHOWN else ""
         lines.append(f"**Audits in progress**: {drafts_total}{latest}")  # drafts, and audits reopened for changes
-        for audit_id, title, updated, reopened in drafts:
+        for audit_id, title, updated, reopened, case_ref in drafts:
             local = updated.astimezone(services.settings.timezone)
             state = (f"{reopened_on(reopened.astimezone(services.settings.timezone).date())} and "
                      f"{OUT_OF_MODERATION}, " if reopened else "")
-            lines.append(f"   • {title} (#{audit_id}), {state}last touched {short_date(local, year=False)}")
+            case = f", case {case_ref}" if case_ref else ""  # which case (trial 41: the line did not say)
+            lines.append(f"   • {title} (#{audit_id}){case}, {state}last touched {short_date(local, year=False)}")
             choices.append(Choice(f"Resume audit {audit_id}", "audit.resume", str(audit_id)))
     if actions_total:
         more = f" (soonest {SHOWN} below)" if actions_total > SHOWN else ""

@@ -8,6 +8,7 @@ from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Command, Engine, Turn, not_yours
 from bot.settings.people import Role
+from bot.storage import audits as audit_store
 
 ROLE_LABELS = {
     Role.PRACTITIONER: "practitioner",
@@ -22,8 +23,9 @@ HELP_WORDS = re.compile(r"^\s*(?:help|\?|commands|menu"
                         r"\s+do(?:\s+for\s+(?:me|us))?(?:\s+then)?)\s*[?!.]*\s*$", re.IGNORECASE)
 
 
-def help_replies(engine: Engine, turn: Turn) -> list[Reply]:
-    """List the commands this person may use, with shortcut buttons for the everyday ones."""
+def help_replies(engine: Engine, services: Services, turn: Turn) -> list[Reply]:
+    """List the commands this person may use, with shortcut buttons for the everyday ones: *Resume a draft* only
+    for someone with a draft to resume (trial 41: it was offered to a worker with none)."""
     lines = [f"• `{c.usage_for(turn.person)}` — {c.summary}" for c in engine.visible_commands(turn.person)]
     role = ROLE_LABELS[turn.person.role]
     text = (
@@ -37,17 +39,18 @@ def help_replies(engine: Engine, turn: Turn) -> list[Reply]:
     choices = [
         Choice(label, action)
         for label, action in (("Start an audit", "audit.start"), ("Resume a draft", "audit.resume"))
-        if action in engine.actions
+        if action in engine.actions and (action != "audit.resume" or audit_store.drafts_of(services.storage,
+                                                                                          turn.user_id))
     ]
     return [Reply(text=text, choices=tuple(choices), title="audit-bot help")]
 
 
-def command_help(engine: Engine, turn: Turn, word: str) -> list[Reply]:
+def command_help(engine: Engine, services: Services, turn: Turn, word: str) -> list[Reply]:
     """`help campaign`: what that command does and how it is typed, with its details; a word naming no command
     gets the whole list. Trial 26: `help campaign` was told "takes nothing after its word"."""
     command = named_command(engine, word)
     if command is None:
-        return help_replies(engine, turn)
+        return help_replies(engine, services, turn)
     if not command.allowed(turn.person):
         return [Reply(text=not_yours(command))]
     usage = command.usage_for(turn.person)
@@ -67,13 +70,13 @@ def named_command(engine: Engine, word: str) -> Command | None:
 
 def install(engine: Engine, services: Services) -> None:
     """Register `/audit help`, the help button and the `help` text shortcut."""
-    del services  # help needs nothing but the engine's command list
-    engine.add_command("help", lambda turn, args: command_help(engine, turn, args) if args.strip()
-                       else help_replies(engine, turn), "show this list (`help campaign`: one command's help)",
+    engine.add_command("help", lambda turn, args: command_help(engine, services, turn, args) if args.strip()
+                       else help_replies(engine, services, turn),
+                       "show this list (`help campaign`: one command's help)",
                        usage="/audit help [command]", typed=r"(?:/?[A-Za-z][\w-]{1,30})?")
-    engine.add_action("help.show", lambda turn, _value: help_replies(engine, turn))
+    engine.add_action("help.show", lambda turn, _value: help_replies(engine, services, turn))
 
     def on_text(turn: Turn, text: str) -> list[Reply] | None:
-        return help_replies(engine, turn) if HELP_WORDS.match(text) else None
+        return help_replies(engine, services, turn) if HELP_WORDS.match(text) else None
 
     engine.add_message_handler(on_text, priority=10)

@@ -53,7 +53,7 @@ def paged(words: str) -> str:
 
 # Words people use for a command that are not its name.
 SYNONYMS = {"view": "show", "open": "show", "read": "show", "see": "show", "display": "show", "audit": "show",
-            "continue": "resume", "undelete": "restore", "reaudit": "reaudits"}
+            "feedback": "show", "continue": "resume", "undelete": "restore", "reaudit": "reaudits"}
 # A command's short name, which runs as the command does (`mod 12` is `moderate 12`, `mod` alone the queue, as
 # `/audit mod` and `moderate` give it), and whose misshapen lines get the command's usage (`mod abc`), never the
 # knowledge base. Unlike SYNONYMS, which are only suggested, a short form is the command's own word.

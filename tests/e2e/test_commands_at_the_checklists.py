@@ -45,7 +45,7 @@ def test_a_number_after_the_command_picks_from_the_checklists_shown_again(engine
 
 
 @pytest.mark.parametrize(("typed", "answer"), [("actions", "You have no open actions from audits."),
-                                               ("show 12", "I can't find that audit (#12)."),
+                                               ("show 12", "I can't find that audit (#12), or it is not one"),
                                                ("away", "You are not marked away")])
 def test_other_commands_at_the_checklists_run_and_the_checklists_follow(engine: Engine, services: Services,
                                                                         typed: str, answer: str) -> None:

@@ -78,7 +78,7 @@ def test_every_number_first_form_marks_that_action_or_says_why_not_and_never_ask
         assert "marked done: _Share" in said and done_at(services, action_id) is not None
     elif number == action_id:
         assert replies[0].kind == "error"
-        assert said == "Only the owner of this action (or their manager) can mark it done."
+        assert said == "I can't find that action; type `/audit actions` to see your open ones."
     else:
         assert said == "I can't find that action; type `/audit actions` to see your open ones."
     if number != action_id or user != WORKER:

@@ -17,7 +17,7 @@ from tests.support.audit_rows import insert_audit
 LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 25, 12, tzinfo=LONDON)
 MANAGER = "U0MGRN001"  # audit_target 2
-PRACTITIONER = "U0PRAN001"  # no target
+QA_LEAD = "U0QALEAD1"  # no target (a practitioner with none: tests/integration/test_own_audits_asked.py)
 
 
 def asked(services: Services) -> list[dict]:
@@ -42,7 +42,7 @@ def test_a_question_about_my_own_audits_gets_my_count_against_my_target(engine: 
 
 def test_someone_without_a_target_is_told_so_and_whom_to_ask(engine: Engine, services: Services) -> None:
     with time_machine.travel(NOW, tick=False):
-        [reply] = engine.message(PRACTITIONER, "am i on track with my audits this month?")
+        [reply] = engine.message(QA_LEAD, "am i on track with my audits this month?")
     assert reply.text.startswith("**This month**: 0 audits completed.")
     assert "no monthly audit target" in reply.text and "ask an admin (Head of service)" in reply.text
 

@@ -149,7 +149,7 @@ def test_an_old_yes_button_removes_nothing_once_another_item_was_asked_about(eng
     (QA, "redact {audit} r9", "Audit #{audit} has no stored text `r9`. Type `/audit redact {audit}` for the list"),
     (WORKER, "redact {audit}", "Removing a stored text is for QA leads and admins, and the auditor for the texts "
                                "they wrote while the audit can still be edited"),
-    (OTHER_MANAGER, "redact {audit}", "That audit is not one you have access to"),
+    (OTHER_MANAGER, "redact {audit}", "I can't find that audit (#{audit}), or it is not one you have access to"),
     (QA, "redact {audit} r2 Jayden Smith was named", "I can't store that reason: “J… S…”"),
 ])
 def test_mistakes_and_people_without_the_right_are_told_and_nothing_changes(

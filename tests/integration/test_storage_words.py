@@ -88,7 +88,7 @@ def test_done_on_actions_says_what_is_wrong_as_before(engine: Engine, services: 
     engine.action(WORKER, "actions.done", str(action_id))
     [twice] = engine.action(WORKER, "actions.done", str(action_id))
     assert missing.text == "I can't find that action; type `/audit actions` to see your open ones."
-    assert not_theirs.text == "Only the owner of this action (or their manager) can mark it done."
+    assert not_theirs.text == "I can't find that action; type `/audit actions` to see your open ones."
     assert twice.text == "That action is already marked done."
     with pytest.raises(NotAllowed):
         action_store.complete_action(services.storage, action_id, "U0PRAS001", allowed=False, now=DAY)
@@ -114,7 +114,7 @@ def test_an_action_is_marked_done_by_typing_its_number(engine: Engine, services:
     [listed] = engine.command(WORKER, "actions")
     assert f"type `done {action_id}`" in listed.text
     [refused] = engine.message("U0PRAS001", typed.format(action_id))  # not theirs, nor their team's
-    assert refused.text == "Only the owner of this action (or their manager) can mark it done."
+    assert refused.text == "I can't find that action; type `/audit actions` to see your open ones."
     [done, _auditor_told] = engine.message(WORKER, typed.format(action_id))
     assert f"Action {action_id} (audit #{north_audit}, " in done.text and "marked done" in done.text
     assert action_store.open_actions_of_owners(services.storage, [WORKER]) == []

@@ -47,4 +47,5 @@ def test_someone_elses_audit_is_refused_without_its_auditor(engine: Engine, serv
     audit_id = insert_audit(services.storage, "CR-351769", NOW, auditor=AUDITOR, worker=WORKER)
     with time_machine.travel(NOW, tick=False):
         [said] = engine.message(OTHER, f"why is {audit_id} inadequate??", surface="terminal")
-    assert said.text.startswith("That audit is not one you have access to") and "Team manager" not in said.text
+    assert said.text.startswith(f"I can't find that audit (#{audit_id}), or it is not one you have access to")
+    assert "Team manager" not in said.text

@@ -9,21 +9,22 @@ from bot.storage.db import Storage
 
 
 def drafts_of(storage: Storage, user_id: str,
-              limit: int) -> tuple[int, list[tuple[int, str, datetime, datetime | None]]]:
-    """(how many drafts, the most recently touched few as (audit id, checklist title, updated at, reopened at)):
-    `reopened at` is when a submitted audit was reopened for changes (a draft again, out of moderation), else
-    None for a draft never submitted."""
+              limit: int) -> tuple[int, list[tuple[int, str, datetime, datetime | None, str | None]]]:
+    """(how many drafts, the most recently touched few as (audit id, checklist title, updated at, reopened at, case
+    reference)): `reopened at` is when a submitted audit was reopened for changes (a draft again, out of
+    moderation), else None for a draft never submitted; the case reference names which case (trial 41)."""
     total = storage.db.execute(
         "SELECT COUNT(*) FROM audits WHERE auditor_id = ? AND status = 'draft'", [user_id]
     ).fetchone()[0]
     rows = storage.db.execute(
         "SELECT a.id, cv.title, a.updated_at, CASE WHEN a.submitted_at IS NOT NULL THEN "
         "(SELECT MAX(r.changed_at) FROM revisions r WHERE r.audit_id = a.id AND r.field = 'status' "
-        "AND r.new_value = 'reopened') END FROM audits a JOIN checklist_versions cv ON cv.hash = a.checklist_hash "
+        "AND r.new_value = 'reopened') END, a.case_ref "
+        "FROM audits a JOIN checklist_versions cv ON cv.hash = a.checklist_hash "
         "WHERE a.auditor_id = ? AND a.status = 'draft' ORDER BY a.updated_at DESC LIMIT ?",
         [user_id, limit],
     ).fetchall()
-    return int(total), [(r[0], r[1], parse_utc(r[2]), parse_utc(r[3]) if r[3] else None) for r in rows]
+    return int(total), [(r[0], r[1], parse_utc(r[2]), parse_utc(r[3]) if r[3] else None, r[4]) for r in rows]
 
 
 def completed_by(storage: Storage, user_id: str, start: datetime, end: datetime) -> int:
