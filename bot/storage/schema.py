@@ -971,3 +971,12 @@ def m370_moderation_draft(db: Database) -> None:
     and `moderate 82` started again at Agree / Disagree. Taken back into their conversation when they open it again
     (bot.audits.moderation_draft); cleared when it is decided or taken over."""
     db.execute("ALTER TABLE moderations ADD COLUMN draft TEXT")
+
+
+@MIGRATIONS()
+def m380_fix42c_learned_trust(db: Database) -> None:
+    """Who made one person's pick from "Did you mean…" trusted: a second, different person picking the same entry
+    for the same words, or a QA lead linking them (trial 41: one tap, a wrong pick, changed the answer for everyone).
+    Until then a pick is answered outright only for the person who made it (bot.asking.pick_trust)."""
+    db.execute("ALTER TABLE kb_learned ADD COLUMN trusted_by TEXT")
+    db.execute("ALTER TABLE kb_learned ADD COLUMN trusted_at TEXT")

@@ -1,5 +1,6 @@
 """End to end through Bolt over HTTP and the Slack stand-in: a pick from "Did you mean…" teaches the bot the
-asker's wording, the same words are then answered outright, and a QA lead sees and rejects it."""
+asker's wording, the same words are then answered outright for them (for everyone once a second person picks it
+too), and a QA lead sees and rejects it."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from tests.support.kb_helpers import add_extra_entries, posted_buttons
 
 PRACTITIONER = "U0PRAN001"
 COLLEAGUE = "U0PRAN002"
+THIRD = "U0PRAS001"
 QA_LEAD = "U0QALEAD1"
 MASCOT = "what colour is the audit mascot"
 
@@ -29,32 +31,53 @@ def kb_show_values(call) -> list[str]:
             if element.get("type") == "button" and element["action_id"].split("|")[0] == "kb.show"]
 
 
+def pick_south(running_bot: RunningBot, standin, user: str, channel: str, count: int = 1) -> None:
+    """`user` picks the south mascot entry from the "Did you mean…" just posted to them."""
+    offer = post_containing(standin, "Did you mean", channel=channel, count=count)
+    [south] = [value for value in kb_show_values(offer) if value.startswith("mascot-colour-south:")]
+    running_bot.slack.block_action(user, "kb.show|1", south)
+
+
 def test_a_picked_suggestion_is_answered_outright_next_time_until_a_qa_lead_rejects_it(
         running_bot: RunningBot, standin) -> None:
     assert running_bot.slack.message_im(PRACTITIONER, MASCOT).status == 200
-    offer = post_containing(standin, "Did you mean")
-    [south] = [value for value in kb_show_values(offer) if value.startswith("mascot-colour-south:")]
-    running_bot.slack.block_action(PRACTITIONER, "kb.show|1", south)
+    pick_south(running_bot, standin, PRACTITIONER, "DU0PRAN001")
     post_containing(standin, "Blue.")
+    # The person who picked it gets it outright when they ask in the same words again.
+    running_bot.slack.message_im(PRACTITIONER, "What colour is the audit mascot?")
+    again = post_containing(standin, "Blue.", count=2)
+    assert "kb.feedback" in posted_buttons(again)
 
-    # A colleague asking in the same words gets the answer itself.
+    # One pick is not trusted: a colleague asking in the same words is offered it first, not given it.
     running_bot.slack.message_im(COLLEAGUE, "What colour is the audit mascot?", channel="DU0PRAN002")
-    answer = post_containing(standin, "Blue.", channel="DU0PRAN002")
-    assert "Did you mean" not in str(answer.params)
-    assert "kb.feedback" in posted_buttons(answer)
-    # one colleague's pick may be a mistake: the other entry the words found is offered beside it
-    besides = post_containing(standin, "A colleague picked this answer", channel="DU0PRAN002")
-    assert kb_show_values(besides) == ["mascot-colour-north"]
-
-    # The QA lead sees who taught it, and rejects it.
+    offer = post_containing(standin, "A colleague asking in these words picked the first", channel="DU0PRAN002")
+    assert kb_show_values(offer)[0].startswith("mascot-colour-south:")
+    # the QA lead sees it as one pick, not yet trusted
     running_bot.slack.command(QA_LEAD, "kb learned")
     listing = post_containing(standin, "Learned wordings", channel="DU0QALEAD1")
     assert MASCOT in str(listing.params["blocks"]) and f"<@{PRACTITIONER}>" in str(listing.params["blocks"])
+    assert "one pick, not yet trusted" in str(listing.params["blocks"])
+
+    # A second, different person picking it makes it trusted: a third is answered outright, told where it came from.
+    pick_south(running_bot, standin, COLLEAGUE, "DU0PRAN002")
+    post_containing(standin, "Blue.", channel="DU0PRAN002")
+    running_bot.slack.message_im(THIRD, MASCOT, channel="DU0PRAS001")
+    answer = post_containing(standin, "Blue.", channel="DU0PRAS001")
+    assert "Did you mean" not in str(answer.params)
+    assert "kb.feedback" in posted_buttons(answer)
+    # a wrong pick must not hide what the words may mean: the other entry the words found is offered beside it
+    besides = post_containing(standin, "Answered from a colleague's earlier choice", channel="DU0PRAS001")
+    assert kb_show_values(besides) == ["mascot-colour-north"]
+
+    # The QA lead sees who taught it, that it is trusted, and rejects it.
+    running_bot.slack.command(QA_LEAD, "kb learned")
+    listing = post_containing(standin, "Learned wordings", channel="DU0QALEAD1", count=2)
+    assert f"trusted: also picked by <@{COLLEAGUE}>" in str(listing.params["blocks"])
     running_bot.slack.block_action(QA_LEAD, "kb.learned.reject|0", posted_buttons(listing)["kb.learned.reject"])
     post_containing(standin, "no longer finds", channel="DU0QALEAD1")
 
-    running_bot.slack.message_im(COLLEAGUE, MASCOT, channel="DU0PRAN002")
-    post_containing(standin, "Did you mean", channel="DU0PRAN002")
+    running_bot.slack.message_im(THIRD, MASCOT, channel="DU0PRAS001")
+    post_containing(standin, "Did you mean", channel="DU0PRAS001")
     trail = [row["action"] for row in running_bot.services.storage.db.query("SELECT action FROM trail")]
     assert "kb.learned.reject" in trail
 
