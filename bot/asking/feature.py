@@ -162,7 +162,7 @@ class KnowledgeFeature:
             return self.follow_up_replies(turn, live, question, searched, subject)
         result, said = explained(live.search, live.kb, searched, result)  # "what does PLO mean", "LAC vs CiC"
         meaning = [] if said is None else [Reply(text=said)]
-        result, given, voted_down, colleague_first = self.settled(turn, live, question, searched, result)
+        result, given, voted_down = self.settled(turn, live, question, searched, result)
         entry_id = result.answer.entry_id if result.answer else None
         score = result.answer.score if result.answer else None
         ask_id = store.record_ask(self.services.storage, turn.now, turn.user_id, question[:MAX_STORED_QUERY],
@@ -173,21 +173,22 @@ class KnowledgeFeature:
         return [*meaning, *self.due_dates(turn, live, result.answer.entry_id if result.outcome == "answer" and
                                           result.answer else None, question),
                 *self.result_replies(turn, live, result, ask_id, defined=bool(meaning), voted_down=voted_down,
-                                    query=result.query, colleague_first=colleague_first),
+                                    query=result.query),
                 *self.besides_a_colleagues_pick(turn, result, searched)]
 
     def settled(self, turn: Turn, live: LiveKnowledge, question: str, searched: str, result: SearchResult
-                ) -> tuple[SearchResult, store.QaAnswer | None, bool, bool]:
+                ) -> tuple[SearchResult, store.QaAnswer | None, bool]:
         """The search's result as people's votes and picks leave it, with a QA lead's answer to these words if any:
-        not outright when voted Not helpful for these words (then `voted_down`); one person's pick outright for
-        them, and first among everyone else's suggestions (`colleague_first`; bot.asking.pick_trust)."""
+        not outright when voted Not helpful for these words (then `voted_down`, unless one colleague's pick now
+        goes first); one person's pick outright for them, and first among everyone else's suggestions
+        (bot.asking.pick_trust)."""
         voted_down = result.outcome == "answer"
         result, given = settled(self.services.storage, live.search, question, result)
         if given is not None:
-            return result, given, False, False
+            return result, given, False
         result, colleague_first = pick_trust.with_picks(self.services, result, searched, turn.user_id,
                                                         live.kb.entries)
-        return result, None, voted_down and result.outcome == "ambiguous" and not colleague_first, colleague_first
+        return result, None, voted_down and result.outcome == "ambiguous" and not colleague_first
 
     def due_dates(self, turn: Turn, live: LiveKnowledge, entry_id: str | None, question: str) -> list[Reply]:
         """The due dates worked out from a day given in the question, before the entry that gives the rule."""
@@ -279,12 +280,10 @@ class KnowledgeFeature:
         return [Reply(text=f"{chat.reply}\n{WHAT_I_DO}" if chat.show_help else chat.reply)]
 
     def result_replies(self, turn: Turn, live: LiveKnowledge, result: SearchResult, ask_id: int,
-                       defined: bool = False, voted_down: bool = False, query: str = "",
-                       colleague_first: bool = False) -> list[Reply]:
+                       defined: bool = False, voted_down: bool = False, query: str = "") -> list[Reply]:
         """The search's outcome as replies. `voted_down`: the first suggestion would have been the answer, but was
         marked Not helpful for these words, which the asker is told (trial 19: one colleague's vote turned a clear
-        answer into "not sure which", with no word why). `colleague_first`: the first suggestion is one colleague's
-        pick for these words, not yet trusted (bot.asking.pick_trust), which the asker is told."""
+        answer into "not sure which", with no word why)."""
         if result.outcome == "answer" and result.answer is not None:
             entry = live.kb.entries[result.answer.entry_id]
             return [self.entry_reply(turn, live, entry, ask_id)]
@@ -296,8 +295,6 @@ class KnowledgeFeature:
             if voted_down and not defined:
                 lead = ("The first of these would be my answer, but someone asking in these words marked it Not "
                         "helpful, so the QA leads are looking at it. **Did you mean…**")
-            if colleague_first and not defined:
-                lead = pick_trust.COLLEAGUE_FIRST
             return [offered.remember(self.services, turn, ask_id, Reply(text=lead, choices=tuple(choices)))]
         if query and unanswered.marked_out_of_scope(self.services, query):
             return [Reply(text="A QA lead has marked this question as outside what I can help with, so it won't get "

@@ -75,7 +75,8 @@ def trust(item: store.Learned) -> str:
     if item.source == "linked":
         return "trusted"
     if item.trusted_by is not None:
-        return f"trusted: also picked by {mention(item.trusted_by)}"
+        how = "linked" if item.trusted_how == "linked" else "also picked"
+        return f"trusted: {how} by {mention(item.trusted_by)}"
     return ("one pick, not yet trusted (answered outright only for them; others see it first among "
             "“Did you mean…” until a second person picks it, or you accept it)")
 

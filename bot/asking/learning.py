@@ -104,7 +104,7 @@ def trusted_by_picks(services: Services, entry_id: str, question: str) -> bool:
     """Whether `entry_id` answers `question` because people picked it from "Did you mean…" for these words, two
     different people, and no QA lead linked them: the answer then says it came from a colleague's earlier choice."""
     taught = [item for item in learned_for(services, question) if item.entry_id == entry_id]
-    return bool(taught) and all(item.source == "picked" and item.trusted for item in taught)
+    return bool(taught) and all(item.source == "picked" and item.trusted_how == "picked" for item in taught)
 
 
 def identifying(wording: str, services: Services) -> list[Finding]:
@@ -209,6 +209,6 @@ def searched(active: list[store.Learned]) -> tuple[list[tuple[str, str]], set[tu
     searched, and counted as the entry's uses: one person's pick is answered outright for them alone, and only
     put first among others' suggestions (bot.asking.pick_trust)."""
     oldest_first = [item for item in reversed(active) if item.trusted]
-    linked = {(item.entry_id, item.wording) for item in oldest_first if item.source == "linked"}
+    linked = {(item.entry_id, item.wording) for item in oldest_first if "linked" in (item.source, item.trusted_how)}
     picked_only = {(item.entry_id, item.wording) for item in oldest_first if item.source == "picked"} - linked
     return [(item.entry_id, item.wording) for item in oldest_first], picked_only

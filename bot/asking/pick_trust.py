@@ -18,9 +18,6 @@ from bot.storage import learned as store
 from knowledge.entries import Entry
 from knowledge.search import Match, SearchResult
 
-COLLEAGUE_FIRST = ("A colleague asking in these words picked the first of these, but I haven't answered with it "
-                   "outright until someone else confirms it. **Did you mean…**")
-
 
 def untrusted_picks(services: Services, question: str, entries: dict[str, Entry]) -> list[store.Learned]:
     """The one-pick wordings learned in this question's words, for entries still in the knowledge base."""

@@ -980,3 +980,4 @@ def m380_fix42c_learned_trust(db: Database) -> None:
     Until then a pick is answered outright only for the person who made it (bot.asking.pick_trust)."""
     db.execute("ALTER TABLE kb_learned ADD COLUMN trusted_by TEXT")
     db.execute("ALTER TABLE kb_learned ADD COLUMN trusted_at TEXT")
+    db.execute("ALTER TABLE kb_learned ADD COLUMN trusted_how TEXT CHECK (trusted_how IN ('picked', 'linked'))")

@@ -50,7 +50,7 @@ def test_a_picked_suggestion_is_answered_outright_next_time_until_a_qa_lead_reje
 
     # One pick is not trusted: a colleague asking in the same words is offered it first, not given it.
     running_bot.slack.message_im(COLLEAGUE, "What colour is the audit mascot?", channel="DU0PRAN002")
-    offer = post_containing(standin, "A colleague asking in these words picked the first", channel="DU0PRAN002")
+    offer = post_containing(standin, "Did you mean", channel="DU0PRAN002")
     assert kb_show_values(offer)[0].startswith("mascot-colour-south:")
     # the QA lead sees it as one pick, not yet trusted
     running_bot.slack.command(QA_LEAD, "kb learned")
@@ -113,3 +113,31 @@ def test_an_accept_button_pressed_after_another_entry_came_to_find_the_wording_i
     assert "kb.learned.accept" not in posted_buttons(listing)
     running_bot.slack.message_im(COLLEAGUE, MASCOT, channel="DU0PRAN002")
     post_containing(standin, "Red.", channel="DU0PRAN002")
+
+
+CIN = "how often do i visit a CIN case"
+
+
+def test_one_workers_wrong_pick_after_not_helpful_is_not_a_colleagues_answer(running_bot: RunningBot,
+                                                                             standin) -> None:
+    """Trial 41: S1 marked the answer to a CIN visiting question Not helpful, asked again and picked the child-in-care
+    visiting entry (a wrong pick); N1 asking the same was then answered outright with child-in-care visiting times.
+    Now the pick is S1's alone: N1 sees it only first among "Did you mean…"."""
+    running_bot.slack.message_im(THIRD, CIN, channel="DU0PRAS001")
+    answer = post_containing(standin, "child in need", channel="DU0PRAS001")
+    not_helpful = posted_buttons(answer)["kb.feedback"].rsplit(":", 1)[0] + ":0"
+    running_bot.slack.block_action(THIRD, "kb.feedback|1", not_helpful)
+    post_containing(standin, "Thanks for saying so", channel="DU0PRAS001")
+    running_bot.slack.message_im(THIRD, CIN, channel="DU0PRAS001")
+    offer = post_containing(standin, "Did you mean", channel="DU0PRAS001")
+    [in_care] = [value for value in kb_show_values(offer) if value.startswith("cla-statutory-visits:")]
+    running_bot.slack.block_action(THIRD, "kb.show|1", in_care)
+    post_containing(standin, "The minimum visits to a child in care", channel="DU0PRAS001")
+    running_bot.slack.message_im(THIRD, CIN, channel="DU0PRAS001")  # the picker's own pick: theirs outright
+    post_containing(standin, "The minimum visits to a child in care", channel="DU0PRAS001", count=2)
+
+    running_bot.slack.message_im(PRACTITIONER, CIN)
+    offered = post_containing(standin, "Did you mean")
+    assert kb_show_values(offered)[0].startswith("cla-statutory-visits:")
+    assert "The minimum visits to a child in care" not in str([call.params for call in standin.calls
+                                                               if call.params.get("channel") == "DU0PRAN001"])

@@ -1,5 +1,6 @@
 """Learning from use, through the engine: a wording picked from "Did you mean…" is answered outright next
-time for the person who picked it (for everyone once a second person picks it), a Not-helpful press withdraws it, and QA leads see learned wordings and can reject one."""
+time for the person who picked it (for everyone once a second person picks it), a Not-helpful press withdraws
+it, and QA leads see learned wordings and can reject one."""
 
 from __future__ import annotations
 
@@ -54,7 +55,7 @@ def test_a_picked_suggestion_is_learned_and_the_same_wording_is_then_answered_ou
     assert ask == {"outcome": "answer", "entry_id": "mascot-colour-south"}
     # Trial 41: one pick (which may be wrong) is not everyone's answer: a colleague is offered it first
     offered = engine.message(COLLEAGUE, "What colour is the audit mascot?")
-    assert offered[0].text.startswith("A colleague asking in these words picked the first of these")
+    assert "Did you mean" in offered[0].text
     assert button_values(offered, "kb.show")[0].startswith("mascot-colour-south:")
     [ask] = services.storage.db.query("SELECT outcome, entry_id FROM kb_asks ORDER BY id DESC LIMIT 1")
     assert ask == {"outcome": "ambiguous", "entry_id": None}
@@ -91,9 +92,9 @@ def test_one_persons_pick_teaches_only_its_own_words_and_a_qa_leads_link_teaches
     assert engine.message(PRACTITIONER, "What colour is the mascot at the riverside hub?")[0].text == "Blue."
     assert engine.message(COLLEAGUE, "what colour is the riverside mascot")[0].text != "Blue."
     learn_wording(services, "mascot-colour-south", "what colour is the mascot at the riverside hub", QA_LEAD,
-                  "linked")  # trusts the pick while it stands (the same wording is learned once), but only its words
+                  "linked")  # trusts the pick while it stands (the same wording is learned once), and teaches the words
     assert engine.message(COLLEAGUE, "What colour is the mascot at the riverside hub?")[0].text == "Blue."
-    assert engine.message(COLLEAGUE, "what colour is the riverside mascot")[0].text != "Blue."
+    assert engine.message(COLLEAGUE, "what colour is the riverside mascot")[0].text == "Blue."
     store.reject(services.storage, store.active(services.storage)[0].id, QA_LEAD, services.clock(), "qa_lead")
     learn_wording(services, "mascot-colour-south", "what colour is the mascot at the riverside hub", QA_LEAD,
                   "linked")
