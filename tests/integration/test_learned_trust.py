@@ -53,6 +53,8 @@ def test_not_helpful_on_a_trusted_picks_answer_withdraws_it_for_everyone(engine:
     for person in (PRACTITIONER, COLLEAGUE, THIRD):
         assert "Did you mean" in engine.message(person, MASCOT)[0].text
     assert "1 withdrawn after Not helpful" in all_text(engine.command(QA_LEAD, "kb learned"))
+    listed = all_text(engine.command(QA_LEAD, "kb unanswered"))  # back on the QA leads' list, with its words
+    assert MASCOT in listed.lower() and "Not helpful: `mascot-colour-south`" in listed
 
 
 def test_a_qa_leads_link_trusts_a_pick_and_its_answer_says_nothing_of_a_colleague(engine: Engine,
