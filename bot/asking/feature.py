@@ -162,7 +162,7 @@ class KnowledgeFeature:
             return self.follow_up_replies(turn, live, question, searched, subject)
         result, said = explained(live.search, live.kb, searched, result)  # "what does PLO mean", "LAC vs CiC"
         meaning = [] if said is None else [Reply(text=said)]
-        result, given, voted_down = self.settled(turn, live, question, searched, result)
+        result, given, voted_down = self.settled(turn, live, question, searched, result, leave_out)
         entry_id = result.answer.entry_id if result.answer else None
         score = result.answer.score if result.answer else None
         ask_id = store.record_ask(self.services.storage, turn.now, turn.user_id, question[:MAX_STORED_QUERY],
@@ -176,18 +176,19 @@ class KnowledgeFeature:
                                     query=result.query),
                 *self.besides_a_colleagues_pick(turn, result, searched)]
 
-    def settled(self, turn: Turn, live: LiveKnowledge, question: str, searched: str, result: SearchResult
-                ) -> tuple[SearchResult, store.QaAnswer | None, bool]:
+    def settled(self, turn: Turn, live: LiveKnowledge, question: str, searched: str, result: SearchResult,
+                leave_out: str | None = None) -> tuple[SearchResult, store.QaAnswer | None, bool]:
         """The search's result as people's votes and picks leave it, with a QA lead's answer to these words if any:
         not outright when voted Not helpful for these words (then `voted_down`, unless one colleague's pick now
         goes first); one person's pick outright for them, and first among everyone else's suggestions
-        (bot.asking.pick_trust)."""
+        (bot.asking.pick_trust), except `leave_out`, the entry a "sorry, meant …" corrects."""
         voted_down = result.outcome == "answer"
         result, given = settled(self.services.storage, live.search, question, result)
         if given is not None:
             return result, given, False
-        result, colleague_first = pick_trust.with_picks(self.services, result, searched, turn.user_id,
-                                                        live.kb.entries)
+        entries = live.kb.entries if leave_out is None else \
+            {entry_id: entry for entry_id, entry in live.kb.entries.items() if entry_id != leave_out}
+        result, colleague_first = pick_trust.with_picks(self.services, result, searched, turn.user_id, entries)
         return result, None, voted_down and result.outcome == "ambiguous" and not colleague_first
 
     def due_dates(self, turn: Turn, live: LiveKnowledge, entry_id: str | None, question: str) -> list[Reply]:

@@ -75,3 +75,11 @@ def test_the_same_person_picking_twice_is_still_one_pick(engine: Engine, service
                          "picked").learned is None  # picked again from a question asked in another session
     assert [row.trusted for row in store.active(services.storage)] == [False]
     assert "Did you mean" in engine.message(COLLEAGUE, MASCOT)[0].text
+
+
+def test_sorry_meant_after_the_pickers_own_pick_does_not_give_it_again(engine: Engine) -> None:
+    pick(engine, PRACTITIONER, MASCOT, "mascot-colour-south")
+    assert engine.message(PRACTITIONER, MASCOT)[0].text == "Blue."
+    corrected = engine.message(PRACTITIONER, f"sorry, meant {MASCOT}")
+    assert "Blue." not in all_text(corrected)
+    assert not any(value.startswith("mascot-colour-south") for value in button_values(corrected, "kb.show"))
