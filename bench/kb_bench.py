@@ -178,8 +178,9 @@ def learning_simulation(search: KnowledgeSearch, queries: list[dict], name: str)
 
     The in-scope questions are split in half by a hash of their text. Each half-A question the search does
     not already answer right goes through the learning path, as if the asker picked the right entry from
-    "Did you mean…" or a QA lead linked it (`KnowledgeSearch.with_learned`, what the bot calls). Half B is
-    never learned: its right-answer and confident-wrong rates before and after say whether learning
+    "Did you mean…" or a QA lead linked it (`KnowledgeSearch.with_learned`, what the bot calls): a trusted
+    wording, searched for everyone (one person's pick alone is answered only for them: bot.asking.pick_trust).
+    Half B is never learned: its right-answer and confident-wrong rates before and after say whether learning
     generalises to new wordings or only remembers old ones. Out-of-scope questions are measured after too.
     """
     in_scope = [q for q in queries if q.get("expect")]

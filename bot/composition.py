@@ -185,7 +185,7 @@ def screened_knowledge(folder: Path, screen: Screen, cache_folder: Path | None,
 
 
 def search_learned_read_only(knowledge: KnowledgeService, database: Path) -> int:
-    """Search the active learned wordings of the bot's database as the running bot does (learning.refresh), for
+    """Search the trusted learned wordings of the bot's database as the running bot does (learning.refresh), for
     `audit-bot ask`, which must answer what the chat answers: the file is opened read-only, never created,
     written or migrated. Returns how many are searched (those of entries the folder serves); raises Unreadable,
     saying why, when the file is absent or unreadable or older than this version, and then nothing is added."""

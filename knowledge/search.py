@@ -352,7 +352,7 @@ class KnowledgeSearch:
         self.numbers = {document.entry_id: number for number, document in enumerate(self.documents)}
         self.group_members, self.members_by_term = self._vocabulary_groups(kb.vocabulary)
         self.learned: frozenset[tuple[str, str]] = frozenset()
-        self.uses: dict[int, int] = {}  # entry number -> wordings learned for it (picks and links)
+        self.uses: dict[int, int] = {}  # entry number -> wordings learned for it (links and trusted picks)
         self.timescale_terms = frozenset(term.text for term in self.vocabulary.terms(list(TIMESCALE_WORDS)))
 
     def _know_wordings(self, number: int, phrasings: Iterable[tuple[str, ...]]) -> None:

@@ -19,11 +19,12 @@ from bot.asking import (
     learned_admin,
     named_action,
     offered,
+    pick_trust,
     unanswered,
     unhelpful_reason,
 )
 from bot.asking.due_dates import due_dates_reply
-from bot.asking.learning import learn_wording, picked_by_someone_else, withdraw_for_ask
+from bot.asking.learning import learn_wording, trusted_by_picks, withdraw_for_ask
 from bot.asking.own_progress import TARGETS_ENTRY, asks_own_progress, own_progress_reply
 from bot.asking.readable import is_mash, is_pasted_junk, reads_as_words, without_control_codes
 from bot.asking.said_back import asked_on, wording_to_say
@@ -161,10 +162,7 @@ class KnowledgeFeature:
             return self.follow_up_replies(turn, live, question, searched, subject)
         result, said = explained(live.search, live.kb, searched, result)  # "what does PLO mean", "LAC vs CiC"
         meaning = [] if said is None else [Reply(text=said)]
-        # not outright when voted Not helpful for these words; a QA lead's answer to them
-        voted_down = result.outcome == "answer"
-        result, given = settled(self.services.storage, live.search, question, result)
-        voted_down = voted_down and result.outcome == "ambiguous"
+        result, given, voted_down = self.settled(turn, live, question, searched, result, leave_out)
         entry_id = result.answer.entry_id if result.answer else None
         score = result.answer.score if result.answer else None
         ask_id = store.record_ask(self.services.storage, turn.now, turn.user_id, question[:MAX_STORED_QUERY],
@@ -177,6 +175,21 @@ class KnowledgeFeature:
                 *self.result_replies(turn, live, result, ask_id, defined=bool(meaning), voted_down=voted_down,
                                     query=result.query),
                 *self.besides_a_colleagues_pick(turn, result, searched)]
+
+    def settled(self, turn: Turn, live: LiveKnowledge, question: str, searched: str, result: SearchResult,
+                leave_out: str | None = None) -> tuple[SearchResult, store.QaAnswer | None, bool]:
+        """The search's result as people's votes and picks leave it, with a QA lead's answer to these words if any:
+        not outright when voted Not helpful for these words (then `voted_down`, unless one colleague's pick now
+        goes first); one person's pick outright for them, and first among everyone else's suggestions
+        (bot.asking.pick_trust), except `leave_out`, the entry a "sorry, meant …" corrects."""
+        voted_down = result.outcome == "answer"
+        result, given = settled(self.services.storage, live.search, question, result)
+        if given is not None:
+            return result, given, False
+        entries = live.kb.entries if leave_out is None else \
+            {entry_id: entry for entry_id, entry in live.kb.entries.items() if entry_id != leave_out}
+        result, colleague_first = pick_trust.with_picks(self.services, result, searched, turn.user_id, entries)
+        return result, None, voted_down and result.outcome == "ambiguous" and not colleague_first
 
     def due_dates(self, turn: Turn, live: LiveKnowledge, entry_id: str | None, question: str) -> list[Reply]:
         """The due dates worked out from a day given in the question, before the entry that gives the rule."""
@@ -240,16 +253,15 @@ class KnowledgeFeature:
         return self.ask(turn, taken, follow_ups=False)
 
     def besides_a_colleagues_pick(self, turn: Turn, result: SearchResult, searched: str) -> list[Reply]:
-        """The other entries found, when the answer rests on one colleague's pick from "Did you mean…": it is
-        answered outright, as learned, but a wrong pick must not hide what the words may mean."""
-        if result.outcome != "answer" or result.answer is None or not picked_by_someone_else(
-                self.services, result.answer.entry_id, searched, turn.user_id):
+        """Where an answer came from, when it rests on colleagues' picks from "Did you mean…" alone (two people's,
+        no QA lead's link), with the other entries found: a wrong pick must not hide what the words may mean."""
+        del turn  # the same line for everyone, the pickers too
+        if result.outcome != "answer" or result.answer is None or not trusted_by_picks(
+                self.services, result.answer.entry_id, searched):
             return []
         others = [match for match in result.suggestions if match.entry_id != result.answer.entry_id][:2]
-        if not others:
-            return []
-        return [Reply(text="A colleague picked this answer for these words. If it's not what you meant, try one of "
-                           "these, and press Not helpful so the next person is asked which they mean:",
+        return [Reply(text="Answered from a colleague's earlier choice: Not helpful? Press it, and I'll ask the next "
+                           "person which they mean" + (", or try one of these:" if others else "."),
                       choices=tuple(Choice(match.question, "kb.show", match.entry_id) for match in others))]
 
     def qa_answer_reply(self, turn: Turn, live: LiveKnowledge, result: SearchResult, given: store.QaAnswer,

@@ -47,7 +47,7 @@ def learned_list(services: Services, turn: Turn) -> list[Reply]:
         where = f"`{item.entry_id}`" + (f" ({entry.question})" if entry else " (not in the knowledge base now)")
         held = learning.identifying(item.wording, services)
         lines.append(f"#{item.id} {shown(item, held)} → {where}: {HOW.get(item.source, item.source)} "
-                     f"{mention(item.user_id)}, {_when(item.learned_at.astimezone(tz))}")
+                     f"{mention(item.user_id)}, {_when(item.learned_at.astimezone(tz))}; {trust(item)}")
         if held:
             lines.append(f"   {emoji('warning')} It holds {describe(held)}, so it can't be accepted: reject it.")
             told = True
@@ -67,6 +67,18 @@ def learned_list(services: Services, turn: Turn) -> list[Reply]:
                   + "Accept one to write it into its entry's alternatives in the knowledge-base files; "
                   "reject one that finds the wrong entry: it stops being searched (Undo brings it back). Or type "
                   "`accept 12` / `reject 12` with the wording's number.")]
+
+
+def trust(item: store.Learned) -> str:
+    """Whether a learned wording answers everyone (trusted) or only the person who picked it (trial 41: one tap on a
+    wrong suggestion changed the answer for everyone): a QA lead's Accept or link trusts a pick."""
+    if item.source == "linked":
+        return "trusted"
+    if item.trusted_by is not None:
+        how = "linked" if item.trusted_how == "linked" else "also picked"
+        return f"trusted: {how} by {mention(item.trusted_by)}"
+    return ("one pick, not yet trusted (answered outright only for them; others see it first among "
+            "“Did you mean…” until a second person picks it, or you accept it)")
 
 
 def shown(item: store.Learned, held: list[Finding]) -> str:

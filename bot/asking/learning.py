@@ -1,9 +1,11 @@
 """Learning from use: people's own wordings of a question become alternatives of the entry that answered it.
 
 When someone picks an entry from "Did you mean…", the words they asked in are stored (screened, normalised)
-as a *learned wording* of that entry and searched from then on, so the next person asking the same way gets
-the answer outright. One person's pick teaches only those words asked again: it may be a wrong pick, and its
-words given to the entry sent other questions there outright. A QA lead's link teaches the words. A
+as a *learned wording* of that entry. One person's pick may be a wrong one (trial 41: one tap gave everyone
+child-in-care visiting times for a CIN question), so it is answered outright only for that person, and only put
+first among everyone else's "Did you mean…" (bot.asking.pick_trust), until a second, different person picks the
+same entry for the same words or a QA lead links or accepts it. Trusted picks teach only those words asked
+again: their words given to the entry sent other questions there outright. A QA lead's link teaches the words. A
 Not-helpful press on that answer withdraws it; a QA lead sees every learned wording (`/audit kb learned`) and
 can reject one. `learn_wording` is also how a QA lead's "Link to an entry" teaches the bot a question it could
 not answer. The database is the record; the live search is refreshed from it.
@@ -93,13 +95,16 @@ def as_learned(services: Services, wording: str) -> str:
                                                  services.settings.case_reference_pattern, instead=""))[:MAX_WORDING]
 
 
-def picked_by_someone_else(services: Services, entry_id: str, question: str, asker: str) -> bool:
-    """Whether `entry_id` answers `question` only because someone other than `asker` picked it from "Did you
-    mean…" for these words: one person's pick, which may be wrong (trial 17: "family time supervision" picked as
-    care proceedings was then everyone's answer), and not yet linked or accepted by a QA lead."""
-    taught = [item for item in store.active_wording(services.storage, normalise(as_learned(services, question)))
-              if item.entry_id == entry_id]
-    return bool(taught) and all(item.source == "picked" and item.user_id != asker for item in taught)
+def learned_for(services: Services, question: str) -> list[store.Learned]:
+    """The active learned wordings stored in this question's words (as a wording is learned from it), any entry."""
+    return store.active_wording(services.storage, normalise(as_learned(services, question)))
+
+
+def trusted_by_picks(services: Services, entry_id: str, question: str) -> bool:
+    """Whether `entry_id` answers `question` because people picked it from "Did you mean…" for these words, two
+    different people, and no QA lead linked them: the answer then says it came from a colleague's earlier choice."""
+    taught = [item for item in learned_for(services, question) if item.entry_id == entry_id]
+    return bool(taught) and all(item.source == "picked" and item.trusted_how == "picked" for item in taught)
 
 
 def identifying(wording: str, services: Services) -> list[Finding]:
@@ -198,10 +203,12 @@ def refresh(services: Services) -> None:
 
 
 def searched(active: list[store.Learned]) -> tuple[list[tuple[str, str]], set[tuple[str, str]]]:
-    """The (entry id, wording) pairs to search, oldest first, and those of them answered only when asked again
-    (one person's pick a QA lead has not linked): what KnowledgeService.set_learned takes, for the running bot
-    and for `audit-bot ask` alike, so the shell answers a learned wording as the chat does."""
-    oldest_first = list(reversed(active))
-    linked = {(item.entry_id, item.wording) for item in oldest_first if item.source == "linked"}
+    """The (entry id, wording) pairs everyone's search holds, oldest first, and those of them answered only when
+    asked again (picks a QA lead has not linked): what KnowledgeService.set_learned takes, for the running bot and
+    for `audit-bot ask` alike, so the shell answers a learned wording as the chat does. Only trusted wordings are
+    searched, and counted as the entry's uses: one person's pick is answered outright for them alone, and only
+    put first among others' suggestions (bot.asking.pick_trust)."""
+    oldest_first = [item for item in reversed(active) if item.trusted]
+    linked = {(item.entry_id, item.wording) for item in oldest_first if "linked" in (item.source, item.trusted_how)}
     picked_only = {(item.entry_id, item.wording) for item in oldest_first if item.source == "picked"} - linked
     return [(item.entry_id, item.wording) for item in oldest_first], picked_only

@@ -37,19 +37,38 @@ class Learned:
     status: str
     ask_id: int | None
     rejected_why: str | None = None  # 'qa_lead' (a Reject, which can be undone), 'not_helpful' or 'screen'
+    trusted_by: str | None = None  # a pick's second, different picker, or the QA lead who linked the words too
+    trusted_how: str | None = None  # 'picked' (a second person's pick) or 'linked' (a QA lead's link)
+
+    @property
+    def trusted(self) -> bool:
+        """Whether the wording answers everyone asking in it: a QA lead's link, or a pick a second, different person
+        (or a QA lead's link) confirmed. One person's pick may be a wrong one (trial 41): it is theirs alone."""
+        return self.source == "linked" or self.trusted_by is not None
 
 
 def _learned(row: dict) -> Learned:
     return Learned(id=row["id"], entry_id=row["entry_id"], wording=row["wording"], user_id=row["user_id"],
                    learned_at=parse_utc(row["learned_at"]), source=row["source"], status=row["status"],
-                   ask_id=row["ask_id"], rejected_why=row["rejected_why"])
+                   ask_id=row["ask_id"], rejected_why=row["rejected_why"],
+                   trusted_by=row.get("trusted_by"), trusted_how=row.get("trusted_how"))
 
 
 def learn(storage: Storage, entry_id: str, wording: str, user_id: str, source: Source, at: datetime,
           ask_id: int | None = None) -> Learned | None:
     """Store a wording as active; None when it is already active for that entry, or a QA lead rejected it
-    for that entry and this is only a pick (a QA lead linking it again brings it back)."""
+    for that entry and this is only a pick (a QA lead linking it again brings it back). A pick already active for
+    that entry is trusted instead (returned) when a different person picks it again or a QA lead links it."""
     with storage.write() as db:
+        trusted = db.execute(
+            "UPDATE kb_learned SET trusted_by = ?, trusted_at = ?, trusted_how = ? WHERE entry_id = ? AND wording = ? "
+            "AND status = 'active' AND source = 'picked' AND (trusted_by IS NULL OR (? = 'linked' AND trusted_how = "
+            "'picked')) AND (user_id != ? OR ? = 'linked')",
+            [user_id, utc_text(at), source, entry_id, wording, source, user_id, source]).rowcount == 1
+        if trusted:
+            rows = select(db, "SELECT * FROM kb_learned WHERE entry_id = ? AND wording = ? AND status = 'active'",
+                          [entry_id, wording])
+            return _learned(rows[0])
         blocked = db.execute(
             "SELECT 1 FROM kb_learned WHERE entry_id = ? AND wording = ? AND (status = 'active' "
             "OR (status = 'rejected' AND rejected_why = 'qa_lead' AND ? = 'picked'))",

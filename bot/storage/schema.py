@@ -990,3 +990,13 @@ def m380_fix41d_moderation_concern(db: Database) -> None:
     Good stood over a concern, nor why (fix41d)."""
     db.execute("ALTER TABLE moderations ADD COLUMN concern_question TEXT")
     db.execute("ALTER TABLE moderations ADD COLUMN concern_reason TEXT")
+
+
+@MIGRATIONS()
+def m380_fix42c_learned_trust(db: Database) -> None:
+    """Who made one person's pick from "Did you mean…" trusted: a second, different person picking the same entry
+    for the same words, or a QA lead linking them (trial 41: one tap, a wrong pick, changed the answer for everyone).
+    Until then a pick is answered outright only for the person who made it (bot.asking.pick_trust)."""
+    db.execute("ALTER TABLE kb_learned ADD COLUMN trusted_by TEXT")
+    db.execute("ALTER TABLE kb_learned ADD COLUMN trusted_at TEXT")
+    db.execute("ALTER TABLE kb_learned ADD COLUMN trusted_how TEXT CHECK (trusted_how IN ('picked', 'linked'))")

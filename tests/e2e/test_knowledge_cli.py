@@ -95,7 +95,8 @@ def test_ask_answers_a_wording_the_chat_learned_outright_as_the_chat_does(
     searches the bot's learned wordings (read from its database beside the running bot) and says how many on stderr,
     never on stdout: the JSON keeps its shape."""
     pick(engine, "U0PRAN001", DAD, "disguised-compliance")
-    assert "Did you mean" not in engine.message("U0PRAN002", DAD)[0].text  # the chat answers it outright
+    pick(engine, "U0PRAN002", DAD, "disguised-compliance")  # a second person's pick: trusted, answered for everyone
+    assert "Did you mean" not in engine.message("U0PRAS001", DAD)[0].text  # the chat answers it outright
     errors = io.StringIO()
     code, out = run(["ask", "--json"], environ, stdin=DAD + "\n", stderr=errors)
     assert code == 0

@@ -1,5 +1,6 @@
 """Learning from use, through the engine: a wording picked from "Did you mean…" is answered outright next
-time, a Not-helpful press withdraws it, and QA leads see learned wordings and can reject one."""
+time for the person who picked it (for everyone once a second person picks it), a Not-helpful press withdraws
+it, and QA leads see learned wordings and can reject one."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from tests.support.kb_helpers import add_extra_entries, all_text, button_values
 
 PRACTITIONER = "U0PRAN001"
 COLLEAGUE = "U0PRAN002"
+THIRD = "U0PRAS001"
 QA_LEAD = "U0QALEAD1"
 MASCOT = "what colour is the audit mascot"
 
@@ -46,30 +48,39 @@ def test_a_picked_suggestion_is_learned_and_the_same_wording_is_then_answered_ou
     [row] = store.active(services.storage)
     assert (row.entry_id, row.wording, row.user_id, row.source) == \
         ("mascot-colour-south", MASCOT, PRACTITIONER, "picked")
-    # Anyone asking in those words now gets the entry itself, not "Did you mean…"
-    again = engine.message(COLLEAGUE, "What colour is the audit mascot?")
+    # The person who picked it, asking in those words again, gets the entry itself, not "Did you mean…"
+    again = engine.message(PRACTITIONER, "What colour is the audit mascot?")
     assert again[0].text == "Blue."
     [ask] = services.storage.db.query("SELECT outcome, entry_id FROM kb_asks ORDER BY id DESC LIMIT 1")
     assert ask == {"outcome": "answer", "entry_id": "mascot-colour-south"}
+    # Trial 41: one pick (which may be wrong) is not everyone's answer: a colleague is offered it first
+    offered = engine.message(COLLEAGUE, "What colour is the audit mascot?")
+    assert "Did you mean" in offered[0].text
+    assert button_values(offered, "kb.show")[0].startswith("mascot-colour-south:")
+    [ask] = services.storage.db.query("SELECT outcome, entry_id FROM kb_asks ORDER BY id DESC LIMIT 1")
+    assert ask == {"outcome": "ambiguous", "entry_id": None}
 
 
 def test_a_colleagues_pick_is_answered_with_the_other_entries_the_words_may_mean(engine: Engine,
                                                                                  services: Services) -> None:
     """Trial 17: one person's pick (by mistake) became everyone's answer for those words, and nothing showed the
-    entries they may have meant. The answer still comes outright, with the other entries found beside it; not for
-    the person who picked it, nor once a QA lead has linked the words."""
+    entries they may have meant. Once two people picked it, the answer comes outright, saying where it came from,
+    with the other entries found beside it; not for the person who picked it alone, nor once a QA lead has linked
+    the words."""
     pick(engine, PRACTITIONER, MASCOT, "mascot-colour-south")
-    again = engine.message(COLLEAGUE, "What colour is the audit mascot?")
-    assert again[0].text == "Blue."
-    [besides] = [reply for reply in again if reply.text.startswith("A colleague picked this answer")]
-    assert "mascot-colour-north" in button_values([besides], "kb.show")
-    assert "Green." in all_text(engine.action(COLLEAGUE, "kb.show", "mascot-colour-north"))
     own = engine.message(PRACTITIONER, MASCOT)
-    assert own[0].text == "Blue." and "A colleague picked" not in all_text(own)
+    assert own[0].text == "Blue." and "colleague" not in all_text(own)
+    pick(engine, COLLEAGUE, MASCOT, "mascot-colour-south")
+    again = engine.message(THIRD, "What colour is the audit mascot?")
+    assert again[0].text == "Blue."
+    [besides] = [reply for reply in again if reply.text.startswith("Answered from a colleague's earlier choice")]
+    assert "Not helpful?" in besides.text
+    assert "mascot-colour-north" in button_values([besides], "kb.show")
+    assert "Green." in all_text(engine.action(THIRD, "kb.show", "mascot-colour-north"))
     store.reject(services.storage, store.active(services.storage)[0].id, QA_LEAD, services.clock(), "qa_lead")
     learn_wording(services, "mascot-colour-south", MASCOT, QA_LEAD, "linked")
-    linked = engine.message(COLLEAGUE, MASCOT)
-    assert linked[0].text == "Blue." and "A colleague picked" not in all_text(linked)
+    linked = engine.message(THIRD, MASCOT)
+    assert linked[0].text == "Blue." and "colleague" not in all_text(linked)
 
 
 def test_one_persons_pick_teaches_only_its_own_words_and_a_qa_leads_link_teaches_more(
@@ -78,10 +89,12 @@ def test_one_persons_pick_teaches_only_its_own_words_and_a_qa_leads_link_teaches
     and other questions then met the wrong entry outright. A pick is answered when asked again in its words; a
     QA lead's link teaches the words to other questions."""
     pick(engine, PRACTITIONER, "what colour is the mascot at the riverside hub", "mascot-colour-south")
-    assert engine.message(COLLEAGUE, "What colour is the mascot at the riverside hub?")[0].text == "Blue."
+    assert engine.message(PRACTITIONER, "What colour is the mascot at the riverside hub?")[0].text == "Blue."
     assert engine.message(COLLEAGUE, "what colour is the riverside mascot")[0].text != "Blue."
     learn_wording(services, "mascot-colour-south", "what colour is the mascot at the riverside hub", QA_LEAD,
-                  "linked")  # refused while the pick stands: the same wording is learned once
+                  "linked")  # trusts the pick while it stands (the same wording is learned once), and teaches the words
+    assert engine.message(COLLEAGUE, "What colour is the mascot at the riverside hub?")[0].text == "Blue."
+    assert engine.message(COLLEAGUE, "what colour is the riverside mascot")[0].text == "Blue."
     store.reject(services.storage, store.active(services.storage)[0].id, QA_LEAD, services.clock(), "qa_lead")
     learn_wording(services, "mascot-colour-south", "what colour is the mascot at the riverside hub", QA_LEAD,
                   "linked")
@@ -124,9 +137,12 @@ def test_helpful_keeps_it_and_a_second_pick_of_the_same_words_is_stored_once(eng
     picked = pick(engine, PRACTITIONER, MASCOT, "mascot-colour-south")
     engine.action(PRACTITIONER, "kb.feedback", button_values(picked, "kb.feedback")[0])
     assert len(store.active(services.storage)) == 1
+    again = learn_wording(services, "mascot-colour-south", "What colour is the audit mascot?", PRACTITIONER, "picked")
+    assert again.learned is None  # the same person picking it again is still one pick
     result = learn_wording(services, "mascot-colour-south", "What colour is the audit mascot?", COLLEAGUE, "picked")
-    assert result.learned is None
-    assert len(store.active(services.storage)) == 1
+    assert result.learned is not None and result.learned.trusted_by == COLLEAGUE
+    [row] = store.active(services.storage)
+    assert (row.user_id, row.trusted_by, row.trusted) == (PRACTITIONER, COLLEAGUE, True)
 
 
 def test_qa_leads_see_who_taught_what_and_reject_it(engine: Engine, services: Services) -> None:
@@ -161,7 +177,7 @@ def test_only_qa_leads_and_admins_list_or_reject(engine: Engine) -> None:
     [reject] = button_values(engine.command("U0ADMIN01", "kb learned"), "kb.learned.reject")
     refused = engine.action(PRACTITIONER, "kb.learned.reject", reject)
     assert refused[0].kind == "error"
-    assert "Did you mean" not in engine.message(COLLEAGUE, MASCOT)[0].text
+    assert "Did you mean" not in engine.message(PRACTITIONER, MASCOT)[0].text
 
 
 def test_a_stale_reject_button_says_so(engine: Engine) -> None:
@@ -208,7 +224,7 @@ def test_learned_wordings_are_searched_after_a_restart(engine: Engine, services:
     services.knowledge = services.live_knowledge().fork()  # a fresh process: nothing learned in memory
     assert "Did you mean" in build_engine(services).message(COLLEAGUE, MASCOT)[0].text
     start_up(services)
-    assert build_engine(services).message(COLLEAGUE, MASCOT)[0].text == "Blue."
+    assert build_engine(services).message(PRACTITIONER, MASCOT)[0].text == "Blue."
 
 
 @given(st.text(max_size=200))
@@ -388,7 +404,7 @@ def test_after_a_reload_one_persons_pick_still_teaches_only_its_own_words(engine
     `kb reload`, "what colour is the riverside mascot" met the entry of one person's pick outright again."""
     pick(engine, PRACTITIONER, "what colour is the mascot at the riverside hub", "mascot-colour-south")
     engine.command(QA_LEAD, "kb reload")
-    assert engine.message(COLLEAGUE, "What colour is the mascot at the riverside hub?")[0].text == "Blue."
+    assert engine.message(PRACTITIONER, "What colour is the mascot at the riverside hub?")[0].text == "Blue."
     assert engine.message(COLLEAGUE, "what colour is the riverside mascot")[0].text != "Blue."
 
 

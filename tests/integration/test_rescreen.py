@@ -41,7 +41,8 @@ def stored_by_an_older_screen(services: Services) -> dict[str, int]:
            for name, text in (("named", NAMED_QUESTION), ("ordinary", ORDINARY_QUESTION),
                               ("removed", REMOVED_EARLIER))}
     for name, wording in (("named_wording", NAMED_WORDING), ("ordinary_wording", MASCOT)):
-        learned = store.learn(services.storage, "mascot-colour-south", wording, PRACTITIONER, "picked", now)
+        # linked, so everyone's search holds it (one person's pick is answered for them alone: bot.asking.pick_trust)
+        learned = store.learn(services.storage, "mascot-colour-south", wording, QA_LEAD, "linked", now)
         assert learned is not None
         ids[name] = learned.id
     return ids
@@ -146,16 +147,17 @@ def test_an_older_database_keeps_its_learned_wordings_numbers_and_indexes_when_s
                    "VALUES (?, 'mascot-colour-south', ?, 'U0PRAN001', ?, 'picked', ?, ?)",
                    [number, wording, stamp, status, why])
     db.execute("DELETE FROM kb_learned WHERE id = 3")  # accepted: its number is never handed out again
-    before = db.execute("SELECT * FROM kb_learned ORDER BY id").fetchall()
+    columns = ", ".join(row[1] for row in db.execute("PRAGMA table_info(kb_learned)").fetchall())  # before m380
+    before = db.execute(f"SELECT {columns} FROM kb_learned ORDER BY id").fetchall()
     db.conn.commit()
     db.conn.close()
 
     storage = Storage(path)
     try:
         assert storage.migrate()[0] == "m264_rescreen_stored_wordings"
-        assert storage.db.execute("SELECT * FROM kb_learned ORDER BY id").fetchall() == before
+        assert storage.db.execute(f"SELECT {columns} FROM kb_learned ORDER BY id").fetchall() == before
         at = datetime(2026, 11, 3, tzinfo=UTC)
-        assert store.learn(storage, "mascot-colour-south", "mascot colour", "U0PRAN001", "linked", at) is None
+        assert store.learn(storage, "mascot-colour-south", "mascot colour", "U0PRAN001", "picked", at) is None
         new = store.learn(storage, "mascot-colour-north", "mascot colour north", "U0PRAN001", "picked", at)
         assert new is not None and new.id == 4
         assert store.reject(storage, new.id, "identifier screen", at, "screen").rejected_why == "screen"

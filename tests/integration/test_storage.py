@@ -158,14 +158,15 @@ def test_an_older_database_keeps_its_learned_wordings_and_never_reuses_an_accept
     db.execute("DELETE FROM kb_learned WHERE id = 4")  # accepted: written into the YAML, named by the trail
     db.execute("INSERT INTO trail (at, actor, action, detail) VALUES (?, 'U0QALEAD1', 'kb.learned.accept', ?)",
                [stamp, '{"learned": 4, "entry": "mascot-colour-south"}'])
-    before = db.execute("SELECT * FROM kb_learned ORDER BY id").fetchall()
+    columns = ", ".join(row[1] for row in db.execute("PRAGMA table_info(kb_learned)").fetchall())  # before m380
+    before = db.execute(f"SELECT {columns} FROM kb_learned ORDER BY id").fetchall()
     db.conn.commit()
     db.conn.close()
 
     storage = Storage(path)
     try:
         assert storage.migrate()[0] == "m260_storage9_learned_ids_never_reused"
-        assert storage.db.execute("SELECT * FROM kb_learned ORDER BY id").fetchall() == before
+        assert storage.db.execute(f"SELECT {columns} FROM kb_learned ORDER BY id").fetchall() == before
         new = learned.learn(storage, "mascot-colour-north", "mascot colour north", "U0QALEAD1", "linked",
                             datetime(2026, 11, 3, tzinfo=UTC))
         assert new is not None and new.id == 5
