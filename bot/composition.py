@@ -54,7 +54,7 @@ from bot.engine.routing import Engine
 from bot.oversight.role_changes import record_role_changes
 from bot.privacy.knowledge_screen import Withheld, checklist_identifier_problems, start_checklist_screen, start_screen
 from bot.privacy.screen import Screen
-from bot.reminders import away_change, away_worded
+from bot.reminders import away_change, away_for_worded, away_worded
 from bot.reminders import feature as reminders_feature
 from bot.settings.config import Settings
 from bot.storage import Storage
@@ -106,6 +106,7 @@ def build_engine(services: Services) -> Engine:
     reminders_feature.install(engine, services)
     away_change.install(engine, services)  # "my leave has changed its 22nd dec not 21st", "cancel my leave"
     away_worded.install(engine, services)  # "im on leave all next week, tm north covering"
+    away_for_worded.install(engine, services)  # "S1 is on leave next week, can you stop her reminders"
     digests_feature.install(engine, services)
     agreement_asked.install(engine, services)  # "agreement rates by team?"
     areas.install(engine, services)  # `/audit areas`: grades by practice area
