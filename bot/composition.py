@@ -16,6 +16,7 @@ from bot.audits import (
     action_chase,
     checklist_asked,
     checklist_preview,
+    done_picked,
     grade_asked,
     manager_words,
     moderation_action_asked,
@@ -74,6 +75,7 @@ def build_engine(services: Services) -> Engine:
     confirmations.install(engine, services)
     home_feature.install(engine, services)
     audits_feature.install(engine, services)
+    done_picked.install(engine, services)  # *Done: action 150* picked by number in the terminal: asked first
     reaudits_feature.install(engine, services)
     reaudit_start.install(engine, services)  # `re-audit CR-632084`
     reaudit_outcomes.install(engine, services)  # "are re-audits showing improvement?"
