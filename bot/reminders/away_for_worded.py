@@ -51,8 +51,8 @@ def set_for(services: Services, turn: Turn, text: str) -> list[Reply] | None:
     words = away_words(THEIR_REMINDERS.sub("my", statement), today)
     if words is not None:
         return away_command(services, turn, f"{words} for {worker_id}")
-    if not third_person or not LEAVE.match(statement[3:]):
-        return None
+    if not third_person or not LEAVE.match(statement[3:]) or "?" in text:
+        return None  # a question about someone's leave ("S1 is off sick, who covers her visits?") is asked as one
     name = services.directory.label(worker_id)
     return [Reply(kind="error", text=f"To pause {name}'s reminders, tell me the days: like `away from 14/12 until "
                                      f"18/12 for {name}` or `{name} is on leave next week`. Nothing was changed.")]

@@ -88,3 +88,9 @@ def test_a_pressed_yes_is_checked_again(engine: Engine, services: Services) -> N
         replies = engine.action(NORTH_MANAGER, "away.for.yes", f"{WORKER}|2026-12-14|2026-12-18|")
     assert "is not in a team you manage" in _own(replies)
     assert away_period(services.storage, WORKER) is None
+
+
+def test_a_question_about_a_workers_leave_is_not_told_how_to_pause(engine: Engine, services: Services) -> None:
+    said = _own(_typed(engine, SOUTH_MANAGER, "S1 is off sick, who covers her visits?"))
+    assert "To pause" not in said and "Set Social worker S1 away" not in said
+    assert away_period(services.storage, WORKER) is None
