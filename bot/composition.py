@@ -16,6 +16,7 @@ from bot.audits import (
     action_chase,
     checklist_asked,
     checklist_preview,
+    done_picked,
     grade_asked,
     grade_disagree,
     manager_words,
@@ -58,7 +59,7 @@ from bot.engine.routing import Engine
 from bot.oversight.role_changes import record_role_changes
 from bot.privacy.knowledge_screen import Withheld, checklist_identifier_problems, start_checklist_screen, start_screen
 from bot.privacy.screen import Screen
-from bot.reminders import away_change, away_worded
+from bot.reminders import away_change, away_for_worded, away_worded
 from bot.reminders import feature as reminders_feature
 from bot.settings.config import Settings
 from bot.storage import Storage
@@ -78,6 +79,7 @@ def build_engine(services: Services) -> Engine:
     confirmations.install(engine, services)
     home_feature.install(engine, services)
     audits_feature.install(engine, services)
+    done_picked.install(engine, services)  # *Done: action 150* picked by number in the terminal: asked first
     reaudits_feature.install(engine, services)
     reaudit_start.install(engine, services)  # `re-audit CR-632084`
     reaudit_outcomes.install(engine, services)  # "are re-audits showing improvement?"
@@ -114,6 +116,7 @@ def build_engine(services: Services) -> Engine:
     reminders_feature.install(engine, services)
     away_change.install(engine, services)  # "my leave has changed its 22nd dec not 21st", "cancel my leave"
     away_worded.install(engine, services)  # "im on leave all next week, tm north covering"
+    away_for_worded.install(engine, services)  # "S1 is on leave next week, can you stop her reminders"
     digests_feature.install(engine, services)
     agreement_asked.install(engine, services)  # "agreement rates by team?"
     areas.install(engine, services)  # `/audit areas`: grades by practice area

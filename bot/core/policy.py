@@ -144,6 +144,12 @@ def may_complete_for_others(directory: Directory, person: Person, owner_id: str)
     return person.role is Role.MANAGER and person.user_id in directory.managers_of(owner_id)
 
 
+def may_set_away_for(directory: Directory, person: Person, worker_id: str) -> bool:
+    """Someone else's time away may be set by a manager of their team (covering a worker's leave is normal practice:
+    trial 41) or an admin; a practitioner, or a manager of another team, may not."""
+    return may_complete_for_others(directory, person, worker_id)
+
+
 def may_complete_action(directory: Directory, person: Person, owner_id: str) -> bool:
     """The owner, or someone who may complete it for them."""
     return person.user_id == owner_id or may_complete_for_others(directory, person, owner_id)

@@ -131,6 +131,27 @@ def by_others(figure: TeamFigure, week: str, whose: str = "its") -> str:
             f"counted against {whose} target)")
 
 
+def target_sentence(done: int, target: int, ended: bool = False) -> str:
+    """'Target 2 a month: met (2 done).': the team digest's target as a sentence of its own (trial 41: "target 2, met
+    (+0 in week 48, +5 in the month by others, of its cases: not counted against its target)" was hard to read)."""
+    if not target:
+        return "No monthly target set."
+    if done >= target:
+        return f"Target {target} a month: met ({done} done)."
+    gap = f"missed by {target - done}" if ended else f"{target - done} to go"
+    return f"Target {target} a month: {gap} ({done} done)."
+
+
+def others_sentence(figure: TeamFigure, week: str) -> str:
+    """' Also 5 audits of its cases by others (1 this week so far), not counted toward the target.', or '': audits of
+    the team's cases by people who hold no target in it, apart from its auditors' (trial 35 H2), said plainly."""
+    if not (figure.others_week or figure.others_month):
+        return ""
+    this_week = f" ({figure.others_week} {week})" if figure.others_week else ""
+    return (f" Also {count_of(figure.others_month, 'audit')} of its cases by others{this_week}, not counted toward "
+            "the target.")
+
+
 def demo_note(demo: int, total: int, whose: str = "") -> str:
     """Says how many of the audits counted are invented, so nobody takes demo figures for real practice."""
     return (f"{demo} of these {total} audits {whose}are invented demo data (`audit-bot demo-data --remove` takes "
@@ -182,8 +203,8 @@ def team_text(digest: TeamDigest, cases_named: bool = True) -> str:
     done named by case only when `cases_named` (not in a team channel's post, by default: bot.digests.weekly)."""
     ended = digest.month_ended
     lines = [f"**Audits completed**: {digest.completed_week} {_this_week(digest)} · {digest.completed_month} "
-             f"{_month_and_spill(digest)}; {against_target(digest.completed_month, digest.target_month, ended)}"
-             f"{by_others(digest.figure, _this_week(digest))}"]
+             f"{_month_and_spill(digest)}. {target_sentence(digest.completed_month, digest.target_month, ended)}"
+             f"{others_sentence(digest.figure, _this_week(digest))}"]
     if digest.demo_week:
         lines.append(f"   _{demo_note(digest.demo_week, digest.cases_week, 'of its cases ')}_")
     lines += auditor_lines(digest)

@@ -340,6 +340,14 @@ class Engine:
                 )
             ]
 
+    def home_now(self, user_id: str) -> list[Reply]:
+        """This person's Home as it is now, read only (no turn watches, nothing set aside): what the terminal chat
+        compares a Home shown earlier with before a number picks from it."""
+        command = self.commands.get("home")
+        if command is None:
+            return []
+        return self._run(user_id, "terminal", lambda turn: command.handler(turn, ""))
+
     def dispatch_command(self, turn: Turn, name: str, rest: str) -> list[Reply]:
         """Run `/audit <name> <rest>` for this turn: also how a command typed in a DM without `/audit` runs. A
         command's short form (`/audit mod 12`: bot.engine.near_miss.SHORT_FORMS) runs as the command."""

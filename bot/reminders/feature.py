@@ -12,9 +12,10 @@ from bot.core.markup import mention
 from bot.core.people import person_named
 from bot.core.replies import Reply
 from bot.core.services import Services
+from bot.engine import confirmations
 from bot.engine.routing import Engine, Turn
 from bot.errors import UserError
-from bot.reminders import away_one_day, preview
+from bot.reminders import away_for, away_one_day, preview
 from bot.reminders import cover as cover_rules
 from bot.reminders.catch_up import catch_up_for, catch_up_reply
 from bot.reminders.cover import COVER_ROLES
@@ -196,10 +197,10 @@ def away_command(services: Services, turn: Turn, text: str) -> list[Reply]:
     today = turn.now.astimezone(services.settings.timezone).date()
     if not text.strip():
         return away_now(services, turn, today)
-    text = DASHED_RANGE.sub(r"\1 to \2", text)
-    text = away_one_day.as_away_words(text, today) or text  # `away next fri`: that one day (trial 29)
-    parsed = read_away(_back_read_as_until(text, today), today,
-                       lambda typed: _cover_named(services, typed))
+    named = away_for.split_for(services, text)  # `… for S1`: a manager covering a worker's leave (trial 41)
+    if named is not None and named[0] != turn.user_id:
+        return _away_for(services, turn, today, *named)
+    parsed = _read(services, named[1] if named else text, today)
     if parsed is None:
         return _back(services, turn, today)
     starts, until, cover = parsed
@@ -229,6 +230,30 @@ def away_command(services: Services, turn: Turn, text: str) -> list[Reply]:
     return [Reply(f"Got it: no reminders to {long_date(until)}, your last day away; they start again on "
                   f"{long_date(next_working_day(until))}.{cover_text} "
                   "`/audit away off` turns them back on sooner." + _replaced(before, today, starts, until)), *told]
+
+
+def _read(services: Services, text: str, today: date) -> tuple[date | None, date, str | None] | None:
+    """The days and cover `/audit away` is given, as read_away reads them, after the ways of saying them it takes:
+    `21/12 - 4/1`, one day (`away next fri`, trial 29), the day back (`back on 4th jan`)."""
+    text = DASHED_RANGE.sub(r"\1 to \2", text)
+    text = away_one_day.as_away_words(text, today) or text
+    return read_away(_back_read_as_until(text, today), today, lambda typed: _cover_named(services, typed))
+
+
+def _away_for(services: Services, turn: Turn, today: date, worker_id: str, text: str) -> list[Reply]:
+    """`… for S1`: who may is checked first, then the days read as the worker's own and read back with Yes / No."""
+    away_for.check(services, turn, worker_id, text)
+    worker = away_for.worker_turn(services, turn, worker_id)
+    parsed = _read(services, text, today)
+    if parsed is not None and parsed[2] is not None:
+        cover_rules.check(services, worker, parsed[2], parsed[0] or today, parsed[1])
+    return away_for.propose(services, turn, worker_id, parsed, today)
+
+
+def _set_for(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """Yes to "Set Social worker S1 away …?": `/audit away` run as the worker, then who is told what."""
+    worker, words = away_for.decoded(services, turn, value)
+    return away_for.done(services, turn, worker, words, away_command(services, worker, words))
 
 
 def _replaced(before: tuple[date | None, date, str | None] | None, today: date, starts: date | None,
@@ -285,6 +310,8 @@ def install(engine: Engine, services: Services) -> None:
                              rf"|{DASHED_RANGE.pattern}(?:\s+cover\s+\S.*)?|(?:from\s+\S.*)?{BACK_ON.pattern}.*"
                              rf"|{'|'.join(OFF_WORDS)}|{away_one_day.TYPED})?")
     engine.add_action("reminder.snooze", snooze_items)
+    confirmations.add_answers(engine, services, (away_for.YES, lambda turn, value: _set_for(services, turn, value)),
+                              (away_for.NO, lambda _turn, value: away_for.said_no(services, value)))
     engine.add_command("reminders", lambda turn, _: reminders_command(services, turn),
                        "what I would remind you about on the next working days", usage="/audit reminders", typed="")
     engine.add_message_handler(lambda turn, text: reminders_command(services, turn)

@@ -9,14 +9,20 @@ would come. Nothing is sent and nothing is stored.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from bot.core.calendar import is_working_day
 from bot.core.replies import Reply, agreeing, count_of
 from bot.core.services import Services
 from bot.reminders.inputs import reminder_inputs
-from bot.reminders.rules import ACTION_DUE_SOON_WORKING_DAYS, Reminder, ReminderRules, due_reminders
+from bot.reminders.rules import (
+    ACTION_DUE_SOON_WORKING_DAYS,
+    LAST_REMINDER,
+    Reminder,
+    ReminderRules,
+    due_reminders,
+)
 from bot.storage import actions as action_store
 from bot.storage.readback import awaiting_response
 from knowledge.dates import short_date
@@ -31,20 +37,37 @@ class Coming:
 
     day: date
     reminder: Reminder
+    last: date | None = None  # an action's last reminder, the day it goes on a manager's overdue list
+
+    @property
+    def text(self) -> str:
+        """The item as the reminder says it, and, when it comes first before its last day, until when it comes."""
+        if self.last is None:
+            return self.reminder.text
+        if self.last == self.day:
+            return self.reminder.text.replace(LAST_REMINDER, " That day it goes on your manager's weekly list of "
+                                                             "overdue actions, so it is the last reminder of it.")
+        return (f"{self.reminder.text.removesuffix(LAST_REMINDER)} Reminded each working day until "
+                f"{self.last:%a} {self.last.day} {self.last:%b}, the last: it then goes on your manager's weekly list "
+                "of overdue actions.")
 
 
 def coming_up(services: Services, user_id: str, now: datetime, runs: int = RUNS_AHEAD) -> list[Coming]:
-    """This person's reminder items over the job's next `runs` runs on working days, each once, at its first day."""
+    """This person's reminder items over the job's next `runs` runs on working days, each once, at its first day;
+    an action's with the day it is last reminded, when it goes on a manager's overdue list within those runs."""
     settings = services.settings.reminders
     rules = ReminderRules(settings.draft_idle_working_days, settings.moderation_wait_working_days)
-    found: list[Coming] = []
-    seen: set[str] = set()
+    found: dict[str, Coming] = {}
+    listed: dict[int, date] = {}
     for day in run_days(services, now, runs):
-        for reminder in due_reminders(reminder_inputs(services, day), day, rules):
-            if reminder.user_id == user_id and reminder.key not in seen:
-                seen.add(reminder.key)
-                found.append(Coming(day, reminder))
-    return found
+        reminders = due_reminders(reminder_inputs(services, day), day, rules)
+        for reminder in reminders:
+            if reminder.user_id == user_id and reminder.key not in found:
+                found[reminder.key] = Coming(day, reminder)
+            for action_id in reminder.escalates:
+                listed.setdefault(action_id, day)
+    return [replace(c, last=listed.get(int(key[7:]))) if key.startswith("action:") else c
+            for key, c in found.items()]
 
 
 def run_days(services: Services, now: datetime, runs: int) -> list[date]:
@@ -84,11 +107,12 @@ def reminders_reply(services: Services, user_id: str, now: datetime, away: str |
             "days, campaign cases not yet submitted, audits waiting for your moderation, your monthly audit target "
             f"and knowledge entries you own that are past their review date.{later}"))
     shown = coming[:MAX_SHOWN]
-    lines = "\n".join(f"• {_day(c.day, now)}: {c.reminder.text}" for c in shown)
+    lines = "\n".join(f"• {_day(c.day, now)}: {c.text}" for c in shown)
     more = f"\n• …and {len(coming) - len(shown)} more." if len(coming) > len(shown) else ""
     return Reply(title="Your reminders", text=(
         f"{paused}What I would remind you about in the next {RUNS_AHEAD} working days, as things stand (reminders "
-        f"come as one message{when} on working days; each item keeps coming until it is dealt with):\n{lines}{more}"
+        f"come as one message{when} on working days; each item keeps coming until it is dealt with, an overdue action "
+        f"until it goes on your manager's weekly list):\n{lines}{more}"
         f"{later}"),
         note="Snooze a reminder from its message, or `/audit away until DATE` when you are off. Marking an action "
              "done, or finishing a draft, stops its reminders.")

@@ -9,7 +9,7 @@ its owner; quota and knowledge-review nudges come on their check days only.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from bot.core.calendar import (
@@ -204,7 +204,8 @@ def _overdue_lists(inputs: ReminderInputs, today: date) -> list[Reminder]:
         found.append(Reminder(
             manager, "overdue-list",
             f"{count_of(len(actions), 'action')} in your team {agreeing(len(actions), 'is', 'are')} overdue; "
-            f"{agreeing(len(actions), 'its owner', 'their owners')} will not be reminded again:\n{lines}",
+            f"{agreeing(len(actions), 'its owner is', 'their owners are')} not reminded of "
+            f"{agreeing(len(actions), 'it', 'them')} after today:\n{lines}",
             escalates=tuple(a.action_id for a in actions),
         ))
     return found
@@ -310,7 +311,21 @@ def due_reminders(inputs: ReminderInputs, today: date, rules: ReminderRules | No
             continue
         seen.add((routed.user_id, routed.key))
         found.append(routed)
-    return found
+    return _last_reminders(found)
+
+
+LAST_REMINDER = (" It goes on your manager's weekly list of overdue actions today, so this is the last reminder of it "
+                 "you get.")
+
+
+def _last_reminders(found: list[Reminder]) -> list[Reminder]:
+    """An owner's reminder of an action that goes on a manager's overdue list in the same run says it is the last
+    (trial 41: the manager read "their owners will not be reminded again" while the owner's `reminders` listed every
+    one for that Monday: both were true, since that run still reminds the owner). Worked out after away and snoozes,
+    so an action whose list is not sent (its manager away) is not said to be escalated."""
+    listed = {action_id for reminder in found for action_id in reminder.escalates}
+    return [replace(r, text=r.text + LAST_REMINDER) if r.key.startswith("action:") and int(r.key[7:]) in listed
+            else r for r in found]
 
 
 def bundle(reminders: Iterable[Reminder]) -> dict[str, list[Reminder]]:

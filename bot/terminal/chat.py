@@ -6,15 +6,20 @@ ending cleanly on end of input or `quit`.
 
 from __future__ import annotations
 
+import select
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from bot.audits import done_picked
 from bot.core.replies import Reply, error
+from bot.engine.home import HOME_WORDS
 from bot.engine.routing import Engine
 from bot.terminal.render import DEFAULT_WIDTH, TerminalView
 
 QUIT_WORDS = {"quit", "exit", "bye", "/quit"}
+PASTE_GAP = 0.05  # seconds: lines arriving closer together than this were pasted as one message
 MIN_WIDTH = 40
 BANNER = (
     "audit-bot local chat as {user} ({label}). Type `help` to see what I can do, "
@@ -30,6 +35,7 @@ def run_chat(engine: Engine, user_id: str, stdin: TextIO, stdout: TextIO, prompt
     Charts (the digest's trend) are written into `chart_dir` and their path printed; without it they are left out.
     """
     interactive = stdin.isatty()
+    more = paste_waiter(stdin) if interactive else None
     view = TerminalView(chart_dir=chart_dir, names=engine.directory.label,
                         waiting=lambda: engine.session_start(user_id),
                         width=screen_width() if interactive else DEFAULT_WIDTH)
@@ -44,22 +50,54 @@ def run_chat(engine: Engine, user_id: str, stdin: TextIO, stdout: TextIO, prompt
         if interactive:
             stdout.write(prompt)
         stdout.flush()
-        line = stdin.readline()
-        if not line:
+        line = read_message(stdin, more)
+        if line is None:
             stdout.write("\nBye.\n")
             return 0
-        text = line.rstrip("\n")
+        text = line
         if text.strip().lower() in QUIT_WORDS:
             stdout.write("Bye. Anything you were doing is saved.\n")
             return 0
         if not text.strip():
             continue
-        picked = view.echo(text)
+        stale = stale_home(engine, view, user_id, text)
+        picked = None if stale else view.echo(text)
         if picked:
             stdout.write(picked + "\n")
-        replies = not_again(run_line(engine, view, user_id, text), just_shown)
+        replies = stale or not_again(run_line(engine, view, user_id, text), just_shown)
         just_shown = []
+        shown = view.choices
         stdout.write(view.render(replies) + "\n")
+        if view.choices is not shown:  # this line put new options on screen: Home's, or others
+            view.home_options = home_shown(engine, view, user_id, text, bool(stale))
+
+
+def paste_waiter(stdin: TextIO) -> Callable[[], bool]:
+    """Whether more typed input arrives within PASTE_GAP, read without blocking: the stream's own `ready` when it has
+    one (a test's), else the terminal's file descriptor, polled with select."""
+    ready = getattr(stdin, "ready", None)
+    if callable(ready):
+        return lambda: bool(ready(PASTE_GAP))
+    return lambda: bool(select.select([stdin], [], [], PASTE_GAP)[0])
+
+
+def read_message(stdin: TextIO, more: Callable[[], bool] | None) -> str | None:
+    """One message: a line, and in a terminal the lines arriving right after it, within PASTE_GAP of each other,
+    joined with newlines (trial 41: a paste of 4 lines at Strengths stored line 1 as the strengths, line 2 as the
+    areas for development and line 3 as an action). None at end of input. Piped input (a script) is read a line at
+    a time, as it always was."""
+    line = stdin.readline()
+    if not line:
+        return None
+    lines = [line.rstrip("\n")]
+    while more is not None and more():
+        following = stdin.readline()
+        if not following:
+            break
+        lines.append(following.rstrip("\n"))
+    while len(lines) > 1 and not lines[-1].strip():
+        lines.pop()
+    return "\n".join(lines)
 
 
 def not_again(replies: list[Reply], shown: list[Reply]) -> list[Reply]:
@@ -69,6 +107,46 @@ def not_again(replies: list[Reply], shown: list[Reply]) -> list[Reply]:
     if not shown or len(replies) <= len(shown) or replies[-len(shown):] != shown:
         return replies
     return [*replies[:-len(shown)], Reply(kind="notice", text="It's the one shown just above.")]
+
+
+def is_home_line(text: str) -> bool:
+    """Whether the line shows Home (`home`, `/audit home`)."""
+    stripped = text.strip()
+    return bool(HOME_WORDS.match(stripped)) or " ".join(stripped.lower().split()) == "/audit home"
+
+
+def home_shown(engine: Engine, view: TerminalView, user_id: str, text: str,
+               again: bool) -> list[tuple[str, str, str]] | None:
+    """The options on screen when they are Home's alone (`home` typed, or Home shown again as stale), else None: Home
+    shown with an audit's step after it (`home` while starting one) numbers the step's options too."""
+    if not (again or is_home_line(text)):
+        return None
+    home = options_in(engine.home_now(user_id))
+    return home if home == options_in_view(view) else None
+
+
+def stale_home(engine: Engine, view: TerminalView, user_id: str, text: str) -> list[Reply] | None:
+    """A number picking one of Home's options picks it as shown (trial 41: `4` was *Full digest* on one Home and
+    *Done: action 150* on a later one). When Home's options have changed since it was shown (an action done
+    elsewhere, a draft submitted), nothing is picked: that is said, and Home shown again, numbered as it is now."""
+    if view.home_options is None or view.choice_for(text) is None:
+        return None
+    home = engine.home_now(user_id)
+    if options_in(home) == view.home_options:
+        return None
+    return [Reply(kind="notice", text=f"Your Home has changed since it was shown, so `{text.strip()}` may not be what "
+                                      "you saw: nothing was done. Here it is again, numbered as it is now:"), *home]
+
+
+def options_in(replies: list[Reply]) -> list[tuple[str, str, str]]:
+    """The options a turn's replies number, in the order the terminal numbers them."""
+    fresh = TerminalView()
+    fresh.render(replies)
+    return options_in_view(fresh)
+
+
+def options_in_view(view: TerminalView) -> list[tuple[str, str, str]]:
+    return [(choice.label, choice.action, choice.value) for choice in view.choices]
 
 
 def screen_width() -> int:
@@ -82,8 +160,9 @@ def run_line(engine: Engine, view: TerminalView, user_id: str, text: str) -> lis
     on screen is refused here, never passed on as words (nor to an older menu); with none on screen yet, the refusal
     says when options offered in an earlier session have lapsed."""
     choice = view.choice_for(text)
-    if choice is not None:
-        return engine.action(user_id, choice.action, choice.value, surface="terminal")
+    if choice is not None:  # a picked *Done* is asked first: a number is easily typed by mistake (trial 41)
+        action = done_picked.ASKED if choice.action == done_picked.DONE else choice.action
+        return engine.action(user_id, action, choice.value, surface="terminal")
     refused = view.pick_refused(text)
     if refused is not None:
         waiting = [] if view.choices else engine.session_start(user_id)

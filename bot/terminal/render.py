@@ -58,6 +58,9 @@ class TerminalView:
     # waiting, so any reply without options retires the menu above it.
     waiting: Callable[[], list[Reply]] | None = None
     retired: bool = False  # a menu was on screen until a reply without options came after it
+    # The options on screen when they are Home's (`home` typed), as (label, action, value): bot.terminal.chat checks
+    # Home has not changed since before a number picks from it.
+    home_options: list[tuple[str, str, str]] | None = None
 
     def _plain(self, text: str) -> str:
         return to_plain(text, self.names)

@@ -96,8 +96,8 @@ def test_cli_prints_text_and_json_and_writes_the_chart(services: Services, envir
     with time_machine.travel(datetime(2026, 11, 24, 10, tzinfo=LONDON), tick=False):  # November still running
         code, text, _ = run("digest", "--week", "2026-W47", "--team", "north-assessment", "--chart", str(chart))
     assert code == 0
-    assert "Audits completed: 3 in week 47" in text and "+1 in week 47" in text  # the QA lead's apart
-    assert "in November (to 22 November); target" in text  # the week's month, said as such
+    assert "Audits completed: 3 in week 47" in text and "by others (1 in week 47)" in text  # the QA lead's apart
+    assert "in November (to 22 November). Target" in text  # the week's month, said as such
     assert "What good looks like" in text
     assert chart.read_bytes().startswith(b"\x89PNG")
     code, text, _ = run("digest", "--week", "2026-W47", "--format", "json")

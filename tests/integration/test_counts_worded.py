@@ -58,8 +58,8 @@ def test_the_shipped_campaign_says_auditors_cases_and_allocations(engine: Engine
 
 
 @pytest.mark.parametrize(("overdue", "said"), [
-    (1, "1 action in your team is overdue; its owner will not be reminded again:"),
-    (2, "2 actions in your team are overdue; their owners will not be reminded again:")])
+    (1, "1 action in your team is overdue; its owner is not reminded of it after today:"),
+    (2, "2 actions in your team are overdue; their owners are not reminded of them after today:")])
 def test_the_managers_overdue_list_counts_one_action_or_several(overdue: int, said: str) -> None:
     inputs = ReminderInputs(actions=tuple(ActionItem(9 + n, "U0PRAN001", "Overdue", date(2026, 11, 20), False,
                                                      ("U0MGRN001",)) for n in range(overdue)))

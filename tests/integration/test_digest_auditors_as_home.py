@@ -55,8 +55,8 @@ def test_home_the_weekly_and_period_digests_and_auditors_give_a_team_the_same_fi
         own = month_said(*month_so_far(services, "U0MGRS001", NOW.date()))
     assert "1 audit completed, against your target of 2 (1 to go)" in own
     assert weekly.splitlines()[1].startswith(
-        "**Audits completed**: 1 this week so far · 1 in December (to 2 December); target 2, 1 to go "
-        "(+2 this week so far, +2 in the month by others, of its cases: not counted against its target)")
+        "**Audits completed**: 1 this week so far · 1 in December (to 2 December). Target 2 a month: 1 to go (1 done). "
+        "Also 2 audits of its cases by others (2 this week so far), not counted toward the target.")
     assert _line(weekly, "Team manager (South)") == (
         "• Team manager (South): 1 this week so far · 1 in December (to 2 December); target 2, 1 to go")
     assert "• **South Child in Need and Protection**: 1 · 1 (target 2, 1 to go; +2 by others)" in service
@@ -88,8 +88,8 @@ def test_an_auditor_of_another_teams_case_counts_under_their_own_team_everywhere
         in auditors.text
     assert auditors.text.startswith("**North Assessment Team**: 2 audits by its auditors in December (to 2 "
                                     "December) (target 2, met)\n")
-    assert north_digest.startswith("**Audits completed**: 2 this week so far · 2 in December (to 2 December); "
-                                   "target 2, met\n")
+    assert north_digest.startswith("**Audits completed**: 2 this week so far · 2 in December (to 2 December). "
+                                   "Target 2 a month: met (2 done).\n")
     assert _line(north_digest, "Team manager (North)") == (
         "• Team manager (North): 2 this week so far · 2 in December (to 2 December); target 2, met; of them for "
         "South Child in Need and Protection: 1 this week so far · 1 in the month")

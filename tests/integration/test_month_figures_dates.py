@@ -83,7 +83,8 @@ def test_the_digest_read_after_its_month_ended_reports_it_whole_as_missed_never_
     with time_machine.travel(datetime(2026, 12, 3, 14, tzinfo=LONDON), tick=False):
         team = _digest_text(services, MANAGER)
         service = _digest_text(services, "U0QALEAD1")
-    assert "Audits completed: 1 in week 48 · 2 in November (month ended); target 2, met" in team.replace("**", "")
+    assert ("Audits completed: 1 in week 48 · 2 in November (month ended). Target 2 a month: met (2 done)."
+            in team.replace("**", ""))
     assert "to go" not in team
     assert "all of November (target)" in service and "this month" not in service
     assert "North Assessment Team**: 1 · 2 (target 2, met)" in service
@@ -99,7 +100,8 @@ def test_the_digest_read_while_its_month_runs_still_counts_what_is_to_go(service
     with time_machine.travel(datetime(2026, 12, 31, 14, tzinfo=LONDON), tick=False):
         team = _digest_text(services, MANAGER).replace("**", "")
         service = _digest_text(services, "U0QALEAD1")
-    assert "Audits completed: 1 in week 52 · 1 in December (to 27 December); target 2, 1 to go" in team
+    assert ("Audits completed: 1 in week 52 · 1 in December (to 27 December). Target 2 a month: 1 to go (1 done)."
+            in team)
     assert "missed" not in team and "month ended" not in team
     assert "this month (target)" in service and "(target 2, 1 to go)" in service
 
@@ -122,12 +124,12 @@ def test_the_last_days_of_december_count_in_the_digest_of_the_week_that_ends_in_
         team = _digest_text(services, MANAGER).replace("**", "")
         service = _digest_text(services, "U0QALEAD1")
     assert ("Audits completed: 2 in week 53 · 2 in December (month ended; this week's 1 Jan to 3 Jan 2027 count in "
-            "January); target 2, met") in team
+            "January). Target 2 a month: met (2 done).") in team
     assert "all of December (target)" in service
     rows.audit(submitted=datetime(2027, 1, 6, 11, tzinfo=UTC))
     with time_machine.travel(datetime(2027, 1, 11, 9, tzinfo=LONDON), tick=False):
         following = _digest_text(services, MANAGER).replace("**", "")
-    assert "Audits completed: 1 in week 1 · 2 in January (to 10 January); target 2, met" in following
+    assert "Audits completed: 1 in week 1 · 2 in January (to 10 January). Target 2 a month: met (2 done)." in following
 
 
 def test_home_counts_the_actions_overdue_today_not_at_the_end_of_last_week(services: Services) -> None:
