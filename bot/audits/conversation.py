@@ -752,7 +752,8 @@ def typed_text(services: Services, turn: Turn, text: str, shortcuts: re.Pattern[
         return paused
     if shortcuts.match(text) and (conversation is None or not (_picks_an_option(conversation, text)
                                                                or _a_counted_answer(conversation, text)
-                                                               or _a_loose_answer(services, conversation, text))):
+                                                               or _a_loose_answer(services, conversation, text)
+                                                               or _goes_on_from_review(conversation, text))):
         return None
     if conversation is None or STATES[conversation.state].typed is None:
         return None
@@ -765,6 +766,12 @@ def typed_text(services: Services, turn: Turn, text: str, shortcuts: re.Pattern[
     if (wrong := _typed_wrong(services, conversation, text, mistyped)) is not None:
         return wrong
     return _read(services, turn, conversation, text)
+
+
+def _goes_on_from_review(conversation: Conversation, text: str) -> bool:
+    """`continue` (or `carry on`) at the review: its button says "Continue to the overall grade", so it goes on, as
+    `next` does, never `resume`'s "Carrying on … where you stopped" with the review shown again (trial 41)."""
+    return conversation.state is State.REVIEW and GO_ON_WORDS.match(text) is not None
 
 
 def _a_reason(services: Services, conversation: Conversation, text: str, commands: Shapes) -> bool:
