@@ -37,7 +37,7 @@ MAX_LINE = 200  # a command, its number and a thank-you are short: longer lines 
 # Words said before a command (trial 41: `oops reopen 150` went onto the QA leads' list, `reopen 150` is read): read
 # past when what follows them is a command with a number, one that runs as typed or a feature's shortcut.
 FILLER_OPENING = re.compile(r"^\s*(?:(?:oops|oopsie|whoops|sorry|soz|oh|ah|ahh|um|umm|erm|er|hmm|ok|okay|right|"
-                            r"actually|so|hi|hey|wait|also|and|just|then)(?:\s*[,.!:;\-\u2013\u2014]+\s*|\s+))+"
+                            r"actually|hi|hey|wait)(?:\s*[,.!:;\-\u2013\u2014]+\s*|\s+))+"
                             r"(?=\S)", re.IGNORECASE)
 
 
