@@ -46,6 +46,10 @@ _NUMBER = re.compile(r"(?:\baction\s*#?\s*|#)(?P<marked>\d{1,7})\b|(?<![\w/.#-])
 # "mid jan", "mid-January": the 15th of that month (trial 41: `push action 150 back to mid jan` was not read)
 _MID_MONTH = re.compile(r"\bmid(?:dle)?[\s-]*(?:of\s+)?(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",
                         re.IGNORECASE)
+_CHASE_NUMBERS = re.compile(rf"{_LEAD}(?:chase|nudge)\b.*\d", re.IGNORECASE)
+CHASE_USAGE = ("I couldn't tell which actions to chase, so nothing was sent. Type `chase` and an action's number, like "
+               "`chase 18`, or several, like `chase 18, 19 and 34`; a manager can type `chase all overdue` for their "
+               "teams' overdue actions.")
 _DAY_AFTER = re.compile(r"\b(?:to|till|until|til|for|by)\s+(?P<day>\S.*)$", re.IGNORECASE)
 _TEAM_ACTIONS = re.compile(r"\b(?:my|our|the)\s+teams?(?:'?s|s')?\s+(?:open\s+|overdue\s+|outstanding\s+)?actions?\b|"
                            r"\bactions?\s+(?:for|of|in|across)\s+(?:my|our|the)\s+teams?\b", re.IGNORECASE)
@@ -84,8 +88,8 @@ def routed(engine: Engine, services: Services, turn: Turn, text: str) -> list[Re
             engine.commands["actions"].allowed(turn.person):
         return engine.dispatch_command(turn, "actions", "team")
     number = action_number(line)
-    if number is None:
-        return None
+    if number is None:  # `chase 18, 19 and the one for S2`: a chase whose numbers could not be read gets how to type it
+        return [Reply(kind="notice", text=CHASE_USAGE)] if _CHASE_NUMBERS.match(line) and not _HOW.match(line) else None
     today = turn.now.astimezone(services.settings.timezone).date()
     if _CHASE.match(line):
         return _offer(services, turn, f"chase {number}", _whose(services, number) +

@@ -92,3 +92,10 @@ def test_push_back_to_mid_month_offers_the_fifteenth(demo: Services, engine: Eng
                                                  ("chase 18 and the rest", None)])
 def test_the_numbers_read(typed: str, numbers: list[int] | None) -> None:
     assert numbers_in(typed) == numbers
+
+
+def test_a_chase_whose_numbers_cannot_be_read_gets_how_to_type_it(demo: Services, engine: Engine) -> None:
+    reply = said(engine, SOUTH_MANAGER, "chase 18 and the one for CR-341944")
+    assert "I couldn't tell which actions to chase, so nothing was sent." in reply, reply
+    assert "chase 18, 19 and 34" in reply
+    assert nothing_unanswered(demo)
