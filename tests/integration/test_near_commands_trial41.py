@@ -12,8 +12,11 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
+from bot.audits.action_status import REOPEN_BARE
 from bot.audits.chase_several import numbers_in
+from bot.audits.feature import DONE_WORDS
 from bot.core.services import Services
+from bot.engine.politeness import without_politeness
 from bot.engine.routing import Engine
 from bot.storage import held_chases
 from bot.storage.actions import last_chase, open_actions_of
@@ -99,3 +102,11 @@ def test_a_chase_whose_numbers_cannot_be_read_gets_how_to_type_it(demo: Services
     assert "I couldn't tell which actions to chase, so nothing was sent." in reply, reply
     assert "chase 18, 19 and 34" in reply
     assert nothing_unanswered(demo)
+
+
+@pytest.mark.parametrize(("typed", "read"), [("oops reopen 150", "reopen 150"), ("sorry, show 12", "show 12"),
+                                             ("ok done 12 thanks", "done 12"), ("so show 12", "so show 12"),
+                                             ("oops the visit was 12 days late", "oops the visit was 12 days late"),
+                                             ("sorry", "sorry")])
+def test_filler_is_read_past_only_before_a_command(engine: Engine, typed: str, read: str) -> None:
+    assert without_politeness(typed, engine.typed_shapes, [REOPEN_BARE, DONE_WORDS]) == read
