@@ -14,6 +14,7 @@ from bot.asking import leaders as leaders_feature
 from bot.asking.rescreen import rescreen_at_start
 from bot.audits import (
     action_chase,
+    chase_several,
     checklist_asked,
     checklist_preview,
     done_picked,
@@ -86,6 +87,7 @@ def build_engine(services: Services) -> Engine:
     moderation_change.install(engine, services)  # `change moderation 137`
     moderation_release.install(engine, services)  # `stop moderating 82`, `send back 82 <note>`
     moderation_change_worded.install(engine, services)  # "oops i need to change my moderation on 137, wrong reason"
+    chase_several.install(engine, services)  # `chase 18, 19 and 34`, `chase all overdue` (trial 41)
     action_chase.install(engine, services)  # `chase action 9`, "remind sw s1 about action 18"
     more_time.install(engine, services)  # `extend 110 to 14/12`, "more time on action 110"
     more_time_pending.install(engine, services)  # "Until when?", "Which action?", `actually make it …` (trial 41)

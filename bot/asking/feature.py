@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 from bot.asking import admin as knowledge_admin
 from bot.asking import (
+    catch_up_asked,
     corrected,
     feedback_typed,
     follow_up,
@@ -442,6 +443,7 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_action(unhelpful_reason.SEARCH_INSTEAD, feature.reason_search)
     engine.add_message_handler(feature.on_text, priority=90)
     engine.add_turn_watch(lambda turn, typed_text: unhelpful_reason.drop_on_press(services, turn, typed_text))
+    catch_up_asked.install(engine)  # "catch me up", "what did i miss last week" (trial 41)
     offered.install(engine, services, lambda turn, value: feature.show(turn, value, learn=False))
     feedback_typed.install(engine, services)
     knowledge_admin.install(engine, services, feature.service)

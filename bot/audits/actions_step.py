@@ -33,6 +33,7 @@ from bot.audits import (
     action_due_words,
     action_edit,
     action_fields,
+    action_named,
     action_removal,
     earlier_actions,
     small_talk,
@@ -57,6 +58,8 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
     changed = action_edit.typed_in_draft(services, turn, ctx, text)
     if changed is not None or (changed := action_due_words.typed(services, turn, ctx, text)) is not None:
         return changed
+    if (named := action_named.typed(services, turn, ctx, text)) is not None:  # "make the minutes one due …"
+        return named
     if (change := audits_questions.CHANGE_WORDS.match(text)) is not None:  # that answer, then back: never an action
         return audits_questions.change_from_review(services, turn, ctx, change.group(1))
     if (moved := wrong_box.typed(services, turn, ctx, text)) is not None:  # `that should be in strengths`

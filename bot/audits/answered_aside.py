@@ -22,6 +22,7 @@ from collections.abc import Callable
 
 from bot.audits import conversation, start_again, step_reminder
 from bot.audits.conversation import Conversation, State
+from bot.audits.question_opening import shaped_as_question
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.near_miss import Shapes
@@ -42,7 +43,7 @@ def watch(services: Services, turn: Turn, text: str, commands: Shapes) -> Callab
     wanted = conversation.free_text_wanted(services, before)
     aside = conversation.aside(services, before, text, commands)
     how = ("without the question mark" if text.rstrip().endswith("?")  # `quick question, …` (trial 31): no mark
-           else "starting with its own words")
+           else "worded as a note, not a question" if shaped_as_question(text) else "starting with its own words")
     said = [Reply(kind="notice", text=f"I read that as a question for me, so it is not saved as your {wanted}. If it "
                                       f"was your {wanted}, type it again {how}.")] \
         if aside is conversation.Aside.QUESTION else []

@@ -72,7 +72,7 @@ from bot.audits.flow import FLOW_STEPS, looks_like_question
 from bot.audits.inadequate_action import FirstAction
 from bot.audits.leaving_words import leaving
 from bot.audits.option_words import matching_options
-from bot.audits.question_opening import announced_question
+from bot.audits.question_opening import announced_question, shaped_as_question
 from bot.audits.step_screens import STEP_SCREENS
 from bot.audits.yes_no_words import yes_or_no
 from bot.core import buttons
@@ -767,7 +767,8 @@ def typed_text(services: Services, turn: Turn, text: str, shortcuts: re.Pattern[
         return paused
     if shortcuts.match(text) and (conversation is None or not (_picks_an_option(conversation, text)
                                                                or _a_counted_answer(conversation, text)
-                                                               or _a_loose_answer(services, conversation, text))):
+                                                               or _a_loose_answer(services, conversation, text)
+                                                               or _goes_on_from_review(conversation, text))):
         return None
     if conversation is None or STATES[conversation.state].typed is None:
         return None
@@ -780,6 +781,12 @@ def typed_text(services: Services, turn: Turn, text: str, shortcuts: re.Pattern[
     if (wrong := _typed_wrong(services, conversation, text, mistyped)) is not None:
         return wrong
     return _read(services, turn, conversation, text)
+
+
+def _goes_on_from_review(conversation: Conversation, text: str) -> bool:
+    """`continue` (or `carry on`) at the review: its button says "Continue to the overall grade", so it goes on, as
+    `next` does, never `resume`'s "Carrying on … where you stopped" with the review shown again (trial 41)."""
+    return conversation.state is State.REVIEW and GO_ON_WORDS.match(text) is not None
 
 
 def _a_reason(services: Services, conversation: Conversation, text: str, commands: Shapes) -> bool:
@@ -835,9 +842,12 @@ def aside(services: Services, conversation: Conversation, text: str, commands: S
 
 def _marked_question(services: Services, conversation: Conversation, text: str) -> bool:
     """A question where free text is wanted: one ending with "?", or announced as one (`quick question, …`, `hang on
-    whats …`: bot.audits.question_opening); a note that only starts with a question's words is a note."""
+    whats …`: bot.audits.question_opening); at a grade's evidence note, also one shaped as a question without its "?"
+    (`what counts as seen alone for a toddler`, trial 41); elsewhere a note that starts with a question's words is a
+    note."""
+    shaped = conversation.state is State.EVIDENCE and shaped_as_question(text)
     return (free_text_wanted(services, conversation) is not None
-            and (text.rstrip().endswith("?") or announced_question(text))
+            and (text.rstrip().endswith("?") or announced_question(text) or shaped)
             and not _asks_for_guidance(conversation, text) and answer_change.asked_label(text) is None)
 
 

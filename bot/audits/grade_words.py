@@ -211,3 +211,41 @@ def _named(said: str, letters: bool) -> str | None:
     if not letters and len(normalised(said).rstrip(".")) < 2:
         return None
     return read_grade(said)
+
+
+# Trial 41: `id say good overall tbh` and `prob good` were refused at the overall grade. Words around a grade that
+# say nothing of it ("overall", "tbh", "i think") are read past; words that hedge it ("prob", "maybe", "-ish") are read
+# past too, but the grade is then confirmed before it is taken (bot.audits.typed_grade).
+_HEDGES = (r"prob|probs|probably|maybe|possibly|perhaps|i\s+guess|i\s+suppose|borderline|just\s+about|sort\s+of|"
+           r"kind\s+of|kinda|leaning\s+(?:towards?|to)|bordering\s+on|on\s+the\s+cusp\s+of|ish|-ish|at\s+a\s+push")
+_HEDGE_FIRST = re.compile(rf"^(?:{_HEDGES})\b[\s,]*", re.IGNORECASE)
+_AROUND = (r"overall|tbh|to\s+be\s+honest|honestly|i\s+think|i\s+reckon|imo|imho|really|on\s+balance|for\s+me|"
+           r"all\s+in\s+all|id\s+say|i'd\s+say|i\s+would\s+say|then|here|for\s+this\s+one|for\s+this\s+case")
+_AFTER = re.compile(rf"(?:[\s,]+|-)(?P<word>{_AROUND}|{_HEDGES})$", re.IGNORECASE)
+
+
+def grade_in_words(text: str) -> tuple[str, bool] | None:
+    """(the grade, whether it was hedged) of a grade said with words around it that say nothing of it: `id say good
+    overall tbh` (Good), `prob good` (Good, hedged), `RI-ish`; None when no one grade is left once they are read past,
+    or none were there (the grade readers read a grade alone)."""
+    said = " ".join((text or "").replace("\u2019", "'").lower().split()).strip(" .!")
+    hedged, before = False, said
+    for _ in range(6):  # a few words each side, never a paragraph
+        rest = _without_lead_in(said).strip(" ,")
+        if (first := _HEDGE_FIRST.match(rest)) is not None:
+            hedged, rest = True, rest[first.end():]
+        if (last := _AFTER.search(rest)) is not None:
+            hedged = hedged or _HEDGE_FIRST.fullmatch(last.group("word")) is not None
+            rest = rest[:last.start()]
+        if rest == said:
+            break
+        said = rest.strip(" ,")
+    grade = read_grade(said) if said and said != before else None
+    return None if grade is None else (grade, hedged)
+
+
+# "keep", "keep it", "same reason": the grade and reason noted already, kept when going back to the overall grade (trial
+# 41: "Noted already: Good." offered no way to keep the reason, which had to be typed again).
+KEEP_WORDS = re.compile(r"^\s*(?:keep|keep\s+(?:it|that|both|them|the\s+reason|my\s+reason|the\s+grade|"
+                        r"it\s+as\s+it\s+is)|same(?:\s+(?:reason|as\s+before|again))?|as\s+before|no\s+change)"
+                        r"\s*[.!]?\s*$", re.IGNORECASE)

@@ -43,6 +43,13 @@ _MOVE = re.compile(rf"{_LEAD}(?:move|push|shift|change|put\s+back|re-?date|redat
 _NUMBER = re.compile(r"(?:\baction\s*#?\s*|#)(?P<marked>\d{1,7})\b|(?<![\w/.#-])(?P<bare>\d{1,7})"
                      r"(?![\w/.-])(?=\s*(?:$|[,;:!?]|\.(?:\s|$)|\s+[-–—]\s|\s+(?:pls|please|thanks|ta)\b))",
                      re.IGNORECASE)
+# "mid jan", "mid-January": the 15th of that month (trial 41: `push action 150 back to mid jan` was not read)
+_MID_MONTH = re.compile(r"\bmid(?:dle)?[\s-]*(?:of\s+)?(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",
+                        re.IGNORECASE)
+_CHASE_NUMBERS = re.compile(rf"{_LEAD}(?:chase|nudge)\b.*\d", re.IGNORECASE)
+CHASE_USAGE = ("I couldn't tell which actions to chase, so nothing was sent. Type `chase` and an action's number, like "
+               "`chase 18`, or several, like `chase 18, 19 and 34`; a manager can type `chase all overdue` for their "
+               "teams' overdue actions.")
 _DAY_AFTER = re.compile(r"\b(?:to|till|until|til|for|by)\s+(?P<day>\S.*)$", re.IGNORECASE)
 _TEAM_ACTIONS = re.compile(r"\b(?:my|our|the)\s+teams?(?:'?s|s')?\s+(?:open\s+|overdue\s+|outstanding\s+)?actions?\b|"
                            r"\bactions?\s+(?:for|of|in|across)\s+(?:my|our|the)\s+teams?\b", re.IGNORECASE)
@@ -62,7 +69,7 @@ def action_number(text: str) -> int | None:
 def day_said(text: str, today: date) -> date | None:
     """The day after "to", "till" or "until": the longest run of words from there that reads as a day to come
     ("the 18th" in "till the 18th on 95", "18/12" in "to 18/12 im off after that"); None when none does."""
-    for found in _DAY_AFTER.finditer(text):
+    for found in _DAY_AFTER.finditer(_MID_MONTH.sub("15 ", text)):
         words = found.group("day").split()
         for end in range(min(len(words), 5), 0, -1):
             try:
@@ -81,8 +88,8 @@ def routed(engine: Engine, services: Services, turn: Turn, text: str) -> list[Re
             engine.commands["actions"].allowed(turn.person):
         return engine.dispatch_command(turn, "actions", "team")
     number = action_number(line)
-    if number is None:
-        return None
+    if number is None:  # `chase 18, 19 and the one for S2`: a chase whose numbers could not be read gets how to type it
+        return [Reply(kind="notice", text=CHASE_USAGE)] if _CHASE_NUMBERS.match(line) and not _HOW.match(line) else None
     today = turn.now.astimezone(services.settings.timezone).date()
     if _CHASE.match(line):
         return _offer(services, turn, f"chase {number}", _whose(services, number) +
@@ -92,7 +99,11 @@ def routed(engine: Engine, services: Services, turn: Turn, text: str) -> list[Re
         return _granted(services, turn, number, explicit)
     if _GIVE.match(line) or _MOVE.match(line):
         day = day_said(line, today)
-        return None if day is None else _offer(services, turn, f"action {number} due {day.day}/{day.month}")
+        if day is None:  # a command's word and an action's number with no day read: its usage, not a question
+            return None if _HOW.match(line) else [Reply(kind="notice", text=(
+                f"I couldn't read a date there. To change action {number}'s due date, type `action {number} due "
+                f"<date>`, like `action {number} due 18/12`."))]
+        return _offer(services, turn, f"action {number} due {day.day}/{day.month}")
     return None
 
 

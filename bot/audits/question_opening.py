@@ -69,3 +69,31 @@ def announced_question(text: str) -> bool:
         return True
     held = _HOLD_ON.match(text)
     return held is not None and QUESTION_OPENINGS.match(question_part(text)) is not None
+
+
+# A question's shape without its "?" (trial 41: `what counts as seen alone for a toddler` and `how do i evidence voice
+# of child` were stored as evidence notes): a question's word and what follows it in a question, or a verb first and
+# who it asks about.
+_WH_SHAPED = re.compile(
+    r"^\s*(?:what(?:'|\u2019)?s|wats|what|which|who|when|where|why|how)\s+(?P<verb>is|are|do|does|did|should|would|"
+    r"could|can|counts?|means?|happens?|if|much|many|often|long|soon|quickly|far|i|we|to|else|about)\b(?!['\u2019]t)",
+    re.IGNORECASE)
+_VERB_FIRST = re.compile(r"^\s*(?:can|could|should|shall|do|does|would|will|must|is|are)\s+(?:i|we|you|u|the|a|an|"
+                         r"it|this|that|they|there|managers?|workers?|auditors?|moderators?|toddlers?|babies|children|"
+                         r"a\s+child|my|our)\b", re.IGNORECASE)
+# "when is the next review is unclear", "what is recorded is good": a second verb after a question's words makes a note
+_SECOND_VERB = re.compile(r"\b(?:is|are|was|were|isnt|wasnt|arent|werent|seems?|looks?)\b", re.IGNORECASE)
+_MOST_SHAPED_WORDS = 25
+
+
+def shaped_as_question(text: str) -> bool:
+    """Whether `text`, typed where a note is wanted, is a question without its "?": opening with a question's word
+    and what follows one in a question (`what counts as…`, `how do i…`), or a verb then who it asks about (`can i…`,
+    `should the…`). A note that starts so and goes on with its own verb (`when is the next review is unclear`) is a
+    note; so is a long one."""
+    if len(text.split()) > _MOST_SHAPED_WORDS:
+        return False
+    shaped = _WH_SHAPED.match(text) or _VERB_FIRST.match(text)
+    if shaped is None:
+        return False
+    return _SECOND_VERB.search(text[shaped.end():]) is None

@@ -17,14 +17,17 @@ from bot.audits.grade_alerts import alert_targets
 from bot.audits.grade_words import (
     CONFIRM_LABEL,
     CONFIRM_WORDS,
+    KEEP_WORDS,
     WITH_A_REASON,
+    grade_in_words,
     grade_starting,
     read_grade_and_note,
 )
 from bot.audits.questions import CHANGE_WORDS, change_from_review, go_back
 from bot.core.audit_rules import suggest_grade
-from bot.core.replies import Reply
+from bot.core.replies import Choice, Reply
 from bot.core.services import Services
+from bot.engine import confirmations
 from bot.engine.routing import Turn
 from bot.errors import UserError
 from bot.privacy.screen import screen_text
@@ -38,6 +41,8 @@ def typed_grade(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Rep
     `yes`, `ok`) is the suggested grade, as its Confirm button. A question goes on to the knowledge base (None)."""
     if (change := CHANGE_WORDS.match(text)) is not None:  # `change 5`: the answers were just reviewed
         return change_from_review(services, turn, ctx, change.group(1))
+    if KEEP_WORDS.match(text) and ctx.audit.overall_grade:  # back at the grade: the grade and reason noted already
+        return _kept(services, turn, ctx, ctx.audit.overall_grade)
     suggested = suggest_grade(ctx.checklist, ctx.answers)
     if CONFIRM_WORDS.match(text):
         if suggested is None:
@@ -46,6 +51,11 @@ def typed_grade(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Rep
                                               "suggest.")
         return [confirmed, *finish.on_grade(services, turn, ctx.value(suggested))]
     said = read_grade_and_note(text) or read_grade_and_note(CONFIRM_LABEL.sub("", text, count=1))
+    if said is None and (worded := grade_in_words(text)) is not None:  # `id say good overall tbh`, `prob good`
+        grade, hedged = worded
+        if hedged:
+            return [_hedged(services, turn, ctx, grade, text)]
+        return _said_back(services, ctx, grade, finish.on_grade(services, turn, ctx.value(grade)))
     if said is None:
         if looks_like_question(text):
             return None
@@ -56,6 +66,31 @@ def typed_grade(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Rep
     if note is None:
         return _said_back(services, ctx, grade, finish.on_grade(services, turn, ctx.value(grade)))
     return _grade_with_reason(services, turn, ctx, grade, note)
+
+
+def _kept(services: Services, turn: Turn, ctx: Ctx, grade: str) -> list[Reply]:
+    """`keep` at the overall grade noted already: that grade again, with the reason noted for it when one is asked."""
+    reason = ctx.audit.grade_reason
+    if reason and finish.reason_needed(services, ctx, grade):
+        return _grade_with_reason(services, turn, ctx, grade, reason)
+    return _said_back(services, ctx, grade, finish.on_grade(services, turn, ctx.value(grade)))
+
+
+def kept_reason(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | None:
+    """`keep` at "Why a different grade?" with a reason noted already: that reason, as if typed again; else None."""
+    reason = ctx.audit.grade_reason
+    return finish.typed(services, turn, ctx, reason) if reason and KEEP_WORDS.match(text) else None
+
+
+def _hedged(services: Services, turn: Turn, ctx: Ctx, grade: str, text: str) -> Reply:
+    """A grade said unsurely (`prob good`): nothing stored until it is confirmed, `yes` taking it as its button would
+    and `no` showing the grades again (trial 41), as a hedged answer is asked about rather than guessed."""
+    label = grade_label(grade)
+    return confirmations.ask(services, turn, Reply(
+        kind="question", text=f"“{' '.join(text.split())}” sounds unsure, so I haven't stored a grade yet. Is the "
+                              f"overall grade **{label}**? Type `yes` to take it, or type the grade you mean.",
+        choices=(Choice(f"Yes, {label}", "audit.grade", ctx.value(grade), "primary"),
+                 Choice("No, choose again", concern_grade.NO, ctx.value()))))
 
 
 def _said_back(services: Services, ctx: Ctx, grade: str, graded: list[Reply]) -> list[Reply]:
@@ -72,6 +107,8 @@ def typed_reason(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Re
     ("inadequate - the child said nothing changed", after Good was pressed by mistake) is that grade: the audit goes
     back to the overall grade, takes it as if typed there with the rest as its reason, and says so, so a reason is
     never kept for a grade it argues against. The chosen grade on its own is no reason."""
+    if (kept := kept_reason(services, turn, ctx, text)) is not None:  # `keep`: the reason noted already
+        return kept
     said = grade_starting(text)
     if said is None:
         return finish.typed(services, turn, ctx, text)

@@ -34,6 +34,11 @@ POLITE_ENDING = re.compile(rf"(?:{_SEPARATOR}+(?:{'|'.join(re.escape(word) for w
 # The first number of a line is its last word (`show 12`, `campaign close 3`; not `edit 12 note 7`).
 FIRST_NUMBER_LAST = re.compile(r"^[^\d]*\d+[a-z]?$", re.IGNORECASE | re.DOTALL)
 MAX_LINE = 200  # a command, its number and a thank-you are short: longer lines are left whole, unread
+# Words said before a command (trial 41: `oops reopen 150` went onto the QA leads' list, `reopen 150` is read): read
+# past when what follows them is a command with a number, one that runs as typed or a feature's shortcut.
+FILLER_OPENING = re.compile(r"^\s*(?:(?:oops|oopsie|whoops|sorry|soz|oh|ah|ahh|um|umm|erm|er|hmm|ok|okay|right|"
+                            r"actually|hi|hey|wait)(?:\s*[,.!:;\-\u2013\u2014]+\s*|\s+))+"
+                            r"(?=\S)", re.IGNORECASE)
 
 
 def polite_ending(text: str) -> str | None:
@@ -49,7 +54,27 @@ def polite_ending(text: str) -> str | None:
 
 def without_politeness(text: str, shapes: Shapes, shortcuts: Iterable[re.Pattern[str]]) -> str:
     """The line as a command would read it: without the polite words after a command's number (`done 12 thanks`,
-    `show 12 please`), or a registered shortcut (`agree, thanks`); every other line exactly as typed."""
+    `show 12 please`), or a registered shortcut (`agree, thanks`), and without the words said before a command with
+    a number (`oops reopen 150`); every other line exactly as typed."""
+    shortcuts = tuple(shortcuts)
+    opening = FILLER_OPENING.match(text or "")
+    if opening is not None and len(text) <= MAX_LINE:
+        rest = _without_ending(text[opening.end():], shapes, shortcuts)
+        if any(ch.isdigit() for ch in rest) and _a_command(rest, shapes, shortcuts):
+            return rest
+    return _without_ending(text, shapes, shortcuts)
+
+
+def _a_command(line: str, shapes: Shapes, shortcuts: Iterable[re.Pattern[str]]) -> bool:
+    """Whether `line` is a shortcut a feature reads, or a command that runs as typed."""
+    if any(shortcut.fullmatch(line) for shortcut in shortcuts):
+        return True
+    reading = read_typed(line.strip(), shapes)
+    return reading is not None and reading.runs
+
+
+def _without_ending(text: str, shapes: Shapes, shortcuts: Iterable[re.Pattern[str]]) -> str:
+    """`text` without the polite words after a command's number or a shortcut; else exactly as typed."""
     head = polite_ending(text)
     if head is None:
         return text
