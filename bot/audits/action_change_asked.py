@@ -5,7 +5,7 @@ Only the auditor changes an audit's actions, so the trial's worker was told "Onl
 change it", naming no one and no next step, or given knowledge-base entries. Now she is told who did the audit and
 asked whether to send them her request; on Yes the auditor gets it by DM, with her words (screened for identifiers,
 bot.privacy) and the command that removes or changes the action, and the request is kept in the trail. Buttons:
-actions.change_send / actions.change_keep "<action id>"; her words wait beside the conversation until she answers.
+action_change.send / action_change.keep "<action id>"; her words wait beside the conversation until she answers.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from bot.storage import actions as action_store
 from bot.storage import audits as store
 from bot.storage.trail import record_trail
 
-SEND, KEEP = "actions.change_send", "actions.change_keep"
+SEND, KEEP = "action_change.send", "action_change.keep"
 KEY = "action_change_asked"  # beside the conversation: {"action": 107, "remove": true, "reason": "…"}
 _NO = r"(?:do\s*n['\u2019]?t|dont|do\s+not)"
 # "action 107 is a duplicate of 106, can it be removed", "can action 107 be removed", "action 107 should be removed",

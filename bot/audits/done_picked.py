@@ -21,7 +21,7 @@ from bot.storage import actions as action_store
 from knowledge.dates import short_date
 
 DONE = "actions.done"  # the button a picked number would press
-ASKED = "actions.done_picked"  # what the terminal chat presses instead
+ASKED = "home.done_picked"  # what the terminal chat presses instead
 
 
 def on_picked(services: Services, turn: Turn, value: str) -> list[Reply]:

@@ -135,7 +135,7 @@ def _listing(services: Services, turn: Turn, words: list[str], page: int, whose:
         lines.append(f"_Due later: `/audit reaudits {' '.join([*words, 'page', str(page + 1)])}`._")
     return [Reply(text=f"**Re-audits due in {whose}** ({summary(items, today)}), overdue first"
                        + (f", page {page}" if page > 1 else "") + ":\n" + "\n".join(lines),
-                  note=rule_text(services) + " Starting an audit of the case is the re-audit: *Start re-audit* (or "
+                  note=rule_text(services) + " Starting an audit of the case is the re-audit: **Start re-audit** (or "
                                              "`re-audit CR-123456`) starts it on the last audit's checklist.",
                   choices=tuple(choice for item in shown for choice in _choices(services, turn.person, item)))]
 

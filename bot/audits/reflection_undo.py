@@ -17,7 +17,7 @@ from bot.engine.routing import Turn
 from bot.errors import StaleAction
 from bot.storage import audits as store
 
-WITHDRAW = "audit.reflection_withdraw"
+WITHDRAW = "reflection.withdraw"
 WORDS = (*UNDO_WORDS, "withdraw", "withdraw it", "withdraw that", "delete it", "delete that", "remove it",
          "remove that", "take it back")
 

@@ -33,12 +33,18 @@ def _at_the_date(engine: Engine, typed: str) -> str:
     return " ".join(" ".join(r.text.split()) for r in replies)
 
 
-@pytest.mark.parametrize("typed", ["ruby was off sick all week", "off sick all week so not seen"])
+@pytest.mark.parametrize("typed", ["off sick all week so not seen", "offsick all week so not seen"])
 def test_a_date_that_could_not_be_read_is_not_said_back_unless_it_passes_the_screen(engine: Engine,
                                                                                     typed: str) -> None:
     said = _at_the_date(engine, typed)
     assert "I could not read that as a date." in said
     assert typed.split()[0].lower() not in said.lower()
+
+
+def test_a_name_typed_where_a_date_is_asked_is_refused_and_never_said_back(engine: Engine) -> None:
+    """'ruby was off sick all week' names a child (trial 41): the screen refuses it before the date is read."""
+    said = _at_the_date(engine, "ruby was off sick all week")
+    assert "“r…” looks like a child's or family member's name" in said and "ruby" not in said.lower()
 
 
 def test_a_date_typed_wrong_in_a_few_words_is_still_said_back(engine: Engine) -> None:

@@ -364,7 +364,7 @@ def test_the_digest_and_the_service_picture_say_what_the_weeks_reaudits_found(en
         service = text(engine.command(ADMIN, "digest", surface="terminal"))
     done = "**Re-audits**: 2 (1 improved, 1 not like for like (`/audit compare` says why)) done in week 26;"
     assert done in north and done in service
-    assert "3 in week 26 · 2 in June (month ended; this week's 1 Jul to 4 Jul 2027 count in July);" in north
+    assert "3 in week 26 · 2 in June (month ended; this week's 1 Jul to 4 Jul 2027 count in July)." in north
     with at(week + timedelta(days=4)):
         picture = {s.title: s for s in home_sections(engine, services, ADMIN)}["Whole service"]
     assert ("Re-audits done this week so far", "2 (1 improved, 1 not like for like (`/audit compare` says why))") \

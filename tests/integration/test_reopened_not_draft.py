@@ -67,8 +67,8 @@ def test_home_lists_it_as_reopened(services: Services) -> None:
     audit = _reopened_and_paused(services)
     with time_machine.travel(datetime(2026, 12, 17, 9, tzinfo=LONDON), tick=False):
         [mine] = [s for s in home_sections(build_engine(services), services, MANAGER) if s.title == "Your audits"]
-    assert (f"Full case audit (#{audit}), reopened for changes on 16 Dec and out of moderation until you submit "
-            "it again") in mine.text
+    assert (f"Full case audit (#{audit}), case CR-104001, reopened for changes on 16 Dec and out of moderation "
+            "until you submit it again") in mine.text
     assert "Drafts" not in mine.text
 
 
