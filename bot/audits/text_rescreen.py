@@ -39,7 +39,7 @@ def flagged_audit_texts(services: Services, actor: str) -> tuple[int, list[Flagg
         except UserError:  # its checklist's snapshot is missing: its texts are listed by `/audit redact` neither
             continue
         refused = tuple(item.label for item in items(services, ctx)
-                        if not item.removed and screen.find(item.stored.text))
+                        if not item.removed and screen.find(item.stored.text, "audit"))
         if refused:
             flagged.append(Flagged(audit_id, refused))
     store.record_audit_sweep(services.storage, actor, len(flagged), sum(len(f.items) for f in flagged),

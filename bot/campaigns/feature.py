@@ -337,7 +337,7 @@ def _worded_fields(services: Services, text: str) -> dict[str, str] | None:
     typed = read_fields(text[len(words):])
     for key in ("name", "theme"):  # said back in the filled-in command: screened first, as creating screens them
         if typed.get(key):
-            screen_text(typed[key], services.identifier_screen, f"that {key}")
+            screen_text(typed[key], services.identifier_screen, f"that {key}", mode="full")  # as creating does
     fields = free_words.create_words(services, words, typed)
     return fields if set(fields) - set(typed) else None
 

@@ -175,7 +175,8 @@ def parse_per_worker(text: str | int) -> int:
 
 def _screened(text: str, screen: Screen, what: str, field: str) -> str:
     try:
-        return screen_text(text, screen, what, read_by="every auditor, QA lead and the report channel")
+        return screen_text(text, screen, what, read_by="every auditor, QA lead and the report channel",
+                           mode="full")  # 'Star Hobson review learning' names a review, not a case
     except UserError as exc:
         raise FieldError(str(exc), field) from None
 

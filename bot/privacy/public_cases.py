@@ -1,12 +1,17 @@
-"""Names of children that are public through national reviews and inquiries, so citing them is not a disclosure.
+"""Names of children that are public through national reviews and inquiries, and of the reviews' authors.
 
 Practice learning cites reviews by the child's name ('the Arthur Labinjo-Hughes and Star Hobson review',
-'Victoria Climbié', 'Baby P'): refusing those would make the bot refuse good practice. The names are a data list,
-bot/privacy/data/public_case_names.txt, that QA may extend; only the full name as cited passes, never a given
-name alone, so 'Arthur needs a plan' is still a child of the case. A local review named by a child's full name ('the
-Kayden Smith review') is refused, so the authors of national reviews cited by full name ('the Josh MacAlister
-review') are on the list too, as are authors of models of practice cited together by surname ('the Turnell and
-Edwards approach').
+'Victoria Climbié', 'Baby P'): refusing those in a knowledge question would make the bot refuse good practice. The
+names are data lists QA may extend: bot/privacy/data/public_case_names.txt (the children) and
+public_review_authors.txt (authors of national reviews cited by full name, 'the Josh MacAlister review', and of
+models of practice cited together by surname, 'the Turnell and Edwards approach'). Only the full name as cited is
+ever let through, never a given name alone, so 'Arthur needs a plan' is still a child of the case; a local review
+named by a child's full name ('the Kayden Smith review') is refused.
+
+The name finders skip every listed name written in full (`cited_spans`); bot/privacy/case_citations.py then takes
+back a child's name that is not plainly cited (trial 43, finding 1: 'I saw Arthur Labinjo-Hughes alone at school'
+was stored), and every child's name in audit free text, where a worker's own case child may share it. Authors'
+names pass everywhere.
 """
 
 from __future__ import annotations
@@ -16,7 +21,8 @@ import re
 import unicodedata
 from pathlib import Path
 
-PUBLIC_CASES_FILE = Path(__file__).parent / "data" / "public_case_names.txt"
+PUBLIC_CASES_FILE = Path(__file__).parent / "data" / "public_case_names.txt"  # the children
+AUTHORS_FILE = Path(__file__).parent / "data" / "public_review_authors.txt"
 
 
 @functools.lru_cache(maxsize=65_536)  # each word of every text the name finder reads: the same words again and again
@@ -27,8 +33,19 @@ def normalise(text: str) -> str:
     return " ".join(plain.casefold().split())
 
 
-def load_public_cases(path: Path = PUBLIC_CASES_FILE) -> frozenset[str]:
-    """The public case names, normalised: one a line, '#' starts a comment."""
+def load_public_cases(path: Path = PUBLIC_CASES_FILE, authors: Path | None = AUTHORS_FILE) -> frozenset[str]:
+    """The public names the name finders let through, normalised: the children's and the authors'."""
+    return _names_in(path) | (_names_in(authors) if authors else frozenset())
+
+
+@functools.cache
+def public_children() -> frozenset[str]:
+    """The children's names alone, normalised: those cited only about their review, never in an audit."""
+    return _names_in(PUBLIC_CASES_FILE)
+
+
+def _names_in(path: Path) -> frozenset[str]:
+    """One name a line, '#' starts a comment."""
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(normalise(line.split("#", 1)[0]) for line in lines if line.split("#", 1)[0].strip())
 

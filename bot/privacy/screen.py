@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from bot.errors import UserError
 from bot.privacy.called_names import called_name_hits
+from bot.privacy.case_citations import uncited_public_cases
 from bot.privacy.content_names import content_name_hits
 from bot.privacy.detect import Hit, nhs_number_is_valid, structured_hits
 from bot.privacy.diminutives import diminutive_hits
@@ -124,11 +125,17 @@ class Screen:
     def find(self, text: str, mode: str = "full") -> list[Finding]:
         """Every identifier in `text`, in the order found; `mode='content'` checks structured identifiers, names
         of two or more words and the council's listed names only, for knowledge-base text that rightly names
-        places, tools and cases (bot/privacy/content_names.py). A shared team mailbox, as an entry's `owner:` may be
-        (knowledge/fields.py), identifies no child or family and passes in either mode (trial 15, F11)."""
+        places, tools and cases (bot/privacy/content_names.py). `mode='audit'` is 'full' for audit free text, where
+        a child's name from a national review is refused as any name is (bot/privacy/case_citations.py). A shared
+        team mailbox, as an entry's `owner:` may be (knowledge/fields.py), identifies no child or family and passes
+        in any mode (trial 15, F11)."""
         text = text or ""
+        strict = mode == "audit"  # audit free text: a national review's child is any child (case_citations.py)
+        mode = "full" if strict else mode
         hits = structured_hits(text)
         if mode == "full":
+            hits += uncited_public_cases(text, self.lexicon.public_cases, strict,
+                                         lambda: bool(self.case_references_in(text)))
             hits += [hit for hit in place_hits(text) if not any(hit.words in other.words for other in hits)]
             finder = PersonContextFinder(self.lexicon, self.listed)
             hits += finder.hits(text)
@@ -260,7 +267,8 @@ def describe(findings: list[Finding]) -> str:
     return _join(labels)
 
 
-def screen_text(text: str, screen: Screen, what: str = "that", read_by: str = "", typed: str = "") -> str:
+def screen_text(text: str, screen: Screen, what: str = "that", read_by: str = "", typed: str = "",
+                mode: str = "audit") -> str:
     """Return the text unchanged when it holds no identifier; otherwise refuse it, with the words found masked.
 
     `read_by` says who reads a text shown to many people (a campaign's name is read by every auditor, QA lead and
@@ -270,10 +278,13 @@ def screen_text(text: str, screen: Screen, what: str = "that", read_by: str = ""
     `typed` is the whole line `text` was taken from (a reason read after 'because'): a refusal then names every
     identifier in the line, not only those in the part kept, so the person who typed it fixes them all at once
     (trial 38, M1: 'because mum (Shannon Wright, 07700 900777) is in hospital, dob 04/05/2015' named the name
-    alone)."""
-    findings = screen.find(text)
+    alone).
+
+    What is stored is audit free text by default (`mode='audit'`: a national review's child is refused as any child
+    is, trial 43); a text that may cite a review by the child's name (a campaign's name) passes `mode='full'`."""
+    findings = screen.find(text, mode)
     if findings and typed:
-        findings = screen.find(typed) or findings
+        findings = screen.find(typed, mode) or findings
     said = [explain(findings)] if findings else []
     references = [f"“{masked(f.words)}”" for f in (screen.case_references_in(text) if read_by else [])
                   if not any(f.words in found.words for found in findings)]

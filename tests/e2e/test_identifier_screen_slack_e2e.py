@@ -62,6 +62,8 @@ def test_a_campaign_named_after_a_public_review_is_created(bot: RunningBot, stan
 @pytest.mark.parametrize(("question", "quoted", "named"), [
     ("what did the Kayden Smith review find", "“K… S…”", "Kayden Smith"),
     ("how do i audit the case of jj", "“j…”", "jj"),
+    # trial 43, finding 1: a national review's child named in a question about a live case
+    ("what do i do about Arthur Labinjo-Hughes attendance at school", "“A… L…”", "Arthur Labinjo-Hughes"),
 ])
 def test_a_question_naming_a_child_is_neither_stored_nor_passed_on(bot: RunningBot, standin, services: Services,
                                                                    question: str, quoted: str, named: str) -> None:
@@ -105,3 +107,20 @@ def test_reflections_that_mention_social_media_without_an_account_are_saved(bot:
     text = "On facebook there were concerning posts; I will use email and the team inbox to arrange visits."
     worker.send("message", text)
     assert [r["text"] for r in store.reflections_of(services.storage, audit)] == [text]
+
+
+def test_a_reflection_naming_a_national_reviews_child_is_refused_and_not_stored(bot: RunningBot, standin,
+                                                                              services: Services) -> None:
+    """Trial 43, finding 1: 'reflect 149 I saw Arthur Labinjo-Hughes alone at school' was saved."""
+    audit = insert_audit(services.storage, "CR-100001", datetime(2026, 11, 2, 10, 0, tzinfo=LONDON),
+                         auditor="U0MGRN001", worker=WORKER)
+    replies = SlackPerson(bot, standin, WORKER).send("command", f"reflect {audit} I saw Arthur Labinjo-Hughes alone "
+                                                                "at school")
+    assert any("“A… L…” looks like a child's or family member's name" in reply.text for reply in replies)
+    assert not [reply for reply in replies if "Labinjo" in reply.text]
+    assert store.reflections_of(services.storage, audit) == []
+
+
+def test_a_question_about_a_national_review_is_not_refused(bot: RunningBot, standin, services: Services) -> None:
+    replies = SlackPerson(bot, standin, WORKER).send("message", "what did the Arthur Labinjo-Hughes review find")
+    assert replies and not [reply for reply in replies if "looks like a child's" in reply.text]

@@ -32,7 +32,9 @@ def find(identifier_screen: Screen) -> Callable[[str], list[Finding]]:
     "Consider the Arthur Labinjo-Hughes and Star Hobson review learning",
     "Victoria Climbie and Baby P remind us why seeing the child alone matters",
     "learning from Peter Connelly (Baby P), Daniel Pelka and Khyra Ishaq",
-    "Ellie Butler, Child Q, Hamzah Khan and Keanu Williams", "Logan Mwangi, Finley Boden and Sara Sharif",
+    # cited as reviews: a bare list of the names is no longer let through (trial 43, test_privacy_case_citations.py)
+    "the Ellie Butler, Child Q, Hamzah Khan and Keanu Williams reviews",
+    "lessons from Logan Mwangi, Finley Boden and Sara Sharif",
 ])
 def test_the_trials_ordinary_texts_pass(identifier_screen: Screen, text: str) -> None:
     assert identifier_screen.find(text) == []
@@ -45,9 +47,9 @@ def test_a_public_case_cited_in_full_passes(find: Callable[[str], list[Finding]]
 
 @pytest.mark.parametrize(("text", "words"), [
     ("Arthur needs a plan", ["Arthur"]),  # a given name alone is a child of the case
-    ("Ellie needs a plan, as in Ellie Butler", ["Ellie"]),  # the same given name elsewhere in the text
+    ("Ellie needs a plan, as the Ellie Butler review showed", ["Ellie"]),  # the same given name elsewhere
     ("Kayden the child needs a plan", ["Kayden"]),  # a name before 'the' is no instruction
-    ("star hobson's brother was seen", []),  # written as the public case, even in lower case
+    ("the star hobson review", []),  # written as the public case, even in lower case
 ])
 def test_only_the_full_public_name_passes(identifier_screen: Screen, text: str, words: list[str]) -> None:
     assert [f.words for f in identifier_screen.find(text) if f.kind == "name"] == words
