@@ -34,6 +34,7 @@ from bot.privacy.named_services import without_named_services
 from bot.privacy.person_context import PersonContextFinder
 from bot.privacy.places import place_hits
 from bot.privacy.practice_names import without_practice_names
+from bot.privacy.professional_places import with_professional_places
 from bot.privacy.short_names import short_name_hits
 from bot.privacy.spaced_initials import spaced_initials_hits
 from bot.privacy.titled_initials import titled_initial_hits
@@ -46,7 +47,12 @@ __all__ = ["MAX_CASE_REFERENCE_LENGTH", "Finding", "Screen", "canonical_case_ref
 KINDS = {
     # The screen cannot tell a colleague from a child ('while Paige was off sick'), so the advice names both roles.
     "name": ("a child's or family member's name", "refer to them by role ('the child', 'mother') or by case "
-             "reference; for a colleague, write their role ('the social worker', 'the team manager')"),
+             "reference; for a colleague or another professional, write their role ('the social worker', 'the team "
+             "manager', 'the GP')"),
+    # A name with the family's school, nursery or GP points at the family (bot/privacy/professional_places.py).
+    "professional": ("a professional's name beside the family's school, nursery or GP", "write their role instead "
+                     "('the GP', 'the class teacher', 'the nursery key worker'): with the place, a name points at "
+                     "the family"),
     "dob": ("a date of birth", "give the child's age instead"),
     "nhs": ("an NHS number", "leave it out: the case reference is enough to find the file"),
     "nino": ("a National Insurance number", "leave it out: the case reference is enough to find the file"),
@@ -138,7 +144,7 @@ class Screen:
                                          lambda: bool(self.case_references_in(text)))
             hits += [hit for hit in place_hits(text) if not any(hit.words in other.words for other in hits)]
             finder = PersonContextFinder(self.lexicon, self.listed)
-            hits += finder.hits(text)
+            hits = with_professional_places(text, hits + finder.hits(text), self.lexicon)  # 'Dr Patel the GP'
             if self.lexicon.has_lists:
                 names = [hit.words.casefold() for hit in hits if hit.kind == "name"]
                 initials = initials_hits(text, self.acronyms, self.lexicon)

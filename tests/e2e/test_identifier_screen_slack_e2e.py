@@ -124,3 +124,19 @@ def test_a_reflection_naming_a_national_reviews_child_is_refused_and_not_stored(
 def test_a_question_about_a_national_review_is_not_refused(bot: RunningBot, standin, services: Services) -> None:
     replies = SlackPerson(bot, standin, WORKER).send("message", "what did the Arthur Labinjo-Hughes review find")
     assert replies and not [reply for reply in replies if "looks like a child's" in reply.text]
+
+
+@pytest.mark.parametrize(("typed", "quoted"), [
+    ("need to chase Dr Patel the GP and PC Jones about the DA incident", "“D… P…”"),
+    ("Grace from the school said attendance is ok", "“G…”"),
+])
+def test_a_reflection_naming_the_familys_gp_or_teacher_asks_for_the_role(bot: RunningBot, standin,
+                                                                         services: Services, typed: str,
+                                                                         quoted: str) -> None:
+    """Trial 43, finding 19: both were saved, while the refusal text told people to write roles."""
+    audit = insert_audit(services.storage, "CR-100001", datetime(2026, 11, 2, 10, 0, tzinfo=LONDON),
+                         auditor="U0MGRN001", worker=WORKER)
+    replies = SlackPerson(bot, standin, WORKER).send("command", f"reflect {audit} {typed}")
+    assert any(f"{quoted} looks like a professional's name" in reply.text and "'the GP'" in reply.text
+               for reply in replies)
+    assert store.reflections_of(services.storage, audit) == []

@@ -76,7 +76,7 @@ def test_general_rules_catch_new_wordings(screen: Screen, text: str, kind: str) 
     "DOB unknown, mum to bring the red book",
     # issue #12 item 4: ordinary practice text the old screen refused
     "Young person engaged well", "White British family", "Green plan agreed", "Day 3 of placement",
-    "Case worked by the Brown team", "Dr Patel the GP attended", "Mason the IRO chaired",
+    "Case worked by the Brown team", "Dr Patel the paediatrician attended", "Mason the IRO chaired",
     "plan to review by 15/01/2027", "ICPC held on 12 March 2026", "the plan dated 2026-11-01 is not SMART",
     "duty line 0300 123 4567", "Childline 0800 1111", "SW Hannah Price visited", "PC Walsh from the MASH",
     "Judge Harrison granted an ICO", "primary school reports good progress", "the virtual school head attended",
