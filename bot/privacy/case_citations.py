@@ -23,7 +23,8 @@ from collections.abc import Callable
 from bot.privacy.detect import Hit
 from bot.privacy.public_cases import cited_spans, public_children
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*")
+# Letters only, and not part of a token with digits: 'Voice of the child Q3' names a quarter, not Child Q.
+_WORD = re.compile(r"(?<![\w])[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*(?![\d_])")
 # What may join names cited together: 'A and B', 'A, B and C', 'Peter Connelly (Baby P)'.
 _JOIN = re.compile(r"^[\s,()&/]*(?:\b(?:and|or)\b[\s,()]*)?$", re.IGNORECASE)
 _REVIEW_NOUN = r"(?:reviews?|inquiry|inquiries|inquest|reports?|scrs?|csprs?|deaths?|murders?|killing|trial|tragedy)"
