@@ -66,8 +66,8 @@ def _exact(year: int, month: int, day: int) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise UserError(f"{calendar.month_name[month]} has no {ordinal(day)}: type the days with their months, for example `away from "
-                        "21/12 until 4/1`. Nothing was changed.") from None
+        raise UserError(f"{calendar.month_name[month]} has no {ordinal(day)}: type the days with their months, "
+                        "for example `away from 21/12 until 4/1`. Nothing was changed.") from None
 
 
 def _next_on(day: int, month: int, since: date) -> date:

@@ -4,6 +4,7 @@ the year as the next such date. The clock is pinned, so these pass under AUDITBO
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -64,7 +65,5 @@ def test_a_range_read_ends_on_or_after_it_starts_and_never_before_today(first: i
 @settings(max_examples=200, deadline=None)
 @given(text=st.text(max_size=40))
 def test_any_text_is_read_or_refused_with_words_never_a_crash(text: str) -> None:
-    try:
+    with contextlib.suppress(UserError):
         dated(text, SUNDAY.date())
-    except UserError:
-        pass
