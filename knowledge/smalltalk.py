@@ -34,7 +34,7 @@ TRAILING = (STOP_WORDS - QUESTION_WORDS) | {
     "all", "everyone", "team", "folks", "guys", "mate", "again", "lots", "loads", "ever", "once", "today", "bot",
     "that", "this", "though", "indeed", "helped", "mean", "thats", "its", "youve", "been", "super", "really", "so",
     "very", "much", "for", "the", "your", "info", "oh", "well", "and", "just", "helpful", "useful", "kind",
-    "youre"}
+    "youre", "honestly", "seriously", "tbh", "x", "xx", "xxx"}  # "thanks ur a lifesaver honestly" (trial 43)
 # A request's opening before a phrase: "can you tell me a joke", "please tell us a joke", "could you say something
 # funny". Read only in front of a whole message of small talk: "can you tell me when the ICPC is due" is a question.
 LEAD_INS = (("can", "you"), ("could", "you"), ("would", "you"), ("will", "you"), ("please",), ("go", "on"),

@@ -11,7 +11,8 @@ import re
 
 from knowledge.smalltalk import normalise
 
-_OPENING = re.compile(r"^(?:(?:help|hi|hello|hey|ok|okay|so|right|please|pls|quick\s+question|question|q|sorry|"
+_OPENING = re.compile(r"^(?:(?:help|hi|hiya|hello|hey|morning|good\s+morning|afternoon|good\s+afternoon|ok|okay|so|"
+                      r"right|please|pls|quick\s+question|question|q|sorry|"
                       r"can\s+you\s+(?:tell|show)\s+me|tell\s+me|show\s+me|i\s+want\s+to\s+know|"
                       r"i\s+(?:would|d)\s+like\s+to\s+know)\s+)+")
 _CLOSING = re.compile(r"(?:\s+(?:please|pls|thanks|thank\s+you|cheers|now|at\s+the\s+moment|right\s+now))+$")

@@ -23,6 +23,7 @@ from bot.asking import (
     pick_trust,
     unanswered,
     unhelpful_reason,
+    wellbeing,
 )
 from bot.asking.due_dates import due_dates_reply
 from bot.asking.learning import learn_wording, trusted_by_picks, withdraw_for_ask
@@ -85,7 +86,10 @@ class KnowledgeFeature:
         chat = smalltalk.match(question)
         if chat is not None:
             return self.smalltalk_replies(turn, chat)
+        if wellbeing.only_feelings(question):  # "im so tired today": kindness, not a question (trial 43)
+            return [wellbeing.feelings_reply(self._workload_question())]
         said, question = question, smalltalk.strip_opening(question)
+        opening, question = wellbeing.opening_and_question(question)  # "hiya im new …, how often …" (trial 43)
         if (fixed := corrected.corrected_part(question)) is not None:  # "sorry, meant …" (trial 31)
             return self.corrected(turn, fixed, typed)
         if asks_own_progress(question):  # "am I on track with my audits?": their figures, not an entry (trial 24)
@@ -95,7 +99,21 @@ class KnowledgeFeature:
                 or named_action.named_action(self.services, turn, said)) is not None:
             return self._about_action(turn, action, question)  # "what does action 2 mean?": the action (trial 25)
         # said first when the question reads as a child at risk now, even when it is refused for naming someone
-        return steer_first(question, self._ask(turn, question, typed, follow_ups), self.service.current.kb.entries)
+        replies = steer_first(question, self._ask(turn, question, typed, follow_ups), self.service.current.kb.entries)
+        return replies + self._kind_after(opening, replies)
+
+    def _workload_question(self) -> str | None:
+        """The workload entry's question, offered to someone tired or overwhelmed, when the knowledge base has it."""
+        entry = self.service.current.kb.entries.get(wellbeing.WORKLOAD_ENTRY)
+        return entry.question if entry is not None else None
+
+    def _kind_after(self, opening: str, replies: list[Reply]) -> list[Reply]:
+        """One kind line after an answer whose question opened with being new or overwhelmed, unless the answer was
+        the workload entry itself."""
+        workload = self._workload_question()
+        if not wellbeing.unsettled(opening) or any(reply.title == workload for reply in replies if workload):
+            return []
+        return [wellbeing.kind_line(opening, workload)]
 
     def _about_action(self, turn: Turn, action: action_store.ActionRow, question: str) -> list[Reply]:
         """The action a question names, then the rest of the question ("what chronology?") answered from the

@@ -12,6 +12,7 @@ reason, when she gave one, is put in that command; nothing is saved until she ty
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from bot.audits.core import grade_label
 from bot.core.markup import audit_and_case
@@ -22,6 +23,7 @@ from bot.errors import UserError
 from bot.privacy.screen import screen_text
 from bot.storage import audits as store
 from bot.storage import readback as readback_store
+from bot.storage.common import parse_utc
 
 PRIORITY = 27  # after an audit or a moderation waiting for typed text, before the knowledge base
 _ON = r"(?:\s+(?:with|against|on|of|for|to))?(?:\s+(?:the|my|our))?(?:\s+(?:grade|grading|audit|outcome|rating))?"
@@ -41,6 +43,18 @@ _UNFAIR = (r"(?:i\s+(?:do\s*n['\u2019]?t|dont|do\s+not)\s+(?:think\s+)?(?:that['
 # about an audit)
 UNNAMED = re.compile(rf"^\s*(?:(?:hmm+|well|sorry|but|tbh|honestly)[\s,]+)*{_UNFAIR}\s*(?:$|[-,.:;!?\u2013\u2014]+\s*"
                      r"(?P<why>.*)$)", re.IGNORECASE)
+# Trial 43: `i dont agree with this, the child was seen alone at school …, can i challenge it` got the entry on
+# challenging another agency. "This", "it" or a challenge with no audit named is read as the audit of the person's case
+# only when one was submitted lately (RECENT_DAYS): said long after, it is more likely about something else.
+_THIS = (r"(?:i\s+(?:do\s*n['\u2019]?t|dont|do\s+not)\s+agree|i\s+disagree)\s+with\s+(?:this|that|it)(?:\s+(?:at\s+all|"
+         r"tbh|honestly))?|(?:can|could|may|how\s+do|how\s+can)\s+i\s+(?:challenge|appeal|dispute|contest)\s+"
+         r"(?:it|this|that|the\s+grade|my\s+grade|the\s+audit|this\s+audit|this\s+grade)")
+UNNAMED_THIS = re.compile(rf"^\s*(?:(?:hmm+|well|sorry|but|tbh|honestly)[\s,]+)*(?:{_THIS})\s*[?]?\s*"
+                          r"(?:$|[-,.:;!?\u2013\u2014]+\s*(?P<why>.*)$)", re.IGNORECASE)
+RECENT_DAYS = 30
+# "…, can i challenge it" at the end of a reason: not part of it
+_ASKS_AT_END = re.compile(r"[\s,.;:!-]*(?:so\s+|and\s+)?(?:can|could|may|how\s+do|how\s+can)\s+i\s+(?:challenge|appeal|"
+                          r"dispute|contest)\b.*$", re.IGNORECASE)
 _ACTION = re.compile(r"\baction\b", re.IGNORECASE)
 LOW = ("inadequate", "requires_improvement")  # the grades a worker most often disagrees with
 
@@ -55,8 +69,12 @@ def asked(services: Services, turn: Turn, text: str) -> list[Reply] | None:
         if audit is None or audit.worker_id != turn.user_id or audit.submitted_at is None:
             return None
         return how_to_disagree(services, audit, _reason(services, named.group("why")))
-    if (unfair := UNNAMED.match(text)) is not None:
+    recent = False
+    if (unfair := UNNAMED.match(text)) is not None or (recent := (unfair := UNNAMED_THIS.match(text)) is not None):
         mine = _audits_of_my_cases(services, turn)
+        if recent:
+            since = turn.now - timedelta(days=RECENT_DAYS)
+            mine = [audit for audit in mine if audit.submitted_at and parse_utc(audit.submitted_at) >= since]
         if not mine:
             return None
         # "that's not fair" is said of a low grade, rarely of an Outstanding: the latest below Good, if any
@@ -71,6 +89,7 @@ def _reason(services: Services, why: str) -> str:
     """The reason typed after the words disagreeing, without a leading joining word ("as", "because"), to be said
     back in the command; empty when it holds an identifier (bot.privacy), which is never said back."""
     reason = re.sub(r"^(?:as|because|cos|coz|since)\s+", "", why.strip(), flags=re.IGNORECASE).strip(" .")
+    reason = _ASKS_AT_END.sub("", reason).strip(" .,")
     try:
         return screen_text(reason, services.identifier_screen, "that reason") if reason else ""
     except UserError:

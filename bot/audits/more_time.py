@@ -91,7 +91,8 @@ UNTIL = re.compile(r"(?:more\s+time|extra\s+time|extension|extend\s+(?:it|action
                    r"(?=\s+(?:as|because|cos|since|pls|please|plz|thanks|thx|ta)\b|[,;?!]|\.(?:\s|$)|\s+[-–—]+\s|\s*$"
                    r"|\s+(?:on|for)\s+(?:action\s+)?#?\d+\b)",  # "til the 18th on action 130" (trial 37)
                    re.IGNORECASE)
-BECAUSE = re.compile(r"\b(?:as|because|cos|coz|since|reason:?)\s+(?P<why>\S.*)$", re.IGNORECASE)
+# "cos of the conference": the reason is "the conference" (trial 43 read "of the conference")
+BECAUSE = re.compile(r"\b(?:(?:because|cos|coz|cuz)(?:\s+of)?|as|since|reason:?)\s+(?P<why>\S.*)$", re.IGNORECASE)
 # A dash between spaces ends a clause too: approvers are told to put a reason "after a dash" (trial 36: `extend 149 to
 # 23/12 - school holidays` could not read '23/12 - school holidays' as a date).
 CLAUSES = re.compile(r"[,;?!]|\.(?=\s|$)|\s[-–—]+\s")

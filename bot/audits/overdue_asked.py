@@ -32,7 +32,9 @@ OVERDUE = (
                rf"(?:(?:is|are|still)\s+)*(?:overdue|late|past\s+due|out\s+of\s+date){_MINE}$"),
     re.compile(rf"^(?:(?:show(?:\s+me)?|list|see|check|what\s+are\s+(?:the|my|our)|whats|any|my|our|the)\s+)*"
                rf"(?:{_TEAMISH}s?\s+)?overdue\s+{_ACTIONS}{_MINE}$"),
-    re.compile(rf"^(?:which|what)\s+{_ACTIONS}\s+(?:are|is)\s+(?:overdue|late|past\s+due){_MINE}$"),
+    # "which of my actions are overdue" (trial 43), "what of our actions is late"
+    re.compile(rf"^(?:which|what)\s+(?:(?:ones\s+)?of\s+(?:my|our|the|{_TEAMISH}s?)\s+)?{_ACTIONS}\s+(?:are|is)\s+"
+               rf"(?:still\s+)?(?:overdue|late|past\s+due){_MINE}$"),
 )
 # who in a team is behind: its members' overdue actions (asked only of a team)
 BEHIND = re.compile(rf"^(?:who|whos|who\s+is|which\s+(?:workers?|people|staff|members?))\s+(?:in|on|from)\s+"

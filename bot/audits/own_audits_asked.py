@@ -16,14 +16,18 @@ person may read, and a list only reads, so it runs at once.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from bot.asking.asked_plainly import plainly
-from bot.core.replies import Reply
+from bot.audits.core import grade_label
+from bot.core.grade_verdict import GRADE_ORDER
+from bot.core.replies import Reply, count_of
 from bot.core.services import Services
 from bot.engine.near_miss import one_off
 from bot.engine.routing import Engine, Turn
 from bot.errors import UserError
 from bot.privacy.screen import check_case_reference
+from bot.storage import readback as readback_store
 from knowledge.smalltalk import normalise
 
 PRIORITY = 27  # with the other questions in words, before the knowledge base (90)
@@ -47,6 +51,21 @@ _CASE_AUDIT = re.compile(rf"^(?:(?:can|could|may)\s+i\s+(?:please\s+)?{_SEE}|{_S
 # `my audits`, `show my actions`: the words bot.audits.feature.LIST_MINE and LIST_ACTIONS read, one of them mistyped
 _MY_WORD = re.compile(r"^(?P<lead>(?:(?:show|list|see|view|get)\s+(?:me\s+)?)?(?:all\s+)?my\s+)(?P<word>[a-z]{5,9})$")
 _LISTED_AS = {"audits": "mine", "actions": ""}
+# The person's own audits and grades asked after (trial 43): "have i been audited yet", "what grades did i get",
+# "what grades have my cases got", "how am i doing overall on my audits", "how did my audits go"
+_MINE_WORDS = r"(?:my|me|i)"
+_GRADES_ASKED = (
+    re.compile(r"\b(?:have|has)\s+(?:i|any\s+of\s+my\s+cases|my\s+(?:case|cases|work))\s+(?:been|got\s+been)\s+"
+               r"audited\b"),
+    re.compile(r"\b(?:what|which|wat)\s+(?:grades?|ratings?)\s+(?:did|have|has|do)\s+(?:i|my\s+(?:cases?|audits?|work))"
+               r"\s+(?:get|got|gotten|been\s+given|had)\b"),
+    re.compile(r"\b(?:what|which|wat)\s+(?:grades?|ratings?)\s+(?:are|were)\s+my\s+(?:cases?|audits?)\b"),
+    re.compile(r"\bmy\s+(?:audit\s+)?(?:grades|ratings)\b"),
+    re.compile(rf"\bhow\s+(?:am\s+i|have\s+i\s+been|is\s+my\s+work|are\s+my\s+cases)\s+(?:doing|getting\s+on|"
+               rf"faring|graded)(?:\s+overall)?\s+(?:on|in|with|at)\s+{_MINE_WORDS}\s+(?:audits?|cases?)\b"),
+    re.compile(r"\bhow\s+(?:did|have|were)\s+my\s+(?:audits?|cases?|case\s+audits?)\s+(?:go|gone|been\s+graded|"
+               r"graded|do|done)\b"),
+)
 
 
 def routed(engine: Engine, services: Services, turn: Turn, text: str) -> list[Reply] | None:
@@ -55,11 +74,28 @@ def routed(engine: Engine, services: Services, turn: Turn, text: str) -> list[Re
     if (_CASE_AUDITED.search(said) and _AFTER_IT.search(said)) or _AUDITOR_SAID.match(said) or \
             _FEEDBACK.match(said):
         return engine.dispatch_command(turn, "list", "mine")
+    if any(shape.search(said) for shape in _GRADES_ASKED):  # "what grades have my cases got" (trial 43)
+        return [_grades_summary(services, turn), *engine.dispatch_command(turn, "list", "mine")]
     if (mistyped := _MY_WORD.match(said)) is not None:
         return _mistyped(engine, turn, mistyped.group("lead"), mistyped.group("word"))
     if (case := _CASE_AUDIT.match(said) or _CASE_AUDIT.match(normalise(text))) is not None:  # "show me the audit…"
         return _case_listed(engine, services, turn, case.group("ref"))
     return None
+
+
+def _grades_summary(services: Services, turn: Turn) -> Reply:
+    """How many audits of the person's cases there are and their grades of record, worst first, above the list."""
+    _total, audits = readback_store.readable_audits(services.storage, people=[turn.user_id], limit=500)
+    mine = [audit for audit in audits if audit.worker_id == turn.user_id]
+    if not mine:
+        return Reply(kind="notice", text="None of your cases has an audit submitted yet. When one does, you are "
+                                         "told, and `list mine` shows it.")
+    grades = Counter(audit.grade_of_record for audit in mine if audit.grade_of_record)
+    said = ", ".join(f"{grades[grade]} {grade_label(grade)}" for grade in GRADE_ORDER if grades[grade])
+    return Reply(kind="notice", text=f"{count_of(len(mine), 'audit')} of your cases so far" +
+                 (f", graded {said}" if said else "") + ". Each is listed below (with any you audited yourself); "
+                 f"`show {mine[0].id}` opens the newest with its answers and the auditor's notes, and "
+                 f"`reflect {mine[0].id}` adds your view.")
 
 
 def _mistyped(engine: Engine, turn: Turn, lead: str, word: str) -> list[Reply] | None:

@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
+from bot.reminders import away_range
 from bot.reminders.away_one_day import said_in_words
 from bot.reminders.feature import away_command
 from knowledge.dates import next_week
@@ -42,7 +43,8 @@ COVER = re.compile(r"^[\s,;:.-]*(?:(?:and|with)\s+)?(?:(?:cover(?:ed)?|covering)
 # a request after the days, which the statement already makes: "im off next fri can u pause my reminders" (trial 29)
 ASKING_PAUSE = re.compile(r"[\s,;.-]*(?:(?:so\s+)?(?:can|could|will|would)\s+(?:u|you)\s+|(?:pls|please)\s+)?"
                           r"(?:please\s+)?"
-                          r"(?:pause|stop|mute|turn\s+off|hold)\s+(?:my\s+|the\s+)?reminders?(?:\s+(?:please|pls))?"
+                          r"(?:(?:pause|stop|mute|turn\s+off|hold)\s+(?:my\s+|the\s+)?reminders?|"
+                          r"stop\s+(?:nagging|chasing|pestering|messaging|reminding)(?:\s+me)?)(?:\s+(?:please|pls))?"
                           r"\s*[?.!]*\s*$", re.IGNORECASE)
 PARSER_DAYS = re.compile(r"^(?:from\s+\S|until\s|till\s|til\s|(?:i'?m\s+)?back\s|\d{1,2}/\d"
                          r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
@@ -85,7 +87,7 @@ def away_words(text: str, today: date) -> str | None:
     said = STATEMENT.match(text)
     if said is None or text.rstrip().endswith("?") or HOW_DO_I.search(text):
         return None
-    rest = OCCASION.sub("", said.group("rest")).strip(" ,")
+    rest = away_range.dated(OCCASION.sub("", said.group("rest")).strip(" ,"), today)  # "from the 21st to 4th jan"
     bare_away = not said.group("person") and said.group("leave").lower() == "away"
     week = WEEK.match(rest)
     if week is not None:

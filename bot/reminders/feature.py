@@ -15,7 +15,7 @@ from bot.core.services import Services
 from bot.engine import confirmations
 from bot.engine.routing import Engine, Turn
 from bot.errors import UserError
-from bot.reminders import away_for, away_one_day, preview
+from bot.reminders import away_for, away_one_day, away_range, preview
 from bot.reminders import cover as cover_rules
 from bot.reminders.catch_up import catch_up_for, catch_up_reply
 from bot.reminders.cover import COVER_ROLES
@@ -235,7 +235,7 @@ def away_command(services: Services, turn: Turn, text: str) -> list[Reply]:
 def _read(services: Services, text: str, today: date) -> tuple[date | None, date, str | None] | None:
     """The days and cover `/audit away` is given, as read_away reads them, after the ways of saying them it takes:
     `21/12 - 4/1`, one day (`away next fri`, trial 29), the day back (`back on 4th jan`)."""
-    text = DASHED_RANGE.sub(r"\1 to \2", text)
+    text = DASHED_RANGE.sub(r"\1 to \2", away_range.dated(text, today))  # "from the 21st to 4th jan" (trial 43)
     text = away_one_day.as_away_words(text, today) or text
     return read_away(_back_read_as_until(text, today), today, lambda typed: _cover_named(services, typed))
 

@@ -155,3 +155,26 @@ def test_an_identifier_in_the_request_is_refused_and_nothing_is_asked(engine: En
                                  surface="terminal")
     assert all("Send Team manager" not in r.text and "5919" not in r.text for r in replies)
     assert _trail(services) == []
+
+
+TRIAL43 = ("i dont agree with this, the child was seen alone at school on 2 visits its just not recorded properly, can "
+           "i challenge it")
+
+
+def test_disagreeing_with_this_points_to_reflect_and_the_auditor_with_the_reason(engine: Engine,
+                                                                                  audit_id: int) -> None:
+    """Trial 43 (9): this got "How do I challenge another agency's decision?"."""
+    with time_machine.travel(NOW, tick=False):
+        said = flat("\n".join(f"{r.title} {r.text}" for r in engine.message(WORKER, TRIAL43, surface="terminal")))
+    assert f"/audit reflect {audit_id} the child was seen alone at school on 2 visits its just not recorded " \
+           "properly`" in said, said
+    assert "Talk to Team manager (South) first" in said and "another agency" not in said
+
+
+@pytest.mark.parametrize("typed", ["can i challenge it", "I disagree with that"])
+def test_challenging_it_with_no_recent_audit_of_my_case_stays_a_question(engine: Engine, services: Services,
+                                                                         typed: str) -> None:
+    insert_audit(services.storage, "CR-687096", NOW.replace(year=NOW.year - 1), auditor=AUDITOR, worker=WORKER)
+    with time_machine.travel(NOW, tick=False):
+        said = flat("\n".join(f"{r.title} {r.text}" for r in engine.message(WORKER, typed, surface="terminal")))
+    assert "Disagreeing with" not in said, said

@@ -205,3 +205,14 @@ def test_a_percentage_with_nothing_about_agreement_before_it_is_not_read_as_one(
     with time_machine.travel(NOW, tick=False):
         replies = engine.message("U0MGRN001", "is 81% good", surface="terminal")
     assert "target for moderation agreement" not in " ".join(_texts(replies))
+
+
+def test_a_manager_greeting_first_and_asking_after_my_team_gets_its_figures(engine: Engine,
+                                                                            services: Services) -> None:
+    """Trial 43 (12): `morning, hows my team doing` got "What are multi-agency child protection teams?"."""
+    with time_machine.travel(NOW, tick=False):
+        _audits(services)
+        bare = engine.message("U0MGRS001", "hows my team doing", surface="terminal")
+        replies = engine.message("U0MGRS001", "morning, hows my team doing", surface="terminal")
+    assert _texts(replies) == _texts(bare)
+    assert "South Child in Need and Protection" in replies[0].title

@@ -133,3 +133,12 @@ def test_a_near_miss_keeps_the_reason_and_yes_sends_it(engine: Engine, services:
     mine, sent = _say(engine, "yes")
     assert mine.text.startswith(f"I've asked Team manager (South), the auditor, for more time on action {action}")
     assert "reason: waiting on school" in sent.text
+
+
+def test_cos_of_is_read_past_and_the_reason_keeps_its_words(engine: Engine, services: Services) -> None:
+    """Trial 43 (7): "can i get more time on 34 till the 20th cos of the conference" sent "reason: of the
+    conference"."""
+    action = _action(services)
+    replies = _say(engine, f"can i get more time on {action} till the 20th cos of the conference")
+    sent = next(reply for reply in replies if reply.to_user == AUDITOR)
+    assert "reason: the conference" in sent.text, sent.text

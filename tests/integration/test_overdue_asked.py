@@ -51,6 +51,17 @@ def test_a_practitioner_gets_their_own(engine: Engine, services: Services) -> No
     assert "1 open action of yours is overdue" in said and "Your overdue actions" in said
 
 
+@pytest.mark.parametrize("typed", ["which of my actions are overdue", "Which of my actions are still overdue?"])
+def test_a_practitioner_asking_which_of_their_actions_are_overdue_gets_them(engine: Engine, services: Services,
+                                                                            typed: str) -> None:
+    """Trial 43 (13): "which of my actions are overdue" got knowledge-base options; `my overdue actions` worked."""
+    open_action(services.storage, date(2026, 11, 1))
+    with time_machine.travel(NOW, tick=False):
+        said = _said(engine, WORKER, typed)
+    assert "1 open action of yours is overdue" in said and "Your overdue actions" in said, said
+    assert "Did you mean" not in said
+
+
 @settings(max_examples=200, deadline=None)
 @given(text=st.text(max_size=40))
 def test_reading_any_text_never_fails_and_questions_of_audits_are_not_taken(text: str) -> None:

@@ -127,3 +127,28 @@ def test_help_offers_resume_a_draft_only_to_someone_with_a_draft(engine: Engine,
         [drafting] = engine.message(WORKER, "help", surface="terminal")
     assert [choice.label for choice in without.choices] == ["Start an audit"], without.choices
     assert [choice.label for choice in drafting.choices] == ["Start an audit", "Resume a draft"], drafting.choices
+
+
+@pytest.mark.parametrize("typed", ["have i been audited yet? what grades did i get", "what grades have my cases got",
+                                   "how am i doing overall on my audits"])
+def test_asking_after_my_own_grades_counts_my_cases_audits_by_grade_and_lists_them(
+        engine: Engine, services: Services, typed: str) -> None:
+    """Trial 43 (8): these got "What is a themed audit?", "How does grading work?" and ILACS options."""
+    with time_machine.travel(NOW, tick=False):
+        good = insert_audit(services.storage, "CR-300101", NOW - timedelta(days=3), worker=WORKER)
+        low = insert_audit(services.storage, "CR-300102", NOW - timedelta(days=1), worker=WORKER)
+        insert_audit(services.storage, "CR-300103", NOW - timedelta(days=1), worker=OTHER)
+        with services.storage.write() as db:
+            db.execute("UPDATE audits SET overall_grade = 'good' WHERE id = ?", [good])
+            db.execute("UPDATE audits SET overall_grade = 'requires_improvement' WHERE id = ?", [low])
+        said = _said(engine.message(WORKER, typed, surface="terminal"))
+    assert "2 audits of your cases so far, graded 1 Requires improvement to be good, 1 Good" in said, said
+    assert f"`show {low}`" in said and "Your audits and audits of your cases" in said and "CR-300103" not in said
+    assert "Did you mean" not in said and "themed audit" not in said
+
+
+def test_how_grading_works_is_still_a_knowledge_question(engine: Engine, services: Services) -> None:
+    with time_machine.travel(NOW, tick=False):
+        insert_audit(services.storage, "CR-300101", NOW - timedelta(days=1), worker=WORKER)
+        said = _said(engine.message(WORKER, "how does grading work in an audit", surface="terminal"))
+    assert "of your cases so far" not in said and "How does grading work" in said, said
