@@ -27,6 +27,7 @@ from bot.audits import (
     moderation_change,
     moderation_change_worded,
     moderation_release,
+    moderation_skip,
     more_time,
     more_time_pending,
     more_time_refusal,
@@ -101,6 +102,7 @@ def build_engine(services: Services) -> Engine:
     moderation_asked.install(engine)  # "what needs moderating", "moderation queue"
     moderation_action_asked.install(engine, services)  # "can i add an action to 27?" (trial 33)
     moderation_action_question.install(engine, services)  # "can i skip the action?" at an Inadequate's (trial 39)
+    moderation_skip.install(engine, services)  # *Skip* at the action offered with a disagreement (fix43b)
     own_supervision.install(engine, services)  # "can i audit my own supervision?" (trial 36)
     manager_words.install(engine, services)  # "where was i", "team actions", "can u nudge sw s1 about 18"
     own_audits_asked.install(engine, services)  # "just had my case audited, where can i see it", `my audtis`
