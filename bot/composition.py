@@ -50,7 +50,7 @@ from bot.campaigns import worded as campaigns_worded
 from bot.core.knowledge import KnowledgeService
 from bot.core.replies import count_of
 from bot.core.services import Services, utc_now
-from bot.digests import agreement_asked, areas, figures_asked
+from bot.digests import agreement_asked, areas, export_sent, figures_asked
 from bot.digests import auditors as auditors_feature
 from bot.digests import dashboard as dashboard_feature
 from bot.digests import feature as digests_feature
@@ -122,6 +122,7 @@ def build_engine(services: Services) -> Engine:
     away_worded.install(engine, services)  # "im on leave all next week, tm north covering"
     away_for_worded.install(engine, services)  # "S1 is on leave next week, can you stop her reminders"
     digests_feature.install(engine, services)
+    export_sent.install(engine, services)  # `/audit export`: the files in the DM (fix43b)
     agreement_asked.install(engine, services)  # "agreement rates by team?"
     areas.install(engine, services)  # `/audit areas`: grades by practice area
     figures_asked.install(engine, services)  # "whats our moderation agreement rate", "which practice areas…"
