@@ -27,6 +27,7 @@ from bot.audits import (
     moderation_change,
     moderation_change_worded,
     moderation_release,
+    moderation_skip,
     more_time,
     more_time_pending,
     more_time_refusal,
@@ -49,7 +50,7 @@ from bot.campaigns import worded as campaigns_worded
 from bot.core.knowledge import KnowledgeService
 from bot.core.replies import count_of
 from bot.core.services import Services, utc_now
-from bot.digests import agreement_asked, areas, figures_asked
+from bot.digests import agreement_asked, areas, export_sent, figures_asked
 from bot.digests import auditors as auditors_feature
 from bot.digests import dashboard as dashboard_feature
 from bot.digests import feature as digests_feature
@@ -101,6 +102,7 @@ def build_engine(services: Services) -> Engine:
     moderation_asked.install(engine)  # "what needs moderating", "moderation queue"
     moderation_action_asked.install(engine, services)  # "can i add an action to 27?" (trial 33)
     moderation_action_question.install(engine, services)  # "can i skip the action?" at an Inadequate's (trial 39)
+    moderation_skip.install(engine, services)  # *Skip* at the action offered with a disagreement (fix43b)
     own_supervision.install(engine, services)  # "can i audit my own supervision?" (trial 36)
     manager_words.install(engine, services)  # "where was i", "team actions", "can u nudge sw s1 about 18"
     own_audits_asked.install(engine, services)  # "just had my case audited, where can i see it", `my audtis`
@@ -120,6 +122,7 @@ def build_engine(services: Services) -> Engine:
     away_worded.install(engine, services)  # "im on leave all next week, tm north covering"
     away_for_worded.install(engine, services)  # "S1 is on leave next week, can you stop her reminders"
     digests_feature.install(engine, services)
+    export_sent.install(engine, services)  # `/audit export`: the files in the DM (fix43b)
     agreement_asked.install(engine, services)  # "agreement rates by team?"
     areas.install(engine, services)  # `/audit areas`: grades by practice area
     figures_asked.install(engine, services)  # "whats our moderation agreement rate", "which practice areas…"

@@ -1,4 +1,4 @@
-"""Send the engine's replies through the Slack Web API: DMs, channels, threads and images."""
+"""Send the engine's replies through the Slack Web API: DMs, channels, threads, images and files."""
 
 from __future__ import annotations
 
@@ -150,12 +150,13 @@ class SlackDelivery:
             target, thread = self.dm_channel(reply.to_user), None
         else:
             target, thread = (channel or self.dm_channel(requester)), thread_ts
-        if reply.image is not None:
+        if reply.image is not None or reply.file is not None:
+            name = (reply.image_name or "chart.png") if reply.image is not None else (reply.file_name or "file")
             self.client.files_upload_v2(
                 channel=target,
-                content=reply.image,
-                filename=reply.image_name or "chart.png",
-                title=reply.title or reply.image_name or "chart",
+                content=reply.image if reply.image is not None else reply.file,
+                filename=name,
+                title=reply.title or name,
                 initial_comment=to_slack(reply.text),
             )
             return

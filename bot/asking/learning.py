@@ -13,6 +13,7 @@ not answer. The database is the record; the live search is refreshed from it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -28,6 +29,7 @@ from bot.storage.trail import record_trail
 from knowledge.dates import wording_without_dates
 from knowledge.entries import wording_key
 from knowledge.kb_writer import add_alternative
+from knowledge.loader import KnowledgeBase
 from knowledge.textterms import STOP_WORDS, words_of
 
 MAX_WORDING = 500  # as much of a question as kb_asks keeps
@@ -90,9 +92,19 @@ def as_learned(services: Services, wording: str) -> str:
     """A question as a wording is learned from it, before lower-casing: no opening ("hi,"), no case reference, and no
     date ("icpc held 2/12/2026 what next": the search leaves a question's dates out, so a learned one only clutters
     the entry's alternatives once accepted)."""
-    kb = services.live_knowledge().current.kb
+    return learned_form(services.live_knowledge().current.kb, services.settings.case_reference_pattern, wording)
+
+
+def learned_form(kb: KnowledgeBase, case_reference: re.Pattern[str], wording: str) -> str:
+    """`as_learned` for a knowledge base and case reference pattern given, so a tool reading the bot's database
+    beside it (`audit-bot ask --as`) finds a person's picks in the words the chat stored them in."""
     return wording_without_dates(without_case_references(kb.smalltalk.strip_opening(" ".join(wording.split())),
-                                                 services.settings.case_reference_pattern, instead=""))[:MAX_WORDING]
+                                                         case_reference, instead=""))[:MAX_WORDING]
+
+
+def stored_wording(kb: KnowledgeBase, case_reference: re.Pattern[str], question: str) -> str:
+    """The words a question's learned wordings are stored in (`learned_for` looks them up by these)."""
+    return normalise(learned_form(kb, case_reference, question))
 
 
 def learned_for(services: Services, question: str) -> list[store.Learned]:

@@ -31,7 +31,13 @@ def with_picks(services: Services, result: SearchResult, question: str, user_id:
     asker's own pick answers them outright; another's goes first among "Did you mean…" when the words get that
     (an entry that answers them outright otherwise, from its own wordings, still does: one tap changes no one
     else's answer). Unchanged when no untrusted pick holds these words."""
-    picks = untrusted_picks(services, question, entries)
+    return with_these_picks(result, untrusted_picks(services, question, entries), user_id, entries)
+
+
+def with_these_picks(result: SearchResult, picks: list[store.Learned], user_id: str, entries: dict[str, Entry]
+                     ) -> tuple[SearchResult, bool]:
+    """`with_picks` given the one-pick wordings of the question (active, untrusted, of entries served), for the
+    chat and for `audit-bot ask --as` alike, which reads them from the bot's database without writing to it."""
     if not picks:
         return result, False
     scores = {match.entry_id: match.score for match in (*result.suggestions, *([result.answer] if result.answer

@@ -24,6 +24,7 @@ Buttons (engine action names and values; values carry ids only):
     audit.regrade_back / moderation_action_back "<audit>:owner"|"<audit>:due" (back a question of that action)
     audit.moderation_alert_send / moderation_alert_back "<audit>:<token>" (bot.audits.moderation_alert)
     audit.moderation_concern_yes / moderation_concern_no "<audit>:<token>" (bot.audits.moderation_concern)
+    moderation.skip_action "<audit>" (bot.audits.moderation_skip: *Skip* at the action offered with a disagreement)
     actions.done / done_confirm / done_keep / reopen "<action id>"
 Every value is read through `bot.core.buttons`. Which buttons are accepted where, and what typed text does in
 each state of the conversation, is the table in `bot.audits.conversation`.

@@ -16,7 +16,9 @@ Buttons: audit.moderation_owner "<audit>:<user id>"; audit.moderation_action_bac
 A moderator who disagrees with the grade, to one other than Inadequate (Good to Requires improvement, say), is offered
 the same step, optionally (`optional` held): "Add an action for the auditor or worker? … or `skip` to finish". `skip`,
 `no`, `none` (or `done`) saves the moderation without one; an action typed goes on to its owner and due date as
-above, and is saved with the moderation (fix41d: there was no way to add one, trial 33).
+above, and is saved with the moderation (fix41d: there was no way to add one, trial 33). In Slack the offer has a
+*Skip* button (moderation.skip_action "<audit>", bot.audits.moderation_skip) that does what `skip` typed does: a
+moderator had to know to type it (fix43b).
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ from typing import Any
 
 from bot.audits.core import waiting
 from bot.audits.inadequate_action import NONE_WORDS, DueAnswer, FirstAction
-from bot.core.replies import Reply
+from bot.core import buttons
+from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import UserError
@@ -35,6 +38,7 @@ from bot.storage import audits as store
 
 WHAT = "moderation_action"
 OPTIONAL = "optional"  # held: the action is offered, not needed (a disagreement with no action required)
+SKIP = "moderation.skip_action"  # *Skip* at the offered action; not "audit.": no audit step owns it
 # What finishes without an optional action: `skip`, `no`, `none`, `no thanks`, `done`, `finish`, `nothing to add`
 _SKIPPED = re.compile(r"^\s*(?:skip(?:\s+it)?|no(?:pe)?(?:,?\s+thanks?(?:\s+you)?)?|none|nothing(?:\s+to\s+add)?|"
                       r"no\s+actions?(?:\s+needed)?|n/?a|done|finish(?:ed)?|that'?s\s+all)\s*[.!]?\s*$",
@@ -62,7 +66,8 @@ def offer_prompt(audit_id: int) -> list[Reply]:
     return [Reply(text=f"Add an action for the auditor or worker on audit #{audit_id}? Type what needs to happen (its "
                        "owner and due date are asked next), or type `skip` to finish and save your moderation without "
                        "one. Nothing is saved yet.",
-                  prompt="Type the action, or `skip`.", kind="question")]
+                  prompt="Type the action, or `skip`.", kind="question", numbers_pick=True,
+                  choices=(Choice("Skip", SKIP, buttons.encode_record(audit_id)),))]
 
 
 def prompt_for(data: Mapping[str, Any]) -> list[Reply]:

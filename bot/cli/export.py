@@ -1,4 +1,5 @@
-"""`audit-bot export`: audits, answers, actions and moderation results for performance clinics.
+"""`audit-bot export`: audits, answers, actions and moderation results for performance clinics, written by the code
+`/audit export` sends them with (bot.digests.export_rows), so the file is the same either way.
 
 CSV has one row per answer with the audit's fields repeated (what a spreadsheet pivot wants); JSON nests
 answers, actions and moderations under each audit. Cancelled audits and drafts are left out.
@@ -8,48 +9,25 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
-import json
 import os
-import re
 import sys
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any, TextIO
 
 from bot.cli.campaign import visible_campaign
-from bot.cli.export_sharing import (
-    WITHOUT_ANSWER,
-    WITHOUT_AUDIT,
-    answer_without,
-    kept,
-    nested_without,
-)
-from bot.cli.export_summary import summary_rows, write_summary
 from bot.cli.operator import add_identity, operator
 from bot.cli.runtime import Runtime
 from bot.cli.since import read_since
 from bot.core.export_terms import SCREENED, WHO_MAY, WITH_REFS, chosen
 from bot.core.replies import count_of
-from bot.core.spreadsheet_cells import safe_fields
+from bot.digests import export_rows as rows
+from bot.digests.export_rows import ANSWER_COLUMNS, AUDIT_COLUMNS, write_csv, write_json
+from bot.digests.export_summary import summary_rows, write_summary
 from bot.errors import UserError
-from bot.storage.audits import checklist_version
-from bot.storage.db import PRIVATE_FILE, Storage
-from bot.storage.errors import NotFound
-from bot.storage.reports.export import audit_details, exported_audits
+from bot.storage.db import PRIVATE_FILE
 from bot.storage.trail import record_trail
-from knowledge.checklist_schema import GRADE_LABELS
 
-AUDIT_COLUMNS = ("audit_id", "checklist_id", "case_ref", "auditor_id", "worker_id", "team_id", "status",
-                 "suggested_grade", "overall_grade", "grade_reason", "submitted_at", "moderated_at",
-                 "moderation_agrees", "moderation_grade", "moderation_reason", "open_actions", "done_actions", "demo",
-                 "campaign_id", "grade_of_record", "strengths", "development", "actions", "reflections",
-                 # for a clinic reading the sheet (trial 22: people were Slack ids only, grades codes only, and the
-                 # moderation sample unmarked, trial 21): staff names as teams.yaml gives them, never a child's
-                 "auditor_name", "worker_name", "team_name", "grade_of_record_label", "moderation_sample")
-# question_number (its place in the checklist the audit used, 1 first) and question_text: a clinic reads answers in
-# the checklist's order, by their question (trial 21: they came sorted by id, with no question to read)
-ANSWER_COLUMNS = ("question_number", "question_id", "question_text", "value", "evidence", "flagged", "answered_at")
-PROGRESS_EVERY = 1000
+__all__ = ["ANSWER_COLUMNS", "AUDIT_COLUMNS", "add_parsers", "export_audits", "run_export", "summary_path"]
 
 
 def add_parsers(subparsers: Any) -> None:
@@ -75,111 +53,14 @@ def add_parsers(subparsers: Any) -> None:
 
 def export_audits(runtime: Runtime, since: str | None, teams: list[str] | None,
                   campaign: int | None = None) -> list[dict[str, Any]]:
-    """Submitted, in-moderation and moderated audits with their answers, actions and moderations."""
-    storage = runtime.services.storage
-    directory = runtime.settings.directory
-    audits = exported_audits(storage, since, teams, campaign)
+    """Submitted, in-moderation and moderated audits with their answers, actions and moderations
+    (bot.digests.export_rows), with a line on stderr every thousand audits."""
     stderr = runtime.stderr or sys.stderr
-    result = []
-    for number, audit in enumerate(audits, 1):
-        details = audit_details(storage, audit["id"])
-        details["answers"] = in_checklist_order(storage, audit, details["answers"])
-        team = directory.teams.get(audit["team_id"] or "")
-        names = {"auditor_name": directory.label(audit["auditor_id"]),
-                 "worker_name": directory.label(audit["worker_id"]) if audit["worker_id"] else "",
-                 "team_name": team.name if team else ""}
-        result.append({"audit": audit, **details, "names": names})
-        if number % PROGRESS_EVERY == 0:
-            stderr.write(f"exported {number:,} of {len(audits):,} audits\n")
-    return result
 
+    def progress(done: int, of: int) -> None:
+        stderr.write(f"exported {done:,} of {of:,} audits\n")
 
-def in_checklist_order(storage: Storage, audit: dict[str, Any], answers: list[dict[str, Any]]
-                       ) -> list[dict[str, Any]]:
-    """The answers in the order the audit's checklist asks them, each with its question's place and text; an
-    answer whose question the snapshot lacks (none should) goes last, numbered and worded as unknown."""
-    try:
-        checklist = checklist_version(storage, audit["checklist_hash"])
-    except NotFound:
-        checklist = None
-    known = {q.id: (place, q.text) for place, q in enumerate(checklist.questions() if checklist else [], 1)}
-    placed = [{"question_number": known.get(a["question_id"], (None, ""))[0],
-               "question_text": known.get(a["question_id"], (None, ""))[1], **a} for a in answers]
-    return sorted(placed, key=lambda a: (a["question_number"] is None, a["question_number"] or 0))
-
-
-def _audit_fields(item: dict[str, Any]) -> dict[str, Any]:
-    audit = item["audit"]
-    last = item["moderations"][-1] if item["moderations"] else {}
-    return {
-        "audit_id": audit["id"], "checklist_id": audit["checklist_id"], "case_ref": audit["case_ref"],
-        "auditor_id": audit["auditor_id"], "worker_id": audit["worker_id"], "team_id": audit["team_id"],
-        "status": audit["status"], "suggested_grade": audit["suggested_grade"],
-        "overall_grade": audit["overall_grade"], "grade_reason": audit["grade_reason"],
-        "submitted_at": audit["submitted_at"], "moderated_at": audit["moderated_at"],
-        "moderation_agrees": last.get("agrees"), "moderation_grade": last.get("grade"),
-        "moderation_reason": last.get("reason"),
-        "open_actions": sum(1 for a in item["actions"] if not a["done_at"]),
-        "done_actions": sum(1 for a in item["actions"] if a["done_at"]),
-        "demo": bool(audit.get("demo")),  # invented by `audit-bot demo-data`, not a real case
-        "campaign_id": audit.get("campaign_id"),  # the audit campaign it was allocated in, if any
-        # the grade that counts: the moderator's once moderated (overall_grade stays the auditor's own)
-        "grade_of_record": audit.get("moderated_grade") or audit["overall_grade"],
-        # the narrative, for a clinic working in a spreadsheet: one cell each, actions and reflections one a line
-        "strengths": audit["strengths"], "development": audit["development"],
-        "actions": "\n".join(_action_text(action) for action in item["actions"]),
-        "reflections": "\n".join(f"{r['created_at'][:10]}: {r['text']}" for r in item.get("reflections", ())),
-        **item.get("names", {}),
-        "grade_of_record_label": GRADE_LABELS.get(audit.get("moderated_grade") or audit["overall_grade"] or "", ""),
-        "moderation_sample": bool(audit.get("moderation_sample")),  # drawn in its campaign's moderation sample
-    }
-
-
-def _action_text(action: dict[str, Any]) -> str:
-    state = f"done {action['done_at'][:10]}" if action["done_at"] else "open"
-    return f"{action['id']}. {action['description']} ({action['owner_id']}, due {action['due_date']}, {state})"
-
-
-def write_csv(items: list[dict[str, Any]], out: TextIO, sharing: re.Pattern[str] | None = None) -> int:
-    """One row per answer; free text that a spreadsheet would run as a formula is kept as text (safe_cell). With
-    `sharing` (the case reference pattern), no case reference column and no free text (bot.cli.export_sharing)."""
-    audit_columns, answer_columns = ((kept(AUDIT_COLUMNS, WITHOUT_AUDIT), kept(ANSWER_COLUMNS, WITHOUT_ANSWER))
-                                     if sharing else (AUDIT_COLUMNS, ANSWER_COLUMNS))
-    writer = csv.DictWriter(out, fieldnames=[*audit_columns, *answer_columns], extrasaction="ignore")
-    writer.writeheader()
-    rows = 0
-    for item in items:
-        fields = _audit_fields(item)
-        for answer in item["answers"] or [dict.fromkeys(answer_columns)]:
-            writer.writerow(safe_fields({**fields, **(answer_without(answer, sharing) if sharing else answer)}))
-            rows += 1
-    return rows
-
-
-def write_json(items: list[dict[str, Any]], out: TextIO, campaigns: list[dict[str, Any]] | None = None,
-               summary: list[dict[str, Any]] | None = None, sharing: re.Pattern[str] | None = None) -> int:
-    payload = {
-        "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "campaigns": campaigns or [],
-        "summary": summary or [],  # the summary sheet's rows (bot.cli.export_summary)
-        "audits": [_json_audit(item, sharing) for item in items],
-    }
-    json.dump(payload, out, indent=2, ensure_ascii=False)
-    out.write("\n")
-    return len(items)
-
-
-def _json_audit(item: dict[str, Any], sharing: re.Pattern[str] | None) -> dict[str, Any]:
-    """One audit's record; with `sharing`, no case reference and no free text (bot.cli.export_sharing)."""
-    nested = {"actions": item["actions"], "moderations": item["moderations"],
-              "reflections": item.get("reflections", [])}
-    if not sharing:
-        return {**_audit_fields(item), "answers": item["answers"], **nested}
-    fields = {key: value for key, value in _audit_fields(item).items() if key not in WITHOUT_AUDIT}
-    return {**fields, "answers": [answer_without(answer, sharing) for answer in item["answers"]],
-            **{name: nested_without(name, rows) for name, rows in nested.items() if name != "reflections"},
-            "reflections": [{key: value for key, value in row.items() if key != "text"}
-                            for row in nested["reflections"]]}
+    return rows.export_audits(runtime.services, since, teams, campaign, progress)
 
 
 def campaign_reports(runtime: Runtime, who: Any, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -256,15 +137,8 @@ def run_export(args: argparse.Namespace, runtime: Runtime) -> int:
 
 
 def summary_start(runtime: Runtime, since: str | None, items: list[dict[str, Any]]) -> date:
-    """The summary's first day: `--since`'s, else the day the first exported audit was submitted, else this month's
-    first (nothing exported: the month's row still says so)."""
-    if since:
-        return date.fromisoformat(since[:10])
-    today = runtime.services.local_now().date()
-    if not items:
-        return today.replace(day=1)
-    first = datetime.fromisoformat(items[0]["audit"]["submitted_at"])
-    return min(first.astimezone(runtime.services.settings.timezone).date(), today).replace(day=1)
+    """The summary's first day (bot.digests.export_rows.summary_start)."""
+    return rows.summary_start(runtime.services, since, items)
 
 
 def summary_path(output: str) -> str:

@@ -10,17 +10,22 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import re
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from bot.cli.runtime import Runtime
 from bot.core.replies import count_of
+from bot.errors import UserError
 
 if TYPE_CHECKING:
     from bot.core.knowledge import KnowledgeService
     from bot.settings.config import Settings
+    from bot.settings.people import Person
+    from bot.storage.learned import Learned
     from knowledge.ask_cli import Settle
     from knowledge.loader import KnowledgeBase
     from knowledge.problems import Problem
@@ -31,6 +36,10 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     ask = subparsers.add_parser("ask", help="ask the knowledge base a question (or one per line on stdin)")
     ask.add_argument("--kb", type=Path, metavar="DIR", help="knowledge folder (default: settings knowledge_dir)")
     ask.add_argument("--json", action="store_true", help="print one JSON object per question")
+    ask.add_argument("--as", dest="as_user", metavar="USER", help="answer as the chat answers this Slack user (a "
+                     "member ID in teams.yaml): a wording they picked alone from “Did you mean…” answers them "
+                     "outright, and a colleague's goes first among the suggestions; without it, only the trusted "
+                     "learned wordings are searched")
     ask.add_argument("question", nargs="?", help="the question; without it, read one question per line")
     ask.set_defaults(func=cmd_ask)
     kb = subparsers.add_parser("kb", help="knowledge base tools")
@@ -49,13 +58,15 @@ def cmd_ask(args: argparse.Namespace, runtime: Runtime) -> int:
     """Answer as the bot would: the folder is screened as the bot's start screens it, an entry whose text could
     identify a child or family is not answered, and one line on stderr says so (the answers stay clean JSON). The
     wordings people taught the chat are searched too, as the chat searches them, and stderr says how many, or
-    why none could be read (no database yet, say): a QA lead checking a wording here must not be misled."""
+    why none could be read (no database yet, say): a QA lead checking a wording here must not be misled. With
+    `--as`, as the chat answers that person, their own picks from "Did you mean…" included (fix43b)."""
     from bot.composition import screened_knowledge
     from bot.privacy.screen import Screen, without_case_references
     from knowledge.ask_cli import run_ask
 
     question = args.question
     err = runtime.stderr or sys.stderr
+    asker = _asker(args.as_user, runtime)
     if question is None and not args.json:
         err.write("Reading one question per line; answers come back as JSON lines.\n")
 
@@ -72,12 +83,12 @@ def cmd_ask(args: argparse.Namespace, runtime: Runtime) -> int:
         return service.current.kb, service.current.search
 
     with contextlib.ExitStack() as opened:
-        settle = _settle(opened, runtime.settings, lambda: loaded)
-        loaded: list[KnowledgeSearch] = []
+        loaded: list[tuple[KnowledgeBase, KnowledgeSearch]] = []
+        settle = _settle(opened, runtime.settings, lambda: loaded[-1], _picks_for(asker, runtime, err))
 
         def load_and_keep() -> tuple[KnowledgeBase, KnowledgeSearch]:
             kb, search = load()
-            loaded.append(search)
+            loaded.append((kb, search))
             return kb, search
 
         pattern = runtime.settings.case_reference_pattern
@@ -87,11 +98,66 @@ def cmd_ask(args: argparse.Namespace, runtime: Runtime) -> int:
                        today=runtime.clock().astimezone(runtime.settings.timezone).date())
 
 
-def _settle(opened: contextlib.ExitStack, settings: Settings, searched: Callable[[], list[KnowledgeSearch]]
-            ) -> Settle:
+def _asker(user_id: str | None, runtime: Runtime) -> Person | None:
+    """The person `--as` names, from teams.yaml; None without it. An ID nobody has there is refused in one line."""
+    if user_id is None:
+        return None
+    person = runtime.settings.directory.person(user_id.strip())
+    if person is None:
+        raise UserError(f"--as: {user_id.strip()} is not in teams.yaml, so the chat would not answer them. Give the "
+                        "Slack member ID of someone listed there (their Slack profile, ⋮ > Copy member ID), or leave "
+                        "out --as to search the trusted learned wordings only.")
+    return person
+
+
+@dataclass(frozen=True)
+class _Picks:
+    """Who is asking (`--as`) and the one-person picks in the bot's database, read once: what the chat applies to a
+    search for that person after the votes (bot.asking.pick_trust)."""
+
+    asker: Person
+    untrusted: tuple[Learned, ...]
+
+    def applied(self, kb: KnowledgeBase, case_reference: re.Pattern[str], question: str,
+                result: SearchResult) -> SearchResult:
+        """`result` as the chat gives it to the asker: their own pick outright, a colleague's first among "Did you
+        mean…"."""
+        from bot.asking.learning import stored_wording
+        from bot.asking.pick_trust import with_these_picks
+        from bot.privacy.screen import without_case_references
+
+        searched = without_case_references(question, case_reference, instead="")
+        wording = stored_wording(kb, case_reference, searched)
+        picks = [item for item in self.untrusted if item.wording == wording and item.entry_id in kb.entries]
+        return with_these_picks(result, picks, self.asker.user_id, dict(kb.entries))[0]
+
+
+def _picks_for(asker: Person | None, runtime: Runtime, err: TextIO) -> _Picks | None:
+    """The one-person picks of the bot's database (read-only), with a line on stderr saying whose answers these are;
+    None without `--as`, or when the database cannot be read (the note on learned wordings says why)."""
+    from bot.storage import learned as learned_store
+    from bot.storage.errors import Unreadable
+
+    if asker is None:
+        return None
+    try:
+        active = learned_store.active_read_only(runtime.settings.database)
+    except Unreadable:
+        return None
+    untrusted = tuple(sorted((item for item in active if not item.trusted), key=lambda item: item.id))
+    theirs = sum(1 for item in untrusted if item.user_id == asker.user_id)
+    err.write(f"Answering as the chat answers {asker.name} ({asker.user_id}): "
+              f"{count_of(theirs, 'wording')} they picked from “Did you mean…” {'answers' if theirs == 1 else 'answer'}"
+              " them outright, and a colleague's pick goes first among their suggestions.\n")
+    return _Picks(asker, untrusted)
+
+
+def _settle(opened: contextlib.ExitStack, settings: Settings,
+            current: Callable[[], tuple[KnowledgeBase, KnowledgeSearch]], picks: _Picks | None = None) -> Settle:
     """What the chat applies after a search (bot.asking.verdicts), read from the bot's database read-only: an answer
-    marked Not helpful for the words is only offered, and a QA lead's answer to them is given. Without a readable
-    database there is nothing to apply (the note on learned wordings has said why)."""
+    marked Not helpful for the words is only offered, and a QA lead's answer to them is given; with `picks` (`--as`),
+    then that person's and their colleagues' picks. Without a readable database there is nothing to apply (the note
+    on learned wordings has said why)."""
     from bot.asking.verdicts import settled
     from bot.privacy.screen import without_case_references
     from bot.storage import asks
@@ -106,9 +172,10 @@ def _settle(opened: contextlib.ExitStack, settings: Settings, searched: Callable
     def settle(question: str, result: SearchResult) -> tuple[SearchResult, str | None]:
         # the chat keeps a question with its case reference as "[a case reference]", so verdicts are on those words
         noted = without_case_references(question, settings.case_reference_pattern)
-        result, given = settled(storage, searched()[-1], noted, result)
+        kb, search = current()
+        result, given = settled(storage, search, noted, result)
         if given is None:
-            return result, None
+            return (picks.applied(kb, settings.case_reference_pattern, question, result) if picks else result), None
         day = short_date(given.answered_at.astimezone(settings.timezone).date())
         return result, f"A QA lead answered this question on {day}:\n\n{given.answer}"
 

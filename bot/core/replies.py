@@ -87,6 +87,10 @@ class Reply:
     kind: Literal["info", "error", "question", "notice"] = "info"
     image: bytes | None = field(default=None, repr=False)
     image_name: str | None = None
+    # a file sent with the message (`/audit export`'s spreadsheets): uploaded to the person's DM in Slack, written
+    # beside the database (readable by its owner only) in the terminal chat
+    file: bytes | None = field(default=None, repr=False)
+    file_name: str | None = None
     form: Form | None = None  # open this form for the person (a modal); `text` is the fallback where there are none
     form_errors: tuple[tuple[str, str], ...] = ()  # (field id, message): the submitted form is refused, shown in it
     numbers_pick: bool = False

@@ -78,6 +78,7 @@ class Command:
     # a command that sends words to someone else is offered with its number and a date only, never with words the
     # person did not type for it (trial 34). None: whatever its typed shape takes.
     suggested: re.Pattern[str] | None = None
+    refusal: str = ""  # what a role that may not use it is told, when it has its own words for that (`export`)
 
     def offered(self, rest: str) -> str:
         """`rest` as a near miss of this command may offer it: cut to what `suggested` takes, else as typed."""
@@ -135,6 +136,7 @@ class Engine:
         typed: str | None,
         details: str = "",
         suggested: str | None = None,
+        refusal: str = "",
     ) -> None:
         """Register `/audit <name>`; `roles` limits it, and `who_can` tells others whom to ask. `typed` is the shape
         (a regular expression, built from bot.engine.near_miss's blocks) of what may follow `name` when it is typed
@@ -153,6 +155,7 @@ class Engine:
             typed=typed_shape(typed),
             details=details,
             suggested=typed_shape(suggested),
+            refusal=refusal,
         )
 
     @property
@@ -407,7 +410,10 @@ class Engine:
 
 
 def not_yours(command: Command) -> str:
-    """What someone whose role may not use `command` is told, and whom to ask instead."""
+    """What someone whose role may not use `command` is told, and whom to ask instead (its own words, if it has
+    them)."""
+    if command.refusal:
+        return command.refusal
     who = command.who_can or "someone with the right role"
     return f"`/audit {command.name}` is for {who}. Ask them if you need it done."
 

@@ -33,6 +33,8 @@ def undelivered_kind(reply: Reply) -> str:
     """What sort of message it was, in words a person recognises, never what it said."""
     if reply.image is not None:
         return "a chart"
+    if reply.file is not None:
+        return "a file"
     if reply.to_channel:
         return "a channel post"
     label = KIND_LABELS.get(reply.kind, "a message")

@@ -11,6 +11,7 @@ A question's own options are numbered first, from 1, so the worker list reads th
 
 from __future__ import annotations
 
+import os
 import re
 import textwrap
 from collections.abc import Callable
@@ -113,6 +114,8 @@ class TerminalView:
             out.append(_fill(f"{self._plain(label)}: {self._plain(value)}", self.width, "", "  "))
         if reply.image is not None and self.chart_dir is not None:
             out.append(f"(chart written to {self._write_chart(reply)})")
+        if reply.file is not None and self.chart_dir is not None:
+            out.append(f"(file written to {self._write_file(reply)}, readable by its owner only)")
         if reply.is_for_requester:
             marker = "#" if self.expects_text else ""
             for number, choice in enumerate(reply.choices, start=first_number):
@@ -130,6 +133,18 @@ class TerminalView:
         self.chart_dir.mkdir(parents=True, exist_ok=True)
         path = self.chart_dir / Path(reply.image_name or "chart.png").name
         path.write_bytes(reply.image)
+        return path
+
+    def _write_file(self, reply: Reply) -> Path:
+        """Write a file a Slack user would get in their DM (an export's spreadsheet) beside the charts, readable by
+        its owner only (0600, as `audit-bot export --output` writes one): it may hold case references."""
+        assert self.chart_dir is not None and reply.file is not None
+        self.chart_dir.mkdir(parents=True, exist_ok=True)
+        path = self.chart_dir / Path(reply.file_name or "file").name
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.fchmod(descriptor, 0o600)
+        with os.fdopen(descriptor, "wb") as out:
+            out.write(reply.file)
         return path
 
     def _typed_number(self, text: str) -> int | None:

@@ -236,3 +236,44 @@ def test_ask_searches_a_question_without_its_case_reference_as_the_chat_does(env
     assert first["answer"]["id"] == second["answer"]["id"] == "icpc-timescale"
     code, text = run(["ask", "CR-445512: what does ICPC stand for?"], environ)
     assert code == 0 and text.startswith("ICPC stands for")
+
+
+def test_ask_as_a_person_answers_with_their_own_pick_as_the_chat_does(environ: dict[str, str],
+                                                                     engine: Engine) -> None:
+    """fix43b: `ask` had no asker, so it searched the trusted learned wordings only, and a QA lead could not see what
+    one person gets: their own pick from "Did you mean…" answers them outright in the chat (bot.asking.pick_trust).
+    `--as` answers as the chat answers them; a colleague gets the pick first among the suggestions; without it,
+    nothing changes, and the JSON keeps its shape either way."""
+    pick(engine, "U0PRAN001", DAD, "disguised-compliance")  # one person's pick: theirs alone
+    assert "Did you mean" not in engine.message("U0PRAN001", DAD)[0].text
+    offered = engine.message("U0PRAS001", DAD)[0]
+    assert "Did you mean" in offered.text and offered.choices[0].value.startswith("disguised-compliance:")
+
+    errors = io.StringIO()
+    code, out = run(["ask", "--json", "--as", "U0PRAN001", DAD], environ, stderr=errors)
+    theirs = json.loads(out)
+    assert code == 0 and set(theirs) == {"query", "answer", "suggestions"}
+    assert theirs["answer"]["id"] == "disguised-compliance" and set(theirs["answer"]) == {"id", "question", "score"}
+    assert ("Answering as the chat answers Social worker N1 (U0PRAN001): 1 wording they picked from “Did you mean…” "
+            "answers them outright") in errors.getvalue()
+    code, out = run(["ask", "--as", "U0PRAN001", DAD], environ)
+    assert out.startswith("How do I recognise disguised compliance?")
+
+    code, out = run(["ask", "--json", "--as", "U0PRAS001", DAD], environ)
+    colleague = json.loads(out)
+    assert colleague["answer"] is None and colleague["suggestions"][0]["id"] == "disguised-compliance"
+    code, out = run(["ask", "--json", DAD], environ)
+    assert json.loads(out)["answer"] is None  # without --as, as before: the trusted wordings only
+
+
+def test_ask_as_someone_not_in_teams_yaml_is_one_clear_error(environ: dict[str, str], monkeypatch,
+                                                            capsys) -> None:
+    from bot.__main__ import main
+
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    code = main(["ask", "--as", "U0NOBODY1", "icpc deadline"])
+    captured = capsys.readouterr()
+    assert code == 2 and captured.out == ""
+    [line] = captured.err.splitlines()
+    assert line.startswith("--as: U0NOBODY1 is not in teams.yaml") and "leave out --as" in line

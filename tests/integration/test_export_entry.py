@@ -1,10 +1,12 @@
 """The knowledge base's `export-audits` entry said "Not from Slack: the bot has no export button or command in the
-chat" after the chat began to answer leaders asking for an export with the command to hand on (trial 40). It now
-says what each role can have: practitioners no export (their audits in `/audit list`), managers their own teams' and
-QA leads and admins every team's, by asking the bot for the command; and what the file holds."""
+chat" after the chat began to answer leaders asking for an export with the command to hand on (trial 40). It says
+what each role can have: practitioners no export (their audits in `/audit list`), managers their own teams' and QA
+leads and admins every team's, now by `/audit export`, which sends the files to their DM (fix43b); and what the file
+holds, in the one wording for who may export."""
 
 from __future__ import annotations
 
+from bot.core.export_terms import WHO_MAY
 from bot.core.knowledge import KnowledgeService
 from bot.engine.routing import Engine
 from tests.support.text import flat
@@ -19,10 +21,12 @@ def test_the_entry_says_what_each_role_can_have(shipped_knowledge: KnowledgeServ
     said = flat(entry.answer)
     assert entry.question == "Can I export audits to a spreadsheet?"
     assert "Not from Slack" not in said and "no export button or command" not in said
+    assert WHO_MAY in said
     assert "*Practitioners:* no export. `/audit list mine` lists the audits you may read" in said
-    assert "*Managers, QA leads and admins:* ask the bot in a DM, for example `can i export the audits`" in said
-    assert "a manager gets their own teams' audits (or one of them), QA leads and admins every team's" in said
-    assert "audit-bot export --as" not in said  # the command itself is given to a leader who asks, as them
+    assert "*Managers, QA leads and admins:* type `/audit export`" in said
+    assert "a manager gets their own teams' audits, QA leads and admins every team's" in said
+    assert "`/audit export without case refs` gives a file to share beyond the service" in said
+    assert "audit-bot export --as" not in said and "never in Slack" not in said
 
 
 def test_a_practitioner_asking_in_the_entrys_words_is_told_who_may_export(engine: Engine) -> None:
@@ -31,8 +35,8 @@ def test_a_practitioner_asking_in_the_entrys_words_is_told_who_may_export(engine
     assert "`/audit list` shows the audits you may read" in reply.text
 
 
-def test_a_leader_asking_in_those_words_gets_the_command(engine: Engine) -> None:
-    said = flat("\n".join(reply.text for reply in engine.message("U0QALEAD1", "can i export the audits",
-                                                                  surface="terminal")))
-
-    assert "`audit-bot export --as U0QALEAD1 --format csv --since " in said
+def test_a_leader_asking_in_those_words_gets_the_export(engine: Engine) -> None:
+    replies = engine.message("U0QALEAD1", "can i export the audits", surface="terminal")
+    said = flat("\n".join(reply.text for reply in replies))
+    assert "No audit was submitted since the start of" in said  # nothing yet: no empty file sent
+    assert "audit-bot export --as" not in said and all(reply.file is None for reply in replies)

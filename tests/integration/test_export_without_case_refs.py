@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from bot.core.export_terms import SCREENED, WHO_MAY, WITH_REFS, WITHOUT_REFS
+from bot.core.export_terms import IN_CHAT, SCREENED, WHO_MAY, WITH_REFS, WITHOUT_REFS, chosen
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.terminal.render import TerminalView
@@ -76,14 +76,19 @@ def test_the_default_export_says_it_has_case_refs_and_that_free_text_was_screene
     assert flat(WITH_REFS) in flat(err) and flat(SCREENED) in flat(err)
 
 
-def test_the_chat_gives_the_command_for_the_export_chosen_in_the_command_lines_words(engine: Engine) -> None:
-    shared = _chat(engine, "U0QALEAD1", "export without case refs")
-    assert "--since 2026-10-01 --no-case-refs --output audits-2026-10-01.csv`" in shared
-    assert flat(WITHOUT_REFS) in shared and "Every row carries the case reference" not in shared
+def test_the_chat_sends_the_export_chosen_in_the_command_lines_words(engine: Engine, submitted: str) -> None:
+    """fix43b: the chat sends the files; `export without case refs` is the `--no-case-refs` one, said so."""
+    with time_machine.travel(NOW, tick=False):
+        shared = engine.message("U0QALEAD1", "export without case refs", surface="terminal")
+    [audits] = [reply for reply in shared if reply.file_name == "audits-2026-10-01-no-case-refs.csv"]
+    assert audits.file is not None and submitted.encode() not in audits.file and b"case_ref" not in audits.file
+    assert flat(WITHOUT_REFS) in flat(audits.text) and "Every row carries the case reference" not in flat(audits.text)
     for typed in ("export", "can i export this for ofsted"):
-        said = _chat(engine, "U0QALEAD1", typed)
-        assert "--no-case-refs --output" not in said and flat(WITH_REFS) in said and flat(SCREENED) in said
-        assert "Every row carries the case reference" in said and "summary sheet" in said
+        with time_machine.travel(NOW, tick=False):
+            [audits, *_] = engine.message("U0QALEAD1", typed, surface="terminal")
+        said = flat(audits.text)
+        assert audits.file_name == "audits-2026-10-01.csv" and audits.file and submitted.encode() in audits.file
+        assert flat(chosen(False, IN_CHAT)) in said and flat(SCREENED) in said
 
 
 @pytest.mark.parametrize("typed", ["export", "can i export this for ofsted", "export without case refs"])

@@ -167,6 +167,13 @@ class SlackStandIn:
         with self._condition:
             return [call for call in self.calls if call.method == method]
 
+    def uploaded_files(self) -> dict[str, bytes]:
+        """The bytes of each file uploaded (files_upload_v2's second step), by the name files.getUploadURLExternal
+        was given for it, so a test reads a file the bot sent (an export's spreadsheet) as its recipient would."""
+        with self._condition:
+            return {str(self._pending_uploads[file_id]["filename"]): body for file_id, body in self.uploads.items()
+                    if file_id in self._pending_uploads}
+
     def wait_for(
         self,
         method: str,

@@ -1,0 +1,156 @@
+"""`/audit export [since <date>] [without case refs]`: the audits as spreadsheets, sent to the person's DM.
+
+Leaders asked in words (`can i export this for ofsted`) and were given the `audit-bot export` command to hand to
+whoever runs the bot (fix43b). Now a manager (their own teams), QA lead or admin asking gets the export itself: the
+audits, one row per answer, and the summary sheet, the same content `audit-bot export --as <them> --format csv
+--since <date> --output …` writes (bot.digests.export_rows, bot.digests.export_summary), as two files in their DM
+(the app's `files:write` scope; in the terminal chat, files beside the database readable by their owner only). From
+the start of this quarter unless `since <date>` says otherwise; `without case refs` gives the `--no-case-refs` file.
+The export is in the audit trail as the command line's is (action `export`). Anyone else is told who may export, in
+the one wording every way in uses (bot.core.export_terms). Slack has its answer before the work starts (the slash
+command is acknowledged first: handlers.commands).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from bot.core import policy
+from bot.core.export_terms import IN_CHAT, REFUSED, WHO, WITHOUT_REFS_ASKED, chosen
+from bot.core.periods import read_period, read_since
+from bot.core.replies import Reply, count_of
+from bot.core.services import Services
+from bot.digests.export_rows import export_audits, write_csv
+from bot.digests.export_summary import summary_rows, write_summary
+from bot.engine.routing import Engine, Turn
+from bot.errors import UserError
+from bot.settings.people import Person, Role
+from bot.storage.trail import record_trail
+from knowledge.dates import DateError, long_date, parse_day
+
+EXPORTERS = (Role.MANAGER, Role.QA_LEAD, Role.ADMIN)
+SUMMARY_SAID = ("The summary sheet: audits against target, grades of record, moderation agreement, actions open, "
+                "overdue and done, and re-audits, by team and month, counted as the digest counts them (figures only).")
+IN_CHANNEL = ("The export holds case references and practice detail, so I've sent it to our direct messages, not "
+              "here.")
+USAGE = "/audit export [since <date>] [without case refs]"
+# what may follow `export` typed without `/audit` (bot.engine.near_miss): a start day, and the sharing version
+TYPED = r"(?:(?:since|from)\s+[\w/.,' -]{1,40}?)?(?:\s*[,;-]?\s*(?:without|no)\s+case\s+ref(?:erence)?s?)?"
+_SINCE = re.compile(r"^(?:since|from)\s+(?P<day>.+)$", re.IGNORECASE | re.DOTALL)
+KEPT = {"slack": "Slack keeps the files in this direct message until you delete them: download them to secure council "
+                 "storage, then delete them here.",
+        "terminal": "Keep them on secure council storage."}
+
+
+@dataclass(frozen=True)
+class Request:
+    """What `/audit export` was asked for: the case references left out or not, and a start day typed, if any."""
+
+    without_refs: bool
+    since: str | None
+
+
+def read_request(text: str) -> Request:
+    """`without case refs` anywhere, and `since <date>`; anything else is the usage, in one line."""
+    said = " ".join((text or "").split())
+    leave_out = WITHOUT_REFS_ASKED.search(said)
+    rest = (said[:leave_out.start()] + " " + said[leave_out.end():]) if leave_out else said
+    rest = rest.strip(" ,;.-")
+    if not rest:
+        return Request(leave_out is not None, None)
+    found = _SINCE.match(rest)
+    if found is None or not found.group("day").strip(" ,;.-"):
+        raise UserError(f"That isn't how `/audit export` is typed: `{USAGE}`, like `/audit export since 1/9/2026` "
+                        "or `/audit export without case refs`.")
+    return Request(leave_out is not None, found.group("day").strip(" ,;.-"))
+
+
+def first_day(typed: str | None, today: date) -> tuple[date, str]:
+    """The export's first day and how the reply names it: this quarter's start unless a day is typed, read as every
+    date is (`1/9/2026`, `1 September`, `since september`); a day to come is refused, as the command line does."""
+    if typed is None:
+        quarter = read_period("this quarter", today)
+        start = quarter.start if quarter is not None else today.replace(day=1)
+        return start, f"the start of {quarter.label}" if quarter is not None else long_date(start)
+    month = read_since(f"since {typed}", today)
+    if month is not None:
+        return month.start, long_date(month.start)
+    try:
+        day = parse_day(typed, today, "past")
+    except DateError as error:
+        raise UserError(f"`/audit export since …`: {error}") from None
+    if day > today:
+        raise UserError(f"{long_date(day)} is in the future (today is {long_date(today)}), so no audit was submitted "
+                        "on or after it yet. Give today or an earlier date.")
+    return day, long_date(day)
+
+
+def exported_teams(services: Services, person: Person) -> list[str] | None:
+    """Whose audits: every team for QA leads and admins (None), a manager's own teams, as the command line gives."""
+    if policy.sees_every_team(person):
+        return None
+    managed = services.directory.managed_team_ids(person.user_id)
+    if not managed:
+        raise UserError("As a manager you get the export of your own teams' audits, and teams.yaml lists no team you "
+                        "manage yet: ask a QA lead or an admin to export the audits you need.")
+    return managed
+
+
+def export(services: Services, turn: Turn, text: str) -> list[Reply]:
+    """The audits and the summary sheet as two files for the person asking, recorded in the trail."""
+    request = read_request(text)
+    since, named = first_day(request.since, services.local_now().date())
+    teams = exported_teams(services, turn.person)
+    items = export_audits(services, since.isoformat(), teams)
+    if not items:
+        return [Reply(text=f"No audit {'' if teams is None else 'of your teams '}was submitted since {named}, so there "
+                           "is no file to send. `/audit export since <an earlier date>` reaches further back.")]
+    sharing = services.settings.case_reference_pattern if request.without_refs else None
+    audits_out, summary_out = io.StringIO(newline=""), io.StringIO(newline="")
+    rows = write_csv(items, audits_out, sharing)
+    write_summary(summary_rows(services, since, teams), summary_out)
+    name = f"audits-{since.isoformat()}{'-no-case-refs' if request.without_refs else ''}"
+    demo = sum(1 for item in items if item["audit"].get("demo"))
+    record_trail(services.storage, turn.user_id, "export", _trailed(since, teams, items, demo, name, request,
+                                                                    turn), at=turn.now)
+    whose = "every team's audits" if teams is None else "your own teams' audits"
+    invented = f" ({count_of(demo, 'invented demo audit')}, marked in the `demo` column)" if demo else ""
+    said = (f"**Your export:** {whose} submitted since {named}, {count_of(rows, 'row', grouped=True)} (one per "
+            f"answer) from {count_of(len(items), 'audit', grouped=True)}{invented}. "
+            f"{chosen(request.without_refs, IN_CHAT)} The export is recorded in the audit trail. "
+            f"{KEPT['terminal' if turn.surface == 'terminal' else 'slack']}")
+    return _sent(turn, (f"{name}.csv", audits_out.getvalue(), f"Audits since {long_date(since)}", said),
+                 (f"{name}-summary.csv", summary_out.getvalue(), "Summary sheet", SUMMARY_SAID))
+
+
+def _sent(turn: Turn, *files: tuple[str, str, str, str]) -> list[Reply]:
+    """One reply a file (name, content, title, text); asked in a channel, they go to the person's DM only, and the
+    channel is told so: the export holds case references."""
+    to_dm = turn.user_id if turn.surface == "channel" else None
+    pointer = [Reply(kind="notice", text=IN_CHANNEL)] if to_dm else []
+    return [*pointer, *(Reply(text=text, title=title, file=content.encode("utf-8"), file_name=name, to_user=to_dm)
+                        for name, content, title, text in files)]
+
+
+def _trailed(since: date, teams: list[str] | None, items: list[dict[str, Any]], demo: int, name: str,
+             request: Request, turn: Turn) -> dict[str, Any]:
+    """The trail's record, in the command line's fields, with where the files went."""
+    sent = "written by the terminal chat" if turn.surface == "terminal" else "sent to their Slack direct message"
+    return {"format": "csv", "since": since.isoformat(), "team": teams, "campaign": None, "audits": len(items),
+            "demo_audits": demo, "file": f"{name}.csv and {name}-summary.csv, {sent}",
+            "case_refs": not request.without_refs}
+
+
+def install(engine: Engine, services: Services) -> None:
+    """Register `/audit export`, for the roles that may export; anyone else gets REFUSED."""
+    engine.add_command("export", lambda turn, text: export(services, turn, text),
+                       f"the audits as a spreadsheet, with the summary sheet, sent to this DM: for {WHO}", usage=USAGE,
+                       roles=EXPORTERS, who_can=WHO, refusal=REFUSED, typed=TYPED,
+                       details="From the start of this quarter unless `since <date>` says otherwise (`/audit export "
+                               "since 1/9/2026`); one row per answer, with the case references and free text for "
+                               "use within the service, or `without case refs` for a file to share beyond it. It is "
+                               "the file `audit-bot export` writes, and is recorded in the audit trail.")

@@ -1,0 +1,63 @@
+"""What follows `/audit export` (fix43b): `since <date>` and `without case refs`, in either order; anything else is
+the usage in one line, never an export of something not asked for or an error without words."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.digests.export_sent import Request, first_day, read_request
+from bot.errors import UserError
+from tests.support.examples import examples
+
+TODAY = date(2026, 12, 6)  # a Sunday in Q3 2026/27 (October to December)
+LEAVE_OUT = ["without case refs", "without case references", "no case refs", "Without Case Refs"]
+
+
+def test_nothing_after_it_is_this_quarter_with_case_references() -> None:
+    assert read_request("") == Request(False, None)
+    assert first_day(None, TODAY) == (date(2026, 10, 1), "the start of Q3 2026/27")
+
+
+@pytest.mark.parametrize("words", ["since september", "from 1 September", "since 1/9/2026", "since 2026-09-01"])
+def test_a_start_day_is_read_as_every_date_is(words: str) -> None:
+    request = read_request(words)
+    assert request.without_refs is False and first_day(request.since, TODAY)[0] == date(2026, 9, 1)
+
+
+def test_a_day_to_come_and_a_day_that_is_none_are_refused_with_why() -> None:
+    with pytest.raises(UserError, match="is in the future"):
+        first_day("1/1/2030", TODAY)
+    with pytest.raises(UserError, match="not a real date"):
+        first_day("32/13/2026", TODAY)
+
+
+@settings(max_examples=examples(60))
+@given(day=st.dates(min_value=date(2020, 1, 1), max_value=TODAY),
+       shape=st.sampled_from(["{d}/{m}/{y}", "{y}-{m:02d}-{d:02d}"]),
+       leave_out=st.sampled_from([None, *LEAVE_OUT]), before=st.booleans())
+def test_a_typed_day_and_the_sharing_version_come_back_as_typed(day: date, shape: str, leave_out: str | None,
+                                                                before: bool) -> None:
+    since = "since " + shape.format(d=day.day, m=day.month, y=day.year)
+    words = since if leave_out is None else (f"{leave_out} {since}" if before else f"{since}, {leave_out}")
+    request = read_request(words)
+    assert request.without_refs is (leave_out is not None)
+    assert first_day(request.since, TODAY)[0] == day
+
+
+@settings(max_examples=examples(200))
+@given(st.text(max_size=80))
+def test_any_words_are_an_export_asked_for_or_the_usage_never_a_crash(text: str) -> None:
+    try:
+        request = read_request(text)
+    except UserError as refused:
+        assert "`/audit export" in str(refused)
+        return
+    try:
+        start, _named = first_day(request.since, TODAY)
+    except UserError:
+        return
+    assert start <= TODAY
