@@ -21,6 +21,7 @@ from bot.audits import (
     reflection_undo,
     regrade,
     regrade_check,
+    resubmit_grade,
     small_talk,
     wrong_box,
 )
@@ -286,6 +287,8 @@ def on_submit(services: Services, turn: Turn, value: str) -> list[Reply]:
         raise UserError("Finish the audit before submitting it: type `/audit resume`.")
     if missing_answers(ctx.checklist, ctx.answers) or not ctx.audit.overall_grade:
         raise UserError("Some required answers or the overall grade are missing. Go Back and complete them.")
+    if again and (suggested := resubmit_grade.unsettled(ctx)) is not None:  # the grades now suggest another grade
+        return resubmit_grade.to_the_grade(services, turn, ctx, version, suggested)
     if (owed := regrade.reason_owed(services, ctx.audit)) is not None:
         return _reason_first(services, turn, ctx, version, owed)
     if action_owed(services, ctx):
