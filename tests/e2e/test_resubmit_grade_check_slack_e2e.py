@@ -54,7 +54,9 @@ def test_submit_the_changes_stops_at_the_overall_grade_and_inadequate_is_confirm
 
     [asked] = auditor.send("message", "inadequate")
     assert "This sends an urgent alert now to Head of service" in flat(asked.text, "*")
-    auditor.send("message", "send")
+    sent = auditor.send("message", "send")
+    assert ("about the Inadequate grade now. The alert is not held until you resubmit, because an Inadequate grade is "
+            "urgent: it stands whatever happens to this edit") in flat(sent[0].text, "*")
     for user in ALERTED:
         assert any("Inadequate overall grade on audit #1" in text for text in texts(standin, user))
     for typed in ("A child at risk was not seen for months.", "skip", "skip", "done", "submit"):
