@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from bot.audits import action_owners, lifecycle, not_mine
+from bot.audits import action_owners, held_tells, lifecycle, not_mine
 from bot.audits.action_fields import action_due, due_said
 from bot.audits.action_removal import audit_action, gone, numbers_text
 from bot.audits.action_status import typed_id
@@ -100,13 +100,16 @@ def typed_in_draft(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[
         return [_unchanged(services, action, edit.field or "due")]
     press = f"edit:{action.id}:{column}:{value}"
     notice = Reply(kind="notice", text=_changed(services, turn, action, edit, value, command))
+    # Once submitted (reopened for changes), its owner had been sent it: they are told, as a removal tells them, when
+    # the audit is resubmitted (bot.audits.held_tells).
+    tells = _tell(services, turn, audit, action, column, value) if audit.submitted_at else []
     try:
         replies = advance_and_render(services, turn, ctx, ctx.version, store.Move(
-            step=ctx.step.key, edited_action=(action.id, column, value), press=press), before=[notice])
+            step=ctx.step.key, edited_action=(action.id, column, value), press=press,
+            state=held_tells.state(ctx, tells)), before=[notice, *held_tells.said(services, ctx, tells)])
     except NotFound:
         raise gone(action.id) from None
-    # Once submitted (reopened for changes), its owner had been sent it: they are told, as a removal tells them.
-    return replies + (_tell(services, turn, audit, action, column, value) if audit.submitted_at else [])
+    return replies
 
 
 # -- on a submitted audit: `/audit edit 12 action 41 due …` ---------------------------------------------------

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from bot.audits import action_change_asked, lifecycle
+from bot.audits import action_change_asked, held_tells, lifecycle
 from bot.audits.core import Ctx, is_duplicate, load, own_draft, split_value
 from bot.audits.screens import advance_and_render
 from bot.core import buttons
@@ -73,12 +73,14 @@ def remove_in_draft(services: Services, turn: Turn, ctx: Ctx, version: int, acti
                         "type the right action at the actions step first, then remove this one")
     done = Reply(kind="notice", text=f"Removed action {action_id}: _{action.description}_"
                                      + (f". {KEPT}." if ctx.audit.submitted_at else ""))
+    tells = _tell(services, turn, ctx.audit, action) if ctx.audit.submitted_at else []  # sent on resubmitting
     try:
         replies = advance_and_render(services, turn, ctx, version, store.Move(
-            step=ctx.step.key, removed_action=action_id, press=f"remove:{action_id}"), before=[done])
+            step=ctx.step.key, removed_action=action_id, press=f"remove:{action_id}",
+            state=held_tells.state(ctx, tells)), before=[done, *held_tells.said(services, ctx, tells)])
     except NotFound:
         raise gone(action_id) from None
-    return replies + (_tell(services, turn, ctx.audit, action) if ctx.audit.submitted_at else [])
+    return replies
 
 
 def asked_from_submitted(services: Services, turn: Turn, audit_id: int, text: str) -> list[Reply]:

@@ -32,13 +32,24 @@ _NOT_CANCELLING = re.compile(r"\b(?:to|not|no|dont|don'?t|didnt|didn'?t|never|wi
                              r"(?:cancel|abandon|scrap)\b[^,;:.!?\-–—]*$", re.IGNORECASE)
 
 
+# Trial 43: going back asked for in words is `back` (pausing in words is bot.audits.leaving_words'): `go back`, `can
+# we go back?`, `go back one`, `go back to the last question` (`go back to q3` changes that answer:
+# bot.audits.answer_change).
+_BACK = re.compile(r"^(?:please\s+)?(?:(?:can|could)\s+(?:we|i)\s+|let'?s\s+|lets\s+|i\s+(?:need|want)\s+to\s+)?go\s+"
+                   r"back(?:\s+(?:one|a\s+(?:step|question)|to\s+the\s+(?:last|previous)\s+(?:one|question)))?"
+                   r"(?:\s+(?:please|pls))?\??$", re.IGNORECASE)
+
+
 def control_word(text: str) -> str | None:
     """"back", "skip", "pause" or "cancel" for a line that is only that word (or cancelling in words: `cancel this
     audit`, `stop this audit`, `abandon it`, or with a reason before or after it: `cancel, wrong case`, `hang on
-    this is my own case, cancel`), else None. Ending punctuation is dropped (`cancel.`, `pause!`)."""
+    this is my own case, cancel`; going back in words: `can we go back?`), else None. Ending punctuation is dropped
+    (`cancel.`, `pause!`)."""
     words = " ".join((text or "").lower().split()).rstrip(".! ")
     if words in CONTROL_WORDS:
         return CONTROL_WORDS[words]
     if _CANCEL.match(words) or _REASON_FIRST.match(words):
         return "cancel"
-    return "cancel" if _REASON_BEFORE.search(words) and not _NOT_CANCELLING.search(words) else None
+    if _REASON_BEFORE.search(words) and not _NOT_CANCELLING.search(words):
+        return "cancel"
+    return "back" if _BACK.match(words) else None

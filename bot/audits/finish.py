@@ -14,6 +14,7 @@ from bot.audits import (
     away_owner,
     concern_grade,
     due_step,
+    held_tells,
     lifecycle,
     note_edit,
     other_heading,
@@ -21,6 +22,7 @@ from bot.audits import (
     reflection_undo,
     regrade,
     regrade_check,
+    resubmit_grade,
     small_talk,
     wrong_box,
 )
@@ -286,11 +288,14 @@ def on_submit(services: Services, turn: Turn, value: str) -> list[Reply]:
         raise UserError("Finish the audit before submitting it: type `/audit resume`.")
     if missing_answers(ctx.checklist, ctx.answers) or not ctx.audit.overall_grade:
         raise UserError("Some required answers or the overall grade are missing. Go Back and complete them.")
+    if again and (suggested := resubmit_grade.unsettled(ctx)) is not None:  # the grades now suggest another grade
+        return resubmit_grade.to_the_grade(services, turn, ctx, version, suggested)
     if (owed := regrade.reason_owed(services, ctx.audit)) is not None:
         return _reason_first(services, turn, ctx, version, owed)
     if action_owed(services, ctx):
         return _action_first(services, turn, ctx, version)
     was = regrade.regrades(services, ctx.audit, ctx.audit.overall_grade)  # the grade the worker was sent, if changed
+    held = held_tells.release(ctx)  # what the edit tells an action's owner, held until now
     lifecycle.close(services.storage, audit_id, version, turn.user_id, lifecycle.Change.SUBMIT, turn.now,
                     waiting={})
     ctx = load(services, audit_id)
@@ -305,6 +310,7 @@ def on_submit(services: Services, turn: Turn, value: str) -> list[Reply]:
     if was is not None:
         replies += regrade.told_lines(services, regrade.tell_worker(
             services, ctx.audit, was, ctx.audit.overall_grade or "", ctx.audit.grade_reason or "", turn.user_id))
+    replies += held
     auditor = services.directory.label(turn.user_id)
     worker = ctx.audit.worker_id
     if worker and worker != turn.user_id:

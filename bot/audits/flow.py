@@ -237,7 +237,7 @@ def parse_answer(question: Question, text: str, today: dt.date | None = None) ->
     if kind == "date":
         return _date_answer(question, raw, today).isoformat()
     if kind == "number":
-        return counted(parse_number(raw), question.decimals)
+        return counted(number_in_sentence(raw), question.decimals)
     leave = "." if question.required else ", or `skip` (or press Skip) to leave it out: it is optional."
     if _GRADE_SHORTHAND.fullmatch(lowered):  # trial 19: `ri`, meant for the next grade, was kept as the answer
         raise AnswerError(f"“{raw}” reads as a grade, but this question asks for words, so nothing was saved. "
@@ -419,6 +419,25 @@ def parse_number(text: str) -> str:
     normalised = value.normalize()
     text_value = format(normalised, "f")
     return text_value if "." in text_value else str(int(normalised))
+
+
+# Trial 43: `about 14 months i think` got "Please type a number". One number in a sentence is that number; none, two
+# (`3 or 4`, `14 months but 2 late`), a date (`12/03`) or a bound (`more than 14`, `not 14`) is still asked again.
+_A_NUMBER = re.compile(r"(?<![\d.,/:\-–])\d+(?:[.,]\d+)*(?![\d/:\-–]|[.,]\d)")
+_NOTED = re.compile(r"[(),;:]|\s[-–—]")
+_BOUND_BEFORE = re.compile(r"\b(?:not|no|never|over|under|than|least|most|nearly|almost|upto|to|or|and)\s*$",
+                           re.IGNORECASE)
+
+
+def number_in_sentence(text: str) -> str:
+    """As `parse_number`, and else the one number a sentence holds (`about 14 months i think` is 14)."""
+    try:
+        return parse_number(text)
+    except AnswerError:
+        found = list(_A_NUMBER.finditer(text or ""))
+        if len(found) != 1 or _BOUND_BEFORE.search(text[:found[0].start()]) or _NOTED.search(text):
+            raise  # a note after a count (`2 (late)`) is bot.audits.number_note's, which says when it is too short
+        return parse_number(found[0].group(0))
 
 
 def counted(value: str, decimals: bool = False) -> str:

@@ -36,5 +36,15 @@ def with_inadequate_alerts(services: Services, ctx: Ctx, grade: str, replies: li
     alerts = inadequate_grade_alerts(services, ctx)
     if alerts:
         told = ", ".join(services.directory.label(a.to_user or "") for a in alerts)
-        alerts.append(Reply(kind="notice", text=f"I've alerted {told} about the Inadequate grade now."))
+        alerts.append(Reply(kind="notice", text=f"I've alerted {told} about the Inadequate grade now.{_stands(ctx)}"))
     return alerts + replies
+
+
+STANDS = (" The alert is not held until you resubmit, because an Inadequate grade is urgent: it stands whatever "
+          "happens to this edit, and if you change the grade back I'll tell them it no longer stands.")
+
+
+def _stands(ctx: Ctx) -> str:
+    """On an audit reopened for changes, that the alert went now and stands, though the edit is not resubmitted yet
+    (trial 43: a manager could not tell whether leaving the edit would leave the alert out)."""
+    return STANDS if ctx.audit.submitted_at is not None and ctx.audit.status == "draft" else ""

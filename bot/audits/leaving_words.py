@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import re
 
-_FILLER = r"(?:(?:sorry|soz|ok|okay|right|oops|argh|ugh|um+|hmm+|oh|ah|so|sry|apologies|hi|hey)\b[\s,.!:;-]*)*"
+_FILLER = (r"(?:(?:sorry|soz|ok|okay|right|oops|argh|ugh|um+|hmm+|oh|ah|so|sry|apologies|hi|hey|hang\s+on|hold\s+on|"
+           r"wait|one\s+sec|1\s+sec)\b[\s,.!:;-]*)*")
 # "pause my reminders" is time away (bot.reminders), never the audit's pause.
 _NOT_REMINDERS = r"(?!.*\b(?:reminders?|nudges?|notifications?|digests?|chasers?|messages)\b)"
-_STARTS = (r"(?:i(?:'?ve| have)?\s+)?(?:got|gotta)\s+(?:to\s+)?(?:go|run|dash|leave|stop)\b",
-           r"(?:i\s+)?(?:have|need)\s+to\s+(?:go|run|dash|leave)\b(?!\s*\w)",
+_STARTS = (r"(?:i(?:'?ve| have)?\s+)?(?:got|gotta)\s+(?:to\s+)?(?:go|run|dash|leave|stop|pause)\b",
+           r"(?:i\s+)?(?:have|need)\s+to\s+(?:go|run|dash|leave|pause)\b(?!\s*\w)",
            r"gtg\b", r"g2g\b", r"brb\b", r"be\s+right\s+back\b", r"back\s+(?:soon|later|in\s+a\s+(?:bit|min))\b",
            rf"pause\b(?!\s+(?:in|on|of|between|during|to|from)\b){_NOT_REMINDERS}",
            rf"(?:can|could|may)\s+i\s+(?:pause|stop|save)\b{_NOT_REMINDERS}",
@@ -41,6 +42,11 @@ _STARTS = (r"(?:i(?:'?ve| have)?\s+)?(?:got|gotta)\s+(?:to\s+)?(?:go|run|dash|le
            r"(?:(?:can|could|shall)\s+(?:we|i)\s+|let'?s\s+|lets\s+)(?:stop|pause|leave\s+it)\s+(?:here|there|now|"
            r"for\s+(?:now|today|a\s+bit))\b")
 _LEAVING_START = re.compile(rf"^\s*{_FILLER}(?:{'|'.join(_STARTS)})", re.IGNORECASE)
+# Trial 43: `hang on phone call, pause` at a yes/no question was told to answer yes or no. A pause asked for last, after
+# a comma or dash that ends the reason for it, is leaving: `phone call - pause`, `sorry, duty call, pause please`.
+_LEAVING_END = re.compile(r"\S\s*[,;:\-–—]+\s*(?:(?:so|just|then|ok|okay|pls|please)\s+)?"
+                          r"(?:pause|stop\s+(?:here|for\s+now))(?:\s+(?:this|it|the)(?:\s+audit)?)?"
+                          r"(?:\s+(?:please|pls|thanks))?[\s.!?]*$", re.IGNORECASE)
 _LEAVING_ANYWHERE = re.compile(r"\b(?:(?:will|i'?ll|ill)\s+finish\s+(?:this\s+|it\s+|the\s+audit\s+)?later"
                                r"|pick\s+(?:this|it)\s+up\s+later)",
                                re.IGNORECASE)
@@ -49,4 +55,4 @@ _LEAVING_ANYWHERE = re.compile(r"\b(?:(?:will|i'?ll|ill)\s+finish\s+(?:this\s+|i
 def leaving(text: str) -> bool:
     """Whether `text` says its writer is leaving the audit for now, to be paused rather than stored."""
     said = (text or "").replace("\u2019", "'")
-    return bool(_LEAVING_START.match(said) or _LEAVING_ANYWHERE.search(said))
+    return bool(_LEAVING_START.match(said) or _LEAVING_ANYWHERE.search(said) or _LEAVING_END.search(said))

@@ -111,18 +111,20 @@ def give(services: Services, turn: Turn, action_id: int, until: date) -> list[Re
         raise UserError(f"Action {action.id} is no longer open, so nothing changed.") from None
     was, owner = long_date(date.fromisoformat(action.due_date)), services.directory.label(action.owner_id)
     where, by = audit_and_case(audit.id, audit.case_ref), services.directory.label(turn.user_id)
-    now_due = f"it is now due **{long_date(until)}**, not {was}. _{action.description}_"
+    # trial 43: the title last, bare, read as an instruction; it is quoted as the title where the action is named
+    now_due = f"it is now due **{long_date(until)}**, not {was}."
+    named = f"action {action.id}, “{action.description}”"
     if withdrawn is not None:  # fix 37: their own change, not the withdrawn request given
         return [Reply(text=f"Action {action.id} (_{action.description}_) is now due **{long_date(until)}**, not "
                            f"{was}: your own change, since {owner} withdrew their request for more time on "
                            f"{withdrawn}. I've told them, and the earlier date is kept in the audit's history."),
                 Reply(to_user=action.owner_id, kind="notice",
-                      text=f"{by} changed the due date of your action {action.id} ({where}) themselves (you withdrew "
+                      text=f"{by} changed the due date of your {named} ({where}) themselves (you withdrew "
                            f"your request for more time on {withdrawn}): {now_due}")]
     return [Reply(text=f"Action {action.id} (_{action.description}_) is now due **{long_date(until)}**, not {was}. "
                        f"I've told {owner}, and the earlier date is kept in the audit's history."),
             Reply(to_user=action.owner_id, kind="notice",
-                  text=f"{by} gave you more time on action {action.id} ({where}): {now_due}")]
+                  text=f"{by} gave you more time on {named} ({where}): {now_due}")]
 
 
 def _withdrawn_on(services: Services, action_id: int) -> str | None:

@@ -10,7 +10,7 @@ before it is refused, so someone who typed a child's name is told that first, as
 
 from __future__ import annotations
 
-from bot.audits import alert_confirm, concern_grade, finish
+from bot.audits import alert_confirm, concern_grade, finish, grade_in_sentence
 from bot.audits.core import Ctx, answer_error, grade_label, load
 from bot.audits.flow import AnswerError, looks_like_question, parse_reason
 from bot.audits.grade_alerts import alert_targets
@@ -59,6 +59,8 @@ def typed_grade(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Rep
     if said is None:
         if looks_like_question(text):
             return None
+        if (found := grade_in_sentence.read(text)) is not None:  # `hmm i think its inadequate, child not seen …`
+            return _from_sentence(services, turn, ctx, found, text)
         screen_text(text, services.identifier_screen, "that")
         confirm = (f" To take the suggested **{grade_label(suggested)}**, type `confirm`." if suggested else "")
         raise UserError(GRADE_HELP + confirm)
@@ -66,6 +68,21 @@ def typed_grade(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Rep
     if note is None:
         return _said_back(services, ctx, grade, finish.on_grade(services, turn, ctx.value(grade)))
     return _grade_with_reason(services, turn, ctx, grade, note)
+
+
+def _from_sentence(services: Services, turn: Turn, ctx: Ctx, found: grade_in_sentence.GradeSaid,
+                   text: str) -> list[Reply]:
+    """The one grade a sentence names, the rest its reason, said back. With a negation just before it (`not good`)
+    nothing is taken: a "Yes, Good" offered for "not good" would ask the opposite of what was typed, so it is refused
+    with the grades to choose from, saying why (as before trial 43, "not good" is never Good)."""
+    label = grade_label(found.grade)
+    if found.negated:
+        screen_text(text, services.identifier_screen, "that")
+        raise UserError(f"I read a “not” before **{label}**, so I haven't taken a grade from that. {GRADE_HELP}")
+    if found.reason is None:
+        return _said_back(services, ctx, found.grade, finish.on_grade(services, turn, ctx.value(found.grade)))
+    taken = Reply(kind="notice", text=f"Read as **{label}**, with the rest as your reason: “{found.reason}”.")
+    return [taken, *_grade_with_reason(services, turn, ctx, found.grade, found.reason)]
 
 
 def _kept(services: Services, turn: Turn, ctx: Ctx, grade: str) -> list[Reply]:

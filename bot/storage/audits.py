@@ -319,6 +319,10 @@ def set_status(storage: Storage, audit_id: int, expected_version: int, actor: st
             state = {**audit.state, "cancelled_at": utc_text(now)}
             extra = ", state = ?"
             params = [status, utc_text(now), json.dumps(state, sort_keys=True), audit_id]
+        elif "held_tells" in audit.state:  # messages held during an edit are sent as it is resubmitted: not again
+            state = {key: value for key, value in audit.state.items() if key != "held_tells"}
+            extra += ", state = ?"
+            params = [*params[:-1], json.dumps(state, sort_keys=True), audit_id]
         db.execute(f"UPDATE audits SET status = ?, step_version = step_version + 1, updated_at = ?{extra} "
                    "WHERE id = ?", params)
         record_trail(storage, actor, f"audit.{status}", {"audit": audit_id}, now)

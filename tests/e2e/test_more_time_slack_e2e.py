@@ -45,8 +45,8 @@ def test_the_auditor_approves_the_new_date_with_its_button(bot: RunningBot, stan
     assert done.text.startswith(f"Action {action} (_{ACTION_TEXT}_) is now due *Monday 14 December 2026*, not "
                                 "Monday 7 December 2026. I've told Social worker N1")
     told = SlackPerson(bot, standin, WORKER)._dm_posts()[-1].params["text"]
-    assert told.startswith(f"Team manager (South) gave you more time on action {action} (audit #")
-    assert "it is now due *Monday 14 December 2026*, not Monday 7 December 2026" in told
+    assert told.startswith(f"Team manager (South) gave you more time on action {action}, “{ACTION_TEXT}” (audit #")
+    assert told.endswith("it is now due *Monday 14 December 2026*, not Monday 7 December 2026.")  # no bare title last
     assert action_store.get_action(services.storage, action).due_date == "2026-12-14"
     assert [tuple(r) for r in services.storage.db.execute("SELECT field, old_value, new_value FROM revisions")] == [
         (f"action_due:{action}", "2026-12-07", "2026-12-14")]

@@ -205,7 +205,14 @@ def test_the_report_follows_submit_reopen_change_and_moderation_in_the_app(engin
         changed = assert_report_counts_every_answer(services, campaign_id)
         assert changed != submitted  # the re-answered question counts at once, before resubmitting
         resubmit = next(c for c in review.choices if c.action == "audit.submit")
-        engine.action("U0MGRN001", "audit.submit", resubmit.value, surface="terminal")
+        # the concern now suggests Inadequate, so Submit the changes goes to the overall grade first (trial 43)
+        grades = engine.action("U0MGRN001", "audit.submit", resubmit.value, surface="terminal")
+        assert audit_store.get_audit(services.storage, audit_id).status == "draft"
+        alert = press(engine, "U0MGRN001", grades, "audit.grade")  # Confirm: Inadequate
+        press(engine, "U0MGRN001", alert, "audit.alert_send")
+        for typed in ("The child was not seen for three months.", "skip", "skip", "done", "submit"):
+            engine.message("U0MGRN001", typed, surface="terminal")
+        assert audit_store.get_audit(services.storage, audit_id).status == "submitted"
         assert assert_report_counts_every_answer(services, campaign_id) == changed
 
         listing = engine.command("U0MGRS001", "moderate", surface="terminal")

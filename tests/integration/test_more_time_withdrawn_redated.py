@@ -60,7 +60,8 @@ def test_the_managers_own_new_date_is_not_recorded_as_giving_the_withdrawn_reque
                                       "withdrew their request for more time on 5 Dec. I've told them, and the "
                                       "earlier date is kept in the audit's history.")
     assert told.to_user == WORKER and flat(told.text, "_*`").startswith(
-        f"Team manager (North) changed the due date of your action {action} (audit #1, CR-123456) themselves (you "
+        f"Team manager (North) changed the due date of your action {action}, “Arrange the statutory visit” (audit #1, "
+        "CR-123456) themselves (you "
         "withdrew your request for more time on 5 Dec): it is now due Tuesday 15 December 2026")
     assert "gave you more time" not in told.text
     assert _trail(services, "action.more_time_given") == []
