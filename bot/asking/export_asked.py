@@ -55,7 +55,7 @@ def answered(services: Services, engine: Engine, turn: Turn, text: str) -> list[
             return None
         return [Reply(kind="error", text=REFUSED)]
     sent = engine.dispatch_command(turn, "export", _as_command(command.typed, text))
-    return [*sent, Reply(text=SUMMARIES)] if any(reply.file is not None for reply in sent) else sent
+    return sent if any(reply.kind == "error" for reply in sent) else [*sent, Reply(text=SUMMARIES)]
 
 
 def _as_command(typed: re.Pattern[str] | None, text: str) -> str:

@@ -109,6 +109,8 @@ def export(services: Services, turn: Turn, text: str) -> list[Reply]:
     if not items:
         return [Reply(text=f"No audit {'' if teams is None else 'of your teams '}was submitted since {named}, so there "
                            "is no file to send. `/audit export since <an earlier date>` reaches further back.")]
+    if turn.surface != "terminal" and not services.settings.export_files_in_slack:
+        return [Reply(text=handed_on(turn, since, named, teams, request.without_refs))]
     sharing = services.settings.case_reference_pattern if request.without_refs else None
     audits_out, summary_out = io.StringIO(newline=""), io.StringIO(newline="")
     rows = write_csv(items, audits_out, sharing)
@@ -125,6 +127,20 @@ def export(services: Services, turn: Turn, text: str) -> list[Reply]:
             f"{KEPT['terminal' if turn.surface == 'terminal' else 'slack']}")
     return _sent(turn, (f"{name}.csv", audits_out.getvalue(), f"Audits since {long_date(since)}", said),
                  (f"{name}-summary.csv", summary_out.getvalue(), "Summary sheet", SUMMARY_SAID))
+
+
+def handed_on(turn: Turn, since: date, named: str, teams: list[str] | None, without_refs: bool) -> str:
+    """With `export_files_in_slack` off (the default), no file of audits is posted in Slack, where it would stay
+    outside the council's records until someone deleted it: the asker gets the command to hand to whoever runs the
+    bot, for the same export."""
+    whose = "every team's audits" if teams is None else "your own teams' audits"
+    shared = " --no-case-refs" if without_refs else ""
+    command = (f"audit-bot export --as {turn.user_id} --format csv --since {since.isoformat()}{shared} "
+               f"--output audits-{since.isoformat()}.csv")
+    return (f"No file of audits is posted in Slack here (the setting `export_files_in_slack` is off). Whoever runs "
+            f"the bot on the council's server exports {whose} submitted since {named} with:\n`{command}`\n"
+            f"It writes the audits file and the summary sheet beside it. {chosen(without_refs)} "
+            "The export goes in the audit trail; keep the files on secure council storage.")
 
 
 def _sent(turn: Turn, *files: tuple[str, str, str, str]) -> list[Reply]:

@@ -97,6 +97,7 @@ class Settings:
     reaudit: ReauditSettings = field(default_factory=ReauditSettings)
     allow_self_audit: bool = False  # a manager may audit a case where they are the worker (fix41e); never by default
     case_references_in_channels: bool = False  # the weekly digest posted in a team channel lists case references
+    export_files_in_slack: bool = False  # `/audit export` posts files in the DM (else gives the command to hand on)
     raw: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -122,6 +123,7 @@ DEFAULTS: dict[str, Any] = {
     "reaudit": {},
     "allow_self_audit": False,
     "case_references_in_channels": False,
+    "export_files_in_slack": False,
 }
 REMINDER_LIMITS = {
     "draft_idle_working_days": (1, 60),
@@ -354,5 +356,6 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         reaudit=reaudit,
         allow_self_audit=raw["allow_self_audit"],
         case_references_in_channels=_flag(raw["case_references_in_channels"], file, "case_references_in_channels"),
+        export_files_in_slack=_flag(raw["export_files_in_slack"], file, "export_files_in_slack"),
         raw=raw,
     )

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -30,6 +31,13 @@ from tests.support.text import flat
 QA, NORTH, SOUTH, PRACTITIONER = "U0QALEAD1", "U0MGRN001", "U0MGRS001", "U0PRAN001"
 ACK_SECONDS = 3.0  # Slack's limit
 CHANNEL = "C0CHAN001"
+
+
+@pytest.fixture(autouse=True)
+def files_in_slack(services: Services) -> None:
+    """These tests are of a council that has turned `export_files_in_slack` on (the shipped default, off, is
+    test_export_setting_slack_e2e.py's)."""
+    services.settings = replace(services.settings, export_files_in_slack=True)
 
 
 @pytest.fixture
@@ -150,3 +158,4 @@ def test_asked_in_a_channel_the_files_go_to_the_dm_and_the_channel_is_told_so(
                   if call.params["channel"] == CHANNEL]
     assert any("I've sent it to our direct messages, not here" in text for text in in_channel)
     assert not any(case_ref in text for text in in_channel)
+
