@@ -617,8 +617,8 @@ class PersonContextFinder(NameFinder):
 
     def _little_one_spans(self, text: str, tokens: list[Token]) -> list[tuple[int, int]]:
         """A given name after 'little', told of as only a child is: 'little grace was happy', 'little jack hasnt been
-        seen alone' (trial 41, H1); not 'little hope of change', 'little faith in services', 'little faith was placed
-        in the plan'."""
+        seen alone' (trial 41, H1), 'little hope was upset at contact' (fix43c: what only a child is, whatever the
+        passive); not 'little hope of change', 'little faith in services', 'little faith was placed in the plan'."""
         spans: list[tuple[int, int]] = []
         for i in range(1, len(tokens)):
             word = tokens[i].text
@@ -626,7 +626,8 @@ class PersonContextFinder(NameFinder):
                     or not self._person_word(word, strong=True):
                 continue
             after = text[tokens[i].end:tokens[i].end + 60]
-            if PERSON_PREDICATE.match(after) and not _THING_PASSIVE.match(after):
+            if (PERSON_PREDICATE.match(after) and not _THING_PASSIVE.match(after)) or _ONLY_A_CHILD_DOES.match(after) \
+                    or _ONLY_A_PERSON.match(after):  # 'little hope was upset at contact': no idea is upset
                 spans.append((i, self.surname_after(text, tokens, i)))
         return spans
 
