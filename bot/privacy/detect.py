@@ -478,7 +478,7 @@ def _addresses(text: str, scans: _Scans, add: Callable[[str, int, int], None],
             words = [w.casefold() for w in m.group(0).split()]
             if free(m.start(), m.end()) and words[0] not in _NOT_PLACES and not (
                     pattern is _ADDRESS[-1] and (any(w in _COURTS for w in words)  # 'Bromley Family Court'
-                                                 or _landmark(text[max(0, m.start() - 30):m.start()])
+                                                 or _landmark(text[max(0, m.start() - 60):m.start()])
                                                  or _building(words, text[max(0, m.start() - 60):m.start()]))):
                 add("address", m.start(), m.end())
 
@@ -525,10 +525,11 @@ def _accounts(text: str, add: Callable[[str, int, int], None], free: Callable[[i
 def _landmark(before: str) -> bool:
     """A street-like name without a house number that is a building or a hospital, not a home: 'the Sydney
     Opera House', 'transferred to Great Ormond Street', a venue where work happens ('book a room at Oakfield House',
-    'family time is held at Oakfield House'; trial 15, F8), or the end of a longer title joined by 'and' ('the Family
-    Drug and Alcohol Court')."""
+    'family time is held at Oakfield House'; trial 15, F8; 'the hall on King Street', not 'they live near the church
+    on King Street'), or the end of a longer title joined by 'and' ('the Family Drug and Alcohol Court')."""
     return bool(re.search(r"\bthe\s+$", before, re.IGNORECASE) or _CARE_PLACE_BEFORE.search(before)
-                or _VENUE_BEFORE.search(before) or _TITLE_AND_BEFORE.search(before))
+                or (_VENUE_BEFORE.search(before) and not _HOME_BEFORE.search(before))
+                or _TITLE_AND_BEFORE.search(before))
 
 
 def _building(words: list[str], before: str) -> bool:
@@ -553,8 +554,9 @@ _WORK_MOVED_BEFORE = re.compile(r"\b(?:office|offices|team|service|contact|meeti
 # not an address ('Elm House and Mill Court' is two).
 _TITLE_AND_BEFORE = re.compile(rf"\b(?!(?i:{_STREET_TYPES})\b)[A-Z][\w'’-]*\s+and\s+$")
 # Words saying that a building is where work happens: 'a room at', 'held at', 'the session at', 'offices in'.
-_VENUE_BEFORE = re.compile(r"\b(?:rooms?|held|booked|based|meetings?|sessions?|offices?|venue|reception|hall)\s+"
-                           r"(?:at|in)\s+$", re.IGNORECASE)
+_VENUE_BEFORE = re.compile(r"\b(?:rooms?|held|booked|based|meetings?|sessions?|offices?|venue|reception|halls?|"
+                           r"centres?|centers?|clinics?|hubs?|library|church|mosque|temple|gurdwara)\s+"
+                           r"(?:at|in|on)\s+$", re.IGNORECASE)
 
 
 def _spelt_email(m: re.Match[str]) -> bool:
@@ -740,6 +742,11 @@ PERSON_STRONG = re.compile(
     r"\s+(?:is|was)\s+(?:now\s+)?(?:in\s+year\s+\d{1,2}\b|\d{1,2}\s*(?:and\b|,|years?\b|yrs?\b|yo\b|now\b|\.|$))|"
     r"\s*[-–,(]?\s*(?:known\s+as|nicknamed)\b)",
     re.IGNORECASE)
+# Late for school, or kept out of it: only a child is ('mercy has been late to school', 'storm was excluded for a day';
+# fix43c).
+OUT_OF_SCHOOL = (r"(?:late|absent)\s+(?:to|for|from)\s+(?:school|nursery|college|class|lessons|registration)|"
+                 r"excluded\s+(?:from\s+(?:school|nursery|college|class|lessons)|for\s+(?:a|the|one|two|three|\d+)\s+"
+                 r"(?:day|days|week|weeks)\b)")
 # What is said only of a person, never of a thing, a place or a council: 'was not at home',
 # 'is at school', 'was hit', 'ran off', 'said she was', 'lives with nan'. Enough for a word that is a name second and a
 # place or an English word first ('chelsea was not at home', not 'kent said they would fund it'; 'storm said she was
@@ -756,7 +763,10 @@ _ONLY_A_PERSON = re.compile(
     r"asleep|hungry|poorly|afraid|scared|frightened|upset|tearful|distressed|crying|hit|hurt|injured|bruised|smacked|"
     r"slapped|kicked|punched|assaulted|abused|bullied|in\s+care|absent|in\s+year\s+\d{1,2}|"
     r"(?:reported\s+)?missing\s+from\s+(?:care|home|school|placement|(?:her|his|their)\s+placement)|reported\s+missing|"
-    r"seen\s+(?:alone|at\s+(?:home|school|nursery)))\b)", re.IGNORECASE)
+    rf"seen\s+(?:alone|at\s+(?:home|school|nursery))|{OUT_OF_SCHOOL}|arrested|remanded|cautioned)\b)", re.IGNORECASE)
+# One's own family after 'and', perhaps with a word for which one: 'and her sister', 'and her little sister'.
+WITH_OWN_FAMILY = (r"and\s+(?:his|her|their)\s+(?:(?:little|big|older|younger|elder|baby|twin|half|step)[\s-]+)?"
+                   rf"(?:{'|'.join(sorted(RELATIONS))})\b")
 # Seasons, months, days and holidays: when a round of audits or an action falls ('Voice of the child winter',
 # 'Young person spring', 'plan for the child summer'). Several are given names too ('summer', 'april', 'autumn').
 SEASONS = frozenset(_split("spring summer autumn winter midsummer midwinter"))
@@ -1095,7 +1105,35 @@ class NameFinder:
             return False
         if capital is True:
             return not sentence_start
-        return folded in lex.virtue_names and (capital is None or bool(_MET_BEFORE.search(before)))
+        return (folded in lex.virtue_names or bool(_ALONE_AFTER.match(after))) and (
+            capital is None or bool(_MET_BEFORE.search(before)))
+
+    def _role_word_met(self, text: str, tokens: list[Token], i: int, mode: str) -> bool:
+        """A role's word that is a given name, capitalised mid-sentence as the person met, with no name after it:
+        'Spoke to Justice about school' (fix43c); not 'Justice Munby said', 'Mr Justice Cobb', 'the justice system'."""
+        word = tokens[i].text
+        if mode != "mixed" or not word[0].isupper() or not self.is_given(word) or i == 0 \
+                or re.search(r"[.!?:;]\s*$", text[tokens[i - 1].end:tokens[i].start]):
+            return False
+        nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+        before, after = text[max(0, tokens[i].start - 40):tokens[i].start], text[tokens[i].end:tokens[i].end + 40]
+        return not nxt[:1].isupper() and bool(_PERSON_MET_BEFORE.search(before)) and bool(_BOUNDARY_AFTER.match(after))
+
+    @staticmethod
+    def _initial_before(text: str, tokens: list[Token], i: int, mode: str) -> bool:
+        """A capital initial, dotted or not, just before the capitalised word at token i, as a surname is written with
+        one ('J. Kowalczyk', 'T Mensah'): not 'A' or 'I' undotted (an article, a pronoun), nor a label's letter ('Plan
+        B', 'Grade A', 'Section C'), nor after a title (the title rule's: 'Mr J Smith')."""
+        word = tokens[i].text
+        if i == 0 or mode == "lower" or not word[0].isupper() or (word.isupper() and mode == "mixed"):
+            return False
+        initial, gap = tokens[i - 1].text, text[tokens[i - 1].end:tokens[i].start]
+        if len(initial) != 1 or not initial.isupper() or gap not in (" ", ". ", "."):
+            return False
+        if initial in "AI" and not gap.startswith("."):
+            return False
+        label = tokens[i - 2].text.casefold().rstrip(".") if i >= 2 else ""
+        return label not in _LETTER_LABELS and label not in TITLES
 
     @staticmethod
     def _feeling_seen(folded: str, after: str) -> bool:
@@ -1296,7 +1334,8 @@ class NameFinder:
                     continue  # but 'London is 12 and in foster care', 'Chester (9)' are children
             if (mode == "mixed" and _abbreviation(word)) or (mode == "lower" and word.isupper()):
                 continue  # SW, DSL, PEP, HoS, RHIs: abbreviations in ordinary text
-            if word.casefold() in ROLES or word.casefold().replace("’", "'") in self.lexicon.never_names:
+            if (word.casefold() in ROLES and not self._role_word_met(text, tokens, i, mode)) \
+                    or word.casefold().replace("’", "'") in self.lexicon.never_names:
                 continue
             capital = word[0].isupper() if mode == "mixed" else None
             if len(word) < 3 and not self._listed(word, mode) and not (
@@ -1358,6 +1397,13 @@ class NameFinder:
                 continue
             if not listed_given and self._word_name_met(word, capital, sentence_start, before, after):
                 spans.append((i, i))  # 'Our visit to Blessing', 'spoke to favour after school' (fix43c)
+                continue
+            if folded in self.lexicon.virtue_names and capital is not False and not article \
+                    and _ONLY_A_PERSON.match(after):
+                spans.append((i, i))  # 'Goodness told the teacher', 'Testimony said she was scared' (fix43c)
+                continue
+            if (surname or unknown) and self._initial_before(text, tokens, i, mode) and not self._common(word):
+                spans.append((i - 1, i))  # 'J. Kowalczyk declined', 'T Mensah missed contact' (fix43c)
                 continue
             if (listed_given or self._unknown_plain(word, mode)) and (capital or mode != "mixed" or (
                     folded not in self.lexicon.everyday_words) or (  # 'met hope at the park on Saturday'
@@ -2081,6 +2127,13 @@ _MEETING_BEFORE = re.compile(r"\b(?:seen|saw|met|visited|spoke\s+(?:to|with|w/)|
 _GROUP_BEFORE = re.compile(r"(?:\b(?:kids|children|siblings|twins|brothers|sisters|boys|girls)\s*[(:]\s*|"
                            r"\b(?:mum|mother|dad|father|carer|sister|brother|nan|gran|aunt|uncle)\s+of\s+)$",
                            re.IGNORECASE)
+# Seen on one's own, which only a person is: 'we need to see legend alone', 'saw bear on his own' (fix43c).
+_ALONE_AFTER = re.compile(r"^\s+(?:alone|on\s+(?:his|her|their)\s+own|by\s+(?:him|her|them)sel(?:f|ves))\b",
+                          re.IGNORECASE)
+# Words a letter labels, not a person's initial: 'Plan B', 'Grade A Jones' is no name (_initial_before).
+_LETTER_LABELS = frozenset(_split("plan grade section part form year class block vitamin category tier level type"
+                                  " option appendix annex schedule room flat unit apartment floor wing ward bay stage"
+                                  " step phase group team key"))
 # A visit named as a noun, and what it did after the person visited: 'our visit to blessing went well'.
 _VISIT_NOUN_BEFORE = re.compile(r"\bvisits?\s+to(?:\s+see)?\s+$", re.IGNORECASE)
 _VISIT_ENDS_AFTER = re.compile(r"^\s+(?:went|goes|was|were|is|are|has|had|took|takes|lasted|happened|will|would|got|"
@@ -2088,6 +2141,9 @@ _VISIT_ENDS_AFTER = re.compile(r"^\s+(?:went|goes|was|were|is|are|has|had|took|t
 # Seeing, meeting or speaking to a person, which a gift or a blessing is not: after these a baby name that is an English
 # word is the person ('saw Blessing at school', 'our visit to Gift'; NameFinder._word_name_met).
 _PERSON_MET_BEFORE = re.compile(rf"\b(?:seen|saw|met|visited|(?:spoke|spoken|talked)\s+(?:to|with|w/)|{_VISITS}|"
+                                r"(?<!was\s)(?<!were\s)(?<!been\s)(?<!be\s)(?<!is\s)(?<!are\s)(?<!being\s)"
+                                # not 'the plan was met with praise'
+                                r"(?<!got\s)(?<!get\s)(?<!gets\s)met\s+(?:with|w/)|"
                                 r"(?:chat(?:ted)?|sat|worked|played|caught\s+up|checked\s+in)\s+(?:with|w/))\s+$",
                                 re.IGNORECASE)
 # A feeling seen in someone or something: 'saw joy on his face', 'real hope in the plan', 'see faith in her eyes'.
@@ -2130,7 +2186,7 @@ _BOUNDARY_AFTER = re.compile(r"^(?:\s*(?:[,.;:!?)–+&'’\"]|\s-\s|$)|"
                              r"yesterday|tonight|alone|again|earlier|twice|once|outside|together|separately|briefly)\b)",
                              re.IGNORECASE)
 _SPEECH_AFTER = re.compile(
-    rf"^(?:\s+and\s+(?:his|her|their)\s+(?:{'|'.join(sorted(RELATIONS))})\b|"  # 'grace and her sister'
+    rf"^(?:\s+{WITH_OWN_FAMILY}|"  # 'grace and her sister', 'reign and her little sister'
     rf"\s+(?:was|is|has\s+been|had\s+been)\s+(?:{_PERSON_PASSIVES})\b|"  # 'tyler was seen at home'
     rf"{_ADVERB}\s+(?:said|says|told|tells|disclosed|wants|wanted|feels|felt|absconded|refused|cried|shouted|"
     r"screamed|misses|likes|loves|hates|doesn['’]?t|didn['’]?t|won['’]?t|can['’]?t|showed|shows|asked|hit|hits|ran|"
