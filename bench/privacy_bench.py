@@ -1,9 +1,9 @@
 """`make bench`: the identifier screen measured on the privacy corpus (issue #12 items 3 and 4).
 
-For each corpus separately (the four tuning corpora, written independently by different helpers, then the
-held-out one): identifier texts refused (target >= 97%) and ordinary texts refused (target <= 3%), by kind,
-with the old screen's figures on the same texts as the baseline, then the screen's speed (p50/p99 per text)
-and its loading time. The held-out corpus was never used for tuning: only its aggregates are printed, never
+For each corpus separately (the four tuning corpora, written independently by different helpers, the fix43c
+sweep, then the held-out one): identifier texts refused (target >= 97%) and ordinary texts refused (target <= 3%),
+by kind, with the old screen's figures on the same texts as the baseline, then the screen's speed (p50/p99 per
+text) and its loading time. The held-out corpus was never used for tuning: only its aggregates are printed, never
 its items. `python -m bench.privacy_bench --tuning` measures the tuning corpora only (while writing rules, so
 the held-out figures are looked at rarely).
 """
@@ -27,6 +27,9 @@ TARGET_CAUGHT = 0.97
 TARGET_OVER = 0.03
 # screened item by item while the rules were written; asserted by the tests
 TUNING = ("tuning", "tuning2", "tuning3", "tuning4")
+# a sweep written to find what the screen misses, then tuned on: reported with its items, its misses pinned by
+# tests/unit/test_privacy_sweep43.py rather than held to the targets
+SWEEPS = ("tuning5",)
 HELD_OUT = "heldout"  # reported only
 
 
@@ -94,10 +97,11 @@ def main(argv: list[str] | None = None) -> None:
     screen = Screen.load()
     loading = time.perf_counter() - started
     tuning_only = "--tuning" in (sys.argv[1:] if argv is None else argv)
-    names = TUNING if tuning_only else (*TUNING, HELD_OUT)
+    names = (*TUNING, *SWEEPS) if tuning_only else (*TUNING, *SWEEPS, HELD_OUT)
     for name in names:
         items = load_corpus(name)
-        report(name, measure(items, new_screen(screen)), measure(items, old_screen), show_items=name in TUNING)
+        report(name, measure(items, new_screen(screen)), measure(items, old_screen),
+               show_items=name in TUNING or name in SWEEPS)
     texts = [item["text"] for name in names for item in load_corpus(name)]
     times: list[float] = []
     for _ in range(5):

@@ -465,14 +465,22 @@ def structured_hits(text: str) -> list[Hit]:
     for m in scans.finditer(_OUTWARD):
         if free(m.start(), m.end()) and _is_postcode_district(text, m):
             add("postcode", m.start(), m.end())
+    _addresses(text, scans, add, free)
+    return hits
+
+
+def _addresses(text: str, scans: _Scans, add: Callable[[str, int, int], None],
+               free: Callable[[int, int], bool]) -> None:
+    """Addresses (_ADDRESS), added as `structured_hits` adds its own; a street-like name without a house number is
+    none where it is a court, a landmark or venue, or a building no one is said to live in."""
     for pattern in _ADDRESS:
         for m in scans.finditer(pattern):
             words = [w.casefold() for w in m.group(0).split()]
             if free(m.start(), m.end()) and words[0] not in _NOT_PLACES and not (
                     pattern is _ADDRESS[-1] and (any(w in _COURTS for w in words)  # 'Bromley Family Court'
-                                                 or _landmark(text[max(0, m.start() - 30):m.start()]))):
+                                                 or _landmark(text[max(0, m.start() - 60):m.start()])
+                                                 or _building(words, text[max(0, m.start() - 60):m.start()]))):
                 add("address", m.start(), m.end())
-    return hits
 
 
 def _national_insurance(text: str, scans: _Scans, add: Callable[[str, int, int], None],
@@ -517,18 +525,38 @@ def _accounts(text: str, add: Callable[[str, int, int], None], free: Callable[[i
 def _landmark(before: str) -> bool:
     """A street-like name without a house number that is a building or a hospital, not a home: 'the Sydney
     Opera House', 'transferred to Great Ormond Street', a venue where work happens ('book a room at Oakfield House',
-    'family time is held at Oakfield House'; trial 15, F8), or the end of a longer title joined by 'and' ('the Family
-    Drug and Alcohol Court')."""
+    'family time is held at Oakfield House'; trial 15, F8; 'the hall on King Street', not 'they live near the church
+    on King Street'), or the end of a longer title joined by 'and' ('the Family Drug and Alcohol Court')."""
     return bool(re.search(r"\bthe\s+$", before, re.IGNORECASE) or _CARE_PLACE_BEFORE.search(before)
-                or _VENUE_BEFORE.search(before) or _TITLE_AND_BEFORE.search(before))
+                or (_VENUE_BEFORE.search(before) and not _HOME_BEFORE.search(before))
+                or _TITLE_AND_BEFORE.search(before))
 
 
+def _building(words: list[str], before: str) -> bool:
+    """A named building with no house number ('Horizon House') where nothing before it says someone lives there: an
+    office, a resource or contact centre, a children's home, where work happens ('contact is at Horizon House';
+    fix43c). 'mum lives at Oakfield House', 'moved to Whitfield House', 'her flat is in Jubilee House' are homes."""
+    return words[-1] in _BUILDINGS and (not _HOME_BEFORE.search(before) or bool(_WORK_MOVED_BEFORE.search(before)))
+
+
+# The types of a named building that is more often a workplace than a home ('Horizon House'); a street's are homes.
+_BUILDINGS = frozenset(_split("house"))
+# Words saying that someone lives in the building named after them, a few words before it: 'lives at', 'moved into',
+# 'staying with nan at', 'her new flat is in', 'address is', 'Flat 7,'.
+_HOME_BEFORE = re.compile(r"\b(?:lives?|lived|living|resides?|resided|residing|stay(?:s|ed|ing)?|moved|moving|move|"
+                          r"housed|rehoused|address|flat|apartment|apt|tenancy|bedsit|home\s+visits?)\b"
+                          r"(?:[\s,:]+[\w'’-]+){0,4}?[\s,:]+$", re.IGNORECASE)
+# A workplace or a piece of work that moved, not a family: 'our office has moved to Civic House', 'contact moved to'.
+_WORK_MOVED_BEFORE = re.compile(r"\b(?:office|offices|team|service|contact|meeting|session|review|conference|base|hub|"
+                                r"clinic|centre|panel|training)s?\s+(?:(?:has|have|had|is|was|are|were|will)\s+)?"
+                                r"(?:been\s+|be\s+)?(?:moved|moving|move)\s+(?:to|into)\s+$", re.IGNORECASE)
 # A capitalised word that is no street's type, then 'and': the name after it ends a title ('Drug and Alcohol Court'),
 # not an address ('Elm House and Mill Court' is two).
 _TITLE_AND_BEFORE = re.compile(rf"\b(?!(?i:{_STREET_TYPES})\b)[A-Z][\w'’-]*\s+and\s+$")
 # Words saying that a building is where work happens: 'a room at', 'held at', 'the session at', 'offices in'.
-_VENUE_BEFORE = re.compile(r"\b(?:rooms?|held|booked|based|meetings?|sessions?|offices?|venue|reception|hall)\s+"
-                           r"(?:at|in)\s+$", re.IGNORECASE)
+_VENUE_BEFORE = re.compile(r"\b(?:rooms?|held|booked|based|meetings?|sessions?|offices?|venue|reception|halls?|"
+                           r"centres?|centers?|clinics?|hubs?|library|church|mosque|temple|gurdwara)\s+"
+                           r"(?:at|in|on)\s+$", re.IGNORECASE)
 
 
 def _spelt_email(m: re.Match[str]) -> bool:
@@ -714,6 +742,11 @@ PERSON_STRONG = re.compile(
     r"\s+(?:is|was)\s+(?:now\s+)?(?:in\s+year\s+\d{1,2}\b|\d{1,2}\s*(?:and\b|,|years?\b|yrs?\b|yo\b|now\b|\.|$))|"
     r"\s*[-–,(]?\s*(?:known\s+as|nicknamed)\b)",
     re.IGNORECASE)
+# Late for school, or kept out of it: only a child is ('mercy has been late to school', 'storm was excluded for a day';
+# fix43c).
+OUT_OF_SCHOOL = (r"(?:late|absent)\s+(?:to|for|from)\s+(?:school|nursery|college|class|lessons|registration)|"
+                 r"excluded\s+(?:from\s+(?:school|nursery|college|class|lessons)|for\s+(?:a|the|one|two|three|\d+)\s+"
+                 r"(?:day|days|week|weeks)\b)")
 # What is said only of a person, never of a thing, a place or a council: 'was not at home',
 # 'is at school', 'was hit', 'ran off', 'said she was', 'lives with nan'. Enough for a word that is a name second and a
 # place or an English word first ('chelsea was not at home', not 'kent said they would fund it'; 'storm said she was
@@ -730,7 +763,10 @@ _ONLY_A_PERSON = re.compile(
     r"asleep|hungry|poorly|afraid|scared|frightened|upset|tearful|distressed|crying|hit|hurt|injured|bruised|smacked|"
     r"slapped|kicked|punched|assaulted|abused|bullied|in\s+care|absent|in\s+year\s+\d{1,2}|"
     r"(?:reported\s+)?missing\s+from\s+(?:care|home|school|placement|(?:her|his|their)\s+placement)|reported\s+missing|"
-    r"seen\s+(?:alone|at\s+(?:home|school|nursery)))\b)", re.IGNORECASE)
+    rf"seen\s+(?:alone|at\s+(?:home|school|nursery))|{OUT_OF_SCHOOL}|arrested|remanded|cautioned)\b)", re.IGNORECASE)
+# One's own family after 'and', perhaps with a word for which one: 'and her sister', 'and her little sister'.
+WITH_OWN_FAMILY = (r"and\s+(?:his|her|their)\s+(?:(?:little|big|older|younger|elder|baby|twin|half|step)[\s-]+)?"
+                   rf"(?:{'|'.join(sorted(RELATIONS))})\b")
 # Seasons, months, days and holidays: when a round of audits or an action falls ('Voice of the child winter',
 # 'Young person spring', 'plan for the child summer'). Several are given names too ('summer', 'april', 'autumn').
 SEASONS = frozenset(_split("spring summer autumn winter midsummer midwinter"))
@@ -761,6 +797,14 @@ _TO_MEET_BEFORE = re.compile(r"\b(?:see|visit|meet|phone|call|ring|text|email|co
 # Words that may stand between a meeting and the child it names: 'spoke to the young person summer'.
 _CHILD_DESCRIBED = re.compile(r"(?:\b(?:the|this|that|a|an|my|our|your|his|her|their|young|little|older|younger)\s+)*$",
                               re.IGNORECASE)
+# Words measuring what cannot be counted ('little faith', 'much hope', 'more trust'), and the abstract words that are
+# given names too which they measure (a child is counted, never measured: 'little jack' is a small boy).
+MEASURES = frozenset(_split("little much more less enough"))
+ABSTRACT_WORD_NAMES = frozenset(_split("""
+faith hope joy grace charity patience mercy love peace harmony justice trust comfort honour honor glory liberty unity
+wisdom courage truth fortune favour favor bliss serenity felicity prudence temperance chance luck goodness kindness
+praise success sunshine
+"""))
 # Animals people keep: 'cat was hit by a car' is the family's pet, whatever the dictionary of first names says.
 _PETS = frozenset(_split("cat cats kitten puppy pony"))
 # Peoples and faiths, said of a person or a family ('the polish family', 'dad christian, mum muslim'): never a name
@@ -1038,6 +1082,64 @@ class NameFinder:
             and self._touching(text, tokens, i - 1, i)  # not an answer's 'no, ada did not attend'
         return article or bool(_THING_IS.match(text[tokens[i].end:tokens[i].end + 40]))
 
+    def _measured(self, text: str, tokens: list[Token], i: int, after: str) -> bool:
+        """An abstract word that is also a given name after a word measuring it, as after 'no' or 'some': 'little
+        faith was placed in the plan', 'much hope', 'more trust in the school' (fix43c). Not where what follows is said
+        only of a person ('little faith said she was scared', 'little hope was upset'): 'little' is then how carers
+        speak of a small child (person_context's 'little' rule judges 'little grace was happy')."""
+        return i > 0 and tokens[i - 1].text.casefold() in MEASURES and self._touching(text, tokens, i - 1, i) \
+            and _bare(tokens[i].text.casefold()) in ABSTRACT_WORD_NAMES and not _ONLY_A_PERSON.match(after)
+
+    def _word_name_met(self, word: str, capital: bool | None, sentence_start: bool, before: str, after: str) -> bool:
+        """A baby name that is an English word and in no list of given names (Blessing, Favour, Gift, Treasure) as the
+        person visited, seen, met or spoken to, then a pause or when and where: 'Our visit to Blessing', 'met Gift and
+        mum', 'spoke to favour after school' (fix43c). With a capital mid-sentence; typed in lower case, a virtue name
+        (data/virtue_names.txt: 'saw blessing at school'; not 'saw snow at the weekend'), among capitals only after a
+        meeting no thing has ('visited', 'spoke to'). Never an everyday word ('seen tomorrow'), nor 'a blessing in
+        disguise', 'the gift of time', 'visited the gift shop', 'visit to Treasure Island'."""
+        lex, folded = self.lexicon, _bare(word.casefold())
+        if folded not in lex.word_names or folded in lex.everyday_words or folded in NOT_PEOPLE \
+                or folded in CALENDAR_WORDS or folded in PHONED or folded in _BOUNDARY_WORDS or len(folded) < 3 \
+                or self._feeling_seen(folded, after) or not _PERSON_MET_BEFORE.search(before) \
+                or not _met_ends(before, after):
+            return False
+        if capital is True:
+            return not sentence_start
+        return (folded in lex.virtue_names or bool(_ALONE_AFTER.match(after))) and (
+            capital is None or bool(_MET_BEFORE.search(before)))
+
+    def _role_word_met(self, text: str, tokens: list[Token], i: int, mode: str) -> bool:
+        """A role's word that is a given name, capitalised mid-sentence as the person met, with no name after it:
+        'Spoke to Justice about school' (fix43c); not 'Justice Munby said', 'Mr Justice Cobb', 'the justice system'."""
+        word = tokens[i].text
+        if mode != "mixed" or not word[0].isupper() or not self.is_given(word) or i == 0 \
+                or re.search(r"[.!?:;]\s*$", text[tokens[i - 1].end:tokens[i].start]):
+            return False
+        nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+        before, after = text[max(0, tokens[i].start - 40):tokens[i].start], text[tokens[i].end:tokens[i].end + 40]
+        return not nxt[:1].isupper() and bool(_PERSON_MET_BEFORE.search(before)) and bool(_BOUNDARY_AFTER.match(after))
+
+    @staticmethod
+    def _initial_before(text: str, tokens: list[Token], i: int, mode: str) -> bool:
+        """A capital initial, dotted or not, just before the capitalised word at token i, as a surname is written with
+        one ('J. Kowalczyk', 'T Mensah'): not 'A' or 'I' undotted (an article, a pronoun), nor a label's letter ('Plan
+        B', 'Grade A', 'Section C'), nor after a title (the title rule's: 'Mr J Smith')."""
+        word = tokens[i].text
+        if i == 0 or mode == "lower" or not word[0].isupper() or (word.isupper() and mode == "mixed"):
+            return False
+        initial, gap = tokens[i - 1].text, text[tokens[i - 1].end:tokens[i].start]
+        if len(initial) != 1 or not initial.isupper() or gap not in (" ", ". ", "."):
+            return False
+        if initial in "AI" and not gap.startswith("."):
+            return False
+        label = tokens[i - 2].text.casefold().rstrip(".") if i >= 2 else ""
+        return label not in _LETTER_LABELS and label not in TITLES
+
+    @staticmethod
+    def _feeling_seen(folded: str, after: str) -> bool:
+        """An abstract word seen in someone, not a person seen: 'we saw joy on his face', 'saw hope in the plan'."""
+        return _bare(folded) in ABSTRACT_WORD_NAMES and bool(_FEELING_SHOWN_AFTER.match(after))
+
     def _rare_given(self, word: str) -> bool:
         """A given name that is not also an everyday word: a name wherever it stands."""
         if len(word) < 3 or (word.isupper() and len(word) <= 5 and not word.istitle()):
@@ -1092,9 +1194,11 @@ class NameFinder:
         """An English word (common, or known to the word list): 'Assessment', 'Psychotherapy', 'Children's'."""
         return self._common(word) or re.sub(r"['’]s$", "", word.casefold()) in self.lexicon.known_words
 
-    def _named_after(self, tokens: list[Token], i: int) -> bool:
+    def _named_after(self, text: str, tokens: list[Token], i: int) -> bool:
         """One or two capitalised words, then a capitalised Review, Inquiry, Award (or a hospital or clinic, or a
-        surname's review or report): a thing named after someone or something ('Alder Hey clinic')."""
+        surname's review or report): a thing named after someone or something ('Alder Hey clinic'); after 'the', a
+        building in lower case too ('the Anna Freud centre'). Not a given name and a surname that is a building's
+        word, told of as a person ('Jenny Hall said she was scared', 'Tyler House was seen alone'; fix43c)."""
         # 'the Josh MacAlister review', 'the Arthur Labinjo-Hughes national review': a public review named by the
         # person's full name with 'the' before it, or with a qualifier such as 'national' between
         the_before = i > 0 and tokens[i - 1].text.casefold() == "the"
@@ -1115,12 +1219,15 @@ class NameFinder:
                 end = j if named_end is None else named_end
                 return all(tokens[k].text[0].isupper() for k in range(i, end)) and end - i <= 2
             if not tokens[j].text[0].isupper():
+                if the_before and folded in _BUILDING_WORDS and j > i + 1 and named_end is None:
+                    return all(tokens[k].text[0].isupper() for k in range(i, j))  # 'the Anna Freud centre'
                 if folded in _REVIEW_QUALIFIERS and j > i:
                     named_end = j if named_end is None else named_end
                     continue
                 return False
             if folded in _NAMED_AFTER:
-                return True
+                return not (j == i + 1 and folded in _SURNAME_BUILDINGS and self.is_given(tokens[i].text)
+                            and _told_of_a_person(text[tokens[j].end:tokens[j].end + 60]))
             if j > i + 1 and folded not in _REVIEW_QUALIFIERS:
                 return False  # 'the Daniel Pelka Serious Case Review', not 'Jayden Smith Attended Review'
         return False
@@ -1203,7 +1310,7 @@ class NameFinder:
                 continue  # 'Pancake Day', 'the Royal Oak', 'Storm Darragh', 'Eid Mubarak' (bot/privacy/occasions.py)
             if i in headings and not _HEADING_PERSON.match(text[tok.end:tok.end + 12]):
                 continue  # 'Voice of the Child Deep Dive', 'Rose Hill Children's Centre': a title, not a person
-            if mode == "mixed" and (self._named_after(tokens, i) or (
+            if mode == "mixed" and (self._named_after(text, tokens, i) or (
                     i + 1 < n and tokens[i + 1].text.casefold() in _STREET_WORDS | _PLACE_AFTER
                     and (tokens[i + 1].text[0].isupper() or tokens[i + 1].text in _STREET_WORDS))):
                 continue  # 'the Carmen Lewis Practice Review', 'the Climbie Inquiry': named after a person
@@ -1227,7 +1334,8 @@ class NameFinder:
                     continue  # but 'London is 12 and in foster care', 'Chester (9)' are children
             if (mode == "mixed" and _abbreviation(word)) or (mode == "lower" and word.isupper()):
                 continue  # SW, DSL, PEP, HoS, RHIs: abbreviations in ordinary text
-            if word.casefold() in ROLES or word.casefold().replace("’", "'") in self.lexicon.never_names:
+            if (word.casefold() in ROLES and not self._role_word_met(text, tokens, i, mode)) \
+                    or word.casefold().replace("’", "'") in self.lexicon.never_names:
                 continue
             capital = word[0].isupper() if mode == "mixed" else None
             if len(word) < 3 and not self._listed(word, mode) and not (
@@ -1246,7 +1354,7 @@ class NameFinder:
             surname = self._surname(word) or unknown
             uncommon_capital = bool(capital) and not self._common(word) and self.lexicon.has_lists
             if not (given or surname or uncommon_capital or word.casefold() in self.listed
-                    or self._unknown_plain(word, mode)):
+                    or self._unknown_plain(word, mode) or _bare(word.casefold()) in self.lexicon.word_names):
                 continue
             if self._role_adjacent(text, tokens, i):
                 continue
@@ -1280,20 +1388,32 @@ class NameFinder:
             article = prev in DETERMINERS and self._touching(text, tokens, i - 1, i)
             # 'the car jack was found', 'a hydraulic jack was used': the head of a noun phrase is a noun, unless what
             # follows is said only of a person ('told the school jack was hit' is a name: 'school' is no modifier)
-            article = article or (self._noun_modified(text, tokens, i) and not _ONLY_A_PERSON.match(after))
+            article = article or (self._noun_modified(text, tokens, i) and not _ONLY_A_PERSON.match(after)) \
+                or self._measured(text, tokens, i, after)
             if (capital or mode != "mixed") and folded not in NOT_PEOPLE and not article and not (
                     mode == "lower" and (folded in self.lexicon.everyday_words or not listed_given)) and (
                     PERSON_STRONG.match(after) or person_thing_next):
                 spans.append((i, i))  # 'Blessing is in Year 10', "Kwame's foster carer", 'Rose is 15 and'
                 continue
+            if not listed_given and self._word_name_met(word, capital, sentence_start, before, after):
+                spans.append((i, i))  # 'Our visit to Blessing', 'spoke to favour after school' (fix43c)
+                continue
+            if folded in self.lexicon.virtue_names and capital is not False and not article \
+                    and _ONLY_A_PERSON.match(after):
+                spans.append((i, i))  # 'Goodness told the teacher', 'Testimony said she was scared' (fix43c)
+                continue
+            if (surname or unknown) and self._initial_before(text, tokens, i, mode) and not self._common(word):
+                spans.append((i - 1, i))  # 'J. Kowalczyk declined', 'T Mensah missed contact' (fix43c)
+                continue
             if (listed_given or self._unknown_plain(word, mode)) and (capital or mode != "mixed" or (
                     folded not in self.lexicon.everyday_words) or (  # 'met hope at the park on Saturday'
                     _MET_BEFORE.search(before) and folded not in CALENDAR_WORDS)) \
-                    and folded not in NOT_PEOPLE and _MEETING_BEFORE.search(before) and _BOUNDARY_AFTER.match(after) \
+                    and folded not in NOT_PEOPLE and _MEETING_BEFORE.search(before) and _met_ends(before, after) \
                     and not (folded in self.lexicon.everyday_words and _TOOK_BEFORE.search(before)) \
                     and not (folded in _SEEN_ON_A_BODY and capital is not True) \
                     and not (folded in PHONED and _PHONING_BEFORE.search(before)) \
-                    and not _WORK_CALLED.search(before):  # 'took hope from', 'rang pastor', 'a programme called hope'
+                    and not _WORK_CALLED.search(before) and not self._feeling_seen(folded, after):
+                # 'took hope from', 'rang pastor', 'a programme called hope', 'saw joy on his face'
                 spans.append((i, i))  # 'met will at the cafe', 'spoke to faith on the phone'
                 continue
             if (mode == "lower" or capital is False) and listed_given and folded not in self.lexicon.everyday_words \
@@ -1931,7 +2051,11 @@ _FAMILY_GROUP = frozenset(_split("family family's families children kids househo
                                  " twins"))
 # What may be named after a person: 'the Victoria Climbie Inquiry', 'a Duke of Edinburgh Award'.
 _NAMED_AFTER = frozenset(_split("review reviews practice inquiry inquiries report act award fund foundation trust"
-                                " memorial lecture centre center unit ward wing building hall house"))
+                                " memorial lecture centre center unit ward wing building hall house lodge"))
+# Buildings named after someone, written in lower case after their name ('the Anna Freud centre'), and those that
+# are surnames too ('Jenny Hall', 'Tyler House', 'Amy Lodge': a person where a person's verb follows).
+_BUILDING_WORDS = frozenset(_split("centre center unit ward wing building hall house lodge clinic"))
+_SURNAME_BUILDINGS = frozenset(_split("hall house lodge"))
 # What is named after someone in the possessive: theories and tools anyway, hospitals unless it is a given name.
 _EPONYM_THINGS = frozenset(_split("syndrome disease law hierarchy model tool triangle scale principles principle"
                                   " criteria theory test rule rules framework guidelines palsy sarcoma cycle cycles"
@@ -1984,9 +2108,17 @@ _PERSON_NOUNS = ("girl|boy|child|children|young|baby|toddler|teenager|teen|pupil
 _THING_IS = re.compile(rf"^\s+(?:is|was)\s+(?:not\s+)?(?:a|an)\s+"
                        rf"(?!(?:(?!(?:in|of|for|with|to|at|on)\b)[\w'-]+\s+){{0,3}}(?:{_PERSON_NOUNS})\b)",
                        re.IGNORECASE)
+# Visiting, seeing, meeting or speaking to someone as practice writes it, in a noun or a verb's other forms: 'our visit
+# to', 'home visit to see', 'visiting', 'seeing', 'meeting with', 'speaking to', 'went to see' (fix43c).
+_VISITS = (r"visits?\s+to(?:\s+see)?|visiting|seeing|(?:to|go|goes|went|going|come|came|coming)\s+see|"
+           r"meet(?:ing)?(?:\s+with)?|(?:speak|speaking|talk|talking)\s+(?:to|with)|catch(?:ing)?\s+up\s+with|"
+           r"check(?:ing)?\s+in\s+with")
 # Seeing or speaking to someone, then their name and a pause: 'met will at the cafe', 'seen mia at home'.
 _MEETING_BEFORE = re.compile(r"\b(?:seen|saw|met|visited|spoke\s+(?:to|with|w/)|spoken\s+(?:to|with)|"
                              r"talked\s+(?:to|with)|called|phoned|rang|texted|asked|told|emailed|messaged|discussed|"
+                             # the nouns and forms practice writes them in: 'our visit to Blessing', 'home visit to see
+                             # Favour', 'meeting with Gift', 'speaking to Precious' (fix43c)
+                             rf"{_VISITS}|"
                              # caring for someone: 'took river to the dentist', 'picked up storm from school'
                              r"took|picked\s+up|collected|reminded|dropped\s+off|brought|drove|accompanied|"
                              r"reassured|praised|comforted|thanked|woke|"
@@ -1995,6 +2127,30 @@ _MEETING_BEFORE = re.compile(r"\b(?:seen|saw|met|visited|spoke\s+(?:to|with|w/)|
 _GROUP_BEFORE = re.compile(r"(?:\b(?:kids|children|siblings|twins|brothers|sisters|boys|girls)\s*[(:]\s*|"
                            r"\b(?:mum|mother|dad|father|carer|sister|brother|nan|gran|aunt|uncle)\s+of\s+)$",
                            re.IGNORECASE)
+# Seen on one's own, which only a person is: 'we need to see legend alone', 'saw bear on his own' (fix43c).
+_ALONE_AFTER = re.compile(r"^\s+(?:alone|on\s+(?:his|her|their)\s+own|by\s+(?:him|her|them)sel(?:f|ves))\b",
+                          re.IGNORECASE)
+# Words a letter labels, not a person's initial: 'Plan B', 'Grade A Jones' is no name (_initial_before).
+_LETTER_LABELS = frozenset(_split("plan grade section part form year class block vitamin category tier level type"
+                                  " option appendix annex schedule room flat unit apartment floor wing ward bay stage"
+                                  " step phase group team key"))
+# A visit named as a noun, and what it did after the person visited: 'our visit to blessing went well'.
+_VISIT_NOUN_BEFORE = re.compile(r"\bvisits?\s+to(?:\s+see)?\s+$", re.IGNORECASE)
+_VISIT_ENDS_AFTER = re.compile(r"^\s+(?:went|goes|was|were|is|are|has|had|took|takes|lasted|happened|will|would|got|"
+                               r"needs|needed|did|didn['’]?t|wasn['’]?t)\b", re.IGNORECASE)
+# Seeing, meeting or speaking to a person, which a gift or a blessing is not: after these a baby name that is an English
+# word is the person ('saw Blessing at school', 'our visit to Gift'; NameFinder._word_name_met).
+_PERSON_MET_BEFORE = re.compile(rf"\b(?:seen|saw|met|visited|(?:spoke|spoken|talked)\s+(?:to|with|w/)|{_VISITS}|"
+                                r"(?<!was\s)(?<!were\s)(?<!been\s)(?<!be\s)(?<!is\s)(?<!are\s)(?<!being\s)"
+                                # not 'the plan was met with praise'
+                                r"(?<!got\s)(?<!get\s)(?<!gets\s)met\s+(?:with|w/)|"
+                                r"(?:chat(?:ted)?|sat|worked|played|caught\s+up|checked\s+in)\s+(?:with|w/))\s+$",
+                                re.IGNORECASE)
+# A feeling seen in someone or something: 'saw joy on his face', 'real hope in the plan', 'see faith in her eyes'.
+_FEELING_SHOWN_AFTER = re.compile(
+    r"^\s+(?:in|on|from|within)\s+(?:(?:his|her|their|its|my|our|your|the|this|that|mum['’]?s|dad['’]?s)\s+)"
+    r"(?:[\w'’-]+\s+)?(?:face|faces|eyes|voice|smile|expression|words|plan|future|room|family|home|relationship|"
+    r"work|progress|changes?|situation|approach|manner|drawings?|play)\b", re.IGNORECASE)
 # Firms, shops, services and places one phones, and people phoned for their trade or rank ('dad called uber', 'mum
 # called shell about the gas', 'nan rang boots', 'mum called parish', 'dad called bishop'): never a name after a phoning
 # verb, though the baby-name lists have them all.
@@ -2014,7 +2170,8 @@ _PHONING_BEFORE = re.compile(r"\b(?:called|calling|phoned|phoning|rang|ringing|t
 # is the person met, in lower case among capitals too ('met hope at the park on Saturday'; fixp41). Not 'saw' or
 # 'seen' ('saw mark on his arm'), nor a month or a season ('met may at').
 _MET_BEFORE = re.compile(
-    r"\b(?:met|meeting|visited|visiting|(?:spoke|spoken|speaking|talked|talking)\s+(?:to|with))\s+$", re.IGNORECASE)
+    r"\b(?:met|meeting|visited|visiting|visits?\s+to(?:\s+see)?|(?:to|go|went|come|came)\s+see|"
+    r"(?:spoke|spoken|speaking|talked|talking)\s+(?:to|with))\s+$", re.IGNORECASE)
 _TOOK_BEFORE = re.compile(r"\b(?:took|brought)\s+$", re.IGNORECASE)
 # What a teacher or nurse sees on a child's body: after 'seen' or 'saw' these are never the person seen, though
 # 'Marks' is on the name lists ('school has seen marks on her arm').
@@ -2029,7 +2186,7 @@ _BOUNDARY_AFTER = re.compile(r"^(?:\s*(?:[,.;:!?)–+&'’\"]|\s-\s|$)|"
                              r"yesterday|tonight|alone|again|earlier|twice|once|outside|together|separately|briefly)\b)",
                              re.IGNORECASE)
 _SPEECH_AFTER = re.compile(
-    rf"^(?:\s+and\s+(?:his|her|their)\s+(?:{'|'.join(sorted(RELATIONS))})\b|"  # 'grace and her sister'
+    rf"^(?:\s+{WITH_OWN_FAMILY}|"  # 'grace and her sister', 'reign and her little sister'
     rf"\s+(?:was|is|has\s+been|had\s+been)\s+(?:{_PERSON_PASSIVES})\b|"  # 'tyler was seen at home'
     rf"{_ADVERB}\s+(?:said|says|told|tells|disclosed|wants|wanted|feels|felt|absconded|refused|cried|shouted|"
     r"screamed|misses|likes|loves|hates|doesn['’]?t|didn['’]?t|won['’]?t|can['’]?t|showed|shows|asked|hit|hits|ran|"
@@ -2045,6 +2202,18 @@ _PREFIXES = frozenset(_split("pre post non multi anti co re sub inter over under
 _NOUN_ENDINGS = ("ology", "tion", "sion", "ness", "ment", "ship", "hood", "ism", "ity", "ance", "ence")
 _SUFFIXES = ("ing", "ed", "es", "s", "ly", "er", "ers", "ness", "ment", "ments", "ful", "less", "able", "ity",
              "ised", "ized", "ise", "ize", "ation", "ations", "al")
+
+
+def _told_of_a_person(after: str) -> bool:
+    """What follows is said of a person: a person's verb (not a thing's passive), or what only a person does."""
+    return bool((PERSON_AFTER.match(after) and not _PASSIVE_AFTER.match(after)) or _SPEECH_AFTER.match(after)
+                or _ONLY_A_PERSON.match(after))
+
+
+def _met_ends(before: str, after: str) -> bool:
+    """What may follow the person met: a pause, or when and where ('met will at the cafe'); after a visit named as a
+    noun, what the visit did too ('our visit to blessing went well', 'the visit to Gift was cancelled')."""
+    return bool(_BOUNDARY_AFTER.match(after) or (_VISIT_NOUN_BEFORE.search(before) and _VISIT_ENDS_AFTER.match(after)))
 
 
 def written_as(text: str, words: Iterable[str]) -> str:

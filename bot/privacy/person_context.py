@@ -115,6 +115,7 @@ from bot.privacy.detect import (
     NICKNAME_CUES,
     NOT_DOING_PERSON,
     NOT_PEOPLE,
+    OUT_OF_SCHOOL,
     PARTICLES,
     PEOPLES,
     PERSON_AFTER,
@@ -122,6 +123,7 @@ from bot.privacy.detect import (
     RELATIONS,
     ROLES,
     TITLES,
+    WITH_OWN_FAMILY,
     WORK_BEFORE_CUE,
     Hit,
     NameFinder,
@@ -255,7 +257,7 @@ PERSON_PREDICATE = re.compile(
     r"absconded|stated|lives|lived|likes|loves|hates|misses|missed|ran\s+(?:off|away)|went\s+missing|"
     rf"{_CHILD_DOING})\b|{NOT_DOING_PERSON}|"
     rf"{_BEING}(?:{_PERSON_PASSIVES}|at\s+(?:home|school|nursery|college)|(?:in|to)\s+(?:school|nursery|college)|home|"
-    r"afraid|happy|sad|hungry|poorly|ill|in\s+care|absent|anxious|asleep|in\s+year\s+\d|"
+    r"afraid|happy|sad|hungry|poorly|ill|in\s+care|absent|anxious|asleep|clingy|in\s+year\s+\d|"
     # where a person was or was not: 'on the visit jack wasnt there' (trial 12; not 'faith wasnt there for her')
     r"(?:there|here)(?!\s+(?:for|to|as)\b)|"
     # what a person alone is doing: 'ruby isnt eating', 'jack is not sleeping', 'grace wasnt coping' (not 'rent is
@@ -263,7 +265,9 @@ PERSON_PREDICATE = re.compile(
     r"eating(?!\s+(?:into|away))|sleeping|attending|coping|crying|"
     r"(?:going|coming)\s+(?:home|to\s+(?:school|nursery|college|bed))|"
     # how a child is getting on at school: 'hope is doing well at school now' (trial 41, H1; no idea is at school)
-    rf"{_AT_SCHOOL}|{_UNWELL_OR_AT_FAMILY})\b|"
+    rf"{_AT_SCHOOL}|{_UNWELL_OR_AT_FAMILY}|{OUT_OF_SCHOOL})\b|{WITH_OWN_FAMILY}|"
+    # how someone was, then what only a person does not do: 'patience was quiet at school and didnt want to talk'
+    rf"(?:was|is)\s+[a-z]+(?:\s+(?:at|on|in|during)\s+(?:the\s+)?[a-z]+)?,?\s+and\s+{NOT_DOING_PERSON}|"
     # a child's age, and being seen alone without a verb, as notes are typed ('river is 7 and was seen alone',
     # 'visit done, ruby seen alone': trial 41, H1)
     rf"{_AGED}|seen\s+alone\b)",
@@ -337,6 +341,19 @@ hello hi hey cheers nope yep yeah hmm btw fyi asap tbh imo query recap feedback 
 # Adverbs, verbs and adjectives by their endings ('Initially', 'Noticed', 'Meeting the dad was hard', 'Doubtful the
 # dad was', 'Whoever', 'Likewise', 'Unsure the mum was'), which no nickname of a child has.
 _ADVERB_OR_VERB_ENDING = re.compile(r"(?:ly|ed|ing|wards?|ful|ous|ent|ant|ive|able|ible|less|ever|wise)$|^un")
+# What is said of a small child, and of no thing, person's role or animal that a sentence may start with ('peanut was
+# asleep in the cot', 'bean was crying in the pram'), and the words that are no nickname there.
+_SMALL_CHILD_STATE = re.compile(
+    rf"^{_ADVERB}\s+(?:was|is|has\s+been|had\s+been)(?:\s+not)?\s+(?:(?:very|really|so|quite|a\s+bit)\s+)?"
+    r"(?:asleep|crying|upset|tearful|clingy|grizzly|teething|hungry|distressed|frightened|scared|seen\s+alone|"
+    r"(?:in|on)\s+(?:the\s+|her\s+|his\s+)?(?:cot|pram|buggy|high\s+chair|moses\s+basket|car\s+seat|bouncer))\b",
+    re.IGNORECASE)
+_NOT_NICKNAMES = frozenset(_split("""
+dog dogs puppy puppies kitten kittens cat cats rabbit hamster horse pony bird budgie parrot fish snake tortoise guinea
+neighbour neighbours neighbor victim victims witness suspect colleague colleagues newborn infant host guest patient
+family household crowd staff team class group public everything everybody nobody nothing something anyone anything
+"""))
+_PERSON_WORD_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee")
 # An answer's first word before a comma starts the sentence again: 'no, jack was not at home'.
 _ANSWER_WORDS = frozenset(_split("yes no yeah yep nope"))
 _ANSWER_GAP = re.compile(r"^\s*[,:;.!–-]+\s*$")
@@ -352,7 +369,7 @@ _BY_AGE = frozenset(_split("eldest youngest oldest middle"))
 _ONLY_A_CHILD_DOES = re.compile(
     rf"^{_ADVERB}\s+(?:(?:cried|sobbed|wept|giggled)\b|{NOT_DOING_PERSON}|{_BEING}(?:{_AT_SCHOOL}|{_UNWELL_OR_AT_FAMILY}|"
     r"(?:very\s+|really\s+|so\s+|quite\s+|a\s+bit\s+)?(?:upset|scared|frightened|tearful|distressed|withdrawn|"
-    rf"poorly|unwell|seen\s+alone))\b|{_AGED})", re.IGNORECASE)
+    rf"poorly|unwell|clingy|seen\s+alone|{OUT_OF_SCHOOL}))\b|{_AGED})", re.IGNORECASE)
 # A passive a thing takes too, after 'little': 'little faith was placed in the plan'; 'seen alone' is a child's.
 _THING_PASSIVE = re.compile(rf"^{_ADVERB}\s+{_BEING}(?!seen\s+alone\b)(?:{_PERSON_PASSIVES})\b", re.IGNORECASE)
 # Meeting a family: 'SW met with mum and grace', 'saw dad and ruby today' (trial 41, H1).
@@ -611,14 +628,16 @@ class PersonContextFinder(NameFinder):
             if tokens[i - 1].text.casefold() in RELATIVE_TITLES and (
                     bare in NOT_NAMES_AFTER_RELATIVE or bare in PEOPLES):
                 continue  # 'she hopes mum will.', 'not sure dad may', 'religion: dad christian'
-            if self._person_word(word, strong=True) and (self.is_given(bare) or bare in self.listed):
+            set_off = gap.strip() == "," and (bare in self.lexicon.virtue_names or (  # 'the eldest, testimony, is'
+                word[:1].isupper() and word[1:].islower() and self._named_in_apposition(word)))  # ', Grace,' (fix43c)
+            if (self._person_word(word, strong=True) and (self.is_given(bare) or bare in self.listed)) or set_off:
                 spans.append((i, self.surname_after(text, tokens, i)))
         return spans
 
     def _little_one_spans(self, text: str, tokens: list[Token]) -> list[tuple[int, int]]:
         """A given name after 'little', told of as only a child is: 'little grace was happy', 'little jack hasnt been
-        seen alone' (trial 41, H1); not 'little hope of change', 'little faith in services', 'little faith was placed
-        in the plan'."""
+        seen alone' (trial 41, H1), 'little hope was upset at contact' (fix43c: what only a child is, whatever the
+        passive); not 'little hope of change', 'little faith in services', 'little faith was placed in the plan'."""
         spans: list[tuple[int, int]] = []
         for i in range(1, len(tokens)):
             word = tokens[i].text
@@ -626,7 +645,8 @@ class PersonContextFinder(NameFinder):
                     or not self._person_word(word, strong=True):
                 continue
             after = text[tokens[i].end:tokens[i].end + 60]
-            if PERSON_PREDICATE.match(after) and not _THING_PASSIVE.match(after):
+            if (PERSON_PREDICATE.match(after) and not _THING_PASSIVE.match(after)) or _ONLY_A_CHILD_DOES.match(after) \
+                    or _ONLY_A_PERSON.match(after):  # 'little hope was upset at contact': no idea is upset
                 spans.append((i, self.surname_after(text, tokens, i)))
         return spans
 
@@ -735,11 +755,28 @@ class PersonContextFinder(NameFinder):
         spans: list[tuple[int, int]] = []
         for i, tok in enumerate(tokens):
             word = tok.text
-            if not word.islower() or re.search(r"['’]s$", word) or not self._starts_sentence(text, tokens, i):
+            if re.search(r"['’]s$", word) or not self._starts_sentence(text, tokens, i):
                 continue  # "ruby's dad" is the possessive rule's
-            if self._subject_name(word, text[tok.end:tok.end + 60], sentence_start=True):
+            after = text[tok.end:tok.end + 60]
+            if (word.islower() and self._subject_name(word, after, sentence_start=True)) \
+                    or self._nickname_subject(word, after):
                 spans.append((i, self.surname_after(text, tokens, i)))
         return spans
+
+    def _nickname_subject(self, word: str, after: str) -> bool:
+        """An English word (in a name list or not), starting a sentence with no article, told of as only a small
+        child is: a nickname ('peanut was asleep in the cot', 'Bean was crying in the pram'; fix43c). Never a person,
+        a role, an animal, a group or anyone ('baby was asleep', 'dog was asleep', 'neighbour was upset', 'everyone
+        was upset'), nor a word that starts sentences or ends as a person's word does ('visitor', 'patient')."""
+        lex, bare = self.lexicon, word.casefold()
+        if not (word.islower() or (word[:1].isupper() and word[1:].islower())) or len(bare) < 3 \
+                or bare not in lex.known_words or bare in lex.everyday_words \
+                or bare in lex.never_names or bare in ROLES or bare in RELATIONS or bare in PERSON_NOUNS \
+                or bare in _PRONOUNS or bare in DETERMINERS or bare in TITLES or bare in NOT_PEOPLE or bare in PHONED \
+                or bare in _NOT_NAMED or bare in _NOT_NICKNAMES or bare in _SENTENCE_OPENING_WORDS \
+                or _ADVERB_OR_VERB_ENDING.search(bare) or bare.endswith(_PERSON_WORD_ENDINGS):
+            return False
+        return bool(_SMALL_CHILD_STATE.match(after))
 
     @staticmethod
     def _starts_sentence(text: str, tokens: list[Token], i: int) -> bool:
