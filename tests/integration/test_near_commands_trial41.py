@@ -76,7 +76,7 @@ def test_chase_all_overdue_no_sends_nothing_and_a_worker_is_told_whose_it_is(dem
 
 def test_a_filler_word_before_a_command_is_read_past(demo: Services, engine: Engine) -> None:
     reply = said(engine, SOUTH_MANAGER, "oops reopen 142")
-    assert "To reopen action 142 once it is marked done, type `reopen action 142`" in reply, reply
+    assert "To change submitted audit #142 instead, type `/audit edit 142`" in reply, reply  # trial 43: action's
     assert "Audit #18" in said(engine, SOUTH_MANAGER, "sorry, show 18")
     assert nothing_unanswered(demo)
 
