@@ -1,6 +1,8 @@
 """Trial 43 (an ASYE worker in South and her team manager): requests for more time as the manager answers them.
-Finding 16: `no more time on 19 - chronology is needed for conference` (no word "action") got knowledge-base
-suggestions, where `chase 95` takes the number alone."""
+Finding 5: with three requests waiting for her, Home said "Nothing of yours is waiting", `reminders` did not list
+them and "has anyone asked me for more time on actions" went to the knowledge base. Finding 16: `no more time on 19 -
+chronology is needed for conference` (no word "action") got knowledge-base suggestions, where `chase 95` takes the
+number alone."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from hypothesis import strategies as st
 
 from bot.audits import more_time_answer
 from bot.core.services import Services
+from bot.engine.home import home_sections
 from bot.engine.routing import Engine
 from bot.storage import actions as action_store
 from tests.integration.test_moderation_reason_grade import asked_the_knowledge_base
@@ -69,3 +72,42 @@ def test_the_number_and_reason_are_read_with_or_without_the_word(number: int, ma
 def test_a_length_is_never_an_action_number(line: str) -> None:
     found = more_time_answer.REFUSED.match(line)
     assert found is None or found.group("marked")
+
+
+def three_requests(engine: Engine, services: Services) -> list[int]:
+    numbers = [add_action(services, f"Action {n}") for n in ("one", "two", "three")]
+    for number in numbers:
+        say(engine, WORKER, f"more time on action {number} until 18/12")
+    return numbers
+
+
+def test_home_lists_the_requests_waiting_for_the_manager_with_their_buttons(engine: Engine,
+                                                                           services: Services) -> None:
+    first, second, third = three_requests(engine, services)
+    with time_machine.travel(MONDAY, tick=False):
+        sections = home_sections(engine, services, MANAGER)
+    [waiting] = [s for s in sections if (s.title or "").startswith("Waiting for your answer")]
+    assert waiting.title == "Waiting for your answer: 3 requests for more time"
+    assert (f"Action {first}, _Action one_ (audit #1, CR-123456): Social worker S1 asks until 18 Dec (due 9 Dec), "
+            "asked 7 Dec") in waiting.text
+    labels = [choice.label for choice in waiting.choices]
+    assert labels[:2] == [f"Approve: action {first}", f"Say no: action {first}"] and len(labels) == 6
+    assert not any("Nothing of yours is waiting" in s.text for s in sections)
+    with time_machine.travel(MONDAY, tick=False):  # pressed on Home, it answers as the DM's button does
+        given = engine.action(MANAGER, waiting.choices[2].action, waiting.choices[2].value)
+    assert f"Action {second} (_Action two_) is now due **Friday 18 December 2026**" in given[0].text
+    with time_machine.travel(MONDAY, tick=False):
+        [left] = [s for s in home_sections(engine, services, MANAGER) if (s.title or "").startswith("Waiting")]
+    assert left.title == "Waiting for your answer: 2 requests for more time" and f"Action {third}," in left.text
+
+
+def test_the_question_in_words_and_reminders_list_them(engine: Engine, services: Services) -> None:
+    first, _, _ = three_requests(engine, services)
+    answered = text_to(say(engine, MANAGER, "has anyone asked me for more time on actions"))
+    assert answered.startswith("Waiting for your answer: 3 requests for more time:")
+    assert f"Action {first}, _Action one_" in answered
+    assert asked_the_knowledge_base(services) == 0
+    with time_machine.travel(MONDAY, tick=False):
+        [reminders] = engine.command(MANAGER, "reminders", surface="terminal")
+    assert "Waiting for your answer: 3 requests for more time (no reminder comes for these" in flat(reminders.text)
+    assert "Nothing of yours" not in text_to(say(engine, WORKER, "any requests for more time waiting for me?"))
