@@ -59,7 +59,7 @@ def test_chase_all_overdue_reads_back_then_chases_on_yes(demo: Services, engine:
     assert len(overdue) == 8
     for typed in ("chase them all", "chase all overdue"):
         reply = said(engine, SOUTH_MANAGER, typed)
-        assert "Chase all 8 overdue actions in your teams? Social worker S1: 8 (#9, #18," in reply, reply
+        assert "Chase all 8 overdue actions in your teams? 8 to send. Social worker S1: 8 (#9, #18," in reply, reply
         assert held_chases.waiting(demo.storage, overdue) == {}
     reply = said(engine, SOUTH_MANAGER, "yes")
     assert reply.strip().startswith("Chasing 8 actions:") and "08:00 on Monday 7 December" in reply, reply
