@@ -47,10 +47,13 @@ REFUSED = re.compile(r"^\s*(?:say\s+no\s+to|no|refuse|decline|turn\s+down)\s+(?:
 
 def approver(services: Services, action: action_store.ActionRow) -> tuple[str, str]:
     """(who is asked, who they are to the owner): the auditor while they may change the action's date; else the
-    owner's manager; else (an owner with no manager of their own) an admin."""
+    owner's manager; else (an owner with no manager of their own) an admin. An auditor who is also the owner's
+    manager is "your manager" either way (trial 43: the same manager was "your manager" for one request and "the
+    auditor" for two others)."""
     audit = store.get_audit(services.storage, action.audit_id)
     if audit is not None and lifecycle.action_edit_refusal(audit, audit.auditor_id) is None:
-        return audit.auditor_id, "the auditor"
+        managers = services.directory.managers_of(action.owner_id)
+        return audit.auditor_id, "your manager" if audit.auditor_id in managers else "the auditor"
     found = manager_or_admin(services, action.owner_id)
     if found is None:
         raise UserError(f"Action {action.id}'s audit can't be changed now and there is nobody I can ask to give it "

@@ -2,7 +2,7 @@
 Finding 5: with three requests waiting for her, Home said "Nothing of yours is waiting", `reminders` did not list
 them and "has anyone asked me for more time on actions" went to the knowledge base. Finding 16: `no more time on 19 -
 chronology is needed for conference` (no word "action") got knowledge-base suggestions, where `chase 95` takes the
-number alone."""
+number alone. Finding 27: the same manager was "your manager" for one request and "the auditor" for others."""
 
 from __future__ import annotations
 
@@ -111,3 +111,10 @@ def test_the_question_in_words_and_reminders_list_them(engine: Engine, services:
         [reminders] = engine.command(MANAGER, "reminders", surface="terminal")
     assert "Waiting for your answer: 3 requests for more time (no reminder comes for these" in flat(reminders.text)
     assert "Nothing of yours" not in text_to(say(engine, WORKER, "any requests for more time waiting for me?"))
+
+
+def test_the_owners_manager_is_your_manager_whether_or_not_she_did_the_audit(engine: Engine,
+                                                                             services: Services) -> None:
+    number = add_action(services)
+    mine = text_to(say(engine, WORKER, f"more time on action {number} until 18/12"))
+    assert mine.startswith(f"I've asked Team manager (South), your manager, for more time on action {number}")
