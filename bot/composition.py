@@ -31,6 +31,7 @@ from bot.audits import (
     more_time,
     more_time_pending,
     more_time_refusal,
+    more_time_waiting,
     overdue_asked,
     own_audits_asked,
     own_supervision,
@@ -95,6 +96,7 @@ def build_engine(services: Services) -> Engine:
     more_time_refusal.install(engine, services)  # the reason typed after *Say no*
     wrong_one.install(engine, services)  # "oops wrong one i meant 101" just after `done 14` (trial 37)
     response_waiting.install(engine, services)  # Home: "Moderations waiting for your response: #111"
+    more_time_waiting.install(engine, services)  # Home, and "has anyone asked me for more time" (trial 43)
     grade_asked.install(engine, services)  # "why is 116 inadequate??" (trial 37)
     grade_disagree.install(engine, services)  # `appeal 132`, "i dont think thats fair" (trial 41)
     overdue_asked.install(engine, services)  # "whats overdue", "who in my team is behind"

@@ -197,6 +197,24 @@ class JobRunner:
                    for held, outgoing in held_chase.due_outgoing(self.services, now))
         if sent:
             log.info("held chases: sent %d", sent)
+        return sent + self._send_held_news(now)
+
+    def _send_held_news(self, now: datetime) -> int:
+        """Send the audits' news held for their workers until their working hours (bot.audits.held_news, trial 43),
+        claimed and settled as held chases are. Returns how many went."""
+        from bot.audits import held_news
+
+        sent = 0
+        for news, outgoing in held_news.due_outgoing(self.services, now):
+            try:
+                delivered = all([self.sender.send(reply, "news") for reply in outgoing.replies])
+            except Exception as exc:  # claimed: tried again once the claim expires
+                log.error("held news %d not sent: %s", news.id, type(exc).__name__)
+                delivered = False
+            held_news.settle(self.services, news, delivered, now)
+            sent += delivered
+        if sent:
+            log.info("held news: sent %d", sent)
         return sent
 
     def _send_one_held(self, held: HeldChase, outgoing: Outgoing, now: datetime) -> bool:

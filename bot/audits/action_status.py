@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from bot.audits import action_done_told, done_note
+from bot.audits import action_done_told, done_note, reopen_said
 from bot.audits.reopened_overdue import past_due
 from bot.core import buttons, policy
 from bot.core.markup import audit_and_case
@@ -29,8 +29,8 @@ HINT = "type `/audit actions` for the up-to-date list"
 # Said of an action that does not exist and of one the person may not mark done alike, so that no one learns of another
 # worker's action from it (trial 41: `done 3` said "Only the owner…" where `list case` said "none submitted yet").
 NOT_FOUND = "I can't find that action; type `/audit actions` to see your open ones."
-# "reopen action 12", "re-open action #12", "undo done action 12": the word `action` is needed, since audits have
-# numbers too (a submitted audit is reopened with `/audit edit 12`).
+# "reopen action 12", "re-open action #12", "undo done action 12"; `reopen 12` (REOPEN_BARE) is action 12 too (trial
+# 43), its refusal naming `/audit edit 12` for a submitted audit.
 REOPEN_WORDS = re.compile(r"^\s*(?:re-?open|undo(?: done)?)\s+action\s+#?(?P<action>\d+)\s*[.!]?\s*$",
                           re.IGNORECASE)
 REOPEN_BARE = re.compile(r"^\s*re-?open\s+#?(?P<id>\d+)\s*[.!]?\s*$", re.IGNORECASE)
@@ -226,17 +226,29 @@ def on_reopen(services: Services, turn: Turn, value: str) -> list[Reply]:
 
 
 def typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
-    """`reopen action 12` typed; `reopen 12` is told which is which; `done 3, 4 and 5` is told to name one at a
-    time; None for other text."""
+    """`reopen action 12` or `reopen 12` typed, or said in words (bot.audits.reopen_said); `done 3, 4 and 5` is told
+    to name one at a time; None for other text."""
     if DONE_MANY.match(text):
         numbers = re.findall(r"\d+", text)
         one_by_one = ", then ".join(f"`done {number}`" for number in numbers)
         raise UserError(f"Mark one action at a time, so each is checked: type {one_by_one}. Nothing was changed.")
     if (reopen := REOPEN_WORDS.match(text)) is not None:
         return on_reopen(services, turn, str(typed_id(reopen.group("action"))))
-    if (bare := REOPEN_BARE.match(text)) is not None:
-        number = typed_id(bare.group("id"))
-        raise UserError(f"To reopen action {number} once it is marked done, type `reopen action {number}`. To change "
-                        f"submitted audit #{number}, type `/audit edit {number}`.")
+    if (bare := REOPEN_BARE.match(text)) is not None:  # trial 43: `reopen 18` was told to type `reopen action 18`
+        return _reopen_bare(services, turn, typed_id(bare.group("id")))
+    if (said := reopen_said.whole(text)) is not None:  # "18 isnt done yet", "I marked 18 done by mistake"
+        return on_reopen(services, turn, str(typed_id(str(said))))
+    if (guessed := reopen_said.inside(text)) is not None:  # "oh wait no sorry 18 isnt done yet the supervision…"
+        return reopen_said.ask(services, turn, guessed)
     return None
+
+
+def _reopen_bare(services: Services, turn: Turn, number: int) -> list[Reply]:
+    """`reopen 18`: action 18 reopened, as `reopen action 18` does; when that can't be done, the refusal also says
+    how submitted audit #18 is changed, since audits have numbers too."""
+    try:
+        return on_reopen(services, turn, str(number))
+    except UserError as refused:
+        raise type(refused)(f"{refused} To change submitted audit #{number} instead, type `/audit edit "
+                            f"{number}`.") from None
 

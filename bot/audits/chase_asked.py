@@ -30,7 +30,7 @@ def asked_first(services: Services, turn: Turn, action: action_store.ActionRow) 
     label = services.directory.label
     until, on = request_days(services, asked)
     anyway = Choice("Chase anyway", ANYWAY, str(action.id), "primary")
-    if _may_answer(services, turn, action.id):
+    if may_answer(services, turn, action.id):
         until_day = None if asked.until is None else date.fromisoformat(asked.until)
         return Reply(kind="question", text=f"{label(action.owner_id)} asked for more time{until} on {on}; it waits "
                                            f"for your answer, so answer it rather than chase. "
@@ -43,7 +43,7 @@ def asked_first(services: Services, turn: Turn, action: action_store.ActionRow) 
         choices=(anyway, Choice("Don't chase", NOT_NOW, str(action.id)))), ("chase anyway",), ("dont chase",))
 
 
-def _may_answer(services: Services, turn: Turn, action_id: int) -> bool:
+def may_answer(services: Services, turn: Turn, action_id: int) -> bool:
     """Whether the chaser may give or refuse the request (bot.audits.more_time_answer.answerable)."""
     try:
         more_time_answer.answerable(services, turn, action_id)

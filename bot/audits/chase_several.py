@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import re
 
-from bot.audits import action_chase
+from bot.audits import action_chase, chase_asked
 from bot.audits.actions import TEAM_READERS, team_owner_ids
-from bot.core.replies import Choice, Reply, error
+from bot.audits.chase_nudge import waiting_request
+from bot.core.replies import Choice, Reply, agreeing, error
 from bot.core.services import Services
 from bot.engine import confirmations
 from bot.engine.routing import Engine, Turn
 from bot.errors import AccessDenied, UserError
 from bot.storage import actions as action_store
+from bot.storage import held_chases
 
 PRIORITY = 27  # with the other chases in words, before the typed commands' usage (87) and the knowledge base (90)
 ALL = "chase.all"  # the read-back's Yes: the value is the action numbers, joined by commas
@@ -27,7 +29,10 @@ MAX_NUMBERS = 30
 
 _LEAD = r"^\s*(?:(?:ok|okay|right|so|please|pls|can\s+(?:u|you)|could\s+(?:u|you)|just)\s+)*"
 _VERB = r"(?:chase|nudge|prod|ping)(?:\s+up)?"
-_POLITE = r"(?:\s+(?:please|pls|thanks|for\s+me))?\s*[.!?]?\s*$"
+# Words after the numbers that ask nothing more (trial 43: `chase 141 and 142 as well pls` was told "I couldn't tell
+# which actions to chase"): `as well`, `too`, `also`, `pls`, `thanks`, in any order.
+FILLER = r"(?:please|pls|plz|thanks|thank\s+you|thx|ta|cheers|for\s+me|as\s+well|aswell|too|also|now|today|x)"
+_POLITE = rf"(?:\s*[,.!]?\s*{FILLER}\b)*\s*[.!?]*\s*$"
 SEVERAL = re.compile(rf"{_LEAD}{_VERB}\s+(?:actions?\s+)?(?P<numbers>#?\d+(?:\s*(?:,|&|\+|\band\b|\s)\s*#?\d+)+)"
                      rf"{_POLITE}", re.IGNORECASE)
 EVERY_OVERDUE = re.compile(
@@ -88,13 +93,34 @@ def read_back(services: Services, turn: Turn) -> list[Reply]:
     whose = "; ".join(f"{services.directory.label(owner)}: {len(ids)} ({', '.join(f'#{i}' for i in ids)})"
                       for owner, ids in owners.items())
     count = f"{len(overdue)} overdue action{'s' if len(overdue) != 1 else ''}"
-    question = Reply(kind="question", text=f"Chase all {count} in your teams? {whose}. Each owner gets one nudge "
-                                           "per action (once a day at most; out of working hours, held until they "
-                                           "start). Type `yes` to send, or `no`.",
+    question = Reply(kind="question", text=f"Chase all {count} in your teams? {_sorted_out(services, turn, overdue)}"
+                                           f" {whose}. Each owner gets one nudge per action (once a day at most; out "
+                                           "of working hours, held until they start). Type `yes` to send, or `no`.",
                      choices=(Choice(f"Chase all {len(overdue)}", ALL, ",".join(str(a.id) for a in overdue),
                                      "primary"), Choice("Don't chase", NONE, "")))
     return [confirmations.ask(services, turn, question, ("chase them", "send"), ("dont chase",),
                               set_aside="Nothing was chased: to chase them, type `chase all overdue` again.")]
+
+
+def _sorted_out(services: Services, turn: Turn, overdue: list[action_store.ActionRow]) -> str:
+    """"2 to send, 3 already waiting, 1 waits for your decision.": what `yes` would do with each, said up front
+    (trial 43: "Chase all 6 overdue actions" sent 2, since 3 chases were already held and 1 request for more time
+    waited for the manager's answer)."""
+    held = held_chases.waiting(services.storage, [action.id for action in overdue])
+    since = turn.now.astimezone(services.settings.timezone).replace(hour=0, minute=0, second=0, microsecond=0)
+    counts = {"send": 0, "held": 0, "today": 0, "yours": 0, "other": 0}
+    for action in overdue:
+        last = action_store.last_chase(services.storage, action.id)
+        kind = ("held" if action.id in held else "today" if last is not None and last[1] >= since else
+                ("yours" if chase_asked.may_answer(services, turn, action.id) else "other")
+                if waiting_request(services, action) is not None else "send")
+        counts[kind] += 1
+    parts = [f"{counts['send']} to send"] + [said for kind, said in (
+        ("held", f"{counts['held']} already waiting"), ("today", f"{counts['today']} chased today already"),
+        ("yours", f"{counts['yours']} {agreeing(counts['yours'], 'waits', 'wait')} for your decision on more time"),
+        ("other", f"{counts['other']} {agreeing(counts['other'], 'waits', 'wait')} for an answer on more time "
+                  "(asked first)")) if counts[kind]]
+    return f"{', '.join(parts)}."
 
 
 def on_yes(services: Services, turn: Turn, value: str) -> list[Reply]:

@@ -65,6 +65,7 @@ from bot.audits import (
     regrade_concern,
     regrade_confirm,
     regrade_left,
+    reopen_said,
     small_talk,
 )
 from bot.audits import actions as actions_feature
@@ -248,6 +249,7 @@ def _install_asides(engine: Engine, services: Services) -> None:
             services, lambda: handler(services, turn, value)))
 
     action_change_asked.install(engine, services)  # "Send them your request?" about an action (trial 41)
+    confirmations.add_answers(engine, services, (reopen_said.KEEP, aside(reopen_said.on_keep)))  # trial 43
     confirmations.add_answers(engine, services, (redaction.CONFIRM, aside(redaction.on_confirm)),
                               (redaction.KEEP, aside(redaction.on_keep)))
     confirmations.add_answers(engine, services, (regrade_check.SEND, aside(regrade_check.on_send)),
@@ -337,7 +339,8 @@ def install(engine: Engine, services: Services) -> None:
     def pressed(name: str) -> Callable[[Turn, str], list[Reply]]:
         return lambda turn, value: moderated.worded(services, lambda: conversation.press(services, turn, name, value))
 
-    answers = {*action_status.ANSWERS, *action_removal.REMOVE_ANSWERS, moderation_alert.SEND, moderation_alert.BACK,
+    answers = {*action_status.ANSWERS, reopen_said.YES, *action_removal.REMOVE_ANSWERS, moderation_alert.SEND,
+               moderation_alert.BACK,
                moderation_concern.YES, moderation_concern.NO,
                checklist_switch.CONFIRM, checklist_switch.KEEP, *note_check.ACTIONS}
     for name in conversation.ACTIONS:

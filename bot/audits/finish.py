@@ -14,6 +14,7 @@ from bot.audits import (
     away_owner,
     concern_grade,
     due_step,
+    held_news,
     held_tells,
     lifecycle,
     note_edit,
@@ -307,24 +308,34 @@ def on_submit(services: Services, turn: Turn, value: str) -> list[Reply]:
     replies = [Reply(text=f"{done} Until a moderator opens it you can still change answers (Change answers, or "
                           f"`/audit edit {audit_id}`) or the grade and notes (`/audit edit {audit_id} grade ...`).",
                      choices=(Choice("Change answers", "audit.reopen", str(audit_id)),))]
-    if was is not None:
-        replies += regrade.told_lines(services, regrade.tell_worker(
-            services, ctx.audit, was, ctx.audit.overall_grade or "", ctx.audit.grade_reason or "", turn.user_id))
+    replies += _worker_told(services, turn, ctx, was, again)
     replies += held
-    auditor = services.directory.label(turn.user_id)
     worker = ctx.audit.worker_id
-    if worker and worker != turn.user_id:
-        heading = (f"{auditor} has changed the audit of one of your cases after submitting it. Here is the updated "
-                   "summary." if again else f"{auditor} has audited one of your cases. Here is the summary: you "
-                                            "can add your reflections on it.")
-        replies.append(summary_reply(services, ctx, heading, to_user=worker,
-                                     choices=(Choice("Add my reflections", "audit.reflect", str(audit_id)),)))
     for manager in services.directory.managers_of(worker or turn.user_id):
         if manager not in (turn.user_id, worker):
             heading = ("An audit of a case in your team was changed after submission; here is the updated version."
                        if again else "An audit of a case in your team has been submitted.")
             replies.append(summary_reply(services, ctx, heading, to_user=manager))
     return replies
+
+
+def _worker_told(services: Services, turn: Turn, ctx: Ctx, was: str | None, again: bool) -> list[Reply]:
+    """The worker's DMs at a submission: a grade change they were sent (with the line saying they were told), and
+    the summary; out of the worker's working hours, held, and the auditor told when they will go (trial 43)."""
+    grade = [] if was is None else regrade.tell_worker(
+        services, ctx.audit, was, ctx.audit.overall_grade or "", ctx.audit.grade_reason or "", turn.user_id)
+    auditor, worker = services.directory.label(turn.user_id), ctx.audit.worker_id
+    summary = []
+    if worker and worker != turn.user_id:
+        heading = (f"{auditor} has changed the audit of one of your cases after submitting it. Here is the updated "
+                   "summary." if again else f"{auditor} has audited one of your cases. Here is the summary: you "
+                                            "can add your reflections on it.")
+        summary.append(summary_reply(services, ctx, heading, to_user=worker,
+                                     choices=(Choice("Add my reflections", "audit.reflect", str(ctx.audit.id)),)))
+    going = held_news.held(services, turn, ctx.audit, [*grade, *summary], "changed" if again else "new")
+    if going == [*grade, *summary]:
+        return [*regrade.told_lines(services, grade), *summary]
+    return going
 
 
 def _reason_first(services: Services, turn: Turn, ctx: Ctx, version: int, was: str) -> list[Reply]:

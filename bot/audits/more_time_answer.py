@@ -36,18 +36,24 @@ from knowledge.dates import DateError, long_date, parse_day, short_date
 
 GIVE, REFUSE = "actions.more_time_give", "actions.more_time_refuse"
 # `no more time on action 110`, `say no to more time on action 110`, `refuse more time on action 110`
-# and a reason after it (fix 34): `no more time on action 110 - needs doing before the review`, `…, because …`
+# and a reason after it (fix 34): `no more time on action 110 - needs doing before the review`, `…, because …`;
+# the number alone, as `chase 95` takes it (trial 43: `no more time on 19 - chronology is needed` got knowledge-base
+# suggestions), unless a length follows it ("for 2 weeks") or no action has it (`typed`)
 REFUSED = re.compile(r"^\s*(?:say\s+no\s+to|no|refuse|decline|turn\s+down)\s+(?:the\s+)?(?:more|extra)\s+time\s+"
-                     r"(?:request\s+)?(?:on|for)\s+action\s+#?(?P<id>\d+)\s*(?:(?:[,:;.–—-]+\s*|\s+)"
+                     r"(?:request\s+)?(?:on|for)\s+(?P<marked>action\s+|#)?#?(?P<id>\d+)"
+                     r"(?!\s*(?:days?|weeks?|months?|hours?|mins?|minutes?|working)\b)(?![\d/.])\s*(?:(?:[,:;.–—-]+\s*|\s+)"
                      r"(?:(?:because|as|since|reason:?)\s+)?(?P<why>\S.*?))?\s*[.!]*\s*$", re.IGNORECASE | re.DOTALL)
 
 
 def approver(services: Services, action: action_store.ActionRow) -> tuple[str, str]:
     """(who is asked, who they are to the owner): the auditor while they may change the action's date; else the
-    owner's manager; else (an owner with no manager of their own) an admin."""
+    owner's manager; else (an owner with no manager of their own) an admin. An auditor who is also the owner's
+    manager is "your manager" either way (trial 43: the same manager was "your manager" for one request and "the
+    auditor" for two others)."""
     audit = store.get_audit(services.storage, action.audit_id)
     if audit is not None and lifecycle.action_edit_refusal(audit, audit.auditor_id) is None:
-        return audit.auditor_id, "the auditor"
+        managers = services.directory.managers_of(action.owner_id)
+        return audit.auditor_id, "your manager" if audit.auditor_id in managers else "the auditor"
     found = manager_or_admin(services, action.owner_id)
     if found is None:
         raise UserError(f"Action {action.id}'s audit can't be changed now and there is nobody I can ask to give it "
@@ -164,12 +170,24 @@ def on_give(services: Services, turn: Turn, value: str) -> list[Reply]:
     return give(services, turn, typed_id(number), until)
 
 
+def refused_said(services: Services, text: str) -> tuple[int, str | None] | None:
+    """(the action, the reason) of `no more time on action 110 - …`, or of `no more time on 110 - …` when an action
+    has that number (a bare number may be something else's); None for other text."""
+    refused = REFUSED.match(text)
+    if refused is None:
+        return None
+    number = typed_id(refused.group("id"))
+    if not refused.group("marked") and action_store.get_action(services.storage, number) is None:
+        return None
+    return number, refused.group("why")
+
+
 def typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
     """`no more time on action 110`, or `action 110 due 14/12` from someone who may give it more time where only
     its auditor could change it before; None for other text (the auditor's own change goes on to
     bot.audits.action_edit, the owner's to bot.audits.more_time)."""
-    if (refused := REFUSED.match(text)) is not None:
-        return refuse(services, turn, typed_id(refused.group("id")), refused.group("why"))
+    if (refused := refused_said(services, text)) is not None:
+        return refuse(services, turn, *refused)
     edit = action_edit.parse(text)
     if edit is None or edit.field != "due" or not edit.value:
         return None

@@ -166,6 +166,6 @@ def on_refuse(services: Services, turn: Turn, value: str) -> list[Reply]:
 
 def refused_typed(services: Services, text: str) -> list[Reply] | None:
     """`no more time on action 34` typed on a withdrawn request: said so; None otherwise."""
-    refused = more_time_answer.REFUSED.match(text)
-    return None if refused is None else answer_withdrawn(services, typed_id(refused.group("id")))
+    refused = more_time_answer.refused_said(services, text)
+    return None if refused is None else answer_withdrawn(services, refused[0])
 

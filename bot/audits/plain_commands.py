@@ -41,7 +41,7 @@ _MOVE = re.compile(rf"{_LEAD}(?:move|push|shift|change|put\s+back|re-?date|redat
 # The action's number: after `action` or `#`, straight after the command's word, or ending its clause ("on 142 pls,");
 # never a date's part (18/12), an ordinal (18th), a name's digit (s1) or a case reference's (CR-341944).
 _NUMBER = re.compile(r"(?:\baction\s*#?\s*|#)(?P<marked>\d{1,7})\b|(?<![\w/.#-])(?P<bare>\d{1,7})"
-                     r"(?![\w/.-])(?=\s*(?:$|[,;:!?]|\.(?:\s|$)|\s+[-–—]\s|\s+(?:pls|please|thanks|ta)\b))",
+                     r"(?![\w/.-])(?=\s*(?:$|[,;:!?]|\.(?:\s|$)|\s+[-–—]\s|\s+(?:pls|please|thanks|ta|as\s+well|too|also)\b))",
                      re.IGNORECASE)
 # "mid jan", "mid-January": the 15th of that month (trial 41: `push action 150 back to mid jan` was not read)
 _MID_MONTH = re.compile(r"\bmid(?:dle)?[\s-]*(?:of\s+)?(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from bot.audits import lifecycle
+from bot.audits import held_news, lifecycle
 from bot.audits.core import CONCERN_CONFIRMED, Ctx, answer_error, grade_label, load
 from bot.audits.escalation import told_line
 from bot.audits.flow import MIN_EVIDENCE_CHARS, AnswerError, parse_grade, parse_text
@@ -127,7 +127,8 @@ def store_change(services: Services, turn: Turn, audit: AuditRow, change: GradeC
                       f"{grade_label(change.grade)}, with your reason{' and its action' if added else ''}. The earlier "
                       "grade and its reason are kept as revisions, and the audit shows the change."
                       + (f" {as_sentence(set_action)}" if set_action else "") + kept)
-    told = tell_worker(services, audit, change.was, change.grade, change.reason, turn.user_id, set_action)
+    told = held_news.held(services, turn, audit, tell_worker(services, audit, change.was, change.grade, change.reason,
+                                                             turn.user_id, set_action), "changed")  # trial 43
     owner = change.action[1] if change.action else None
     if added and owner not in (turn.user_id, audit.worker_id):
         told.append(Reply(to_user=owner, kind="notice", choices=(Choice("Open the audit", "audit.view",
@@ -200,8 +201,10 @@ def tell_worker(services: Services, audit: AuditRow, was: str | None, grade: str
 
 
 def told_lines(services: Services, told: list[Reply]) -> list[Reply]:
-    """The DMs `tell_worker` wrote, then the line telling the auditor who got them."""
-    return [*told, told_line(services, told, "of the change and your reason")] if told else []
+    """The DMs `tell_worker` wrote, then the line telling the auditor who got them (those held out of the worker's
+    hours are not among them: bot.audits.held_news says when they go)."""
+    sent = [reply for reply in told if reply.to_user]
+    return [*told, told_line(services, sent, "of the change and your reason")] if sent else told
 
 
 def submitted_grade(services: Services, audit: AuditRow) -> str | None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from bot.audits import lifecycle
+from bot.core import policy
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.storage import audits as store
@@ -49,17 +50,27 @@ def past_due(services: Services, turn: Turn, action: ActionRow) -> PastDue | Non
 
 def _new_date(services: Services, turn: Turn, action: ActionRow) -> tuple[str, str]:
     """How the new date is given: asked of whoever reopened it when they may set it (`action 38 due <date>`, as the
-    auditor changes any action's date), else who can; the second line is the owner's, who did not reopen it."""
+    auditor changes any action's date, or the owner's manager once the audit is fixed), else who can, with the words
+    the owner asks with (`extend 38 to <date>`, trial 43: the reopen said "until it has a new date" and not how to
+    ask for one); the second line is the owner's, who did not reopen it."""
     audit = store.get_audit(services.storage, action.audit_id)
     today = turn.now.astimezone(services.settings.timezone).date()
     example = working_day_near(today + timedelta(days=7))  # never a weekend or bank holiday
     typed = f"`action {action.id} due <date>`, like `action {action.id} due {example.day}/{example.month}`"
+    extend = f"type `extend {action.id} to <date>`, like `extend {action.id} to {example.day}/{example.month}`"
+    mine = turn.user_id == action.owner_id
     if lifecycle.action_edit_refusal(audit, turn.user_id) is None:
         return (f"When is it due now? Type {typed}.",
                 f"{services.directory.label(turn.user_id)} has been asked for a new date.")
     if audit is not None and lifecycle.action_edit_refusal(audit, audit.auditor_id) is None:
         auditor = f"Only its auditor, {services.directory.label(audit.auditor_id)}, can give it a new due date"
-        return f"{auditor} ({typed}): ask them.", f"{auditor}: ask them."
+        return (f"{auditor}: to ask them for one, {extend}." if mine else f"{auditor} ({typed}): ask them.",
+                f"{auditor}: to ask them for one, {extend}.")
     fixed = (f"Its audit, #{action.audit_id}, can't be changed now (an action's date is changed by its auditor, on a "
-             f"submitted audit before moderation), so type `done {action.id}` when it is complete.")
-    return fixed, fixed
+             "submitted audit before moderation)")
+    done = f"type `done {action.id}` when it is complete"
+    if not mine and policy.may_give_more_time(services.directory, turn.person, action.owner_id):
+        return (f"{fixed}, but as {services.directory.label(action.owner_id)}'s manager you can give it a new date: "
+                f"type {typed}.", f"{services.directory.label(turn.user_id)} has been asked for a new date.")
+    asking = f"{fixed}: to ask for a new date, {extend}; {done}."
+    return (asking if mine else f"{fixed}, so {done}.", asking)

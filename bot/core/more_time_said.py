@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot.core.markup import audit_and_case
 from bot.core.services import Services
 from bot.storage import more_time as store
-from bot.storage.actions import ActionRow
+from bot.storage.actions import ActionRow, get_action
 from knowledge.dates import short_date
 
 WAITING, GIVEN, REFUSED, WITHDRAWN = "waiting", "given", "refused", "withdrawn"
@@ -74,3 +75,34 @@ def answer(services: Services, action: ActionRow) -> str:
                 f"{action.id}, so it stays due {due}.")
     return (f"You withdrew your request for more time on action {action.id}, so nobody was left to answer it; it is "
             f"due {due}. To ask again, type `extend action {action.id} to <date>, <reason>`.")
+
+
+def waiting_for_you(services: Services, user_id: str) -> list[tuple[ActionRow, store.Asked]]:
+    """The open actions whose owner's request for more time waits for this person's answer, with the request."""
+    found = []
+    for asked in store.waiting_for(services.storage, user_id):
+        action = get_action(services.storage, asked.action_id)
+        if action is not None:
+            found.append((action, asked))
+    return found
+
+
+def waiting_lines(services: Services, waiting: list[tuple[ActionRow, store.Asked]]) -> list[str]:
+    """One line a request: "Action 18, _Book a supervision…_ (audit #149, CR-…): Social worker S1 asks until 11 Dec
+    (due 9 Dec), asked 6 Dec". Home, `/audit reminders` and the answer in words share them."""
+    lines = []
+    for action, asked in waiting:
+        until = f"until {short_date(asked.until, year=False)}" if asked.until else "for more time (no date given)"
+        lines.append(f"Action {action.id}, _{action.description}_ ({audit_and_case(action.audit_id, action.case_ref)}"
+                     f"): {services.directory.label(action.owner_id)} asks {until} (due "
+                     f"{short_date(action.due_date, year=False)}), asked {_day(services, asked.at)}")
+    return lines
+
+
+def waiting_heading(count: int) -> str:
+    """"Waiting for your answer: 3 requests for more time"."""
+    return f"Waiting for your answer: {count} request{'s' if count != 1 else ''} for more time"
+
+
+HOW_TO_ANSWER = ("To give one, type `action <number> due <date>`; to say no, `no more time on <number>`, with your "
+                 "reason after a dash if you like.")

@@ -77,7 +77,8 @@ def my_work(services: Services, person: Person) -> list[Reply]:
         lines.extend(f"   • Action {a.id}, {_clip(a.description)} ({audit_and_case(a.audit_id, a.case_ref)}): "
                      f"{asked[a.id]}" for a in open_actions[SHOWN:] if a.id in asked)  # which one (trial 37)
     if not drafts_total and not actions_total:  # only your own: a manager's team may have overdue actions (trial 28)
-        waiting = awaiting_response(services.storage, person.user_id)
+        waiting = awaiting_response(services.storage, person.user_id) or more_time_said.waiting_for_you(
+            services, person.user_id)  # trial 43: requests for more time waiting for her answer, shown below
         lines.append("No drafts or open actions of yours." if waiting else
                      "Nothing of yours is waiting: no drafts or open actions.")
     return [Reply(title="Your audits", text="\n".join(lines), choices=tuple(choices))]

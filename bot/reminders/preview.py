@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
+from bot.core import more_time_said
 from bot.core.calendar import is_working_day
 from bot.core.replies import Reply, agreeing, count_of
 from bot.core.services import Services
@@ -98,7 +99,8 @@ def reminders_reply(services: Services, user_id: str, now: datetime, away: str |
     coming = coming_up(services, user_id, now)
     paused = f"{away}\n" if away else ""
     when = _run_time(services)
-    later = _actions_later(services, user_id, coming, now.date()) + _responses_waiting(services, user_id)
+    later = (_actions_later(services, user_id, coming, now.date()) + _responses_waiting(services, user_id)
+             + _requests_waiting(services, user_id))
     if not coming:
         return Reply(title="Your reminders", text=(
             f"{paused}Nothing would come to you in the next {RUNS_AHEAD} working days, as things stand. Reminders come "
@@ -145,6 +147,17 @@ def _responses_waiting(services: Services, user_id: str) -> str:
         return ""
     return ("\nModerations waiting for your response: " + ", ".join(f"#{audit_id}" for audit_id in waiting)
             + " (no reminder comes for these: type `respond` to see how to accept or reply).")
+
+
+def _requests_waiting(services: Services, user_id: str) -> str:
+    """The requests for more time waiting for the person's answer (trial 43: a manager's three were not said here,
+    and Home said nothing of hers was waiting). They are not reminded, so they are said here, as on Home."""
+    waiting = more_time_said.waiting_for_you(services, user_id)
+    if not waiting:
+        return ""
+    lines = "".join(f"\n• {line}" for line in more_time_said.waiting_lines(services, waiting))
+    return (f"\n{more_time_said.waiting_heading(len(waiting))} (no reminder comes for these; Home has their buttons):"
+            f"{lines}\n{more_time_said.HOW_TO_ANSWER}")
 
 
 def _day(day: date, now: datetime) -> str:

@@ -1000,3 +1000,18 @@ def m380_fix42c_learned_trust(db: Database) -> None:
     db.execute("ALTER TABLE kb_learned ADD COLUMN trusted_by TEXT")
     db.execute("ALTER TABLE kb_learned ADD COLUMN trusted_at TEXT")
     db.execute("ALTER TABLE kb_learned ADD COLUMN trusted_how TEXT CHECK (trusted_how IN ('picked', 'linked'))")
+
+
+@MIGRATIONS()
+def m390_fix43f_held_worker_news(db: Database) -> None:
+    """An audit's summary or grade change for its worker, typed out of the worker's working hours, held until they
+    start as a chase is (trial 43: on a Sunday a worker got three DMs in minutes while a chase waited for Monday). One
+    waiting per worker and audit at most (the partial unique index): several held about one audit send its latest
+    state once (bot/storage/held_news.py). Only ids and times are kept: the summary is written when it goes.
+    `kind` is `new` (a first submission) or `changed`; `state` goes held → sending → sent or failed, or dropped."""
+    db.execute("CREATE TABLE held_news (id INTEGER PRIMARY KEY, worker_id TEXT NOT NULL, audit_id INTEGER NOT NULL "
+               "REFERENCES audits(id) ON DELETE CASCADE, kind TEXT NOT NULL CHECK (kind IN ('new', 'changed')), "
+               "by_user TEXT NOT NULL, held_at TEXT NOT NULL, send_at TEXT NOT NULL, state TEXT NOT NULL DEFAULT "
+               "'held', claimed_at TEXT, attempts INTEGER NOT NULL DEFAULT 0, settled_at TEXT)")
+    db.execute("CREATE UNIQUE INDEX held_news_waiting ON held_news(worker_id, audit_id) WHERE state = 'held'")
+    db.execute("CREATE INDEX held_news_due ON held_news(send_at) WHERE state = 'held'")

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
+import time_machine
 
 from bot.composition import build_services
 from bot.core.replies import Choice, Reply
@@ -21,6 +25,7 @@ from tests.support.text import repeated
 AUDITOR = "U0QALEAD1"
 WORKER = "U0PRAC001"
 MANAGER = "U0MGRC001"
+WORKING_DAY = datetime(2026, 12, 2, 10, 0, tzinfo=ZoneInfo("Europe/London"))  # a Wednesday morning
 
 
 class SlackPerson:
@@ -74,6 +79,7 @@ def audit_row(services: Services) -> dict:
     return row
 
 
+@time_machine.travel(WORKING_DAY, tick=False)  # in working hours: the worker is told at once (trial 43)
 def test_a_complete_audit_from_slash_command_to_submission(bot: RunningBot, standin, services: Services) -> None:
     person = SlackPerson(bot, standin, AUDITOR)
     first = person.send("command", "start child-protection-plan")
@@ -110,6 +116,7 @@ def test_every_shipped_checklist_can_be_completed_in_slack(bot: RunningBot, stan
     assert all(answers[q.id].evidence for q in checklist.questions() if q.type == "scale" and q.id in answers)
 
 
+@time_machine.travel(WORKING_DAY, tick=False)  # in working hours: the worker is told at once (trial 43)
 def test_a_submitted_audit_reopened_in_slack_keeps_the_change_as_a_revision(bot: RunningBot, standin,
                                                                               services: Services) -> None:
     person = SlackPerson(bot, standin, AUDITOR)

@@ -64,10 +64,10 @@ def test_a_moderators_inadequate_is_checked_in_slack_no_alerts_nobody_and_yes_al
     assert store.get_audit(services.storage, audit_id).moderated_grade == "inadequate"
 
 
+@time_machine.travel(WEDNESDAY, tick=False)  # in working hours: the worker is told at once (trial 43)
 def test_an_edit_to_inadequate_is_checked_in_slack_no_tells_nobody_and_send_alerts(
         bot: RunningBot, standin, services: Services, engine: Engine) -> None:
-    with time_machine.travel(WEDNESDAY, tick=False):
-        audit_id = submitted_audit(engine, services, AUDITOR)
+    audit_id = submitted_audit(engine, services, AUDITOR)
     others = (*ALERTED, WORKER)
     auditor = SlackPerson(bot, standin, AUDITOR)
     command = f"edit {audit_id} grade inadequate The child was not seen for three months."

@@ -132,8 +132,8 @@ def test_a_reopened_action_says_so_in_the_audit(engine: Engine, action_id: int) 
 
 @pytest.mark.parametrize(("typed", "said"), [
     ("reopen action {}", "Action {} is not marked done, so it is open already: `/audit actions` lists it."),
-    ("reopen {}", "To reopen action {} once it is marked done, type `reopen action {}`. To change submitted audit "
-                  "#{}, type `/audit edit {}`."),
+    ("reopen {}", "Action {} is not marked done, so it is open already: `/audit actions` lists it. To change "
+                  "submitted audit #{} instead, type `/audit edit {}`."),  # trial 43: `reopen 18` is action 18's
     ("reopen action 999", "I can't find that action; type `/audit actions` to see your open ones."),
 ])
 def test_reopening_what_cannot_be_reopened_says_why(engine: Engine, action_id: int, typed: str, said: str) -> None:

@@ -75,6 +75,7 @@ def test_edits_after_submission_are_revisions_until_a_moderator_opens_it(engine:
     assert list(report_store.moderation_agreement(services.storage, None, None, None).values()) == [(0, 1)]
 
 
+@time_machine.travel(SUBMITTED_AT + timedelta(days=1), tick=False)  # in working hours: the worker is told at once
 def test_an_auditor_can_reopen_a_submitted_audit_change_an_answer_and_resubmit(engine: Engine, services: Services,
                                                                                submitted: int) -> None:
     first = store.get_audit(services.storage, submitted)

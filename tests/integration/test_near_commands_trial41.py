@@ -59,7 +59,7 @@ def test_chase_all_overdue_reads_back_then_chases_on_yes(demo: Services, engine:
     assert len(overdue) == 8
     for typed in ("chase them all", "chase all overdue"):
         reply = said(engine, SOUTH_MANAGER, typed)
-        assert "Chase all 8 overdue actions in your teams? Social worker S1: 8 (#9, #18," in reply, reply
+        assert "Chase all 8 overdue actions in your teams? 8 to send. Social worker S1: 8 (#9, #18," in reply, reply
         assert held_chases.waiting(demo.storage, overdue) == {}
     reply = said(engine, SOUTH_MANAGER, "yes")
     assert reply.strip().startswith("Chasing 8 actions:") and "08:00 on Monday 7 December" in reply, reply
@@ -76,7 +76,7 @@ def test_chase_all_overdue_no_sends_nothing_and_a_worker_is_told_whose_it_is(dem
 
 def test_a_filler_word_before_a_command_is_read_past(demo: Services, engine: Engine) -> None:
     reply = said(engine, SOUTH_MANAGER, "oops reopen 142")
-    assert "To reopen action 142 once it is marked done, type `reopen action 142`" in reply, reply
+    assert "To change submitted audit #142 instead, type `/audit edit 142`" in reply, reply  # trial 43: action's
     assert "Audit #18" in said(engine, SOUTH_MANAGER, "sorry, show 18")
     assert nothing_unanswered(demo)
 

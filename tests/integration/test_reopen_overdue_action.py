@@ -63,8 +63,8 @@ def test_the_auditor_reopening_it_is_asked_for_the_new_date_and_the_owner_told(e
 def test_the_owner_reopening_it_is_told_only_the_auditor_can_give_it_a_date(engine: Engine, action_id: int) -> None:
     with time_machine.travel(MONDAY, tick=False):
         said = texts(engine.message(WORKER, f"reopen action {action_id}", surface="terminal"))
-    assert (f"{PASSED} Only its auditor, Team manager (South), can give it a new due date (`action {action_id} due "
-            f"<date>`, like `action {action_id} due 14/12`): ask them.") in said
+    assert (f"{PASSED} Only its auditor, Team manager (South), can give it a new due date: to ask them for one, type "
+            f"`extend {action_id} to <date>`, like `extend {action_id} to 14/12`.") in said  # trial 43: how to ask
 
 
 def test_on_a_moderated_audit_it_says_the_date_cannot_change(engine: Engine, services: Services,
@@ -115,3 +115,30 @@ def test_undo_straight_after_done_says_who_will_see_it_in_a_sentence(engine: Eng
     assert said.startswith(f"Reopened: action {action_id}")
     assert PASSED in said
     assert "from the next weekly list on" not in said
+
+
+def test_the_owner_reopening_one_on_a_moderated_audit_is_told_how_to_ask_for_a_date(
+        engine: Engine, services: Services, action_id: int) -> None:
+    """Trial 43 (finding 29): "it counts as overdue until it has a new date" said nothing of how to ask for one."""
+    moderation_store.open_moderation(services.storage, 1, "U0QALEAD1", DONE)
+    moderation_store.decide_moderation(services.storage, 1, "U0QALEAD1", True, "good", "Agreed, a sound audit.", DONE)
+    with time_machine.travel(MONDAY, tick=False):
+        said = texts(engine.message(WORKER, f"reopen action {action_id}", surface="terminal"))
+        assert (f"{PASSED} Its audit, #1, can't be changed now (an action's date is changed by its auditor, on a "
+                f"submitted audit before moderation): to ask for a new date, type `extend {action_id} to <date>`, like "
+                f"`extend {action_id} to 14/12`; type `done {action_id}` when it is complete.") in said
+        asked = texts(engine.message(WORKER, f"extend {action_id} to 14/12", surface="terminal"))
+    assert asked.startswith(f"I've asked Team manager (North), your manager, for more time on action {action_id}")
+
+
+def test_the_owners_manager_reopening_one_on_a_moderated_audit_may_set_the_date(
+        engine: Engine, services: Services, action_id: int) -> None:
+    moderation_store.open_moderation(services.storage, 1, "U0QALEAD1", DONE)
+    moderation_store.decide_moderation(services.storage, 1, "U0QALEAD1", True, "good", "Agreed, a sound audit.", DONE)
+    with time_machine.travel(MONDAY, tick=False):
+        replies = engine.message(WORKERS_MANAGER, f"reopen action {action_id}", surface="terminal")
+        assert ("but as Social worker N1's manager you can give it a new date: type `action "
+                f"{action_id} due <date>`") in texts(replies)
+        assert "Team manager (North) has been asked for a new date." in texts(replies, WORKER)
+        changed = texts(engine.message(WORKERS_MANAGER, f"action {action_id} due 14/12", surface="terminal"))
+    assert "is now due **Monday 14 December 2026**" in changed
