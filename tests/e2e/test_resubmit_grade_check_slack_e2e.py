@@ -4,9 +4,11 @@ stand-in."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import pytest
 import time_machine
 
 from bot.core.services import Services
@@ -21,6 +23,13 @@ LONDON = ZoneInfo("Europe/London")
 WEDNESDAY = datetime(2026, 12, 2, 10, 0, tzinfo=LONDON)
 AUDITOR, WORKER = "U0MGRN001", "U0PRAN001"
 ALERTED = ("U0ADMIN01", "U0QALEAD1", "U0QALEAD2")
+
+
+@pytest.fixture(autouse=True)
+def working_hours() -> Iterator[None]:
+    """A Wednesday morning, ticking: the worker's DMs at a resubmission are held out of their working hours."""
+    with time_machine.travel(WEDNESDAY, tick=True):
+        yield
 
 
 def texts(standin, user: str) -> list[str]:
