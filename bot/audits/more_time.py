@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from bot.audits import action_edit, more_time_answer
+from bot.audits import action_edit, more_time_answer, more_time_undo
 from bot.audits.action_status import typed_id
 from bot.core import more_time_said
 from bot.core.markup import audit_and_case
@@ -334,9 +334,10 @@ def ask(services: Services, turn: Turn, request: Request, replacing: str = "") -
                      turn.now)
     instead = f" (instead of {replacing})" if replacing else ""
     off = "" if until_day is None or request.anyway else _day_off_said(turn, services, until_day)
-    return [Reply(text=f"I've asked {services.directory.label(asked)}, {role}, for more time on action {action.id}"
-                       f"{' ' + until if until else ''}{instead}. It stays due {short_date(action.due_date)} until "
-                       f"they set a new date.{off} Sent by mistake? Type `withdraw {action.id}`."),
+    sent = Reply(text=f"I've asked {services.directory.label(asked)}, {role}, for more time on action {action.id}"
+                      f"{' ' + until if until else ''}{instead}. It stays due {short_date(action.due_date)} until "
+                      f"they set a new date.{off}")
+    return [more_time_undo.offered(services, turn, sent, action.id, number),  # `undo` typed next (trial 43)
             Reply(to_user=asked, text=f"{owner} asks for more time on action {action.id} ({where}, due "
                                       f"{short_date(action.due_date)}){': ' + detail if detail else ''}"
                                       f"{f'. This replaces their request {replacing}' if replacing else ''}. "
@@ -391,3 +392,4 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_command("extend", lambda turn, args: extend_command(services, turn, args),
                        "ask the auditor for more time on an action you own", usage=USAGE, typed=TYPED,
                        suggested=SUGGESTED)
+    more_time_undo.install(engine, services)  # *Withdraw* and `undo` straight after a request (trial 43)

@@ -94,6 +94,8 @@ def withdraw(services: Services, turn: Turn, action: action_store.ActionRow) -> 
     answered, or none, is said to be so."""
     asked = requests.latest(services.storage, action.id)
     state = None if asked is None else more_time_said.state_of(asked, action.due_date)
+    if asked is not None and state in (more_time_said.GIVEN, more_time_said.REFUSED) and not action.done_at:
+        raise UserError(_decided(services, action, asked, state))
     if asked is None or state != more_time_said.WAITING or action.done_at:
         raise UserError(f"Nothing was withdrawn: no request for more time waits on action {action.id}. "
                         f"{more_time_said.answer(services, action)}")
@@ -106,6 +108,21 @@ def withdraw(services: Services, turn: Turn, action: action_store.ActionRow) -> 
                   text=f"{services.directory.label(turn.user_id)} withdrew their request for more time on action "
                        f"{action.id}, _{action.description}_ ({where}), so there is nothing to answer: it stays "
                        f"due {due}.")]
+
+
+def _decided(services: Services, action: action_store.ActionRow, asked: requests.Asked, state: str) -> str:
+    """Why a request already answered is not withdrawn: what the answer was, and how to ask again (trial 43)."""
+    who = services.directory.label(asked.refused_by or asked.asked)
+    named = f"action {action.id}, _{action.description}_ ({audit_and_case(action.audit_id, action.case_ref)})"
+    if state == more_time_said.GIVEN:
+        answered = (f"your request for more time on {named} is answered already: it is now due "
+                    f"{short_date(action.due_date)}, not {short_date(asked.due_then)}")
+    else:
+        when = short_date((asked.refused_at or asked.at).astimezone(services.settings.timezone).date(), year=False)
+        answered = (f"{who} said no to your request for more time on {named} on {when}, so it stays due "
+                    f"{short_date(action.due_date)}")
+    return (f"Nothing was withdrawn: {answered}. To ask again, type `extend action {action.id} to <date>, "
+            "<reason>`.")
 
 
 def answer_withdrawn(services: Services, action_id: int) -> list[Reply] | None:
