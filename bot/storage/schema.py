@@ -1000,3 +1000,13 @@ def m380_fix42c_learned_trust(db: Database) -> None:
     db.execute("ALTER TABLE kb_learned ADD COLUMN trusted_by TEXT")
     db.execute("ALTER TABLE kb_learned ADD COLUMN trusted_at TEXT")
     db.execute("ALTER TABLE kb_learned ADD COLUMN trusted_how TEXT CHECK (trusted_how IN ('picked', 'linked'))")
+
+
+@MIGRATIONS()
+def m390_fix43a_shown_options(db: Database) -> None:
+    """The numbered options last shown to each person when some open a case or an audit (label, button and its
+    value, in the order the terminal numbers them), so `open 2` opens the second after a campaign's first DM, the
+    reminders or Home, not only after `/audit campaign mine` (trial 43). One row a person, replaced by the next list;
+    rows a week old are deleted as others are written (bot/storage/shown_options.py). Its own table, not a key on the
+    conversation row, which says what the bot waits for."""
+    db.execute("CREATE TABLE shown_options (user_id TEXT PRIMARY KEY, options TEXT NOT NULL, shown_at TEXT NOT NULL)")
