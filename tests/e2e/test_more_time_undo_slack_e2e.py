@@ -35,8 +35,8 @@ def test_undo_withdraws_the_request_just_sent_and_the_auditor_is_told(bot: Runni
         assert [(c.label, c.value) for c in sent.choices] == [("Withdraw", f"{action}:1")]
         [withdrawn] = worker.send("type", "undo") if how == "type" else worker.send(
             "press", f"more_time.withdraw|{action}:1")
-    assert withdrawn.text.startswith(f"I've withdrawn your request for more time on action {action} and told Team "
-                                     "manager (South).")
+    assert withdrawn.text.startswith(f"I've withdrawn your request for more time on action {action} (_Arrange the "
+                                     "statutory visit_, audit #1, CR-123456) and told Team manager (South).")
     told = SlackPerson(bot, standin, AUDITOR)._dm_posts()
     assert told[0].params["text"].startswith(f"Social worker N1 asks for more time on action {action}")
     assert told[-1].params["text"].startswith(f"Social worker N1 withdrew their request for more time on action "

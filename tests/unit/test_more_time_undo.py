@@ -24,6 +24,7 @@ LONDON = ZoneInfo("Europe/London")
 MONDAY = datetime(2026, 12, 7, 10, 0, tzinfo=LONDON)
 AUDITOR, WORKER = "U0MGRS001", "U0PRAN001"
 ASK = "can i have more time on action {} until end of jan"
+NAMED = "action {} (_Arrange the statutory visit_, audit #1, CR-123456)"  # never the number alone (trial 43)
 
 
 def _action(services: Services) -> int:
@@ -50,7 +51,8 @@ def test_undo_straight_after_the_request_withdraws_it_and_tells_the_one_asked(en
     mine, _sent = _say(engine, ASK.format(action))
     assert "Type `undo` (or press Withdraw)" in mine.text and [c.label for c in mine.choices] == ["Withdraw"]
     withdrawn, told = _say(engine, undo)
-    assert withdrawn.text.startswith(f"I've withdrawn your request for more time on action {action}")
+    assert withdrawn.text.startswith(f"I've withdrawn your request for more time on {NAMED.format(action)} and "
+                                     "told Team manager (South).")
     assert told.to_user == AUDITOR and f"withdrew their request for more time on action {action}" in told.text
     assert _state(services, action) == more_time_said.WITHDRAWN
     assert asked_the_knowledge_base(services) == 0
@@ -63,8 +65,8 @@ def test_undo_after_the_request_was_given_says_so_and_how_to_ask_again(engine: E
     [refused] = _say(engine, "undo")
     said = flat(refused.text, "`*_")
     assert refused.kind == "error"
-    assert (f"Nothing was withdrawn: your request for more time on action {action}, Arrange the statutory visit "
-            "(audit #1, CR-123456) is answered already: it is now due 29 Jan 2027, not 11 Dec 2026.") in said, said
+    assert (f"Nothing was withdrawn: your request for more time on action {action} (Arrange the statutory visit, "
+            "audit #1, CR-123456) is answered already: it is now due 29 Jan 2027, not 11 Dec 2026.") in said, said
     assert f"To ask again, type extend action {action} to <date>, <reason>." in said
     assert _state(services, action) == more_time_said.GIVEN and asked_the_knowledge_base(services) == 0
 
@@ -76,14 +78,14 @@ def test_undo_after_the_request_was_said_no_to_says_so(engine: Engine, services:
     [refused] = _say(engine, "undo")
     said = flat(refused.text, "`*_")
     assert said.startswith(f"Nothing was withdrawn: Team manager (South) said no to your request for more time on "
-                           f"action {action}, Arrange the statutory visit (audit #1, CR-123456) on 7 Dec, so it "
+                           f"action {action} (Arrange the statutory visit, audit #1, CR-123456) on 7 Dec, so it "
                            "stays due 11 Dec 2026. To ask again, type extend action"), said
 
 
 def test_undo_at_until_when_leaves_the_request_unsent(engine: Engine, services: Services) -> None:
     action = _action(services)
     [question] = _say(engine, f"can i have more time on action {action}")
-    assert question.text.startswith(f"Until when do you need action {action}?")
+    assert question.text.startswith(f"Until when do you need {NAMED.format(action)}?")
     [left] = _say(engine, "undo")
     assert left.text == "OK: nothing was asked."
     assert requests.latest(services.storage, action) is None and asked_the_knowledge_base(services) == 0
