@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
+from bot.campaigns import open_listed
 from bot.core.calendar import is_working_day, next_working_day
 from bot.core.outgoing import JobSpec, Outgoing
 from bot.core.services import Services
@@ -128,6 +129,7 @@ class JobRunner:
                 mark_send(storage, spec.name, period, outgoing.recipient, "failed", now)
                 continue
             sent += 1
+            open_listed.remember_delivered(self.services, outgoing.recipient, outgoing.replies)  # `open 1` next
             if outgoing.after_send is not None:
                 outgoing.after_send(now)
         if held:

@@ -15,6 +15,7 @@ import re
 from bot.audits import lifecycle
 from bot.audits.owner_manager import auditor_or_manager
 from bot.core import buttons
+from bot.core.action_named import action_named
 from bot.core.markup import audit_and_case
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
@@ -105,7 +106,7 @@ def on_send(services: Services, turn: Turn, value: str) -> list[Reply]:
     how = (f"To remove it, type `/audit edit {action.audit_id} remove action {action.id}`; to change it, "
            f"`action {action.id} due <date>` or `action {action.id} owner <name>`." if to == action.auditor_id else
            "Its auditor has left: agree with them what should happen, and a QA lead can help.")
-    return [Reply(text=f"Sent to {who}: your request about action {action.id}. It stays on your list until they "
+    return [Reply(text=f"Sent to {who}: your request about {action_named(action)}. It stays on your list until they "
                        "change it, and you are told if they do."),
             Reply(to_user=to, kind="notice",
                   text=f"{by} {asks} action {action.id} ({audit_and_case(action.audit_id, action.case_ref)}): "
@@ -114,9 +115,10 @@ def on_send(services: Services, turn: Turn, value: str) -> list[Reply]:
 
 def on_keep(services: Services, turn: Turn, value: str) -> list[Reply]:
     """No: nothing sent."""
-    action_id = buttons.record_id(value, "type your request again")
+    action = action_store.get_action(services.storage, buttons.record_id(value, "type your request again"))
     store.keep_aside(services.storage, turn.user_id, KEY, None, turn.now)
-    return [Reply(kind="notice", text=f"OK: nothing was sent, and action {action_id} stays as it is.")]
+    named = action_named(action) if action is not None else "the action"
+    return [Reply(kind="notice", text=f"OK: nothing was sent, and {named} stays as it is.")]
 
 
 def install(engine: Engine, services: Services) -> None:

@@ -17,6 +17,7 @@ from datetime import datetime, time
 from bot.audits import chase_asked, held_chase
 from bot.audits.action_status import typed_id
 from bot.audits.chase_nudge import NOT_FOUND, due_words, may_chase, nudge, working_morning
+from bot.core.action_named import action_named
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine import confirmations
@@ -58,7 +59,8 @@ def chase(services: Services, turn: Turn, action_id: int, named: str | None, any
     may_chase(services, turn.person, action, named)
     label = services.directory.label
     if action.done_at:
-        return [Reply(text=f"Action {action.id} is done already (marked done on {short_date(action.done_at[:10])} "
+        return [Reply(text=f"{action_named(action, capital=True)} is done already (marked done on "
+                           f"{short_date(action.done_at[:10])} "
                            f"by {label(action.done_by or action.owner_id)}): there is nothing to chase.")]
     if (waiting := held_chases.waiting(services.storage, [action.id]).get(action.id)) is not None:
         return [held_chase.already_waiting(services, turn, action, waiting)]
@@ -66,28 +68,29 @@ def chase(services: Services, turn: Turn, action_id: int, named: str | None, any
     since = datetime.combine(local.date(), time(0), tzinfo=services.settings.timezone)
     last = action_store.last_chase(services.storage, action.id)
     if last is not None and last[1] >= since:
-        return [_chased_today(services, action.id)]
+        return [_chased_today(services, action)]
     if not anyway and (first := chase_asked.asked_first(services, turn, action)) is not None:
         return [first]
     if (morning := working_morning(services, local, action.owner_id)) is not None:
         return held_chase.hold(services, turn, action, morning)
     if not action_store.chase_action(services.storage, action.id, turn.user_id, turn.now, since):
-        return [_chased_today(services, action.id)]
+        return [_chased_today(services, action)]
     away = away_on(services.storage, local.date()).get(action.owner_id)
     away_said = f" They are away until {long_date(away[0])}, so they will see it then." if away else ""
-    return [Reply(text=f"Sent: I've nudged {label(action.owner_id)} about action {action.id} "
+    return [Reply(text=f"Sent: I've nudged {label(action.owner_id)} about {action_named(action)} "
                        f"({due_words(action, local.date())}).{away_said} An action is chased once a day at most."),
             nudge(services, action, turn.user_id, local)]
 
 
-def _chased_today(services: Services, action_id: int) -> Reply:
+def _chased_today(services: Services, action: action_store.ActionRow) -> Reply:
     """A second chase of the same action today: when the first went, and by whom."""
-    last = action_store.last_chase(services.storage, action_id)
+    last = action_store.last_chase(services.storage, action.id)
     if last is None:  # done or removed meanwhile
         raise UserError(NOT_FOUND)
     who, when = last
     at = when.astimezone(services.settings.timezone)
-    return Reply(kind="notice", text=f"Action {action_id} was chased today already ({services.directory.label(who)}, "
+    return Reply(kind="notice", text=f"{action_named(action, capital=True)} was chased today already "
+                                     f"({services.directory.label(who)}, "
                                      f"{at:%H:%M}): its owner gets one nudge a day at most, so nothing was sent. "
                                      "Try again tomorrow.")
 

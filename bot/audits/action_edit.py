@@ -27,6 +27,7 @@ from bot.audits.action_status import typed_id
 from bot.audits.core import Ctx, answer_error, load
 from bot.audits.flow import AnswerError, looks_like_question
 from bot.audits.screens import advance_and_render
+from bot.core.action_named import action_named
 from bot.core.markup import audit_and_case
 from bot.core.replies import Reply
 from bot.core.services import Services
@@ -215,10 +216,10 @@ def _someone_else(audit: AuditRow, action: action_store.ActionRow) -> str:
 
 def _unchanged(services: Services, action: action_store.ActionRow, field: Field) -> Reply:
     if field == "due":
-        return Reply(text=f"Action {action.id} is already due {long_date(date.fromisoformat(action.due_date))}, so "
-                          "nothing changed.")
-    return Reply(text=f"Action {action.id} is already {services.directory.label(action.owner_id)}'s, so nothing "
-                      "changed.")
+        return Reply(text=f"{action_named(action, capital=True)} is already due "
+                          f"{long_date(date.fromisoformat(action.due_date))}, so nothing changed.")
+    return Reply(text=f"{action_named(action, capital=True)} is already {services.directory.label(action.owner_id)}'s, "
+                      "so nothing changed.")
 
 
 def _changed(services: Services, turn: Turn, action: action_store.ActionRow, edit: ActionEdit, value: str,

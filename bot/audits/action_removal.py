@@ -18,6 +18,7 @@ from bot.audits import action_change_asked, held_tells, lifecycle
 from bot.audits.core import Ctx, is_duplicate, load, own_draft, split_value
 from bot.audits.screens import advance_and_render
 from bot.core import buttons
+from bot.core.action_named import action_named
 from bot.core.markup import audit_and_case
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
@@ -161,8 +162,10 @@ def on_remove_confirm(services: Services, turn: Turn, value: str) -> list[Reply]
 
 def on_remove_keep(services: Services, turn: Turn, value: str) -> list[Reply]:
     """No to "Remove action 41 from audit #12?": nothing changes."""
-    action_id = buttons.record_id(value, "type `/audit actions` for the up-to-date list")
-    return [Reply(kind="notice", text=f"OK: action {action_id} stays. Nothing changed.")]
+    action = action_store.get_action(services.storage, buttons.record_id(value, "type `/audit actions` for the "
+                                                                               "up-to-date list"))
+    named = action_named(action) if action is not None else "the action"
+    return [Reply(kind="notice", text=f"OK: {named} stays. Nothing changed.")]
 
 
 def _removable(services: Services, audit: AuditRow, action_id: int, first: str) -> action_store.ActionRow:

@@ -15,6 +15,7 @@ import re
 from bot.audits import action_done_told, done_note, reopen_said
 from bot.audits.reopened_overdue import past_due
 from bot.core import buttons, policy
+from bot.core.action_named import action_named
 from bot.core.markup import audit_and_case
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
@@ -154,8 +155,9 @@ def on_done_confirm(services: Services, turn: Turn, value: str) -> list[Reply]:
 
 def on_done_keep(services: Services, turn: Turn, value: str) -> list[Reply]:
     """No to "Mark action #7 done for …?": nothing changes."""
-    action_id = buttons.record_id(value, HINT)
-    return [Reply(kind="notice", text=f"OK: action {action_id} stays open. Nothing changed.")]
+    action = action_store.get_action(services.storage, buttons.record_id(value, HINT))
+    named = action_named(action) if action is not None else "the action"
+    return [Reply(kind="notice", text=f"OK: {named} stays open. Nothing changed.")]
 
 
 def _complete(services: Services, turn: Turn, action_id: int, note: str | None = None) -> list[Reply]:
@@ -200,8 +202,8 @@ def on_reopen(services: Services, turn: Turn, value: str) -> list[Reply]:
         raise AccessDenied("Only the action's owner, the auditor who set it, or their managers can reopen "
                            "it.") from None
     except Conflict:
-        raise StaleAction(f"Action {action.id} is not marked done, so it is open already: `/audit actions` lists "
-                          "it.") from None
+        raise StaleAction(f"{action_named(action, capital=True)} is not marked done, so it is open already: `/audit "
+                          "actions` lists it.") from None
     # trial 22: "open again, due 14 Oct 2026" said nothing of the date having passed, so overdue at once
     overdue = past_due(services, turn, action)
     due = f", due {short_date(action.due_date)}" if overdue is None else ""

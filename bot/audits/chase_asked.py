@@ -11,6 +11,7 @@ from datetime import date
 from bot.audits import more_time_answer
 from bot.audits.chase_nudge import request_days, waiting_request
 from bot.core import buttons
+from bot.core.action_named import action_named
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine import confirmations
@@ -32,13 +33,15 @@ def asked_first(services: Services, turn: Turn, action: action_store.ActionRow) 
     anyway = Choice("Chase anyway", ANYWAY, str(action.id), "primary")
     if may_answer(services, turn, action.id):
         until_day = None if asked.until is None else date.fromisoformat(asked.until)
-        return Reply(kind="question", text=f"{label(action.owner_id)} asked for more time{until} on {on}; it waits "
+        return Reply(kind="question", text=f"{label(action.owner_id)} asked for more time on {action_named(action)}"
+                                           f"{until} on {on}; it waits "
                                            f"for your answer, so answer it rather than chase. "
                                            f"{more_time_answer.typed_answers(action.id, until_day)} To chase anyway, "
                                            f"type `chase {action.id} anyway`. Nothing was sent.",
                      choices=(*more_time_answer.choices(action.id, until_day, asked.number), anyway))
     return confirmations.ask(services, turn, Reply(
-        kind="question", text=f"{label(action.owner_id)} asked for more time{until} on {on}; it waits for "
+        kind="question", text=f"{label(action.owner_id)} asked for more time on {action_named(action)}{until} on "
+                              f"{on}; it waits for "
                               f"{label(asked.asked)}. Chase anyway? yes / no",
         choices=(anyway, Choice("Don't chase", NOT_NOW, str(action.id)))), ("chase anyway",), ("dont chase",))
 
@@ -58,4 +61,5 @@ def not_chased(services: Services, value: str) -> list[Reply]:
     action = action_store.get_action(services.storage, action_id)
     asked = waiting_request(services, action) if action is not None else None
     waits = f" Its request for more time still waits for {services.directory.label(asked.asked)}." if asked else ""
-    return [Reply(kind="notice", text=f"Action {action_id} was not chased: nothing was sent.{waits}")]
+    named = action_named(action, capital=True) if action is not None else f"Action {action_id}"
+    return [Reply(kind="notice", text=f"{named} was not chased: nothing was sent.{waits}")]

@@ -48,11 +48,15 @@ def render_overall_grade(services: Services, ctx: Ctx) -> list[Reply]:
         why = (f"You answered **{answered}** to question {question_label(ctx.checklist, raised[0].id)}, an immediate "
                "concern for the child that still stands, so I suggest **Inadequate**: Ofsted judges practice that "
                "leaves a child at risk of harm inadequate. Confirm it, or choose another grade (you'll be asked why).")
-    if ctx.audit.overall_grade and ctx.audit.grade_reason:  # back at the grade: both kept by `keep` (trial 41)
-        why += (f"\n_Noted already: {grade_label(ctx.audit.overall_grade)}, with your reason "
-                f"“{ctx.audit.grade_reason}”._\nType `keep` to keep both, or choose a grade.")
-    elif ctx.audit.overall_grade:
-        why += f"\n_Noted already: {grade_label(ctx.audit.overall_grade)}._ Type `keep` to keep it."
+    noted = ctx.audit.overall_grade
+    if noted and (reason := ctx.audit.reason_for(noted)):  # back at the grade: both kept by `keep` (trial 41)
+        why += (f"\n_Noted already: {grade_label(noted)}, with your reason “{reason}”._\nType `keep` to keep both, "
+                "or choose a grade.")
+    elif noted and (was_for := ctx.audit.reason_grade):  # the reason was written for a grade changed since (trial 43)
+        why += (f"\n_Noted already: {grade_label(noted)}. Your reason “{ctx.audit.grade_reason}” was for "
+                f"{grade_label(was_for)}._ Type `keep` to keep {grade_label(noted)}, or choose a grade.")
+    elif noted:
+        why += f"\n_Noted already: {grade_label(noted)}._ Type `keep` to keep it."
     return [Reply(text=f"**Overall grade**\n{why}", choices=(*grade_choices(ctx, suggested),
                                                              *control_choices(ctx)), kind="question")]
 
@@ -105,8 +109,12 @@ def render_prompt(services: Services, ctx: Ctx) -> list[Reply]:
     noted = getattr(ctx.audit, name) if name in OPTIONAL_TYPED_STEPS else None
     if noted:
         text += f"\n_Noted already: {noted}_\nType new text to replace it, or `skip` to keep it."
-    elif name == "grade_reason" and ctx.audit.grade_reason:  # the grade chosen again after going back (trial 41)
-        text += f"\n_Noted already: {ctx.audit.grade_reason}_\nType a new reason to replace it, or `keep` to keep it."
+    elif name == "grade_reason" and (reason := ctx.audit.reason_for(ctx.audit.overall_grade)):  # chosen again (41)
+        text += f"\n_Noted already: {reason}_\nType a new reason to replace it, or `keep` to keep it."
+    elif name == "grade_reason" and (was_for := ctx.audit.reason_grade):  # written for another grade (trial 43)
+        grade = grade_label(ctx.audit.overall_grade)
+        text += (f"\n_Your earlier reason, “{ctx.audit.grade_reason}”, was for {grade_label(was_for)}, not {grade}._"
+                 f"\nType a reason for {grade}, or `reuse` to give the same words for it.")
     extra: list[Choice] = []
     if name == "actions":
         extra += [Choice("No more actions", "audit.actions_done", value, "primary"), *_removal_choices(services, ctx)]

@@ -249,3 +249,8 @@ def grade_in_words(text: str) -> tuple[str, bool] | None:
 KEEP_WORDS = re.compile(r"^\s*(?:keep|keep\s+(?:it|that|both|them|the\s+reason|my\s+reason|the\s+grade|"
                         r"it\s+as\s+it\s+is)|same(?:\s+(?:reason|as\s+before|again))?|as\s+before|no\s+change)"
                         r"\s*[.!]?\s*$", re.IGNORECASE)
+
+# "reuse", "reuse it", "re-use the reason": the reason noted for another grade, given for the grade chosen since. It is
+# its own word (trial 43): `keep` kept a reason written for Requires improvement as the reason for Outstanding.
+_REUSED = r"(?:it|that|them|the\s+same(?:\s+reason)?|(?:the|my)\s+(?:old\s+|earlier\s+)?reason)"
+REUSE_WORDS = re.compile(rf"^\s*(?:re-?use(?:\s+{_REUSED})?|use\s+{_REUSED})(?:\s+again)?\s*[.!]?\s*$", re.IGNORECASE)

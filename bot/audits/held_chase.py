@@ -13,6 +13,7 @@ from datetime import datetime
 
 from bot.audits.action_status import typed_id
 from bot.audits.chase_nudge import NOT_FOUND, due_words, may_chase, nudge
+from bot.core.action_named import action_named
 from bot.core.chase_said import morning
 from bot.core.outgoing import Outgoing
 from bot.core.replies import Reply
@@ -64,7 +65,7 @@ def already_waiting(services: Services, turn: Turn, action: action_store.ActionR
     """`chase 9` while a chase of it waits: when that one goes, and nothing more queued."""
     label = services.directory.label
     whose = "Your" if held.chased_by == turn.user_id else f"{label(held.chased_by)}'s"
-    return Reply(kind="notice", text=f"{whose} chase of action {action.id} is already waiting: it will reach "
+    return Reply(kind="notice", text=f"{whose} chase of {action_named(action)} is already waiting: it will reach "
                                      f"{label(action.owner_id)} at {morning(services, held.send_at)}. Nothing more "
                                      f"was queued. To take it back, type `withdraw chase {action.id}`.")
 
@@ -76,9 +77,9 @@ def withdraw(services: Services, turn: Turn, action_id: int) -> list[Reply]:
         raise UserError(NOT_FOUND)
     may_chase(services, turn.person, action, None)
     if held_chases.withdraw(services.storage, action.id, turn.user_id, turn.now) is None:
-        raise UserError(f"No chase of action {action.id} is waiting, so nothing was withdrawn. A chase typed in "
+        raise UserError(f"No chase of {action_named(action)} is waiting, so nothing was withdrawn. A chase typed in "
                         "working hours goes at once; one typed outside them waits until 08:00 on the next working day.")
-    return [Reply(text=f"Withdrawn: the chase of action {action.id} will not be sent, and "
+    return [Reply(text=f"Withdrawn: the chase of {action_named(action)} will not be sent, and "
                        f"{services.directory.label(action.owner_id)} was told nothing.")]
 
 
@@ -110,7 +111,8 @@ def settle(services: Services, held: held_chases.HeldChase, delivered: bool, now
         return None
     action = action_store.get_action(services.storage, held.action_id)
     owner = services.directory.label(action.owner_id) if action else "its owner"
+    named = action_named(action) if action else f"action {held.action_id}"
     return Reply(to_user=held.chased_by, kind="notice",
-                 text=f"Your held chase of action {held.action_id} could not be delivered to {owner}: Slack refused "
+                 text=f"Your held chase of {named} could not be delivered to {owner}: Slack refused "
                       f"it {held.attempts} times, so they have not been nudged. Type `chase {held.action_id}` to try "
                       "again, or tell them yourself.")

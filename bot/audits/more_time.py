@@ -17,9 +17,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from bot.audits import action_edit, more_time_answer
+from bot.audits import action_edit, more_time_answer, more_time_undo
 from bot.audits.action_status import typed_id
 from bot.core import more_time_said
+from bot.core.action_named import action_named
 from bot.core.markup import audit_and_case
 from bot.core.replies import Reply
 from bot.core.services import Services
@@ -247,7 +248,7 @@ def _open_action(services: Services, turn: Turn, request: Request) -> action_sto
         raise UserError(f"Only the owner of action {action.id} asks for more time on it. Its auditor changes its date "
                         f"with `action {action.id} due <date>`.")
     if action.done_at:
-        raise UserError(f"Action {action.id} is marked done already, so it needs no more time.")
+        raise UserError(f"{action_named(action, capital=True)} is marked done already, so it needs no more time.")
     return action
 
 
@@ -263,7 +264,8 @@ def _until(turn: Turn, services: Services, request: Request, action: action_stor
         until = from_due if request.from_due and from_due > today else max(due, today) + request.later
     if until is not None and until <= due:
         later = working_day_near(due + timedelta(days=7))
-        raise UserError(f"Action {action.id} is already due {short_date(due)}, so asking for {short_date(until)} "
+        raise UserError(f"{action_named(action, capital=True)} is already due {short_date(due)}, so asking for "
+                        f"{short_date(until)} "
                         f"gives it no more time. Nothing was asked: type a later day, like `extend action "
                         f"{action.id} to {later.day}/{later.month}, <reason>`.")
     return until
@@ -278,7 +280,7 @@ def _already_waiting(services: Services, action: action_store.ActionRow) -> Repl
     until = f" until {short_date(asked.until)}" if asked.until else ""
     when = short_date(asked.at.astimezone(services.settings.timezone).date(), year=False)
     return Reply(kind="notice", text=(
-        f"You already asked {services.directory.label(asked.asked)} for more time on action {action.id}{until} on "
+        f"You already asked {services.directory.label(asked.asked)} for more time on {action_named(action)}{until} on "
         f"{when}, and it is still waiting for their answer, so I haven't asked again. To ask for another day, "
         f"withdraw it first (`withdraw {action.id}`), then ask again."))
 
@@ -335,9 +337,10 @@ def ask(services: Services, turn: Turn, request: Request, replacing: str = "") -
                      turn.now)
     instead = f" (instead of {replacing})" if replacing else ""
     off = "" if until_day is None or request.anyway else _day_off_said(turn, services, until_day)
-    return [Reply(text=f"I've asked {services.directory.label(asked)}, {role}, for more time on action {action.id}"
-                       f"{' ' + until if until else ''}{instead}. It stays due {short_date(action.due_date)} until "
-                       f"they set a new date.{off} Sent by mistake? Type `withdraw {action.id}`."),
+    sent = Reply(text=f"I've asked {services.directory.label(asked)}, {role}, for more time on {action_named(action)}"
+                      f"{' ' + until if until else ''}{instead}. It stays due {short_date(action.due_date)} until "
+                      f"they set a new date.{off}")
+    return [more_time_undo.offered(services, turn, sent, action.id, number),  # `undo` typed next (trial 43)
             Reply(to_user=asked, text=f"{owner} asks for more time on action {action.id} ({where}, due "
                                       f"{short_date(action.due_date)}){': ' + detail if detail else ''}"
                                       f"{f'. This replaces their request {replacing}' if replacing else ''}. "
@@ -354,7 +357,7 @@ def _day_wanted(services: Services, turn: Turn, request: Request, action: action
     today = turn.now.astimezone(services.settings.timezone).date()
     store.keep_aside(services.storage, turn.user_id, PENDING, {
         "action": action.id, "reason": request.reason, "typed": request.typed}, turn.now)
-    return Reply(kind="question", text=f"Until when do you need action {action.id}? It is due "
+    return Reply(kind="question", text=f"Until when do you need {action_named(action)}? It is due "
                                        f"{short_date(action.due_date)}. Type the day, like `{example(today)}`, or "
                                        "how much longer, like `2 weeks`; nothing is sent until you do (`cancel` to "
                                        "leave it).", prompt="Type the day, or how much longer.")
@@ -392,3 +395,4 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_command("extend", lambda turn, args: extend_command(services, turn, args),
                        "ask the auditor for more time on an action you own", usage=USAGE, typed=TYPED,
                        suggested=SUGGESTED)
+    more_time_undo.install(engine, services)  # *Withdraw* and `undo` straight after a request (trial 43)

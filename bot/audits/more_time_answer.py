@@ -21,6 +21,7 @@ from bot.audits import action_edit, lifecycle, more_time_buttons
 from bot.audits.action_status import typed_id
 from bot.audits.owner_manager import manager_or_admin
 from bot.core import policy
+from bot.core.action_named import action_named
 from bot.core.markup import audit_and_case
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
@@ -104,7 +105,8 @@ def give(services: Services, turn: Turn, action_id: int, until: date) -> list[Re
         raise UserError(f"{long_date(until)} has passed, so action {action.id} was not changed: type "
                         f"`action {action.id} due <date>` with the date to give.")
     if until.isoformat() == action.due_date:
-        return [Reply(text=f"Action {action.id} is already due {long_date(until)}, so nothing changed.")]
+        return [Reply(text=f"{action_named(action, capital=True)} is already due {long_date(until)}, so nothing "
+                           "changed.")]
     withdrawn = _withdrawn_on(services, action.id)
     try:
         if auditors_own:
@@ -153,7 +155,7 @@ def refuse(services: Services, turn: Turn, action_id: int, reason: str | None = 
     due, owner = long_date(date.fromisoformat(action.due_date)), services.directory.label(action.owner_id)
     where = audit_and_case(audit.id, audit.case_ref)
     because = f" Their reason: “{why}”." if why else ""
-    return [Reply(text=f"I've told {owner} that action {action.id} stays due {due}"
+    return [Reply(text=f"I've told {owner} that {action_named(action)} stays due {due}"
                        f"{', with your reason' if why else ''}."),
             Reply(to_user=action.owner_id, kind="notice",
                   text=f"{services.directory.label(turn.user_id)} said no to more time on action {action.id}, "

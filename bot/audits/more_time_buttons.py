@@ -14,6 +14,7 @@ from datetime import date
 from typing import NamedTuple
 
 from bot.core import buttons, more_time_said
+from bot.core.action_named import action_named
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.storage import actions as action_store
@@ -67,8 +68,8 @@ def replaced(services: Services, pressed: Pressed) -> list[Reply] | None:
     if action is None or asked is None or asked.number == pressed.request:
         return None
     stays = f"Nothing changed: it stays due {short_date(action.due_date)}."
-    said = (f"That button is from an earlier request for more time on action {action.id}, which was already answered "
-            "or replaced.")
+    said = (f"That button is from an earlier request for more time on {action_named(action)}, which was already "
+            "answered or replaced.")
     if more_time_said.state_of(asked, action.due_date) != more_time_said.WAITING:
         return [Reply(kind="notice", text=f"{said} No request waits for an answer on it now. {stays}")]
     owner = services.directory.label(action.owner_id)

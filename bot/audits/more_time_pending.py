@@ -29,8 +29,9 @@ from bot.storage import more_time as requests
 from knowledge.dates import DateError, kept_anyway, parse_day, short_date
 
 PRIORITY = 16  # after a Yes-or-No question's typed answer (15), before an audit's step (20)
-CANCEL = re.compile(r"^\s*(?:cancel|never\s*mind|nvm|forget\s+it|leave\s+it|no|no\s+thanks)\s*[.!]?\s*$",
-                    re.IGNORECASE)
+# `undo` too (trial 43): at "Until when?" nothing was sent yet, so undoing the request is leaving it
+CANCEL = re.compile(r"^\s*(?:cancel|never\s*mind|nvm|forget\s+it|leave\s+it|no|no\s+thanks|(?:oops\s+)?undo(?:\s+"
+                    r"(?:it|that))?)\s*[.!]?\s*$", re.IGNORECASE)
 ACTION_ALONE = re.compile(r"^\s*(?:(?:on|for)\s+)?(?:(?:the\s+)?action\s*)?#?(?P<id>\d{1,9})\s*[.!]?\s*$",
                           re.IGNORECASE)
 CORRECTION = re.compile(r"^\s*(?:(?:actually|sorry|oops|no|wait|hang\s+on|oh|sorry)[\s,!]+)*(?:(?:can\s+you|could\s+"

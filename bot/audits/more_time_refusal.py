@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from bot.audits import more_time_answer, more_time_buttons
 from bot.audits.action_status import typed_id
+from bot.core.action_named import action_named
 from bot.core.replies import Reply, error
 from bot.core.services import Services
 from bot.engine.near_miss import is_command_line
@@ -21,6 +22,7 @@ from bot.engine.routing import Engine, Turn
 from bot.engine.typed_commands import typed_command
 from bot.errors import UserError
 from bot.privacy.screen import screen_text
+from bot.storage import actions as action_store
 from bot.storage import audits as store
 from bot.storage import more_time as requests
 
@@ -54,7 +56,7 @@ def on_refuse(services: Services, turn: Turn, value: str) -> list[Reply]:
     owner = services.directory.label(action.owner_id)
     return [Reply(text=f"Why no? Type the reason in a line and I'll send it to {owner} with your answer, so they "
                        f"know what to do (for example _needs doing before the review_), or `skip` to say no "
-                       "without one.", prompt=f"Why no more time on action {action.id}",
+                       "without one.", prompt=f"Why no more time on {action_named(action)}",
                   note=f"`cancel` leaves action {action.id}'s request unanswered.")]
 
 
@@ -66,11 +68,15 @@ def typed(engine: Engine, services: Services, turn: Turn, text: str) -> list[Rep
         return None
     if CANCEL.match(text):
         _stop_waiting(services, turn)
-        return [Reply(text=f"OK, nothing was sent: action {action_id}'s request is still unanswered, and its "
-                           "buttons still answer it.")]
+        action = action_store.get_action(services.storage, action_id)
+        named = action_named(action) if action is not None else f"action {action_id}"
+        return [Reply(text=f"OK, nothing was sent: the request for more time on {named} is still unanswered, and "
+                           "its buttons still answer it.")]
     if is_command_line(text, engine.typed_shapes):
         _stop_waiting(services, turn)
-        note = Reply(kind="notice", text=f"I took that as a command, so your no to more time on action {action_id} "
+        action = action_store.get_action(services.storage, action_id)
+        named = action_named(action) if action is not None else f"action {action_id}"
+        note = Reply(kind="notice", text=f"I took that as a command, so your no to more time on {named} "
                                          f"was not sent: type `no more time on action {action_id} - <why>` to send "
                                          "it.")
         return [note, *(typed_command(engine, turn, text) or [])]

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from bot.audits import more_time_answer, more_time_buttons, more_time_refusal
 from bot.audits.action_status import typed_id
 from bot.core import more_time_said
+from bot.core.action_named import action_named
 from bot.core.markup import audit_and_case
 from bot.core.replies import Reply
 from bot.core.services import Services
@@ -94,18 +95,35 @@ def withdraw(services: Services, turn: Turn, action: action_store.ActionRow) -> 
     answered, or none, is said to be so."""
     asked = requests.latest(services.storage, action.id)
     state = None if asked is None else more_time_said.state_of(asked, action.due_date)
+    if asked is not None and state in (more_time_said.GIVEN, more_time_said.REFUSED) and not action.done_at:
+        raise UserError(_decided(services, action, asked, state))
     if asked is None or state != more_time_said.WAITING or action.done_at:
         raise UserError(f"Nothing was withdrawn: no request for more time waits on action {action.id}. "
                         f"{more_time_said.answer(services, action)}")
     requests.withdraw(services.storage, action.id, turn.user_id, turn.now)
     due, who = short_date(action.due_date), services.directory.label(asked.asked)
     where = audit_and_case(action.audit_id, action.case_ref)
-    return [Reply(text=f"I've withdrawn your request for more time on action {action.id} and told {who}. It stays due "
-                       f"{due}."),
+    return [Reply(text=f"I've withdrawn your request for more time on {action_named(action)} and told {who}. It "
+                       f"stays due {due}."),
             Reply(to_user=asked.asked, kind="notice",
                   text=f"{services.directory.label(turn.user_id)} withdrew their request for more time on action "
                        f"{action.id}, _{action.description}_ ({where}), so there is nothing to answer: it stays "
                        f"due {due}.")]
+
+
+def _decided(services: Services, action: action_store.ActionRow, asked: requests.Asked, state: str) -> str:
+    """Why a request already answered is not withdrawn: what the answer was, and how to ask again (trial 43)."""
+    who = services.directory.label(asked.refused_by or asked.asked)
+    named = action_named(action)
+    if state == more_time_said.GIVEN:
+        answered = (f"your request for more time on {named} is answered already: it is now due "
+                    f"{short_date(action.due_date)}, not {short_date(asked.due_then)}")
+    else:
+        when = short_date((asked.refused_at or asked.at).astimezone(services.settings.timezone).date(), year=False)
+        answered = (f"{who} said no to your request for more time on {named} on {when}, so it stays due "
+                    f"{short_date(action.due_date)}")
+    return (f"Nothing was withdrawn: {answered}. To ask again, type `extend action {action.id} to <date>, "
+            "<reason>`.")
 
 
 def answer_withdrawn(services: Services, action_id: int) -> list[Reply] | None:
@@ -147,7 +165,8 @@ def _earlier_button(services: Services, action_id: int, day: str) -> list[Reply]
     now_asked = f"asks for {short_date(asked.until)}" if asked.until else "names no day"
     typed = f"{date.fromisoformat(asked.until).day}/{date.fromisoformat(asked.until).month}" if asked.until \
         else "<date>"
-    return [Reply(kind="notice", text=f"That button is from an earlier request for more time on action {action.id}. "
+    return [Reply(kind="notice", text=f"That button is from an earlier request for more time on "
+                                      f"{action_named(action)}. "
                                       f"{services.directory.label(action.owner_id)}'s request waiting now "
                                       f"{now_asked}: use its buttons, or type `action {action.id} due {typed}`. "
                                       f"Nothing changed: it stays due {short_date(action.due_date)}.")]

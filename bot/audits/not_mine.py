@@ -18,6 +18,7 @@ from bot.audits import lifecycle
 from bot.audits.action_status import typed_id
 from bot.audits.owner_manager import auditor_or_manager
 from bot.core import policy
+from bot.core.action_named import action_named
 from bot.core.markup import audit_and_case
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
@@ -121,7 +122,7 @@ def passed_on(services: Services, turn: Turn, action_id: int, reason: str | None
     where = f"_{action.description}_ ({audit_and_case(action.audit_id, action.case_ref)}, due " \
             f"{short_date(action.due_date)})"
     said = f", with your reason: “{reason}”" if reason else ""
-    return [Reply(text=f"I've told {services.directory.label(told)}, {role}, that action {action.id} isn't yours"
+    return [Reply(text=f"I've told {services.directory.label(told)}, {role}, that {action_named(action)} isn't yours"
                        f"{said}. It stays on your list, due {short_date(action.due_date)}, until it is given to "
                        "someone else."),
             Reply(to_user=told, choices=(Choice("It stays theirs", STAYS, str(action.id)),),
@@ -159,7 +160,7 @@ def stays(services: Services, turn: Turn, action_id: int) -> list[Reply]:
         raise UserError(f"Action {action.id} is yours already, so nothing was sent.")
     record_trail(services.storage, turn.user_id, "action.stays_theirs", {"action": action.id}, at=turn.now)
     owner, by = services.directory.label(action.owner_id), services.directory.label(turn.user_id)
-    return [Reply(text=f"I've told {owner} that action {action.id} stays theirs."),
+    return [Reply(text=f"I've told {owner} that {action_named(action)} stays theirs."),
             Reply(to_user=action.owner_id, kind="notice",
                   text=f"{by} says action {action.id} stays yours: _{action.description}_ "
                        f"({audit_and_case(action.audit_id, action.case_ref)}), due {short_date(action.due_date)}. "

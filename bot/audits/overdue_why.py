@@ -14,6 +14,7 @@ import re
 from bot.asking.asked_plainly import plainly
 from bot.audits.actions import TEAM_READERS, team_owner_ids
 from bot.core import more_time_said
+from bot.core.action_named import action_named
 from bot.core.replies import Reply, count_of
 from bot.core.services import Services
 from bot.engine.routing import Turn
@@ -59,7 +60,8 @@ def answered(services: Services, turn: Turn, text: str) -> list[Reply] | None:
     if not late:
         return [Reply(kind="notice", text=f"No open action {whose} is overdue. {HOW_REASONS}")]
     notes = more_time_said.notes_for(services, late)
-    lines = [f"• Action {a.id} — {services.directory.label(a.owner_id)}, due {short_date(a.due_date)}: {notes[a.id]}"
+    lines = [f"• {action_named(a, capital=True)} — {services.directory.label(a.owner_id)}, due "
+             f"{short_date(a.due_date)}: {notes[a.id]}"
              for a in late if a.id in notes]
     asked_for = (f"{count_of(len(lines), 'of them has', 'of them have')} asked for more time:\n" + "\n".join(lines)
                  if lines else "None of them has asked for more time.")

@@ -18,6 +18,7 @@ import re
 from datetime import date
 
 from bot.core import more_time_said
+from bot.core.action_named import action_named
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine import confirmations
@@ -111,7 +112,9 @@ def _whose(services: Services, number: int) -> str:
     """"Action 142 is Social worker N1's. ": whom the chase offered would nudge, so a wrong number is seen before
     `yes` (the words may have named someone else); nothing for an action that does not exist (the chase says so)."""
     action = action_store.get_action(services.storage, number)
-    return "" if action is None else f"Action {number} is {services.directory.label(action.owner_id)}'s. "
+    if action is None:
+        return ""
+    return f"{action_named(action, capital=True)} is {services.directory.label(action.owner_id)}'s. "
 
 
 def _granted(services: Services, turn: Turn, number: int, explicit: bool) -> list[Reply] | None:
@@ -126,9 +129,9 @@ def _granted(services: Services, turn: Turn, number: int, explicit: bool) -> lis
                                           f"date, type `action {number} due <date>`, like `action {number} due "
                                           "18/12`.")]
     if asked.until is None:
-        return [Reply(kind="notice", text=f"{services.directory.label(action.owner_id)} asked for more time on action "
-                                          f"{number} without a date. To give it, type `action {number} due <date>`, "
-                                          f"like `action {number} due 18/12`.")]
+        return [Reply(kind="notice", text=f"{services.directory.label(action.owner_id)} asked for more time on "
+                                          f"{action_named(action)} without a date. To give it, type `action {number} "
+                                          f"due <date>`, like `action {number} due 18/12`.")]
     day = date.fromisoformat(asked.until)
     return _offer(services, turn, f"action {number} due {day.day}/{day.month}",
                   f"That gives the {short_date(asked.until)} {services.directory.label(action.owner_id)} asked for.")

@@ -551,7 +551,7 @@ def grade_unexplained(ctx: Ctx, answers: Mapping[str, Answer]) -> bool:
     grade the changed answers suggest, with no reason given: it is asked for one, as a grade chosen that way at the
     overall grade is (a Good left beside a suggested Requires improvement went for moderation unexplained)."""
     grade, suggested = ctx.audit.overall_grade, suggest_grade(ctx.checklist, answers)
-    return bool(grade) and suggested is not None and grade != suggested and not ctx.audit.grade_reason
+    return bool(grade) and suggested is not None and grade != suggested and not ctx.audit.reason_for(grade)
 
 
 def suggestion_now(ctx: Ctx, answers: Mapping[str, Answer], following: Step) -> dict[str, str | None]:

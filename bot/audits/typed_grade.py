@@ -18,6 +18,7 @@ from bot.audits.grade_words import (
     CONFIRM_LABEL,
     CONFIRM_WORDS,
     KEEP_WORDS,
+    REUSE_WORDS,
     WITH_A_REASON,
     grade_in_words,
     grade_starting,
@@ -86,17 +87,32 @@ def _from_sentence(services: Services, turn: Turn, ctx: Ctx, found: grade_in_sen
 
 
 def _kept(services: Services, turn: Turn, ctx: Ctx, grade: str) -> list[Reply]:
-    """`keep` at the overall grade noted already: that grade again, with the reason noted for it when one is asked."""
-    reason = ctx.audit.grade_reason
+    """`keep` at the overall grade noted already: that grade again, with the reason noted when it was written for that
+    grade and one is asked; a reason written for another grade is not kept, and the reason step says so."""
+    reason = ctx.audit.reason_for(grade)
     if reason and finish.reason_needed(services, ctx, grade):
         return _grade_with_reason(services, turn, ctx, grade, reason)
     return _said_back(services, ctx, grade, finish.on_grade(services, turn, ctx.value(grade)))
 
 
 def kept_reason(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | None:
-    """`keep` at "Why a different grade?" with a reason noted already: that reason, as if typed again; else None."""
-    reason = ctx.audit.grade_reason
-    return finish.typed(services, turn, ctx, reason) if reason and KEEP_WORDS.match(text) else None
+    """`keep` at "Why a different grade?" with a reason noted already for this grade: that reason, as if typed again.
+    A reason noted for another grade (the grade changed since) is given again only with `reuse`, and `keep` is told
+    whose it was (trial 43); else None."""
+    grade = ctx.audit.overall_grade
+    if (reason := ctx.audit.reason_for(grade)) is not None:
+        return finish.typed(services, turn, ctx, reason) if KEEP_WORDS.match(text) else None
+    earlier, was_for = ctx.audit.grade_reason, ctx.audit.reason_grade
+    if not earlier or not was_for:
+        return None
+    if REUSE_WORDS.match(text):
+        reused = Reply(kind="notice", text=f"Got it: the same reason for **{grade_label(grade)}**.")
+        return [reused, *finish.typed(services, turn, ctx, earlier)]
+    if KEEP_WORDS.match(text):
+        raise UserError(f"“{earlier}” was your reason for **{grade_label(was_for)}**, not **{grade_label(grade)}**, "
+                        f"so I haven't kept it. Type a reason for **{grade_label(grade)}**, or `reuse` to give the "
+                        "same words for it.")
+    return None
 
 
 def _hedged(services: Services, turn: Turn, ctx: Ctx, grade: str, text: str) -> Reply:

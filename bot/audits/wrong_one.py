@@ -13,6 +13,7 @@ import re
 
 from bot.audits import action_status
 from bot.core import policy
+from bot.core.action_named import action_named
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine import confirmations
@@ -46,11 +47,12 @@ def _check_meant(services: Services, turn: Turn, wrong: int, meant: int) -> None
     if action is None:
         raise UserError(f"I can't find action {meant}, so I haven't changed anything. {stays}")
     if action.done_at:
-        raise UserError(f"Action {meant} is marked done already, so I haven't changed anything. {stays}")
+        raise UserError(f"{action_named(action, capital=True)} is marked done already, so I haven't changed "
+                        f"anything. {stays}")
     if action.owner_id != turn.user_id and not policy.may_complete_for_others(services.directory, turn.person,
                                                                              action.owner_id):
-        raise UserError(f"Action {meant} isn't yours, so I haven't changed anything. {stays} `/audit actions` "
-                        "lists yours.")
+        raise UserError(f"{action_named(action, capital=True)} isn't yours, so I haven't changed anything. {stays} "
+                        "`/audit actions` lists yours.")
 
 
 def typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:

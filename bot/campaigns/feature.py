@@ -546,7 +546,7 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_form(FORM_ACTION, bind(on_create_form), bind(check_create_form))
     engine.add_action("campaign.mine", bind(lambda s, turn, value: mine(s, turn, buttons.record_id(value))))
     engine.add_message_handler(lambda turn, text: typed_start(services, turn, text), priority=18)
-    engine.add_message_handler(lambda turn, text: open_listed.typed_open(services, turn, text), priority=18)
+    open_listed.install(engine, services)  # `open 2` under the cases or audits just shown (trial 43)
     engine.add_message_handler(lambda turn, text: typed_case(services, turn, text), priority=19)
     asked.install(engine, services)  # "show me the report for the voice campaign"
     engine.add_home_section("campaigns", lambda person: home_section(services, person), priority=24)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot.core.action_named import action_named
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.storage import held_chases
@@ -52,6 +53,7 @@ def yours_waiting(services: Services, viewer: str) -> list[Reply]:
     for held in held_chases.held_by(services.storage, viewer):
         action = get_action(services.storage, held.action_id)
         if action is not None and not action.done_at:
-            lines.append(f"• Action {action.id} ({services.directory.label(action.owner_id)}): chase held until "
-                         f"{short_morning(services, held.send_at)}; `withdraw chase {action.id}` takes it back")
+            lines.append(f"• {action_named(action, capital=True)}, {services.directory.label(action.owner_id)}'s: "
+                         f"chase held until {short_morning(services, held.send_at)}; `withdraw chase {action.id}` "
+                         "takes it back")
     return [Reply(text="\n".join(["**Your chases waiting for the working morning**", *lines]))] if lines else []

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.core.markup import audit_and_case
+from bot.core.action_named import action_named
 from bot.core.services import Services
 from bot.storage import more_time as store
 from bot.storage.actions import ActionRow, get_action
@@ -59,22 +60,22 @@ def answer(services: Services, action: ActionRow) -> str:
     asked = store.latest(services.storage, action.id)
     due = short_date(action.due_date)
     if asked is None:
-        return (f"You haven't asked for more time on action {action.id}; it is due {due}. To ask, type `extend action "
-                f"{action.id} to <date>, <reason>`.")
+        return (f"You haven't asked for more time on {action_named(action)}; it is due {due}. To ask, type `extend "
+                f"action {action.id} to <date>, <reason>`.")
     state, who = state_of(asked, action.due_date), services.directory.label(asked.asked)
     until = f" until {short_date(asked.until)}" if asked.until else ""
     when = _day(services, asked.at)
     if state == WAITING:
-        return (f"Not yet: you asked {who} for more time on action {action.id}{until} on {when}, and they haven't "
+        return (f"Not yet: you asked {who} for more time on {action_named(action)}{until} on {when}, and they haven't "
                 f"answered. It stays due {due} until they do; to take the request back, type `withdraw {action.id}`.")
     if state == GIVEN:
-        return (f"Yes: action {action.id} is now due {due} (it was due {short_date(asked.due_then)} when you asked "
+        return (f"Yes: {action_named(action)} is now due {due} (it was due {short_date(asked.due_then)} when you asked "
                 f"on {when}).")
     if state == REFUSED:
-        return (f"No: {services.directory.label(asked.refused_by or asked.asked)} said no to more time on action "
-                f"{action.id}, so it stays due {due}.")
-    return (f"You withdrew your request for more time on action {action.id}, so nobody was left to answer it; it is "
-            f"due {due}. To ask again, type `extend action {action.id} to <date>, <reason>`.")
+        return (f"No: {services.directory.label(asked.refused_by or asked.asked)} said no to more time on "
+                f"{action_named(action)}, so it stays due {due}.")
+    return (f"You withdrew your request for more time on {action_named(action)}, so nobody was left to answer it; it "
+            f"is due {due}. To ask again, type `extend action {action.id} to <date>, <reason>`.")
 
 
 def waiting_for_you(services: Services, user_id: str) -> list[tuple[ActionRow, store.Asked]]:

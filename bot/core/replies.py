@@ -100,6 +100,21 @@ class Reply:
         return self.to_user is None and self.to_channel is None
 
 
+def numbered_order(replies: list[Reply]) -> list[int]:
+    """The order in which a turn's option-bearing replies to the person who spoke are numbered (their indexes): the
+    question first, so its options start at 1 whatever notice came before it (a heads-up's View buttons, say), then
+    the rest in order. The terminal chat numbers them so, and `open 2` counts the same way (bot.campaigns.open_listed),
+    in Slack too."""
+    with_choices = [i for i, reply in enumerate(replies) if reply.is_for_requester and reply.choices]
+    questions = [i for i in with_choices if replies[i].kind == "question"]
+    return questions + [i for i in with_choices if i not in questions]
+
+
+def numbered_choices(replies: list[Reply]) -> list[Choice]:
+    """A turn's options as numbered for the person who spoke (`numbered_order`): option N is the Nth."""
+    return [choice for index in numbered_order(replies) for choice in replies[index].choices]
+
+
 def person_choice(label: str, person_id: str, action: str, value: str, style: Style | None = None) -> Choice:
     """A button that picks a person: said back with their member ID, so a typed number shows exactly who it chose."""
     return Choice(label, action, value, style, echo=f"{label} ({person_id})")

@@ -71,13 +71,15 @@ def ask(services: Services, turn: Turn, reply: Reply, also_yes: tuple[str, ...] 
 
 
 def offer(services: Services, turn: Turn, reply: Reply, words: tuple[str, ...],
-          second_words: tuple[str, ...] = ()) -> Reply:
+          second_words: tuple[str, ...] = (), keep_on_question: bool = True) -> Reply:
     """Remember `reply`'s one button as what `words` (or the button's label), typed next, run; return the reply.
     With `second_words`, its second button is offered too, run by those words or its label (never a bare `yes` or
-    `no`: two offers, such as the two dates a campaign's weekend deadline may take, are no Yes-or-No question)."""
+    `no`: two offers, such as the two dates a campaign's weekend deadline may take, are no Yes-or-No question).
+    `keep_on_question=False`: a question typed next is answered and the offer let go, as any other line lets it go
+    (an `undo` offered only for the line straight after, which a question is)."""
     button = reply.choices[0]
     pending: dict = {"yes": [button.action, button.value, button.label], "words_only": True,
-                     "also_yes": [normal(text) for text in words]}
+                     "also_yes": [normal(text) for text in words], "keep_on_question": keep_on_question}
     if second_words:
         other = reply.choices[1]
         pending.update({"no": [other.action, other.value, other.label],

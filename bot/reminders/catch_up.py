@@ -82,7 +82,7 @@ def _action_line(action: ActionItem, today: date) -> str:
     when = (f"was due {short_date(action.due)} and is overdue" if action.due < today
             else "is due today")
     listed = "; it is on your manager's overdue list" if action.escalated else ""
-    return f"Action “{action.description}”{action.source} {when}{listed}."
+    return f"Action {action.action_id} “{action.description}”{action.source} {when}{listed}."
 
 
 def _lines(caught: CatchUp, today: date) -> list[str]:

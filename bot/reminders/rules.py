@@ -178,7 +178,7 @@ def _actions(inputs: ReminderInputs, today: date) -> list[Reminder]:
                 else "is due today" if action.due == today else f"is due {_short_date(action.due)}")
         found.append(Reminder(
             action.owner_id, f"action:{action.action_id}",
-            f"Action “{_clip(action.description)}”{action.source} {when}.",
+            f"Action {action.action_id} “{_clip(action.description)}”{action.source} {when}.",  # the button's number
             Choice(f"Mark action {action.action_id} done", "actions.done", str(action.action_id)),
         ))
     return found

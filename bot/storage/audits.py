@@ -23,6 +23,9 @@ from knowledge.checklist_schema import Answer, Checklist
 AUDIT_FIELDS = ("overall_grade", "grade_reason", "strengths", "development", "suggested_grade", "worker_id",
                 "team_id")
 EDITABLE_AFTER_SUBMIT = ("overall_grade", "grade_reason", "strengths", "development")
+# Audit state: the overall grade the grade's reason was written for, set whenever the reason is written (trial 43: a
+# reason typed for Requires improvement was kept by `keep` for Outstanding, chosen after it)
+REASON_FOR = "reason_for"
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,17 @@ class AuditRow:
     def regraded(self) -> bool:
         """Whether a moderator set a grade other than the auditor's."""
         return self.moderated_grade is not None and self.moderated_grade != self.overall_grade
+
+    @property
+    def reason_grade(self) -> str | None:
+        """The overall grade the reason on file was written for (None with no reason): a reason stored before this
+        was kept counts as the current grade's, as it always did."""
+        return self.state.get(REASON_FOR, self.overall_grade) if self.grade_reason else None
+
+    def reason_for(self, grade: str | None) -> str | None:
+        """The reason on file when it was written for `grade`; None when there is none or it was for another grade,
+        so a grade chosen since is never given a reason that argued for a different one."""
+        return self.grade_reason if grade and self.reason_grade == grade else None
 
 
 @dataclass
@@ -251,6 +265,7 @@ def advance(storage: Storage, audit_id: int, expected_version: int, actor: str, 
             _edit_action(storage, audit_id, move.edited_action, actor, now, keeps_revisions)
         if keeps_revisions:
             _keep_revisions(storage, audit_id, actor, move.fields, stamp)
+        state.update(_reason_written_for(current, move.fields))
         if move.state is not None:
             state.update(move.state)
         state["last_press"] = f"{expected_version}:{move.press}" if move.press else None
@@ -261,6 +276,15 @@ def advance(storage: Storage, audit_id: int, expected_version: int, actor: str, 
                    [move.step, json.dumps(state, sort_keys=True), stamp, *values, audit_id])
         write_waiting(db, actor, move.waiting, now)
     return expected_version + 1
+
+
+def _reason_written_for(audit: AuditRow, changes: Mapping[str, Any]) -> dict[str, Any]:
+    """The state that records, as the grade's reason is written, the overall grade it is written for (the grade
+    written with it, else the audit's); nothing when the reason is not written."""
+    if "grade_reason" not in changes:
+        return {}
+    grade = changes.get("overall_grade", audit.overall_grade)
+    return {REASON_FOR: grade if changes["grade_reason"] else None}
 
 
 def _expect(storage: Storage, audit_id: int, auditor_id: str, statuses: tuple[str, ...],
@@ -387,7 +411,7 @@ def edit_submitted(storage: Storage, audit_id: int, actor: str, changes: Mapping
         stamp = utc_text(now)
         _keep_revisions(storage, audit_id, actor, dict(changes), stamp)
         assignments = ", ".join(f"{name} = ?" for name in changes)
-        merged = json.dumps({**audit.state, **(state or {})}, sort_keys=True)
+        merged = json.dumps({**audit.state, **_reason_written_for(audit, changes), **(state or {})}, sort_keys=True)
         db.execute(f"UPDATE audits SET {assignments}, state = ?, updated_at = ? WHERE id = ?",
                    [*changes.values(), merged, stamp, audit_id])
         if action is None:

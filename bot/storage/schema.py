@@ -1015,3 +1015,13 @@ def m390_fix43f_held_worker_news(db: Database) -> None:
                "'held', claimed_at TEXT, attempts INTEGER NOT NULL DEFAULT 0, settled_at TEXT)")
     db.execute("CREATE UNIQUE INDEX held_news_waiting ON held_news(worker_id, audit_id) WHERE state = 'held'")
     db.execute("CREATE INDEX held_news_due ON held_news(send_at) WHERE state = 'held'")
+
+
+@MIGRATIONS()
+def m390_fix43a_shown_options(db: Database) -> None:
+    """The numbered options last shown to each person when some open a case or an audit (label, button and its
+    value, in the order the terminal numbers them), so `open 2` opens the second after a campaign's first DM, the
+    reminders or Home, not only after `/audit campaign mine` (trial 43). One row a person, replaced by the next list;
+    rows a week old are deleted as others are written (bot/storage/shown_options.py). Its own table, not a key on the
+    conversation row, which says what the bot waits for."""
+    db.execute("CREATE TABLE shown_options (user_id TEXT PRIMARY KEY, options TEXT NOT NULL, shown_at TEXT NOT NULL)")

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.core.markup import to_plain
-from bot.core.replies import Choice, Reply
+from bot.core.replies import Choice, Reply, numbered_order
 
 MAX_PICK_DIGITS = 3  # "2" or "#12" is an option number; a longer number is something else typed
 LISTED = re.compile(r"• |\[[a-z]+\] ")  # a list line, bulleted or marked ("[flag] 3. ..."): its wrap is indented
@@ -35,14 +35,6 @@ def _fill(text: str, width: int, indent: str = "", hanging: str = "") -> str:
     """Wrap at spaces only: a hyphenated word ("no-further-action") or a long link is never cut in two."""
     return textwrap.fill(text, width, initial_indent=indent, subsequent_indent=hanging,
                          break_on_hyphens=False, break_long_words=False)
-
-
-def _numbered_first(replies: list[Reply]) -> list[int]:
-    """The order in which a turn's option-bearing replies are numbered (their indexes): the question first, so its
-    options start at 1 whatever notice came before it (a heads-up's View buttons, say), then the rest in order."""
-    with_choices = [i for i, reply in enumerate(replies) if reply.is_for_requester and reply.choices]
-    questions = [i for i in with_choices if replies[i].kind == "question"]
-    return questions + [i for i in with_choices if i not in questions]
 
 
 @dataclass
@@ -78,7 +70,7 @@ class TerminalView:
             self.expects_text = any(r.prompt and not r.numbers_pick for r in mine)
         first_numbers: dict[int, int] = {}
         new_choices: list[Choice] = []
-        for index in _numbered_first(replies):
+        for index in numbered_order(replies):
             first_numbers[index] = len(new_choices) + 1
             new_choices += replies[index].choices
         lines = [self._render_one(reply, first_numbers.get(i, 0)) for i, reply in enumerate(replies)]

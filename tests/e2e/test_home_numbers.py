@@ -60,7 +60,7 @@ def test_done_picked_by_number_asks_first_and_yes_marks_it(engine: Engine, servi
 def test_no_keeps_it_open(engine: Engine, services: Services) -> None:
     submitted(engine)
     said = chat(engine, ["home", "4", "no"])
-    assert "action 1 stays open" in said
+    assert "action 1 (Share the plan with the school., audit #1, CR-555555) stays open" in said
     assert action_store.get_action(services.storage, 1).done_at is None
 
 

@@ -19,6 +19,7 @@ from tests.support.audit_rows import insert_audit
 SATURDAY = datetime(2026, 12, 5, 17, 0, tzinfo=ZoneInfo("Europe/London"))
 AUDITOR, WORKER, MANAGER, SOUTH = "U0MGRS001", "U0PRAN001", "U0MGRN001", "U0MGRC001"
 ACTION_TEXT = "Arrange the statutory visit"
+WORDS = "(_Arrange the statutory visit_, audit #1, CR-123456)"  # beside its number (trial 43)
 
 
 def _action(services: Services, status: str) -> int:
@@ -66,7 +67,8 @@ def test_the_owners_manager_answers_once_the_audit_is_moderated(bot: RunningBot,
         [given] = manager.send("press", f"actions.more_time_give|{action}:2026-12-14:1")
     assert refused.kind == "error" and "Only Team manager (North) can give action" in refused.text
     assert why.text.startswith("Why no? Type the reason in a line") and why.prompt
-    assert said_no.text == (f"I've told Social worker N1 that action {action} stays due Monday 7 December 2026, with "
+    assert said_no.text == (f"I've told Social worker N1 that action {action} {WORDS} stays due Monday 7 December "
+                            "2026, with "
                             "your reason.")
     assert f"Team manager (North) said no to more time on action {action}" in told_no
     assert "Their reason: “needs doing before the review”." in told_no

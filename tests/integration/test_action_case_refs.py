@@ -55,6 +55,6 @@ def test_reminders_name_the_case_of_the_action(services: Services) -> None:
         monday = date(2026, 11, 30)
         reminders = due_reminders(reminder_inputs(services, monday), monday)
     [nudge] = [r for r in reminders if r.user_id == WORKER and r.key.startswith("action:")]
-    assert f"Action “Hold a direct-work session” (audit #{first}, CR-123456) was due" in nudge.text
+    assert f"Action 1 “Hold a direct-work session” (audit #{first}, CR-123456) was due" in nudge.text
     [overdue] = [r for r in reminders if r.user_id == "U0MGRN001" and r.key == "overdue-list"]
     assert f"“Hold a direct-work session” (audit #{first}, CR-123456) (due" in overdue.text

@@ -23,6 +23,7 @@ LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 12, 7, 11, 0, tzinfo=LONDON)  # a Monday, in working hours
 MANAGER = "U0MGRN001"
 OWNER = "U0PRAN001"
+WORDS = "(_Update the chronology_, audit #1, CR-100200)"  # beside its number (trial 43)
 
 
 def _chase(engine: Engine, user: str, text: str) -> list:
@@ -38,7 +39,7 @@ def test_a_manager_nudges_the_owner_once_a_day(engine: Engine, services: Service
         replies = _chase(engine, MANAGER, typed.format(n=action))
     said = flat("\n".join(r.text for r in replies if r.to_user is None))
     [nudge] = [r for r in replies if r.to_user == OWNER]
-    assert f"Sent: I've nudged Social worker N1 about action {action} (due 20 Nov 2026, overdue)" in said
+    assert f"Sent: I've nudged Social worker N1 about action {action} {WORDS} (due 20 Nov 2026, overdue)" in said
     assert nudge.text.startswith(f"Team manager (North) asks about action {action}: _Update the chronology_")
     assert [c.action for c in nudge.choices] == ["actions.done"]
     who, when = action_store.last_chase(services.storage, action)
@@ -70,7 +71,8 @@ def test_a_done_action_is_said_to_be_done(engine: Engine, services: Services) ->
         action_store.complete_action(services.storage, action, OWNER, allowed=False, now=NOW)
         replies = _chase(engine, MANAGER, f"chase action {action}")
     assert [r.to_user for r in replies] == [None]
-    assert f"Action {action} is done already (marked done on 7 Dec 2026 by Social worker N1)" in flat(replies[0].text)
+    assert f"Action {action} {WORDS} is done already (marked done on 7 Dec 2026 by Social worker N1)" in \
+        flat(replies[0].text)
     assert action_store.last_chase(services.storage, action) is None
 
 
@@ -100,7 +102,7 @@ def test_the_nudge_says_how_to_ask_for_more_time_and_those_words_ask(engine: Eng
                f"like `{example}`." in flat(nudge.text)
         asked = engine.message(OWNER, example, surface="terminal")
     said = flat(" ".join(r.text for r in asked if r.to_user is None))
-    assert f"for more time on action {action} until 14 Dec 2026" in said, said
+    assert f"for more time on action {action} {WORDS} until 14 Dec 2026" in said, said
     assert any(r.to_user == "U0MGRS001" for r in asked)  # the auditor is asked
 
 

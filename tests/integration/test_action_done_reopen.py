@@ -52,7 +52,7 @@ def test_a_manager_marking_their_workers_action_done_is_asked_first_and_the_work
     first, later = out.split("OK: action", 1)
     assert (f"Mark action #{action_id} done for Social worker N1?\nShare the plan with the school (audit #1, "
             "CR-123456), due 8 Dec 2026\n  1) Yes\n  2) No") in first
-    assert f" {action_id} stays open. Nothing changed." in later
+    assert f" {action_id} (Share the plan with the school, audit #1, CR-123456) stays open. Nothing changed." in later
     assert (f"Action {action_id} (audit #1, CR-123456) marked done for Social worker N1: Share the plan with the "
             "school. Thank you. Wrong one? Type undo (or press Reopen) to open it again.") in flat(later)
     [told] = messages_to(out, WORKER)
@@ -131,9 +131,10 @@ def test_a_reopened_action_says_so_in_the_audit(engine: Engine, action_id: int) 
 
 
 @pytest.mark.parametrize(("typed", "said"), [
-    ("reopen action {}", "Action {} is not marked done, so it is open already: `/audit actions` lists it."),
-    ("reopen {}", "Action {} is not marked done, so it is open already: `/audit actions` lists it. To change "
-                  "submitted audit #{} instead, type `/audit edit {}`."),  # trial 43: `reopen 18` is action 18's
+    ("reopen action {}", "Action {} (_Share the plan with the school_, audit #1, CR-123456) is not marked done, so it "
+                         "is open already: `/audit actions` lists it."),
+    ("reopen {}", "Action {} (_Share the plan with the school_, audit #1, CR-123456) is not marked done, so it is open "
+                  "already: `/audit actions` lists it. To change submitted audit #{} instead, type `/audit edit {}`."),
     ("reopen action 999", "I can't find that action; type `/audit actions` to see your open ones."),
 ])
 def test_reopening_what_cannot_be_reopened_says_why(engine: Engine, action_id: int, typed: str, said: str) -> None:
@@ -214,7 +215,7 @@ def test_remove_action_typed_outside_an_audit_removes_it_from_its_audit(engine: 
                                     WORKER, "2026-12-10", AUDITOR, NOW)
     with time_machine.travel(NOW, tick=False):
         _, kept = drive(engine, [f"remove action {other}", "no"], user=AUDITOR)
-        assert f"OK: action {other} stays. Nothing changed." in flat(kept)
+        assert f"OK: action {other} (Book a strategy review, audit #1, CR-123456) stays. Nothing changed." in flat(kept)
         assert action_store.get_action(services.storage, other) is not None
         _, out = drive(engine, [f"remove action {other}", "yes"], user=AUDITOR)
     # asked first, as marking a colleague's action done is (trial 21: it was removed at once)

@@ -25,6 +25,7 @@ from tests.support.audit_rows import insert_audit
 LONDON = ZoneInfo("Europe/London")
 SATURDAY = datetime(2026, 12, 5, 17, 0, tzinfo=LONDON)
 AUDITOR, WORKER, MANAGER = "U0MGRS001", "U0PRAN001", "U0MGRN001"
+WORDS = "(_Arrange the statutory visit_, audit #1, CR-123456)"  # beside its number (trial 43)
 
 
 def _action(services: Services, status: str = "submitted") -> int:
@@ -53,12 +54,13 @@ def test_the_owner_asking_for_more_time_sends_the_auditor_the_request(engine: En
         replies = engine.message(WORKER, typed.format(n=action), surface="terminal")
         if until is None:  # no day named: asked "Until when?", nothing sent, and the next line is the day (trial 41)
             assert [r.to_user for r in replies] == [None]
-            assert replies[0].text.startswith(f"Until when do you need action {action}? It is due 7 Dec 2026.")
+            assert replies[0].text.startswith(f"Until when do you need action {action} {WORDS}? It is due 7 Dec 2026.")
             assert _trail(services) == []
             replies, until = engine.message(WORKER, "14/12", surface="terminal"), "14 Dec 2026"
     told = [r for r in replies if r.to_user is None]
     [sent] = [r for r in replies if r.to_user == AUDITOR]
-    assert told[0].text.startswith(f"I've asked Team manager (South), the auditor, for more time on action {action}")
+    assert told[0].text.startswith(f"I've asked Team manager (South), the auditor, for more time on action {action} "
+                                   f"{WORDS}")
     assert "It stays due 7 Dec 2026 until they set a new date." in told[0].text
     assert sent.text.startswith(f"Social worker N1 asks for more time on action {action} (_Arrange the statutory "
                                 "visit_")
@@ -78,7 +80,7 @@ def test_when_the_auditor_can_no_longer_change_it_the_owners_manager_is_asked(en
         engine.message(WORKER, f"more time on action {action}", surface="terminal")
         replies = engine.message(WORKER, "2 weeks", surface="terminal")  # the day, asked for next (trial 41)
     assert replies[0].text.startswith("I've asked Team manager (North), your manager, for more time on action "
-                                      f"{action} until 21 Dec 2026")
+                                      f"{action} {WORDS} until 21 Dec 2026")
     assert [r.to_user for r in replies[1:]] == [MANAGER]
 
 
@@ -109,7 +111,8 @@ def test_the_extend_command_asks_as_the_words_do(engine: Engine, services: Servi
         action = _action(services)
         replies = engine.command(WORKER, f"extend {action} to 14/12, family away")
         [usage] = engine.command(WORKER, "extend")
-    assert replies[0].text.startswith(f"I've asked Team manager (South), the auditor, for more time on action {action} "
+    assert replies[0].text.startswith(f"I've asked Team manager (South), the auditor, for more time on action "
+                                      f"{action} {WORDS} "
                                       "until 14 Dec 2026.")
     assert replies[1].to_user == AUDITOR and "until 14 Dec 2026, reason: family away." in replies[1].text
     assert usage.kind == "error" and "/audit extend <action number> [to DATE] [, reason]" in usage.text
@@ -147,7 +150,7 @@ def test_the_approver_says_no_typed_and_the_owner_is_told_the_date_stands(engine
         action = _action(services)
         engine.message(WORKER, f"more time on action {action}", surface="terminal")
         [said, told] = engine.message(AUDITOR, f"no more time on action {action}", surface="terminal")
-    assert said.text == f"I've told Social worker N1 that action {action} stays due Monday 7 December 2026."
+    assert said.text == f"I've told Social worker N1 that action {action} {WORDS} stays due Monday 7 December 2026."
     assert told.to_user == WORKER
     assert f"said no to more time on action {action}, _Arrange the statutory visit_ (" in told.text
     assert told.text.endswith("it stays due **Monday 7 December 2026**.")  # the action's words are not tacked on
@@ -181,7 +184,8 @@ def test_fix34_a_no_typed_with_its_reason_carries_it_to_the_owner(engine: Engine
         action = _action(services)
         engine.message(WORKER, f"more time on action {action}", surface="terminal")
         [said, told] = engine.message(AUDITOR, typed.format(n=action), surface="terminal")
-    assert said.text == (f"I've told Social worker N1 that action {action} stays due Monday 7 December 2026, with "
+    assert said.text == (f"I've told Social worker N1 that action {action} {WORDS} stays due Monday 7 December 2026, "
+                         "with "
                          "your reason.")
     assert told.to_user == WORKER and "Their reason: “needs doing before the review”." in told.text
     assert _refusals(services) == [{"action": action, "reason": True}]
@@ -219,7 +223,7 @@ def test_fix34_skip_says_no_without_a_reason_and_cancel_sends_nothing(engine: En
         assert not _refusals(services) and "nothing was sent" in kept.text
         engine.action(AUDITOR, "actions.more_time_refuse", str(action), surface="terminal")
         [said, told] = engine.message(AUDITOR, "skip", surface="terminal")
-    assert said.text == f"I've told Social worker N1 that action {action} stays due Monday 7 December 2026."
+    assert said.text == f"I've told Social worker N1 that action {action} {WORDS} stays due Monday 7 December 2026."
     assert told.to_user == WORKER and "Their reason" not in told.text
     assert _refusals(services) == [{"action": action, "reason": False}]
 

@@ -53,7 +53,7 @@ def test_the_owner_says_it_isnt_theirs_and_the_auditor_is_told_with_the_reason(
     with time_machine.travel(NOW, tick=False):
         mine, told = engine.message(WORKER, typed.format(n=action_id), surface="terminal")
     assert flat(mine.text, "_`").startswith(f"I've told Team manager (South), its auditor, that action {action_id} "
-                                            "isn't yours")
+                                            f"({TITLE}, audit #1, CR-123456) isn't yours")
     assert (f"with your reason: “{reason}”" in mine.text) is bool(reason)
     assert "It stays on your list, due 8 Dec 2026" in mine.text
     assert told.to_user == AUDITOR
@@ -81,7 +81,8 @@ def test_it_stays_theirs_tells_the_owner(engine: Engine, services: Services, act
         said, told = engine.action(AUDITOR, "actions.stays_theirs", str(action_id))
         typed = engine.message(AUDITOR, f"action {action_id} stays theirs", surface="terminal")
         [refused] = engine.action(COLLEAGUE, "actions.stays_theirs", str(action_id))
-    assert said.text == f"I've told Social worker N1 that action {action_id} stays theirs."
+    assert said.text == (f"I've told Social worker N1 that action {action_id} (_{TITLE}_, audit #1, CR-123456) stays "
+                         "theirs.")
     assert told.to_user == WORKER and f"Team manager (South) says action {action_id} stays yours" in told.text
     assert typed[0].text == said.text
     assert refused.kind == "error" and WORKER not in {r.to_user for r in [refused]}

@@ -119,7 +119,8 @@ def test_the_edit_command_asks_before_removing_and_no_keeps_the_action(engine: E
     assert [c.label for c in asked.choices] == ["Yes, remove it", "No, keep it"]
     assert len(action_store.actions_of_audit(services.storage, audit_id)) == 2  # nothing yet
     [kept] = edit(engine, f"{audit_id} remove action {other}", answer="no")
-    assert kept.text == f"OK: action {other} stays. Nothing changed."
+    assert kept.text == (f"OK: action {other} (_Book a review with the health visitor._, audit #{audit_id}, CR-100200) "
+                         "stays. Nothing changed.")
     assert [a.id for a in action_store.actions_of_audit(services.storage, audit_id)] == [own, other]
 
 

@@ -51,7 +51,7 @@ def test_the_first_run_after_time_away_sends_one_catch_up_and_records_it(service
     assert welcome.title == "Welcome back" and welcome.to_user == WORKER
     assert welcome.text.startswith("While you were away (from Monday 7 December 2026 to Friday 11 December 2026), "
                                    "2 things came up for you:")
-    assert "• Action “Visit and see the child alone” (audit #" in welcome.text
+    assert f"• Action {action} “Visit and see the child alone” (audit #" in welcome.text  # the button's number
     assert "was due 9 Dec 2026 and is overdue." in welcome.text
     assert f"• Audit #{reflect} of your case CR-" in welcome.text and "asks for your reflections." in welcome.text
     assert ("audit.reflect", str(reflect)) in [(c.action, c.value) for c in welcome.choices]
@@ -66,7 +66,7 @@ def test_the_first_run_after_time_away_sends_one_catch_up_and_records_it(service
 def test_away_off_before_the_last_day_gives_the_catch_up_at_once(services: Services, engine: Engine) -> None:
     rows = AuditRows(services)
     earlier = rows.audit(auditor=MANAGER, submitted=datetime(2026, 11, 16, 10, tzinfo=UTC))
-    rows.action(earlier, WORKER, date(2026, 12, 9), description="Visit and see the child alone")
+    visit = rows.action(earlier, WORKER, date(2026, 12, 9), description="Visit and see the child alone")
     with at(2026, 12, 7):
         engine.command(WORKER, "away until 18/12")
     with at(2026, 12, 10, 14):
@@ -74,7 +74,7 @@ def test_away_off_before_the_last_day_gives_the_catch_up_at_once(services: Servi
     assert back.text == "Welcome back: reminders are on again."
     assert welcome.title == "Welcome back" and welcome.text.startswith(
         "While you were away (from Monday 7 December 2026 to Thursday 10 December 2026), 1 thing came up for you:\n"
-        "• Action “Visit and see the child alone”")
+        f"• Action {visit} “Visit and see the child alone”")
     with at(2026, 12, 11):
         sent = [o for o in reminders_job(services, services.clock()) if o.recipient == WORKER]
     assert all(r.title != "Welcome back" for o in sent for r in o.replies)

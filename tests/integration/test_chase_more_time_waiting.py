@@ -48,8 +48,8 @@ def test_the_chaser_is_told_of_the_waiting_request_and_yes_sends_a_nudge_saying_
     with at(NOW):
         first = engine.message(MANAGER, f"chase {action}", surface="terminal")
         assert [r.to_user for r in first] == [None]  # nothing sent yet
-        assert "Social worker N1 asked for more time to 20 Dec on 4 Dec; it waits for Team manager (South). " \
-               "Chase anyway? yes / no" in said(first)
+        assert f"Social worker N1 asked for more time on action {action} (_Update the chronology_, audit #1, " \
+               "CR-100200) to 20 Dec on 4 Dec; it waits for Team manager (South). Chase anyway? yes / no" in said(first)
         assert [c.label for c in first[0].choices] == ["Chase anyway", "Don't chase"]
         assert action_store.last_chase(services.storage, action) is None
         sent = engine.message(MANAGER, "yes", surface="terminal")
@@ -67,8 +67,8 @@ def test_no_sends_nothing_and_says_so(engine: Engine, services: Services) -> Non
         engine.message(MANAGER, f"chase {action}", surface="terminal")
         replies = engine.message(MANAGER, "no", surface="terminal")
     assert [r.to_user for r in replies] == [None]
-    assert f"Action {action} was not chased: nothing was sent. Its request for more time still waits for Team " \
-           "manager (South)." in said(replies)
+    assert f"Action {action} (_Update the chronology_, audit #1, CR-100200) was not chased: nothing was sent. Its " \
+           "request for more time still waits for Team manager (South)." in said(replies)
     assert action_store.last_chase(services.storage, action) is None
 
 
@@ -115,7 +115,7 @@ def test_the_buttons_do_as_yes_and_no(engine: Engine, services: Services) -> Non
     with at(NOW):
         engine.message(MANAGER, f"chase {action}", surface="terminal")
         kept = engine.action(MANAGER, "chase.not", str(action), surface="terminal")
-        assert f"Action {action} was not chased" in said(kept)
+        assert f"Action {action} (_Update the chronology_, audit #1, CR-100200) was not chased" in said(kept)
         engine.message(MANAGER, f"chase {action}", surface="terminal")
         sent = engine.action(MANAGER, "chase.anyway", str(action), surface="terminal")
     assert OWNER in [r.to_user for r in sent]

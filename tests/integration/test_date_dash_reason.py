@@ -4,6 +4,8 @@ may follow one. The clock is pinned to the trial day, so these pass under AUDITB
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.audits.action_edit import parse
@@ -24,7 +26,7 @@ def demo(services: Services) -> Services:
 def test_a_request_for_more_time_reads_the_date_before_a_dash_and_the_reason_after(demo: Services, engine: Engine,
                                                                                    dash: str) -> None:
     reply = said(engine, SOUTH_WORKER, f"extend 94 to 23/12 {dash} school holidays, family away")
-    assert "for more time on action 94 until 23 Dec 2026" in reply, reply
+    assert re.search(r"for more time on action 94 \(_[^_]+_, audit #\d+, CR-\d+\) until 23 Dec 2026", reply), reply
     assert "reason: school holidays, family away" in reply
     assert "could not read" not in reply
 

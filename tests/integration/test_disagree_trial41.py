@@ -120,7 +120,8 @@ def test_the_owner_asking_to_remove_an_action_is_told_who_and_it_is_sent_on_yes(
            f"#{audit_id} (CR-687096)" in text
     assert f"Send Team manager (South) your request about action {second}" in text
     assert [c.label for c in asked.choices] == ["Yes, send it to Team manager (South)", "No, don't send it"]
-    assert mine.text.startswith(f"Sent to Team manager (South): your request about action {second}.")
+    assert mine.text.startswith(f"Sent to Team manager (South): your request about action {second} (_Update the "
+                                "chronology with the last three months' significant events_, audit #1, CR-687096).")
     assert told.to_user == AUDITOR
     told_text = flat(told.text, "_`*")
     assert f"Social worker N1 asks you to remove action {second} (audit #{audit_id}, CR-687096)" in told_text

@@ -27,6 +27,7 @@ MANAGER = "U0MGRN001"
 OWNER = "U0PRAN001"
 SATURDAY_NIGHT = datetime(2026, 12, 5, 23, 0, tzinfo=LONDON)
 MONDAY_MORNING = datetime(2026, 12, 7, 8, 0, tzinfo=LONDON)
+WORDS = "(_Update the chronology_, audit #1, CR-100200)"  # beside its number (trial 43)
 
 
 def at(moment: datetime) -> time_machine.travel:
@@ -129,9 +130,10 @@ def test_chasing_again_says_one_waits_and_queues_no_second(engine: Engine, servi
         mine = engine.message(MANAGER, f"remind sw n1 about action {action}", surface="terminal")
         admins = engine.message("U0ADMIN01", f"chase action {action}", surface="terminal")
     assert [r.to_user for r in mine + admins] == [None, None]
-    assert (f"Your chase of action {action} is already waiting: it will reach Social worker N1 at 08:00 on Monday "
-            "7 December. Nothing more was queued.") in said(mine)
-    assert f"Team manager (North)'s chase of action {action} is already waiting" in said(admins)
+    assert (f"Your chase of action {action} {WORDS} is already waiting: it will reach Social worker "
+            "N1 at 08:00 on Monday 7 December. Nothing more was queued.") in said(mine)
+    assert f"Team manager (North)'s chase of action {action} {WORDS} is already " \
+           "waiting" in said(admins)
     jobs, sender = runner(services)
     with at(MONDAY_MORNING):
         assert jobs.send_held() == 1
@@ -151,8 +153,8 @@ def test_lists_and_the_audit_show_the_chase_waiting_to_all_but_the_owner(engine:
     assert "— chase held until 08:00 Mon 7 Dec" in team
     assert f"Action {action}: Update the chronology" in shown and "chase held until 08:00 Mon 7 Dec" in shown
     assert "Update the chronology" in own and "chase" not in own
-    assert (f"**Your chases waiting for the working morning** • Action {action} (Social worker N1): chase held until "
-            f"08:00 Mon 7 Dec; `withdraw chase {action}` takes it back") in chasers
+    assert (f"**Your chases waiting for the working morning** • Action {action} {WORDS}, Social "
+            f"worker N1's: chase held until 08:00 Mon 7 Dec; `withdraw chase {action}` takes it back") in chasers
     assert "(open, **overdue**, chase held until 08:00 Mon 7 Dec)" in named
     assert "Update the chronology" in owner_named and "chase" not in owner_named
 
@@ -162,8 +164,8 @@ def test_withdrawing_a_held_chase_means_it_never_goes(engine: Engine, services: 
     with at(datetime(2026, 12, 6, 9, 0, tzinfo=LONDON)):
         taken = engine.message(MANAGER, f"withdraw chase {action}", surface="terminal")
         again = engine.message(MANAGER, f"unchase {action}", surface="terminal")
-    assert f"Withdrawn: the chase of action {action} will not be sent" in said(taken)
-    assert f"No chase of action {action} is waiting, so nothing was withdrawn." in said(again)
+    assert f"Withdrawn: the chase of action {action} {WORDS} will not be sent" in said(taken)
+    assert f"No chase of action {action} {WORDS} is waiting, so nothing was withdrawn." in said(again)
     jobs, sender = runner(services)
     with at(MONDAY_MORNING):
         assert jobs.send_held() == 0

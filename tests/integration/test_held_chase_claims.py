@@ -24,6 +24,7 @@ LONDON = ZoneInfo("Europe/London")
 MANAGER = "U0MGRN001"
 OWNER = "U0PRAN001"
 SATURDAY_NIGHT = datetime(2026, 12, 5, 23, 0, tzinfo=LONDON)
+WORDS = "(_Update the chronology_, audit #1, CR-100200)"  # beside its number (trial 43)
 
 
 def monday(hour: int, minute: int) -> datetime:
@@ -91,7 +92,8 @@ def test_a_chase_slack_refuses_is_tried_three_times_then_its_chaser_told_once(en
         assert jobs.send_held() == 0
     assert len(to(jobs.sender, OWNER)) == 3  # 08:00, 08:11, 08:22
     [told] = to(jobs.sender, MANAGER)
-    assert told == (f"Your held chase of action {action} could not be delivered to Social worker N1: Slack refused "
+    assert told == (f"Your held chase of action {action} {WORDS} could not be delivered to Social worker "
+                    f"N1: Slack refused "
                     f"it 3 times, so they have not been nudged. Type `chase {action}` to try again, or tell them "
                     "yourself.")
     for moment in (monday(8, 44), monday(12, 0), datetime(2026, 12, 8, 8, 0, tzinfo=LONDON)):

@@ -1,6 +1,6 @@
 """Trial 33 (low): the moderation queue's buttons say "Open #45", and `open 45` typed under it got "Did you mean show
 45?". Right after the queue is listed, `open 45` (`open #45`, `open audit 45`) opens the moderation as the button
-does; elsewhere it is still read as `show`, so it never opens a moderation by surprise."""
+does; elsewhere it never opens a moderation by surprise (trial 43: one message says to type `show 45`)."""
 
 from __future__ import annotations
 
@@ -37,9 +37,11 @@ def test_open_n_under_the_moderation_queue_opens_the_moderation(engine: Engine, 
     assert store.get_audit(services.storage, audit_id).status == "in_moderation"
 
 
-def test_open_n_anywhere_else_is_still_read_as_show(engine: Engine, services: Services) -> None:
+def test_open_n_anywhere_else_opens_nothing_and_says_what_to_type(engine: Engine, services: Services) -> None:
     with time_machine.travel(WEDNESDAY, tick=False):
         audit_id = submitted_audit(engine, services, AUDITOR)
         _, out = drive(engine, [f"open {audit_id}"], user=QA)
-    assert f"Did you mean show {audit_id}?" in flat(out)
+    said = flat(out)  # trial 43: one message saying what to type, never a moderation opened by surprise
+    assert f"There is no list of cases or audits just shown, so open {audit_id} opens nothing." in said
+    assert f"To open audit #{audit_id}, type show {audit_id};" in said
     assert moderation_store.current_moderation(services.storage, audit_id) is None

@@ -23,6 +23,7 @@ from tests.support.text import flat
 LONDON = ZoneInfo("Europe/London")
 SATURDAY = datetime(2026, 12, 5, 17, 0, tzinfo=LONDON)
 AUDITOR, MANAGER, WORKER = "U0MGRS001", "U0MGRN001", "U0PRAN001"
+WORDS = "(_Arrange the statutory visit_, audit #1, CR-123456)"  # beside its number (trial 43)
 
 
 def _action(services: Services) -> int:
@@ -64,8 +65,9 @@ def test_an_old_say_no_does_not_answer_the_newer_request(engine: Engine, service
         replies = _press(engine, first["Say no"])
     [said] = replies
     assert flat(said.text, "_*`") == (
-        f"That button is from an earlier request for more time on action {action}, which was already answered or "
-        f"replaced. Social worker N1's request waiting now, sent 5 Dec, asks for 18 Dec 2026: use its buttons, or "
+        f"That button is from an earlier request for more time on action {action} (Arrange the statutory visit, "
+        "audit #1, CR-123456), which was already answered or replaced. Social worker N1's request waiting now, sent "
+        "5 Dec, asks for 18 Dec 2026: use its buttons, or "
         f"type action {action} due 18/12 to give it or no more time on action {action} to say no. Nothing changed: "
         "it stays due 7 Dec 2026.")
     asked = requests.latest(services.storage, action)
@@ -125,7 +127,7 @@ def test_a_reason_typed_after_a_new_request_was_made_sends_no_no(engine: Engine,
         clock.shift(600)
         engine.message(WORKER, f"extend action {action} to 18/12, health visit moved", surface="terminal")
         [said] = engine.message(MANAGER, "needs doing before the review", surface="terminal")
-    assert said.text.startswith(f"That button is from an earlier request for more time on action {action}")
+    assert said.text.startswith(f"That button is from an earlier request for more time on action {action} {WORDS}")
     assert "asks for 18 Dec 2026" in said.text
     assert _refusals(services) == []
     asked = requests.latest(services.storage, action)

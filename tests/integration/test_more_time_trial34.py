@@ -29,6 +29,7 @@ LONDON = ZoneInfo("Europe/London")
 SATURDAY = datetime(2026, 12, 5, 17, 0, tzinfo=LONDON)
 AUDITOR, WORKER, OTHER = "U0MGRS001", "U0PRAN001", "U0PRAN002"
 GIVE, REFUSE = "actions.more_time_give", "actions.more_time_refuse"
+WORDS = "(_Arrange the statutory visit_, audit #1, CR-123456)"  # beside its number (trial 43)
 
 
 def _action(services: Services, owner: str = WORKER) -> int:
@@ -104,7 +105,7 @@ def test_the_worker_withdraws_a_request_and_the_one_asked_is_told(engine: Engine
         replies = engine.message(WORKER, typed.format(n=action), surface="terminal")
     [told] = [reply for reply in replies if reply.to_user is None]
     [sent] = _sent(replies)
-    assert told.text == (f"I've withdrawn your request for more time on action {action} and told Team manager "
+    assert told.text == (f"I've withdrawn your request for more time on action {action} {WORDS} and told Team manager "
                          "(South). It stays due 7 Dec 2026.")
     assert sent.to_user == AUDITOR and sent.text.startswith(f"Social worker N1 withdrew their request for more time "
                                                             f"on action {action}, _Arrange the statutory visit_ "
@@ -141,7 +142,8 @@ def test_a_second_request_while_one_waits_says_so_and_sends_nothing(engine: Engi
         engine.message(WORKER, f"withdraw {action}", surface="terminal")
         again = engine.message(WORKER, f"extend action {action} to 18/12", surface="terminal")
     [said] = replies
-    assert said.text.startswith(f"You already asked Team manager (South) for more time on action {action} until 14 "
+    assert said.text.startswith(f"You already asked Team manager (South) for more time on action {action} {WORDS} "
+                                "until 14 "
                                 "Dec 2026 on 5 Dec, and it is still waiting for their answer, so I haven't asked again")
     assert [detail["until"] for detail in _trail(services)] == ["2026-12-14", "2026-12-18"]
     assert [reply.to_user for reply in _sent(again)] == [AUDITOR]
@@ -172,7 +174,8 @@ def test_ordinary_phrasings_ask_for_the_day_with_the_rest_as_the_reason(engine: 
         action = _action(services)
         replies = engine.message(WORKER, typed.format(n=action), surface="terminal")
     [sent] = _sent(replies)
-    assert replies[0].text.startswith(f"I've asked Team manager (South), the auditor, for more time on action {action} "
+    assert replies[0].text.startswith(f"I've asked Team manager (South), the auditor, for more time on action "
+                                      f"{action} {WORDS} "
                                       f"until {until}.")
     assert sent.to_user == AUDITOR and f"until {until}" in sent.text
     assert (f"reason: {reason}." in sent.text) if reason else "reason:" not in sent.text
@@ -231,7 +234,7 @@ def test_a_day_on_or_before_the_due_date_is_refused_with_the_due_date(engine: En
         action = _action(services)
         [refused] = engine.message(WORKER, f"extend action {action} to {day}, core group moved", surface="terminal")
     assert refused.kind == "error"
-    assert refused.text.startswith(f"Action {action} is already due 7 Dec 2026, so asking for ")
+    assert refused.text.startswith(f"Action {action} {WORDS} is already due 7 Dec 2026, so asking for ")
     assert f"Nothing was asked: type a later day, like `extend action {action} to 14/12, <reason>`." in refused.text
     assert _trail(services) == [] and requests.latest(services.storage, action) is None
 
@@ -255,12 +258,13 @@ def test_a_waiting_request_shows_on_the_action_and_answers_did_i_get_more_time(e
         [never] = engine.message(WORKER, f"did i get more time on {action}?", surface="terminal")
         engine.message(WORKER, f"more time on action {action} to 14/12", surface="terminal")
         actions, home, shown, answer = _listed(engine, services)
-    assert never.text.startswith(f"You haven't asked for more time on action {action}; it is due 7 Dec 2026.")
+    assert never.text.startswith(f"You haven't asked for more time on action {action} {WORDS}; it is due 7 Dec 2026.")
     note = "more time asked to 14 Dec, waiting for Team manager (South)"
     assert f"due 7 Dec 2026 — {note}" in actions
     assert f"(due 7 Dec) — {note}" in home
     assert f"(open, {note})" in shown
-    assert answer.startswith(f"Not yet: you asked Team manager (South) for more time on action {action} until 14 Dec "
+    assert answer.startswith(f"Not yet: you asked Team manager (South) for more time on action {action} {WORDS} "
+                             "until 14 Dec "
                              "2026 on 5 Dec, and they haven't answered.")
 
 
@@ -273,7 +277,8 @@ def test_did_i_get_more_time_without_a_number_answers_for_the_requests_made(engi
         engine.message(WORKER, f"more time on action {action} to 14/12", surface="terminal")
         [answer] = engine.message(WORKER, "did i get my extension?", surface="terminal")
     assert "Not yet" not in " ".join(reply.text for reply in before)  # nothing asked: a question, not answered so
-    assert answer.text.startswith(f"Not yet: you asked Team manager (South) for more time on action {action} until")
+    assert answer.text.startswith(f"Not yet: you asked Team manager (South) for more time on action {action} {WORDS} "
+                                  "until")
     assert "\n" not in answer.text
 
 
@@ -288,8 +293,8 @@ def test_the_answer_shows_once_given_or_refused(engine: Engine, services: Servic
         engine.action(AUDITOR, GIVE, f"{action}:2026-12-14")
         given_ = _listed(engine, services)
     assert "Team manager (South) said no to more time on 5 Dec" in refused[0]
-    assert refused[3] == (f"No: Team manager (South) said no to more time on action {action}, so it stays due 7 Dec "
-                          "2026.")
+    assert refused[3] == (f"No: Team manager (South) said no to more time on action {action} (_Arrange the statutory "
+                          "visit_, audit #1, CR-123456), so it stays due 7 Dec 2026.")
     assert "more time asked" not in given_[0] and "due 14 Dec 2026" in given_[0]
-    assert given_[3] == (f"Yes: action {action} is now due 14 Dec 2026 (it was due 7 Dec 2026 when you asked on "
-                         "5 Dec).")
+    assert given_[3] == (f"Yes: action {action} {WORDS} is now due 14 Dec "
+                         "2026 (it was due 7 Dec 2026 when you asked on 5 Dec).")

@@ -33,6 +33,11 @@ def _action(services: Services, due: str = "2026-12-11") -> int:
                                    MONDAY)
 
 
+def named(action: int) -> str:
+    """How a reply names the action (trial 43): its words and case, one audit an action here."""
+    return f"(_Arrange the statutory visit_, audit #{action}, CR-123456)"
+
+
 def _asked(services: Services) -> list[tuple[int, str | None]]:
     """The requests kept, oldest first: (action, the day asked for)."""
     rows = services.storage.db.execute("SELECT detail FROM trail WHERE action = 'action.more_time' ORDER BY id")
@@ -53,6 +58,7 @@ def test_a_request_naming_no_action_asks_which_and_the_number_typed_next_sends_i
     assert _asked(services) == [] and asked_the_knowledge_base(services) == 0
     mine, sent = _say(engine, str(second))
     assert mine.text.startswith(f"I've asked Team manager (South), the auditor, for more time on action {second} "
+                                f"{named(second)} "
                                 "until 18 Dec 2026")
     assert sent.to_user == AUDITOR and "reason: family were away" in sent.text
     assert _asked(services) == [(second, "2026-12-18")]
@@ -64,6 +70,7 @@ def test_with_one_open_action_a_request_naming_none_is_for_it(engine: Engine, se
     assert "more time on action" not in other.text and _asked(services) == []
     mine, sent = _say(engine, "can i have till the 18th, family were away")
     assert mine.text.startswith(f"I've asked Team manager (South), the auditor, for more time on action {action} "
+                                f"{named(action)} "
                                 "until 18 Dec 2026")
     assert sent.to_user == AUDITOR
 
@@ -74,7 +81,7 @@ def test_a_request_with_no_day_asks_until_when_and_reads_the_next_line_as_it(
         engine: Engine, services: Services, later: str, until: str) -> None:
     action = _action(services)
     [question] = _say(engine, f"can i have more time on {action}")
-    assert question.text.startswith(f"Until when do you need action {action}? It is due 11 Dec 2026.")
+    assert question.text.startswith(f"Until when do you need action {action} {named(action)}? It is due 11 Dec 2026.")
     assert question.prompt and _asked(services) == []
     replies = _say(engine, later)
     assert [r.to_user for r in replies] == [None, AUDITOR]
@@ -104,6 +111,7 @@ def test_a_correction_replaces_the_request_just_sent_keeping_its_reason(engine: 
     _say(engine, f"extend {action} to 8/1 - xmas")
     mine, sent = _say(engine, "actually make it the 15th jan")
     assert mine.text.startswith(f"I've asked Team manager (South), the auditor, for more time on action {action} "
+                                f"{named(action)} "
                                 "until 15 Jan 2027 (instead of until 8 Jan 2027)")
     assert sent.to_user == AUDITOR and "reason: xmas" in sent.text
     assert "This replaces their request until 8 Jan 2027" in sent.text
@@ -131,7 +139,8 @@ def test_a_near_miss_keeps_the_reason_and_yes_sends_it(engine: Engine, services:
     [offered] = _say(engine, f"extned {action} to 18/12 - waiting on school")
     assert f"Did you mean `extend {action} to 18/12 - waiting on school`? Type `yes` to run it." in offered.text
     mine, sent = _say(engine, "yes")
-    assert mine.text.startswith(f"I've asked Team manager (South), the auditor, for more time on action {action}")
+    assert mine.text.startswith(f"I've asked Team manager (South), the auditor, for more time on action {action} "
+                                f"{named(action)}")
     assert "reason: waiting on school" in sent.text
 
 

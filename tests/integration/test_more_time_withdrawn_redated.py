@@ -86,7 +86,8 @@ def test_the_withdrawn_requests_button_gives_nothing_once_another_day_is_asked(e
         engine.message(WORKER, f"extend action {action} to 18/12, health visit moved", surface="terminal")
         [stale] = engine.action(MANAGER, GIVE, f"{action}:2026-12-14")
         fresh = engine.action(MANAGER, GIVE, f"{action}:2026-12-18")
-    assert stale.text == (f"That button is from an earlier request for more time on action {action}. Social worker "
+    assert stale.text == (f"That button is from an earlier request for more time on action {action} (_Arrange the "
+                          f"statutory visit_, audit #1, CR-123456). Social worker "
                           f"N1's request waiting now asks for 18 Dec 2026: use its buttons, or type `action {action} "
                           "due 18/12`. Nothing changed: it stays due 7 Dec 2026.")
     assert _due(services, action) == "2026-12-18" and [r.to_user for r in fresh] == [None, WORKER]

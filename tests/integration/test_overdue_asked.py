@@ -116,7 +116,7 @@ def test_why_are_they_overdue_says_where_reasons_are_and_shows_waiting_requests(
         _said(engine, "U0MGRS001", "overdue actions")
         said = _said(engine, "U0MGRS001", "why are they overdue")
     assert "2 open actions in your teams are overdue. 1 of them has asked for more time:" in said
-    assert "Action 1 — Social worker S1, due 1 Oct 2026: more time asked to 18 Dec, waiting for Team manager (South)" \
-        in said
+    assert ("Action 1 (_Late visit 0_, audit #1, CR-200000) — Social worker S1, due 1 Oct 2026: more time asked to "
+            "18 Dec, waiting for Team manager (South)") in said
     assert "`done 12 - what was done` keeps a note" in said and "`chase 12`" in said
     assert services.storage.db.execute("SELECT COUNT(*) FROM kb_asks").fetchone()[0] == 0  # never a question

@@ -24,7 +24,7 @@ MONDAY_RUN = datetime(2027, 1, 11, 9, 30, tzinfo=LONDON)  # the first working da
 def test_both_previews_say_the_owner_is_reminded_until_the_list_goes(engine: Engine) -> None:
     submitted(engine)  # AUDITOR is WORKER's manager
     owner = asked(engine, WORKER, when=WEDNESDAY)
-    assert ("• Thu 7 Jan: Action “Share the plan with the school.” (audit #1, CR-555555) was due Wed 30 Dec and is "
+    assert ("• Thu 7 Jan: Action 1 “Share the plan with the school.” (audit #1, CR-555555) was due Wed 30 Dec and is "
             "overdue. Reminded each working day until Mon 11 Jan, the last: it then goes on your manager's weekly "
             "list of overdue actions.") in owner
     manager = asked(engine, AUDITOR, when=WEDNESDAY)

@@ -50,7 +50,7 @@ def test_an_action_is_shown_on_the_first_working_day_it_would_be_reminded(engine
     assert text.startswith("What I would remind you about in the next 10 working days, as things stand (reminders "
                            "come as one message at 9:30 on working days;")
     # Friday 25 and Monday 28 December are bank holidays: the first run that counts it due soon is Tuesday 29
-    assert "• Tue 29 Dec: Action “Share the plan with the school.” (audit #1, CR-555555) is due" in text
+    assert "• Tue 29 Dec: Action 1 “Share the plan with the school.” (audit #1, CR-555555) is due" in text
     assert "Book a review" not in text  # N2's, not theirs
     assert rows(services) == before  # asking stores nothing
 
@@ -79,7 +79,7 @@ def test_time_away_is_said_and_its_days_bring_nothing(engine: Engine) -> None:
         engine.command(WORKER, "away until 31/12", surface="terminal")
     text = asked(engine, WORKER)
     assert text.startswith("Away until Thursday 31 December 2026: your reminders are paused.")
-    assert "• Fri 1 Jan" not in text and "• Mon 4 Jan: Action “Share the plan with the school.”" in text
+    assert "• Fri 1 Jan" not in text and "• Mon 4 Jan: Action 1 “Share the plan with the school.”" in text
 
 
 def test_with_nothing_coming_it_says_what_reminders_cover_and_when_later_actions_start(engine: Engine) -> None:

@@ -57,8 +57,9 @@ def test_a_correction_naming_no_action_of_theirs_changes_nothing_and_says_how_to
         engine.message(WORKER, f"done {wrong}", surface="terminal")
         [said] = engine.message(WORKER, f"oops wrong one i meant {other}", surface="terminal")
         undone = engine.message(WORKER, "undo", surface="terminal")
-    assert flat(said.text, "`").startswith(f"Action {other} isn't yours, so I haven't changed anything. Action "
-                                           f"{wrong} is still marked done: type undo to reopen it.")
+    assert flat(said.text, "`").startswith(f"Action {other} (_Not hers_, audit #{other}, CR-123456) isn't yours, so I "
+                                           f"haven't changed anything. Action {wrong} is still marked done: type undo "
+                                           "to reopen it.")
     assert f"Reopened: action {wrong}" in undone[0].text and not _done(services, wrong)
     assert not _done(services, other)
 
@@ -80,7 +81,7 @@ def test_more_time_asked_with_the_day_before_the_action_is_sent_with_its_reason(
     with time_machine.travel(NOW, tick=False):
         mine, sent = engine.message(WORKER, typed.format(n=action_id), surface="terminal")
     assert flat(mine.text, "`").startswith(f"I've asked Team manager (South), the auditor, for more time on action "
-                                           f"{action_id} until {until}.")
+                                           f"{action_id} (_Update the chronology_, audit #1, CR-123456) until {until}.")
     assert sent.to_user == AUDITOR
     assert ("reason: chrono is massive" in sent.text) is ("chrono" in typed)
     asked = requests.latest(services.storage, action_id)
@@ -103,7 +104,8 @@ def test_whose_job_it_is_then_not_mine_tells_the_auditor(engine: Engine, service
     action_id = _add(services, "Book a supervision discussion")
     with time_machine.travel(NOW, tick=False):
         mine, told = engine.message(WORKER, typed.format(n=action_id), surface="terminal")
-    assert f"that action {action_id} isn't yours, with your reason: “{reason}”" in mine.text
+    assert f"that action {action_id} (_Book a supervision discussion_, audit #1, CR-123456) isn't yours, with your " \
+           f"reason: “{reason}”" in mine.text
     assert told.to_user == AUDITOR and not asked_the_knowledge_base(services)
 
 
