@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.core.markup import audit_and_case
 from bot.core.action_named import action_named
+from bot.core.markup import audit_and_case
 from bot.core.services import Services
 from bot.storage import more_time as store
 from bot.storage.actions import ActionRow, get_action
