@@ -48,7 +48,8 @@ def test_no_more_time_with_the_number_alone_says_no(engine: Engine, services: Se
     say(engine, WORKER, f"more time on action {number} until 18/12")
     replies = say(engine, MANAGER, f"no more time on {number} - chronology is needed for conference, lets talk in "
                                    "supervision")
-    assert text_to(replies).startswith(f"I've told Social worker S1 that action {number} stays due")
+    assert text_to(replies).startswith(f"I've told Social worker S1 that action {number} (_Update the chronology_, "
+                                       "audit #1, CR-123456) stays due")
     assert "Their reason: “chronology is needed for conference, lets talk in supervision”" in text_to(replies, WORKER)
     assert asked_the_knowledge_base(services) == 0
 
