@@ -7,7 +7,7 @@ audit's current step into the message a person sees, the same in Slack and the t
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -341,8 +341,9 @@ def render_question(ctx: Ctx, question: Question, today: date) -> list[Reply]:
                   note=progress(ctx.checklist, question.id), numbers_pick=question.type == "text")]
 
 
-def answers_summary(ctx: Ctx) -> str:
-    """Every answer, section by section, with flagged answers marked, for the review and the summaries."""
+def answers_summary(ctx: Ctx, marks: Mapping[str, str] | None = None) -> str:
+    """Every answer, section by section, with flagged answers marked, for the review and the summaries; `marks`
+    (question id: "changed; was Yes") marks the answers changed since the worker was last sent the audit."""
     flagged = {q.id for q, _ in flags(ctx.checklist, ctx.answers)}
     visible = {q.id for q in visible_questions(ctx.checklist, ctx.answers)}
     missing = set(missing_answers(ctx.checklist, ctx.answers))
@@ -359,7 +360,9 @@ def answers_summary(ctx: Ctx) -> str:
             mark = emoji("flag") + " " if question.id in flagged else ("• " if question.id not in missing
                                                                                  else emoji("question") + " ")
             unnoted = " _(no evidence note)_" if answer and question.id in missing else ""  # a grade, its note missing
-            lines.append(f"{mark}{question_label(ctx.checklist, question.id)}. {question.text} — **{said}**{unnoted}")
+            changed = f" _({marks[question.id]})_" if marks and question.id in marks else ""
+            lines.append(f"{mark}{question_label(ctx.checklist, question.id)}. {question.text} — **{said}**{unnoted}"
+                         f"{changed}")
             if answer and answer.evidence:
                 lines.append(f"    _Evidence: {answer.evidence}_")
     return "\n".join(lines)
@@ -400,14 +403,25 @@ def _follow_ups_said(ctx: Ctx) -> list[str]:
     return said
 
 
+@dataclass(frozen=True)
+class Changed:
+    """What changed since the worker was last sent an audit (bot.audits.what_changed): the list said at the top of
+    the summary, and the marks on the answers it names."""
+    listed: str
+    marks: Mapping[str, str]
+
+
 def summary_reply(services: Services, ctx: Ctx, heading: str, to_user: str | None = None,
-                  choices: tuple[Choice, ...] = (), viewer: str = "") -> Reply:
+                  choices: tuple[Choice, ...] = (), viewer: str = "", changed: Changed | None = None) -> Reply:
+    """The audit as it stands, under `heading`; with `changed`, what changed since the worker was last sent it first
+    and the changed answers marked (trial 43: an updated summary repeated the whole audit and marked nothing)."""
     audit = ctx.audit
     directory = services.directory
-    parts = [heading, answers_summary(ctx),
+    parts = [heading, *([changed.listed] if changed and changed.listed else []),
+             answers_summary(ctx, changed.marks if changed else None),
              grade_line(audit, grade_change(services, audit.id), bool(concerns(ctx.checklist, ctx.answers)))]
     if legend := marks_legend(ctx):  # trial 22: `/audit show` marked graded answers "[missing]" with no key
-        parts.insert(2, legend)
+        parts.insert(len(parts) - 1, legend)
     if audit.strengths:
         parts.append(f"**Strengths:** {audit.strengths}")
     if audit.development:
@@ -415,11 +429,11 @@ def summary_reply(services: Services, ctx: Ctx, heading: str, to_user: str | Non
     actions = action_store.actions_of_audit(services.storage, audit.id)
     if actions:
         today = services.local_now().date().isoformat()
-        changed = action_changes(services, audit.id)
+        moved = action_changes(services, audit.id)
         asked = more_time_said.notes_for(services, [action for action in actions if not action.done_at])
         asked = chase_said.merged(services, actions, viewer, asked)  # "chase held until 08:00 Mon 7 Dec"
         parts.append("**Actions:**\n" + "\n".join(
-            action_line(services, action, today, changed.get(action.id, "") +
+            action_line(services, action, today, moved.get(action.id, "") +
                         (f", {asked[action.id]}" if action.id in asked else "")) for action in actions))
     return Reply(text="\n\n".join(parts), title=f"Audit #{audit.id}: {ctx.checklist.title}", to_user=to_user,
                  choices=choices, fields=(("Case", audit.case_ref), ("Auditor", directory.label(audit.auditor_id)),
