@@ -7,7 +7,7 @@ audit's current step into the message a person sees, the same in Slack and the t
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -215,7 +215,51 @@ def concern_confirmed(audit: store.AuditRow, concern_stands: bool) -> bool:
             and confirmed.get("grade") == audit.overall_grade)
 
 
-def grade_line(audit: store.AuditRow, change: tuple[str, date] | None = None, concern_stands: bool = False) -> str:
+@dataclass(frozen=True)
+class GradeStep:
+    """One change of an audit's grade after it was submitted: from, to, when (local day), by whom, and the reason
+    given with it ("" when none was)."""
+    was: str
+    grade: str
+    day: date
+    by: str
+    reason: str
+
+
+def grade_history(services: Services, audit_id: int) -> tuple[str, list[GradeStep]]:
+    """The reason the audit was submitted with (for going against the suggested grade), and each change of its grade
+    since, with the reason given for that change (the grade-reason revision after it, before the next change): a
+    trial read the reason for a change as the reason for differing from the suggestion (trial 43, finding 26)."""
+    revisions = store.revisions_of(services.storage, audit_id)
+    reasons = [r for r in revisions if r["field"] == "grade_reason"]
+    first = str(reasons[0]["old_value"] or "") if reasons else ""
+    changes = [r for r in revisions if r["field"] == "overall_grade" and r["old_value"]]
+    steps = []
+    for i, change in enumerate(changes):
+        until = changes[i + 1]["id"] if i + 1 < len(changes) else None
+        given = [r["new_value"] for r in reasons
+                 if r["id"] >= change["id"] and (until is None or r["id"] < until) and r["new_value"]]
+        stamp = datetime.fromisoformat(change["changed_at"]).astimezone(services.settings.timezone)
+        steps.append(GradeStep(change["old_value"], change["new_value"] or "", stamp.date(),
+                               services.directory.label(change["changed_by"]), str(given[-1]) if given else ""))
+    return first, steps
+
+
+def history_lines(audit: store.AuditRow, first: str, steps: Sequence[GradeStep]) -> list[str]:
+    """The grade history, each reason labelled for what it explains: the suggested grade (when it differs from the
+    grade of record), the grade submitted (and why it differed from the suggestion then), and each change with who
+    made it and why."""
+    suggested = ([f"Suggested grade: {grade_label(audit.suggested_grade)}."]
+                 if audit.suggested_grade and audit.suggested_grade != audit.overall_grade else [])
+    why = f" Why not the suggested grade: {as_sentence(first)}" if first else ""
+    lines = [f"• Submitted as {grade_label(steps[0].was)}.{why}"]
+    lines += [f"• Changed from {grade_label(step.was)} to {grade_label(step.grade)} on {short_date(step.day)} by "
+              f"{step.by}." + (f" Why changed: {as_sentence(step.reason)}" if step.reason else "") for step in steps]
+    return ["\n".join([*suggested, "Grade history:", *lines])]
+
+
+def grade_line(audit: store.AuditRow, change: tuple[str, date] | None = None, concern_stands: bool = False,
+               history: tuple[str, Sequence[GradeStep]] = ("", ())) -> str:
     """The overall grade of record: once a moderator has graded it differently, theirs, with the auditor's beside
     it; the auditor's reason for going against the suggested grade stays the auditor's. `change` (the grade before
     and the day) is the auditor's last change after submitting: the worker may have reflected on the old one.
@@ -235,7 +279,11 @@ def grade_line(audit: store.AuditRow, change: tuple[str, date] | None = None, co
         notes = [note for note in (changed, "agreed at moderation" if audit.moderated_grade is not None else "")
                  if note]
         line = f"**Overall grade:** {grade_label(audit.overall_grade)}" + (f" ({'; '.join(notes)})" if notes else "")
-        details += [f"Reason: {reason}"] if reason else []
+        if history[1]:  # changed since submitting: each reason with the grade it explains (trial 43, finding 26)
+            details = history_lines(audit, *history)
+        elif reason:
+            differs = change is None and audit.suggested_grade != audit.overall_grade
+            details += [f"{'Why not the suggested grade' if differs else 'Reason'}: {reason}"]
         if concern_confirmed(audit, concern_stands):
             details.append("The auditor confirmed this grade though an answer raises an immediate concern.")
     return line + ("\n" + " ".join(details) if details else "")
@@ -341,8 +389,9 @@ def render_question(ctx: Ctx, question: Question, today: date) -> list[Reply]:
                   note=progress(ctx.checklist, question.id), numbers_pick=question.type == "text")]
 
 
-def answers_summary(ctx: Ctx) -> str:
-    """Every answer, section by section, with flagged answers marked, for the review and the summaries."""
+def answers_summary(ctx: Ctx, marks: Mapping[str, str] | None = None) -> str:
+    """Every answer, section by section, with flagged answers marked, for the review and the summaries; `marks`
+    (question id: "changed; was Yes") marks the answers changed since the worker was last sent the audit."""
     flagged = {q.id for q, _ in flags(ctx.checklist, ctx.answers)}
     visible = {q.id for q in visible_questions(ctx.checklist, ctx.answers)}
     missing = set(missing_answers(ctx.checklist, ctx.answers))
@@ -359,7 +408,9 @@ def answers_summary(ctx: Ctx) -> str:
             mark = emoji("flag") + " " if question.id in flagged else ("• " if question.id not in missing
                                                                                  else emoji("question") + " ")
             unnoted = " _(no evidence note)_" if answer and question.id in missing else ""  # a grade, its note missing
-            lines.append(f"{mark}{question_label(ctx.checklist, question.id)}. {question.text} — **{said}**{unnoted}")
+            changed = f" _({marks[question.id]})_" if marks and question.id in marks else ""
+            lines.append(f"{mark}{question_label(ctx.checklist, question.id)}. {question.text} — **{said}**{unnoted}"
+                         f"{changed}")
             if answer and answer.evidence:
                 lines.append(f"    _Evidence: {answer.evidence}_")
     return "\n".join(lines)
@@ -400,14 +451,26 @@ def _follow_ups_said(ctx: Ctx) -> list[str]:
     return said
 
 
+@dataclass(frozen=True)
+class Changed:
+    """What changed since the worker was last sent an audit (bot.audits.what_changed): the list said at the top of
+    the summary, and the marks on the answers it names."""
+    listed: str
+    marks: Mapping[str, str]
+
+
 def summary_reply(services: Services, ctx: Ctx, heading: str, to_user: str | None = None,
-                  choices: tuple[Choice, ...] = (), viewer: str = "") -> Reply:
+                  choices: tuple[Choice, ...] = (), viewer: str = "", changed: Changed | None = None) -> Reply:
+    """The audit as it stands, under `heading`; with `changed`, what changed since the worker was last sent it first
+    and the changed answers marked (trial 43: an updated summary repeated the whole audit and marked nothing)."""
     audit = ctx.audit
     directory = services.directory
-    parts = [heading, answers_summary(ctx),
-             grade_line(audit, grade_change(services, audit.id), bool(concerns(ctx.checklist, ctx.answers)))]
+    parts = [heading, *([changed.listed] if changed and changed.listed else []),
+             answers_summary(ctx, changed.marks if changed else None),
+             grade_line(audit, grade_change(services, audit.id), bool(concerns(ctx.checklist, ctx.answers)),
+                        grade_history(services, audit.id))]
     if legend := marks_legend(ctx):  # trial 22: `/audit show` marked graded answers "[missing]" with no key
-        parts.insert(2, legend)
+        parts.insert(len(parts) - 1, legend)
     if audit.strengths:
         parts.append(f"**Strengths:** {audit.strengths}")
     if audit.development:
@@ -415,11 +478,11 @@ def summary_reply(services: Services, ctx: Ctx, heading: str, to_user: str | Non
     actions = action_store.actions_of_audit(services.storage, audit.id)
     if actions:
         today = services.local_now().date().isoformat()
-        changed = action_changes(services, audit.id)
+        moved = action_changes(services, audit.id)
         asked = more_time_said.notes_for(services, [action for action in actions if not action.done_at])
         asked = chase_said.merged(services, actions, viewer, asked)  # "chase held until 08:00 Mon 7 Dec"
         parts.append("**Actions:**\n" + "\n".join(
-            action_line(services, action, today, changed.get(action.id, "") +
+            action_line(services, action, today, moved.get(action.id, "") +
                         (f", {asked[action.id]}" if action.id in asked else "")) for action in actions))
     return Reply(text="\n\n".join(parts), title=f"Audit #{audit.id}: {ctx.checklist.title}", to_user=to_user,
                  choices=choices, fields=(("Case", audit.case_ref), ("Auditor", directory.label(audit.auditor_id)),

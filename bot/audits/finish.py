@@ -25,6 +25,7 @@ from bot.audits import (
     regrade_check,
     resubmit_grade,
     small_talk,
+    what_changed,
     wrong_box,
 )
 from bot.audits.action_fields import action_description, action_due, due_said, due_taken_said
@@ -308,6 +309,7 @@ def on_submit(services: Services, turn: Turn, value: str) -> list[Reply]:
     replies = [Reply(text=f"{done} Until a moderator opens it you can still change answers (Change answers, or "
                           f"`/audit edit {audit_id}`) or the grade and notes (`/audit edit {audit_id} grade ...`).",
                      choices=(Choice("Change answers", "audit.reopen", str(audit_id)),))]
+    changed = what_changed.since_sent(services, ctx, to_worker=False) if again else None  # before the worker's
     replies += _worker_told(services, turn, ctx, was, again)
     replies += held
     worker = ctx.audit.worker_id
@@ -315,7 +317,7 @@ def on_submit(services: Services, turn: Turn, value: str) -> list[Reply]:
         if manager not in (turn.user_id, worker):
             heading = ("An audit of a case in your team was changed after submission; here is the updated version."
                        if again else "An audit of a case in your team has been submitted.")
-            replies.append(summary_reply(services, ctx, heading, to_user=manager))
+            replies.append(summary_reply(services, ctx, heading, to_user=manager, changed=changed))
     return replies
 
 
@@ -331,9 +333,12 @@ def _worker_told(services: Services, turn: Turn, ctx: Ctx, was: str | None, agai
                    "summary." if again else f"{auditor} has audited one of your cases. Here is the summary: you "
                                             "can add your reflections on it.")
         summary.append(summary_reply(services, ctx, heading, to_user=worker,
-                                     choices=(Choice("Add my reflections", "audit.reflect", str(ctx.audit.id)),)))
+                                     choices=(Choice("Add my reflections", "audit.reflect", str(ctx.audit.id)),),
+                                     changed=what_changed.since_sent(services, ctx) if again else None))
     going = held_news.held(services, turn, ctx.audit, [*grade, *summary], "changed" if again else "new")
     if going == [*grade, *summary]:
+        if summary:
+            what_changed.mark_sent(services, ctx.audit.id)  # the next summary says what changed since this one
         return [*regrade.told_lines(services, grade), *summary]
     return going
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot.audits import what_changed
 from bot.audits.chase_nudge import working_morning
 from bot.audits.core import load, summary_reply
 from bot.core.chase_said import morning
@@ -58,8 +59,10 @@ def due_outgoing(services: Services, now: datetime) -> list[tuple[held_news.Held
         heading = (f"{by} has audited one of your cases. Here is the summary: you can add your reflections on it."
                    if news.kind == "new" else f"{by} has changed the audit of one of your cases after submitting "
                                               "it. Here is the summary as it stands now.")
-        summary = summary_reply(services, load(services, audit.id), heading, to_user=news.worker_id,
-                                choices=(Choice("Add my reflections", "audit.reflect", str(audit.id)),))
+        ctx = load(services, audit.id)
+        summary = summary_reply(services, ctx, heading, to_user=news.worker_id,
+                                choices=(Choice("Add my reflections", "audit.reflect", str(audit.id)),),
+                                changed=what_changed.since_sent(services, ctx) if news.kind != "new" else None)
         outgoing.append((news, Outgoing(news.worker_id, (summary,))))
     return outgoing
 
@@ -67,3 +70,5 @@ def due_outgoing(services: Services, now: datetime) -> list[tuple[held_news.Held
 def settle(services: Services, news: held_news.HeldNews, delivered: bool, now: datetime) -> None:
     """A claimed piece of news went, or will be tried again (bot.storage.held_news.settle)."""
     held_news.settle(services.storage, news, delivered, now)
+    if delivered:
+        what_changed.mark_sent(services, news.audit_id)  # the next summary says what changed since this one

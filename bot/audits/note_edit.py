@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bot.audits import lifecycle
+from bot.audits import edit_told, lifecycle
 from bot.audits.core import answer_error, load
 from bot.audits.flow import AnswerError, parse_evidence
 from bot.audits.note_answer_word import without_answer_word
@@ -59,7 +59,8 @@ def change_note(services: Services, turn: Turn, audit_id: int, text: str) -> lis
         return [Reply(text=f"Question {label} of audit #{audit_id} already has that note: nothing changed.")]
     lifecycle.edit_note(services.storage, audit_id, turn.user_id, question.id, note, turn.now)
     stays = f"the answer stays **{question.answer_label(answer.value)}**"
+    told = edit_told.worker_told(services, turn, audit_id)  # trial 43: the worker heard nothing of a note added
     if not answer.evidence:  # nothing to keep as a revision (trial 28 was told "The earlier note is kept")
-        return [Reply(text=f"Audit #{audit_id}: note added to question {label}; {stays}.")]
+        return [Reply(text=f"Audit #{audit_id}: note added to question {label}; {stays}."), *told]
     return [Reply(text=f"Audit #{audit_id}: the note on question {label} is updated; {stays}. The earlier note is "
-                       "kept as a revision.")]
+                       "kept as a revision."), *told]

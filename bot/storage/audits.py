@@ -539,6 +539,18 @@ def revisions_of(storage: Storage, audit_id: int) -> list[dict[str, Any]]:
     return list(select(storage.db, "SELECT * FROM revisions WHERE audit_id = ? ORDER BY id", [audit_id]))
 
 
+# Audit state: the last revision id the worker had been sent when their summary last went (trial 43, finding 25).
+WORKER_SENT = "worker_sent_revision"
+
+
+def mark_worker_sent(storage: Storage, audit_id: int) -> None:
+    """Record that the audit's worker has just been sent its summary as it stands: later summaries say what changed
+    since then (bot.audits.what_changed). The audit's version is not moved: nothing the auditor sees changed."""
+    with storage.write() as db:
+        db.execute("UPDATE audits SET state = json_set(COALESCE(state, '{}'), ?, (SELECT COALESCE(MAX(id), 0) FROM "
+                   "revisions WHERE audit_id = ?)) WHERE id = ?", [f"$.{WORKER_SENT}", audit_id, audit_id])
+
+
 # -- actions and reflections -------------------------------------------------------------------------------
 
 

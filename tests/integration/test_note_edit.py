@@ -50,7 +50,8 @@ def note_revisions(services: Services, audit_id: int) -> list[tuple[str, str, st
 
 def test_the_note_on_a_grade_changes_alone_and_the_old_one_is_kept_with_who_and_when(
         engine: Engine, services: Services, submitted: int) -> None:
-    [done] = edit(engine, submitted, f"note 7 {NEW_NOTE}")
+    done, *told = edit(engine, submitted, f"note 7 {NEW_NOTE}")
+    assert [r.to_user for r in told] == [WORKER, None]  # the worker gets the updated summary (trial 43)
     assert done.text == (f"Audit #{submitted}: the note on question 7 is updated; the answer stays **Good**. The "
                          "earlier note is kept as a revision.")
     answer = store.answers_of(services.storage, submitted)[QUALITY]
