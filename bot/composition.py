@@ -40,6 +40,7 @@ from bot.audits import (
     reaudit_start,
     response_waiting,
     start_in_words,
+    worker_picture,
     wrong_one,
 )
 from bot.audits import feature as audits_feature
@@ -107,6 +108,7 @@ def build_engine(services: Services) -> Engine:
     moderation_skip.install(engine, services)  # *Skip* at the action offered with a disagreement (fix43b)
     own_supervision.install(engine, services)  # "can i audit my own supervision?" (trial 36)
     manager_words.install(engine, services)  # "where was i", "team actions", "can u nudge sw s1 about 18"
+    worker_picture.install(engine, services)  # `worker S1`, "show me social worker s1's audits" (trial 43)
     own_audits_asked.install(engine, services)  # "just had my case audited, where can i see it", `my audtis`
     start_in_words.install(engine, services)  # "start a neglect audit on cr 771234 for S1"
     plain_commands.install(engine, services)  # "chase 9 - overdue since sept", "grant 94", "move action 151 to 18/12"

@@ -204,7 +204,7 @@ def _scope_and_team(services: Services, person: Person,
     raise UserError(LIST_USAGE)
 
 
-def _line(services: Services, audit: store.AuditRow) -> str:
+def audit_line(services: Services, audit: store.AuditRow) -> str:
     """An audit in `/audit list` and the Home, dated first by its submission, the order they are listed in, then by
     its later status's own day: "audited by Team manager (North): submitted 3 Dec 2026, moderated 4 Dec 2026 by QA
     lead (practice)" (trial 10 read "moderated (3 Dec 2026)", the day it was submitted; trial 23 read a list sorted by
@@ -276,7 +276,7 @@ def _listing(services: Services, turn: Turn, words: list[str], page: int, headin
         return [Reply(text=f"{heading}: none submitted yet. " + LIST_USAGE)]
     first = (page - 1) * SHOWN + 1
     more = f" ({first} to {first + len(audits) - 1} of {total})" if total > len(audits) else ""
-    lines = [_line(services, a) for a in audits]
+    lines = [audit_line(services, a) for a in audits]
     last_page = first + len(audits) - 1 >= total
     if not last_page:
         command = pages.next_page_command("list", words, page)
@@ -294,7 +294,7 @@ def home_section(services: Services, person: Person) -> list[Reply]:
     if not audits:
         return []
     return [Reply(title="Recent audits you can read",
-                  text="\n".join(_line(services, a) for a in audits),
+                  text="\n".join(audit_line(services, a) for a in audits),
                   note="Newest submitted first." + (f" {total} in all: `/audit list` shows more."
                                                     if total > len(audits) else ""),
                   choices=tuple(Choice(f"View #{a.id}", "audit.view", str(a.id)) for a in audits))]

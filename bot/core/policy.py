@@ -150,6 +150,14 @@ def may_set_away_for(directory: Directory, person: Person, worker_id: str) -> bo
     return may_complete_for_others(directory, person, worker_id)
 
 
+def may_see_worker(directory: Directory, person: Person, worker_id: str) -> bool:
+    """One worker's picture (`/audit worker`: their cases' audits, their actions, requests and reflections) is for a
+    manager of a team they are in, QA leads and admins, and the worker themselves; never a colleague (trial 43)."""
+    if person.role in OVERSIGHT or person.user_id == worker_id:
+        return True
+    return person.role is Role.MANAGER and person.user_id in directory.managers_of(worker_id)
+
+
 def may_complete_action(directory: Directory, person: Person, owner_id: str) -> bool:
     """The owner, or someone who may complete it for them."""
     return person.user_id == owner_id or may_complete_for_others(directory, person, owner_id)

@@ -56,6 +56,13 @@ def readable_audits(storage: Storage, *, people: Collection[str] | None = None,
     return total, [audit_row(r) for r in rows]
 
 
+def reflected_audit_ids(storage: Storage, worker_id: str) -> set[int]:
+    """The audits this worker has added reflections to (a withdrawn reflection is gone): a manager's picture of one
+    worker counts them against the audits of their cases."""
+    rows = storage.db.execute("SELECT DISTINCT audit_id FROM reflections WHERE worker_id = ?", [worker_id])
+    return {int(row[0]) for row in rows.fetchall()}
+
+
 def moderators_of(storage: Storage, audit_ids: Collection[int]) -> dict[int, set[str]]:
     """audit id -> who holds its moderation open or decided it (a moderation taken over is the new holder's)."""
     ids = sorted(set(audit_ids))

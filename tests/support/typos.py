@@ -10,14 +10,14 @@ from bot.engine.near_miss import SYNONYMS
 
 NAMES = ("actions", "areas", "ask", "auditors", "away", "campaign", "chase", "checklist", "compare", "digest", "edit",
          "export", "extend", "help", "home", "kb", "list", "moderate", "reaudits", "redact", "reflect", "reminders",
-         "respond", "restore", "resume", "show", "start")
+         "respond", "restore", "resume", "show", "start", "worker")
 # Something each typed command takes, as a person would type it after the command's word.
 ARGS = {"show": "136", "resume": "#12", "restore": "12", "edit": "12 grade good", "compare": "12 with 9",
         "reflect": "12 I agree with the actions", "respond": "12 accept", "moderate": "12", "list": "team north",
         "reaudits": "mine page 2", "digest": "north", "actions": "team north", "campaign": "mine 3",
         "away": "until Friday", "auditors": "last month north", "areas": "last quarter north", "checklist": "cp plan",
         "redact": "12 r3", "chase": "action 9", "extend": "110 to 14/12", "export": "since 1/9/2026",
-        "kb": "answer 4 The ICPC is within 15 working days."}
+        "kb": "answer 4 The ICPC is within 15 working days.", "worker": "social worker s1"}
 LETTERS = string.ascii_lowercase
 
 
