@@ -39,6 +39,7 @@ from bot.audits import (
     reaudit_outcomes,
     reaudit_start,
     response_waiting,
+    start_hinted,
     start_in_words,
     worker_picture,
     wrong_one,
@@ -111,6 +112,7 @@ def build_engine(services: Services) -> Engine:
     worker_picture.install(engine, services)  # `worker S1`, "show me social worker s1's audits" (trial 43)
     own_audits_asked.install(engine, services)  # "just had my case audited, where can i see it", `my audtis`
     start_in_words.install(engine, services)  # "start a neglect audit on cr 771234 for S1"
+    start_hinted.install(engine, services)  # "i want to audit one of s1's cin cases" (trial 43)
     plain_commands.install(engine, services)  # "chase 9 - overdue since sept", "grant 94", "move action 151 to 18/12"
     checklist_preview.install(engine, services)  # `checklist cp plan`, "show me the neglect checklist"
     checklist_asked.install(engine, services)  # "what will the auditor look at on my neglect case"

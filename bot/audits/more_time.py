@@ -19,7 +19,7 @@ from datetime import date, timedelta
 
 from bot.audits import action_edit, more_time_answer, more_time_undo
 from bot.audits.action_status import typed_id
-from bot.core import more_time_said
+from bot.core import also_asked, more_time_said
 from bot.core.action_named import action_named
 from bot.core.markup import audit_and_case
 from bot.core.replies import Reply
@@ -184,7 +184,29 @@ def example(today: date) -> str:
 def typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
     """A request for more time typed anywhere, or `action 110 due 14/12` typed by the action's owner where only its
     auditor may change it: the request sent and the owner told; None for other text, and for a number alone that is
-    no action of theirs ("more time on 147")."""
+    no action of theirs ("more time on 147"). Other questions typed with it are not answered, but named, with how to
+    ask them (trial 43: they were dropped without a word)."""
+    asked = _typed(services, turn, also_asked.kept(text, _used))
+    if asked is None or not (others := also_asked.others(text, _used)):
+        return asked
+    said = also_asked.line(others, lambda part: not services.identifier_screen.find(part))
+    return _before_question(asked, Reply(kind="notice", text=said))
+
+
+def _used(part: str) -> bool:
+    """Whether a part of a line holding several is the request for more time's: it asks for time or names an
+    action."""
+    return bool(ASKS.search(part) or ACTION_NUMBER.search(part) or re.fullmatch(r"#?\d+", part.strip()))
+
+
+def _before_question(replies: list[Reply], notice: Reply) -> list[Reply]:
+    """`notice` added to the replies, before a question they end with (its options stay the ones numbered last)."""
+    if replies and replies[-1].kind == "question":
+        return [*replies[:-1], notice, replies[-1]]
+    return [*replies, notice]
+
+
+def _typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
     today = turn.now.astimezone(services.settings.timezone).date()
     request = read(text, today)
     if request is not None and request.bare:

@@ -548,6 +548,12 @@ def unknown_worker(services: Services, turn: Turn) -> str:
             "or their Slack member ID (like U0ABC123).")
 
 
+def worker_named(services: Services, turn: Turn, typed: str) -> str | None:
+    """The worker a name typed outside the worker step means (bot.audits.start_hinted: "s1's cin cases"), read as
+    the worker step reads it."""
+    return _worker_named(services, turn, typed)
+
+
 def _worker_named(services: Services, turn: Turn, typed: str) -> str | None:
     """The worker a typed name means: the whole name or the start of one of the workers offered (several fitting is
     asked about), else anyone's whole name, so someone the auditor may not name is told why rather than not found."""
