@@ -61,12 +61,14 @@ from bot.audits import (
     reflection_held,
     reflection_undo,
     reflection_wait,
+    reflection_withdraw,
     regrade_check,
     regrade_concern,
     regrade_confirm,
     regrade_left,
     reopen_said,
     small_talk,
+    undo_nothing,
 )
 from bot.audits import actions as actions_feature
 from bot.audits import start as audits_start
@@ -293,6 +295,8 @@ def _install_typed_after_conversation(engine: Engine, services: Services) -> Non
     engine.add_message_handler(lambda turn, text: moderation.typed_in_one_line(services, turn, text), priority=26)
     engine.add_message_handler(lambda turn, text: list_pages.typed_more(services, turn, text), priority=27)  # "more"
     engine.add_message_handler(lambda turn, text: open_listed.typed_open(services, turn, text), priority=27)
+    reflection_withdraw.install(engine, services)  # `withdraw my reflection on 149`, any time (trial 43)
+    undo_nothing.install(engine, services)  # `undo` with nothing on offer: said so, never asked (trial 43)
 
 def install(engine: Engine, services: Services) -> None:
     """Register `/audit start|resume|show|compare|list|reflect|respond|moderate|actions|edit|redact`, the audit

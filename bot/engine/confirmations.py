@@ -26,6 +26,7 @@ from bot.core.markup import bold
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import ActionHandler, Engine, Turn
+from bot.engine.undo_words import normal, said_undo
 from bot.storage import audits as store
 
 KEY = "confirming"  # the question waiting, beside the conversation: {"yes": [action, value, label], "no": […]}
@@ -98,16 +99,13 @@ def meant(services: Services, turn: Turn, reply: Reply, action: str, value: str)
     return reply
 
 
-def normal(text: str) -> str:
-    """A typed line as it is compared: lower case, apostrophes dropped, punctuation and spaces squeezed to one."""
-    return " ".join(re.sub(r"[^\w/]+", " ", text.lower().replace("'", "").replace("’", "")).split())
-
-
 def reading(text: str, pending: dict) -> Answer | None:
     """What a typed line answers the waiting question: its Yes, its No, or neither (None)."""
     said = normal(text)
     if not said:
         return None
+    if said_undo(said):
+        return _undo_reading(pending)
     plain = _POLITE.sub("", said) if said.startswith("y") else said  # `ok thanks` acknowledges: no yes
     for answer, words in (("yes", FIRM_YES_WORDS if pending.get("firm") else YES_WORDS), ("no", NO_WORDS)):
         if answer not in pending:  # an offer has no No
@@ -118,6 +116,15 @@ def reading(text: str, pending: dict) -> Answer | None:
                 or said in pending.get(f"also_{answer}", []):
             return answer  # type: ignore[return-value]
     return None
+
+
+def _undo_reading(pending: dict) -> Answer | None:
+    """`undo` (any way it is said) at what waits: an offer taking `undo` runs its button; at a Yes-or-No question it
+    is the No, since nothing was done yet (trial 43: `undo that` at "Mark action 142 done?" went to the knowledge
+    base); an offer that takes no `undo` lets it go on (to bot.audits.undo_nothing)."""
+    if pending.get("words_only"):
+        return "yes" if "undo" in pending.get("also_yes", []) else None
+    return "no" if "no" in pending else None
 
 
 # A question of one's own asked while a choice waits ("what does peer mean?" at a campaign's two deadlines): answered
@@ -145,18 +152,24 @@ def _keeps(pending: dict, text: str) -> bool:
     """Whether `text` is a question that leaves the choice waiting: a choice answered only by its own words (`offer`:
     `29/1` or `31/1 anyway`), which a later `yes` can't answer by mistake. A Yes-or-No question still waits for the
     next message only: a `yes` typed after an answer elsewhere may be meant for that answer."""
-    return bool(pending.get("words_only")) and pending.get("keep_on_question", True) and ASKED.search(text) is not None
+    return bool(pending.get("words_only")) and pending.get("keep_on_question", True) and not pending.get("reminded") \
+        and ASKED.search(text) is not None
 
 
 def _kept_for(services: Services, turn: Turn, text: str) -> Callable[[list[Reply]], list[Reply]] | None:
     """A watch on each typed message: a question asked while a choice waits keeps it, and is followed by one line
-    saying so (when the choice is still the one waiting once the question is answered)."""
+    saying so (when the choice is still the one waiting once the question is answered). Once only: the line is
+    said on the very next reply and the choice goes with the next message (trial 43: "The choice above is still
+    waiting: type `undo`" ended three unrelated replies, long after the Withdraw button had scrolled away)."""
     pending = _waiting(services, turn)
     if pending is None or not _keeps(pending, text) or reading(text, pending) is not None:
         return None
 
     def after(_replies: list[Reply]) -> list[Reply]:
-        return [Reply(kind="notice", text=still_waiting(pending))] if _waiting(services, turn) == pending else []
+        if _waiting(services, turn) != pending:
+            return []
+        store.keep_aside(services.storage, turn.user_id, KEY, {**pending, "reminded": True}, turn.now)
+        return [Reply(kind="notice", text=still_waiting(pending))]
 
     return after
 

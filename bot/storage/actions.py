@@ -97,6 +97,13 @@ def open_actions_of_case(storage: Storage, case_ref: str, exclude_audit: int) ->
                              "AND au.submitted_at IS NOT NULL", [case_ref, exclude_audit], order="a.due_date, a.id")
 
 
+def last_done_by(storage: Storage, actor: str, since: datetime) -> ActionRow | None:
+    """The action `actor` last marked done since `since` (UTC) and still done, so `undo` typed too late can name the
+    way to reopen it (trial 43); None when there is none."""
+    rows = _rows(storage.db, "a.done_by = ? AND a.done_at >= ?", [actor, utc_text(since)], order="a.done_at DESC, a.id")
+    return rows[0] if rows else None
+
+
 def action_owner(storage: Storage, action_id: int) -> str | None:
     """Whose action it is, so a Done button pressed by someone else can be checked against their role."""
     action = get_action(storage, action_id)
