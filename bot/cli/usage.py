@@ -22,7 +22,8 @@ CHAT = "in Slack, or in the terminal chat (`audit-bot chat --user <your Slack me
 # ones both have: ask, kb, campaign, digest, restore); tests/unit/test_cli_usage.py keeps the two lists in step.
 CHAT_ONLY_COMMANDS = ("actions", "areas", "auditors", "away", "chase", "checklist", "compare", "edit", "extend", "help",
                       "home", "list",
-                      "moderate", "reaudits", "redact", "reflect", "reminders", "respond", "resume", "show", "start")
+                      "moderate", "reaudits", "redact", "reflect", "reminders", "respond", "resume", "show", "start",
+                      "worker")
 CHAT_ONLY_CAMPAIGN_VERBS = ("allocations", "deadline", "mine", "new", "reassign", "rename", "sample", "swap",
                             "teams")
 _INVALID_CHOICE = re.compile(r"argument (?P<name>\S+): invalid choice: (?P<value>.+?) \(choose from (?P<choices>.*)\)$")

@@ -16,9 +16,9 @@ from tests.support.kb_copy_fixtures import content_day, settings  # noqa: F401 (
 
 ANSWER = "A family tree drawn for the child, e.g. for Kayden Smith, who lives with nan."
 NAME_PROBLEM = ("entry 'family-tree-tool' answer: “K… S…” looks like a child's or family member's name: refer "
-                "to them by role ('the child', 'mother') or by case reference; for a colleague, write their role ('the "
-                "social worker', 'the team manager'). Take it out of the knowledge base: nothing that could identify a "
-                "child or family belongs in it.")
+                "to them by role ('the child', 'mother') or by case reference; for a colleague or another "
+                "professional, write their role ('the social worker', 'the team manager', 'the GP'). Take it out of "
+                "the knowledge base: nothing that could identify a child or family belongs in it.")
 ENTRY = f"""  - id: family-tree-tool
     question: What is a family tree in direct work?
     answer: {ANSWER}

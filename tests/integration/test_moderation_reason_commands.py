@@ -139,10 +139,10 @@ def test_a_command_in_its_own_shape_at_why_is_still_no_reason(engine: Engine, se
 # no command's word, grade, number, date or period, team's or checklist's name.
 COMMAND_WORDS = ("actions", "areas", "ask", "auditors", "away", "campaign", "chase", "checklist", "compare", "digest",
                  "edit", "extend", "help", "home", "kb", "list", "moderate", "mod", "reaudits", "redact", "reflect",
-                 "reminders", "respond", "restore", "resume", "show", "start")
+                 "reminders", "respond", "restore", "resume", "show", "start", "worker")
 REASON_WORDS = ("was", "is", "were", "not", "needed", "late", "drifting", "plan", "visits", "seen", "alone",
                 "evidence", "recorded", "manager", "oversight", "unclear", "thin", "views", "file", "notes", "missing",
-                "family", "worker", "drift", "timely", "school", "dates", "chronology", "supervision", "risks",
+                "family", "drift", "timely", "school", "dates", "chronology", "supervision", "risks",
                 "analysis", "delayed", "weak", "strong", "lacking", "absent", "outdated")
 
 

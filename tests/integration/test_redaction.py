@@ -56,7 +56,7 @@ def leaked(engine: Engine, services: Services) -> int:
         complete_audit(send, send("type", "/audit start early-help-spot"))
     audit_id = int(services.storage.db.execute("SELECT id FROM audits").fetchone()[0])
     for moment, note in ((LEAKED_AT, LEAKED), (CORRECTED_AT, CORRECTED)):
-        [done] = at(moment, engine, AUDITOR, f"edit {audit_id} note 7 {note}")
+        done, *_told_worker = at(moment, engine, AUDITOR, f"edit {audit_id} note 7 {note}")
         assert "is updated" in done.text, done.text
     return audit_id
 
