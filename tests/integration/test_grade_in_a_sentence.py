@@ -4,35 +4,17 @@ negation just before the grade nothing is taken, and the reply says why."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-import time_machine
 from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.audits import grade_in_sentence
-from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.storage import audits as store
 from tests.integration.test_action_removal import TO_ACTIONS
-from tests.support.text import flat
+from tests.integration.test_overall_grade_words_trial41 import _said, _typed
 
-DRAFTED = datetime(2026, 12, 3, 9, 50, tzinfo=UTC)
-AUDITOR = "U0MGRN001"
 TO_GRADE = [*TO_ACTIONS[:15], "next"]  # the early help spot check at its overall grade; the answers suggest Good
-
-
-def _typed(engine: Engine, lines: list[str]) -> list[Reply]:
-    replies: list[Reply] = []
-    with time_machine.travel(DRAFTED, tick=False):
-        for line in lines:
-            replies = engine.message(AUDITOR, line, surface="terminal")
-    return replies
-
-
-def _said(replies: list[Reply]) -> str:
-    return flat("\n".join(reply.text for reply in replies), "`")
 
 
 def test_a_sentence_naming_inadequate_is_that_grade_with_the_rest_as_its_reason(
