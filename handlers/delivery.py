@@ -13,7 +13,7 @@ from bot.core.markup import to_slack
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.oversight import undelivered
-from handlers.blocks import render_form, render_message
+from handlers.blocks import render_form, render_message, render_modal
 
 log = logging.getLogger("audit_bot.delivery")
 POINTER_TO_DM = "I've replied in our direct messages."
@@ -79,17 +79,19 @@ class SlackDelivery:
         return failures
 
     def open_forms(self, trigger_id: str | None, replies: list[Reply]) -> list[Reply]:
-        """Open the form a reply carries as a modal (Slack allows one per trigger); the replies left to post are
-        returned. A form that cannot be opened is posted as its reply's text, which says what to type instead."""
+        """Open the form a reply carries, or a reply to read in a modal (`Reply.modal`), as a modal (Slack allows one
+        per trigger); the replies left to post are returned. One that cannot be opened is posted as a message (a
+        form's text says what to type instead)."""
         left: list[Reply] = []
         opened = False
         for reply in replies:
-            if reply.form is None:
+            if reply.form is None and reply.modal is None:
                 left.append(reply)
                 continue
             if not opened and trigger_id:
                 try:
-                    self.client.views_open(trigger_id=trigger_id, view=render_form(reply.form))
+                    self.client.views_open(trigger_id=trigger_id, view=render_form(reply.form) if reply.form
+                                           else render_modal(reply))
                     opened = True
                     continue
                 except (SlackApiError, OSError) as exc:

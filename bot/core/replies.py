@@ -94,6 +94,9 @@ class Reply:
     form: Form | None = None  # open this form for the person (a modal); `text` is the fallback where there are none
     form_errors: tuple[tuple[str, str], ...] = ()  # (field id, message): the submitted form is refused, shown in it
     numbers_pick: bool = False
+    # show it in a read-only modal with this title where a button press can open one (a button on Slack's Home, where
+    # a reply in the DM goes unseen); elsewhere (the terminal chat, a typed command) it is a message like any other
+    modal: str | None = None
 
     @property
     def is_for_requester(self) -> bool:
