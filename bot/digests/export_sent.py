@@ -46,7 +46,7 @@ TYPED = (r"(?:(?:--team[= ]|team\s+)[\w&' -]{1,40}?\s*|[\w&' -]{1,40}?\s+team\s*
 _SINCE = re.compile(r"^(?:(?P<team>.*?)\s+)??(?:since|from)\s+(?P<day>.+?)(?:\s+(?:--team[= ]|team\s+)(?P<after>.+))?$",
                     re.IGNORECASE | re.DOTALL)
 # `--team south`, `team south`, `south team`, `the south team`: the team's own words
-_TEAM_WORDS = re.compile(r"^(?:--team[= ]\s*|team\s+)|\s+team$|^(?:(?:the|my|our|for|of)\s+)+", re.IGNORECASE)
+_TEAM_WORDS = re.compile(r"^(?:-*team[=\s]\s*)|\s+team$|^(?:(?:the|my|our|for|of)\s+)+", re.IGNORECASE)
 NO_TEAM = frozenset({"", "all", "every", "whole", "own", "teams", "all teams", "every team", "all my teams"})
 KEPT = {"slack": "Slack keeps the files in this direct message until you delete them: download them to secure council "
                  "storage, then delete them here.",
