@@ -8,7 +8,7 @@ run in Slack, in the terminal chat and in unit tests.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, Protocol
 
 Style = Literal["primary", "danger"]
 
@@ -65,6 +65,16 @@ class Form:
     search: str | None = None
 
 
+class Receipt(Protocol):
+    """What is owed once files have left for Slack (fix44f: the export's trail was written before its upload, so a
+    failed upload still read as exported): every reply sharing one receipt is posted first, then the transport calls
+    `delivered`, or `failed` with the names of the files that did arrive, and posts the replies `failed` returns."""
+
+    def delivered(self) -> None: ...
+
+    def failed(self, arrived: list[str]) -> list[Reply]: ...
+
+
 @dataclass(frozen=True)
 class Reply:
     """One message.
@@ -97,6 +107,7 @@ class Reply:
     # show it in a read-only modal with this title where a button press can open one (a button on Slack's Home, where
     # a reply in the DM goes unseen); elsewhere (the terminal chat, a typed command) it is a message like any other
     modal: str | None = None
+    receipt: Receipt | None = field(default=None, compare=False, repr=False)  # told whether the files arrived
 
     @property
     def is_for_requester(self) -> bool:
