@@ -61,3 +61,12 @@ def test_time_away_with_a_question_beside_it_is_booked_and_the_question_named(
                                                                  "icpc due")
     assert replies[0].text.replace("*", "").startswith("Booked: your reminders pause from Monday 21 December 2026")
     assert replies[-1].text == ALSO
+
+
+def test_pause_reminders_till_a_day_with_a_question_beside_it_pauses_them_and_names_the_question(
+        bot: RunningBot, standin, services: Services) -> None:
+    with time_machine.travel(MONDAY, tick=False):
+        replies = SlackPerson(bot, standin, WORKER).send("type", "pause reminders till friday and how do i reflect")
+    assert replies[0].text.replace("*", "").startswith("Got it: no reminders to Thursday 10 December 2026, your last "
+                                                       "day away; they start again on Friday 11 December 2026.")
+    assert replies[-1].text == "You also asked “how do i reflect”: send it on its own line and I'll answer it."
