@@ -8,7 +8,8 @@ also_asked splits it: the command runs from its own part, and the other parts ar
 
 A line is split only when every part after the command is plainly a question (it starts with how, what, when, can
 i…): a note after `done 12 - rang the school`, a reflection's words and anything else free text stay the command's,
-as typed. Pure: the engine says what a part is, and runs it.
+as typed; so does a line the command reads whole with a note after a dash or colon (`done 12 - what was agreed at
+core group`) unless it ends with "?". Pure: the engine says what a part is, and runs it.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ SPLITTABLE = frozenset({"done", "reopen", "show", "away", "reflect", "actions", 
 _PLAIN_QUESTION = re.compile(r"^(?:and\s+|also\s+|so\s+|plus\s+)?(?:how|what|which|when|where|who|why|whats|"
                              r"(?:can|could|should|do|does|did|is|are|will|would)\s+(?:i|we|you|u|there|it|they|"
                              r"my|the|a|an|this|that)\b)", re.IGNORECASE)
+_NOTE_AFTER = re.compile(r"^\s*[-:\u2013\u2014]")  # `done 12 - …`, `done 12: …`: a note's separator
 _BARE_REFLECT = re.compile(r"^\s*reflect\s+(?:on\s+)?(?:audit\s+)?#?\d+\s*$", re.IGNORECASE)
 
 
@@ -37,6 +39,9 @@ def split(text: str, command: Callable[[str], str | None]) -> tuple[str, list[st
     first, rest = pieces[0], pieces[1:]
     if command(first) == "reflect" and not _BARE_REFLECT.match(first):
         return None  # `reflect 12 I agree, …`: the reflection's words are free text
+    noted = _NOTE_AFTER.match(text.strip()[len(first):]) if text.strip().startswith(first) else None
+    if noted and command(text) == "shortcut" and not text.rstrip().endswith("?"):
+        return None  # `done 12 - what was agreed at core group`: a note the command reads, asking nothing
     if not all(_PLAIN_QUESTION.match(part) for part in rest):
         return None
     return first, rest

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from bot.engine.also_typed import split
 
-_COMMANDS = {r"done\s+\d+": "shortcut", r"reopen\s+\d+": "shortcut", r"show\s+\d+": "show",
+_COMMANDS = {r"done\s+\d+(?:\s*[-:,]\s*\S.*)?": "shortcut", r"reopen\s+\d+": "shortcut", r"show\s+\d+": "show",
              r"away\s+(?:from|until)\s.+": "away", r"reflect\s+\d+.*": "reflect", r"note\s+\d+.*": "note"}
 
 
@@ -30,6 +30,7 @@ def test_away_and_a_question_is_split() -> None:
 
 def test_free_text_after_a_command_is_left_whole() -> None:
     assert split("done 12 - was told by school", _command) is None
+    assert split("done 12 - what was agreed at core group", _command) is None  # `done 12 - what was done`
     assert split("reflect 12 I agree, what a good audit", _command) is None
     assert split("note 12 rang mum, how she is coping", _command) is None  # not one of the commands split
     assert split("when is the icpc due", _command) is None
