@@ -114,6 +114,12 @@ def nearest_entries(text: str) -> tuple[str, ...]:
     return tuple(situation.entry for situation in situations_in(text.lower().replace("’", "'")))
 
 
+def situation_steers(text: str) -> tuple[str, ...]:
+    """What to do now in the live situations `text` describes, said with the steer (trial 44: report a child missing
+    now to the police under their missing plan); none for a situation with nothing to add to the steer."""
+    return tuple(situation.steer for situation in situations_in(text.lower().replace("’", "'")) if situation.steer)
+
+
 def _unseen(lowered: str) -> bool:
     """A child not seen at a visit (no access, or a door not answered) again, for weeks, or with someone heard or
     thought to be inside: a child who may be unseen and at risk."""

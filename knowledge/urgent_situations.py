@@ -7,6 +7,11 @@ situation is data: the parts of what a worker says (a young child, alone, found 
 the words of one part alone ("at what age can a child be left home alone", "policy on parental alcohol use") are not
 enough. A question that is plainly general or about the past ("we discussed self-harm in training", "a home alone
 concern from last year") is not a live situation. Each names the entry nearest to it, offered with the steer.
+
+Trial 44: "kid went awol again from resi what do i do" got "Did you mean…" and no steer. A child missing now (gone
+missing, awol, run off or not come back, said as happening now: again, still, since, tonight, what do I do) is a live
+situation with a steer of its own: report them missing under their missing plan. A question on missing in general
+("what is a return home interview", "what happens when a child goes missing") or on a child already back is not.
 """
 
 from __future__ import annotations
@@ -44,15 +49,59 @@ GENERAL = ("training", "policy", "policies", "guidance", "toolkit", "research", 
            "previously", "closed case", "what age", "legal age", "how old")
 
 
+# a child gone missing, awol or not come back; "missing" alone is also said of contact, school or a document, and
+# "keeps going missing" of a pattern, not of a child missing now
+MISSING = ("gone missing", "went missing", "is missing", "are missing",
+           "still missing", "missing again", "missing since", "missing overnight", "missing from home",
+           "missing from care", "missing from placement", "missing from the home", "missing from resi",
+           "missing from foster", "reported missing", "been missing", "he's missing", "she's missing",
+           "they're missing", "mfh", "mfc", "awol", "absconded", "ran away", "run away",
+           "ran off", "run off", "done a runner", "did a runner", "hasn't come back", "hasn't come home",
+           "hasn't returned", "haven't come back", "not come back", "not come home", "not returned",
+           "didn't come back", "didn't come home", "didn't return", "not back", "whereabouts unknown",
+           *(f"{who} where {whom}" for who in ("don't know", "no one knows", "nobody knows")
+             for whom in ("he is", "she is", "they are", "he's gone", "she's gone", "they've gone")))
+# said as happening now, or asked as what to do now
+MISSING_LIVE = ("again", "still", "now", "tonight", "last night", "overnight", "all night", "this morning",
+                "this afternoon", "this evening", "today", "since", "yet", "hasn't", "haven't", "has gone", "have gone",
+                "he's gone", "she's gone", "they've gone", "is missing", "are missing", "he's missing", "she's missing",
+                "they're missing", "is awol", "went awol", "gone awol", "has absconded", "has run", "what do i do",
+                "what should i do", "what do we do", "what should we do", "what now", "who do i tell",
+                "who do i call", "who do i ring", "do i call the police", "do i ring the police")
+# a question in general, a child already back, or "missing" said of something else
+MISSING_UNLESS = (
+    # a question in general
+    "when a child", "if a child", "when children", "if children", "when a young person", "if a young person",
+    "when young people", "if young people", "when a yp", "if a yp", "when a kid", "if a kid", "children who",
+    "young people who", "is missing when", "counts as missing", "classed as missing", "treated as missing",
+    # a child already back, or a pattern of going and coming back
+    "came back", "came home", "comes back", "gets back", "was found", "were found", "been found", "found safe",
+    "is back", "he's back", "she's back", "they're back", "back now", "now back", "return home interview",
+    "return interview", "rhi", "each time", "every time", "times this month",
+    # missing said of school, contact, meetings, a record, or returning calls and forms
+    "missing contact", "missing school", "missing loads of school", "missing lots of school",
+    "missing a lot of school", "missing so much school", "missing education", "missing from education",
+    "missing appointments", "missing sessions", "missing lessons", "missing meetings", "missing visits",
+    "missing from the file", "missing from the record", "missing from the chronology", "missing information",
+    "missing out", "what is missing", "what's missing", "anything missing", "something missing",
+    "missing from the plan", "missing from this", "missing from my", "returned the", "returned my", "returned our",
+    "returned any", "returned a", "return the", "return my", "return our", "return any", "return a", "calls",
+    "emails", "messages")
+MISSING_STEER = ("A child missing now: report them missing to the police as their missing plan or the missing "
+                 "protocol says, and tell your manager, or the emergency duty team out of hours.")
+
+
 @dataclass(frozen=True)
 class Situation:
     """One kind of live situation: every part must be said (each part a list of ways of saying it) and none of
-    `unless` (the same words meaning something else: "see her alone"); `entry` is the entry nearest to it."""
+    `unless` (the same words meaning something else: "see her alone"); `entry` is the entry nearest to it, `steer`
+    what to do now in this situation, said with the steer (trial 44), when there is more to say than the steer."""
 
     name: str
     entry: str
     parts: tuple[tuple[str, ...], ...]
     unless: tuple[str, ...] = ()
+    steer: str = ""
 
     def said_in(self, lowered: str) -> bool:
         """Whether every part of the situation is said in `lowered` (lower-cased text)."""
@@ -109,6 +158,9 @@ SITUATIONS = (
          "same nappy", "nappy rash"),
         ("house", "home", "flat", "fridge", "cupboards", "kitchen", "bedroom", "visit", "visited", *CHILDREN, *NOW),
     )),
+    # a child missing now: gone missing, awol or not come back, said as now (trial 44)
+    Situation("child-missing-now", "missing-from-home-and-care", (MISSING, MISSING_LIVE), unless=MISSING_UNLESS,
+              steer=MISSING_STEER),
 )
 _GENERAL = re.compile(r"\b(?:" + "|".join(re.escape(phrase) for phrase in GENERAL) + r")\b")
 

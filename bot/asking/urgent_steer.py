@@ -5,7 +5,8 @@ visit entry, and a child still at home with the alleged perpetrator got only "Di
 discussions. Whatever the search finds, the worker is told to talk to a manager or the duty team now, and is offered
 the entries on what to do right now and on protecting a child immediately, unless the replies already show them.
 Trial 41: the entry nearest to the situation described (self-harm, a child home alone, a carer too drunk to care,
-neglect) is offered first.
+neglect) is offered first. Trial 44: a situation with more to say (a child missing now: report them to the police
+under their missing plan) says it after the steer.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from bot.core.markup import emoji
 from bot.core.replies import Choice, Reply
 from knowledge.entries import Entry
-from knowledge.urgent import nearest_entries, sounds_urgent
+from knowledge.urgent import nearest_entries, situation_steers, sounds_urgent
 
 URGENT_STEER = (f"{emoji('alarm')} If a child may be at risk now, do not wait for the bot or the QA leads: talk to "
                 "your manager or the duty team straight away, and call 999 if a child is in immediate danger.")
@@ -33,4 +34,5 @@ def steer_first(question: str, replies: list[Reply], entries: dict[str, Entry]) 
     offered = [entries[entry_id] for entry_id in dict.fromkeys((*nearest_entries(question), *ACTING_NOW))
                if entry_id in entries and entry_id not in shown and entries[entry_id].question not in shown]
     choices = tuple(Choice(entry.question, SHOW, entry.id) for entry in offered)
-    return [Reply(kind="notice", text=URGENT_STEER, choices=choices), *replies]
+    text = " ".join((URGENT_STEER, *situation_steers(question)))
+    return [Reply(kind="notice", text=text, choices=choices), *replies]
