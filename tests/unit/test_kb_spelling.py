@@ -31,3 +31,15 @@ def test_sure_typos_are_put_right_in_the_case_typed_and_the_rest_stays(shipped: 
 def test_a_typo_as_close_to_another_everyday_word_stays_and_is_named(shipped: KnowledgeSearch) -> None:
     assert corrected_wording(shipped, "how offen are viists") == Corrected("how offen are visits",
                                                                             (("offen", "offer"),))
+
+
+def test_words_typed_without_their_vowels_are_written_as_the_one_word_they_stand_for(shipped: KnowledgeSearch
+                                                                                  ) -> None:
+    """Trial 44: `kb link` wrote "how lng for a core grp" into the entry's alternatives as typed, and said nothing."""
+    assert corrected_wording(shipped, "how lng for a core grp") == Corrected("how long for a core group", ())
+    assert corrected_wording(shipped, "Whn is the nxt CSC mtg") == Corrected("When is the next CSC mtg", ())
+    assert corrected_wording(shipped, "is a chld in need plan") == Corrected("is a child in need plan", ())
+
+
+def test_a_word_without_vowels_that_could_be_several_stays_and_is_named(shipped: KnowledgeSearch) -> None:
+    assert corrected_wording(shipped, "what is a pln") == Corrected("what is a pln", (("pln", "plain or plan"),))
