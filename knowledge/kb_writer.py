@@ -32,7 +32,15 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError as RuamelError
 from ruamel.yaml.scalarstring import LiteralScalarString, SingleQuotedScalarString
 
-from knowledge.entries import Entry, EntryRef, EntryTexts, entry_references, parse_entries, wording_key
+from knowledge.entries import (
+    MAX_ANSWER_CHARS,
+    Entry,
+    EntryRef,
+    EntryTexts,
+    entry_references,
+    parse_entries,
+    wording_key,
+)
 from knowledge.entry_ids import new_entry_id
 from knowledge.loader import KnowledgeBase, load_knowledge, matches_disk, problems_between
 from knowledge.problems import KnowledgeBaseError, Problem
@@ -43,6 +51,7 @@ from knowledge.yamlsource import YamlLoadError, load_yaml_with_lines
 Check = Callable[[Iterable[EntryTexts]], list[Problem]]
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 BLANK_BETWEEN = re.compile(r"\n[ \t]*\n[ \t]*- ")  # a file that keeps a blank line between entries
+ANSWER_LINE = re.compile(r"^[ \t]+(?:- )?answer:[ \t]*([|>])?", re.MULTILINE)  # an entry's answer, and its style
 TOP_LEVEL_LINE = re.compile(r"^[^\s#][^\r\n]*", re.MULTILINE)
 ENTRY_FIELDS = ("question", "answer", "tags", "source", "owner", "review_by")
 
@@ -190,15 +199,35 @@ def add_entry(folder: Path, file: str, new: NewEntry, checks: Iterable[Check] = 
                                                                            "to; pick another file.")])
     entry_id = new.id or new_entry_id(new.question, kb.entries)
     entries = data["entries"]
-    entries.append(_entry_map(entry_id, new))
+    block = answers_in_blocks(original or "")
+    entries.append(_entry_map(entry_id, new, block))
     if BLANK_BETWEEN.search(original or ""):
         entries.yaml_set_comment_before_after_key(len(entries) - 1, before="\n")
-    return _validate_and_write(folder, file, original or "", _dump(data), entry_id, _expected(new), checks, dry_run)
+    return _validate_and_write(folder, file, original or "", _dump(data), entry_id, _expected(new, block), checks,
+                               dry_run)
 
 
-def _expected(new: NewEntry) -> dict[str, str]:
+def answers_in_blocks(text: str) -> bool:
+    """Whether most answers in a file's `text` are written as `answer: |` blocks, as the shipped files write them:
+    a new entry's one-line answer is then written as a block too, not as one long quoted line among blocks (trial
+    44), so it reads, diffs and edits by hand like its neighbours."""
+    styles = [found.group(1) for found in ANSWER_LINE.finditer(text)]
+    blocks = sum(1 for style in styles if style)
+    return blocks > len(styles) - blocks
+
+
+def answer_scalar(answer: str, block: bool) -> str:
+    """`answer` (as `_answer_text` gives it) as written: a `|` block when it has several lines or `block` (its
+    neighbours' style), then ending in a line break as the loader reads a block back; else one line. A one-line
+    answer at the length limit stays one line: the block's line break would count against the limit."""
+    if "\n" in answer or (block and answer and len(answer) < MAX_ANSWER_CHARS):
+        return LiteralScalarString(answer if answer.endswith("\n") else answer + "\n")
+    return _text(answer)
+
+
+def _expected(new: NewEntry, block: bool) -> dict[str, str]:
     """What the new entry must say once loaded back, for `_faithful`."""
-    return {"question": " ".join(new.question.split()), "answer": _answer_text(new.answer),
+    return {"question": " ".join(new.question.split()), "answer": str(answer_scalar(_answer_text(new.answer), block)),
             **({"alternatives": " ".join(new.alternatives[0].split())} if new.alternatives else {})}
 
 
@@ -228,7 +257,8 @@ def _check_appended(file: str, original: str, new: NewEntry, kb: KnowledgeBase, 
     checked, which also tells what else points at the file's entries."""
     entry_id = new.id or new_entry_id(new.question, kb.entries)
     document = CommentedMap()
-    document["entries"] = CommentedSeq([_entry_map(entry_id, new)])
+    in_blocks = answers_in_blocks(original)
+    document["entries"] = CommentedSeq([_entry_map(entry_id, new, in_blocks)])
     blank = bool(BLANK_BETWEEN.search(original))
     block = _dump(document)  # `entries:`, then the entry's lines as the file gets them
     lines = _field_lines(original + "\n" * blank + block.split("\n", 1)[1], entry_id)
@@ -252,7 +282,7 @@ def _check_appended(file: str, original: str, new: NewEntry, kb: KnowledgeBase, 
     problems = [problem for check in checks for problem in check(found)]
     if problems:
         return WriteResult(file, entry_id, False, problems, lines)
-    if not _faithful(found[0], _expected(new)):
+    if not _faithful(found[0], _expected(new, in_blocks)):
         return WriteResult(file, entry_id, False, [_unfaithful(file, lines)], lines)
     return WriteResult(file, entry_id, False, [], lines)
 
@@ -329,15 +359,14 @@ def _answer_text(answer: str) -> str:
     return "\n".join(lines).strip() + ("\n" if len(lines) > 1 else "")
 
 
-def _entry_map(entry_id: str, new: NewEntry) -> CommentedMap:
+def _entry_map(entry_id: str, new: NewEntry, block: bool = False) -> CommentedMap:
     entry = CommentedMap()
     entry["id"] = _text(entry_id)
     entry["question"] = _text(" ".join(new.question.split()))
     alternatives = [_text(" ".join(text.split())) for text in new.alternatives if text.strip()]
     if alternatives:
         entry["alternatives"] = CommentedSeq(alternatives)
-    answer = _answer_text(new.answer)
-    entry["answer"] = LiteralScalarString(answer) if "\n" in answer else _text(answer)
+    entry["answer"] = answer_scalar(_answer_text(new.answer), block)
     tags = [_text(" ".join(tag.split())) for tag in new.tags if tag.strip()]
     if tags:
         flow = CommentedSeq(tags)

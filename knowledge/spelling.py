@@ -10,6 +10,11 @@ A correction is made only when it is sure: the search's own question typos and t
 no other everyday English word is as close to. "offen" is read as "offer" (the knowledge base's nearest word), but
 "often" is as close: such a word stays as typed and is named as doubtful, for the QA lead to check in the wording
 shown before it is written (and edit, in Slack's form).
+
+A word typed without its vowels ("how lng for a core grp") is no typo the search puts right: it reads "grp" only
+after "core", as the vocabulary's "core grp", and "lng" not at all. Such a word is written as the one word of the
+knowledge base it can stand for ("how long for a core group"); with several ("wht": "what", "white"), it stays as
+typed and is named.
 """
 
 from __future__ import annotations
@@ -50,9 +55,14 @@ def corrected_wording(search: KnowledgeSearch, text: str) -> Corrected:
     at = 0
     for token, word, right in zip(tokens, typed, meant, strict=True):
         pieces.append(text[at:token.start()])
+        # "lng", "grp", "chld": a word without its vowels stands for the one word of the knowledge base with its
+        # consonants (trial 44: "lng" had no reading of the search's); "CSC" is an acronym, as meant
+        alone = _unclipped(search, word.lower()) if word.isalpha() and not word.isupper() else word.lower()
+        clipped = right == alone or right == word.lower()
+        right = alone if right == word.lower() else right
         if right == word.lower() or not word.isalnum():
             pieces.append(word)
-        elif _sure(word.lower(), right):
+        elif " or " not in right and (clipped or _sure(word.lower(), right)):
             pieces.append(_in_case_of(word, right))
         else:
             pieces.append(word)
@@ -77,6 +87,26 @@ def _sure(typed: str, meant: str) -> bool:
 def _rivals() -> frozenset[str]:
     """The words a typo may as well have meant: English words of at least RIVAL_ZIPF, and the search's stop words."""
     return frozenset(word for word in words_at_least(RIVAL_ZIPF) if word.isascii() and word.isalpha()) | STOP_WORDS
+
+
+def _unclipped(search: KnowledgeSearch, typed: str) -> str:
+    """The knowledge base's word a word typed without its vowels stands for ("lng" -> "long", "grp" -> "group"),
+    when only one of its words has those consonants in that order after the same first letter; "what or white"
+    for "wht" (doubtful: named, never written); else `typed`. Only an unknown word of three letters or more, and not
+    an everyday word (Zipf RIVAL_ZIPF): the search reads none of these, so the link wrote them as typed, or read
+    "grp" only after "core" (the vocabulary's "core grp"), which leaves the word itself as typed."""
+    if len(typed) < 3 or VOWELS.search(typed) or typed in _rivals() or search.knows(typed):
+        return typed
+    meant = sorted(word for word in search.surface_words if len(word) > len(typed) and _consonants(word) == typed)
+    return " or ".join(meant[:3]) if meant else typed
+
+
+VOWELS = re.compile(r"[aeiouy]")
+
+
+def _consonants(word: str) -> str:
+    """A word as typed without its vowels: its first letter, then its other letters but a, e, i, o, u and y."""
+    return word[:1] + VOWELS.sub("", word[1:])
 
 
 def _in_case_of(typed: str, word: str) -> str:

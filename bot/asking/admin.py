@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, tzinfo
-from typing import cast
+from typing import NamedTuple, cast
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
@@ -45,6 +45,7 @@ from bot.asking.unanswered import (
     entry_typed,
     group_similar,
 )
+from bot.asking.unanswered_input import TYPED_AS
 from bot.core import buttons
 from bot.core.knowledge import KnowledgeService, ReloadResult
 from bot.core.markup import mention
@@ -67,29 +68,56 @@ from knowledge.problems import Problem, is_checklist_problem
 MAX_PROBLEMS_SHOWN = 30
 MAX_STALE_SHOWN = 40
 HOME_STALE_SHOWN = 5
+class Subcommand(NamedTuple):
+    """One `/audit kb` subcommand: how it is typed, what `/audit kb` alone says of it, and `help kb`'s few words."""
+
+    syntax: str
+    summary: str
+    short: str
+
+
+# How a new entry's fields after the answer are typed, and an entry's fields `kb edit` changes: the tables the
+# commands read (unanswered_input.TYPED_AS, entry_edit.SAID), so `help kb` cannot drift from them (trial 44).
+NEW_SYNTAX = "new N <question> | <answer>" + "".join(
+    f" | {typed} …" for field, typed in TYPED_AS.items() if field not in ("question", "answer"))
+EDIT_FIELDS = ", ".join(f"`{field.replace('_', ' ')}:`" for field in entry_edit.SAID)
 SUBCOMMANDS = (
-    ("reload", "load the edited knowledge base and checklists; says how many of each are live and what changed, "
-               "or the problems to fix (checklists' apart)"),
-    ("unanswered", f"questions with no answer or marked Not helpful in the last {UNANSWERED_DAYS} days"),
-    ("answer N <text>", "send your answer to everyone who asked unanswered question N, and close it"),
-    ("link N <entry id>", "send them that entry and add the wording to its alternatives"),
-    ("new N <question> | <answer>", "make question N a new entry (`| tags: … | source: … | owner: U0… or "
-                                    "team mailbox | review: 31/03/2027 | file: kb/….yaml`); every problem is told "
-                                    "at once"),
-    ("out-of-scope N", "close question N as out of scope"),
-    ("dismiss N", "close question N without an answer"),
-    ("edit <entry id> answer: <text>", "change an entry's answer, question (`question: …`), alternatives "
-                                       "(`add alternative: …`, `remove alternative: …`) or review date "
-                                       "(`review by: 31 March 2027`), read back and written on `yes`; "
-                                       "`edit <entry id>` alone says where it is"),
-    ("find <words>", "stored questions holding all the words (any outcome, as long as they are kept), each with its "
-                     "number for `remove N`; in a DM only"),
-    ("remove N", "remove the text of question N (and those worded like it) for good: it could identify someone"),
-    ("stale", "entries past their review date, with their owners"),
-    ("check", "check the knowledge folder for problems without loading it"),
-    ("learned", "wordings learned from use (picked from Did you mean…), with who and when; Accept or Reject one"),
-    ("accept N / reject N / restore N", "accept or reject learned wording #N (restore undoes a reject)"),
+    Subcommand("reload", "load the edited knowledge base and checklists; says how many of each are live and what "
+                         "changed, or the problems to fix (checklists' apart)", "load the edited files"),
+    Subcommand("unanswered", f"questions with no answer or marked Not helpful in the last {UNANSWERED_DAYS} days",
+               "the questions waiting, each with its number N"),
+    Subcommand("answer N <text>", "send your answer to everyone who asked unanswered question N, and close it",
+               "send your answer to question N's askers"),
+    Subcommand("link N <entry id>", "send them that entry and add the wording to its alternatives "
+                                    "(`| <wording>` after the id: other words)",
+               "send question N's askers that entry; their wording becomes one of its alternatives"),
+    Subcommand(NEW_SYNTAX, "make question N a new entry (`owner:` a Slack user or team mailbox, `review:` like "
+                           "31/03/2027, `file:` like kb/….yaml; all but the question and answer optional); every "
+                           "problem is told at once", "make question N a new entry"),
+    Subcommand("out-of-scope N", "close question N as out of scope", "close it as out of scope"),
+    Subcommand("dismiss N", "close question N without an answer", "close it without an answer"),
+    Subcommand("edit <entry id> <field>: <text>", f"change an entry's {EDIT_FIELDS} (like `review by: 31 March "
+                                                  "2027`), read back and written on `yes`; `edit <entry id>` "
+                                                  "alone says where it is", f"fields: {EDIT_FIELDS}"),
+    Subcommand("find <words>", "stored questions holding all the words (any outcome, as long as they are kept), "
+                               "each with its number for `remove N`; in a DM only", "stored questions with the words"),
+    Subcommand("remove N", "remove the text of question N (and those worded like it) for good: it could identify "
+                           "someone", "remove a question's text for good"),
+    Subcommand("stale", "entries past their review date, with their owners", "entries past their review date"),
+    Subcommand("check", "check the knowledge folder for problems without loading it", "check without loading"),
+    Subcommand("learned", "wordings learned from use (picked from Did you mean…), with who and when; Accept or "
+                          "Reject one", "wordings learned from use"),
+    Subcommand("accept N / reject N / restore N", "accept or reject learned wording #N (restore undoes a reject)",
+               "accept or reject learned wording #N"),
 )
+
+
+def help_lines() -> str:
+    """`help kb`: each subcommand as it is typed, in a line, from the table `/audit kb` lists (trial 44: the syntax of
+    `kb new` and `kb edit`'s fields only appeared in an error after a wrong attempt)."""
+    return "\n".join(f"• `/audit kb {row.syntax}` — {row.short}" for row in SUBCOMMANDS)
+
+
 TYPED_ACTIONS = ("answer", "link", "new", "out-of-scope", "dismiss")
 # "out of scope 8", as the button reads (trial 21: it went to the knowledge base as a question)
 LONE_WORD = r"[a-z][a-z-]{3,20}"  # `kb unaswered`: one word alone after `kb` is a subcommand typed wrong
@@ -172,7 +200,7 @@ class KnowledgeAdmin:
         command first, with the number typed after it. A typed `yes` runs it (fix37g: it did for other commands, not
         these) unless words were typed after the number: those are never said back (an answer's text is not screened
         here), so the command offered lacks them and is only to type again."""
-        lines = [f"• `/audit kb {name}` — {summary}" for name, summary in SUBCOMMANDS]
+        lines = [f"• `/audit kb {row.syntax}` — {row.summary}" for row in SUBCOMMANDS]
         opening = f"I don't know `/audit kb {word}`. " if word else ""
         near = process.extractOne(word, self.words(), scorer=DamerauLevenshtein.distance,
                                   score_cutoff=1 if len(word) < 6 else 2) if word else None
@@ -468,4 +496,4 @@ def install(engine: Engine, services: Services, service: KnowledgeService) -> No
                        usage="/audit kb reload|unanswered|answer|link|new|out-of-scope|dismiss|find|remove|stale|check"
                              "|learned",
                        roles=[Role.QA_LEAD, Role.ADMIN],
-                       who_can="QA leads and admins", typed=admin.typed_shape())
+                       who_can="QA leads and admins", typed=admin.typed_shape(), details=help_lines())

@@ -71,6 +71,7 @@ LINK_OFFERED = 3  # entries offered so
 ENTRY_SEARCH = "kb.entries"
 MAX_OPTIONS = 20
 WHO = "QA leads and admins"
+OWN_GUIDANCE = "the QA team's own guidance"  # the source of an entry that names none
 
 
 @dataclass(frozen=True)
@@ -315,7 +316,8 @@ class UnansweredDesk:
                         FormField("answer", "Answer", "long_text", max_length=3000),
                         FormField("tags", "Tags", optional=True, hint="Separated by commas, like timescales, "
                                                                       "front-door"),
-                        FormField("source", "Source", optional=True, hint="The guidance it comes from"),
+                        FormField("source", "Source", optional=True, hint="The guidance it comes from (none: "
+                                                                           f"{OWN_GUIDANCE})"),
                         FormField("owner", "Owner", "user", initial=turn.user_id, optional=True),
                         FormField("review_by", "Review by", "date", initial=review, optional=True),
                         FormField("file", "File", "select", initial=suggested, options=tuple(files))))
@@ -555,10 +557,10 @@ class UnansweredDesk:
             f"{link_wording.doubts(corrected)}"
 
     def with_defaults(self, turn: Turn, new: NewEntry, found: list[tuple[str, str]]) -> tuple[NewEntry, list[str]]:
-        """A new entry always has an owner and a review date ahead: the QA lead making it, and 12 months from
-        today, when none is given (each said in the reply). A review date is read as `parse_full_date` reads it
-        (31/03/2027, 31 March 2027, 2027-03-31; never month first) and kept as YYYY-MM-DD; one it cannot read,
-        or one already past, is added to `found`."""
+        """A new entry always has an owner, a review date ahead and a source: the QA lead making it, 12 months from
+        today and the QA team's own guidance, when none is given (each said in the reply). A review date is read as
+        `parse_full_date` reads it (31/03/2027, 31 March 2027, 2027-03-31; never month first) and kept as
+        YYYY-MM-DD; one it cannot read, or one already past, is added to `found`."""
         today = turn.now.astimezone(self.services.settings.timezone).date()
         ahead = a_year_after(today)
         defaults = []
@@ -584,6 +586,10 @@ class UnansweredDesk:
             new = replace(new, owner=turn.user_id)
             defaults.append(f"Owner: you ({mention(turn.user_id)}), as no owner was given; "
                             "change `owner:` in the file to hand it on.")
+        if not (new.source or "").strip():  # written, as every entry names one and the askers' DM says it (trial 44)
+            new = replace(new, source=OWN_GUIDANCE)
+            defaults.append(f"Source: {OWN_GUIDANCE}, as no source was given; change `source:` in the file to "
+                            "name the guidance it comes from.")
         return new, defaults
 
     def entry_file(self, group: QuestionGroup, new: NewEntry, file: str,
@@ -653,7 +659,7 @@ class UnansweredDesk:
         return Reply(to_user=asker, title=entry.question,
                      text=f"{self.their_question(group, asker, 'A QA lead found the answer to')}\n\n"
                           + entry.answer.rstrip(),
-                     note=f"Source: {entry.source}" if entry.source else "Source: the QA team's own guidance")
+                     note=f"Source: {entry.source or OWN_GUIDANCE}")
 
     def their_question(self, group: QuestionGroup, asker: str, opening: str) -> str:
         """The asker's own question as a DM to them says it: its wording, or the day they asked it when the

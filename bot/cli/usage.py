@@ -126,7 +126,7 @@ def _not_a_kb_command(value: str) -> str:
     """`audit-bot kb answer`: the chat's kb commands, with what each takes (bot.asking.admin's list)."""
     from bot.asking.admin import SUBCOMMANDS
 
-    usages = {usage.split()[0]: usage for usages, _ in SUBCOMMANDS for usage in usages.split(" / ")}
+    usages = {usage.split()[0]: usage for row in SUBCOMMANDS for usage in row.syntax.split(" / ")}
     only = "on the command line, `audit-bot kb check [DIR]` is the only kb command."
     usage = usages.get(value.lower())
     if usage is not None and value.lower() != "check":

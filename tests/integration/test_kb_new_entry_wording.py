@@ -47,7 +47,8 @@ def test_the_askers_wording_finds_the_new_entry_made_for_it(engine: Engine, serv
         in replies[-1].text
     assert diff_lines(before, path.read_text(encoding="utf-8")) == [
         "+", "+  - id: fire-drill-held", "+    question: When is the fire drill held?", "+    alternatives:",
-        f"+      - {ASKED}", f"+    answer: {ANSWER}", "+    owner: U0QALEAD1", "+    review_by: 2027-06-30"]
+        f"+      - {ASKED}", "+    answer: |", f"+      {ANSWER}", "+    source: the QA team's own guidance",
+        "+    owner: U0QALEAD1", "+    review_by: 2027-06-30"]
     again = engine.message("U0PRAN002", ASKED)
     assert again[0].title == "When is the fire drill held?" and again[0].text == ANSWER
     assert "Did you mean" not in all_text(again)

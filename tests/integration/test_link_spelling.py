@@ -99,3 +99,24 @@ def test_a_new_entry_made_from_the_question_takes_the_askers_wording_with_its_ty
     assert "when is the fire drill at the office" in written and "offise" not in written
     assert "The askers' wording, _when is the fire drill at the office_, is one of its alternatives" in \
         all_text(replies)
+
+
+def test_words_typed_without_vowels_are_written_whole_or_named(engine: Engine, kb_dir: Path) -> None:
+    """Trial 44: "how lng for a core grp" was written into the YAML as typed, and the reply said nothing of it."""
+    key = listed(engine, "how lng is the fire drill for our grp")
+    before = entries_file(kb_dir).read_text(encoding="utf-8")
+
+    [asked] = engine.command(QA_LEAD, f"kb link {key} {ENTRY}")
+    assert "“how long is the fire drill for our group” becomes one of its alternatives in `kb/timescales.yaml` " \
+        "(typos put right: _lng_ as _long_, _grp_ as _group_)." in asked.text
+    engine.message(QA_LEAD, "yes")
+    assert diff_lines(before, entries_file(kb_dir).read_text(encoding="utf-8")) == [
+        "+      - how long is the fire drill for our group"]
+
+
+def test_a_word_without_vowels_that_could_be_several_words_is_named(engine: Engine, kb_dir: Path) -> None:
+    key = listed(engine, "is there a fire drill pln")
+
+    [asked] = engine.command(QA_LEAD, f"kb link {key} {ENTRY}")
+    assert "“is there a fire drill pln” becomes one of its alternatives" in asked.text
+    assert "Left as typed, in case they are not typos: _pln_ (read as _plain or plan_)." in asked.text

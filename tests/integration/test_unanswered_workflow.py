@@ -159,7 +159,7 @@ def test_a_new_entry_is_written_reloaded_and_sent_to_the_askers(engine: Engine, 
     assert {reply.to_user for reply in replies if reply.to_user} == {ASKER, OTHER}
     assert diff_lines(before, path.read_text(encoding="utf-8")) == [
         "+", "+  - id: fire-drill-held", "+    question: When is the fire drill held?",
-        "+    answer: On the 20th of each month.", "+    tags: [pay, hr]", "+    source: HR handbook",
+        "+    answer: |", "+      On the 20th of each month.", "+    tags: [pay, hr]", "+    source: HR handbook",
         "+    owner: U0QALEAD1", "+    review_by: 2027-06-30"]  # the owner defaults to the QA lead making it
     assert "as no owner was given" in replies[-1].text
     answer = engine.message("U0PRAS001", "when is the fire drill held")
@@ -513,8 +513,16 @@ def test_a_new_entry_without_owner_review_or_file_gets_them_and_says_so(engine: 
     assert f"where {tagged.count(expected)} of the {len(tagged)} entries tagged fostering are" in done
     assert f"Review by {ahead.day} {ahead:%b %Y}: 12 months ahead, as no review date was given." in done
     assert "as no owner was given" in done
+    # the source the askers' DM names is the one written (trial 44: the DM named one the file did not have)
+    assert "Source: the QA team's own guidance, as no source was given" in done
+    assert {reply.note for reply in replies if reply.to_user} == {"Source: the QA team's own guidance"}
     entry = services.knowledge.current.kb.entries["approves-fire-drill-foster"]
     assert (entry.file, entry.owner, entry.review_by) == (expected, QA_LEAD, ahead)
+    assert entry.source == "the QA team's own guidance"
+    assert (kb_dir / entry.file).read_text(encoding="utf-8").endswith(
+        "    answer: |\n      The fostering team manager.\n    tags: [fostering]\n"
+        "    source: the QA team's own guidance\n"
+        f"    owner: {QA_LEAD}\n    review_by: {ahead.isoformat()}\n")
 
 
 def test_tags_typed_with_spaces_are_the_knowledge_base_s_tags_and_the_heading_stays_a_question(

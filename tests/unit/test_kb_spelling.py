@@ -4,6 +4,9 @@ typed (knowledge/spelling.py)."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from bot.core.knowledge import KnowledgeService
 from knowledge.search import KnowledgeSearch
@@ -31,3 +34,27 @@ def test_sure_typos_are_put_right_in_the_case_typed_and_the_rest_stays(shipped: 
 def test_a_typo_as_close_to_another_everyday_word_stays_and_is_named(shipped: KnowledgeSearch) -> None:
     assert corrected_wording(shipped, "how offen are viists") == Corrected("how offen are visits",
                                                                             (("offen", "offer"),))
+
+
+def test_words_typed_without_their_vowels_are_written_as_the_one_word_they_stand_for(shipped: KnowledgeSearch
+                                                                                  ) -> None:
+    """Trial 44: `kb link` wrote "how lng for a core grp" into the entry's alternatives as typed, and said nothing."""
+    assert corrected_wording(shipped, "how lng for a core grp") == Corrected("how long for a core group", ())
+    assert corrected_wording(shipped, "Whn is the nxt CSC mtg") == Corrected("When is the next CSC mtg", ())
+    assert corrected_wording(shipped, "is a chld in need plan") == Corrected("is a child in need plan", ())
+
+
+def test_a_word_without_vowels_that_could_be_several_stays_and_is_named(shipped: KnowledgeSearch) -> None:
+    assert corrected_wording(shipped, "what is a pln") == Corrected("what is a pln", (("pln", "plain or plan"),))
+
+
+@hypothesis_settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(words=st.lists(st.text(alphabet="bcdfghjklmnpqrstvwxz", min_size=1, max_size=6), min_size=1, max_size=6))
+def test_any_wording_without_vowels_keeps_its_shape_and_writes_only_knowledge_base_words(
+        shipped: KnowledgeSearch, words: list[str]) -> None:
+    typed = " ".join(words)
+    written = corrected_wording(shipped, typed)
+    assert len(written.text.split()) == len(words)
+    for before, after in zip(words, written.text.split(), strict=True):
+        assert after == before or after in shipped.surface_words or shipped.knows(after)
+    assert all(before in words for before, _ in written.doubtful)

@@ -84,6 +84,50 @@ def test_a_new_entry_is_exactly_its_lines_at_the_end_of_the_file(folder: Path) -
     assert not list(folder.rglob("*.tmp")), "the temporary file is gone once swapped in"
 
 
+def test_a_one_line_answer_is_a_block_like_its_neighbours_with_the_source_named(folder: Path) -> None:
+    """Trial 44: a new entry's one-line answer went in as one long quoted line among `answer: |` blocks."""
+    path = folder / "kb" / "placements-and-permanence.yaml"
+    before = path.read_text(encoding="utf-8")
+    new = NewEntry(question="How do I refer a young person to Kooth?",
+                   answer="Kooth is free online counselling: the young person signs up themselves; record the "
+                          "advice given, and refer to CAMHS instead where there is a risk of harm.",
+                   tags=("mental-health",), source="the QA team's own guidance", owner="U0QALEAD1",
+                   review_by="2027-06-30")
+
+    result = add_entry(folder, "kb/placements-and-permanence.yaml", new)
+
+    assert result.written, result.problems
+    assert added_lines(before, path.read_text(encoding="utf-8")) == [
+        "+",
+        "+  - id: refer-young-person-kooth",
+        "+    question: How do I refer a young person to Kooth?",
+        "+    answer: |",
+        "+      Kooth is free online counselling: the young person signs up themselves; record the advice given, "
+        "and refer to CAMHS instead where there is a risk of harm.",
+        "+    tags: [mental-health]",
+        "+    source: the QA team's own guidance",
+        "+    owner: U0QALEAD1",
+        "+    review_by: 2027-06-30",
+    ]
+    assert load_knowledge(folder).entries[result.entry_id].answer == new.answer + "\n"
+
+
+def test_a_file_of_one_line_answers_gets_a_one_line_answer(tmp_path: Path) -> None:
+    target = tmp_path / "good"
+    shutil.copytree(FIXTURE, target)
+    path = target / "kb" / "timescales.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "answer: |\n      Within", "answer: Within"), encoding="utf-8")
+    before = path.read_text(encoding="utf-8")
+
+    result = add_entry(target, "kb/timescales.yaml", NewEntry(question="What is a PEP?",
+                                                              answer="A personal education plan."))
+
+    assert result.written, result.problems
+    assert added_lines(before, path.read_text(encoding="utf-8")) == [
+        "+  - id: what-is-a-pep", "+    question: What is a PEP?", "+    answer: A personal education plan."]
+
+
 @pytest.mark.parametrize(("fields", "bad_field"), [
     ({"answer": "x" * 2901}, "answer"),
     ({"review_by": "30/06/2027"}, "review_by"),
@@ -108,7 +152,12 @@ def test_a_bad_entry_is_refused_with_the_kb_check_message_and_nothing_is_written
     for key in ("answer", "owner", "review_by"):
         value = {"answer": "First Monday.", **fields}.get(key)
         if value is not None:
-            text += f"    {key}: {value!r}\n" if key == "answer" and not value.strip() else f"    {key}: {value}\n"
+            if key == "answer" and not value.strip():
+                text += f"    {key}: {value!r}\n"
+            elif key == "answer" and len(value) < 2900:  # a block, as its neighbours in the file
+                text += f"    {key}: |\n      {value}\n"
+            else:
+                text += f"    {key}: {value}\n"
     (by_hand / "kb" / "timescales.yaml").write_text(text, encoding="utf-8")
     reported = kb_check_lines(by_hand)
     assert [f"- {problem}" for problem in result.problems] == reported[1:]
