@@ -67,6 +67,10 @@ def new_tag_warnings(entries: Iterable[Tagged]) -> list[Problem]:
                 label = f"entry '{entry.id}'" if entry.id else "the entry"
                 warnings.append(Problem(entry.file, entry.line,
                                         f"{label}: {tag_question(tag, near)} No other entry is tagged '{tag}', "
-                                        f"and {counts[near]} are tagged '{near}'; correct it, or keep it if it "
-                                        "is meant as a new tag."))
+                                        f"and {_entries(counts[near])} tagged '{near}'; correct it, or keep it if "
+                                        "it is meant as a new tag."))
     return warnings
+
+
+def _entries(count: int) -> str:
+    return "1 is" if count == 1 else f"{count} are"

@@ -10,9 +10,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.asking.unanswered_input import EntryProblems, parse_new_entry
+from knowledge.disk_lines import on_disk
 from knowledge.folded_items import folder_warnings
-from knowledge.loader import check_knowledge, default_folder
+from knowledge.kb_writer import add_alternative
+from knowledge.loader import check_knowledge, default_folder, load_knowledge
 from knowledge.new_tags import near_tag
+from knowledge.problems import Problem
 
 
 @pytest.fixture
@@ -86,3 +89,22 @@ def test_kb_new_names_each_empty_part_and_nothing_else(text: str) -> None:
         assert empty == set()
         return
     assert empty == set()
+
+
+def test_a_refused_edit_gives_the_lines_of_the_file_on_disk(folder: Path) -> None:
+    live = load_knowledge(folder)  # what the bot serves: the folder is then broken by hand
+    timescales = folder / "kb" / "timescales.yaml"
+    _edit(timescales, "- id: assessment-timescale\n", "- id: referral-decision-timescale\n")
+    on_disk = {str(problem) for problem in check_knowledge(folder)}
+    result = add_alternative(folder, "core-group-timescale", "core group how soon after icpc", known=live)
+    assert not result.ok
+    refused = {str(problem) for problem in result.problems}
+    assert any("'working-days-counting'" in line for line in refused)
+    assert refused == on_disk  # every line number as `kb check` gives it, nothing written
+    assert "core group how soon after icpc" not in timescales.read_text(encoding="utf-8")
+
+
+def test_lines_after_an_added_line_are_counted_as_on_disk() -> None:
+    problems = [Problem("kb/a.yaml", 5, "here and at kb/a.yaml:4; rename"), Problem("kb/b.yaml", 5, "x")]
+    moved = on_disk(problems, "kb/a.yaml", "a\nb\nc\nd\n", "a\nb\nnew\nc\nd\n")
+    assert [str(problem) for problem in moved] == ["kb/a.yaml:4: here and at kb/a.yaml:3; rename", "kb/b.yaml:5: x"]
