@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+from bot.asking.new_tag_asked import MARK, typed_tag
 from bot.core import buttons
 from bot.core.replies import Reply
 from bot.errors import UserError
@@ -125,7 +126,8 @@ def typed_tags(text: str) -> tuple[str, ...]:
     """Tags typed separated by commas, in the knowledge base's own form: lower case, words joined by hyphens, so
     `care leavers` or `Care Leavers` is the `care-leavers` every entry about care leavers has (trial 15 F9: stored
     as typed, it matched no entry, and the new entry was neither filed nor grouped with them)."""
-    return tuple(dict.fromkeys("-".join(tag.lower().split()) for tag in text.split(",") if tag.strip()))
+    tags = (typed_tag(tag) for tag in text.split(","))  # `mental-helth (new)`: kept as new (bot/asking/new_tag_asked)
+    return tuple(dict.fromkeys(tag for tag in tags if tag.removesuffix(MARK)))
 
 
 def as_question(question: str) -> str:

@@ -9,10 +9,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.asking.unanswered_input import EntryProblems, parse_new_entry
+from bot.asking.new_tag_asked import kept_new
+from bot.asking.unanswered_input import EntryProblems, parse_new_entry, typed_tags
 from knowledge.disk_lines import on_disk
 from knowledge.folded_items import folder_warnings
-from knowledge.kb_writer import add_alternative
+from knowledge.kb_writer import NewEntry, add_alternative
 from knowledge.loader import check_knowledge, default_folder, load_knowledge
 from knowledge.new_tags import near_tag
 from knowledge.problems import Problem
@@ -108,3 +109,16 @@ def test_lines_after_an_added_line_are_counted_as_on_disk() -> None:
     problems = [Problem("kb/a.yaml", 5, "here and at kb/a.yaml:4; rename"), Problem("kb/b.yaml", 5, "x")]
     moved = on_disk(problems, "kb/a.yaml", "a\nb\nc\nd\n", "a\nb\nnew\nc\nd\n")
     assert [str(problem) for problem in moved] == ["kb/a.yaml:4: here and at kb/a.yaml:3; rename", "kb/b.yaml:5: x"]
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters=","), max_size=30),
+       st.booleans())
+def test_a_typed_tag_is_kept_as_new_only_with_the_mark(text: str, marked: bool) -> None:
+    typed = typed_tags(text + (" (new)" if marked else ""))
+    if not text.strip(", "):  # nothing but the mark: no tag
+        assert all(tag.removesuffix(" (new)") for tag in typed)
+        return
+    new, kept = kept_new(NewEntry(question="q", answer="a", tags=typed))
+    assert all(" " not in tag for tag in new.tags)
+    if marked:
+        assert kept and new.tags == tuple(kept)
