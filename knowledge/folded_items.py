@@ -10,12 +10,14 @@ dash meant as part of the text is kept by quoting it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import yaml
 
-from knowledge.problems import Problem
+from knowledge.entries import EntryRef
+from knowledge.new_tags import Tagged, new_tag_warnings
+from knowledge.problems import KnowledgeBaseError, Problem
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -78,16 +80,15 @@ def _warning(file: str, lines: list[str], scalar: yaml.ScalarNode, where: str) -
                                     "dash belongs in the text, put the whole text in quotes.")
 
 
-def folder_warnings(folder: Path, cache_folder: Path | None = None) -> list[Problem]:
+def folder_warnings(folder: Path, cache_folder: Path | None = None,
+                    entries: Iterable[Tagged] | None = None) -> list[Problem]:
     """Everything `kb check` warns of without failing, in one list, so `kb check`, `/audit kb reload` and the
     start notice say the same (trial 44, F9): list items folded into the text above them, then new tags close to
-    a tag other entries use (knowledge.new_tags)."""
-    from knowledge.entries import EntryRef
-    from knowledge.loader import load_knowledge
-    from knowledge.new_tags import Tagged, new_tag_warnings
-    from knowledge.problems import KnowledgeBaseError
+    a tag other entries use (knowledge.new_tags). `entries`: the folder's, when just loaded (not loaded again)."""
+    if entries is not None:
+        return [*folded_item_warnings(folder), *new_tag_warnings(entries)]
+    from knowledge.loader import load_knowledge  # the loader's own modules come first
 
-    entries: list[Tagged]
     try:
         entries = list(load_knowledge(folder, cache_folder=cache_folder).entries.values())
     except KnowledgeBaseError as error:

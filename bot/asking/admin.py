@@ -61,6 +61,7 @@ from bot.errors import UserError
 from bot.settings.people import Person, Role
 from bot.storage.trail import record_trail
 from knowledge.dates import short_date, time_on_day
+from knowledge.entries import EntryRef
 from knowledge.folded_items import folder_warnings
 from knowledge.loader import KnowledgeDiff
 from knowledge.problems import Problem, is_checklist_problem
@@ -207,7 +208,9 @@ class KnowledgeAdmin:
         # an id used twice in `kb check`'s words, both questions named (trial 44, F16), and its warnings (F9)
         result = replace(result, problems=with_questions(result.problems, result.texts,
                                                          council_screen(self.services)))
-        return [reload_reply(result, folder_warnings(self.service.folder, self.service.cache_folder))]
+        entries = self.service.current.kb.entries.values() if result.ok else \
+            [ref for ref in result.texts if isinstance(ref, EntryRef)]
+        return [reload_reply(result, folder_warnings(self.service.folder, entries=entries))]
 
     def unanswered(self, turn: Turn) -> list[Reply]:
         return self.desk.listing(turn)
