@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from datetime import datetime, tzinfo
 from pathlib import Path
 
 from bot.asking import export_asked, learning, unanswered_asked
 from bot.asking import feature as knowledge_feature
 from bot.asking import leaders as leaders_feature
+from bot.asking.duplicate_named import with_questions
 from bot.asking.rescreen import rescreen_at_start
 from bot.audits import (
     action_chase,
@@ -72,6 +74,7 @@ from bot.storage import learned as learned_store
 from knowledge.checklist_schema import Checklist
 from knowledge.dates import time_on_day
 from knowledge.entries import EntryTexts
+from knowledge.folded_items import folder_warnings
 
 log = logging.getLogger("audit_bot.knowledge")
 
@@ -195,6 +198,10 @@ def screened_knowledge(folder: Path, screen: Screen, cache_folder: Path | None,
     service = KnowledgeService.load(folder, cache_folder, fall_back=fall_back, start_check=start_check,
                                     checklist_check=checklist_check)
     service.checklist_check = lambda checklists: checklist_identifier_problems(checklists, screen)
+    start = service.last_good_start
+    if start is not None:  # told in `kb check`'s words, with its warnings (trial 44, F9 and F16)
+        service.last_good_start = replace(start, problems=with_questions(start.problems, start.texts, screen),
+                                          warnings=tuple(folder_warnings(folder, cache_folder)))
     return service
 
 
@@ -218,7 +225,7 @@ def warn_last_good_start(knowledge: KnowledgeService, timezone: tzinfo) -> None:
     log.error("The knowledge folder %s has %d problem(s); starting on the last version that loaded cleanly (of %s, "
               "%s). Fix these, check with `audit-bot kb check`, then `/audit kb reload`:\n%s", knowledge.folder,
               len(start.problems), start.folder or knowledge.folder, saved,
-              "\n".join(f"- {problem}" for problem in start.problems))
+              "\n".join(f"- {problem}" for problem in [*start.problems, *start.warnings]))
 
 
 def warn_withheld_start(knowledge: KnowledgeService) -> None:

@@ -10,12 +10,14 @@ dash meant as part of the text is kept by quoting it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import yaml
 
-from knowledge.problems import Problem
+from knowledge.entries import EntryRef
+from knowledge.new_tags import Tagged, new_tag_warnings
+from knowledge.problems import KnowledgeBaseError, Problem
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -76,3 +78,19 @@ def _warning(file: str, lines: list[str], scalar: yaml.ScalarNode, where: str) -
     return Problem(file, index + 1, f"{where} reads “{scalar.value}”: the `{item}` on this line is indented more than "
                                     f"the line above, so YAML joined the two into one text. To fix it, {fix}; if the "
                                     "dash belongs in the text, put the whole text in quotes.")
+
+
+def folder_warnings(folder: Path, cache_folder: Path | None = None,
+                    entries: Iterable[Tagged] | None = None) -> list[Problem]:
+    """Everything `kb check` warns of without failing, in one list, so `kb check`, `/audit kb reload` and the
+    start notice say the same (trial 44, F9): list items folded into the text above them, then new tags close to
+    a tag other entries use (knowledge.new_tags). `entries`: the folder's, when just loaded (not loaded again)."""
+    if entries is not None:
+        return [*folded_item_warnings(folder), *new_tag_warnings(entries)]
+    from knowledge.loader import load_knowledge  # the loader's own modules come first
+
+    try:
+        entries = list(load_knowledge(folder, cache_folder=cache_folder).entries.values())
+    except KnowledgeBaseError as error:
+        entries = [ref for ref in error.texts if isinstance(ref, EntryRef)]
+    return [*folded_item_warnings(folder), *new_tag_warnings(entries)]

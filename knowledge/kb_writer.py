@@ -32,6 +32,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError as RuamelError
 from ruamel.yaml.scalarstring import LiteralScalarString, SingleQuotedScalarString
 
+from knowledge.disk_lines import fields_on_disk, on_disk
 from knowledge.entries import (
     MAX_ANSWER_CHARS,
     Entry,
@@ -412,8 +413,9 @@ def _validate_and_write(folder: Path, file: str, original: str, new_text: str, e
         new_text = new_text.replace("\r\n", "\n").replace("\n", "\r\n")
     lines = _field_lines(new_text, entry_id)
 
-    def refused(problems: list[Problem]) -> WriteResult:
-        return WriteResult(file, entry_id, False, problems, lines)
+    def refused(problems: list[Problem]) -> WriteResult:  # at the lines on disk (trial 44, F10)
+        return WriteResult(file, entry_id, False, on_disk(problems, file, original, new_text),
+                           fields_on_disk(lines, original, new_text))
 
     if not faithful_diff(original, new_text):
         return refused([Problem(file, None, unfaithful_diff)])

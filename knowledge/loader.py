@@ -261,7 +261,7 @@ def _checked(folder: Path, contents: list[_FileContent], problems: list[Problem]
         for entry in found:
             entries.setdefault(entry.id, entry)
     entry_ids = EntryIds(set(first_seen), unreadable)
-    problems.extend(_related_problems(refs, entry_ids))
+    problems.extend(_related_problems(refs, entry_ids, _used_twice(refs)))
     problems.extend(_repeated_question_problems(refs))
 
     glossary = _glossary(contents, problems)
@@ -546,7 +546,32 @@ def _repeated_question_problems(refs: list[EntryRef]) -> list[Problem]:
     return problems
 
 
-def _related_problems(refs: list[EntryRef], entry_ids: EntryIds) -> list[Problem]:
+def _used_twice(refs: Sequence[EntryRef]) -> list[EntryRef]:
+    """The entries whose id an earlier entry already has (each the later one, as `kb check` reports it)."""
+    seen: set[str] = set()
+    later = []
+    for ref in refs:
+        if ref.id is not None and ref.id in seen:
+            later.append(ref)
+        elif ref.id is not None:
+            seen.add(ref.id)
+    return later
+
+
+def _missing_hint(other: str, entry_ids: EntryIds, renamed: Sequence[EntryRef]) -> str:
+    """What to do about a `related:` id no entry has. While an id is used twice, the missing id is most likely what
+    that entry was called before its id was changed (trial 44, F3: a guess at a similar id re-pointed entries to the
+    wrong one), so that is said plainly, with no guess."""
+    if renamed:
+        where = "; ".join(f"'{ref.id}' at {ref.file}:{ref.line}" for ref in renamed)
+        return (f"an entry's id was changed into one already used ({where}): if that entry was '{other}' "
+                "before, give it its id back, which fixes this line too.")
+    suggestion = closest(other, entry_ids.known)
+    return f"did you mean `{suggestion}`?" if suggestion else "check the spelling or remove it."
+
+
+def _related_problems(refs: list[EntryRef], entry_ids: EntryIds,
+                      renamed: Sequence[EntryRef] = ()) -> list[Problem]:
     """`related:` ids that point nowhere, checked on every entry, including those with other problems."""
     problems = []
     for ref in refs:
@@ -555,8 +580,7 @@ def _related_problems(refs: list[EntryRef], entry_ids: EntryIds) -> list[Problem
             if other == ref.id:
                 problems.append(Problem(ref.file, ref.line, f"{label} lists itself under `related:`; remove it."))
             elif entry_ids.missing(other):
-                suggestion = closest(other, entry_ids.known)
-                hint = f"did you mean `{suggestion}`?" if suggestion else "check the spelling or remove it."
+                hint = _missing_hint(other, entry_ids, renamed)
                 problems.append(Problem(ref.file, ref.line,
                                         f"{label} is related to '{other}', but no entry has that id; {hint}"))
     return problems

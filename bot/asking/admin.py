@@ -25,6 +25,7 @@ from bot.asking import (
     question_find,
     unanswered_removal,
 )
+from bot.asking.duplicate_named import with_questions
 from bot.asking.kb_check import checklist_content_problems, council_screen, entry_content_problems, folder_problems
 from bot.asking.learned_admin import learned_list
 from bot.asking.unanswered import (
@@ -61,7 +62,8 @@ from bot.errors import UserError
 from bot.settings.people import Person, Role
 from bot.storage.trail import record_trail
 from knowledge.dates import short_date, time_on_day
-from knowledge.folded_items import folded_item_warnings
+from knowledge.entries import EntryRef
+from knowledge.folded_items import folder_warnings
 from knowledge.loader import KnowledgeDiff
 from knowledge.problems import Problem, is_checklist_problem
 
@@ -231,7 +233,12 @@ class KnowledgeAdmin:
         else:
             detail["problems"] = len(result.problems)
         record_trail(self.services.storage, turn.user_id, "kb.reload", detail, at=turn.now)
-        return [reload_reply(result)]
+        # an id used twice in `kb check`'s words, both questions named (trial 44, F16), and its warnings (F9)
+        result = replace(result, problems=with_questions(result.problems, result.texts,
+                                                         council_screen(self.services)))
+        entries = self.service.current.kb.entries.values() if result.ok else \
+            [ref for ref in result.texts if isinstance(ref, EntryRef)]
+        return [reload_reply(result, folder_warnings(self.service.folder, entries=entries))]
 
     def unanswered(self, turn: Turn) -> list[Reply]:
         return self.desk.listing(turn)
@@ -256,7 +263,7 @@ class KnowledgeAdmin:
     def check(self, turn: Turn) -> list[Reply]:
         del turn
         problems, _ = folder_problems(self.service.folder, council_screen(self.services), self.service.cache_folder)
-        warned = warnings_text(folded_item_warnings(self.service.folder))
+        warned = warnings_text(folder_warnings(self.service.folder, self.service.cache_folder))
         if problems:
             return [Reply(kind="error", text=problems_text(problems)
                           + "\nNothing was loaded: the live version is unchanged." + warned)]
@@ -308,15 +315,17 @@ def _problem_lines(problems: list[Problem], shown: int) -> list[str]:
     return lines
 
 
-def reload_reply(result: ReloadResult) -> Reply:
+def reload_reply(result: ReloadResult, warnings: list[Problem] | None = None) -> Reply:
     """Tell the QA lead exactly what a reload did, so they can trust what the bot now says: entries and
-    checklists alike (a checklist with a mistake stops a reload as an entry does, and is told apart)."""
+    checklists alike (a checklist with a mistake stops a reload as an entry does, and is told apart), with what
+    `kb check` warns of (trial 44, F9: the reload is the only check a QA lead in Slack sees)."""
+    warned = warnings_text(warnings or [])
     live = f"{count_of(result.entries, 'entry', 'entries')} and {count_of(result.checklists, 'checklist')}"
     if result.diff is None:
         return Reply(kind="error", title="Knowledge base not reloaded",
                      text=reload_problems_text(result.problems, result.checklist_files)
                      + f"\n\n**The previous version is still live** ({live}). "
-                       "Fix these and run `/audit kb reload` again.")
+                       "Fix these and run `/audit kb reload` again." + warned)
     if result.at_start is None:
         summary = diff_lines(result.diff) if result.diff else "No entries changed."
     elif not result.diff:
@@ -326,7 +335,8 @@ def reload_reply(result: ReloadResult) -> Reply:
         summary = (f"{diff_lines(result.diff)}\nBefore that, the start made these changes live against the version "
                    f"the bot was serving before it:\n{diff_lines(result.at_start)}")
     return Reply(title="Knowledge base reloaded",
-                 text=f"The knowledge base is reloaded: {live} are live.\n{summary}\n{checklists_said(result)}")
+                 text=f"The knowledge base is reloaded: {live} are live.\n{summary}\n{checklists_said(result)}"
+                 + warned)
 
 
 def checklists_said(result: ReloadResult) -> str:
@@ -385,7 +395,8 @@ def last_good_notice(service: KnowledgeService, timezone: tzinfo) -> Reply | Non
                  # above a `kb check` saying it has none now
                  + f"\n\n**The bot is answering from the last version that loaded cleanly**{source}: nothing in "
                    "the folder since then is live. Fix these lines in the files, check with `/audit kb check` "
-                   "(or `audit-bot kb check`), then `/audit kb reload`.")
+                   "(or `audit-bot kb check`), then `/audit kb reload`."
+                 + warnings_text(list(start.warnings)))
 
 
 def withheld_notice(service: KnowledgeService, timezone: tzinfo) -> Reply | None:

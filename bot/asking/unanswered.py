@@ -21,6 +21,7 @@ from rapidfuzz.utils import default_process
 from bot.asking import follow_up, link_wording
 from bot.asking.entry_file import choose_file, closest_file, typed_file
 from bot.asking.kb_check import content_checks
+from bot.asking.new_tag_asked import kept_new, new_tag_problems
 from bot.asking.repeated_question import told_problems
 from bot.asking.said_back import your_question
 from bot.asking.shared_wording import another_entry_finding
@@ -502,6 +503,8 @@ class UnansweredDesk:
     def _new_entry(self, turn: Turn, key: int, new: NewEntry, file: str, dry_run: bool) -> list[Reply]:
         group = self.group(turn, key)
         found: list[tuple[str, str]] = []  # (field, message): every problem, told at once
+        new, kept = kept_new(new)  # a tag a letter off a used one is asked about (trial 44, F2)
+        found += new_tag_problems(new.tags, self.service.current.kb.entries.values(), kept)
         new, defaults = self.with_defaults(turn, replace(new, question=as_heading(as_question(new.question))), found)
         new, wording_note = self.with_askers_wording(group, new)
         file, why = self.entry_file(group, new, file, found)

@@ -219,11 +219,12 @@ def cmd_kb_check(args: argparse.Namespace, runtime: Runtime) -> int:
 
 
 def warnings_report(folder: Path) -> str:
-    """What `kb check` warns of without failing (a list item YAML folded into the text above it), one line each
+    """What `kb check` warns of without failing (a list item YAML folded into the text above it, a new tag a letter
+    off a used one), one line each
     with file, line and fix, or nothing: trial 33's "OK" hid an alternative merged into the one above."""
-    from knowledge.folded_items import folded_item_warnings
+    from knowledge.folded_items import folder_warnings
 
-    warnings = folded_item_warnings(folder)
+    warnings = folder_warnings(folder)
     if not warnings:
         return ""
     heading = f"{count_of(len(warnings), 'warning')} (the folder loads, but check these):"

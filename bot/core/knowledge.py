@@ -65,6 +65,9 @@ class ReloadResult:
     # the same for what the start made live against the last good copy (trial 23: a checklist edited before a
     # start was live, and the first reload said "No checklists changed")
     checklists_at_start: KnowledgeDiff | None = None
+    # every entry as written when the folder did not load (KnowledgeBaseError.texts): an id used twice is then
+    # told with both entries' questions, as `kb check` tells it (trial 44, F16)
+    texts: tuple[object, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -78,6 +81,8 @@ class LastGoodStart:
     problems: list[Problem]
     saved_at: datetime | None
     folder: Path | None = None  # the knowledge folder the copy was saved from (resolved): the one that failed
+    texts: tuple[object, ...] = ()  # its entries as written (KnowledgeBaseError.texts), to name an id used twice
+    warnings: tuple[Problem, ...] = ()  # what `kb check` warns of in the folder (trial 44, F9)
 
 
 @dataclass(frozen=True)
@@ -224,7 +229,8 @@ class KnowledgeService:
                 kb = load_knowledge(copy, cache_folder=cache_folder)
             except KnowledgeBaseError:
                 raise error from None  # the copy is no use (written by an older version?): the folder's problems
-            fell_back = LastGoodStart(error.problems, last_good.saved_at(cache_folder, folder), folder.resolve())
+            fell_back = LastGoodStart(error.problems, last_good.saved_at(cache_folder, folder), folder.resolve(),
+                                      texts=error.texts)
         kb, withheld = _screened_start(kb, start_check, cache_folder, fell_back is None)
         # a checklist whose text the screen refuses is not offered for new audits (trial 20); `kb check` says where
         held_back = tuple(sorted(set(checklist_check(kb.checklists.values(), kb.file_digests)))) \
@@ -279,7 +285,8 @@ class KnowledgeService:
             except KnowledgeBaseError as error:
                 found = entry_check(error.texts) if entry_check is not None else []
                 return ReloadResult(diff=None, problems=[*found, *error.problems], entries=len(older.kb.entries),
-                                    checklists=len(older.kb.checklists), checklist_files=error.checklist_files)
+                                    checklists=len(older.kb.checklists), checklist_files=error.checklist_files,
+                                    texts=error.texts)
             found = entry_check(kb.entries.values()) if entry_check is not None else []
             checklist_check = checklist_check or self.checklist_check
             found += checklist_check(kb.checklists.values()) if checklist_check is not None else []

@@ -34,7 +34,8 @@ def yaml_files(kb_dir: Path) -> dict[Path, bytes]:
 def kb_check_messages(engine: Engine) -> list[str]:
     """`/audit kb check`'s problems, each without its file and line (the words are what is shared)."""
     [checked] = engine.command(QA_LEAD, "kb check")
-    return [line.split("` — ", 1)[1] for line in checked.text.splitlines() if line.startswith("• `")]
+    problems = checked.text.split("warning (it loads", 1)[0].split("warnings (it loads", 1)[0]  # not its warnings
+    return [line.split("` — ", 1)[1] for line in problems.splitlines() if line.startswith("• `")]
 
 
 @pytest.mark.parametrize("typed", ["31/03/2027", "31 March 2027", "31st March 2027", "2027-03-31"])
