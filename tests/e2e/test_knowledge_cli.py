@@ -120,7 +120,7 @@ def test_ask_applies_a_not_helpful_vote_and_a_qa_leads_answer_as_the_chat_does(
     code, out = run(["ask", ASYE], environ)
     assert out.startswith("Did you mean one of these?") and f"1. {unhelpful}" in out
     answer = "Caseloads are a local policy: newly qualified workers in their ASYE year have a protected caseload."
-    engine.command(QA_LEAD, f"kb answer {only_group(engine)} {answer}")  # read back first (trial 44 F12)
+    engine.command(QA_LEAD, f"kb answer {only_group(engine)} {answer}")
     engine.message(QA_LEAD, "yes")
     code, out = run(["ask", "How many cases should an ASYE have?"], environ)
     assert out.startswith("A QA lead answered this question on ") and answer in out

@@ -287,7 +287,7 @@ def test_ok_typed_to_removing_a_question_says_how_to_remove_it_and_the_next_yes_
 
 
 def test_a_slash_kb_answer_is_read_back_and_goes_to_the_asker_only_on_yes(running_bot: RunningBot, standin) -> None:
-    """Trial 44 F12: `/audit kb answer 30 <text>` went straight to the asker, with no read-back; a DM can't be unsent."""
+    """Trial 44 F12: `/audit kb answer 30 <text>` went straight to the asker with no read-back; a DM can't be unsent."""
     ask_unanswered(running_bot, standin, PRACTITIONER, "when is the fire drill held")
     [key] = [row[0] for row in running_bot.services.storage.db.execute("SELECT id FROM kb_asks")]
 

@@ -56,7 +56,7 @@ def test_the_dm_to_each_asker_names_a_question_the_screen_now_refuses_by_its_day
 def test_a_question_whose_text_a_qa_lead_removed_is_named_by_its_day(engine: Engine, services: Services) -> None:
     ask_id = stored_question(services, removal_marker("QA lead", "30 Nov 2026"))
 
-    engine.command(QA_LEAD, f"kb answer {ask_id} The fire drill is held on the 20th of each month.")  # read back first (trial 44 F12)
+    engine.command(QA_LEAD, f"kb answer {ask_id} The fire drill is held on the 20th of each month.")
     replies = engine.message(QA_LEAD, "yes")
 
     [dm] = [reply.text for reply in replies if reply.to_user == ASKER]
