@@ -196,6 +196,26 @@ def unanswered_since(storage: Storage, since: datetime) -> list[Unanswered]:
             for row in rows]
 
 
+@dataclass(frozen=True)
+class Pick:
+    """A suggestion an asker picked from "Did you mean…": they found their answer in that entry."""
+
+    query: str
+    user_id: str
+    entry_id: str
+    asked_at: datetime
+
+
+def picked_since(storage: Storage, since: datetime) -> list[Pick]:
+    """Questions since `since` whose asker picked one of the suggestions, newest first: the QA leads' list says who
+    of a group's askers found an entry that way (trial 44 F22: a group half picked was shown as "none picked")."""
+    rows = select(storage.db, "SELECT query, user_id, entry_id, asked_at FROM kb_asks WHERE outcome = 'ambiguous' "
+                              "AND entry_id IS NOT NULL AND asked_at >= ? ORDER BY asked_at DESC, id DESC",
+                  [utc_text(since)])
+    return [Pick(query=row["query"], user_id=row["user_id"], entry_id=row["entry_id"],
+                 asked_at=parse_utc(row["asked_at"])) for row in rows]
+
+
 def out_of_scope_wordings(storage: Storage) -> list[str]:
     """The wordings of questions a QA lead closed as out of scope, newest first, each once."""
     rows = storage.db.execute(

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from bot.core.services import Services
 from bot.engine.routing import Engine
+from bot.settings.config import Settings, load_settings
+from tests.integration.test_learning import MASCOT, pick
 from tests.integration.test_unanswered_workflow import ASKER, OTHER, QA_LEAD, ask_fire_drill, statuses
 from tests.support.kb_copy_fixtures import content_day, settings  # noqa: F401 (fixtures used by name)
+from tests.support.kb_helpers import add_extra_entries, all_text, button_values
 
 ANSWER = "The fire drill is held on the 20th of each month."
 
@@ -31,3 +38,50 @@ def test_no_to_a_one_line_kb_answer_sends_nothing(engine: Engine, services: Serv
 
     assert not any(reply.to_user for reply in replies) and statuses(services) == []
     assert f"OK, nothing was sent. Type your answer to #{key} again" in replies[0].text
+
+
+class TestPicks:
+    """F22, F19, F21 with two entries one wording could mean (tests/support/kb_helpers.add_extra_entries)."""
+
+    @pytest.fixture
+    def settings(self, environ: dict[str, str], kb_dir: Path) -> Settings:
+        add_extra_entries(kb_dir)
+        return load_settings(environ)
+
+    @staticmethod
+    def half_picked(engine: Engine, services: Services) -> tuple[int, int]:
+        """OTHER and ASKER ask, picking nothing; ASKER asks again and picks: the group's number and newest id."""
+        engine.message(OTHER, MASCOT)
+        engine.message(ASKER, "what colour is the audit mascot please")
+        pick(engine, ASKER, "What colour is the audit mascot?", "mascot-colour-south")
+        [group] = engine.command(QA_LEAD, "kb unanswered")[1:]
+        [value] = button_values([group], "kb.unanswered.answer")
+        ids = [row[0] for row in services.storage.db.execute("SELECT id FROM kb_asks ORDER BY id")]
+        return int(value), ids[1]
+
+    def test_a_group_partly_picked_says_how_many_picked_which_entry(self, engine: Engine, services: Services) -> None:
+        """F22: "how lng for a core grp — 2 times … (offered suggestions, none picked)" after N2 had picked it."""
+        self.half_picked(engine, services)
+        listing = all_text(engine.command(QA_LEAD, "kb unanswered"))
+        assert "(offered suggestions: 2 asked, 1 picked `mascot-colour-south`)" in listing
+        assert "none picked" not in listing
+
+    def test_the_shown_wordings_own_number_is_beside_the_groups(self, engine: Engine, services: Services) -> None:
+        """F21: shown as "can i refer to kooth for a 14 yo … #10", where `kb find` lists that wording as #23."""
+        key, newest = self.half_picked(engine, services)
+        summary = engine.command(QA_LEAD, "kb unanswered")[0].text
+        assert "_what colour is the audit mascot please_ — 2 times" in summary
+        assert f"· #{key} (wording of #{newest})" in summary and key != newest
+        assert f"#{newest}" in all_text(engine.command(QA_LEAD, "kb find mascot please"))
+
+    def test_an_asker_who_picked_the_linked_entry_is_not_sent_it_again(self, engine: Engine,
+                                                                       services: Services) -> None:
+        """F19: N2 had picked core-group-timescale, and the link still DM'd them the whole entry."""
+        key, _ = self.half_picked(engine, services)
+        [asked] = engine.command(QA_LEAD, f"kb link {key} mascot-colour-south")
+        assert "The 1 person who asked" in asked.text and "(1 person already picked it, so won't get it again)" \
+            in asked.text
+        linked = engine.message(QA_LEAD, "yes")
+        assert [reply.to_user for reply in linked if reply.to_user] == [OTHER]
+        assert "Sent it to 1 person (1 person had already picked it from the suggestions, so was not sent it " \
+               "again)." in linked[-1].text
