@@ -85,3 +85,20 @@ class TestPicks:
         assert [reply.to_user for reply in linked if reply.to_user] == [OTHER]
         assert "Sent it to 1 person (1 person had already picked it from the suggestions, so was not sent it " \
                "again)." in linked[-1].text
+
+    def test_a_learned_wording_already_written_by_an_edit_is_shown_done_and_accept_writes_nothing(
+            self, engine: Engine, services: Services, kb_dir: Path) -> None:
+        """F6: after `kb link 27 core-group-timescale` wrote the wording, `kb learned` still said "one pick, not yet
+        trusted", and `accept 4` said it was now one of the alternatives (nothing new was written)."""
+        pick(engine, ASKER, MASCOT, "mascot-colour-south")
+        engine.command(QA_LEAD, f"kb edit mascot-colour-south add alternative: {MASCOT}")
+        engine.message(QA_LEAD, "yes")
+        files = {path: path.read_bytes() for path in (kb_dir / "kb").glob("*.yaml")}
+        listing = all_text(engine.command(QA_LEAD, "kb learned"))
+        assert "done: already one of its alternatives in the knowledge-base files" in listing
+        assert "one pick, not yet trusted" not in listing
+        [number] = button_values(engine.command(QA_LEAD, "kb learned"), "kb.learned.reject")
+        [reply] = engine.message(QA_LEAD, f"accept {number}")
+        assert "was already one of the alternatives of `mascot-colour-south`" in reply.text
+        assert "nothing was written" in reply.text and "is now one of" not in reply.text
+        assert {path: path.read_bytes() for path in files} == files
