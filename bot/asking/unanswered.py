@@ -20,7 +20,7 @@ from datetime import date, datetime, timedelta
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from bot.asking import follow_up, link_wording
+from bot.asking import follow_up, link_wording, unanswered_also
 from bot.asking.entry_file import choose_file, closest_file, typed_file
 from bot.asking.kb_check import content_checks
 from bot.asking.repeated_question import told_problems
@@ -481,6 +481,7 @@ class UnansweredDesk:
                 refuse_problems(add_alternative(self.service.folder, entry.id, wording, content_checks(
                     self.services, since=known), known=known, dry_run=True), "entry")
             return []
+        before = self.open_groups(turn.now)
         result = add_alternative(self.service.folder, entry.id, wording, content_checks(self.services),
                                  known=self.service.current.kb) if wording else None
         if result is not None:
@@ -508,8 +509,11 @@ class UnansweredDesk:
             added = "the wording was already one of its alternatives"
         had_it = f" ({_people(len(had))} had already picked it from the suggestions, so " \
             f"{agreeing(len(had), 'was', 'were')} not sent it again)" if had else ""
+        too = unanswered_also.offer(self, turn, unanswered_also.finding(self, unanswered_also.left(
+            self, before, turn.now, key), entry.id), entry.id, "is answered by the entry you linked too") \
+            if written else []
         return [*replies, Reply(text=f"Linked #{key} to `{entry.id}`: {added}. Sent it to "
-                                     f"{_people(len(sent_to))}{had_it}.")]
+                                     f"{_people(len(sent_to))}{had_it}."), *too]
 
     def linked_wording(self, group: QuestionGroup, edited: str | None = None) -> Corrected:
         """The alternative a link writes for the group's wording, exactly as written ("" for none), its slips put
@@ -558,6 +562,7 @@ class UnansweredDesk:
                 found += told_problems(check, known, new.question, key, group.unhelpful_entries)
             refuse_entry(found)
             return []
+        before = self.open_groups(turn.now)
         result = add_entry(self.service.folder, file, new, content_checks(self.services), known=known)
         refuse_entry(told_problems(result, known, new.question, key, group.unhelpful_entries))
         reload = self.service.reload(told=False)
@@ -568,8 +573,10 @@ class UnansweredDesk:
         self._close(turn, group, "new_entry", result.entry_id, {"people": len(group.askers)})
         notes = "".join(f"\n• {note}" for note in (why, wording_note, *defaults) if note)
         live = f"{count_of(reload.entries, 'entry', 'entries')} {agreeing(reload.entries, 'is', 'are')} live"
+        too = unanswered_also.offer(self, turn, unanswered_also.finding(self, unanswered_also.left(
+            self, before, turn.now, key), result.entry_id), result.entry_id, "is answered by your new entry too")
         return [*replies, Reply(text=f"Added `{result.entry_id}` to `{file}` and reloaded: {live}. Sent it to "
-                                     f"{_people(len(group.askers))}; #{key} is closed.{notes}")]
+                                     f"{_people(len(group.askers))}; #{key} is closed.{notes}"), *too]
 
     def with_askers_wording(self, group: QuestionGroup, new: NewEntry) -> tuple[NewEntry, str]:
         """The new entry with the group's wording among its alternatives, as *Link to an entry* adds it, so the askers'
@@ -683,6 +690,20 @@ class UnansweredDesk:
                           f"and {decided}. Sorry I can't help more; your manager or {mention(turn.user_id)} can "
                           "point you to the right person.")
 
+    def unclosed(self, now: datetime, key: int) -> QuestionGroup | None:
+        """The group holding question `key` among the questions no QA lead has closed, listed or not (one a change
+        took off the list: bot.asking.unanswered_also)."""
+        since = now - timedelta(days=UNANSWERED_DAYS)
+        for group in group_similar(store.unanswered_since(self.services.storage, since)):
+            if any(ask.ask_id == key for ask in group.asks):
+                return with_picks(group, store.picked_since(self.services.storage, since))
+        return None
+
+    def close_group(self, turn: Turn, group: QuestionGroup, status: str, entry_id: str | None,
+                    detail: dict[str, object]) -> int:
+        """Close every question of `group` (bot.asking.unanswered_also sends a group an entry and closes it)."""
+        return self._close(turn, group, status, entry_id, detail)
+
     def _close(self, turn: Turn, group: QuestionGroup, status: str, entry_id: str | None,
                detail: dict[str, object], answer: str | None = None) -> int:
         ids = [ask.ask_id for ask in group.asks]
@@ -693,9 +714,10 @@ class UnansweredDesk:
                      {"group": group.key, "questions": closed, "entry": entry_id, **detail}, at=turn.now)
         return closed
 
-    def entry_dm(self, asker: str, group: QuestionGroup, entry: Entry) -> Reply:
+    def entry_dm(self, asker: str, group: QuestionGroup, entry: Entry,
+                 opening: str = "A QA lead found the answer to") -> Reply:
         return Reply(to_user=asker, title=entry.question,
-                     text=f"{self.their_question(group, asker, 'A QA lead found the answer to')}\n\n"
+                     text=f"{self.their_question(group, asker, opening)}\n\n"
                           + entry.answer.rstrip(),
                      note=f"Source: {entry.source}" if entry.source else "Source: the QA team's own guidance")
 

@@ -305,15 +305,15 @@ def closure(storage: Storage, ask_id: int) -> Closure | None:
 
 
 def entry_changed_since(storage: Storage | ReadOnlyAsks, entry_id: str, since: datetime) -> bool:
-    """Whether the trail shows entry `entry_id` added or edited (a reload, a new wording) since `since` (times
-    are kept to the second: a change in the same second counts)."""
+    """Whether the trail shows entry `entry_id` added or edited (a reload, a new wording, `kb edit`: trial 44 F7)
+    since `since` (times are kept to the second: a change in the same second counts)."""
     rows = select(storage.db,
         """
         SELECT 1 FROM trail t WHERE t.at >= :since AND (
             (t.action = 'kb.reload' AND EXISTS (
                 SELECT 1 FROM json_each(t.detail, '$.changed') j WHERE j.value = :entry
                 UNION ALL SELECT 1 FROM json_each(t.detail, '$.added') j WHERE j.value = :entry))
-            OR (t.action IN ('kb.alternative', 'kb.entry') AND json_extract(t.detail, '$.entry') = :entry))
+            OR (t.action IN ('kb.alternative', 'kb.entry', 'kb.edit') AND json_extract(t.detail, '$.entry') = :entry))
         LIMIT 1
         """,
         {"since": utc_text(since), "entry": entry_id},

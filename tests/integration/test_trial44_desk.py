@@ -102,3 +102,46 @@ class TestPicks:
         assert "was already one of the alternatives of `mascot-colour-south`" in reply.text
         assert "nothing was written" in reply.text and "is now one of" not in reply.text
         assert {path: path.read_bytes() for path in files} == files
+
+
+def test_a_group_a_new_entry_also_answers_is_named_and_sent_it_on_one_word(engine: Engine, services: Services) -> None:
+    """F5: `kb new 10 …` DM'd #10's askers; #20, whose words the new entry also answered, dropped off the list and
+    its asker got nothing."""
+    engine.message(ASKER, "when is the fire drill held")
+    engine.message(OTHER, "fire evacuation practice dates")
+    groups = engine.command(QA_LEAD, "kb unanswered")[1:]
+    [drill, practice] = [int(button_values([group], "kb.unanswered.answer")[0]) for group in sorted(
+        groups, key=lambda group: "practice" in group.text)]
+
+    replies = engine.command(QA_LEAD, f"kb new {drill} When is the fire drill and evacuation practice held? | The "
+                                      "fire drill and evacuation practice is held on the 20th of each month. | "
+                                      "file: auditing-here")
+
+    assert [reply.to_user for reply in replies if reply.to_user] == [ASKER]
+    assert f"#{practice} “fire evacuation practice dates” is answered by your new entry too: 1 person, not told." \
+        in all_text(replies)
+    sent = engine.message(QA_LEAD, "send")
+    [dm] = [reply for reply in sent if reply.to_user]
+    assert dm.to_user == OTHER and "held on the 20th of each month" in dm.text
+    assert f"of #{practice}; it is closed" in sent[-1].text
+    assert [row[0] for row in services.storage.db.execute("SELECT status FROM kb_unanswered_status")] == \
+        ["new_entry", "linked"]
+
+
+def test_an_edit_to_an_entry_marked_not_helpful_takes_it_off_the_list_and_offers_to_tell_the_asker(
+        engine: Engine, services: Services) -> None:
+    """F7: `kb edit delegated-authority add alternative: …` after a Not helpful left #19 on the list, its asker
+    never told; the docs say the group leaves the list once the entry is changed after the vote."""
+    answered = engine.message(ASKER, "when is the icpc due")
+    engine.action(ASKER, "kb.feedback", button_values(answered, "kb.feedback")[1])
+    [value] = button_values(engine.command(QA_LEAD, "kb unanswered")[1:], "kb.unanswered.answer")
+
+    engine.command(QA_LEAD, "kb edit icpc-timescale add alternative: when must the initial conference be held")
+    changed = engine.message(QA_LEAD, "yes")
+
+    assert f"#{value} “when is the icpc due” was marked Not helpful on `icpc-timescale`, which you have now " \
+        "changed: 1 person, not told." in all_text(changed)
+    assert "No unanswered or unhelpful questions" in all_text(engine.command(QA_LEAD, "kb unanswered"))
+    sent = engine.message(QA_LEAD, "send")
+    [dm] = [reply for reply in sent if reply.to_user]
+    assert dm.to_user == ASKER and dm.text.startswith("A QA lead has updated the answer to")
