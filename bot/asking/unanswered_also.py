@@ -82,7 +82,8 @@ def send(desk: UnansweredDesk, turn: Turn, value: str) -> list[Reply]:
         replies += [desk.entry_dm(asker, group, entry, opening) for asker in askers]
         desk.close_group(turn, group, "linked", entry_id, {"people": len(askers)})
         said.append(f"sent `{entry_id}` to {count_of(len(askers), 'person', 'people')} of #{key}; it is closed")
-    return [*replies, Reply(text="; ".join(said).capitalize() + ".")]
+    text = "; ".join(said)
+    return [*replies, Reply(text=text[:1].upper() + text[1:] + ".")]
 
 
 def install(engine: Engine, desk: UnansweredDesk) -> None:
