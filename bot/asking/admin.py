@@ -23,6 +23,7 @@ from bot.asking import (
     learned_admin,
     link_preview,
     question_find,
+    unanswered_also,
     unanswered_removal,
 )
 from bot.asking.duplicate_named import with_questions
@@ -496,6 +497,7 @@ def install(engine: Engine, services: Services, service: KnowledgeService) -> No
     unanswered_removal.install(engine, desk)
     link_preview.install(engine, desk)
     entry_edit.install(engine, desk)
+    unanswered_also.install(engine, desk)  # groups a change took off the list: sent the entry on one word
     answer_typed_next.install(engine, services, desk)  # in the terminal, the line typed after *Answer* is the answer
     for name, handler, check in ((ANSWER_FORM, desk.answer_form, desk.answer_check),
                                  (LINK_FORM, desk.link_form, desk.link_check),

@@ -5,8 +5,8 @@ for a pre birth conference` (the QA lead's own question), was DM'd to the askers
 cannot be taken back. A line typed after a refusal, or after *Answer* in the terminal chat, is no longer sent as it
 comes: the QA lead sees it quoted, with who gets it, and sends it with `yes` (or the button). `no` sends nothing and
 the answer is still waited for; another line typed replaces the one read back. A line with the shape of a question
-is not read back at all (bot.asking.answer_typed_next). A one-line `kb answer N <text>` that passes is sent as typed:
-the QA lead typed it whole, number and all.
+is not read back at all (bot.asking.answer_typed_next). A one-line `kb answer N <text>` is read back the same way
+(trial 44 F12: it went out at once, typos and all, and a DM cannot be unsent).
 
 Buttons: kb.unanswered.answer_send / answer_unsent, value the group's number; the text waits beside the conversation
 (`DRAFT`) until then, never in the button.

@@ -75,11 +75,19 @@ def ask_for_answer(services: Services, turn: Turn, key: int, wording: str, asker
 
 
 def answer_command(services: Services, desk: UnansweredDesk, turn: Turn, rest: str) -> list[Reply]:
-    """`kb answer N <text>`: sent as typed. Refused as the form refuses it (`ok`, no text, an identifier, too long),
-    the next line typed is taken as the answer to N, as after *Answer*, and the refusal says so. Trial 23: after
-    `kb answer 4 ok` was refused, the answer the QA lead pasted next was logged as an unanswered question."""
+    """`kb answer N <text>`: read back for a yes before it goes, as the line typed after *Answer* is (trial 44 F12:
+    it went straight to the askers, and a DM cannot be unsent). Refused as the form refuses it (`ok`, no text, an
+    identifier, too long), the next line typed is taken as the answer to N, as after *Answer*, and the refusal says
+    so. Trial 23: after `kb answer 4 ok` was refused, the answer the QA lead pasted next was logged as an unanswered
+    question."""
+    number, _, text = rest.strip().partition(" ")
+    key = typed_id(number.lstrip("#"))
+    if key is None:
+        return desk.typed(turn, "answer", rest)  # says which number to give
     try:
-        return desk.typed(turn, "answer", rest)
+        group = desk.group(turn, key)
+        checked = desk.answer_text(text)
+        return [answer_read_back.read_back(services, turn, key, checked, len(group.askers))]
     except FieldProblem as refused:
         key = typed_id(rest.strip().partition(" ")[0].lstrip("#"))
         if key is None:  # never: the number is read before the answer is

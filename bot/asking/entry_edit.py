@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from bot.asking import unanswered_also
 from bot.asking.kb_check import content_checks
 from bot.asking.unanswered import UnansweredDesk, a_year_after, entry_typed, shortened
 from bot.core.policy import may_keep_knowledge
@@ -131,6 +132,7 @@ def confirm(desk: UnansweredDesk, turn: Turn, entry_id: str) -> list[Reply]:
         raise UserError(f"That change is no longer kept: type `/audit kb edit {entry_id} …` again. Nothing was "
                         "changed.")
     change = EntryChange(str(kept["field"]), str(kept["text"]))
+    unhelpful = [group for group in desk.open_groups(turn.now) if entry_id in group.unhelpful_entries]
     with desk.service.edit_lock:
         result = edit_entry(desk.service.folder, entry_id, change, content_checks(desk.services),
                             known=desk.service.current.kb)
@@ -142,7 +144,10 @@ def confirm(desk: UnansweredDesk, turn: Turn, entry_id: str) -> list[Reply]:
     record_trail(desk.services.storage, turn.user_id, "kb.edit",
                  {"entry": entry_id, "file": result.file, "field": change.field, "reloaded": reload.ok}, at=turn.now)
     live = f"{count_of(reload.entries, 'entry', 'entries')} {agreeing(reload.entries, 'is', 'are')} live"
-    return [Reply(text=f"Changed the {SAID[change.field]} of `{entry_id}` in `{result.file}` and reloaded: {live}.")]
+    told = unanswered_also.offer(desk, turn, unanswered_also.left(desk, unhelpful, turn.now), entry_id,
+                                 f"was marked Not helpful on `{entry_id}`, which you have now changed", updated=True)
+    return [Reply(text=f"Changed the {SAID[change.field]} of `{entry_id}` in `{result.file}` and reloaded: {live}."),
+            *told]
 
 
 def keep(desk: UnansweredDesk, turn: Turn, entry_id: str) -> list[Reply]:

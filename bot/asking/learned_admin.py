@@ -23,6 +23,7 @@ from bot.errors import UserError
 from bot.privacy.screen import Finding, describe
 from bot.storage import learned as store
 from knowledge.dates import short_date
+from knowledge.entries import Entry, wording_key
 
 MAX_SHOWN = 15
 HINT = "type `/audit kb learned` to see the learned wordings again"
@@ -46,8 +47,11 @@ def learned_list(services: Services, turn: Turn) -> list[Reply]:
         entry = entries.get(item.entry_id)
         where = f"`{item.entry_id}`" + (f" ({entry.question})" if entry else " (not in the knowledge base now)")
         held = learning.identifying(item.wording, services)
+        done = entry is not None and already_written(entry, item.wording)
         lines.append(f"#{item.id} {shown(item, held)} → {where}: {HOW.get(item.source, item.source)} "
-                     f"{mention(item.user_id)}, {_when(item.learned_at.astimezone(tz))}; {trust(item)}")
+                     f"{mention(item.user_id)}, {_when(item.learned_at.astimezone(tz))}; "
+                     + (f"done: {ALREADY}, so it finds its entry for everyone (accept takes it off this list, "
+                        "writing nothing)" if done else trust(item)))
         if held:
             lines.append(f"   {emoji('warning')} It holds {describe(held)}, so it can't be accepted: reject it.")
             told = True
@@ -67,6 +71,16 @@ def learned_list(services: Services, turn: Turn) -> list[Reply]:
                   + "Accept one to write it into its entry's alternatives in the knowledge-base files; "
                   "reject one that finds the wrong entry: it stops being searched (Undo brings it back). Or type "
                   "`accept 12` / `reject 12` with the wording's number.")]
+
+
+ALREADY = "already one of its alternatives in the knowledge-base files (written by a link or `kb edit`)"
+
+
+def already_written(entry: Entry, wording: str) -> bool:
+    """Whether a learned wording is already the entry's question or one of its alternatives in the files (trial 44
+    F6: after `kb link 27 core-group-timescale` wrote it there, it was still listed as "one pick, not yet trusted",
+    and Accept claimed to write it)."""
+    return wording_key(wording) in {wording_key(text) for text in (entry.question, *entry.alternatives)}
 
 
 def trust(item: store.Learned) -> str:
@@ -190,9 +204,16 @@ def _quoted(services: Services, item: store.Learned) -> str:
 
 def accept_action(services: Services, turn: Turn, value: str) -> list[Reply]:
     """`kb.learned.accept`: value is the learned wording's id; the wording moves into the YAML."""
+    item = store.get(services.storage, buttons.record_id(value, HINT))
+    entry = services.live_knowledge().current.kb.entries.get(item.entry_id) if item else None
+    written_before = entry is not None and item is not None and already_written(entry, item.wording)
     accepted = _decide(services, turn, value, "accept", learning.accept)
     if accepted is None:
         return [not_done(services, buttons.record_id(value, HINT), "accept")]
+    if written_before:
+        return [Reply(text=f"Wording #{accepted.id}, {bold(accepted.wording)}, was already one of the alternatives of "
+                           f"`{accepted.entry_id}` in the knowledge-base files (written by a link or `kb edit`): "
+                           "nothing was written, and it leaves the learned list.")]
     return [Reply(text=f"Accepted: {bold(accepted.wording)} is now one of the alternatives of `{accepted.entry_id}` "
                        "in the knowledge-base files, and the knowledge base was reloaded.")]
 

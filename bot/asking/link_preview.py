@@ -57,7 +57,9 @@ def ask(desk: UnansweredDesk, turn: Turn, rest: str) -> list[Reply]:
     if entry is None:  # the dry run above refuses it first, with suggestions: only a reload in between gets here
         raise UserError(f"No entry has the id `{typed.strip()}` now. {STALE_HINT}.")
     shown = shortened(" ".join(entry.answer.split()), ANSWER_SHOWN)
-    people = count_of(len(group.askers), "person", "people")
+    had = group.picked(entry.id)  # trial 44 F19: they picked it from the suggestions already
+    people = count_of(len(group.askers) - len(had), "person", "people")
+    had_it = f" ({count_of(len(had), 'person', 'people')} already picked it, so won't get it again)" if had else ""
     value = f"{entry.id}:{key}"  # the number typed: any of the group's questions finds it again
     written = desk.linked_wording(group, wording)
     store.keep_aside(desk.services.storage, turn.user_id, OWN_WORDING,
@@ -65,7 +67,8 @@ def ask(desk: UnansweredDesk, turn: Turn, rest: str) -> list[Reply]:
     return [confirmations.ask(desk.services, turn, Reply(
         kind="question",
         text=(f"Link #{key} to `{entry.id}`?\n**{entry.question}**\n>{shown}\nThe {people} who asked "
-              f"(_{group.wording}_) will get this entry by DM. {_goes(group, entry, written, wording is not None)}"),
+              f"(_{group.wording}_) will get this entry by DM{had_it}. "
+              f"{_goes(group, entry, written, wording is not None)}"),
         choices=(Choice("Yes, link it", LINK_CONFIRM if wording is None else LINK_CONFIRM_OWN, value, "primary"),
                  Choice("No, not this one", LINK_KEEP, value))))]
 

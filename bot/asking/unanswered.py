@@ -1,7 +1,9 @@
 """What QA leads do with the questions the knowledge base could not answer (`/audit kb unanswered`).
 
-Questions are grouped by similar wording; each group is known by the id of its newest question (`#N`), which
-does not move as other groups close. For each group a QA lead can send an answer by DM to everyone who asked,
+Questions are grouped by similar wording; each group is known by the id of its first question (`#N`), which
+does not move as other groups close or more people ask it; the wording shown is the newest question's, and its own
+number is shown beside it when it is not the group's (trial 44 F21). For each group a QA lead can send an answer
+by DM to everyone who asked,
 link it to an existing entry (the wording becomes one of the entry's alternatives in the YAML), make a new
 entry, or close it as out of scope or dismissed. A group also leaves the list once its wording is answered
 confidently (a new wording or a fixed entry). Every change to the knowledge base goes through
@@ -18,7 +20,7 @@ from datetime import date, datetime, timedelta
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from bot.asking import follow_up, link_wording
+from bot.asking import follow_up, link_wording, unanswered_also
 from bot.asking.entry_file import choose_file, closest_file, typed_file
 from bot.asking.kb_check import content_checks
 from bot.asking.new_tag_asked import kept_new, new_tag_problems
@@ -77,19 +79,30 @@ OWN_GUIDANCE = "the QA team's own guidance"  # the source of an entry that names
 
 @dataclass(frozen=True)
 class QuestionGroup:
-    """Questions worded alike, shown once with how often they were asked; `key` is its newest question's id."""
+    """Questions worded alike, shown once with how often they were asked; `key` is its first question's id, `wording`
+    the newest question's; `picks`: askers of alike wordings who picked an entry from "Did you mean…"."""
 
     wording: str
     count: int
     last_asked: datetime
     unhelpful_entries: tuple[str, ...]
     asks: tuple[store.Unanswered, ...] = ()
+    picks: tuple[store.Pick, ...] = ()
 
     @property
     def key(self) -> int:
         """The group's number: its first question's, so it stays the same as more people ask it (trial 23: "Link #55
         to rcpc-timescale?" was answered "Linked #58", a newer asking having joined the group meanwhile)."""
         return min(ask.ask_id for ask in self.asks) if self.asks else 0
+
+    @property
+    def newest(self) -> int:
+        """The id of the question whose wording is shown (`kb find` lists it under this number)."""
+        return self.asks[0].ask_id if self.asks else 0
+
+    def picked(self, entry_id: str) -> tuple[str, ...]:
+        """The askers who already picked `entry_id` for an alike wording: they have it."""
+        return tuple(dict.fromkeys(pick.user_id for pick in self.picks if pick.entry_id == entry_id))
 
     @property
     def askers(self) -> tuple[str, ...]:
@@ -155,6 +168,31 @@ def group_similar(questions: list[store.Unanswered], threshold: int = SIMILAR_WO
     return result
 
 
+def with_picks(group: QuestionGroup, picks: list[store.Pick]) -> QuestionGroup:
+    """The group with the picks made for wordings alike to its own (as `group_similar` compares them)."""
+    key = (default_process(group.wording), gist(group.wording))
+    alike = tuple(pick for pick in picks
+                  if _alike((default_process(pick.query), gist(pick.query)), key) >= SIMILAR_WORDING)
+    return replace(group, picks=alike) if alike else group
+
+
+def picked_said(group: QuestionGroup) -> str:
+    """How many of a group's askers picked which suggested entry (trial 44 F22: "none picked" was said of a group
+    one of whose askers had picked the entry on asking again)."""
+    if not group.picks:
+        return " (offered suggestions, none picked)"
+    askers = set(group.askers) | {pick.user_id for pick in group.picks}
+    entries = dict.fromkeys(pick.entry_id for pick in group.picks)
+    picked = ", ".join(f"{len(group.picked(entry_id))} picked `{entry_id}`" for entry_id in entries)
+    return f" (offered suggestions: {len(askers)} asked, {picked})"
+
+
+def shown_as(group: QuestionGroup) -> str:
+    """The shown wording's own number beside the group's, when they differ (trial 44 F21: the kooth group showed
+    "can i refer to kooth for a 14 yo … #10", and `kb find kooth` listed that wording as #23)."""
+    return f" (wording of #{group.newest})" if group.newest != group.key else ""
+
+
 @dataclass
 class _Answered:
     """Which wordings the live knowledge base now answers confidently, worked out once per listing."""
@@ -212,8 +250,10 @@ class UnansweredDesk:
         """Groups of questions from the last 30 days still waiting for a QA lead, biggest first."""
         questions = store.unanswered_since(self.services.storage, now - timedelta(days=UNANSWERED_DAYS))
         answered = _Answered(self.service.current, self.services)
-        return group_similar([question for question in questions if answered.still_open(question)
-                              and (question.escalated or not marked_out_of_scope(self.services, question.query))])
+        groups = group_similar([question for question in questions if answered.still_open(question)
+                                and (question.escalated or not marked_out_of_scope(self.services, question.query))])
+        picks = store.picked_since(self.services.storage, now - timedelta(days=UNANSWERED_DAYS))
+        return [with_picks(group, picks) for group in groups] if picks else groups
 
     def listing(self, turn: Turn) -> list[Reply]:
         """`/audit kb unanswered`: a summary line per group, then the first groups each with their buttons."""
@@ -221,7 +261,7 @@ class UnansweredDesk:
         if not groups:
             return [Reply(title="Unanswered questions",
                           text=f"No unanswered or unhelpful questions in the last {UNANSWERED_DAYS} days.")]
-        lines = [f"• {self.line(group)} · #{group.key}" for group in groups]
+        lines = [f"• {self.line(group)} · #{group.key}{shown_as(group)}" for group in groups]
         total = sum(group.count for group in groups)
         summary = Reply(title="Unanswered questions",
                         text=f"{count_of(total, 'question')} in the last {UNANSWERED_DAYS} days got no "
@@ -239,7 +279,7 @@ class UnansweredDesk:
         times = "once" if group.count == 1 else f"{group.count} times"
         unhelpful = f" (Not helpful: {', '.join(f'`{e}`' for e in group.unhelpful_entries)})" \
             if group.unhelpful_entries else ""
-        unpicked = " (offered suggestions, none picked)" if any(ask.unpicked for ask in group.asks) else ""
+        unpicked = picked_said(group) if any(ask.unpicked for ask in group.asks) else ""
         passed_on = " (passed on to the QA leads)" if any(ask.escalated for ask in group.asks) else ""
         last = short_date(group.last_asked.astimezone(tz), year=False)
         return f"_{group.wording}_ — {times}, last {last}{unhelpful}{unpicked}{passed_on}{missing(group)}"
@@ -247,7 +287,7 @@ class UnansweredDesk:
     def group_reply(self, group: QuestionGroup) -> Reply:
         """One group with what a QA lead can do about it."""
         value = buttons.encode_record(group.key)
-        return Reply(text=f"**#{group.key}** {self.line(group)}", choices=(
+        return Reply(text=f"**#{group.key}**{shown_as(group)} {self.line(group)}", choices=(
             Choice("Answer", ANSWER, value, style="primary"), Choice("Link to an entry", LINK, value),
             Choice("New entry", NEW, value), Choice("Out of scope", OUT_OF_SCOPE, value),
             Choice("Dismiss", DISMISS, value), Choice("Remove (identifies someone)", REMOVE, value, style="danger")))
@@ -444,6 +484,7 @@ class UnansweredDesk:
                 refuse_problems(add_alternative(self.service.folder, entry.id, wording, content_checks(
                     self.services, since=known), known=known, dry_run=True), "entry")
             return []
+        before = self.open_groups(turn.now)
         result = add_alternative(self.service.folder, entry.id, wording, content_checks(self.services),
                                  known=self.service.current.kb) if wording else None
         if result is not None:
@@ -455,7 +496,9 @@ class UnansweredDesk:
                          {"entry": entry.id, "file": result.file, "group": key,
                           "reloaded": bool(reload and reload.ok)}, at=turn.now)
         live_entry = self.service.current.kb.entries.get(entry.id, entry)
-        replies = [self.entry_dm(asker, group, live_entry) for asker in group.askers]
+        had = group.picked(entry.id)  # trial 44 F19: they picked it from the suggestions; not sent it again
+        sent_to = [asker for asker in group.askers if asker not in had]
+        replies = [self.entry_dm(asker, group, live_entry) for asker in sent_to]
         self._close(turn, group, "linked", entry.id, {"people": len(group.askers)})
         if result is None and follow_up.is_read_with(group.wording):
             added = ("it was a follow-up, whose words mean something only after the question before it, so no "
@@ -467,8 +510,13 @@ class UnansweredDesk:
             added = f"added _{wording}_ to its alternatives in `{result.file}` and reloaded"
         else:
             added = "the wording was already one of its alternatives"
+        had_it = f" ({_people(len(had))} had already picked it from the suggestions, so " \
+            f"{agreeing(len(had), 'was', 'were')} not sent it again)" if had else ""
+        too = unanswered_also.offer(self, turn, unanswered_also.finding(self, unanswered_also.left(
+            self, before, turn.now, key), entry.id), entry.id, "is answered by the entry you linked too") \
+            if written else []
         return [*replies, Reply(text=f"Linked #{key} to `{entry.id}`: {added}. Sent it to "
-                                     f"{_people(len(group.askers))}.")]
+                                     f"{_people(len(sent_to))}{had_it}."), *too]
 
     def linked_wording(self, group: QuestionGroup, edited: str | None = None) -> Corrected:
         """The alternative a link writes for the group's wording, exactly as written ("" for none), its slips put
@@ -519,6 +567,7 @@ class UnansweredDesk:
                 found += told_problems(check, known, new.question, key, group.unhelpful_entries)
             refuse_entry(found)
             return []
+        before = self.open_groups(turn.now)
         result = add_entry(self.service.folder, file, new, content_checks(self.services), known=known)
         refuse_entry(told_problems(result, known, new.question, key, group.unhelpful_entries))
         reload = self.service.reload(told=False)
@@ -529,8 +578,10 @@ class UnansweredDesk:
         self._close(turn, group, "new_entry", result.entry_id, {"people": len(group.askers)})
         notes = "".join(f"\n• {note}" for note in (why, wording_note, *defaults) if note)
         live = f"{count_of(reload.entries, 'entry', 'entries')} {agreeing(reload.entries, 'is', 'are')} live"
+        too = unanswered_also.offer(self, turn, unanswered_also.finding(self, unanswered_also.left(
+            self, before, turn.now, key), result.entry_id), result.entry_id, "is answered by your new entry too")
         return [*replies, Reply(text=f"Added `{result.entry_id}` to `{file}` and reloaded: {live}. Sent it to "
-                                     f"{_people(len(group.askers))}; #{key} is closed.{notes}")]
+                                     f"{_people(len(group.askers))}; #{key} is closed.{notes}"), *too]
 
     def with_askers_wording(self, group: QuestionGroup, new: NewEntry) -> tuple[NewEntry, str]:
         """The new entry with the group's wording among its alternatives, as *Link to an entry* adds it, so the askers'
@@ -648,6 +699,20 @@ class UnansweredDesk:
                           f"and {decided}. Sorry I can't help more; your manager or {mention(turn.user_id)} can "
                           "point you to the right person.")
 
+    def unclosed(self, now: datetime, key: int) -> QuestionGroup | None:
+        """The group holding question `key` among the questions no QA lead has closed, listed or not (one a change
+        took off the list: bot.asking.unanswered_also)."""
+        since = now - timedelta(days=UNANSWERED_DAYS)
+        for group in group_similar(store.unanswered_since(self.services.storage, since)):
+            if any(ask.ask_id == key for ask in group.asks):
+                return with_picks(group, store.picked_since(self.services.storage, since))
+        return None
+
+    def close_group(self, turn: Turn, group: QuestionGroup, status: str, entry_id: str | None,
+                    detail: dict[str, object]) -> int:
+        """Close every question of `group` (bot.asking.unanswered_also sends a group an entry and closes it)."""
+        return self._close(turn, group, status, entry_id, detail)
+
     def _close(self, turn: Turn, group: QuestionGroup, status: str, entry_id: str | None,
                detail: dict[str, object], answer: str | None = None) -> int:
         ids = [ask.ask_id for ask in group.asks]
@@ -658,9 +723,10 @@ class UnansweredDesk:
                      {"group": group.key, "questions": closed, "entry": entry_id, **detail}, at=turn.now)
         return closed
 
-    def entry_dm(self, asker: str, group: QuestionGroup, entry: Entry) -> Reply:
+    def entry_dm(self, asker: str, group: QuestionGroup, entry: Entry,
+                 opening: str = "A QA lead found the answer to") -> Reply:
         return Reply(to_user=asker, title=entry.question,
-                     text=f"{self.their_question(group, asker, 'A QA lead found the answer to')}\n\n"
+                     text=f"{self.their_question(group, asker, opening)}\n\n"
                           + entry.answer.rstrip(),
                      note=f"Source: {entry.source or OWN_GUIDANCE}")
 

@@ -196,6 +196,26 @@ def unanswered_since(storage: Storage, since: datetime) -> list[Unanswered]:
             for row in rows]
 
 
+@dataclass(frozen=True)
+class Pick:
+    """A suggestion an asker picked from "Did you mean…": they found their answer in that entry."""
+
+    query: str
+    user_id: str
+    entry_id: str
+    asked_at: datetime
+
+
+def picked_since(storage: Storage, since: datetime) -> list[Pick]:
+    """Questions since `since` whose asker picked one of the suggestions, newest first: the QA leads' list says who
+    of a group's askers found an entry that way (trial 44 F22: a group half picked was shown as "none picked")."""
+    rows = select(storage.db, "SELECT query, user_id, entry_id, asked_at FROM kb_asks WHERE outcome = 'ambiguous' "
+                              "AND entry_id IS NOT NULL AND asked_at >= ? ORDER BY asked_at DESC, id DESC",
+                  [utc_text(since)])
+    return [Pick(query=row["query"], user_id=row["user_id"], entry_id=row["entry_id"],
+                 asked_at=parse_utc(row["asked_at"])) for row in rows]
+
+
 def out_of_scope_wordings(storage: Storage) -> list[str]:
     """The wordings of questions a QA lead closed as out of scope, newest first, each once."""
     rows = storage.db.execute(
@@ -285,15 +305,15 @@ def closure(storage: Storage, ask_id: int) -> Closure | None:
 
 
 def entry_changed_since(storage: Storage | ReadOnlyAsks, entry_id: str, since: datetime) -> bool:
-    """Whether the trail shows entry `entry_id` added or edited (a reload, a new wording) since `since` (times
-    are kept to the second: a change in the same second counts)."""
+    """Whether the trail shows entry `entry_id` added or edited (a reload, a new wording, `kb edit`: trial 44 F7)
+    since `since` (times are kept to the second: a change in the same second counts)."""
     rows = select(storage.db,
         """
         SELECT 1 FROM trail t WHERE t.at >= :since AND (
             (t.action = 'kb.reload' AND EXISTS (
                 SELECT 1 FROM json_each(t.detail, '$.changed') j WHERE j.value = :entry
                 UNION ALL SELECT 1 FROM json_each(t.detail, '$.added') j WHERE j.value = :entry))
-            OR (t.action IN ('kb.alternative', 'kb.entry') AND json_extract(t.detail, '$.entry') = :entry))
+            OR (t.action IN ('kb.alternative', 'kb.entry', 'kb.edit') AND json_extract(t.detail, '$.entry') = :entry))
         LIMIT 1
         """,
         {"since": utc_text(since), "entry": entry_id},

@@ -121,6 +121,7 @@ def test_ask_applies_a_not_helpful_vote_and_a_qa_leads_answer_as_the_chat_does(
     assert out.startswith("Did you mean one of these?") and f"1. {unhelpful}" in out
     answer = "Caseloads are a local policy: newly qualified workers in their ASYE year have a protected caseload."
     engine.command(QA_LEAD, f"kb answer {only_group(engine)} {answer}")
+    engine.message(QA_LEAD, "yes")
     code, out = run(["ask", "How many cases should an ASYE have?"], environ)
     assert out.startswith("A QA lead answered this question on ") and answer in out
     code, out = run(["ask", "--json"], environ, stdin=ASYE + "\n")

@@ -117,7 +117,7 @@ def test_kb_answer_typed_again_after_a_refusal_says_one_true_thing(engine: Engin
     command, so your answer to #N was not sent" and "Sent your answer to 1 person; #N is closed"."""
     key = ask_fire_drill(engine)
 
-    out = " ".join(drive(engine, [f"kb answer {key} ok", f"kb answer {key} {ANSWER}"]).split())
+    out = " ".join(drive(engine, [f"kb answer {key} ok", f"kb answer {key} {ANSWER}", "yes"]).split())
 
     assert f"Sent your answer to 2 people; #{key} is closed" in out
     assert "was not sent" not in out and "I took that as a command" not in out

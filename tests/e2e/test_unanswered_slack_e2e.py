@@ -284,3 +284,20 @@ def test_ok_typed_to_removing_a_question_says_how_to_remove_it_and_the_next_yes_
     running_bot.slack.message_im(QA_LEAD, "yes", channel=LEAD_DM)  # the question still waits for its yes
     post_containing(standin, f"Removed the text of question #{key}", LEAD_DM)
     assert wording not in str([tuple(row) for row in running_bot.services.storage.db.execute("SELECT * FROM kb_asks")])
+
+
+def test_a_slash_kb_answer_is_read_back_and_goes_to_the_asker_only_on_yes(running_bot: RunningBot, standin) -> None:
+    """Trial 44 F12: `/audit kb answer 30 <text>` went straight to the asker with no read-back; a DM can't be unsent."""
+    ask_unanswered(running_bot, standin, PRACTITIONER, "when is the fire drill held")
+    [key] = [row[0] for row in running_bot.services.storage.db.execute("SELECT id FROM kb_asks")]
+
+    running_bot.slack.command(QA_LEAD, f"kb answer {key} The fire drill is held on the 20th.")
+
+    read_back = post_containing(standin, f"Send this as the answer to #{key}?", LEAD_DM)
+    assert "The fire drill is held on the 20th." in str(read_back.params)
+    assert not [call for call in standin.calls_to("chat.postMessage")
+                if call.params["channel"] == f"D{PRACTITIONER}" and "20th" in str(call.params)]
+    send = posted_buttons(read_back)["kb.unanswered.answer_send"]
+    running_bot.slack.block_action(QA_LEAD, "kb.unanswered.answer_send|0", send, channel_id=LEAD_DM)
+    post_containing(standin, "The fire drill is held on the 20th.", f"D{PRACTITIONER}")
+    post_containing(standin, f"Sent your answer to 1 person; #{key} is closed", LEAD_DM)

@@ -43,7 +43,7 @@ def test_the_dm_to_each_asker_names_a_question_the_screen_now_refuses_by_its_day
     key = only_group(engine)
 
     replies = engine.command(QA_LEAD, "kb " + command.format(key=key))
-    if command.startswith("link"):  # the entry is shown first: `yes` links it (bot.asking.link_preview)
+    if command.startswith(("link", "answer")):  # shown first: `yes` sends it (link_preview, answer_read_back)
         replies = engine.message(QA_LEAD, "yes")
 
     dms = {reply.to_user: reply.text for reply in replies if reply.to_user}
@@ -56,7 +56,8 @@ def test_the_dm_to_each_asker_names_a_question_the_screen_now_refuses_by_its_day
 def test_a_question_whose_text_a_qa_lead_removed_is_named_by_its_day(engine: Engine, services: Services) -> None:
     ask_id = stored_question(services, removal_marker("QA lead", "30 Nov 2026"))
 
-    replies = engine.command(QA_LEAD, f"kb answer {ask_id} The fire drill is held on the 20th of each month.")
+    engine.command(QA_LEAD, f"kb answer {ask_id} The fire drill is held on the 20th of each month.")
+    replies = engine.message(QA_LEAD, "yes")
 
     [dm] = [reply.text for reply in replies if reply.to_user == ASKER]
     assert dm.startswith(f"A QA lead has answered {NOT_SAID}:") and "removed" not in dm

@@ -67,7 +67,8 @@ def link_asked(engine: Engine, kb_dir: Path, question: str) -> tuple[str, str, l
 def test_an_answer_goes_by_dm_to_everyone_who_asked_and_closes_the_group(engine: Engine, services: Services) -> None:
     key = ask_fire_drill(engine)
 
-    replies = engine.command(QA_LEAD, f"kb answer {key} The fire drill is held on the 20th of each month.")
+    engine.command(QA_LEAD, f"kb answer {key} The fire drill is held on the 20th of each month.")
+    replies = engine.message(QA_LEAD, "yes")
 
     dms = {reply.to_user: reply for reply in replies if reply.to_user}
     assert set(dms) == {ASKER, OTHER}
@@ -94,7 +95,8 @@ def test_an_answer_giving_a_services_own_line_is_sent(engine: Engine, services: 
     key = ask_fire_drill(engine)
     refused = engine.command(QA_LEAD, f"kb answer {key} Ring their mum on 01632 960123.")
     assert refused[0].kind == "error" and not any(reply.to_user for reply in refused)
-    replies = engine.command(QA_LEAD, f"kb answer {key} Ask the fire safety team, on 01632 960123, for the dates.")
+    engine.command(QA_LEAD, f"kb answer {key} Ask the fire safety team, on 01632 960123, for the dates.")
+    replies = engine.message(QA_LEAD, "yes")
     dms = {reply.to_user: reply for reply in replies if reply.to_user}
     assert set(dms) == {ASKER, OTHER} and "01632 960123" in dms[ASKER].text
 
@@ -352,7 +354,8 @@ def test_passed_on_questions_are_listed_grouped_by_wording_until_a_qa_lead_answe
     [group] = listed(engine)
     assert "— 2 times" in group.text and "passed on to the QA leads" in group.text
     key = button_values([group], "kb.unanswered.answer")[0]
-    replies = engine.command(QA_LEAD, f"kb answer {key} Your team's designated safeguarding lead is on the intranet.")
+    engine.command(QA_LEAD, f"kb answer {key} Your team's designated safeguarding lead is on the intranet.")
+    replies = engine.message(QA_LEAD, "yes")
 
     assert sorted(reply.to_user for reply in replies if reply.to_user) == [ASKER, OTHER]
     assert listed(engine) == []
@@ -618,7 +621,8 @@ def test_a_wording_marked_not_helpful_is_then_offered_and_a_qa_leads_answer_is_g
     key = only_group(engine)
     answer = ("Caseloads are a local policy: newly qualified workers in their ASYE year have a protected, reduced "
               "caseload.")
-    sent = engine.command(QA_LEAD, f"kb answer {key} {answer}")
+    engine.command(QA_LEAD, f"kb answer {key} {answer}")
+    sent = engine.message(QA_LEAD, "yes")
     assert "The next person asking in the same words gets your answer too" in sent[-1].text
 
     with time_machine.travel(CONTENT_DAY + timedelta(days=21)):
@@ -664,7 +668,8 @@ def test_an_answer_that_says_nothing_is_refused_as_a_moderation_reason_is_and_no
     assert "Nothing was sent" in refused.text
     assert statuses(services) == []
     assert len(listed(engine)) == 1
-    sent = engine.command(QA_LEAD, f"kb answer {key} The fire drill is held on the 20th.")
+    engine.command(QA_LEAD, f"kb answer {key} The fire drill is held on the 20th.")
+    sent = engine.message(QA_LEAD, "yes")
     assert {reply.to_user for reply in sent if reply.to_user} == {ASKER, OTHER}
 
 
