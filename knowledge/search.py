@@ -594,6 +594,16 @@ class KnowledgeSearch:
         number = self._worded(wording, terms, context) if terms else -1
         return self.documents[number].entry_id if number >= 0 else None
 
+    def repeated_entry(self, query: str) -> str | None:
+        """The entry `search(query)` answers outright without ranking anything, because the query (read as `evidence`
+        reads it) repeats that entry's wording term for term; None when it does not, and the query must be searched.
+        Checking every known question of a knowledge base after an edit (knowledge.known_questions) takes a
+        fraction of a second this way instead of a minute: nearly all of them are an entry's own words."""
+        query = self.without_remarks(without_dates(query[:MAX_QUERY_CHARS]))
+        terms, context, _ = self._query_terms(query)
+        number = self._worded(query, terms, context) if terms and self.documents else -1
+        return self.documents[number].entry_id if number >= 0 else None
+
     def _exact(self, query: str, terms: dict[str, float], context: dict[str, float], concept: list[Match]
                ) -> Match | None:
         """The entry whose wording the query repeats term for term, in order (no story around it), if just one."""

@@ -26,6 +26,7 @@ from bot.asking import (
     unanswered_removal,
 )
 from bot.asking.kb_check import checklist_content_problems, council_screen, entry_content_problems, folder_problems
+from bot.asking.known_moved import moved_said
 from bot.asking.learned_admin import learned_list
 from bot.asking.unanswered import (
     ANSWER,
@@ -298,7 +299,9 @@ def reload_reply(result: ReloadResult) -> Reply:
         summary = (f"{diff_lines(result.diff)}\nBefore that, the start made these changes live against the version "
                    f"the bot was serving before it:\n{diff_lines(result.at_start)}")
     return Reply(title="Knowledge base reloaded",
-                 text=f"The knowledge base is reloaded: {live} are live.\n{summary}\n{checklists_said(result)}")
+                 text=f"The knowledge base is reloaded: {live} are live.\n{summary}\n{checklists_said(result)}"
+                      + moved_said(result))
+
 
 
 def checklists_said(result: ReloadResult) -> str:

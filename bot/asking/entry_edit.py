@@ -18,6 +18,7 @@ import re
 from datetime import date
 
 from bot.asking.kb_check import content_checks
+from bot.asking.known_moved import moved_said
 from bot.asking.unanswered import UnansweredDesk, a_year_after, entry_typed, shortened
 from bot.core.policy import may_keep_knowledge
 from bot.core.replies import Choice, Reply, agreeing, count_of
@@ -142,7 +143,8 @@ def confirm(desk: UnansweredDesk, turn: Turn, entry_id: str) -> list[Reply]:
     record_trail(desk.services.storage, turn.user_id, "kb.edit",
                  {"entry": entry_id, "file": result.file, "field": change.field, "reloaded": reload.ok}, at=turn.now)
     live = f"{count_of(reload.entries, 'entry', 'entries')} {agreeing(reload.entries, 'is', 'are')} live"
-    return [Reply(text=f"Changed the {SAID[change.field]} of `{entry_id}` in `{result.file}` and reloaded: {live}.")]
+    return [Reply(text=f"Changed the {SAID[change.field]} of `{entry_id}` in `{result.file}` and reloaded: {live}."
+                       + moved_said(reload))]
 
 
 def keep(desk: UnansweredDesk, turn: Turn, entry_id: str) -> list[Reply]:

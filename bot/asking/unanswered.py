@@ -21,6 +21,7 @@ from rapidfuzz.utils import default_process
 from bot.asking import follow_up, link_wording
 from bot.asking.entry_file import choose_file, closest_file, typed_file
 from bot.asking.kb_check import content_checks
+from bot.asking.known_moved import moved_said
 from bot.asking.repeated_question import told_problems
 from bot.asking.said_back import your_question
 from bot.asking.shared_wording import another_entry_finding
@@ -465,7 +466,7 @@ class UnansweredDesk:
         else:
             added = "the wording was already one of its alternatives"
         return [*replies, Reply(text=f"Linked #{key} to `{entry.id}`: {added}. Sent it to "
-                                     f"{_people(len(group.askers))}.")]
+                                     f"{_people(len(group.askers))}." + moved_said(reload))]
 
     def linked_wording(self, group: QuestionGroup, edited: str | None = None) -> Corrected:
         """The alternative a link writes for the group's wording, exactly as written ("" for none), its slips put
@@ -525,7 +526,7 @@ class UnansweredDesk:
         notes = "".join(f"\n• {note}" for note in (why, wording_note, *defaults) if note)
         live = f"{count_of(reload.entries, 'entry', 'entries')} {agreeing(reload.entries, 'is', 'are')} live"
         return [*replies, Reply(text=f"Added `{result.entry_id}` to `{file}` and reloaded: {live}. Sent it to "
-                                     f"{_people(len(group.askers))}; #{key} is closed.{notes}")]
+                                     f"{_people(len(group.askers))}; #{key} is closed.{notes}" + moved_said(reload))]
 
     def with_askers_wording(self, group: QuestionGroup, new: NewEntry) -> tuple[NewEntry, str]:
         """The new entry with the group's wording among its alternatives, as *Link to an entry* adds it, so the askers'

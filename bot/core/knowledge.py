@@ -24,6 +24,7 @@ from bot.privacy.knowledge_screen import Withheld
 from knowledge import last_good
 from knowledge.checklist_schema import Checklist
 from knowledge.entries import Entry, EntryTexts
+from knowledge.known_questions import Moved, edit_moved
 from knowledge.loader import PARSED, KnowledgeBase, KnowledgeDiff, load_knowledge
 from knowledge.problems import KnowledgeBaseError, Problem
 from knowledge.search import KnowledgeSearch
@@ -65,6 +66,9 @@ class ReloadResult:
     # the same for what the start made live against the last good copy (trial 23: a checklist edited before a
     # start was live, and the first reload said "No checklists changed")
     checklists_at_start: KnowledgeDiff | None = None
+    # known questions (of the edited entries' words) the reload gave a different outcome (issue #13): a QA lead's
+    # edit to one entry can move a borderline question of another, unseen
+    moved: tuple[Moved, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -297,10 +301,14 @@ class KnowledgeService:
             before = self._checklists_told if self._checklists_told is not None else _checklist_hashes(older.kb)
             self._checklists_told = None if told else before
             _keep_last_good(newer.kb, self.cache_folder)
-            return ReloadResult(diff=newer.kb.diff(older.kb), entries=len(newer.kb.entries),
-                                checklists=len(newer.kb.checklists), at_start=at_start,
-                                checklist_diff=KnowledgeDiff.between(_checklist_hashes(newer.kb), before),
-                                checklists_at_start=checklists_at_start)
+            diff, live, learned = newer.kb.diff(older.kb), self._live, self._learned
+        # outside the lock: questions are answered meanwhile (a second or two on the shipped knowledge base)
+        moved = edit_moved((older.kb, older.search), (live.kb, live.search),
+                           [*diff.added, *diff.changed, *diff.removed], learned)
+        return ReloadResult(diff=diff, entries=len(newer.kb.entries),
+                            checklists=len(newer.kb.checklists), at_start=at_start,
+                            checklist_diff=KnowledgeDiff.between(_checklist_hashes(newer.kb), before),
+                            checklists_at_start=checklists_at_start, moved=tuple(moved))
 
 
 def _checklist_hashes(kb: KnowledgeBase) -> dict[str, str]:
