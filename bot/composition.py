@@ -41,7 +41,7 @@ from bot.audits import (
     response_waiting,
     start_hinted,
     start_in_words,
-    worker_picture,
+    worker_home,
     wrong_one,
 )
 from bot.audits import feature as audits_feature
@@ -109,7 +109,7 @@ def build_engine(services: Services) -> Engine:
     moderation_skip.install(engine, services)  # *Skip* at the action offered with a disagreement (fix43b)
     own_supervision.install(engine, services)  # "can i audit my own supervision?" (trial 36)
     manager_words.install(engine, services)  # "where was i", "team actions", "can u nudge sw s1 about 18"
-    worker_picture.install(engine, services)  # `worker S1`, "show me social worker s1's audits" (trial 43)
+    worker_home.install(engine, services)  # `worker S1`, "show me sw s1's audits" (trial 43), and on Home (fix44e)
     own_audits_asked.install(engine, services)  # "just had my case audited, where can i see it", `my audtis`
     start_in_words.install(engine, services)  # "start a neglect audit on cr 771234 for S1"
     start_hinted.install(engine, services)  # "i want to audit one of s1's cin cases" (trial 43)

@@ -103,6 +103,13 @@ def render_message(reply: Reply) -> dict[str, Any]:
     return {"text": _clip(to_slack(reply.text), 3000), "blocks": reply_blocks(reply)}
 
 
+def render_modal(reply: Reply) -> dict[str, Any]:
+    """A reply to read over Home (`Reply.modal`, such as a worker's picture) as a modal with no Submit: the reply's
+    own blocks, its buttons answering as they do in a message."""
+    return {"type": "modal", "title": _plain(reply.modal or "audit-bot", MODAL_TITLE_LIMIT),
+            "close": _plain("Close", MODAL_TITLE_LIMIT), "blocks": reply_blocks(reply)}
+
+
 def _plain(text: str, limit: int) -> dict[str, Any]:
     return {"type": "plain_text", "text": _clip(text, limit), "emoji": True}
 

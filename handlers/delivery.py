@@ -10,10 +10,10 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.core.markup import to_slack
-from bot.core.replies import Reply
+from bot.core.replies import Receipt, Reply
 from bot.core.services import Services
 from bot.oversight import undelivered
-from handlers.blocks import render_form, render_message
+from handlers.blocks import render_form, render_message, render_modal
 
 log = logging.getLogger("audit_bot.delivery")
 POINTER_TO_DM = "I've replied in our direct messages."
@@ -55,15 +55,39 @@ class SlackDelivery:
         self._tell_undelivered(requester)
         self._tell_admin(requester)
         failures = 0
+        receipts: dict[int, tuple[Receipt, list[str], bool]] = {}
         for reply in replies:
-            try:
-                self._post(requester, reply, channel, thread_ts)
-            except (SlackApiError, OSError) as exc:
-                failures += 1
-                reason = exc.response.get("error", "unknown") if isinstance(exc, SlackApiError) else type(exc).__name__
-                log.warning("could not deliver a reply: %s", reason)
-                self._remember_undelivered(requester, reply)
+            sent = self._posted(requester, reply, channel, thread_ts)
+            failures += not sent
+            if reply.receipt is not None:
+                _receipt, arrived, ok = receipts.get(id(reply.receipt), (reply.receipt, [], True))
+                arrived += [reply.file_name or "file"] if sent else []
+                receipts[id(reply.receipt)] = (reply.receipt, arrived, ok and sent)
+        for receipt, arrived, ok in receipts.values():
+            failures += self._settle(requester, receipt, arrived, ok, channel, thread_ts)
         return failures
+
+    def _posted(self, requester: str, reply: Reply, channel: str | None, thread_ts: str | None) -> bool:
+        """Post one reply; a failure is logged without its text and remembered, unless a receipt will tell the
+        person at once (an export's files)."""
+        try:
+            self._post(requester, reply, channel, thread_ts)
+        except (SlackApiError, OSError) as exc:
+            reason = exc.response.get("error", "unknown") if isinstance(exc, SlackApiError) else type(exc).__name__
+            log.warning("could not deliver a reply: %s", reason)
+            if reply.receipt is None:
+                self._remember_undelivered(requester, reply)
+            return False
+        return True
+
+    def _settle(self, requester: str, receipt: Receipt, arrived: list[str], ok: bool, channel: str | None,
+                thread_ts: str | None) -> int:
+        """Once a receipt's files are all posted, it is told so (the export's trail is written then); if any was
+        refused, it words what the person is told, posted now; returns how many of those could not be posted."""
+        if ok:
+            receipt.delivered()
+            return 0
+        return sum(not self._posted(requester, told, channel, thread_ts) for told in receipt.failed(arrived))
 
     def deliver_privately(self, requester: str, replies: list[Reply], channel: str | None = None) -> int:
         """Answer what a person did (a button, a form, a slash command) where only they can read it.
@@ -79,17 +103,19 @@ class SlackDelivery:
         return failures
 
     def open_forms(self, trigger_id: str | None, replies: list[Reply]) -> list[Reply]:
-        """Open the form a reply carries as a modal (Slack allows one per trigger); the replies left to post are
-        returned. A form that cannot be opened is posted as its reply's text, which says what to type instead."""
+        """Open the form a reply carries, or a reply to read in a modal (`Reply.modal`), as a modal (Slack allows one
+        per trigger); the replies left to post are returned. One that cannot be opened is posted as a message (a
+        form's text says what to type instead)."""
         left: list[Reply] = []
         opened = False
         for reply in replies:
-            if reply.form is None:
+            if reply.form is None and reply.modal is None:
                 left.append(reply)
                 continue
             if not opened and trigger_id:
                 try:
-                    self.client.views_open(trigger_id=trigger_id, view=render_form(reply.form))
+                    self.client.views_open(trigger_id=trigger_id, view=render_form(reply.form) if reply.form
+                                           else render_modal(reply))
                     opened = True
                     continue
                 except (SlackApiError, OSError) as exc:

@@ -17,6 +17,7 @@ from bot.asking.asked_plainly import plainly
 from bot.core.export_terms import REFUSED, WITHOUT_REFS_ASKED
 from bot.core.replies import Reply
 from bot.core.services import Services
+from bot.core.teams import team_matches, team_names
 from bot.engine.routing import Engine, Turn
 
 PRIORITY = 27  # with the other questions in words, before the knowledge base (90)
@@ -54,16 +55,18 @@ def answered(services: Services, engine: Engine, turn: Turn, text: str) -> list[
         if not AUDITS_OUT.search(plainly(text) or ""):  # "where do i download the practice guide": the knowledge base
             return None
         return [Reply(kind="error", text=REFUSED)]
-    sent = engine.dispatch_command(turn, "export", _as_command(command.typed, text))
+    sent = engine.dispatch_command(turn, "export", _as_command(services, command.typed, text))
     return sent if any(reply.kind == "error" for reply in sent) else [*sent, Reply(text=SUMMARIES)]
 
 
-def _as_command(typed: re.Pattern[str] | None, text: str) -> str:
-    """What follows `export` as the command reads it: its own words when typed so (`export since 1/9/2026`), else
-    only whether the case references are left out."""
+def _as_command(services: Services, typed: re.Pattern[str] | None, text: str) -> str:
+    """What follows `export` as the command reads it: its own words when typed so (`export since 1/9/2026`, `export
+    south team`) or when they name a team (`export south`: fix44f, a North manager got North's file), else only
+    whether the case references are left out."""
     own = COMMAND_TYPED.match(text.strip())
-    if own is not None and typed is not None and typed.fullmatch(own.group("rest").strip()):
-        return own.group("rest")
+    rest = own.group("rest").strip() if own is not None else ""
+    if rest and ((typed is not None and typed.fullmatch(rest)) or team_matches(team_names(services.directory), rest)):
+        return rest
     return "without case refs" if WITHOUT_REFS.search(plainly(text) or text) else ""
 
 

@@ -20,6 +20,7 @@ from bot.errors import UserError
 from bot.privacy.screen import screen_text
 from bot.storage.audits import AuditRow
 from knowledge.dates import (
+    MONTHS,
     DateError,
     DayOff,
     bank_holidays,
@@ -167,6 +168,34 @@ def due_in_text(services: Services, turn: Turn, text: str) -> tuple[str, str, da
         tail = re.sub(r"^[\s.!]*$", "", text[end:]).rstrip()
         action = f"{head}{' ' if tail and not tail.startswith((',', ';')) else ''}{tail.lstrip()}"
         return (action, when, due) if len(head.split()) >= 2 else None
+    return None
+
+
+# A clause that can only be a day of the month: `the 31st`, `31st nov`, `31/11`, `30/2/2027` (never `2099`, `the 45th`
+# or `3 visits`). One the calendar refuses is said so once, never kept in the action's text while the date is asked.
+_MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DAY_SHAPED = re.compile(rf"^(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?:{_MONTH_WORDS})\.?)?$"
+                         r"|^(?P<numeric>\d{1,2})[/.\-](?P<month>\d{1,2})(?:[/.\-]\d{2,4})?$", re.IGNORECASE)
+
+
+def due_not_a_day(services: Services, turn: Turn, text: str) -> str | None:
+    """Why the one due clause of an action's text, shaped as a day of the month, is no day it can be due ("ring dad
+    by the 31st" in November: "November 2026 has 30 days, so no 31st: …"; "by 31/11"), or None when the text has
+    no such clause or it reads. Trial 44: the action was kept with "by the 31st" in it and the due date asked, as if
+    no date had been typed."""
+    clauses = _due_clauses(text)
+    if len(clauses) != 1:
+        return None
+    when = clauses[0][2].strip()
+    shaped = _DAY_SHAPED.match(bare := _before(when)[0])
+    if shaped is None or not 1 <= int(shaped.group("day") or shaped.group("numeric")) <= 31 or \
+            not 1 <= int(shaped.group("month") or 1) <= 12:
+        return None
+    try:
+        action_due(services, turn, when)
+    except AnswerError as exc:
+        return (f"I couldn't take “{bare}” as the action's due date: {exc} Nothing is stored yet: type the action "
+                "again with a date I can read, or without it and I'll ask when it is due.")
     return None
 
 

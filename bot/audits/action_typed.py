@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.audits import owner_first, owner_last
-from bot.audits.action_fields import action_due, due_in_text
+from bot.audits.action_fields import action_due, due_in_text, due_not_a_day
 from bot.audits.flow import AnswerError
 from bot.core.services import Services
 from bot.engine.routing import Turn
+from bot.errors import UserError
 from bot.storage.audits import AuditRow
 
 
@@ -36,6 +37,8 @@ def read(services: Services, turn: Turn, audit: AuditRow, text: str) -> ActionTy
     first = owner_first.split(services, audit, text)
     description = first[1] if first else text
     due = due_in_text(services, turn, description)
+    if due is None and (why := due_not_a_day(services, turn, description)) is not None:
+        raise UserError(why)  # `ring dad by the 31st` in November: said once, nothing stored
     if due is not None:
         description = due[0]
     last = owner_last.split(services, audit, description) if first is None else None

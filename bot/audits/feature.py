@@ -279,6 +279,7 @@ def _install_shortcuts(engine: Engine, services: Services) -> None:
     before the knowledge base, what is left over at the checklists (`not_a_checklist`)."""
     engine.add_typed_shortcut(DONE_WORDS, action_status.REOPEN_WORDS, action_status.REOPEN_BARE, action_edit.ALONE,
                               action_removal.REMOVE_WORDS, conversation.CHANGE_WORDS, moderation.DECISION_WORDS)
+    engine.add_also_asked_shortcut(DONE_WORDS, action_status.REOPEN_WORDS, action_status.REOPEN_BARE)
     engine.add_message_handler(lambda turn, text: moderated.worded(
         services, lambda: shortcuts(services, turn, text, engine.typed_shapes)), priority=30)
     # Text at the checklists that no command, shortcut or other feature took: said not to be a checklist, never asked

@@ -8,7 +8,7 @@ run in Slack, in the terminal chat and in unit tests.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, Protocol
 
 Style = Literal["primary", "danger"]
 
@@ -65,6 +65,16 @@ class Form:
     search: str | None = None
 
 
+class Receipt(Protocol):
+    """What is owed once files have left for Slack (fix44f: the export's trail was written before its upload, so a
+    failed upload still read as exported): every reply sharing one receipt is posted first, then the transport calls
+    `delivered`, or `failed` with the names of the files that did arrive, and posts the replies `failed` returns."""
+
+    def delivered(self) -> None: ...
+
+    def failed(self, arrived: list[str]) -> list[Reply]: ...
+
+
 @dataclass(frozen=True)
 class Reply:
     """One message.
@@ -94,6 +104,10 @@ class Reply:
     form: Form | None = None  # open this form for the person (a modal); `text` is the fallback where there are none
     form_errors: tuple[tuple[str, str], ...] = ()  # (field id, message): the submitted form is refused, shown in it
     numbers_pick: bool = False
+    # show it in a read-only modal with this title where a button press can open one (a button on Slack's Home, where
+    # a reply in the DM goes unseen); elsewhere (the terminal chat, a typed command) it is a message like any other
+    modal: str | None = None
+    receipt: Receipt | None = field(default=None, compare=False, repr=False)  # told whether the files arrived
 
     @property
     def is_for_requester(self) -> bool:

@@ -24,12 +24,13 @@ from bot.core.export_terms import IN_CHAT, REFUSED, WHO, WITHOUT_REFS_ASKED, cho
 from bot.core.periods import read_period, read_since
 from bot.core.replies import Reply, count_of
 from bot.core.services import Services
+from bot.core.teams import readable_team
+from bot.digests.export_receipt import ExportReceipt
 from bot.digests.export_rows import export_audits, write_csv
 from bot.digests.export_summary import summary_rows, write_summary
 from bot.engine.routing import Engine, Turn
 from bot.errors import UserError
 from bot.settings.people import Person, Role
-from bot.storage.trail import record_trail
 from knowledge.dates import DateError, long_date, parse_day
 
 EXPORTERS = (Role.MANAGER, Role.QA_LEAD, Role.ADMIN)
@@ -37,10 +38,16 @@ SUMMARY_SAID = ("The summary sheet: audits against target, grades of record, mod
                 "overdue and done, and re-audits, by team and month, counted as the digest counts them (figures only).")
 IN_CHANNEL = ("The export holds case references and practice detail, so I've sent it to our direct messages, not "
               "here.")
-USAGE = "/audit export [since <date>] [without case refs]"
-# what may follow `export` typed without `/audit` (bot.engine.near_miss): a start day, and the sharing version
-TYPED = r"(?:(?:since|from)\s+[\w/.,' -]{1,40}?)?(?:\s*[,;-]?\s*(?:without|no)\s+case\s+ref(?:erence)?s?)?"
-_SINCE = re.compile(r"^(?:since|from)\s+(?P<day>.+)$", re.IGNORECASE | re.DOTALL)
+USAGE = "/audit export [team] [since <date>] [without case refs]"
+# what may follow `export` typed without `/audit` (bot.engine.near_miss): a team said as one (`south team`, `team
+# south`, `--team south`), a start day, and the sharing version
+TYPED = (r"(?:(?:--team[= ]|team\s+)[\w&' -]{1,40}?\s*|[\w&' -]{1,40}?\s+team\s*)?"
+         r"(?:(?:since|from)\s+[\w/.,' -]{1,40}?)?(?:\s*[,;-]?\s*(?:without|no)\s+case\s+ref(?:erence)?s?)?")
+_SINCE = re.compile(r"^(?:(?P<team>.*?)\s+)??(?:since|from)\s+(?P<day>.+?)(?:\s+(?:--team[= ]|team\s+)(?P<after>.+))?$",
+                    re.IGNORECASE | re.DOTALL)
+# `--team south`, `team south`, `south team`, `the south team`: the team's own words
+_TEAM_WORDS = re.compile(r"^(?:-*team[=\s]\s*)|\s+team$|^(?:(?:the|my|our|for|of)\s+)+", re.IGNORECASE)
+NO_TEAM = frozenset({"", "all", "every", "whole", "own", "teams", "all teams", "every team", "all my teams"})
 KEPT = {"slack": "Slack keeps the files in this direct message until you delete them: download them to secure council "
                  "storage, then delete them here.",
         "terminal": "Keep them on secure council storage."}
@@ -52,6 +59,7 @@ class Request:
 
     without_refs: bool
     since: str | None
+    team: str | None = None  # a team typed (`/audit export south`): that team only, if the person may see it
 
 
 def read_request(text: str) -> Request:
@@ -60,13 +68,21 @@ def read_request(text: str) -> Request:
     leave_out = WITHOUT_REFS_ASKED.search(said)
     rest = (said[:leave_out.start()] + " " + said[leave_out.end():]) if leave_out else said
     rest = rest.strip(" ,;.-")
-    if not rest:
-        return Request(leave_out is not None, None)
     found = _SINCE.match(rest)
-    if found is None or not found.group("day").strip(" ,;.-"):
-        raise UserError(f"That isn't how `/audit export` is typed: `{USAGE}`, like `/audit export since 1/9/2026` "
-                        "or `/audit export without case refs`.")
-    return Request(leave_out is not None, found.group("day").strip(" ,;.-"))
+    day = found.group("day").strip(" ,;.-") if found is not None else None
+    team = (found.group("team") or found.group("after") or "") if found is not None else rest
+    if (found is not None and not day) or (team.strip() and not re.search(r"[^\W_]", team)):
+        raise UserError(f"That isn't how `/audit export` is typed: `{USAGE}`, like `/audit export since 1/9/2026`, "
+                        "`/audit export south` or `/audit export without case refs`.")
+    return Request(leave_out is not None, day or None, team_typed(team))
+
+
+def team_typed(words: str) -> str | None:
+    """The team in `south team`, `team south`, `--team south`; None when no team (or every team) is said."""
+    said = " ".join(words.split()).strip(" ,;.-")
+    while (bare := _TEAM_WORDS.sub("", said).strip(" ,;.-")) != said:
+        said = bare
+    return None if said.lower() in NO_TEAM else said
 
 
 def first_day(typed: str | None, today: date) -> tuple[date, str]:
@@ -89,11 +105,14 @@ def first_day(typed: str | None, today: date) -> tuple[date, str]:
     return day, long_date(day)
 
 
-def exported_teams(services: Services, person: Person) -> list[str] | None:
-    """Whose audits: every team for QA leads and admins (None), a manager's own teams, as the command line gives."""
-    if policy.sees_every_team(person):
+def exported_teams(services: Services, person: Person, typed: str | None = None) -> list[str] | None:
+    """Whose audits: every team for QA leads and admins (None), a manager's own teams, as the command line gives;
+    a team typed, that team only, once it is one the person may export (else one message naming those they may)."""
+    managed = None if policy.sees_every_team(person) else services.directory.managed_team_ids(person.user_id)
+    if typed is not None and (managed is None or managed):
+        return [readable_team(services, managed, typed, "export the audits").id]
+    if managed is None:
         return None
-    managed = services.directory.managed_team_ids(person.user_id)
     if not managed:
         raise UserError("As a manager you get the export of your own teams' audits, and teams.yaml lists no team you "
                         "manage yet: ask a QA lead or an admin to export the audits you need.")
@@ -101,55 +120,87 @@ def exported_teams(services: Services, person: Person) -> list[str] | None:
 
 
 def export(services: Services, turn: Turn, text: str) -> list[Reply]:
-    """The audits and the summary sheet as two files for the person asking, recorded in the trail."""
+    """The audits and the summary sheet as two files for the person asking, recorded in the trail: at once in the
+    terminal chat, which writes them itself; in Slack once they have arrived (bot.digests.export_receipt)."""
     request = read_request(text)
     since, named = first_day(request.since, services.local_now().date())
-    teams = exported_teams(services, turn.person)
+    teams = exported_teams(services, turn.person, request.team)
     items = export_audits(services, since.isoformat(), teams)
     if not items:
-        return [Reply(text=f"No audit {'' if teams is None else 'of your teams '}was submitted since {named}, so there "
+        return [Reply(text=f"No audit {_of_whom(services, teams, request)}was submitted since {named}, so there "
                            "is no file to send. `/audit export since <an earlier date>` reaches further back.")]
     if turn.surface != "terminal" and not services.settings.export_files_in_slack:
-        return [Reply(text=handed_on(turn, since, named, teams, request.without_refs))]
+        whose = _whose(services, teams, request)
+        return [Reply(text=handed_on(turn, since, named, teams, request.without_refs, whose))]
     sharing = services.settings.case_reference_pattern if request.without_refs else None
     audits_out, summary_out = io.StringIO(newline=""), io.StringIO(newline="")
     rows = write_csv(items, audits_out, sharing)
     write_summary(summary_rows(services, since, teams), summary_out)
     name = f"audits-{since.isoformat()}{'-no-case-refs' if request.without_refs else ''}"
     demo = sum(1 for item in items if item["audit"].get("demo"))
-    record_trail(services.storage, turn.user_id, "export", _trailed(since, teams, items, demo, name, request,
-                                                                    turn), at=turn.now)
-    whose = "every team's audits" if teams is None else "your own teams' audits"
     invented = f" ({count_of(demo, 'invented demo audit')}, marked in the `demo` column)" if demo else ""
-    said = (f"**Your export:** {whose} submitted since {named}, {count_of(rows, 'row', grouped=True)} (one per "
-            f"answer) from {count_of(len(items), 'audit', grouped=True)}{invented}. "
-            f"{chosen(request.without_refs, IN_CHAT)} The export is recorded in the audit trail. "
+    said = (f"**Your export:** {_whose(services, teams, request)} submitted since {named}, "
+            f"{count_of(rows, 'row', grouped=True)} (one per answer) from {count_of(len(items), 'audit', grouped=True)}"
+            f"{invented}. {chosen(request.without_refs, IN_CHAT)} The export is recorded in the audit trail. "
             f"{KEPT['terminal' if turn.surface == 'terminal' else 'slack']}")
-    return _sent(turn, (f"{name}.csv", audits_out.getvalue(), f"Audits since {long_date(since)}", said),
+    receipt = ExportReceipt(services.storage, turn.user_id, turn.now, _trailed(since, teams, items, demo, name,
+                                                                               request, turn),
+                            (f"{name}.csv", f"{name}-summary.csv"),
+                            _command(turn, since, teams, request.without_refs), _to_dm(turn))
+    if turn.surface == "terminal":
+        receipt.delivered()
+    return _sent(turn, receipt if turn.surface != "terminal" else None,
+                 (f"{name}.csv", audits_out.getvalue(), f"Audits since {long_date(since)}", said),
                  (f"{name}-summary.csv", summary_out.getvalue(), "Summary sheet", SUMMARY_SAID))
 
 
-def handed_on(turn: Turn, since: date, named: str, teams: list[str] | None, without_refs: bool) -> str:
+def _whose(services: Services, teams: list[str] | None, request: Request) -> str:
+    """Whose audits the export holds, as the reply says it."""
+    if teams is None:
+        return "every team's audits"
+    if request.team is not None:
+        return f"the audits of {services.directory.teams[teams[0]].name}"
+    return "your own teams' audits"
+
+
+def _of_whom(services: Services, teams: list[str] | None, request: Request) -> str:
+    """'of your teams ', 'of North Assessment Team ' or '' (every team) in "No audit … was submitted"."""
+    if teams is None:
+        return ""
+    return f"of {services.directory.teams[teams[0]].name} " if request.team is not None else "of your teams "
+
+
+def _command(turn: Turn, since: date, teams: list[str] | None, without_refs: bool) -> str:
+    """The `audit-bot export` line for the same export, for whoever runs the bot."""
+    shared = " --no-case-refs" if without_refs else ""
+    team = f" --team {teams[0]}" if teams is not None and len(teams) == 1 else ""
+    return (f"audit-bot export --as {turn.user_id} --format csv --since {since.isoformat()}{team}{shared} "
+            f"--output audits-{since.isoformat()}.csv")
+
+
+def handed_on(turn: Turn, since: date, named: str, teams: list[str] | None, without_refs: bool, whose: str) -> str:
     """With `export_files_in_slack` off (the default), no file of audits is posted in Slack, where it would stay
     outside the council's records until someone deleted it: the asker gets the command to hand to whoever runs the
     bot, for the same export."""
-    whose = "every team's audits" if teams is None else "your own teams' audits"
-    shared = " --no-case-refs" if without_refs else ""
-    command = (f"audit-bot export --as {turn.user_id} --format csv --since {since.isoformat()}{shared} "
-               f"--output audits-{since.isoformat()}.csv")
     return (f"No file of audits is posted in Slack here (the setting `export_files_in_slack` is off). Whoever runs "
-            f"the bot on the council's server exports {whose} submitted since {named} with:\n`{command}`\n"
+            f"the bot on the council's server exports {whose} submitted since {named} with:\n"
+            f"`{_command(turn, since, teams, without_refs)}`\n"
             f"It writes the audits file and the summary sheet beside it. {chosen(without_refs)} "
             "The export goes in the audit trail; keep the files on secure council storage.")
 
 
-def _sent(turn: Turn, *files: tuple[str, str, str, str]) -> list[Reply]:
-    """One reply a file (name, content, title, text); asked in a channel, they go to the person's DM only, and the
-    channel is told so: the export holds case references."""
-    to_dm = turn.user_id if turn.surface == "channel" else None
+def _to_dm(turn: Turn) -> str | None:
+    """Asked in a channel, the files go to the person's DM only: the export holds case references."""
+    return turn.user_id if turn.surface == "channel" else None
+
+
+def _sent(turn: Turn, receipt: ExportReceipt | None, *files: tuple[str, str, str, str]) -> list[Reply]:
+    """One reply a file (name, content, title, text), sharing the receipt the trail waits on; asked in a channel,
+    they go to the person's DM only, and the channel is told so."""
+    to_dm = _to_dm(turn)
     pointer = [Reply(kind="notice", text=IN_CHANNEL)] if to_dm else []
-    return [*pointer, *(Reply(text=text, title=title, file=content.encode("utf-8"), file_name=name, to_user=to_dm)
-                        for name, content, title, text in files)]
+    return [*pointer, *(Reply(text=text, title=title, file=content.encode("utf-8"), file_name=name, to_user=to_dm,
+                              receipt=receipt) for name, content, title, text in files)]
 
 
 def _trailed(since: date, teams: list[str] | None, items: list[dict[str, Any]], demo: int, name: str,

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
 
+from bot.core import also_asked
 from bot.core.replies import Reply, error
-from bot.engine import echo
-from bot.engine.near_miss import Shapes, closest, full_name, suggestion, typed_shape
+from bot.engine import also_typed, echo
+from bot.engine.near_miss import Shapes, closest, full_name, read_typed, suggestion, typed_shape
 from bot.engine.politeness import without_politeness
 from bot.errors import UserError
 from bot.settings.people import Directory, Person, Role
@@ -119,6 +120,7 @@ class Engine:
         self._form_checks: dict[str, ActionHandler] = {}
         self._echo_passes: echo.Passes | None = None
         self._typed_shortcuts: list[re.Pattern[str]] = []
+        self._also_asked_shortcuts: list[re.Pattern[str]] = []
         # "Did you mean …?" for `/audit shwo 12`, with a typed `yes` to run it (bot.engine.typed_commands)
         self.offer_unknown: Callable[[Turn, str, str], list[Reply] | None] | None = None
 
@@ -168,6 +170,12 @@ class Engine:
         `agree 12`): typed with polite words after them (`done 12 thanks`), they are read without them, as the
         `/audit` commands typed bare are (bot.engine.politeness)."""
         self._typed_shortcuts.extend(lines)
+
+    def add_also_asked_shortcut(self, *lines: re.Pattern[str]) -> None:
+        """Register lines a feature reads as a command of its own (`done 12`, `reopen 12`) that may be typed with a
+        question beside them (`done 12 and when is the icpc due`): run from their own part, the question named back
+        (bot.engine.also_typed)."""
+        self._also_asked_shortcuts.extend(lines)
 
     def add_action(self, name: str, handler: ActionHandler) -> None:
         """Register the handler for buttons whose `Choice.action` is `name`."""
@@ -289,7 +297,27 @@ class Engine:
         """Handle free text: a typed answer, a shortcut such as `start audit`, or a question. A command typed with
         polite words after its number (`done 12 thanks`) is read without them (bot.engine.politeness)."""
         text = without_politeness(text or "", self.typed_shapes, self._typed_shortcuts)
-        return self._run(user_id, surface, lambda turn: self._dispatch_message(turn, text), watched=True, typed=text)
+        return self._run(user_id, surface, lambda turn: self._dispatch_typed(turn, text), watched=True, typed=text)
+
+    def _dispatch_typed(self, turn: Turn, text: str) -> list[Reply]:
+        """A typed line, or a command typed with questions beside it (bot.engine.also_typed): the command run from
+        its own part, then the questions named back to ask on their own (never quoted when the screen finds
+        something in one)."""
+        found = also_typed.split(text, self._command_of)
+        if found is None:
+            return self._dispatch_message(turn, text)
+        command, asked = found
+        replies = self._dispatch_message(turn, without_politeness(command, self.typed_shapes, self._typed_shortcuts))
+        passes = self._echo_passes or (lambda _part: False)
+        return [*replies, Reply(kind="notice", text=also_asked.line(asked, passes))]
+
+    def _command_of(self, part: str) -> str | None:
+        """The command a part of a line runs as typed (`show`, `away`), "shortcut" for a registered one (`done
+        12`), or None."""
+        if any(shortcut.fullmatch(part) for shortcut in self._also_asked_shortcuts):
+            return "shortcut"
+        reading = read_typed(part.strip(), self.typed_shapes)
+        return reading.name if reading is not None and reading.runs else None
 
     def action(self, user_id: str, action: str, value: str, surface: Surface = "dm") -> list[Reply]:
         """Handle a button press; unknown buttons (from an older version) get a clear reply."""

@@ -11,8 +11,8 @@ The screen is a `Screen` built once at start (`Screen.load`) and kept on the ser
 name lists (bot/privacy/lexicon.py), the acronyms never taken for initials and the council's own names file. The
 detectors are in bot/privacy/detect.py, bot/privacy/person_context.py (names typed in lower case where only a
 person fits), bot/privacy/initials.py, bot/privacy/called_names.py (the word after calling or naming someone) and
-bot/privacy/titled_initials.py ('miss k'); how well they do is measured on
-tests/data/privacy/ by `make bench`.
+bot/privacy/titled_initials.py ('miss k') and bot/privacy/pet_names.py ('lil man was upset'); how well they do is
+measured on tests/data/privacy/ by `make bench`.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from bot.privacy.initials import initials_hits, load_acronyms, practice_words, v
 from bot.privacy.lexicon import Lexicon
 from bot.privacy.named_services import without_named_services
 from bot.privacy.person_context import PersonContextFinder
+from bot.privacy.pet_names import pet_name_hits, watched_name_hits
 from bot.privacy.places import place_hits
 from bot.privacy.practice_names import without_practice_names
 from bot.privacy.professional_places import with_professional_places
@@ -154,7 +155,8 @@ class Screen:
                 # 'a boy called kai': one finding, the name, for three letters both rules take
                 hits += _not_found_yet(text, hits, called_name_hits(text, finder, self.acronyms)
                                        + titled_initial_hits(text) + diminutive_hits(text, self.acronyms, self.lexicon)
-                                       + short_name_hits(text, self.acronyms, self.lexicon))
+                                       + short_name_hits(text, self.acronyms, self.lexicon)
+                                       + pet_name_hits(text) + watched_name_hits(text, self.lexicon))
         else:
             hits += content_name_hits(text, self.lexicon, self.listed)
             hits += [hit for hit in content_reference_hits(text, self.case_references)

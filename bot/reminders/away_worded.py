@@ -78,6 +78,20 @@ def week_days(which: str, today: date) -> tuple[date, date]:
     return today, max(today, today + timedelta(days=4 - today.weekday()))
 
 
+# "pause reminders till monday", "stop my reminders until 4/1" (trial 44): a request to pause them to a day, which is
+# `/audit away until <day>`; without a day ("pause reminders") it stays a question for the knowledge base.
+PAUSE_UNTIL = re.compile(r"^\s*(?:(?:pls|please|can\s+(?:u|you)|could\s+(?:u|you))\s+)?(?:pause|stop|mute|hold)\s+"
+                         r"(?:my\s+|the\s+|all\s+(?:my\s+)?)?reminders?\s+(?:un)?til{1,2}\s+(?P<day>\S.*?)"
+                         r"(?:\s+(?:please|pls|thanks))?\s*[.!]?\s*$", re.IGNORECASE)
+
+
+def paused_until(text: str) -> str | None:
+    """What `/audit away` is given for a request to pause reminders to a day ("pause reminders till monday" ->
+    "back on monday": they start again that day), or None for other text."""
+    found = PAUSE_UNTIL.match(text.replace("\u2019", "'"))
+    return f"back on {found.group('day')}" if found else None
+
+
 def away_words(text: str, today: date) -> str | None:
     """What `/audit away` is given for a first-person statement of time away with its days ("im on leave all next
     week, tm north covering" -> "from 2026-12-07 until 2026-12-11 cover tm north"), or None when the text is not
@@ -125,7 +139,7 @@ def booked(services: Services, turn: Turn, text: str) -> list[Reply] | None:
     with more after it ("im on leave next week, tm south covering, <about a case>", trial 38) is booked from the
     statement, and the rest is said to be neither kept nor sent: it is never screened here, so never stored."""
     today = turn.now.astimezone(services.settings.timezone).date()
-    words = away_words(text, today)
+    words = paused_until(text) or away_words(text, today)
     if words is not None:
         return away_command(services, turn, words)
     statement = leading_statement(text, today)
@@ -153,3 +167,4 @@ def leading_statement(text: str, today: date) -> str | None:
 def install(engine: Engine, services: Services) -> None:
     """Register time away said in words, before typed commands and the knowledge base."""
     engine.add_message_handler(lambda turn, text: booked(services, turn, text), priority=PRIORITY)
+    engine.add_also_asked_shortcut(PAUSE_UNTIL)  # `pause reminders till monday and how do i reflect`

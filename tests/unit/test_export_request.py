@@ -61,3 +61,37 @@ def test_any_words_are_an_export_asked_for_or_the_usage_never_a_crash(text: str)
     except UserError:
         return
     assert start <= TODAY
+
+
+@pytest.mark.parametrize("words", ["south", "south team", "team south", "--team south", "the south team",
+                                   "South Team, without case refs", "south since september",
+                                   "since september team south", "--team=south from 1/9/2026"])
+def test_a_team_typed_comes_back_as_its_own_words(words: str) -> None:
+    """fix44f: `/audit export south` was the usage; every way of saying the team gives `south`."""
+    assert (read_request(words).team or "").lower() == "south"
+
+
+@pytest.mark.parametrize("words", ["", "all teams", "every team", "since september", "without case refs"])
+def test_no_team_typed_is_every_team_the_person_may_export(words: str) -> None:
+    assert read_request(words).team is None
+
+
+@settings(max_examples=examples(100))
+@given(team=st.from_regex(r"[a-z][a-z ]{1,20}[a-z]", fullmatch=True),
+       shape=st.sampled_from(["{t}", "{t} team", "team {t}", "--team {t}"]),
+       since=st.sampled_from([None, "since 1/9/2026", "from september"]), leave_out=st.booleans())
+def test_a_team_with_a_start_day_and_the_sharing_version_comes_back_as_typed(team: str, shape: str,
+                                                                              since: str | None,
+                                                                              leave_out: bool) -> None:
+    """Whatever team words are typed, with or without a start day and `without case refs`, the team comes back
+    (less the word `team`, and `the`/`my`/`our` before it), the day and the choice too."""
+    words = " ".join(part for part in (shape.format(t=team), since, "without case refs" if leave_out else None)
+                     if part)
+    blocked = any(word in team.split() for word in ("since", "from", "team", "without", "no", "the", "my", "our",
+                                                    "for", "of", "all", "every", "whole", "own", "teams", "case"))
+    if blocked:  # words of the command itself: no team of their own
+        return
+    request = read_request(words)
+    assert request.team == " ".join(team.split())
+    assert request.without_refs is leave_out
+    assert request.since == (since.split(" ", 1)[1] if since else None)

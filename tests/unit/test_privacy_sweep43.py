@@ -105,12 +105,8 @@ def test_a_nickname_told_of_as_a_small_child_is_refused(identifier_screen: Scree
 
 
 def test_the_sweep_corpus_figures(identifier_screen: Screen) -> None:
-    """Every name in the sweep is refused but those the rules above leave (a word used as a name with nothing around it
-    said only of a person: 'keep an eye on success', and 'lil man', which every carer says of a small boy), and at
-    most one ordinary sentence is refused."""
+    """Every name in the sweep is refused, the last two ('keep an eye on success as she seems low', 'lil man was really
+    chatty') since fix44c (tests/unit/test_privacy_sweep44.py), and no ordinary sentence is."""
     figures = measure(load_corpus("tuning5"), new_screen(identifier_screen))
-    assert [item["text"] for item in figures.missed] == [
-        "lil man was really chatty today and showed me his new bike",
-        "I have asked the school to keep an eye on success as she seems low",
-    ]
+    assert [item["text"] for item in figures.missed] == []
     assert figures.over_refused == []
