@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from itertools import islice
 from typing import Literal
 
 from knowledge.entries import Entry
@@ -30,9 +31,14 @@ STEM = 5  # letters of a word compared by `near`: "started" meets "start", "quar
 class KnownQuestion:
     """A wording the knowledge base says means `entry_id`: its question, an alternative, or a learned wording."""
 
-    entry_id: str
+    entry_id: str  # "" for a question people asked: no one has said which entry it means
     text: str
     learned: bool = False
+
+    @property
+    def asked(self) -> bool:
+        """A question people asked recently, replayed to see what an edit does to wordings nobody wrote down."""
+        return not self.entry_id
 
 
 @dataclass(frozen=True)
@@ -122,19 +128,31 @@ def moved_questions(before: KnowledgeSearch, after: KnowledgeSearch, questions: 
     return moved
 
 
+ASKED_CHECKED = 300  # of the questions people asked, the most recent sharing a changed word: about a second
+
+
 def edit_moved(before: tuple[KnowledgeBase, KnowledgeSearch], after: tuple[KnowledgeBase, KnowledgeSearch],
-               edited: Collection[str], learned: Iterable[tuple[str, str]] = ()) -> list[Moved]:
-    """What an edit of the `edited` entries (added, changed or removed) moved: of the known questions of either
-    version and the learned wordings, those of the edited entries and those sharing a word the edit added or took
-    away (`changed_words`): checking every one takes a minute on the shipped 200 entries."""
+               edited: Collection[str], learned: Iterable[tuple[str, str]] = (), asked: Iterable[str] = ()
+               ) -> list[Moved]:
+    """What an edit of the `edited` entries (added, changed or removed) moved, of the known questions of either
+    version, the learned wordings and the questions people `asked` (newest first): those of the edited entries and
+    those sharing a word the edit added or took away (`changed_words`): checking every one takes a minute on the
+    shipped 200 entries.
+
+    An entry's own wordings are answered by it whatever the scores, so an edit moves them only when two entries
+    come to share one; what it can move unseen are the questions nobody wrote down, hence the asked ones
+    (`ASKED_CHECKED` of them at most, so a QA lead's confirmation stays quick)."""
     (old_kb, old_search), (new_kb, new_search) = before, after
     if not edited:
         return []
     words = changed_words(old_kb, new_kb, edited)
     learned = tuple(learned)
     questions = dict.fromkeys([*known_questions(old_kb, learned), *known_questions(new_kb, learned)])
-    return moved_questions(old_search, new_search,
-                           (question for question in questions if question.entry_id in edited or near(question, words)))
+    checked = [question for question in questions if question.entry_id in edited or near(question, words)]
+    wordings = {question.text.casefold() for question in questions}
+    recent = (KnownQuestion("", text) for text in dict.fromkeys(asked) if text.casefold() not in wordings)
+    checked += islice((question for question in recent if near(question, words)), ASKED_CHECKED)
+    return moved_questions(old_search, new_search, checked)
 
 
 def strays(search: KnowledgeSearch, questions: Iterable[KnownQuestion]) -> list[tuple[KnownQuestion, Outcome]]:
@@ -149,13 +167,15 @@ def strays(search: KnowledgeSearch, questions: Iterable[KnownQuestion]) -> list[
 
 
 def moved_text(moved: list[Moved], shown: int = 10) -> str:
-    """"2 known questions now get a different answer: 'x' was answered by a, now Did you mean (a, b)"; empty when
-    nothing moved."""
+    """"2 questions now get a different answer: 'x' (asked recently) was answered by a, now Did you mean (a, b)";
+    empty when nothing moved."""
     if not moved:
         return ""
     count = len(moved)
-    lines = [f"• '{item.question.text}' was {item.before.said()}, now {item.after.said()}" for item in moved[:shown]]
+    lines = [f"• '{item.question.text}'{' (asked recently)' if item.question.asked else ''} was "
+             f"{item.before.said()}, now {item.after.said()}" for item in moved[:shown]]
     if count > shown:
         lines.append(f"… and {count - shown} more")
-    heading = "1 known question now gets" if count == 1 else f"{count} known questions now get"
-    return f"{heading} a different answer:\n" + "\n".join(lines)
+    heading = "1 question now gets" if count == 1 else f"{count} questions now get"
+    return (f"{heading} a different answer (of the entries' own wordings, learned wordings and questions people "
+            "asked in the last 90 days):\n" + "\n".join(lines))

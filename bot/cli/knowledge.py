@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from bot.cli.runtime import Runtime
-from bot.core.replies import count_of
+from bot.core.replies import agreeing, count_of
 from bot.errors import UserError
 
 if TYPE_CHECKING:
@@ -215,7 +215,7 @@ def cmd_kb_check(args: argparse.Namespace, runtime: Runtime) -> int:
         assert kb is not None
         out.write(summary(kb) + "\n")
     out.write(warnings_report(Path(folder)))
-    if kb is not None:
+    if kb is not None and not problems:  # problems first: a folder that will not load answers nothing
         out.write(strays_report(kb, runtime.settings.database))
     return 1 if problems else 0
 
@@ -247,8 +247,9 @@ def strays_report(kb: KnowledgeBase, database: Path) -> str:
              f"{outcome.said()}, not answered by {question.entry_id}" for question, outcome in found[:STRAYS_SHOWN]]
     if len(found) > STRAYS_SHOWN:
         lines.append(f"… and {len(found) - STRAYS_SHOWN} more")
-    heading = (f"{count_of(len(found), 'known question')} no longer reach their own entry (warnings: the folder "
-               "loads; reword them, or the entries they meet):")
+    heading = (f"{count_of(len(found), 'known question')} {agreeing(len(found), 'does', 'do')} not reach "
+               f"{agreeing(len(found), 'its', 'their')} own entry (warnings: the folder loads, but people typing "
+               "these words would not get that entry outright; reword them, or the entries they meet):")
     return "\n".join([heading, *lines]) + "\n"
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -136,6 +136,8 @@ class KnowledgeService:
         self._exact: frozenset[tuple[str, str]] = frozenset()  # of them, those answered only when asked again
         self._reload_lock = threading.Lock()
         self.edit_lock = threading.Lock()  # one bot-made edit of the YAML (write, then reload) at a time
+        # the questions people asked lately (newest first), replayed after a reload to name those it moved
+        self.asked_recently: Callable[[], Sequence[str]] = tuple
         # Set when the folder had problems at start and the last good copy was loaded instead; cleared by the
         # first reload that works. QA leads and admins are told while it is set.
         self.last_good_start: LastGoodStart | None = None
@@ -304,7 +306,7 @@ class KnowledgeService:
             diff, live, learned = newer.kb.diff(older.kb), self._live, self._learned
         # outside the lock: questions are answered meanwhile (a second or two on the shipped knowledge base)
         moved = edit_moved((older.kb, older.search), (live.kb, live.search),
-                           [*diff.added, *diff.changed, *diff.removed], learned)
+                           [*diff.added, *diff.changed, *diff.removed], learned, self.asked_recently())
         return ReloadResult(diff=diff, entries=len(newer.kb.entries),
                             checklists=len(newer.kb.checklists), at_start=at_start,
                             checklist_diff=KnowledgeDiff.between(_checklist_hashes(newer.kb), before),
