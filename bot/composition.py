@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 
 from bot.asking import export_asked, learning, unanswered_asked
@@ -179,8 +179,23 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now,
         knowledge = knowledge.fork()
     services = Services(settings=settings, storage=Storage(settings.database), clock=clock, knowledge=knowledge,
                         screen=screen)
+    replay_asked(services)
     start_up(services)
     return services
+
+
+ASKED_REPLAYED = timedelta(days=90)  # how far back a QA lead's edit is checked against what people asked
+
+
+def replay_asked(services: Services) -> None:
+    """Let a reload replay the questions people asked in the last `ASKED_REPLAYED`, so a QA lead's confirmation
+    names those the edit moved (issue #13: an edit to one entry can move another's borderline question)."""
+    from bot.storage.asks import recent_questions
+
+    if services.knowledge is None:
+        return
+    services.knowledge.asked_recently = lambda: recent_questions(services.storage,
+                                                                 services.clock() - ASKED_REPLAYED)
 
 
 def screened_knowledge(folder: Path, screen: Screen, cache_folder: Path | None,

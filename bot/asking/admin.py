@@ -28,6 +28,7 @@ from bot.asking import (
 )
 from bot.asking.duplicate_named import with_questions
 from bot.asking.kb_check import checklist_content_problems, council_screen, entry_content_problems, folder_problems
+from bot.asking.known_moved import moved_said
 from bot.asking.learned_admin import learned_list
 from bot.asking.unanswered import (
     ANSWER,
@@ -337,7 +338,7 @@ def reload_reply(result: ReloadResult, warnings: list[Problem] | None = None) ->
                    f"the bot was serving before it:\n{diff_lines(result.at_start)}")
     return Reply(title="Knowledge base reloaded",
                  text=f"The knowledge base is reloaded: {live} are live.\n{summary}\n{checklists_said(result)}"
-                 + warned)
+                 + warned + moved_said(result))
 
 
 def checklists_said(result: ReloadResult) -> str:

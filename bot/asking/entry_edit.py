@@ -19,6 +19,7 @@ from datetime import date
 
 from bot.asking import unanswered_also
 from bot.asking.kb_check import content_checks
+from bot.asking.known_moved import moved_said
 from bot.asking.unanswered import UnansweredDesk, a_year_after, entry_typed, shortened
 from bot.core.policy import may_keep_knowledge
 from bot.core.replies import Choice, Reply, agreeing, count_of
@@ -146,7 +147,8 @@ def confirm(desk: UnansweredDesk, turn: Turn, entry_id: str) -> list[Reply]:
     live = f"{count_of(reload.entries, 'entry', 'entries')} {agreeing(reload.entries, 'is', 'are')} live"
     told = unanswered_also.offer(desk, turn, unanswered_also.left(desk, unhelpful, turn.now), entry_id,
                                  f"was marked Not helpful on `{entry_id}`, which you have now changed", updated=True)
-    return [Reply(text=f"Changed the {SAID[change.field]} of `{entry_id}` in `{result.file}` and reloaded: {live}."),
+    return [Reply(text=f"Changed the {SAID[change.field]} of `{entry_id}` in `{result.file}` and reloaded: {live}."
+                       + moved_said(reload)),
             *told]
 
 

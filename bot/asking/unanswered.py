@@ -23,6 +23,7 @@ from rapidfuzz.utils import default_process
 from bot.asking import follow_up, link_wording, unanswered_also
 from bot.asking.entry_file import choose_file, closest_file, typed_file
 from bot.asking.kb_check import content_checks
+from bot.asking.known_moved import moved_said
 from bot.asking.new_tag_asked import kept_new, new_tag_problems
 from bot.asking.repeated_question import told_problems
 from bot.asking.said_back import your_question
@@ -516,7 +517,7 @@ class UnansweredDesk:
             self, before, turn.now, key), entry.id), entry.id, "is answered by the entry you linked too") \
             if written else []
         return [*replies, Reply(text=f"Linked #{key} to `{entry.id}`: {added}. Sent it to "
-                                     f"{_people(len(sent_to))}{had_it}."), *too]
+                                     f"{_people(len(sent_to))}{had_it}." + moved_said(reload)), *too]
 
     def linked_wording(self, group: QuestionGroup, edited: str | None = None) -> Corrected:
         """The alternative a link writes for the group's wording, exactly as written ("" for none), its slips put
@@ -581,7 +582,8 @@ class UnansweredDesk:
         too = unanswered_also.offer(self, turn, unanswered_also.finding(self, unanswered_also.left(
             self, before, turn.now, key), result.entry_id), result.entry_id, "is answered by your new entry too")
         return [*replies, Reply(text=f"Added `{result.entry_id}` to `{file}` and reloaded: {live}. Sent it to "
-                                     f"{_people(len(group.askers))}; #{key} is closed.{notes}"), *too]
+                                     f"{_people(len(group.askers))}; #{key} is closed.{notes}"
+                                     + moved_said(reload)), *too]
 
     def with_askers_wording(self, group: QuestionGroup, new: NewEntry) -> tuple[NewEntry, str]:
         """The new entry with the group's wording among its alternatives, as *Link to an entry* adds it, so the askers'

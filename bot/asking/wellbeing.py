@@ -31,9 +31,11 @@ _MOOD = (r"(?:tired|exhausted|knackered|shattered|stressed(?:\s+out)?|overwhelme
 # "im so tired today", "i am feeling a bit overwhelmed", "feeling stressed", "honestly a bit overwhelmed"
 FEELING = re.compile(rf"\b(?:(?:i\s+am|im|i\s+feel|i\s+m|feeling|i\s+am\s+feeling|im\s+feeling)\s+{_DEGREE}{_MOOD}|"
                      rf"(?:a\s+bit|bit|so+|really|honestly)\s+{_DEGREE}{_MOOD})\b")
-# the person new in post: "im new", "new here", "just started", "started 2 weeks ago", "first week"
+# the person new in post: "im new", "new here", "just started", "started 2 weeks ago", "first week"; "started" only
+# with the person as its subject: "placement started last month, when must the social worker visit?" asks a question
 NEW = re.compile(r"\b(?:i\s*m\s+new|im\s+new|i\s+am\s+new|new\s+here|new\s+starter|new\s+to\s+(?:the\s+|this\s+)?"
-                 r"(?:team|job|role|council|authority)|(?:just\s+)?started\s+(?:here\s+)?(?:(?:a|one|two|three|\d+)\s+"
+                 r"(?:team|job|role|council|authority)|"
+                 r"(?:^|\bi\s+|\bive\s+|\bi\s+have\s+|\bonly\s+)(?:just\s+)?started\s+(?:here\s+)?(?:(?:a|one|two|three|\d+)\s+"
                  r"(?:days?|weeks?|months?)\s+ago|last\s+(?:week|month)|this\s+week|on\s+monday)|just\s+started|"
                  r"(?:my\s+)?first\s+(?:day|week|month)|newly\s+qualified|nqsw|in\s+my\s+asye)\b")
 # the other social words an opening holds: greetings, apologies, "quick one"

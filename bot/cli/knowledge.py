@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from bot.cli.runtime import Runtime
-from bot.core.replies import count_of
+from bot.core.replies import agreeing, count_of
 from bot.errors import UserError
 
 if TYPE_CHECKING:
@@ -215,7 +215,42 @@ def cmd_kb_check(args: argparse.Namespace, runtime: Runtime) -> int:
         assert kb is not None
         out.write(summary(kb) + "\n")
     out.write(warnings_report(Path(folder)))
+    if kb is not None and not problems:  # problems first: a folder that will not load answers nothing
+        out.write(strays_report(kb, runtime.settings.database))
     return 1 if problems else 0
+
+
+STRAYS_SHOWN = 20  # `kb check` lines of known questions not reaching their entry, then how many more
+
+
+def strays_report(kb: KnowledgeBase, database: Path) -> str:
+    """Warnings (never failures) for the known questions that do not reach their own entry: its question, an
+    alternative or a learned wording (the bot's database read-only, when there is one) answered by another entry,
+    only offered, or declined. The search is coupled through the whole folder (issue #13): an edit to one entry can
+    move another's question, and nobody would notice in production."""
+    from bot.asking import learning
+    from bot.storage import learned as learned_store
+    from bot.storage.errors import Unreadable
+    from knowledge.known_questions import known_questions, strays
+    from knowledge.search import KnowledgeSearch
+
+    search = KnowledgeSearch(kb)
+    try:
+        pairs, exact = learning.searched(learned_store.active_read_only(database))
+        search = search.with_learned(pairs, exact)
+    except Unreadable:
+        pairs = []
+    found = strays(search, known_questions(kb, pairs))
+    if not found:
+        return ""
+    lines = [f"- '{question.text}' ({'learned wording' if question.learned else 'in'} {question.entry_id}) is "
+             f"{outcome.said()}, not answered by {question.entry_id}" for question, outcome in found[:STRAYS_SHOWN]]
+    if len(found) > STRAYS_SHOWN:
+        lines.append(f"… and {len(found) - STRAYS_SHOWN} more")
+    heading = (f"{count_of(len(found), 'known question')} {agreeing(len(found), 'does', 'do')} not reach "
+               f"{agreeing(len(found), 'its', 'their')} own entry (warnings: the folder loads, but people typing "
+               "these words would not get that entry outright; reword them, or the entries they meet):")
+    return "\n".join([heading, *lines]) + "\n"
 
 
 def warnings_report(folder: Path) -> str:

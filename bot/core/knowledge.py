@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -24,6 +24,7 @@ from bot.privacy.knowledge_screen import Withheld
 from knowledge import last_good
 from knowledge.checklist_schema import Checklist
 from knowledge.entries import Entry, EntryTexts
+from knowledge.known_questions import Moved, edit_moved
 from knowledge.loader import PARSED, KnowledgeBase, KnowledgeDiff, load_knowledge
 from knowledge.problems import KnowledgeBaseError, Problem
 from knowledge.search import KnowledgeSearch
@@ -68,6 +69,9 @@ class ReloadResult:
     # every entry as written when the folder did not load (KnowledgeBaseError.texts): an id used twice is then
     # told with both entries' questions, as `kb check` tells it (trial 44, F16)
     texts: tuple[object, ...] = ()
+    # known questions (of the edited entries' words) the reload gave a different outcome (issue #13): a QA lead's
+    # edit to one entry can move a borderline question of another, unseen
+    moved: tuple[Moved, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -137,6 +141,8 @@ class KnowledgeService:
         self._exact: frozenset[tuple[str, str]] = frozenset()  # of them, those answered only when asked again
         self._reload_lock = threading.Lock()
         self.edit_lock = threading.Lock()  # one bot-made edit of the YAML (write, then reload) at a time
+        # the questions people asked lately (newest first), replayed after a reload to name those it moved
+        self.asked_recently: Callable[[], Sequence[str]] = tuple
         # Set when the folder had problems at start and the last good copy was loaded instead; cleared by the
         # first reload that works. QA leads and admins are told while it is set.
         self.last_good_start: LastGoodStart | None = None
@@ -304,10 +310,14 @@ class KnowledgeService:
             before = self._checklists_told if self._checklists_told is not None else _checklist_hashes(older.kb)
             self._checklists_told = None if told else before
             _keep_last_good(newer.kb, self.cache_folder)
-            return ReloadResult(diff=newer.kb.diff(older.kb), entries=len(newer.kb.entries),
-                                checklists=len(newer.kb.checklists), at_start=at_start,
-                                checklist_diff=KnowledgeDiff.between(_checklist_hashes(newer.kb), before),
-                                checklists_at_start=checklists_at_start)
+            diff, live, learned = newer.kb.diff(older.kb), self._live, self._learned
+        # outside the lock: questions are answered meanwhile (a second or two on the shipped knowledge base)
+        moved = edit_moved((older.kb, older.search), (live.kb, live.search),
+                           [*diff.added, *diff.changed, *diff.removed], learned, self.asked_recently())
+        return ReloadResult(diff=diff, entries=len(newer.kb.entries),
+                            checklists=len(newer.kb.checklists), at_start=at_start,
+                            checklist_diff=KnowledgeDiff.between(_checklist_hashes(newer.kb), before),
+                            checklists_at_start=checklists_at_start, moved=tuple(moved))
 
 
 def _checklist_hashes(kb: KnowledgeBase) -> dict[str, str]:

@@ -77,6 +77,15 @@ def record_ask(storage: Storage, at: datetime, user_id: str, query: str, outcome
     return int(cursor.lastrowid or 0)  # set after an INSERT (the storage modules' convention)
 
 
+def recent_questions(storage: Storage, since: datetime, limit: int = 2000) -> list[str]:
+    """The questions asked since `since` that the search answered or offered entries for, newest first, each wording
+    once: replayed after a QA lead's edit to name those it moves (knowledge.known_questions.edit_moved)."""
+    rows = select(storage.db,
+                  "SELECT query FROM kb_asks WHERE asked_at >= ? AND outcome IN ('answer', 'ambiguous') "
+                  "GROUP BY query ORDER BY MAX(asked_at) DESC LIMIT ?", [utc_text(since), limit])
+    return [row["query"] for row in rows]
+
+
 def get_ask(storage: Storage, ask_id: int) -> Ask | None:
     rows = list(select(storage.db, "SELECT * FROM kb_asks WHERE id = ?", [ask_id]))
     if not rows:
