@@ -199,7 +199,25 @@ class JobRunner:
                    for held, outgoing in held_chase.due_outgoing(self.services, now))
         if sent:
             log.info("held chases: sent %d", sent)
-        return sent + self._send_held_news(now)
+        return sent + self._send_held_news(now) + self._send_held_dms(now)
+
+    def _send_held_dms(self, now: datetime) -> int:
+        """Send the other DMs held for workers until their working hours (bot.audits.held_dms, fix44d), in the
+        order they were held, claimed and settled as held news is. Returns how many went."""
+        from bot.audits import held_dms
+
+        sent = 0
+        for dm, outgoing in held_dms.due_outgoing(self.services, now):
+            try:
+                delivered = all([self.sender.send(reply, "news") for reply in outgoing.replies])
+            except Exception as exc:  # claimed: tried again once the claim expires
+                log.error("held DM %d not sent: %s", dm.id, type(exc).__name__)
+                delivered = False
+            held_dms.settle(self.services, dm, delivered, now)
+            sent += delivered
+        if sent:
+            log.info("held DMs: sent %d", sent)
+        return sent
 
     def _send_held_news(self, now: datetime) -> int:
         """Send the audits' news held for their workers until their working hours (bot.audits.held_news, trial 43),

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from bot.engine.undo_words import said_undo
+
 CONTROL_WORDS = {"back": "back", "skip": "skip", "pause": "pause", "cancel": "cancel", "cancel audit": "cancel"}
 # "cancel this audit", "cancel the audit", "stop this audit", "abandon it", "abandon the audit", "scrap this audit"
 _CANCEL = re.compile(r"^(?:please\s+)?(?:cancel|stop|abandon|scrap|bin)\s+(?:this|the|my|it)(?:\s+(?:audit|one))?"
@@ -44,10 +46,14 @@ def control_word(text: str) -> str | None:
     """"back", "skip", "pause" or "cancel" for a line that is only that word (or cancelling in words: `cancel this
     audit`, `stop this audit`, `abandon it`, or with a reason before or after it: `cancel, wrong case`, `hang on
     this is my own case, cancel`; going back in words: `can we go back?`), else None. Ending punctuation is dropped
-    (`cancel.`, `pause!`)."""
+    (`cancel.`, `pause!`). `undo` (`undo that`, `oops undo`) inside a step is `back` (fix44d): one step back in
+    this conversation, the earlier answer shown to change, never an answer, a question for the knowledge base or an
+    undo of something outside it."""
     words = " ".join((text or "").lower().split()).rstrip(".! ")
     if words in CONTROL_WORDS:
         return CONTROL_WORDS[words]
+    if said_undo(words):
+        return "back"
     if _CANCEL.match(words) or _REASON_FIRST.match(words):
         return "cancel"
     if _REASON_BEFORE.search(words) and not _NOT_CANCELLING.search(words):

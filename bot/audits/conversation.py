@@ -428,6 +428,8 @@ def _moderating(typed: TypedHandler, back: bool = True) -> TypedHandler:
         control = control_word(text)
         if control == "cancel" and conversation.state is State.MODERATION_DECISION:  # nothing decided: let go
             return moderation_release.release(services, turn, conversation.audit_id)
+        if back and control == "back" and conversation.state is State.MODERATION_REASON:
+            return moderation_back.back_from_why(services, turn, conversation.data)  # after Disagree: the grade
         if control in ("pause", "cancel") or (back and control == "back"):
             return moderation.step_out(services, turn, conversation.audit_id, str(control))
         if (released := moderation_release.typed(services, turn, text, conversation.audit_id)) is not None:

@@ -45,6 +45,7 @@ from bot.audits import (
     checklist_switch,
     compare,
     conversation,
+    held_dms,
     list_pages,
     moderated,
     moderation,
@@ -298,6 +299,7 @@ def _install_typed_after_conversation(engine: Engine, services: Services) -> Non
     engine.add_message_handler(lambda turn, text: open_listed.typed_open(services, turn, text), priority=27)
     reflection_withdraw.install(engine, services)  # `withdraw my reflection on 149`, any time (trial 43)
     undo_nothing.install(engine, services)  # `undo` with nothing on offer: said so, never asked (trial 43)
+    held_dms.install(engine, services)  # a DM to a worker out of their hours waits for them (fix44d)
 
 def install(engine: Engine, services: Services) -> None:
     """Register `/audit start|resume|show|compare|list|reflect|respond|moderate|actions|edit|redact`, the audit

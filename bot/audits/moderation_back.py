@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from bot.audits import moderation
-from bot.audits.core import grade_label
+from bot.audits.core import grade_label, waiting
 from bot.audits.grade_over_other import moderators_grade
 from bot.audits.moderation_mind import changed_mind
 from bot.core.replies import Reply
@@ -95,3 +95,18 @@ def _taken(services: Services, turn: Turn, audit_id: int, grade: str) -> list[Re
         return [taken, *moderation.on_agree(services, turn, str(audit_id))]
     asked = moderation.on_disagree(services, turn, str(audit_id))
     return [taken, *(moderation.typed_grade(services, turn, audit_id, grade_label(grade)) or asked)]
+
+
+def back_from_why(services: Services, turn: Turn, state: Mapping[str, Any]) -> list[Reply]:
+    """`back` or `undo` at "Why?" (fix44d): one step back. After Disagree that is the grade question, with the grade
+    picked named so it can be changed; after Agree it is Agree / Disagree. Nothing was saved."""
+    audit_id = int(state["audit_id"])
+    if state.get("agrees") or not state.get("grade"):
+        return moderation.step_out(services, turn, audit_id, "back")
+    audit = store.get_audit(services.storage, audit_id)
+    if audit is None:
+        return moderation.step_out(services, turn, audit_id, "back")
+    store.set_conversation(services.storage, turn.user_id, waiting("moderation_grade", audit_id=audit_id), turn.now)
+    told = Reply(kind="notice", text=f"Nothing is saved yet: back to the grade for audit #{audit_id}. You picked "
+                                     f"**{grade_label(str(state['grade']))}**: pick it again or another.")
+    return [told, *moderation.grade_question(audit)]

@@ -7,13 +7,15 @@ only by their first words with any identifier masked, and ask which; the one pic
 trail says who withdrew which reflection from which audit and when, never the text. When she said it has a name in
 it, she is told the name is gone with it. The auditor, told when it was added, is told it was withdrawn.
 
-Buttons: reflection.withdraw_one "<reflection id>:<named>" (outside the audit conversation table).
+Buttons: reflection.withdraw_one "<reflection id>:<named>" (outside the audit conversation table); its number typed
+under the list (`2`, `withdraw the second one`) presses it, in Slack too (bot.audits.reflection_withdraw_typed).
 """
 
 from __future__ import annotations
 
 import re
 
+from bot.audits import reflection_withdraw_typed
 from bot.core import buttons
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
@@ -59,8 +61,10 @@ def asked(services: Services, turn: Turn, text: str) -> list[Reply] | None:
     lines = [f"{number}) {opening(services, str(row['text']))}" for number, row in enumerate(mine, 1)]
     choices = tuple(Choice(f"Withdraw {number}", PICK, f"{row['id']}:{'name' if named else ''}")
                     for number, row in enumerate(mine, 1))
+    reflection_withdraw_typed.keep(services, turn, audit_id, [choice.value for choice in choices])  # `2` typed next
     return [Reply(text=f"Your reflections on audit #{audit_id}:\n" + "\n".join(lines)
-                  + "\nWhich one should I withdraw? It is removed for good; nothing else changes.", choices=choices)]
+                  + "\nWhich one should I withdraw? Press its button or type its number. It is removed for good; "
+                    "nothing else changes.", choices=choices)]
 
 
 def on_pick(services: Services, turn: Turn, value: str) -> list[Reply]:
@@ -87,3 +91,6 @@ def install(engine: Engine, services: Services) -> None:
     """Register the words that list her reflections, and the button that withdraws the one picked."""
     engine.add_message_handler(lambda turn, text: asked(services, turn, text), priority=PRIORITY)
     engine.add_action(PICK, lambda turn, value: on_pick(services, turn, value))
+    engine.add_message_handler(lambda turn, text: reflection_withdraw_typed.picked(services, turn, text, on_pick),
+                               priority=reflection_withdraw_typed.PRIORITY)  # `2` typed under the list, in Slack too
+    engine.add_turn_watch(lambda turn, _typed: reflection_withdraw_typed.forget_unless_shown(services, turn, PICK))

@@ -110,6 +110,7 @@ class Engine:
         self._message_handlers: list[tuple[int, MessageHandler]] = []
         self._message_watches: list[MessageWatch] = []
         self._turn_watches: list[TurnWatch] = []
+        self._outgoing_filters: list[Callable[[Turn, list[Reply]], list[Reply]]] = []
         self._press_watches: list[PressWatch] = []
         self._home_sections: dict[str, tuple[int, HomeProvider]] = {}
         self._session_starts: list[Callable[[Turn], list[Reply]]] = []
@@ -231,6 +232,12 @@ class Engine:
         dropped, however the new conversation began. Its notices lead the replies, so the question the turn asks
         stays last (its options are the ones numbered in the terminal)."""
         self._turn_watches.append(watch)
+
+    def add_outgoing_filter(self, outgoing: Callable[[Turn, list[Reply]], list[Reply]]) -> None:
+        """Register what every command, typed message and button press sends passes through before it goes: DMs to
+        a worker out of their working hours are held there (bot.audits.held_dms), before the turn watches see what
+        went."""
+        self._outgoing_filters.append(outgoing)
 
     def add_home_section(self, name: str, provider: HomeProvider, priority: int) -> None:
         """Add a feature's part of the Home tab (lowest priority at the top). This engine owns it, so
@@ -358,6 +365,8 @@ class Engine:
                 replies = [error(str(exc))]
             if typed is not None and self._echo_passes is not None:  # never said back unscreened (trial 36)
                 replies = echo.screened(replies, typed, self._echo_passes)
+            for outgoing in self._outgoing_filters:
+                replies = outgoing(turn, replies)
             return [reply for after in afterwards for reply in after(replies)] + replies
         except Exception as exc:
             reference = secrets.token_hex(3).upper()

@@ -1025,3 +1025,16 @@ def m390_fix43a_shown_options(db: Database) -> None:
     rows a week old are deleted as others are written (bot/storage/shown_options.py). Its own table, not a key on the
     conversation row, which says what the bot waits for."""
     db.execute("CREATE TABLE shown_options (user_id TEXT PRIMARY KEY, options TEXT NOT NULL, shown_at TEXT NOT NULL)")
+
+
+@MIGRATIONS()
+def m400_fix44d_held_dms(db: Database) -> None:
+    """Any other DM to a worker (a practitioner) made by someone else's turn out of the worker's working hours (an
+    action removed, a case reference changed, a moderation outcome…), held until they start, as an audit's summary
+    is (m390_fix43f_held_worker_news; fix44d: those still went at 11pm). Unlike a summary, the message cannot be
+    written again when it goes, so its words are kept until it is sent (or fails) and then cleared. One row a
+    message; they go in the order they were held. `state` goes held → sending → sent or failed."""
+    db.execute("CREATE TABLE held_dms (id INTEGER PRIMARY KEY, to_user TEXT NOT NULL, message TEXT NOT NULL, "
+               "by_user TEXT NOT NULL, held_at TEXT NOT NULL, send_at TEXT NOT NULL, state TEXT NOT NULL DEFAULT "
+               "'held', claimed_at TEXT, attempts INTEGER NOT NULL DEFAULT 0, settled_at TEXT)")
+    db.execute("CREATE INDEX held_dms_due ON held_dms(send_at) WHERE state = 'held'")

@@ -93,6 +93,7 @@ def worker_dm(standin) -> list:
     return [c for c in standin.calls_to("chat.postMessage") if c.params["channel"] == dm_channel_for(WORKER)]
 
 
+@time_machine.travel(THURSDAY, tick=False)  # in the worker's hours: she is told at once, not held (fix44d)
 def test_done_for_someone_else_is_confirmed_then_reopened_by_its_owner_and_removed_by_the_auditor(
         bot: RunningBot, standin, services: Services) -> None:
     auditor = SlackPerson(bot, standin, AUDITOR)

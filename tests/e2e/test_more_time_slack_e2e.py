@@ -16,7 +16,7 @@ from tests.conftest import RunningBot
 from tests.e2e.test_audit_slack_e2e import SlackPerson
 from tests.support.audit_rows import insert_audit
 
-SATURDAY = datetime(2026, 12, 5, 17, 0, tzinfo=ZoneInfo("Europe/London"))
+SATURDAY = datetime(2026, 12, 4, 15, 0, tzinfo=ZoneInfo("Europe/London"))  # a Friday, in hours (fix44d)
 AUDITOR, WORKER, MANAGER, SOUTH = "U0MGRS001", "U0PRAN001", "U0MGRN001", "U0MGRC001"
 ACTION_TEXT = "Arrange the statutory visit"
 WORDS = "(_Arrange the statutory visit_, audit #1, CR-123456)"  # beside its number (trial 43)

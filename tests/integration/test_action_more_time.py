@@ -23,7 +23,7 @@ from tests.integration.test_moderation_reason_grade import asked_the_knowledge_b
 from tests.support.audit_rows import insert_audit
 
 LONDON = ZoneInfo("Europe/London")
-SATURDAY = datetime(2026, 12, 5, 17, 0, tzinfo=LONDON)
+SATURDAY = datetime(2026, 12, 4, 15, 0, tzinfo=LONDON)  # a Friday afternoon, in the worker's hours (fix44d)
 AUDITOR, WORKER, MANAGER = "U0MGRS001", "U0PRAN001", "U0MGRN001"
 WORDS = "(_Arrange the statutory visit_, audit #1, CR-123456)"  # beside its number (trial 43)
 

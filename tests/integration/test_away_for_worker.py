@@ -18,7 +18,7 @@ from bot.storage.reminders import away_period
 from tests.support.text import flat
 
 LONDON = ZoneInfo("Europe/London")
-SUNDAY = datetime(2026, 12, 6, 9, 30, tzinfo=LONDON)
+FRIDAY = datetime(2026, 12, 4, 9, 30, tzinfo=LONDON)  # in the worker's hours: her DM goes at once, not held (fix44d)
 SOUTH_MANAGER = "U0MGRS001"
 NORTH_MANAGER = "U0MGRN001"
 WORKER = "U0PRAS001"
@@ -26,7 +26,7 @@ OTHER_WORKER = "U0PRAN001"
 
 
 def _typed(engine: Engine, user: str, text: str) -> list[Reply]:
-    with time_machine.travel(SUNDAY, tick=False):
+    with time_machine.travel(FRIDAY, tick=False):
         return engine.message(user, text, surface="terminal")
 
 
@@ -59,7 +59,7 @@ def test_no_sets_nothing(engine: Engine, services: Services) -> None:
 
 
 def test_the_slash_command_takes_for_too(engine: Engine, services: Services) -> None:
-    with time_machine.travel(SUNDAY, tick=False):
+    with time_machine.travel(FRIDAY, tick=False):
         asked = _own(engine.command(SOUTH_MANAGER, "away from 14/12 until 18/12 for Social worker S1"))
     assert "Set Social worker S1 away from Monday 14 December 2026 to Friday 18 December 2026?" in asked
 
@@ -84,7 +84,7 @@ def test_leave_without_days_is_told_how_to_give_them(engine: Engine, services: S
 
 
 def test_a_pressed_yes_is_checked_again(engine: Engine, services: Services) -> None:
-    with time_machine.travel(SUNDAY, tick=False):
+    with time_machine.travel(FRIDAY, tick=False):
         replies = engine.action(NORTH_MANAGER, "away.for.yes", f"{WORKER}|2026-12-14|2026-12-18|")
     assert "is not in a team you manage" in _own(replies)
     assert away_period(services.storage, WORKER) is None

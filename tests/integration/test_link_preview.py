@@ -1,5 +1,7 @@
 """`/audit kb link N <entry>` typed shows the entry and asks before anything is sent or written (trial 18: `kb link
-11 online harm` sent the online harm article and wrote the wording at once, with no sight of the entry first)."""
+11 online harm` sent the online harm article and wrote the wording at once, with no sight of the entry first).
+A link writes into the test's copy of the knowledge folder; the clock is on a weekday morning (CONTENT_DAY), so the
+asker's DM goes at once rather than wait for her working hours (fix44d)."""
 
 from __future__ import annotations
 
@@ -9,17 +11,11 @@ import pytest
 
 from bot.core.services import Services
 from bot.engine.routing import Engine
-from bot.settings.config import Settings, load_settings
+from tests.support.kb_copy_fixtures import content_day, settings  # noqa: F401 (fixtures used by name)
 from tests.support.kb_helpers import all_text, button_values
 
 QA_LEAD = "U0QALEAD1"
 ASKER = "U0PRAN001"
-
-
-@pytest.fixture
-def settings(environ: dict[str, str], kb_dir: Path) -> Settings:
-    """The bot's knowledge folder is the test's copy: a link writes into it."""
-    return load_settings(environ)
 
 
 def unanswered_group(engine: Engine) -> int:

@@ -21,16 +21,16 @@ from tests.support.audit_rows import insert_audit
 from tests.support.text import flat
 
 LONDON = ZoneInfo("Europe/London")
-SATURDAY = datetime(2026, 12, 5, 17, 0, tzinfo=LONDON)
+FRIDAY = datetime(2026, 12, 4, 15, 0, tzinfo=LONDON)  # in the worker's hours: her DMs go at once (fix44d)
 AUDITOR, MANAGER, WORKER = "U0MGRS001", "U0MGRN001", "U0PRAN001"
 WORDS = "(_Arrange the statutory visit_, audit #1, CR-123456)"  # beside its number (trial 43)
 
 
 def _action(services: Services) -> int:
     """An open action due Monday 7 December 2026 on a moderated audit: the worker's manager answers."""
-    audit_id = insert_audit(services.storage, "CR-123456", SATURDAY, auditor=AUDITOR, status="moderated")
+    audit_id = insert_audit(services.storage, "CR-123456", FRIDAY, auditor=AUDITOR, status="moderated")
     return action_store.add_action(services.storage, audit_id, "Arrange the statutory visit", WORKER, "2026-12-07",
-                                   AUDITOR, SATURDAY)
+                                   AUDITOR, FRIDAY)
 
 
 def _buttons(replies: list[Reply]) -> dict[str, Choice]:
@@ -50,7 +50,7 @@ def _press(engine: Engine, choice: Choice) -> list[Reply]:
 def _said_no_then_asked_again(engine: Engine, action: int, again: str) -> tuple[dict[str, Choice],
                                                                                  dict[str, Choice]]:
     """The first request's buttons (asked for 14/12, said no to) and the second's (`again`, an hour later)."""
-    with time_machine.travel(SATURDAY, tick=False) as clock:
+    with time_machine.travel(FRIDAY, tick=False) as clock:
         first = _buttons(engine.message(WORKER, f"extend action {action} to 14/12, family away", surface="terminal"))
         engine.message(MANAGER, f"no more time on action {action} - the visit is statutory", surface="terminal")
         clock.shift(3600)
@@ -61,19 +61,19 @@ def _said_no_then_asked_again(engine: Engine, action: int, again: str) -> tuple[
 def test_an_old_say_no_does_not_answer_the_newer_request(engine: Engine, services: Services) -> None:
     action = _action(services)
     first, second = _said_no_then_asked_again(engine, action, "18/12, health visit moved")
-    with time_machine.travel(SATURDAY, tick=False):
+    with time_machine.travel(FRIDAY, tick=False):
         replies = _press(engine, first["Say no"])
     [said] = replies
     assert flat(said.text, "_*`") == (
         f"That button is from an earlier request for more time on action {action} (Arrange the statutory visit, "
         "audit #1, CR-123456), which was already answered or replaced. Social worker N1's request waiting now, sent "
-        "5 Dec, asks for 18 Dec 2026: use its buttons, or "
+        "4 Dec, asks for 18 Dec 2026: use its buttons, or "
         f"type action {action} due 18/12 to give it or no more time on action {action} to say no. Nothing changed: "
         "it stays due 7 Dec 2026.")
     asked = requests.latest(services.storage, action)
     assert asked is not None and asked.refused_at is None  # the newer request still waits
     assert len(_refusals(services)) == 1  # only the first request's no
-    with time_machine.travel(SATURDAY, tick=False):
+    with time_machine.travel(FRIDAY, tick=False):
         [why] = _press(engine, second["Say no"])  # the newer request's own button still answers it
     assert why.text.startswith("Why no?")
 
@@ -81,7 +81,7 @@ def test_an_old_say_no_does_not_answer_the_newer_request(engine: Engine, service
 def test_an_old_approve_does_not_give_a_newer_request_for_the_same_day(engine: Engine, services: Services) -> None:
     action = _action(services)
     first, second = _said_no_then_asked_again(engine, action, "14/12, the family is still away")
-    with time_machine.travel(SATURDAY, tick=False):
+    with time_machine.travel(FRIDAY, tick=False):
         [said] = _press(engine, first["Approve the new date"])
         assert "which was already answered or replaced" in said.text and "asks for 14 Dec 2026" in said.text
         assert action_store.get_action(services.storage, action).due_date == "2026-12-07"  # type: ignore[union-attr]
@@ -92,7 +92,7 @@ def test_an_old_approve_does_not_give_a_newer_request_for_the_same_day(engine: E
 
 def test_an_old_button_once_nothing_waits_says_so(engine: Engine, services: Services) -> None:
     action = _action(services)
-    with time_machine.travel(SATURDAY, tick=False):
+    with time_machine.travel(FRIDAY, tick=False):
         first = _buttons(engine.message(WORKER, f"extend action {action} to 14/12, family away", surface="terminal"))
         engine.message(WORKER, f"withdraw {action}", surface="terminal")
         engine.message(WORKER, f"extend action {action} to 18/12, health visit moved", surface="terminal")
@@ -119,7 +119,7 @@ def test_a_mangled_request_number_gets_a_clear_reply(engine: Engine, services: S
 
 def test_a_reason_typed_after_a_new_request_was_made_sends_no_no(engine: Engine, services: Services) -> None:
     action = _action(services)
-    with time_machine.travel(SATURDAY, tick=False) as clock:
+    with time_machine.travel(FRIDAY, tick=False) as clock:
         first = _buttons(engine.message(WORKER, f"extend action {action} to 14/12, family away", surface="terminal"))
         [why] = _press(engine, first["Say no"])
         assert why.text.startswith("Why no?")

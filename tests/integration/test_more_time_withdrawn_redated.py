@@ -18,16 +18,16 @@ from tests.support.audit_rows import insert_audit
 from tests.support.text import flat
 
 LONDON = ZoneInfo("Europe/London")
-SATURDAY = datetime(2026, 12, 5, 17, 0, tzinfo=LONDON)
+FRIDAY = datetime(2026, 12, 4, 15, 0, tzinfo=LONDON)  # in the worker's hours: her DMs go at once (fix44d)
 AUDITOR, MANAGER, WORKER = "U0MGRS001", "U0MGRN001", "U0PRAN001"
 GIVE = "actions.more_time_give"
 
 
 def _action(services: Services, status: str = "moderated") -> int:
     """An open action due Monday 7 December 2026; on a moderated audit the worker's manager answers."""
-    audit_id = insert_audit(services.storage, "CR-123456", SATURDAY, auditor=AUDITOR, status=status)
+    audit_id = insert_audit(services.storage, "CR-123456", FRIDAY, auditor=AUDITOR, status=status)
     return action_store.add_action(services.storage, audit_id, "Arrange the statutory visit", WORKER, "2026-12-07",
-                                   AUDITOR, SATURDAY)
+                                   AUDITOR, FRIDAY)
 
 
 def _trail(services: Services, what: str) -> list[dict[str, object]]:
@@ -50,19 +50,19 @@ def _withdrawn(engine: Engine, action: int) -> None:
 def test_the_managers_own_new_date_is_not_recorded_as_giving_the_withdrawn_request(
         engine: Engine, services: Services, typed: str) -> None:
     action = _action(services)
-    with time_machine.travel(SATURDAY, tick=False):
+    with time_machine.travel(FRIDAY, tick=False):
         _withdrawn(engine, action)
         mine, told = engine.message(MANAGER, typed.format(n=action), surface="terminal")
         [status] = engine.message(WORKER, f"did i get more time on {action}?", surface="terminal")
     assert _due(services, action) == "2026-12-15"
     assert flat(mine.text, "_*`") == (f"Action {action} (Arrange the statutory visit) is now due Tuesday 15 December "
                                       "2026, not Monday 7 December 2026: your own change, since Social worker N1 "
-                                      "withdrew their request for more time on 5 Dec. I've told them, and the "
+                                      "withdrew their request for more time on 4 Dec. I've told them, and the "
                                       "earlier date is kept in the audit's history.")
     assert told.to_user == WORKER and flat(told.text, "_*`").startswith(
         f"Team manager (North) changed the due date of your action {action}, “Arrange the statutory visit” (audit #1, "
         "CR-123456) themselves (you "
-        "withdrew your request for more time on 5 Dec): it is now due Tuesday 15 December 2026")
+        "withdrew your request for more time on 4 Dec): it is now due Tuesday 15 December 2026")
     assert "gave you more time" not in told.text
     assert _trail(services, "action.more_time_given") == []
     assert _trail(services, "action.due_set") == [{"action": action, "until": "2026-12-15"}]
@@ -71,7 +71,7 @@ def test_the_managers_own_new_date_is_not_recorded_as_giving_the_withdrawn_reque
 
 def test_a_waiting_request_is_still_given_as_before(engine: Engine, services: Services) -> None:
     action = _action(services)
-    with time_machine.travel(SATURDAY, tick=False):
+    with time_machine.travel(FRIDAY, tick=False):
         engine.message(WORKER, f"extend action {action} to 14/12", surface="terminal")
         _, told = engine.message(MANAGER, f"extend {action} to 14/12", surface="terminal")
     assert told.to_user == WORKER and "Team manager (North) gave you more time on action" in told.text
@@ -81,7 +81,7 @@ def test_a_waiting_request_is_still_given_as_before(engine: Engine, services: Se
 def test_the_withdrawn_requests_button_gives_nothing_once_another_day_is_asked(engine: Engine,
                                                                               services: Services) -> None:
     action = _action(services)
-    with time_machine.travel(SATURDAY, tick=False):
+    with time_machine.travel(FRIDAY, tick=False):
         _withdrawn(engine, action)
         engine.message(WORKER, f"extend action {action} to 18/12, health visit moved", surface="terminal")
         [stale] = engine.action(MANAGER, GIVE, f"{action}:2026-12-14")
@@ -96,7 +96,7 @@ def test_the_withdrawn_requests_button_gives_nothing_once_another_day_is_asked(e
 
 def test_extend_without_a_day_from_the_manager_says_how_to_set_it(engine: Engine, services: Services) -> None:
     action = _action(services)
-    with time_machine.travel(SATURDAY, tick=False):
+    with time_machine.travel(FRIDAY, tick=False):
         [said] = engine.message(MANAGER, f"extend {action}", surface="terminal")
     assert said.kind == "error" and said.text.startswith(
         f"`extend` is how an action's owner asks for more time. To set action {action}'s date yourself, type "
@@ -107,7 +107,7 @@ def test_extend_without_a_day_from_the_manager_says_how_to_set_it(engine: Engine
 def test_extend_from_someone_who_may_not_set_the_date_is_still_told_only_the_owner_asks(
         engine: Engine, services: Services) -> None:
     action = _action(services)
-    with time_machine.travel(SATURDAY, tick=False):
+    with time_machine.travel(FRIDAY, tick=False):
         [refused] = engine.message("U0PRAN002", f"extend {action} to 15/12", surface="terminal")
     assert refused.kind == "error" and refused.text.startswith(f"Only the owner of action {action} asks")
     assert _due(services, action) == "2026-12-07"
@@ -117,7 +117,7 @@ def test_the_auditor_typing_extend_after_a_withdrawal_sets_it_as_their_own_chang
                                                                                   services: Services) -> None:
     """On a submitted audit the auditor answers: `extend` from them sets the date as `action … due` does."""
     action = _action(services, status="submitted")
-    with time_machine.travel(SATURDAY, tick=False):
+    with time_machine.travel(FRIDAY, tick=False):
         _withdrawn(engine, action)
         mine, told = engine.message(AUDITOR, f"extend action {action} to 16/12", surface="terminal")
     assert _due(services, action) == "2026-12-16" and "your own change" in mine.text

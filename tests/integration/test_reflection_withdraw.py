@@ -47,7 +47,8 @@ def test_a_second_undo_says_nothing_more_and_the_first_reflection_is_withdrawn_b
         [listed] = engine.message(WORKER, f"i need to delete my reflection on {audit_id}, it has a name in it",
                                   surface="terminal")
         assert flat(listed.text) == flat(f"Your reflections on audit #{audit_id}:\n1) “I saw T… B… alone at…”\n"
-                                         "Which one should I withdraw? It is removed for good; nothing else changes.")
+                                         "Which one should I withdraw? Press its button or type its number. It "
+                                         "is removed for good; nothing else changes.")
         assert "Tyler" not in listed.text and [c.label for c in listed.choices] == ["Withdraw 1"]
         mine, auditor = engine.action(WORKER, listed.choices[0].action, listed.choices[0].value)
     assert mine.text == (f"Withdrawn: your reflection “I saw T… B… alone at…” is no longer on audit #{audit_id}. It "

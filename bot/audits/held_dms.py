@@ -1,0 +1,89 @@
+"""Every other DM to a worker held out of their working hours, as their audit's summary is (fix44d).
+
+fix43f held a worker's audit summary and grade changes until their working hours (bot.audits.held_news), but an
+action removed, a case reference changed, a moderation outcome and every other DM someone else's turn sent a worker
+still went at once, at 11pm. Now each DM a turn sends a practitioner other than the one who typed or pressed, out of
+that practitioner's working hours (their own working days and hours, else the service's; weekends and bank holidays:
+bot.audits.chase_nudge.working_morning), is held and sent at the start of their next working hours, one message per
+item, in the order they were held; the one who caused it is told when it will reach them, once per worker and turn.
+Urgent alerts go only to managers, QA leads and admins, never held; a message with a file or a form is not held.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from bot.audits.chase_nudge import working_morning
+from bot.core.chase_said import morning
+from bot.core.outgoing import Outgoing
+from bot.core.replies import Choice, Reply
+from bot.core.services import Services
+from bot.engine.routing import Engine, Turn
+from bot.settings.people import Role
+from bot.storage import held_dms
+
+
+def _holdable(services: Services, turn: Turn, reply: Reply) -> bool:
+    """A DM to a practitioner other than the one who spoke, as words and buttons only."""
+    if not reply.to_user or reply.to_user == turn.user_id or reply.to_channel:
+        return False
+    if reply.file is not None or reply.image is not None or reply.form is not None:
+        return False
+    person = services.directory.person(reply.to_user)
+    return person is not None and person.role is Role.PRACTITIONER
+
+
+def as_json(reply: Reply) -> str:
+    """The message as kept while it waits: its words, title, kind and buttons."""
+    return json.dumps({"text": reply.text, "title": reply.title, "note": reply.note, "kind": reply.kind,
+                       "fields": [list(pair) for pair in reply.fields],
+                       "choices": [[c.label, c.action, c.value, c.style] for c in reply.choices]})
+
+
+def from_json(to_user: str, message: str) -> Reply:
+    """The message kept by `as_json`, to `to_user` again."""
+    kept = json.loads(message)
+    return Reply(text=kept["text"], title=kept["title"], note=kept["note"], kind=kept["kind"], to_user=to_user,
+                 fields=tuple((str(a), str(b)) for a, b in kept["fields"]),
+                 choices=tuple(Choice(label, action, value, style) for label, action, value, style in kept["choices"]))
+
+
+def held(services: Services, turn: Turn, replies: list[Reply]) -> list[Reply]:
+    """`replies` as they go now: the DMs to a worker out of their working hours held (bot.storage.held_dms), and in
+    their place one line for the one who spoke saying when each worker gets them; the rest unchanged."""
+    going: list[Reply] = []
+    told: dict[str, datetime] = {}
+    local = turn.now.astimezone(services.settings.timezone)
+    for reply in replies:
+        send_at = working_morning(services, local, reply.to_user) if _holdable(services, turn, reply) else None
+        if send_at is None or reply.to_user is None:
+            going.append(reply)
+            continue
+        held_dms.hold(services.storage, reply.to_user, as_json(reply), turn.user_id, turn.now, send_at)
+        told.setdefault(reply.to_user, send_at)
+    return going + [_told(services, turn, worker, send_at) for worker, send_at in told.items()]
+
+
+def _told(services: Services, turn: Turn, worker: str, send_at: datetime) -> Reply:
+    chat = (" In the terminal chat it is sent by the bot's scheduler, so only if this chat (or the bot) is running "
+            "then." if turn.surface == "terminal" else "")
+    return Reply(kind="notice", text=(
+        f"Held: it is out of {services.directory.label(worker)}'s working hours, so they get the message about this "
+        f"at {morning(services, send_at)}, the start of their working hours.{chat}"))
+
+
+def due_outgoing(services: Services, now: datetime) -> list[tuple[held_dms.HeldDm, Outgoing]]:
+    """The held DMs due by `now`, claimed, each as it was written, in the order they were held."""
+    return [(dm, Outgoing(dm.to_user, (from_json(dm.to_user, dm.message),)))
+            for dm in held_dms.claim_due(services.storage, now)]
+
+
+def settle(services: Services, dm: held_dms.HeldDm, delivered: bool, now: datetime) -> None:
+    """A claimed DM went, or will be tried again (bot.storage.held_dms.settle)."""
+    held_dms.settle(services.storage, dm, delivered, now)
+
+
+def install(engine: Engine, services: Services) -> None:
+    """Hold the DMs every turn sends a worker out of their hours."""
+    engine.add_outgoing_filter(lambda turn, replies: held(services, turn, replies))

@@ -1,0 +1,67 @@
+"""DMs to a worker held until their working hours (the `held_dms` table, m400): holding one, and the scheduler's claim
+of those due, so a restart loses none and two runs never send one twice (as bot.storage.held_news). The message's
+words are kept only until it is settled."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from bot.storage.common import parse_utc, utc_text
+from bot.storage.db import Storage
+from bot.storage.trail import record_trail
+
+HELD, SENDING, SENT, FAILED = "held", "sending", "sent", "failed"
+_COLUMNS = "id, to_user, message, by_user, send_at, claimed_at, attempts"
+CLAIM_EXPIRES = timedelta(minutes=10)  # as a held chase's (bot.storage.held_chases)
+MAX_ATTEMPTS = 3
+
+
+@dataclass(frozen=True)
+class HeldDm:
+    id: int
+    to_user: str
+    message: str  # the message as JSON (bot.audits.held_dms writes and reads it)
+    by_user: str
+    send_at: datetime
+    claimed_at: datetime | None = None
+    attempts: int = 0
+
+
+def _row(row: tuple) -> HeldDm:
+    return HeldDm(row[0], row[1], row[2], row[3], parse_utc(row[4]), parse_utc(row[5]) if row[5] else None, row[6])
+
+
+def hold(storage: Storage, to_user: str, message: str, actor: str, now: datetime, send_at: datetime) -> None:
+    """Hold one message for `to_user` until `send_at`; the trail says who caused it and until when, never its words."""
+    with storage.write() as db:
+        db.execute("INSERT INTO held_dms (to_user, message, by_user, held_at, send_at) VALUES (?, ?, ?, ?, ?)",
+                   [to_user, message, actor, utc_text(now), utc_text(send_at)])
+        record_trail(storage, actor, "dm.held", {"to": to_user, "until": utc_text(send_at)}, now)
+
+
+def claim_due(storage: Storage, now: datetime) -> list[HeldDm]:
+    """The messages due by `now`, in the order they were held, claimed in one write (→ sending); a claim older than
+    CLAIM_EXPIRES and not settled is claimable again."""
+    stamp, stale = utc_text(now), utc_text(now - CLAIM_EXPIRES)
+    claimable = ("((state = 'held' AND send_at <= :now) OR (state = 'sending' AND "
+                 "(claimed_at IS NULL OR claimed_at <= :stale)))")
+    values = {"now": stamp, "stale": stale}
+    if storage.db.execute(f"SELECT 1 FROM held_dms WHERE {claimable} LIMIT 1", values).fetchone() is None:
+        return []
+    with storage.write() as db:
+        rows = db.execute(f"SELECT {_COLUMNS} FROM held_dms WHERE {claimable} ORDER BY id", values).fetchall()
+        db.conn.executemany("UPDATE held_dms SET state = ?, claimed_at = ?, attempts = attempts + 1 WHERE id = ?",
+                            [(SENDING, stamp, row[0]) for row in rows])
+    return [_row((*row[:5], stamp, row[6] + 1)) for row in rows]
+
+
+def settle(storage: Storage, held: HeldDm, sent: bool, now: datetime) -> None:
+    """A claimed message went (or, after its last try, failed): its words are cleared. Otherwise it is tried again
+    once its claim expires. Only the current claim settles it."""
+    if not sent and held.attempts < MAX_ATTEMPTS:
+        return
+    with storage.write() as db:
+        db.execute("UPDATE held_dms SET state = ?, settled_at = ?, message = '' WHERE id = ? AND state = ? AND "
+                   "claimed_at = ?", [SENT if sent else FAILED, utc_text(now), held.id, SENDING,
+                                      utc_text(held.claimed_at) if held.claimed_at else None])
