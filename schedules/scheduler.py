@@ -12,8 +12,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime, time, timedelta
+from typing import Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -27,6 +28,16 @@ from bot.storage.schedules import acquire_lease, claim_send, mark_send, record_r
 from schedules.senders import Sender
 
 log = logging.getLogger("audit_bot.scheduler")
+
+
+class _Held(Protocol):
+    """A message held until its worker's working hours (held news, held DMs): known by its number in the log."""
+
+    @property
+    def id(self) -> int: ...
+
+
+_HeldT = TypeVar("_HeldT", bound=_Held)
 
 LEASE_NAME = "scheduler"
 LEASE_SECONDS = 180
@@ -203,38 +214,33 @@ class JobRunner:
 
     def _send_held_dms(self, now: datetime) -> int:
         """Send the other DMs held for workers until their working hours (bot.audits.held_dms, fix44d), in the
-        order they were held, claimed and settled as held news is. Returns how many went."""
+        order they were held. Returns how many went."""
         from bot.audits import held_dms
 
-        sent = 0
-        for dm, outgoing in held_dms.due_outgoing(self.services, now):
-            try:
-                delivered = all([self.sender.send(reply, "news") for reply in outgoing.replies])
-            except Exception as exc:  # claimed: tried again once the claim expires
-                log.error("held DM %d not sent: %s", dm.id, type(exc).__name__)
-                delivered = False
-            held_dms.settle(self.services, dm, delivered, now)
-            sent += delivered
-        if sent:
-            log.info("held DMs: sent %d", sent)
-        return sent
+        return self._send_held_items(held_dms.due_outgoing, held_dms.settle, "held DMs", now)
 
     def _send_held_news(self, now: datetime) -> int:
-        """Send the audits' news held for their workers until their working hours (bot.audits.held_news, trial 43),
-        claimed and settled as held chases are. Returns how many went."""
+        """Send the audits' news held for their workers until their working hours (bot.audits.held_news, trial 43).
+        Returns how many went."""
         from bot.audits import held_news
 
+        return self._send_held_items(held_news.due_outgoing, held_news.settle, "held news", now)
+
+    def _send_held_items(self, due: Callable[[Services, datetime], list[tuple[_HeldT, Outgoing]]],
+                         settle: Callable[[Services, _HeldT, bool, datetime], None], label: str, now: datetime) -> int:
+        """Send the held messages `due` gives (claimed), settled as held chases are: one that fails is tried again
+        once its claim expires. Returns how many went."""
         sent = 0
-        for news, outgoing in held_news.due_outgoing(self.services, now):
+        for item, outgoing in due(self.services, now):
             try:
                 delivered = all([self.sender.send(reply, "news") for reply in outgoing.replies])
             except Exception as exc:  # claimed: tried again once the claim expires
-                log.error("held news %d not sent: %s", news.id, type(exc).__name__)
+                log.error("%s %d not sent: %s", label, item.id, type(exc).__name__)
                 delivered = False
-            held_news.settle(self.services, news, delivered, now)
+            settle(self.services, item, delivered, now)
             sent += delivered
         if sent:
-            log.info("held news: sent %d", sent)
+            log.info("%s: sent %d", label, sent)
         return sent
 
     def _send_one_held(self, held: HeldChase, outgoing: Outgoing, now: datetime) -> bool:
