@@ -50,7 +50,7 @@ def home_section(services: Services, person: Person) -> list[Reply]:
     more = f" {len(workers) - SHOWN} more: type `worker <name>`." if len(workers) > SHOWN else ""
     return [Reply(title="Your workers",
                   text="\n".join(_line(services, uid, today) for uid in shown),
-                  note="*Picture* shows a worker's audits by grade, open and overdue actions, requests for more time "
+                  note="**Picture** shows a worker's audits by grade, open and overdue actions, requests for more time "
                        f"and reflections (typed: `worker <name>`).{more}",
                   choices=tuple(Choice(f"Picture: {services.directory.label(uid)}", PICTURE, uid) for uid in shown))]
 
