@@ -14,96 +14,32 @@ command is acknowledged first: handlers.commands).
 from __future__ import annotations
 
 import io
-import re
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from bot.core import policy
-from bot.core.export_terms import IN_CHAT, REFUSED, WHO, WITHOUT_REFS_ASKED, chosen
+from bot.core.export_request import TYPED, USAGE, Request, read_request
+from bot.core.export_teams import typed_teams
+from bot.core.export_terms import IN_CHAT, REFUSED, WHO, chosen
 from bot.core.periods import read_period, read_since
 from bot.core.replies import Reply, count_of
 from bot.core.services import Services
 from bot.digests.export_receipt import ExportReceipt
 from bot.digests.export_rows import export_audits, write_csv
 from bot.digests.export_summary import summary_rows, write_summary
-from bot.digests.export_teams import typed_teams
 from bot.engine.routing import Engine, Turn
 from bot.errors import UserError
 from bot.settings.people import Person, Role
-from knowledge.dates import MONTHS, NUMBER_WORDS, WEEKDAYS, DateError, long_date, parse_day
+from knowledge.dates import DateError, long_date, parse_day
 
 EXPORTERS = (Role.MANAGER, Role.QA_LEAD, Role.ADMIN)
 SUMMARY_SAID = ("The summary sheet: audits against target, grades of record, moderation agreement, actions open, "
                 "overdue and done, and re-audits, by team and month, counted as the digest counts them (figures only).")
 IN_CHANNEL = ("The export holds case references and practice detail, so I've sent it to our direct messages, not "
               "here.")
-USAGE = "/audit export [team …] [since <date>] [without case refs]"
-# what may follow `export` typed without `/audit` (bot.engine.near_miss): a team said as one (`south team`, `team
-# south`, `--team south`), a start day, and the sharing version
-TYPED = (r"(?:(?:--team[= ]|team\s+)[\w&' -]{1,40}?\s*|[\w&' -]{1,40}?\s+team\s*)?"
-         r"(?:(?:since|from)\s+[\w/.,' -]{1,40}?)?(?:\s*[,;-]?\s*(?:without|no)\s+case\s+ref(?:erence)?s?)?")
-_SINCE = re.compile(r"(?:^|\s)(?:since|from)(?:\s+|$)", re.IGNORECASE)
-# the words a start day is typed in (`1/9/2026`, `2026-09-01`, `1st`, `1 sept 2026`, `the start of september`):
-# what follows `since` is the day as far as these go, and the team after it (trial 45: `since 1/9/2026 south`)
-_DAY_WORDS = frozenset({*MONTHS, *WEEKDAYS, *(word for word in NUMBER_WORDS if " " not in word), "of", "the",
-                        "start", "beginning", "last", "this", "ago", "today", "yesterday", "day", "days", "week",
-                        "weeks", "fortnight", "month", "months"})
-_DAY_WORD = re.compile(r"\d[\d/.-]*(?:st|nd|rd|th)?,?", re.IGNORECASE)
-_NOT_LAST = frozenset({"of", "the", "a", "an"})  # `since 1/9/2026 the south team`: `the` starts the team
-# `--team south`, `team south`, `south team`, `the south team`: the team's own words
-_TEAM_WORDS = re.compile(r"^(?:-*team[=\s]\s*)|\s+team$|^(?:(?:the|my|our|for|of)\s+)+", re.IGNORECASE)
-NO_TEAM = frozenset({"", "all", "every", "whole", "own", "teams", "all teams", "every team", "all my teams"})
 KEPT = {"slack": "Slack keeps the files in this direct message until you delete them: download them to secure council "
                  "storage, then delete them here.",
         "terminal": "Keep them on secure council storage."}
-
-
-@dataclass(frozen=True)
-class Request:
-    """What `/audit export` was asked for: the case references left out or not, and a start day typed, if any."""
-
-    without_refs: bool
-    since: str | None
-    team: str | None = None  # a team typed (`/audit export south`): that team only, if the person may see it
-
-
-def read_request(text: str) -> Request:
-    """`without case refs` anywhere, `since <date>`, and the team or teams before or after it, in any order; the
-    day's own words are read apart from the team's (`since 1/9/2026 south`); anything else is the usage, in one line."""
-    said = " ".join((text or "").split())
-    leave_out = WITHOUT_REFS_ASKED.search(said)
-    rest = (said[:leave_out.start()] + " " + said[leave_out.end():]) if leave_out else said
-    rest = rest.strip(" ,;.-")
-    found = _SINCE.search(rest)
-    day, team = None, rest
-    if found is not None:
-        day, after = split_day(rest[found.end():])
-        team = ", ".join(part for part in (rest[:found.start()].strip(" ,;.-"), after) if part)
-    if (found is not None and not day) or (team.strip() and not re.search(r"[^\W_]", team)):
-        raise UserError(f"That isn't how `/audit export` is typed: `{USAGE}`, like `/audit export since 1/9/2026`, "
-                        "`/audit export south` or `/audit export without case refs`. After `since` comes a date.")
-    return Request(leave_out is not None, day or None, team_typed(team))
-
-
-def split_day(words: str) -> tuple[str, str]:
-    """What follows `since`, as the day (its first words, as far as they are a date's) and the rest (the team)."""
-    parts = words.split()
-    taken = 0
-    while taken < len(parts) and (parts[taken].lower().strip(",.") in _DAY_WORDS
-                                  or _DAY_WORD.fullmatch(parts[taken])):
-        taken += 1
-    while taken and parts[taken - 1].lower() in _NOT_LAST:
-        taken -= 1
-    return " ".join(parts[:taken]).strip(" ,;.-"), " ".join(parts[taken:]).strip(" ,;.-")
-
-
-def team_typed(words: str) -> str | None:
-    """The team in `south team`, `team south`, `--team south`; None when no team (or every team) is said."""
-    said = " ".join(words.split()).strip(" ,;.-")
-    while (bare := _TEAM_WORDS.sub("", said).strip(" ,;.-")) != said:
-        said = bare
-    return None if said.lower() in NO_TEAM else said
 
 
 def first_day(typed: str | None, today: date) -> tuple[date, str]:

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core.export_teams import typed_teams
 from bot.core.services import Services
-from bot.digests.export_teams import typed_teams
+from bot.engine.routing import Engine
 from bot.errors import AccessDenied, UserError
 
 BOTH = ["south-cin-cp", "north-assessment"]
@@ -31,3 +32,10 @@ def test_a_word_that_is_no_team_is_named_with_the_teams_the_person_may_export(se
     with pytest.raises(UserError, match=r"^`sooth` is neither a date nor a team you may export\. You may export "
                                         r"`south-cin-cp` \(South Child in Need and Protection\);"):
         typed_teams(services, ["south-cin-cp"], "north sooth")
+
+
+@pytest.mark.parametrize("text", ["export north south", "export north and south", "export since 1/9/2026 north south"])
+def test_teams_typed_in_words_are_the_commands_never_the_managers_own_alone(engine: Engine, text: str) -> None:
+    """`export south north` typed without `/audit` sent a South manager South's file alone, `north` unread."""
+    [reply] = engine.message("U0MGRN001", text, surface="terminal")
+    assert reply.kind == "error" and "You may not export the audits of `south-cin-cp`" in reply.text

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.digests.export_sent import Request, first_day, read_request
+from bot.core.export_request import Request, read_request
+from bot.digests.export_sent import first_day
 from bot.errors import UserError
 from tests.support.examples import examples
 

@@ -61,3 +61,13 @@ def _read(services: Services, names: dict[str, str], allowed: list[str] | None, 
 def _named(services: Services, team_ids: list[str]) -> str:
     """"`south-cin-cp` (South Child in Need and Protection)", each team by id and name; 'none' for none."""
     return ", ".join(f"`{team_id}` ({services.directory.teams[team_id].name})" for team_id in team_ids) or "none"
+
+
+def names_teams(services: Services, words: str) -> bool:
+    """Whether `words` are teams and nothing else (`south north`, `north and south`), whoever may export them: what
+    follows `export` typed in words is then the command's own (a North manager typing `export north south` is refused
+    South, never sent North's file alone)."""
+    try:
+        return bool(typed_teams(services, None, words))
+    except UserError:
+        return False
