@@ -14,11 +14,14 @@ from __future__ import annotations
 import re
 
 from bot.asking.asked_plainly import plainly
+from bot.core.export_request import read_request
+from bot.core.export_teams import names_teams
 from bot.core.export_terms import REFUSED, WITHOUT_REFS_ASKED
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.core.teams import team_matches, team_names
 from bot.engine.routing import Engine, Turn
+from bot.errors import UserError
 
 PRIORITY = 27  # with the other questions in words, before the knowledge base (90)
 # "can i export this for ofsted", "download the audits to excel", "audits as a spreadsheet for the inspection"
@@ -65,9 +68,20 @@ def _as_command(services: Services, typed: re.Pattern[str] | None, text: str) ->
     whether the case references are left out."""
     own = COMMAND_TYPED.match(text.strip())
     rest = own.group("rest").strip() if own is not None else ""
-    if rest and ((typed is not None and typed.fullmatch(rest)) or team_matches(team_names(services.directory), rest)):
+    if rest and ((typed is not None and typed.fullmatch(rest)) or team_matches(team_names(services.directory), rest)
+                 or _teams_typed(services, rest)):
         return rest
     return "without case refs" if WITHOUT_REFS.search(plainly(text) or text) else ""
+
+
+def _teams_typed(services: Services, rest: str) -> bool:
+    """`export south north`, `export since 1/9/2026 north and south`: teams (with a start day or not) and no other
+    words, read as the command reads them."""
+    try:
+        team = read_request(rest).team
+    except UserError:
+        return False
+    return team is not None and names_teams(services, team)
 
 
 def install(engine: Engine, services: Services) -> None:

@@ -14,17 +14,16 @@ command is acknowledged first: handlers.commands).
 from __future__ import annotations
 
 import io
-import re
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from bot.core import policy
-from bot.core.export_terms import IN_CHAT, REFUSED, WHO, WITHOUT_REFS_ASKED, chosen
+from bot.core.export_request import TYPED, USAGE, Request, read_request
+from bot.core.export_teams import typed_teams
+from bot.core.export_terms import IN_CHAT, REFUSED, WHO, chosen
 from bot.core.periods import read_period, read_since
 from bot.core.replies import Reply, count_of
 from bot.core.services import Services
-from bot.core.teams import readable_team
 from bot.digests.export_receipt import ExportReceipt
 from bot.digests.export_rows import export_audits, write_csv
 from bot.digests.export_summary import summary_rows, write_summary
@@ -38,51 +37,9 @@ SUMMARY_SAID = ("The summary sheet: audits against target, grades of record, mod
                 "overdue and done, and re-audits, by team and month, counted as the digest counts them (figures only).")
 IN_CHANNEL = ("The export holds case references and practice detail, so I've sent it to our direct messages, not "
               "here.")
-USAGE = "/audit export [team] [since <date>] [without case refs]"
-# what may follow `export` typed without `/audit` (bot.engine.near_miss): a team said as one (`south team`, `team
-# south`, `--team south`), a start day, and the sharing version
-TYPED = (r"(?:(?:--team[= ]|team\s+)[\w&' -]{1,40}?\s*|[\w&' -]{1,40}?\s+team\s*)?"
-         r"(?:(?:since|from)\s+[\w/.,' -]{1,40}?)?(?:\s*[,;-]?\s*(?:without|no)\s+case\s+ref(?:erence)?s?)?")
-_SINCE = re.compile(r"^(?:(?P<team>.*?)\s+)??(?:since|from)\s+(?P<day>.+?)(?:\s+(?:--team[= ]|team\s+)(?P<after>.+))?$",
-                    re.IGNORECASE | re.DOTALL)
-# `--team south`, `team south`, `south team`, `the south team`: the team's own words
-_TEAM_WORDS = re.compile(r"^(?:-*team[=\s]\s*)|\s+team$|^(?:(?:the|my|our|for|of)\s+)+", re.IGNORECASE)
-NO_TEAM = frozenset({"", "all", "every", "whole", "own", "teams", "all teams", "every team", "all my teams"})
 KEPT = {"slack": "Slack keeps the files in this direct message until you delete them: download them to secure council "
                  "storage, then delete them here.",
         "terminal": "Keep them on secure council storage."}
-
-
-@dataclass(frozen=True)
-class Request:
-    """What `/audit export` was asked for: the case references left out or not, and a start day typed, if any."""
-
-    without_refs: bool
-    since: str | None
-    team: str | None = None  # a team typed (`/audit export south`): that team only, if the person may see it
-
-
-def read_request(text: str) -> Request:
-    """`without case refs` anywhere, and `since <date>`; anything else is the usage, in one line."""
-    said = " ".join((text or "").split())
-    leave_out = WITHOUT_REFS_ASKED.search(said)
-    rest = (said[:leave_out.start()] + " " + said[leave_out.end():]) if leave_out else said
-    rest = rest.strip(" ,;.-")
-    found = _SINCE.match(rest)
-    day = found.group("day").strip(" ,;.-") if found is not None else None
-    team = (found.group("team") or found.group("after") or "") if found is not None else rest
-    if (found is not None and not day) or (team.strip() and not re.search(r"[^\W_]", team)):
-        raise UserError(f"That isn't how `/audit export` is typed: `{USAGE}`, like `/audit export since 1/9/2026`, "
-                        "`/audit export south` or `/audit export without case refs`.")
-    return Request(leave_out is not None, day or None, team_typed(team))
-
-
-def team_typed(words: str) -> str | None:
-    """The team in `south team`, `team south`, `--team south`; None when no team (or every team) is said."""
-    said = " ".join(words.split()).strip(" ,;.-")
-    while (bare := _TEAM_WORDS.sub("", said).strip(" ,;.-")) != said:
-        said = bare
-    return None if said.lower() in NO_TEAM else said
 
 
 def first_day(typed: str | None, today: date) -> tuple[date, str]:
@@ -110,7 +67,7 @@ def exported_teams(services: Services, person: Person, typed: str | None = None)
     a team typed, that team only, once it is one the person may export (else one message naming those they may)."""
     managed = None if policy.sees_every_team(person) else services.directory.managed_team_ids(person.user_id)
     if typed is not None and (managed is None or managed):
-        return [readable_team(services, managed, typed, "export the audits").id]
+        return typed_teams(services, managed, typed)
     if managed is None:
         return None
     if not managed:
@@ -159,7 +116,7 @@ def _whose(services: Services, teams: list[str] | None, request: Request) -> str
     if teams is None:
         return "every team's audits"
     if request.team is not None:
-        return f"the audits of {services.directory.teams[teams[0]].name}"
+        return f"the audits of {_names(services, teams)}"
     return "your own teams' audits"
 
 
@@ -167,13 +124,19 @@ def _of_whom(services: Services, teams: list[str] | None, request: Request) -> s
     """'of your teams ', 'of North Assessment Team ' or '' (every team) in "No audit … was submitted"."""
     if teams is None:
         return ""
-    return f"of {services.directory.teams[teams[0]].name} " if request.team is not None else "of your teams "
+    return f"of {_names(services, teams)} " if request.team is not None else "of your teams "
+
+
+def _names(services: Services, teams: list[str]) -> str:
+    """'North Assessment Team', or 'North Assessment Team and Children in Care Team': the teams typed, by name."""
+    named = [services.directory.teams[team].name for team in teams]
+    return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
 
 
 def _command(turn: Turn, since: date, teams: list[str] | None, without_refs: bool) -> str:
     """The `audit-bot export` line for the same export, for whoever runs the bot."""
     shared = " --no-case-refs" if without_refs else ""
-    team = f" --team {teams[0]}" if teams is not None and len(teams) == 1 else ""
+    team = f" --team {','.join(teams)}" if teams is not None else ""
     return (f"audit-bot export --as {turn.user_id} --format csv --since {since.isoformat()}{team}{shared} "
             f"--output audits-{since.isoformat()}.csv")
 

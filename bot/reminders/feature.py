@@ -227,8 +227,9 @@ def away_command(services: Services, turn: Turn, text: str) -> list[Reply]:
                   f"{cover_text.replace(' meanwhile', ' then')} Until then they come as usual. "
                   "`/audit away off` cancels it.")
         return [Reply(booked + _replaced(before, today, starts, until)), *told]
-    return [Reply(f"Got it: no reminders to {long_date(until)}, your last day away; they start again on "
-                  f"{long_date(next_working_day(until))}.{cover_text} "
+    # trial 45: "pause reminders till monday" was answered with Sunday first; the day they come back leads
+    return [Reply(f"Reminders paused; they start again on {long_date(next_working_day(until))} (no reminders to "
+                  f"{long_date(until)}, your last day away).{cover_text} "
                   "`/audit away off` turns them back on sooner." + _replaced(before, today, starts, until)), *told]
 
 

@@ -79,7 +79,8 @@ def test_a_team_the_manager_may_not_export_is_refused_naming_theirs(bot: Running
                                                                     kind: str, text: str) -> None:
     slack = bot.slack
     assert (slack.command(NORTH, text) if kind == "command" else slack.message_im(NORTH, text)).status == 200
-    assert "You can export the audits of your own teams only: north-assessment." in _dm_text(standin, NORTH)
+    assert ("You may not export the audits of south-cin-cp (South Child in Need and Protection): you may export "
+            "north-assessment (North Assessment Team). Nothing was exported.") in _dm_text(standin, NORTH)
     assert not standin.calls_to("files.getUploadURLExternal") and not _trail(services)
 
 

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.digests.export_sent import Request, first_day, read_request
+from bot.core.export_request import Request, read_request
+from bot.digests.export_sent import first_day
 from bot.errors import UserError
 from tests.support.examples import examples
 
@@ -95,3 +96,35 @@ def test_a_team_with_a_start_day_and_the_sharing_version_comes_back_as_typed(tea
     assert request.team == " ".join(team.split())
     assert request.without_refs is leave_out
     assert request.since == (since.split(" ", 1)[1] if since else None)
+
+
+DAY_SHAPES = ["{d}/{m}/{y}", "{y}-{m:02d}-{d:02d}", "{d} {month} {y}", "{d} {mon} {y}", "the {d} of {month} {y}"]
+TEAM_WORDS = ["south", "north", "south team", "the north team", "children in care", "cic", "north-assessment",
+              "south-cin-cp", "south child in need and protection"]
+
+
+@settings(max_examples=examples(150))
+@given(day=st.dates(min_value=date(2020, 1, 1), max_value=TODAY), shape=st.sampled_from(DAY_SHAPES),
+       team=st.sampled_from(TEAM_WORDS), team_first=st.booleans(), word=st.sampled_from(["since", "from"]),
+       leave_out=st.booleans())
+def test_a_day_and_a_team_in_either_order_are_read_apart(day: date, shape: str, team: str, team_first: bool,
+                                                         word: str, leave_out: bool) -> None:
+    """Trial 45: `/audit export since 1/9/2026 south` read `1/9/2026 south` as the date. Any date, any team, either
+    order: that date and that team."""
+    since = f"{word} " + shape.format(d=day.day, m=day.month, y=day.year, month=f"{day:%B}", mon=f"{day:%b}")
+    words = f"{team} {since}" if team_first else f"{since} {team}"
+    request = read_request(f"{words} without case refs" if leave_out else words)
+    assert first_day(request.since, TODAY)[0] == day
+    assert request.team == team.removeprefix("the ").removesuffix(" team")
+    assert request.without_refs is leave_out
+
+
+@pytest.mark.parametrize(("words", "team"), [("since 1/9/2026 south", "south"),
+                                             ("south since 1/9/2026", "south"),
+                                             ("since 1 sept 2026 south team", "south"),
+                                             ("since 1/9/2026 the south team", "south"),
+                                             ("since september north and south", "north and south"),
+                                             ("north since 1/9/2026 south", "north, south")])
+def test_the_team_after_the_day_is_not_read_as_part_of_it(words: str, team: str) -> None:
+    request = read_request(words)
+    assert first_day(request.since, TODAY)[0] == date(2026, 9, 1) and request.team == team

@@ -1,0 +1,36 @@
+"""Trial 45: "pause reminders till monday" is English for reminders coming back ON Monday. The pause ends the day
+before (the stored last day away), and the confirmation leads with the day they start again: "Reminders paused; they
+start again on Monday 14 December 2026". Clock pinned to a working day and to a Friday evening."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.storage.reminders import away_period
+from tests.support.text import flat
+
+LONDON = ZoneInfo("Europe/London")
+WEDNESDAY = datetime(2026, 12, 9, 10, 0, tzinfo=LONDON)
+FRIDAY_EVENING = datetime(2026, 12, 11, 18, 30, tzinfo=LONDON)
+MONDAY = date(2026, 12, 14)
+WORKER = "U0PRAN001"
+
+
+@pytest.mark.parametrize("now", [WEDNESDAY, FRIDAY_EVENING], ids=["working day", "friday evening"])
+@pytest.mark.parametrize("typed", ["pause reminders till monday", "pause my reminders until monday",
+                                   "pause reminders till 14 december", "stop my reminders till mon"])
+def test_till_a_day_brings_reminders_back_on_that_day_and_says_so_first(engine: Engine, services: Services,
+                                                                         now: datetime, typed: str) -> None:
+    with time_machine.travel(now, tick=False):
+        replies = engine.message(WORKER, typed, surface="terminal")
+    said = flat("\n".join(reply.text for reply in replies))
+    assert said.startswith("Reminders paused; they start again on Monday 14 December 2026 (no reminders to Sunday "
+                           "13 December 2026, your last day away)."), said
+    stored = away_period(services.storage, WORKER)
+    assert stored is not None and stored[1] == MONDAY - timedelta(days=1)
