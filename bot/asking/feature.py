@@ -44,6 +44,7 @@ from bot.privacy.screen import explain, without_case_references
 from bot.settings.people import Role
 from bot.storage import actions as action_store
 from bot.storage import asks as store
+from knowledge import specific_ask
 from knowledge.dates import short_date
 from knowledge.entries import Entry
 from knowledge.out_of_scope import OutOfScopeTopic
@@ -306,7 +307,7 @@ class KnowledgeFeature:
         answer into "not sure which", with no word why)."""
         if result.outcome == "answer" and result.answer is not None:
             entry = live.kb.entries[result.answer.entry_id]
-            return [self.entry_reply(turn, live, entry, ask_id)]
+            return [self.entry_reply(turn, live, entry, ask_id), *self.lacking(result.query, entry, ask_id)]
         if result.outcome == "ambiguous":
             choices = [Choice(match.question, "kb.show", f"{match.entry_id}:{ask_id}")
                        for match in result.suggestions[:3]]
@@ -330,6 +331,17 @@ class KnowledgeFeature:
             choices=(Choice("Pass it to the QA leads", "kb.escalate", str(ask_id), style="primary"),),
             note="Questions are screened for personal details before they are noted.",
         ))]
+
+    def lacking(self, question: str, entry: Entry, ask_id: int) -> list[Reply]:
+        """When the question plainly asks for a kind of fact (a rate, a form…) the entry given gives none, one honest
+        line saying so, and the question noted for the QA leads (trial 44 F8: "what is the staying put allowance rate
+        for 2026" got the whole entry, with no rate and no word of it, and never reached them)."""
+        kind = specific_ask.lacking(question, entry.answer)
+        if kind is None:
+            return []
+        store.note_lacks(self.services.storage, ask_id, kind.key)
+        return [Reply(text=f"This entry doesn't give {kind.named}. I've passed your question to the QA leads, so "
+                           "they can add it to the knowledge base.")]
 
     def entry_reply(self, turn: Turn, live: LiveKnowledge, entry: Entry, ask_id: int | None) -> Reply:
         """An entry as an answer: its text, a review warning if due, the source, related entries, feedback."""

@@ -54,6 +54,7 @@ from bot.privacy.removal import is_removed
 from bot.privacy.screen import explain, without_case_references
 from bot.storage import asks as store
 from bot.storage.trail import record_trail
+from knowledge import specific_ask
 from knowledge.dates import DateError, long_date, parse_full_date, short_date
 from knowledge.definitions import defined_term
 from knowledge.entries import MAX_ANSWER_CHARS, Entry, wording_key
@@ -160,7 +161,7 @@ def group_similar(questions: list[store.Unanswered], threshold: int = SIMILAR_WO
             wording=members[0].query,
             count=len(members),
             last_asked=members[0].asked_at,
-            unhelpful_entries=tuple(dict.fromkeys(m.entry_id for m in members if m.entry_id)),
+            unhelpful_entries=tuple(dict.fromkeys(m.entry_id for m in members if m.entry_id and not m.lacks)),
             asks=tuple(members),
         )
         for _, members in groups
@@ -186,6 +187,14 @@ def picked_said(group: QuestionGroup) -> str:
     entries = dict.fromkeys(pick.entry_id for pick in group.picks)
     picked = ", ".join(f"{len(group.picked(entry_id))} picked `{entry_id}`" for entry_id in entries)
     return f" (offered suggestions: {len(askers)} asked, {picked})"
+
+
+def lacking_said(group: QuestionGroup) -> str:
+    """The entries that answered the group's questions without the specific fact asked for (trial 44 F8), and what
+    they lack: "(answered with `staying-put`, which gives no rate or amount)"."""
+    said = {f"`{ask.entry_id}`, which gives no {kind.named.removeprefix('a ')}": None for ask in group.asks
+            if ask.entry_id and (kind := specific_ask.by_key(ask.lacks)) is not None}
+    return f" (answered with {'; '.join(said)})" if said else ""
 
 
 def shown_as(group: QuestionGroup) -> str:
@@ -266,8 +275,10 @@ class UnansweredDesk:
         total = sum(group.count for group in groups)
         summary = Reply(title="Unanswered questions",
                         text=f"{count_of(total, 'question')} in the last {UNANSWERED_DAYS} days got no "
-                             f"answer, {agreeing(total, 'was', 'were')} marked Not helpful, or got suggestions "
-                             f"nobody picked, in "
+                             f"answer, {agreeing(total, 'was', 'were')} marked Not helpful, "
+                             + ("got an entry without what was asked for, "
+                                if any(ask.lacks for group in groups for ask in group.asks) else "")
+                             + "or got suggestions nobody picked, in "
                              f"{count_of(len(groups), 'group')} of similar wording:\n" + "\n".join(lines),
                         note="Use the buttons, or type `/audit kb answer N <answer>`, `/audit kb link N <entry id>`, "
                              "`/audit kb new N <question> | <answer>`, `/audit kb out-of-scope N` or "
@@ -283,7 +294,8 @@ class UnansweredDesk:
         unpicked = picked_said(group) if any(ask.unpicked for ask in group.asks) else ""
         passed_on = " (passed on to the QA leads)" if any(ask.escalated for ask in group.asks) else ""
         last = short_date(group.last_asked.astimezone(tz), year=False)
-        return f"_{group.wording}_ — {times}, last {last}{unhelpful}{unpicked}{passed_on}{missing(group)}"
+        return (f"_{group.wording}_ — {times}, last {last}{unhelpful}{lacking_said(group)}{unpicked}{passed_on}"
+                f"{missing(group)}")
 
     def group_reply(self, group: QuestionGroup) -> Reply:
         """One group with what a QA lead can do about it."""

@@ -51,6 +51,7 @@ class Unanswered:
     escalated: bool = False  # the asker passed it on: it stays listed until a QA lead closes it
     unpicked: bool = False  # offered "Did you mean…" and picked none: no suggestion fitted, or none was read
     reasons: tuple[str, ...] = ()  # what those who pressed Not helpful said was missing, screened, oldest first
+    lacks: str | None = None  # answered by `entry_id`, which lacks this kind of fact the question asked for
 
 
 CLOSED_STATUSES = ("answered", "linked", "new_entry", "out_of_scope", "dismissed")
@@ -75,6 +76,12 @@ def record_ask(storage: Storage, at: datetime, user_id: str, query: str, outcome
         [utc_text(at), user_id, query, outcome, entry_id, score, surface],
     )
     return int(cursor.lastrowid or 0)  # set after an INSERT (the storage modules' convention)
+
+
+def note_lacks(storage: Storage, ask_id: int, kind: str) -> None:
+    """Note that the entry given as the answer to question `ask_id` lacks the `kind` of fact it asked for (a rate,
+    a form…: knowledge/specific_ask.py), which puts the question on the QA leads' unanswered list."""
+    storage.db.execute("UPDATE kb_asks SET lacks = ? WHERE id = ? AND outcome = 'answer'", [kind, ask_id])
 
 
 def recent_questions(storage: Storage, since: datetime, limit: int = 2000) -> list[str]:
@@ -175,21 +182,24 @@ def unanswered_since(storage: Storage, since: datetime) -> list[Unanswered]:
     picked none (a pick takes it off the list, since it is learned), newest first, and every
     question its asker passed on to the QA leads, however old and whatever the search said (they were told a QA
     lead would reply); a question a QA lead has closed (answered, linked, out of scope...) is left out. Each
-    question comes once: a Not helpful one keeps the entry that did not help."""
+    question comes once: a Not helpful one keeps the entry that did not help, and one answered by an entry lacking
+    the kind of fact it asked for (a rate, a form: `note_lacks`) keeps that entry and the kind."""
     rows = select(storage.db,
         """
-        SELECT a.id AS ask_id, a.user_id, a.query, a.asked_at, NULL AS entry_id,
+        SELECT a.id AS ask_id, a.user_id, a.query, a.asked_at,
+               CASE WHEN a.lacks IS NOT NULL THEN a.entry_id END AS entry_id,
                a.escalated_at IS NOT NULL AS escalated,
-               (a.outcome = 'ambiguous' AND a.entry_id IS NULL) AS unpicked, NULL AS reasons
+               (a.outcome = 'ambiguous' AND a.entry_id IS NULL) AS unpicked, NULL AS reasons, a.lacks
         FROM kb_asks a
-        WHERE (((a.outcome = 'none' OR (a.outcome = 'ambiguous' AND a.entry_id IS NULL)) AND a.asked_at >= :since)
+        WHERE (((a.outcome = 'none' OR (a.outcome = 'ambiguous' AND a.entry_id IS NULL) OR a.lacks IS NOT NULL)
+                AND a.asked_at >= :since)
                OR a.escalated_at IS NOT NULL)
           AND NOT EXISTS (SELECT 1 FROM kb_unanswered_status s WHERE s.ask_id = a.id)
           AND NOT EXISTS (SELECT 1 FROM kb_feedback f WHERE f.ask_id = a.id AND f.helpful = 0 AND f.at >= :since)
         UNION ALL
         SELECT a.id AS ask_id, a.user_id, a.query, MAX(f.at) AS asked_at, f.entry_id,
                a.escalated_at IS NOT NULL AS escalated, 0 AS unpicked,
-               GROUP_CONCAT(f.reason, :separator) AS reasons
+               GROUP_CONCAT(f.reason, :separator) AS reasons, NULL AS lacks
         FROM kb_feedback f JOIN kb_asks a ON a.id = f.ask_id
         WHERE f.helpful = 0 AND f.at >= :since
           AND NOT EXISTS (SELECT 1 FROM kb_unanswered_status s WHERE s.ask_id = a.id)
@@ -200,7 +210,7 @@ def unanswered_since(storage: Storage, since: datetime) -> list[Unanswered]:
     )
     return [Unanswered(query=row["query"], asked_at=parse_utc(row["asked_at"]), entry_id=row["entry_id"],
                        ask_id=row["ask_id"], user_id=row["user_id"], escalated=bool(row["escalated"]),
-                       unpicked=bool(row["unpicked"]),
+                       unpicked=bool(row["unpicked"]), lacks=row["lacks"],
                        reasons=tuple(row["reasons"].split(REASON_SEPARATOR)) if row["reasons"] else ())
             for row in rows]
 
@@ -239,6 +249,7 @@ def ever_unanswered(storage: Storage, ask_id: int) -> bool:
     rows = select(storage.db,
         """
         SELECT 1 FROM kb_asks a WHERE a.id = :id AND (a.outcome IN ('none', 'ambiguous') OR a.escalated_at IS NOT NULL
+            OR a.lacks IS NOT NULL
             OR EXISTS (SELECT 1 FROM kb_feedback f WHERE f.ask_id = a.id AND f.helpful = 0))
         """,
         {"id": ask_id},

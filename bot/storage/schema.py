@@ -1038,3 +1038,12 @@ def m400_fix44d_held_dms(db: Database) -> None:
                "by_user TEXT NOT NULL, held_at TEXT NOT NULL, send_at TEXT NOT NULL, state TEXT NOT NULL DEFAULT "
                "'held', claimed_at TEXT, attempts INTEGER NOT NULL DEFAULT 0, settled_at TEXT)")
     db.execute("CREATE INDEX held_dms_due ON held_dms(send_at) WHERE state = 'held'")
+
+
+@MIGRATIONS()
+def m410_fix46b_kb_asks_lacks(db: Database) -> None:
+    """The kind of fact (a rate, a form, a contact, a deadline) a confidently answered question asked for that the
+    entry given plainly lacks (knowledge/specific_ask.py). Trial 44 F8: "what is the staying put allowance rate for
+    2026" got the staying-put entry, which gives no rate, and never reached the QA leads; such a question is now on
+    their unanswered list, as answered by that entry without what was asked for."""
+    db.execute("ALTER TABLE kb_asks ADD COLUMN lacks TEXT")

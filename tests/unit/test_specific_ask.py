@@ -1,0 +1,78 @@
+"""A question plainly asking for a rate, a form, a contact or a deadline, answered by an entry that gives none
+(trial 44 F8): knowledge/specific_ask.py decides, from the question's words and the answer's text alone."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from knowledge.specific_ask import KINDS, asked_kind, by_key, lacking
+
+STAYING_PUT = ("Staying put lets a young person stay with their former foster carers after 18, until they are 21. "
+               "The local authority must provide advice, assistance and support (including financial support to the "
+               "carer). The arrangement becomes a household arrangement, so money and house rules change.")
+SECTION_7 = ("Section 7 report: a welfare report on the child, written by Cafcass or the council. Section 37 "
+             "direction: the council must report within 8 weeks, saying whether it will apply for an order.")
+
+
+@pytest.mark.parametrize(("question", "answer", "kind"), [
+    ("what is the staying put allowance rate for 2026", STAYING_PUT, "rate"),
+    ("what is the form for a section 7 report", SECTION_7, "form"),
+    ("How much is the staying put allowance?", STAYING_PUT, "rate"),
+    ("which template do I use for a section 7 report", SECTION_7, "form"),
+    ("whats the phone number for staying put", STAYING_PUT, "contact"),
+    ("how many days until staying put starts", STAYING_PUT, "deadline"),
+])
+def test_the_specific_thing_asked_for_and_missing_from_the_answer_is_named(question: str, answer: str,
+                                                                          kind: str) -> None:
+    found = lacking(question, answer)
+    assert found is not None and found.key == kind
+
+
+@pytest.mark.parametrize(("question", "answer"), [
+    ("what is the staying put allowance rate for 2026", "The allowance is £300 per week for 2026."),
+    ("what is the staying put allowance rate for 2026", "Carers get a weekly allowance set by the council."),
+    ("what is the form for a section 7 report", "Use the court's template in the legal folder."),
+    ("what is the form for a section 7 report", "See https://example.org/section-7"),
+    ("whats the phone number for EDT", "Call the emergency duty team on 0300 123 4567."),
+    ("how many days for a section 37 report", SECTION_7),
+])
+def test_an_answer_that_gives_the_kind_asked_for_is_not_flagged(question: str, answer: str) -> None:
+    assert lacking(question, answer) is None
+
+
+@pytest.mark.parametrize("question", [
+    "what are staying put arrangements",
+    "what is the point of the fee",
+    "which young people get the allowance",
+    "how much should I write in the chronology",
+    "what is the rate setting policy",
+    "can a care leaver stay with their foster carer after 18",
+])
+def test_a_question_that_does_not_plainly_ask_for_a_specific_fact_is_never_flagged(question: str) -> None:
+    assert asked_kind(question) is None
+    assert lacking(question, STAYING_PUT) is None
+
+
+def test_every_kind_is_found_again_by_its_key() -> None:
+    assert [by_key(kind.key) for kind in KINDS] == list(KINDS)
+    assert by_key("no such kind") is None and by_key(None) is None
+
+
+WORDS = st.sampled_from(["what", "is", "the", "rate", "form", "for", "how", "much", "staying", "put", "which",
+                         "allowance", "phone", "number", "days", "many", "?", ",", "2026", "report", "of"])
+
+
+@given(st.lists(WORDS, max_size=12), st.sampled_from([str.upper, str.title, str.lower]), st.integers(1, 3))
+def test_the_ask_is_read_the_same_in_any_case_and_spacing(words: list[str], case, gap: int) -> None:
+    question = " ".join(words)
+    assert asked_kind(case(question)) == asked_kind((" " * gap).join(words))
+    assert asked_kind(question) == asked_kind(question.replace("'", "’"))
+
+
+@given(st.text(max_size=300))
+def test_any_text_is_read_without_error_and_an_amount_always_answers_a_rate(text: str) -> None:
+    asked_kind(text)
+    assert lacking(f"what is the rate {text}", f"{text} It is £12 a week.") is None
+    assert lacking(text, "") in (None, *KINDS)
