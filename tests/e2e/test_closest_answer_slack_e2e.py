@@ -1,10 +1,11 @@
-"""Trial 44 (F18): a "Did you mean…" with one option is shown as a tentative answer, in Slack. Signed requests into
+"""Trial 44 (F18): a "Did you mean…" with one option is shown as a tentative answer, in Slack and the terminal. Signed requests into
 the real Bolt app, replies read back from the Web API stand-in: the entry's answer under "I'm not sure this is what you
 need…", Helpful counting as a pick (the ask resolved, the words learned), Not helpful leaving the question on the QA
 leads' unanswered list."""
 
 from __future__ import annotations
 
+import io
 from datetime import timedelta
 
 import pytest
@@ -12,7 +13,9 @@ import time_machine
 
 from bot.asking import closest
 from bot.core.services import Services
+from bot.engine.routing import Engine
 from bot.storage import asks as store
+from bot.terminal.chat import run_chat
 from tests.conftest import RunningBot
 from tests.e2e.test_audit_slack_e2e import SlackPerson
 from tests.support.moved_clock import CONTENT_DAY
@@ -65,3 +68,12 @@ def test_not_helpful_leaves_the_question_on_the_qa_leads_list(bot: RunningBot, s
     assert [choice.label for choice in told.choices] == ["Pass my question to the QA leads"]
     listed = store.unanswered_since(services.storage, CONTENT_DAY - timedelta(days=1))
     assert [(item.query, item.entry_id) for item in listed] == [(QUESTION, ENTRY)]  # the entry shown, not helpful
+
+
+def test_the_terminal_chat_shows_it_too_and_1_is_helpful(engine: Engine, services: Services) -> None:
+    out = io.StringIO()
+    run_chat(engine, PRACTITIONER, io.StringIO(f"{QUESTION}\n1\n"), out)
+    shown = out.getvalue()
+    assert "I'm not sure this is what you need, but this looks closest:" in shown and "1) Helpful" in shown
+    assert "Did you mean" not in shown and "Thanks: glad it helped." in shown
+    assert last_ask(services)["entry_id"] == ENTRY
