@@ -1,7 +1,7 @@
 """Trial 44 (F18): a "Did you mean…" with one option is shown as a tentative answer, in Slack and the terminal.
-Signed requests into the real Bolt app, replies read back from the Web API stand-in: the entry's answer under "I'm not sure this is what you
-need…", Helpful counting as a pick (the ask resolved, the words learned), Not helpful leaving the question on the QA
-leads' unanswered list."""
+Signed requests into the real Bolt app, replies read back from the Web API stand-in: the entry's answer under "I'm not
+sure this is what you need…", Helpful counting as a pick (the ask resolved, the words learned), Not helpful leaving the
+question on the QA leads' unanswered list."""
 
 from __future__ import annotations
 
