@@ -498,6 +498,12 @@ class KnowledgeSearch:
         """Find the entry this question is about; see the module docstring for how outcomes are chosen."""
         return self.outcome(query, self.evidence(query), self.fit, max(limit, 1))
 
+    def uncut(self, query: str, limit: int = 3) -> SearchResult:
+        """`search` with every suggestion kept however far below the first (no `close_to_first`): where a new entry
+        is filed goes by all the entries closest to its question, not only those worth showing a worker."""
+        fit = replace(self.fit, suggest_ratio=0.0, suggest_keyword_ranks=1000)
+        return self.outcome(query, self.evidence(query), fit, max(limit, 1))
+
     def outcome(self, query: str, evidence: Evidence, fit: SearchFit, limit: int = 3) -> SearchResult:
         """`decide`, then the out-of-scope topics: a question about pay, leave, IT or HR gets no suggestions,
         and an answer only when the entry is still the best match without the topic's words (see `topic_check`), or
