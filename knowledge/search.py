@@ -178,6 +178,11 @@ class SearchFit:
     suggest_floor: float = 0.0  # ...with the concept scorer's best at least this (both see something)
     keyword_share: float = 0.0  # BM25 candidates scoring at least this share of its best join the suggestions
     keyword_vote: float = 1.0  # how much a BM25 rank counts against a concept rank when the two are fused
+    # A "Did you mean…" suggestion after the first stays only when it scores at least suggest_ratio of the concept
+    # scorer's best, or is among BM25's first suggest_keyword_ranks: one far below the first shares a word or two
+    # with the question and nothing of what it asks (trial 44). Off (0, and every rank) unless fitted.
+    suggest_ratio: float = 0.0
+    suggest_keyword_ranks: int = 1000
     # A message telling a story around its question scores low on every entry (the story's words are about one
     # case, not any entry): it is answered when both rankings agree and the first choice scores at least
     # narrative_score and narrative_lead times the runner-up. Off unless fitted.
@@ -492,6 +497,12 @@ class KnowledgeSearch:
     def search(self, query: str, limit: int = 3) -> SearchResult:
         """Find the entry this question is about; see the module docstring for how outcomes are chosen."""
         return self.outcome(query, self.evidence(query), self.fit, max(limit, 1))
+
+    def uncut(self, query: str, limit: int = 3) -> SearchResult:
+        """`search` with every suggestion kept however far below the first (no `close_to_first`): where a new entry
+        is filed goes by all the entries closest to its question, not only those worth showing a worker."""
+        fit = replace(self.fit, suggest_ratio=0.0, suggest_keyword_ranks=1000)
+        return self.outcome(query, self.evidence(query), fit, max(limit, 1))
 
     def outcome(self, query: str, evidence: Evidence, fit: SearchFit, limit: int = 3) -> SearchResult:
         """`decide`, then the out-of-scope topics: a question about pay, leave, IT or HR gets no suggestions,
@@ -1088,7 +1099,7 @@ def decide(query: str, evidence: Evidence, fit: SearchFit, limit: int = 3) -> Se
         if clear or backed or told:
             others = tuple(m for m in fused(concept, keyword, fit) if m.entry_id != best.entry_id)
             if evidence.vague(fit) or _one_plain_word(query):  # offered first, never answered outright
-                return SearchResult(query, "ambiguous", None, (best, *others)[:limit])
+                return SearchResult(query, "ambiguous", None, close_to_first((best, *others)[:limit], evidence, fit))
             return SearchResult(query, "answer", best, others[:limit])
     top = best.score if best is not None else 0.0
     plausible = top >= fit.suggest_score or evidence.asked is not None or \
@@ -1098,7 +1109,18 @@ def decide(query: str, evidence: Evidence, fit: SearchFit, limit: int = 3) -> Se
     offered = fused(concept, keyword, fit)
     if evidence.asked is not None:  # what the question itself asks, first, whatever the story pulls towards
         offered = (evidence.asked, *(match for match in offered if match.entry_id != evidence.asked.entry_id))
-    return SearchResult(query, "ambiguous", None, offered[:limit])
+    return SearchResult(query, "ambiguous", None, close_to_first(offered[:limit], evidence, fit))
+
+
+def close_to_first(offered: tuple[Match, ...], evidence: Evidence, fit: SearchFit) -> tuple[Match, ...]:
+    """The suggestions worth showing: the first, and each later one scoring at least `suggest_ratio` of the concept
+    scorer's best or among BM25's first `suggest_keyword_ranks`. "how lng for a core grp" offered the core group
+    entry, then disguised compliance and parents recording meetings, which share only a word or two with it."""
+    best = evidence.concept[0].score if evidence.concept else 0.0
+    concept = {match.entry_id: match.score for match in evidence.concept}
+    keyword_first = {match.entry_id for match in evidence.keyword[:fit.suggest_keyword_ranks]}
+    return offered[:1] + tuple(match for match in offered[1:] if match.entry_id in keyword_first
+                               or concept.get(match.entry_id, 0.0) >= fit.suggest_ratio * best)
 
 
 class StoryScores(NamedTuple):

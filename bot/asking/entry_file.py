@@ -57,7 +57,7 @@ def closest_file(entries: Mapping[str, Entry], search: KnowledgeSearch, texts: I
     for text in texts:
         if not text.strip():
             continue
-        result = search.search(text)
+        result = search.uncut(text)  # every entry close to it, also those too far below the first to show
         if result.outcome == "answer" and result.answer is not None and result.answer.entry_id in entries:
             entry = entries[result.answer.entry_id]
             if entry.id in unhelpful:

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from bot.asking import admin as knowledge_admin
 from bot.asking import (
     catch_up_asked,
+    closest,
     corrected,
     feedback_typed,
     follow_up,
@@ -308,6 +309,8 @@ class KnowledgeFeature:
         if result.outcome == "answer" and result.answer is not None:
             entry = live.kb.entries[result.answer.entry_id]
             return [self.entry_reply(turn, live, entry, ask_id), *self.lacking(result.query, entry, ask_id)]
+        if result.outcome == "ambiguous" and len(result.suggestions) == 1 and not (defined or voted_down):
+            return [self.closest(turn, live, result.suggestions[0].entry_id, ask_id)]
         if result.outcome == "ambiguous":
             choices = [Choice(match.question, "kb.show", f"{match.entry_id}:{ask_id}")
                        for match in result.suggestions[:3]]
@@ -342,6 +345,12 @@ class KnowledgeFeature:
         store.note_lacks(self.services.storage, ask_id, kind.key)
         return [Reply(text=f"This entry doesn't give {kind.named}. I've passed your question to the QA leads, so "
                            "they can add it to the knowledge base.")]
+
+    def closest(self, turn: Turn, live: LiveKnowledge, entry_id: str, ask_id: int) -> Reply:
+        """A "Did you mean…" of one entry, shown as a tentative answer (bot.asking.closest): one click fewer."""
+        entry = live.kb.entries[entry_id]
+        note = f"Source: {entry.source}" if entry.source else "Source: the QA team's own guidance"
+        return offered.remember(self.services, turn, ask_id, closest.closest_reply(entry, ask_id, note))
 
     def entry_reply(self, turn: Turn, live: LiveKnowledge, entry: Entry, ask_id: int | None) -> Reply:
         """An entry as an answer: its text, a review warning if due, the source, related entries, feedback."""
@@ -467,6 +476,8 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_action("kb.prompt", lambda _turn, _value: [prompt_reply()])
     engine.add_action("kb.show", feature.show)
     engine.add_action("kb.feedback", feature.feedback)
+    engine.add_action(closest.HELPFUL_ACTION, lambda turn, value: closest.helpful(services, turn, value))
+    engine.add_action(closest.UNHELPFUL_ACTION, lambda turn, value: closest.unhelpful(services, turn, value))
     engine.add_action("kb.escalate", feature.escalate)
     engine.add_action("kb.alone", feature.alone)
     engine.add_session_start(feature.sessions.began)

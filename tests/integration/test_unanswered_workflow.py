@@ -581,7 +581,7 @@ def test_with_too_few_entries_sharing_its_tags_a_new_entry_goes_where_most_of_it
         engine: Engine, services: Services) -> None:
     question = "How often should a child in foster care be visited over the summer holidays?"
     offered = [services.knowledge.current.kb.entries[match.entry_id].file
-               for match in services.knowledge.current.search.search(question).suggestions]
+               for match in services.knowledge.current.search.uncut(question).suggestions]
     expected = max(set(offered), key=offered.count)
     assert offered.count(expected) >= 2, "the search offers several entries of one file for this question"
     key = ask_fire_drill(engine)

@@ -5,12 +5,13 @@ question meant for another."""
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 from bot.core.knowledge import KnowledgeService
 from knowledge.known_questions import edit_moved, known_questions, moved_text, strays
 from knowledge.loader import KnowledgeBase, load_knowledge
-from knowledge.search import KnowledgeSearch
+from knowledge.search import KnowledgeSearch, SearchFit
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "kb_fixtures" / "moved_question"
 OLD_ANSWER = "Managers, QA leads and admins can export audits with `audit-bot export`."
@@ -23,7 +24,8 @@ ASKED = "how soon must i see the child after the placement starts"
 
 def _loaded(folder: Path) -> tuple[KnowledgeBase, KnowledgeSearch]:
     kb = load_knowledge(folder)
-    return kb, KnowledgeSearch(kb)
+    # every suggestion kept, however far below the first (trial 44's cut would hide the third this edit adds)
+    return kb, KnowledgeSearch(kb, replace(SearchFit.load(), suggest_ratio=0.0, suggest_keyword_ranks=1000))
 
 
 def _edited(tmp_path: Path, old: str, new: str) -> Path:
