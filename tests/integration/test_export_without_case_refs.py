@@ -112,4 +112,6 @@ def test_the_command_lines_help_says_who_may_export_what_it_holds_and_the_screen
 
 def test_a_practitioners_other_download_question_still_goes_to_the_knowledge_base(engine: Engine) -> None:
     said = _chat(engine, "U0PRAN001", "where do i download the practice guidance")
-    assert WHO_MAY not in said
+    # The knowledge base answers (its export entry may itself say who may export); the export refusal does not.
+    assert "Only some roles can have the audits as a file" not in said
+    assert "I'm not sure this is what you need" in said or "Did you mean" in said
