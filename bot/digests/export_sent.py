@@ -62,12 +62,12 @@ def first_day(typed: str | None, today: date) -> tuple[date, str]:
     return day, long_date(day)
 
 
-def exported_teams(services: Services, person: Person, typed: str | None = None) -> list[str] | None:
+def exported_teams(services: Services, person: Person, typed: str | None = None, then: str = "") -> list[str] | None:
     """Whose audits: every team for QA leads and admins (None), a manager's own teams, as the command line gives;
     a team typed, that team only, once it is one the person may export (else one message naming those they may)."""
     managed = None if policy.sees_every_team(person) else services.directory.managed_team_ids(person.user_id)
     if typed is not None and (managed is None or managed):
-        return typed_teams(services, managed, typed)
+        return typed_teams(services, managed, typed, then)
     if managed is None:
         return None
     if not managed:
@@ -81,7 +81,7 @@ def export(services: Services, turn: Turn, text: str) -> list[Reply]:
     terminal chat, which writes them itself; in Slack once they have arrived (bot.digests.export_receipt)."""
     request = read_request(text)
     since, named = first_day(request.since, services.local_now().date())
-    teams = exported_teams(services, turn.person, request.team)
+    teams = exported_teams(services, turn.person, request.team, _rest(request))
     items = export_audits(services, since.isoformat(), teams)
     if not items:
         return [Reply(text=f"No audit {_of_whom(services, teams, request)}was submitted since {named}, so there "
@@ -109,6 +109,12 @@ def export(services: Services, turn: Turn, text: str) -> list[Reply]:
     return _sent(turn, receipt if turn.surface != "terminal" else None,
                  (f"{name}.csv", audits_out.getvalue(), f"Audits since {long_date(since)}", said),
                  (f"{name}-summary.csv", summary_out.getvalue(), "Summary sheet", SUMMARY_SAID))
+
+
+def _rest(request: Request) -> str:
+    """What was typed beside the teams, for the command a refusal offers (` since 1/9/2026 without case refs`)."""
+    since = f" since {request.since}" if request.since is not None else ""
+    return since + (" without case refs" if request.without_refs else "")
 
 
 def _whose(services: Services, teams: list[str] | None, request: Request) -> str:
