@@ -93,7 +93,7 @@ def export(services: Services, turn: Turn, text: str) -> list[Reply]:
     audits_out, summary_out = io.StringIO(newline=""), io.StringIO(newline="")
     rows = write_csv(items, audits_out, sharing)
     write_summary(summary_rows(services, since, teams), summary_out)
-    name = f"audits-{since.isoformat()}{'-no-case-refs' if request.without_refs else ''}"
+    name = file_stem(services, teams, since, turn, request.without_refs)
     demo = sum(1 for item in items if item["audit"].get("demo"))
     invented = f" ({count_of(demo, 'invented demo audit')}, marked in the `demo` column)" if demo else ""
     said = (f"**Your export:** {_whose(services, teams, request)} submitted since {named}, "
@@ -109,6 +109,15 @@ def export(services: Services, turn: Turn, text: str) -> list[Reply]:
     return _sent(turn, receipt if turn.surface != "terminal" else None,
                  (f"{name}.csv", audits_out.getvalue(), f"Audits since {long_date(since)}", said),
                  (f"{name}-summary.csv", summary_out.getvalue(), "Summary sheet", SUMMARY_SAID))
+
+
+def file_stem(services: Services, teams: list[str] | None, since: date, turn: Turn, without_refs: bool) -> str:
+    """The files' name, so no export replaces another (trial 46: two exports on one day both wrote
+    `audits-2026-09-01.csv`): whose, from when and the minute it was made, like
+    `audits-north-assessment-since-2026-09-01-20261206-1412`."""
+    whose = "-".join(teams) if teams is not None else "all-teams"
+    made = turn.now.astimezone(services.settings.timezone).strftime("%Y%m%d-%H%M")
+    return f"audits-{whose}-since-{since.isoformat()}-{made}{'-no-case-refs' if without_refs else ''}"
 
 
 def _rest(request: Request) -> str:
