@@ -176,6 +176,10 @@ NOTHING_TO_SKIP = frozenset({"review", "submit"})
 CHANGE_MEANT = re.compile(r"^\s*(?:change|go to|edit)\b", re.IGNORECASE)
 GO_ON_WORDS = re.compile(r"^\s*(next|continue|carry on|go on|done|finish|finished|ok|okay)\s*[.!]?\s*$", re.IGNORECASE)
 SUBMIT_WORDS = re.compile(r"^\s*(submit|submit it|resubmit|send|send it|yes,? submit( it)?)\s*[.!]?\s*$", re.IGNORECASE)
+# At the review, what people type to accept it (trial 46, F18: `confirm` was refused): read as its own button.
+REVIEW_OK_WORDS = re.compile(r"^\s*(confirm(ed)?|(looks|all) (good|fine|ok|okay|right)|that'?s (right|fine|all good)|"
+                             r"(ok|okay),? (submit|confirm|continue|next)|yes,? (confirm|continue|next))\s*[.!]?\s*$",
+                             re.IGNORECASE)
 CHANGE_WORDS = audits_questions.CHANGE_WORDS
 StepText = Callable[[Services, Turn, Ctx, str], "list[Reply] | None"]
 
@@ -225,7 +229,8 @@ def _review_text(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Re
     reopened = ctx.audit.submitted_at is not None  # its review is where it may be resubmitted, by Submit the changes
     if reopened and SUBMIT_WORDS.match(text):
         return audits_finish.on_submit(services, turn, ctx.value())
-    if GO_ON_WORDS.match(text) or SUBMIT_WORDS.match(text):  # `next`: Continue to the overall grade, as in a draft
+    if GO_ON_WORDS.match(text) or SUBMIT_WORDS.match(text) or REVIEW_OK_WORDS.match(text):  # `next`, `confirm`:
+        # Continue to the overall grade, as its button does in a draft
         return audits_finish.on_next(services, turn, ctx.value())
     if looks_like_question(text):
         return None
@@ -788,7 +793,7 @@ def typed_text(services: Services, turn: Turn, text: str, shortcuts: re.Pattern[
 def _goes_on_from_review(conversation: Conversation, text: str) -> bool:
     """`continue` (or `carry on`) at the review: its button says "Continue to the overall grade", so it goes on, as
     `next` does, never `resume`'s "Carrying on … where you stopped" with the review shown again (trial 41)."""
-    return conversation.state is State.REVIEW and GO_ON_WORDS.match(text) is not None
+    return conversation.state is State.REVIEW and (GO_ON_WORDS.match(text) or REVIEW_OK_WORDS.match(text)) is not None
 
 
 def _a_reason(services: Services, conversation: Conversation, text: str, commands: Shapes) -> bool:

@@ -88,7 +88,7 @@ def cmd_chat(args: argparse.Namespace, runtime: Runtime) -> int:
     scheduler = start_background_jobs(runtime, chat_user=user)
     try:
         return run_chat(runtime.engine, user, runtime.stdin or sys.stdin, runtime.stdout or sys.stdout,
-                        chart_dir=chart_dir(runtime))
+                        chart_dir=chart_dir(runtime), file_dir=export_dir(runtime))
     finally:
         if scheduler is not None:
             scheduler.shutdown(wait=True)  # let a running job finish before storage closes
@@ -206,6 +206,17 @@ def chart_dir(runtime: Runtime) -> Path:
     if str(database) == ":memory:":
         return Path(tempfile.gettempdir()) / f"audit-bot-charts-{os.getpid()}"
     return database.parent / f"{database.stem}-charts"
+
+
+def export_dir(runtime: Runtime) -> Path:
+    """Where the terminal chat writes exports (`/audit export`'s spreadsheets): the `exports_dir` setting, else a
+    folder beside the charts' (`audit.db` → `audit-exports/`). Trial 46: they went into the charts folder."""
+    if runtime.settings.exports_dir is not None:
+        return runtime.settings.exports_dir
+    database = runtime.settings.database
+    if str(database) == ":memory:":
+        return Path(tempfile.gettempdir()) / f"audit-bot-exports-{os.getpid()}"
+    return database.parent / f"{database.stem}-exports"
 
 
 def start_background_jobs(runtime: Runtime, app: object | None = None, chat_user: str | None = None,

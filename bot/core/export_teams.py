@@ -18,9 +18,10 @@ _BETWEEN_TEAMS = re.compile(r"\s*[,;+]\s*")
 _AND = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
 
 
-def typed_teams(services: Services, allowed: list[str] | None, words: str) -> list[str]:
+def typed_teams(services: Services, allowed: list[str] | None, words: str, then: str = "") -> list[str]:
     """The ids of the teams `words` names, in the order typed, once each is one the person may export (`allowed`;
-    None: every team); else one message naming the word that is no team, or the team refused, and what they may."""
+    None: every team); else one message naming the word that is no team, or the team refused, and what they may,
+    with the command for those (trial 46: `then`, the rest of what was typed, such as ` since 1/9/2026`)."""
     names = team_names(services.directory)
     found: list[str] = []
     for chunk in _BETWEEN_TEAMS.split(words):
@@ -29,8 +30,27 @@ def typed_teams(services: Services, allowed: list[str] | None, words: str) -> li
     refused = [team_id for team_id in found if allowed is not None and team_id not in allowed]
     if refused:
         raise AccessDenied(f"You may not export the audits of {_named(services, refused)}: you may export "
-                           f"{_named(services, allowed or [])}. Nothing was exported.")
+                           f"{_named(services, allowed or [])}. Nothing was exported."
+                           f"{_next_step(services, [t for t in found if t not in refused], allowed or [], then)}")
     return list(dict.fromkeys(found))
+
+
+def _next_step(services: Services, kept: list[str], allowed: list[str], then: str) -> str:
+    """The export they may have: the teams typed that are theirs ("To export North Assessment Team alone: `/audit
+    export north since 1/9/2026`"), else every team they may export; nothing when they may export none."""
+    teams = list(dict.fromkeys(kept)) or allowed
+    if not teams:
+        return ""
+    names = team_names(services.directory)
+    named = " and ".join(services.directory.teams[team].name for team in teams)
+    typed = " ".join(_short(names, team) for team in teams)
+    return f" To export {named}{' alone' if kept else ''}: `/audit export {typed}{then}`"
+
+
+def _short(names: dict[str, str], team_id: str) -> str:
+    """The shortest way to type a team that names it alone: the first word of its id (`north`), else the id."""
+    first = team_id.split("-")[0]
+    return first if team_matches(names, first) == [team_id] else team_id
 
 
 def _pieces(names: dict[str, str], chunk: str) -> list[str]:

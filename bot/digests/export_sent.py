@@ -62,12 +62,12 @@ def first_day(typed: str | None, today: date) -> tuple[date, str]:
     return day, long_date(day)
 
 
-def exported_teams(services: Services, person: Person, typed: str | None = None) -> list[str] | None:
+def exported_teams(services: Services, person: Person, typed: str | None = None, then: str = "") -> list[str] | None:
     """Whose audits: every team for QA leads and admins (None), a manager's own teams, as the command line gives;
     a team typed, that team only, once it is one the person may export (else one message naming those they may)."""
     managed = None if policy.sees_every_team(person) else services.directory.managed_team_ids(person.user_id)
     if typed is not None and (managed is None or managed):
-        return typed_teams(services, managed, typed)
+        return typed_teams(services, managed, typed, then)
     if managed is None:
         return None
     if not managed:
@@ -81,7 +81,7 @@ def export(services: Services, turn: Turn, text: str) -> list[Reply]:
     terminal chat, which writes them itself; in Slack once they have arrived (bot.digests.export_receipt)."""
     request = read_request(text)
     since, named = first_day(request.since, services.local_now().date())
-    teams = exported_teams(services, turn.person, request.team)
+    teams = exported_teams(services, turn.person, request.team, _rest(request))
     items = export_audits(services, since.isoformat(), teams)
     if not items:
         return [Reply(text=f"No audit {_of_whom(services, teams, request)}was submitted since {named}, so there "
@@ -93,7 +93,7 @@ def export(services: Services, turn: Turn, text: str) -> list[Reply]:
     audits_out, summary_out = io.StringIO(newline=""), io.StringIO(newline="")
     rows = write_csv(items, audits_out, sharing)
     write_summary(summary_rows(services, since, teams), summary_out)
-    name = f"audits-{since.isoformat()}{'-no-case-refs' if request.without_refs else ''}"
+    name = file_stem(services, teams, since, turn, request.without_refs)
     demo = sum(1 for item in items if item["audit"].get("demo"))
     invented = f" ({count_of(demo, 'invented demo audit')}, marked in the `demo` column)" if demo else ""
     said = (f"**Your export:** {_whose(services, teams, request)} submitted since {named}, "
@@ -109,6 +109,21 @@ def export(services: Services, turn: Turn, text: str) -> list[Reply]:
     return _sent(turn, receipt if turn.surface != "terminal" else None,
                  (f"{name}.csv", audits_out.getvalue(), f"Audits since {long_date(since)}", said),
                  (f"{name}-summary.csv", summary_out.getvalue(), "Summary sheet", SUMMARY_SAID))
+
+
+def file_stem(services: Services, teams: list[str] | None, since: date, turn: Turn, without_refs: bool) -> str:
+    """The files' name, so no export replaces another (trial 46: two exports on one day both wrote
+    `audits-2026-09-01.csv`): whose, from when and the minute it was made, like
+    `audits-north-assessment-since-2026-09-01-20261206-1412`."""
+    whose = "-".join(teams) if teams is not None else "all-teams"
+    made = turn.now.astimezone(services.settings.timezone).strftime("%Y%m%d-%H%M")
+    return f"audits-{whose}-since-{since.isoformat()}-{made}{'-no-case-refs' if without_refs else ''}"
+
+
+def _rest(request: Request) -> str:
+    """What was typed beside the teams, for the command a refusal offers (` since 1/9/2026 without case refs`)."""
+    since = f" since {request.since}" if request.since is not None else ""
+    return since + (" without case refs" if request.without_refs else "")
 
 
 def _whose(services: Services, teams: list[str] | None, request: Request) -> str:

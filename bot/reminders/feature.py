@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from bot.core import buttons
-from bot.core.calendar import next_working_day
+from bot.core.calendar import is_working_day, next_working_day
 from bot.core.markup import mention
 from bot.core.people import person_named
 from bot.core.replies import Reply
@@ -228,9 +228,21 @@ def away_command(services: Services, turn: Turn, text: str) -> list[Reply]:
                   "`/audit away off` cancels it.")
         return [Reply(booked + _replaced(before, today, starts, until)), *told]
     # trial 45: "pause reminders till monday" was answered with Sunday first; the day they come back leads
-    return [Reply(f"Reminders paused; they start again on {long_date(next_working_day(until))} (no reminders to "
-                  f"{long_date(until)}, your last day away).{cover_text} "
+    return [Reply(_paused_said(today, until) + f"{cover_text} "
                   "`/audit away off` turns them back on sooner." + _replaced(before, today, starts, until)), *told]
+
+
+def _paused_said(today: date, until: date) -> str:
+    """How a pause from today is said: leading with the day reminders start again (trial 45); a pause over days
+    when no reminders go out anyway (a weekend, a bank holiday) is kept, but says so (trial 46: on a Sunday,
+    `pause reminders till monday` said "Reminders paused" though it paused nothing)."""
+    back = long_date(next_working_day(until))
+    days = [today + timedelta(days=offset) for offset in range((until - today).days + 1)]
+    if days and not any(is_working_day(day) for day in days):
+        when = "at weekends" if all(day.weekday() >= 5 for day in days) else "on bank holidays or at weekends"
+        return (f"No reminders go out {when} anyway; from {back} they start again. I've noted you away to "
+                f"{long_date(until)} all the same.")
+    return f"Reminders paused; they start again on {back} (no reminders to {long_date(until)}, your last day away)."
 
 
 def _read(services: Services, text: str, today: date) -> tuple[date | None, date, str | None] | None:

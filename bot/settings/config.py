@@ -98,6 +98,7 @@ class Settings:
     allow_self_audit: bool = False  # a manager may audit a case where they are the worker (fix41e); never by default
     case_references_in_channels: bool = False  # the weekly digest posted in a team channel lists case references
     export_files_in_slack: bool = False  # `/audit export` posts files in the DM (else gives the command to hand on)
+    exports_dir: Path | None = None  # where the terminal chat writes exports; None: beside the charts' folder
     raw: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -124,6 +125,7 @@ DEFAULTS: dict[str, Any] = {
     "allow_self_audit": False,
     "case_references_in_channels": False,
     "export_files_in_slack": False,
+    "exports_dir": None,
 }
 REMINDER_LIMITS = {
     "draft_idle_working_days": (1, 60),
@@ -183,6 +185,15 @@ def _string_or_none(value: object, file: Path, key: str) -> str | None:
     if value is None or (isinstance(value, str) and value.strip()):
         return value.strip() if isinstance(value, str) else None
     raise ConfigError(file, key, "a piece of text or null", value)
+
+
+def _folder_or_none(value: object, file: Path, key: str) -> Path | None:
+    """A folder path (relative ones from the project folder), or None for the default."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(file, key, "a folder path", value)
+    return _resolve(value, PROJECT_DIR)
 
 
 def _flag(value: object, file: Path, key: str) -> bool:
@@ -357,5 +368,6 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         allow_self_audit=raw["allow_self_audit"],
         case_references_in_channels=_flag(raw["case_references_in_channels"], file, "case_references_in_channels"),
         export_files_in_slack=_flag(raw["export_files_in_slack"], file, "export_files_in_slack"),
+        exports_dir=_folder_or_none(raw["exports_dir"], file, "exports_dir"),
         raw=raw,
     )

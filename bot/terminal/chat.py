@@ -29,14 +29,15 @@ BANNER = (
 
 
 def run_chat(engine: Engine, user_id: str, stdin: TextIO, stdout: TextIO, prompt: str = "you> ",
-             chart_dir: Path | None = None) -> int:
+             chart_dir: Path | None = None, file_dir: Path | None = None) -> int:
     """Read lines until EOF or quit, passing each to the engine and printing what it says.
 
     Charts (the digest's trend) are written into `chart_dir` and their path printed; without it they are left out.
+    Files (an export's spreadsheets) go into `file_dir` likewise.
     """
     interactive = stdin.isatty()
     more = paste_waiter(stdin) if interactive else None
-    view = TerminalView(chart_dir=chart_dir, names=engine.directory.label,
+    view = TerminalView(chart_dir=chart_dir, file_dir=file_dir, names=engine.directory.label,
                         waiting=lambda: engine.session_start(user_id),
                         width=screen_width() if interactive else DEFAULT_WIDTH)
     person = engine.directory.person(user_id)

@@ -45,6 +45,7 @@ class TerminalView:
     width: int = DEFAULT_WIDTH
     expects_text: bool = False
     chart_dir: Path | None = None  # where charts are written; without it a chart is not shown or named
+    file_dir: Path | None = None  # where files (an export's spreadsheets) are written; never the charts' folder
     # A person's name by their id, so "@{U0MGRN001}" reads "@Sam North" as Slack would show it; without it, the id.
     names: Callable[[str], str] | None = None
     # What the bot still waits for from this person (the engine's session start). Without it, nothing is taken to be
@@ -106,7 +107,7 @@ class TerminalView:
             out.append(_fill(f"{self._plain(label)}: {self._plain(value)}", self.width, "", "  "))
         if reply.image is not None and self.chart_dir is not None:
             out.append(f"(chart written to {self._write_chart(reply)})")
-        if reply.file is not None and self.chart_dir is not None:
+        if reply.file is not None and self.file_dir is not None:
             out.append(f"(file written to {self._write_file(reply)}, readable by its owner only)")
         if reply.is_for_requester:
             marker = "#" if self.expects_text else ""
@@ -128,12 +129,13 @@ class TerminalView:
         return path
 
     def _write_file(self, reply: Reply) -> Path:
-        """Write a file a Slack user would get in their DM (an export's spreadsheet) beside the charts, readable by
-        its owner only (0600, as `audit-bot export --output` writes one): it may hold case references."""
-        assert self.chart_dir is not None and reply.file is not None
-        self.chart_dir.mkdir(parents=True, exist_ok=True)
-        path = self.chart_dir / Path(reply.file_name or "file").name
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        """Write a file a Slack user would get in their DM (an export's spreadsheet) into the exports folder,
+        readable by its owner only (0600, as `audit-bot export --output` writes one): it may hold case references.
+        A file of that name already there is never replaced (trial 46): the new one gets a counter (`…-2.csv`)."""
+        assert self.file_dir is not None and reply.file is not None
+        self.file_dir.mkdir(parents=True, exist_ok=True)
+        path = _free_name(self.file_dir / Path(reply.file_name or "file").name)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         os.fchmod(descriptor, 0o600)
         with os.fdopen(descriptor, "wb") as out:
             out.write(reply.file)
@@ -180,3 +182,13 @@ class TerminalView:
         earlier = (" The options further up were for an earlier reply: numbers pick only from the options of the "
                    "latest one." if self.retired else "")
         return f"There are no options to pick from just now, so “{text.strip()}” picks nothing.{earlier}"
+
+
+def _free_name(path: Path) -> Path:
+    """`path`, or, when a file has that name already, the first `name-2.csv`, `name-3.csv`… that none has."""
+    counter = 1
+    free = path
+    while free.exists():
+        counter += 1
+        free = path.with_name(f"{path.stem}-{counter}{path.suffix}")
+    return free

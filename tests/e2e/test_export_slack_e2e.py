@@ -25,6 +25,7 @@ from bot.core.services import Services
 from bot.engine.routing import Engine
 from tests.conftest import RunningBot
 from tests.integration.test_wording import submitted_audit
+from tests.support.export_names import export_stem
 from tests.support.slack_standin import dm_channel_for
 from tests.support.text import flat
 
@@ -94,11 +95,12 @@ def test_a_qa_lead_gets_the_audits_and_the_summary_sheet_in_their_dm_after_slack
     since = _quarter_start(services)
     assert {call.params["channel_id"] for call in completed} == {dm_channel_for(QA)}  # the DM, nowhere else
     sent = standin.uploaded_files()
-    assert set(sent) == {f"audits-{since}.csv", f"audits-{since}-summary.csv"}
+    stem = export_stem(sent, "all-teams", since)  # trial 46: whose, from when and the minute, so none replaces another
+    assert set(sent) == {f"{stem}.csv", f"{stem}-summary.csv"}
     written = cli_export(QA, since)  # the server's command line, for the same person and day
-    assert sent[f"audits-{since}.csv"] == written["audits.csv"]
-    assert sent[f"audits-{since}-summary.csv"] == written["audits-summary.csv"]
-    row = next(csv.DictReader(io.StringIO(sent[f"audits-{since}.csv"].decode("utf-8"))))
+    assert sent[f"{stem}.csv"] == written["audits.csv"]
+    assert sent[f"{stem}-summary.csv"] == written["audits-summary.csv"]
+    row = next(csv.DictReader(io.StringIO(sent[f"{stem}.csv"].decode("utf-8"))))
     assert row["case_ref"] == case_ref
     comments = " ".join(flat(str(call.params.get("initial_comment", "")), "*`") for call in completed)
     assert "Your export: every team's audits submitted since the start of Q" in comments
@@ -113,7 +115,7 @@ def test_without_case_refs_sends_the_file_to_share_beyond_the_service(
     assert bot.slack.command(QA, "export without case refs").status == 200
     since = _quarter_start(services)
     sent = standin.uploaded_files()
-    shared = sent[f"audits-{since}-no-case-refs.csv"]
+    shared = sent[f"{export_stem(sent, 'all-teams', since, '-no-case-refs')}.csv"]
     assert shared == cli_export(QA, since, "--no-case-refs")["audits.csv"]
     assert b"case_ref" not in shared.splitlines()[0] and case_ref.encode() not in shared
     assert _trail(services)[0][1]["case_refs"] is False
@@ -123,7 +125,8 @@ def test_a_manager_asking_in_words_gets_their_own_teams_and_the_summaries(
         bot: RunningBot, standin, services: Services, case_ref: str) -> None:
     assert bot.slack.message_im(NORTH, "can i export this for ofsted").status == 200
     since = _quarter_start(services)
-    rows = list(csv.DictReader(io.StringIO(standin.uploaded_files()[f"audits-{since}.csv"].decode("utf-8"))))
+    sent = standin.uploaded_files()
+    rows = list(csv.DictReader(io.StringIO(sent[f"{export_stem(sent, 'north-assessment', since)}.csv"].decode())))
     assert rows and {row["team_id"] for row in rows} == {"north-assessment"}
     said = " ".join(_dm_texts(standin, NORTH))
     assert "digest this quarter" in said and "audit-bot export --as" not in said

@@ -23,6 +23,7 @@ from bot.core.services import Services
 from bot.engine.routing import Engine
 from tests.conftest import RunningBot
 from tests.integration.test_wording import submitted_audit
+from tests.support.export_names import export_stem
 from tests.support.slack_standin import _RESPONDERS
 from tests.support.text import flat
 
@@ -64,7 +65,9 @@ def test_a_team_typed_exports_that_team_only(bot: RunningBot, standin, services:
     assert "No audit of South Child in Need and Protection was submitted since" in _dm_text(standin, QA)
 
     assert bot.slack.command(QA, "export north").status == 200
-    rows = list(csv.DictReader(io.StringIO(standin.uploaded_files()[f"audits-{_since(services)}.csv"].decode())))
+    sent = standin.uploaded_files()
+    rows = list(csv.DictReader(io.StringIO(sent[f"{export_stem(sent, 'north-assessment', _since(services))}.csv"]
+                                           .decode())))
     assert rows and {row["team_id"] for row in rows} == {"north-assessment"}
     comments = " ".join(flat(str(call.params.get("initial_comment", "")), "*`")
                         for call in standin.calls_to("files.completeUploadExternal"))
@@ -106,7 +109,8 @@ def test_a_refused_upload_is_told_with_the_command_and_trailed_as_failed(bot: Ru
     assert f"audit-bot export --as {QA} --format csv --since {_since(services)}" in said
     [(action, detail)] = _trail(services)
     assert action == "export_failed" and detail["audits"] == 1
-    assert detail["not_sent"] == [f"audits-{_since(services)}.csv", f"audits-{_since(services)}-summary.csv"]
+    stem = export_stem(detail["not_sent"], "all-teams", _since(services))
+    assert detail["not_sent"] == [f"{stem}.csv", f"{stem}-summary.csv"]
 
 
 def test_a_summary_sheet_refused_leaves_the_audits_file_trailed_alone(bot: RunningBot, standin,
@@ -118,10 +122,10 @@ def test_a_summary_sheet_refused_leaves_the_audits_file_trailed_alone(bot: Runni
         return REFUSED_UPLOAD if len(calls) > 1 else _RESPONDERS["files.getUploadURLExternal"](standin, params)
     standin.set_response("files.getUploadURLExternal", second_refused)
     assert bot.slack.command(NORTH, "export").status == 200
-    since = _since(services)
-    assert set(standin.uploaded_files()) == {f"audits-{since}.csv"}
-    assert (f"Only audits-{since}.csv reached you: Slack refused the upload of audits-{since}-summary.csv"
+    stem = export_stem(standin.uploaded_files(), "north-assessment", _since(services))
+    assert set(standin.uploaded_files()) == {f"{stem}.csv"}
+    assert (f"Only {stem}.csv reached you: Slack refused the upload of {stem}-summary.csv"
             in _dm_text(standin, NORTH))
     [(action, detail)] = _trail(services)
-    assert action == "export" and detail["not_sent"] == [f"audits-{since}-summary.csv"]
-    assert detail["file"] == f"audits-{since}.csv sent to their Slack direct message"
+    assert action == "export" and detail["not_sent"] == [f"{stem}-summary.csv"]
+    assert detail["file"] == f"{stem}.csv sent to their Slack direct message"

@@ -40,7 +40,8 @@ def test_an_admin_gets_the_files_and_the_summaries(engine: Engine, services: Ser
                                                   typed: str) -> None:
     replies = _replies(engine, "U0ADMIN01", typed)
     files = {reply.file_name: reply.file for reply in replies if reply.file is not None}
-    assert set(files) == {"audits-2026-10-01.csv", "audits-2026-10-01-summary.csv"}
+    assert set(files) == {"audits-all-teams-since-2026-10-01-20261206-1000.csv",
+                          "audits-all-teams-since-2026-10-01-20261206-1000-summary.csv"}
     said = flat("\n".join(reply.text for reply in replies))
     assert "every team's audits submitted since the start of Q3 2026/27" in said and "one per answer" in said
     for summary in ("`digest this quarter`", "`areas this quarter`", "`reaudits outcomes`", "`themes this quarter`"):

@@ -25,7 +25,8 @@ def test_a_team_the_person_may_not_export_refuses_the_lot_naming_it(services: Se
         typed_teams(services, ["south-cin-cp"], "south and north")
     assert str(refused.value) == ("You may not export the audits of `north-assessment` (North Assessment Team): you "
                                   "may export `south-cin-cp` (South Child in Need and Protection). Nothing was "
-                                  "exported.")
+                                  "exported. To export South Child in Need and Protection alone: `/audit export "
+                                  "south`")
 
 
 def test_a_word_that_is_no_team_is_named_with_the_teams_the_person_may_export(services: Services) -> None:

@@ -80,14 +80,16 @@ def test_the_chat_sends_the_export_chosen_in_the_command_lines_words(engine: Eng
     """fix43b: the chat sends the files; `export without case refs` is the `--no-case-refs` one, said so."""
     with time_machine.travel(NOW, tick=False):
         shared = engine.message("U0QALEAD1", "export without case refs", surface="terminal")
-    [audits] = [reply for reply in shared if reply.file_name == "audits-2026-10-01-no-case-refs.csv"]
+    [audits] = [reply for reply in shared
+                if reply.file_name == "audits-all-teams-since-2026-10-01-20261206-1000-no-case-refs.csv"]
     assert audits.file is not None and submitted.encode() not in audits.file and b"case_ref" not in audits.file
     assert flat(WITHOUT_REFS) in flat(audits.text) and "Every row carries the case reference" not in flat(audits.text)
     for typed in ("export", "can i export this for ofsted"):
         with time_machine.travel(NOW, tick=False):
             [audits, *_] = engine.message("U0QALEAD1", typed, surface="terminal")
         said = flat(audits.text)
-        assert audits.file_name == "audits-2026-10-01.csv" and audits.file and submitted.encode() in audits.file
+        assert audits.file_name == "audits-all-teams-since-2026-10-01-20261206-1000.csv"
+        assert audits.file and submitted.encode() in audits.file
         assert flat(chosen(False, IN_CHAT)) in said and flat(SCREENED) in said
 
 

@@ -34,3 +34,21 @@ def test_till_a_day_brings_reminders_back_on_that_day_and_says_so_first(engine: 
                            "13 December 2026, your last day away)."), said
     stored = away_period(services.storage, WORKER)
     assert stored is not None and stored[1] == MONDAY - timedelta(days=1)
+
+
+SUNDAY = datetime(2026, 12, 13, 17, 0, tzinfo=LONDON)
+SATURDAY = datetime(2026, 12, 12, 11, 0, tzinfo=LONDON)
+
+
+@pytest.mark.parametrize("now", [SATURDAY, SUNDAY], ids=["saturday", "sunday"])
+def test_a_pause_over_a_weekend_only_says_no_reminders_go_out_then_anyway(engine: Engine, services: Services,
+                                                                        now: datetime) -> None:
+    """Trial 46, F16: on Sunday `pause reminders till monday` said "Reminders paused…" though it pauses nothing; the
+    pause is kept, and the reply says no reminders go out at weekends anyway, and from when they start again."""
+    with time_machine.travel(now, tick=False):
+        replies = engine.message(WORKER, "pause reminders till monday", surface="terminal")
+    said = flat("\n".join(reply.text for reply in replies))
+    assert said.startswith("No reminders go out at weekends anyway; from Monday 14 December 2026 they start "
+                           "again."), said
+    stored = away_period(services.storage, WORKER)
+    assert stored is not None and stored[1] == MONDAY - timedelta(days=1)

@@ -1,0 +1,55 @@
+"""Exports that overwrote each other (user trial 46, F13): two manager exports in one minute (`/audit export north
+since 1/9/2026`, then `/audit export since 1/9/2026 north`) both wrote `data/audit-bot-charts/audits-2026-09-01.csv`,
+the second silently replacing the first, in the folder for charts. Now each file is named by its teams, its start day
+and the minute of the export, with a counter when that name is taken, in an exports folder of its own."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import datetime
+from pathlib import Path
+from types import SimpleNamespace
+from zoneinfo import ZoneInfo
+
+import time_machine
+
+from bot.cli.modes import chart_dir, export_dir
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.terminal.chat import run_chat
+from tests.integration.test_wording import submitted_audit
+
+LONDON = ZoneInfo("Europe/London")
+SUBMITTED = datetime(2026, 12, 2, 10, 0, tzinfo=LONDON)
+EXPORTED = datetime(2026, 12, 7, 14, 12, tzinfo=LONDON)  # a Monday afternoon
+NORTH_MANAGER = "U0MGRN001"
+
+
+def test_two_exports_in_one_minute_are_both_kept_in_the_exports_folder(engine: Engine, services: Services,
+                                                                       tmp_path: Path) -> None:
+    with time_machine.travel(SUBMITTED, tick=False):
+        submitted_audit(engine, services, NORTH_MANAGER)
+    charts, exports = tmp_path / "audit-charts", tmp_path / "audit-exports"
+    out = io.StringIO()
+    with time_machine.travel(EXPORTED, tick=False):
+        run_chat(engine, NORTH_MANAGER, io.StringIO("/audit export north since 1/9/2026\n"
+                                                    "/audit export since 1/9/2026 north\nquit\n"),
+                 out, chart_dir=charts, file_dir=exports)
+    written = re.findall(r"file written to (\S+),", " ".join(out.getvalue().split()))
+    assert [Path(path).name for path in written] == [
+        "audits-north-assessment-since-2026-09-01-20261207-1412.csv",
+        "audits-north-assessment-since-2026-09-01-20261207-1412-summary.csv",
+        "audits-north-assessment-since-2026-09-01-20261207-1412-2.csv",
+        "audits-north-assessment-since-2026-09-01-20261207-1412-summary-2.csv"]
+    assert sorted(path.name for path in exports.iterdir()) == sorted(Path(path).name for path in written)
+    assert all(Path(path).parent == exports for path in written)
+    assert not charts.exists() or not list(charts.glob("*.csv"))
+
+
+def test_the_exports_folder_sits_beside_the_charts_unless_set(tmp_path: Path) -> None:
+    database = tmp_path / "audit-bot.db"
+    runtime = SimpleNamespace(settings=SimpleNamespace(database=database, exports_dir=None))
+    assert export_dir(runtime) == tmp_path / "audit-bot-exports" != chart_dir(runtime)  # type: ignore[arg-type]
+    runtime.settings.exports_dir = tmp_path / "elsewhere"
+    assert export_dir(runtime) == tmp_path / "elsewhere"  # type: ignore[arg-type]
