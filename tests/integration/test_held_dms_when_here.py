@@ -22,7 +22,7 @@ LONDON = ZoneInfo("Europe/London")
 MANAGER, WORKER = "U0MGRN001", "U0PRAN001"
 
 
-def _coming(weekday: int, hour: int) -> datetime:
+def coming(weekday: int, hour: int) -> datetime:
     """The next `weekday` (Monday 0) at least a week on from today, at `hour`, in London: never stale."""
     start = date.today() + timedelta(days=7)
     return datetime.combine(start + timedelta(days=(weekday - start.weekday()) % 7), time(hour), LONDON)
@@ -56,7 +56,7 @@ def _texts(replies: list[Reply]) -> list[str]:
 
 def test_on_a_saturday_her_first_message_brings_what_was_held_before_its_own_reply(
         engine: Engine, services: Services) -> None:
-    saturday = _coming(5, 10)
+    saturday = coming(5, 10)
     first, second = _held_two(engine, services, saturday)
     with time_machine.travel(saturday + timedelta(minutes=5), tick=False):
         said = _texts(engine.message(WORKER, "help"))
@@ -70,7 +70,7 @@ def test_on_a_saturday_her_first_message_brings_what_was_held_before_its_own_rep
 
 def test_on_a_weekday_night_home_lists_them_and_show_them_shows_them_once(
         engine: Engine, services: Services) -> None:
-    night = _coming(1, 21)
+    night = coming(1, 21)
     _held_two(engine, services, night)
     with time_machine.travel(night + timedelta(minutes=5), tick=False):
         home = [s for s in home_sections(engine, services, WORKER) if s.title == "Waiting for you"]
@@ -88,7 +88,7 @@ def test_on_a_weekday_night_home_lists_them_and_show_them_shows_them_once(
 
 
 def test_asked_in_words_they_are_shown_once(engine: Engine, services: Services) -> None:
-    night = _coming(2, 21)
+    night = coming(2, 21)
     _held_two(engine, services, night)
     with time_machine.travel(night + timedelta(minutes=5), tick=False):
         said = _texts(engine.message(WORKER, "have i got any messages"))
