@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from contextvars import ContextVar
 from datetime import datetime
 
 from bot.audits.chase_nudge import working_morning
@@ -92,6 +93,7 @@ def settle(services: Services, dm: held_dms.HeldDm, delivered: bool, now: dateti
 
 
 SHOW = "waiting.show"
+_HANDED_OVER: ContextVar[int] = ContextVar("held_dms_handed_over", default=0)  # this turn's, set by `_here`
 ASKED = re.compile(r"^\s*(?:(?:(?:are|is)\s+there|have\s+i\s+(?:got|had)|do\s+i\s+have|got)\s+)?"
                    r"(?:any\s+(?:new\s+)?messages?(?:\s+(?:for|to)\s+me)?"
                    r"|what(?:'|’|\s+i)?s\s+waiting\s+(?:for\s+)?me"
@@ -118,15 +120,20 @@ def delivered(services: Services, turn: Turn) -> list[Reply]:
 
 def shown(services: Services, turn: Turn) -> list[Reply]:
     """`any messages for me`, **Show them** and `/audit messages`: the messages held for this person, or plainly
-    that nothing is waiting."""
+    that nothing is waiting. Handed over already as this turn began (`_here`), they lead the reply: nothing more."""
+    if _HANDED_OVER.get():
+        return []
     return delivered(services, turn) or [Reply(kind="notice", text=(
         "Nothing is waiting for you: every message for you has been sent. Messages that come out of your working "
         "hours wait for the start of them, or until you next write to me."))]
 
 
-def _here(services: Services, turn: Turn) -> Callable[[list[Reply]], list[Reply]]:
-    """Run after the turn's own work, so `any messages for me` (which shows them itself) leaves nothing here."""
-    return lambda _replies: delivered(services, turn)
+def _here(services: Services, turn: Turn) -> Callable[[list[Reply]], list[Reply]] | None:
+    """The person is here: what is held for them is claimed as the turn begins (so `home` typed no longer lists it)
+    and leads the turn's replies."""
+    handed = delivered(services, turn)
+    _HANDED_OVER.set(len(handed))
+    return (lambda _replies: handed) if handed else None
 
 
 def home_section(services: Services, person: Person) -> list[Reply]:

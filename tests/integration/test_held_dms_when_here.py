@@ -95,3 +95,14 @@ def test_asked_in_words_they_are_shown_once(engine: Engine, services: Services) 
     assert said.count("While you were away: 2 messages were waiting for you.") == 1
     assert sum("removed action" in text for text in said) == 2
     assert not any("Did you mean" in text for text in said)
+
+
+def test_home_typed_at_night_shows_them_first_and_no_longer_lists_them(engine: Engine, services: Services) -> None:
+    night = coming(3, 21)
+    _held_two(engine, services, night)
+    with time_machine.travel(night + timedelta(minutes=5), tick=False):
+        home = engine.message(WORKER, "home")
+    assert flat(home[0].text) == "While you were away: 2 messages were waiting for you."
+    assert sum("removed action" in flat(reply.text) for reply in home) == 2
+    assert "Waiting for you" not in [reply.title for reply in home]
+    assert any(reply.title == "Your audits" for reply in home)
