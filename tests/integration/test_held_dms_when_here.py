@@ -106,3 +106,13 @@ def test_home_typed_at_night_shows_them_first_and_no_longer_lists_them(engine: E
     assert sum("removed action" in flat(reply.text) for reply in home) == 2
     assert "Waiting for you" not in [reply.title for reply in home]
     assert any(reply.title == "Your audits" for reply in home)
+
+
+def test_home_opened_at_night_lists_them_and_never_says_nothing_is_waiting(
+        engine: Engine, services: Services) -> None:
+    night = coming(4, 21)
+    _held_two(engine, services, night)  # her only open actions, removed
+    with time_machine.travel(night + timedelta(minutes=5), tick=False):
+        texts = [flat(section.text) for section in home_sections(engine, services, WORKER)]
+    assert any(text.startswith("2 messages are waiting for you") for text in texts)
+    assert not any("Nothing of yours is waiting" in text for text in texts)
