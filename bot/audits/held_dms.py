@@ -7,11 +7,19 @@ that practitioner's working hours (their own working days and hours, else the se
 bot.audits.chase_nudge.working_morning), is held and sent at the start of their next working hours, one message per
 item, in the order they were held; the one who caused it is told when it will reach them, once per worker and turn.
 Urgent alerts go only to managers, QA leads and admins, never held; a message with a file or a form is not held.
+
+Trial 46 (fix47c): a worker typing to the bot out of hours still could not see a QA lead's answer held for them. A
+worker who types to the bot (a message, a command or a button) is here: what is held for them comes first, under
+"While you were away", claimed and settled as the scheduler's run does, so that run sends none of it again. Home lists
+them ("Waiting for you", with **Show them**), and `any messages for me` shows them or says that nothing is waiting.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable
+from contextvars import ContextVar
 from datetime import datetime
 
 from bot.audits.chase_nudge import working_morning
@@ -20,7 +28,7 @@ from bot.core.outgoing import Outgoing
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
-from bot.settings.people import Role
+from bot.settings.people import Person, Role
 from bot.storage import held_dms
 
 
@@ -84,6 +92,68 @@ def settle(services: Services, dm: held_dms.HeldDm, delivered: bool, now: dateti
     held_dms.settle(services.storage, dm, delivered, now)
 
 
+SHOW = "waiting.show"
+_HANDED_OVER: ContextVar[int] = ContextVar("held_dms_handed_over", default=0)  # this turn's, set by `_here`
+ASKED = re.compile(r"^\s*(?:(?:(?:are|is)\s+there|have\s+i\s+(?:got|had)|do\s+i\s+have|got)\s+)?"
+                   r"(?:any\s+(?:new\s+)?messages?(?:\s+(?:for|to)\s+me)?"
+                   r"|what(?:'|’|\s+i)?s\s+waiting\s+(?:for\s+)?me"
+                   r"|(?:show\s+)?(?:me\s+)?(?:my\s+)?(?:waiting|held)\s+messages)"
+                   r"(?:\s+(?:please|pls|now))?\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+def _heading(count: int) -> str:
+    said = "1 message was" if count == 1 else f"{count} messages were"
+    return f"While you were away: {said} waiting for you."
+
+
+def delivered(services: Services, turn: Turn) -> list[Reply]:
+    """What is held for the person who is here now, claimed and settled as sent (they see it in this reply), under
+    one line saying how many; nothing when nothing is held."""
+    claimed = held_dms.claim_for(services.storage, turn.user_id, turn.now)
+    if not claimed:
+        return []
+    messages = [from_json(turn.user_id, dm.message) for dm in claimed]
+    for dm in claimed:
+        held_dms.settle(services.storage, dm, True, turn.now)
+    return [Reply(kind="notice", text=_heading(len(claimed))), *messages]
+
+
+def shown(services: Services, turn: Turn) -> list[Reply]:
+    """`any messages for me`, **Show them** and `/audit messages`: the messages held for this person, or plainly
+    that nothing is waiting. Handed over already as this turn began (`_here`), they lead the reply: nothing more."""
+    if _HANDED_OVER.get():
+        return []
+    return delivered(services, turn) or [Reply(kind="notice", text=(
+        "Nothing is waiting for you: every message for you has been sent. Messages that come out of your working "
+        "hours wait for the start of them, or until you next write to me."))]
+
+
+def _here(services: Services, turn: Turn) -> Callable[[list[Reply]], list[Reply]] | None:
+    """The person is here: what is held for them is claimed as the turn begins (so `home` typed no longer lists it)
+    and leads the turn's replies."""
+    handed = delivered(services, turn)
+    _HANDED_OVER.set(len(handed))
+    return (lambda _replies: handed) if handed else None
+
+
+def home_section(services: Services, person: Person) -> list[Reply]:
+    """Home's "Waiting for you": how many messages are held for this person and until when, with **Show them**."""
+    waiting = held_dms.waiting_for(services.storage, person.user_id, services.clock())
+    if not waiting:
+        return []
+    said = "1 message is" if len(waiting) == 1 else f"{len(waiting)} messages are"
+    return [Reply(title="Waiting for you", text=(
+        f"{said} waiting for you, held out of your working hours until {morning(services, waiting[0].send_at)}. "
+        "Press **Show them** (or type `any messages for me`) to see them now."),
+        choices=(Choice("Show them", SHOW, "", "primary"),))]
+
+
 def install(engine: Engine, services: Services) -> None:
-    """Hold the DMs every turn sends a worker out of their hours."""
+    """Hold the DMs every turn sends a worker out of their hours; hand them over when the worker is here."""
     engine.add_outgoing_filter(lambda turn, replies: held(services, turn, replies))
+    engine.add_turn_watch(lambda turn, _typed: _here(services, turn))
+    engine.add_action(SHOW, lambda turn, _value: shown(services, turn))
+    engine.add_command("messages", lambda turn, _rest: shown(services, turn),
+                       "messages for you held out of your working hours, shown now", typed="")
+    engine.add_message_handler(lambda turn, text: shown(services, turn) if ASKED.match(text) else None, priority=26)
+    engine.add_home_section("waiting_for_you", lambda person: home_section(services, person), priority=9)

@@ -30,6 +30,7 @@ from bot.oversight.undelivered import admin_home
 from bot.settings.people import Person
 from bot.storage import actions as action_store
 from bot.storage import campaigns as campaign_store
+from bot.storage import held_dms
 from bot.storage.moderation import not_yet_moderated
 from bot.storage.readback import awaiting_response
 from bot.storage.reports.digests import count_demo_audits
@@ -78,7 +79,8 @@ def my_work(services: Services, person: Person) -> list[Reply]:
                      f"{asked[a.id]}" for a in open_actions[SHOWN:] if a.id in asked)  # which one (trial 37)
     if not drafts_total and not actions_total:  # only your own: a manager's team may have overdue actions (trial 28)
         waiting = awaiting_response(services.storage, person.user_id) or more_time_said.waiting_for_you(
-            services, person.user_id)  # trial 43: requests for more time waiting for her answer, shown below
+            services, person.user_id) or held_dms.waiting_for(  # trial 43: requests for more time waiting for her
+            services.storage, person.user_id, services.clock())  # answer; trial 46: messages held for her (above)
         lines.append("No drafts or open actions of yours." if waiting else
                      "Nothing of yours is waiting: no drafts or open actions.")
     return [Reply(title="Your audits", text="\n".join(lines), choices=tuple(choices))]

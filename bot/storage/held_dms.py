@@ -65,3 +65,30 @@ def settle(storage: Storage, held: HeldDm, sent: bool, now: datetime) -> None:
         db.execute("UPDATE held_dms SET state = ?, settled_at = ?, message = '' WHERE id = ? AND state = ? AND "
                    "claimed_at = ?", [SENT if sent else FAILED, utc_text(now), held.id, SENDING,
                                       utc_text(held.claimed_at) if held.claimed_at else None])
+
+
+def _waiting_for(to_user: str, now: datetime) -> tuple[str, dict[str, str]]:
+    """Held for `to_user` whenever due, or claimed and not settled within CLAIM_EXPIRES, as in `claim_due`."""
+    return ("to_user = :to AND (state = 'held' OR (state = 'sending' AND (claimed_at IS NULL OR "
+            "claimed_at <= :stale)))", {"to": to_user, "stale": utc_text(now - CLAIM_EXPIRES)})
+
+
+def waiting_for(storage: Storage, to_user: str, now: datetime) -> list[HeldDm]:
+    """The messages still held for `to_user` (read only): what their Home lists."""
+    where, values = _waiting_for(to_user, now)
+    return [_row(row) for row in storage.db.execute(
+        f"SELECT {_COLUMNS} FROM held_dms WHERE {where} ORDER BY id", values).fetchall()]
+
+
+def claim_for(storage: Storage, to_user: str, now: datetime) -> list[HeldDm]:
+    """The messages held for `to_user`, claimed now however far off their time (→ sending), because the person is
+    here: the scheduler's run at their time then finds them claimed and sends none again."""
+    where, values = _waiting_for(to_user, now)
+    if storage.db.execute(f"SELECT 1 FROM held_dms WHERE {where} LIMIT 1", values).fetchone() is None:
+        return []
+    stamp = utc_text(now)
+    with storage.write() as db:
+        rows = db.execute(f"SELECT {_COLUMNS} FROM held_dms WHERE {where} ORDER BY id", values).fetchall()
+        db.conn.executemany("UPDATE held_dms SET state = ?, claimed_at = ?, attempts = attempts + 1 WHERE id = ?",
+                            [(SENDING, stamp, row[0]) for row in rows])
+    return [_row((*row[:5], stamp, row[6] + 1)) for row in rows]
