@@ -1,6 +1,7 @@
 """How many tuning questions the specific-ask check (knowledge/specific_ask.py) would flag: of those the search
-answers right, which ask for a rate, form, contact or deadline the right entry plainly lacks. Each is a false flag
-unless the entry really does not give it. Tuning sets only (the labelled set and the retired ones), never held out.
+answers right, which ask (as typed, or as the search reads their typos) for a rate, form, contact or deadline
+the right entry plainly lacks. Each is a false flag unless the entry really does not give it.
+Tuning sets only (the labelled set and the retired ones), never held out.
 
     PYTHONPATH=. python -m bench.specific_ask_flags
 """
@@ -25,8 +26,8 @@ def main() -> None:
             if answer is None or answer != query.get("expect"):
                 continue
             right += 1
-            asked += asked_kind(query["q"]) is not None
-            if (kind := lacking(query["q"], kb.entries[answer].answer)) is not None:
+            asked += asked_kind(query["q"], search.spelling) is not None
+            if (kind := lacking(query["q"], kb.entries[answer].answer, search.spelling)) is not None:
                 flagged.append((name, kind.key, answer, query["q"]))
     print(f"{right} answered right; {asked} ask for a specific kind of fact; {len(flagged)} flagged")
     for name, key, entry, question in flagged:

@@ -14,7 +14,11 @@ the … rate", "which form", "how much is"), and as missing only when the answer
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+
+# How the search reads a question's words (KnowledgeSearch.spelling): each word, lower case, with its typos put right
+Spelling = Callable[[list[str]], list[str]]
 
 # Words that may stand between "what is the" and the word asked for, as the rest of one noun phrase ("the staying put
 # allowance rate"): a preposition, article, verb or question word ends the phrase, so "what is the point of the fee"
@@ -50,50 +54,94 @@ def _asked(nouns: str, *others: str) -> re.Pattern[str]:
 _NUMBER_WORD = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)"
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 
+# A timescale given: "within 20 working days", "by 3 March", "immediately", "the same day"
+_TIMESCALE = (rf"\b{_NUMBER_WORD}(?:\s+|-)(?:working\s+|calendar\s+|school\s+|clear\s+)?"
+              rf"(?:days?|weeks?|months?|hours?|years?)\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b|"
+              rf"\b{_MONTH}\s+\d{{1,2}}\b|\bimmediately\b|\bsame\s+day\b|\bnext\s+working\s+day\b|"
+              rf"\bwithout\s+delay\b|\bfortnight")
+# A timescale asked for: "how many days", "by when", "how soon", "how long do i have to" (trial 46 F1)
+_HOW_LONG = (r"\bhow\s+many\s+(?:working\s+|calendar\s+|school\s+)?(?:days|weeks|months|hours)\b|\bby\s+when\b|"
+             r"\bhow\s+soon\b|\bhow\s+long\s+(?:do|does|have|has|will|would|did)\s+(?:i|we|you|they|he|she|the\s+\w+)"
+             r"\s+(?:got\s+|have\s+|get\s+)?(?:to|for)\b")
+# What a write-up is, asked about and answered of: writing, typing up, recording or sending out notes and minutes
+_WRITE_UP = (r"\b(?:write|writing|type|typing)\s+(?:it\s+|them\s+|this\s+)?up\b|\bwrite-?ups?\b|"
+             r"\b(?:minutes|case\s+notes|notes)\b|\b(?:record|recording|upload|uploading)\b|\bsend\s+(?:\w+\s+)?out\b")
+_WRITTEN = (r"\b(?:written|write|writes|writing|typed|recorded|record|recording|minutes|notes|sent|send|circulated|"
+            r"distributed|shared|uploaded|signed\s+off)\b")
+
 KINDS: tuple[FactKind, ...] = (
     FactKind(
         "rate", "a rate or amount",
         _asked(r"rates?|amounts?|allowances?|fees?|costs?|payments?|pay",
                r"\bhow\s+much\s+(?:money|pay|is|are|does|do|will|would|can)\b(?!\s+(?:i|we|you)\s+(?:need\s+to\s+)?"
                r"(?:write|record|say|include|put|detail|tell|share)\b)",
-               r"\bhow\s+much\s+(?:\w+\s+){0,3}(?:paid|get\s+paid|cost|costs|charge|charged)\b"),
+               r"\bhow\s+much\s+(?:\w+\s+){0,3}(?:paid|get\s+paid|cost|costs|charge|charged)\b",
+               r"\b(?:rates?|allowances?|fees?)\s+(?:is|are)\s+paid\b|\bhow\s+much\s+(?:is|are)\s+paid\b"),
         re.compile(r"£\s?\d|\d\s?(?:%|percent|per\s*cent)|\b(?:per|a|each)\s+(?:week|month|year|night|day|hour)\b|"
                    r"\bweekly\b|\bmonthly\b|\bannual(?:ly)?\b|\brates?\s+(?:is|are)\s+set\b", re.IGNORECASE)),
     FactKind(
         "form", "a form, template or link",
         _asked(r"forms?|templates?|documents?\s+name|proformas?|pro-formas?",
-               r"\b(?:which|what)\s+(?:form|template|proforma)s?\b"),
+               r"\b(?:which|what)\s+(?:form|template|proforma)s?\b",
+               # "template for a cin plan", "is there a form for…"; not "sign forms for school"
+               r"(?:^|\b(?:the|a|an|any|which|what|whats|what's)\s+)(?:templates?|proformas?|pro-formas?|forms?)"
+               r"\s+(?:for|to\s+use)\b"),
         re.compile(r"\bforms?\b|\btemplates?\b|\bproformas?\b|https?://|\bwww\.|`[^`\n]+`|\[[^\]\n]+\]\(",
                    re.IGNORECASE)),
     FactKind(
         "contact", "a phone number, email or contact",
         _asked(r"(?:phone|telephone|contact|mobile)\s+(?:numbers?|details?)|numbers?\s+for|e-?mail(?:\s+address)?|"
                r"contact\s+details?",
-               r"\bwho\s+(?:do|should|can)\s+(?:i|we)\s+(?:contact|call|ring|phone|email)\b"),
-        re.compile(r"\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\S+@\S+\.\w|\bcontact|\bcall\b|\bring\b|\bphone|\bemail|"
-                   r"\bhelpline\b", re.IGNORECASE)),
+               r"\bwho\s+(?:do|should|can)\s+(?:i|we)\s+(?:call|ring|phone|email|e-mail)\b",
+               # trial 46 F1: "whats the phone number for the lado", "contact details for", "email for the lado"
+               r"\b(?:phone|telephone|mobile|contact|tel)\s+(?:numbers?|no|details?)\b|"
+               r"(?<!case )(?<!reference )(?<!file )(?<!id )\bnumbers?\s+for\b|"
+               r"\b(?:e-?mail|e-?mail\s+address)\s+(?:for|of)\b(?!\s+(?:a|an)\b)"),
+        # a contact given: a number, an address, a link, a named line ("contact the LADO" alone is no way to reach them)
+        re.compile(r"\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\S+@\S+\.\w|https?://|\bwww\.|\bhelpline\b|"
+                   r"\b(?:duty|advice)\s+line\b|\bswitchboard\b|\bext(?:ension|\.)\s*\d|"
+                   r"\b(?:phone|telephone|contact)\s+(?:numbers?|details?)\s+(?:is|are|in|on)\b|"
+                   r"\b(?:intranet|directory|contacts?\s+(?:list|page))\b", re.IGNORECASE)),
+    FactKind(
+        # trial 46 F6: "how long do i have to write up a cin review" got "reviews at least every 3 months", a timescale
+        # of the reviews, none of the write-up: only a timescale said of writing or sending counts
+        "write-up", "a deadline or timescale for the write-up",
+        re.compile(rf"(?:{_HOW_LONG}).{{0,60}}?(?:{_WRITE_UP})|(?:{_WRITE_UP}).{{0,60}}?(?:{_HOW_LONG})",
+                   re.IGNORECASE),
+        re.compile(rf"(?:{_WRITTEN})[^.\n•;]{{0,80}}(?:{_TIMESCALE})|(?:{_TIMESCALE})[^.\n•;]{{0,80}}(?:{_WRITTEN})",
+                   re.IGNORECASE)),
     FactKind(
         "deadline", "a deadline or timescale",
-        _asked(r"deadlines?|time\s*limits?|timescales?|due\s+dates?",
-               r"\bhow\s+many\s+(?:working\s+|calendar\s+|school\s+)?(?:days|weeks|months|hours)\b",
-               r"\bby\s+when\b|\bwhen\s+(?:is|are)\s+(?:\w+\s+){0,5}?due\b|\bhow\s+soon\b"),
-        re.compile(rf"\b{_NUMBER_WORD}(?:\s+|-)(?:working\s+|calendar\s+|school\s+|clear\s+)?"
-                   rf"(?:days?|weeks?|months?|hours?|years?)\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b|"
-                   rf"\b{_MONTH}\s+\d{{1,2}}\b|\bimmediately\b|\bsame\s+day\b|\bnext\s+working\s+day\b|"
-                   rf"\bwithout\s+delay\b|\bfortnight", re.IGNORECASE)),
+        _asked(r"deadlines?|time\s*limits?|timescales?|due\s+dates?", _HOW_LONG,
+               r"\bwhen\s+(?:is|are)\s+(?:\w+\s+){0,5}?due\b"),
+        re.compile(_TIMESCALE, re.IGNORECASE)),
 )
 
 
-def asked_kind(question: str) -> FactKind | None:
-    """The specific kind of fact the question plainly asks for, if one: the first in `KINDS` whose ask it makes."""
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def asked_kind(question: str, spelling: Spelling | None = None) -> FactKind | None:
+    """The specific kind of fact the question plainly asks for, if one: the first in `KINDS` whose ask it makes,
+    as typed or, given the search's `spelling`, as the search reads it, typos put right (trial 46 F2: "wat form do i
+    use for a private fostering notfication" asks what "what form…" asks; rushed typing must not switch it off)."""
     said = " ".join(question.lower().replace("’", "'").split())
-    return next((kind for kind in KINDS if kind.asked.search(said)), None)
+    read = said if spelling is None else read_as(said, spelling)
+    return next((kind for kind in KINDS if kind.asked.search(read)), None)
 
 
-def lacking(question: str, answer: str) -> FactKind | None:
+def read_as(said: str, spelling: Spelling) -> str:
+    """`said` (lower case) with each word as `spelling` reads it, the rest (spaces, punctuation) as typed."""
+    words = _WORD.findall(said)
+    meant = dict(zip(words, spelling(words), strict=True))
+    return _WORD.sub(lambda word: meant.get(word.group(), word.group()), said)
+
+
+def lacking(question: str, answer: str, spelling: Spelling | None = None) -> FactKind | None:
     """The kind of fact the question asks for when the answer shows no sign of it at all; None when the question
-    asks for nothing so specific, or the answer may well give it (it is then an answer, not a gap)."""
-    kind = asked_kind(question)
+    asks for nothing so specific, or the answer may well give it (it is then an answer, not a gap). `spelling`: the
+    search's reading of words (KnowledgeSearch.spelling), so a typo reads as the word meant."""
+    kind = asked_kind(question, spelling)
     if kind is None or kind.shown.search(answer):
         return None
     return kind

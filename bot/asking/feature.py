@@ -169,7 +169,8 @@ class KnowledgeFeature:
         if (about := unhelpful_reason.waiting_for(self.services, turn)) is not None:
             if unhelpful_reason.is_reason(searched, result.outcome == "none") and not (  # "it didn't give the date"
                     typed and usage_instead(self.engine, turn, as_typed)):  # `shwo 12`: a command typed wrong
-                return unhelpful_reason.keep(self.services, turn, about, question)
+                return unhelpful_reason.keep(self.services, turn, about, question,
+                                             lambda ask: self.pass_on(turn, ask) or [])
             unhelpful_reason.stop_waiting(self.services, turn)  # asked again in other words
         if result.topic is not None:  # IT, HR, pay, leave: not a gap in the knowledge base, so not logged
             return [out_of_scope_reply(live, result.topic)]
@@ -308,9 +309,9 @@ class KnowledgeFeature:
         answer into "not sure which", with no word why)."""
         if result.outcome == "answer" and result.answer is not None:
             entry = live.kb.entries[result.answer.entry_id]
-            return [self.entry_reply(turn, live, entry, ask_id), *self.lacking(result.query, entry, ask_id)]
+            return [self.entry_reply(turn, live, entry, ask_id), *self.lacking(live, result.query, entry, ask_id)]
         if result.outcome == "ambiguous" and len(result.suggestions) == 1 and not (defined or voted_down):
-            return [self.closest(turn, live, result.suggestions[0].entry_id, ask_id)]
+            return self.closest(turn, live, result.suggestions[0].entry_id, ask_id, result.query)
         if result.outcome == "ambiguous":
             choices = [Choice(match.question, "kb.show", f"{match.entry_id}:{ask_id}")
                        for match in result.suggestions[:3]]
@@ -335,22 +336,26 @@ class KnowledgeFeature:
             note="Questions are screened for personal details before they are noted.",
         ))]
 
-    def lacking(self, question: str, entry: Entry, ask_id: int) -> list[Reply]:
+    def lacking(self, live: LiveKnowledge, question: str, entry: Entry, ask_id: int) -> list[Reply]:
         """When the question plainly asks for a kind of fact (a rate, a form…) the entry given gives none, one honest
         line saying so, and the question noted for the QA leads (trial 44 F8: "what is the staying put allowance rate
-        for 2026" got the whole entry, with no rate and no word of it, and never reached them)."""
-        kind = specific_ask.lacking(question, entry.answer)
+        for 2026" got the whole entry, with no rate and no word of it, and never reached them). The question is read
+        with the search's spelling, so a typo does not switch the check off (trial 46 F2); the same line follows an
+        entry picked from "Did you mean…" and a tentative answer (trial 46 F6)."""
+        kind = specific_ask.lacking(question, entry.answer, live.search.spelling)
         if kind is None:
             return []
         store.note_lacks(self.services.storage, ask_id, kind.key)
         return [Reply(text=f"This entry doesn't give {kind.named}. I've passed your question to the QA leads, so "
                            "they can add it to the knowledge base.")]
 
-    def closest(self, turn: Turn, live: LiveKnowledge, entry_id: str, ask_id: int) -> Reply:
-        """A "Did you mean…" of one entry, shown as a tentative answer (bot.asking.closest): one click fewer."""
+    def closest(self, turn: Turn, live: LiveKnowledge, entry_id: str, ask_id: int, question: str) -> list[Reply]:
+        """A "Did you mean…" of one entry, shown as a tentative answer (bot.asking.closest): one click fewer; with
+        the line on what it lacks when the question asks for a fact it does not give (trial 46 F6)."""
         entry = live.kb.entries[entry_id]
         note = f"Source: {entry.source}" if entry.source else "Source: the QA team's own guidance"
-        return offered.remember(self.services, turn, ask_id, closest.closest_reply(entry, ask_id, note))
+        return [offered.remember(self.services, turn, ask_id, closest.closest_reply(entry, ask_id, note)),
+                *self.lacking(live, question, entry, ask_id)]
 
     def entry_reply(self, turn: Turn, live: LiveKnowledge, entry: Entry, ask_id: int | None) -> Reply:
         """An entry as an answer: its text, a review warning if due, the source, related entries, feedback."""
@@ -381,19 +386,21 @@ class KnowledgeFeature:
             raise StaleAction("That entry is no longer in the knowledge base. Ask your question again.")
         ask_id = None
         dated: list[Reply] = []
+        lacks: list[Reply] = []
         if asked is not None and store.resolve_ask(self.services.storage, asked, turn.user_id, entry.id):
             ask_id = asked
             ask = store.get_ask(self.services.storage, asked)
             if ask is not None and learn:  # their words find this entry from now on, unless they say it did not help
                 learn_wording(self.services, entry.id, ask.query, turn.user_id, "picked", ask_id=ask.id, at=turn.now)
-            if ask is not None:
+            if ask is not None:  # the line on a fact the picked entry lacks follows it (trial 46 F6)
                 dated = self.due_dates(turn, live, entry.id, ask.query)
+                lacks = self.lacking(live, ask.query, entry, ask.id)
         if ask_id is None:  # a related entry, or one offered beside another answer: opened as if asked in its words,
             # so it has Helpful / Not helpful as a direct answer does (trial 31: none, and `1`, meant as Helpful,
             # opened the entry's first related question); a follow-up ("how often after that?") is about it
             ask_id = store.record_ask(self.services.storage, turn.now, turn.user_id, entry.question[:MAX_STORED_QUERY],
                                       "answer", entry.id, None, turn.surface)
-        return [*dated, self.entry_reply(turn, live, entry, ask_id)]
+        return [*dated, self.entry_reply(turn, live, entry, ask_id), *lacks]
 
     def feedback(self, turn: Turn, value: str) -> list[Reply]:
         """`kb.feedback`: value `<ask id>:1|0`; one vote per person per ask."""
@@ -420,8 +427,16 @@ class KnowledgeFeature:
         ask = store.get_ask(self.services.storage, buttons.record_id(value, ASK_AGAIN))
         if ask is None or ask.user_id != turn.user_id:
             raise UserError("Only the person who asked a question can pass it to the QA leads.")
-        if not store.mark_escalated(self.services.storage, ask.id, turn.user_id, turn.now):
+        deliveries = self.pass_on(turn, ask)
+        if deliveries is None:
             return [Reply(text="I've already passed that question to the QA leads.")]
+        return [*deliveries, Reply(text="Done: I've passed your question to the QA leads. They will reply to you.")]
+
+    def pass_on(self, turn: Turn, ask: store.Ask) -> list[Reply] | None:
+        """The asker's question, with any note on what was missing, as posts to the QA leads (their channel, or
+        their DMs), marked passed on; None when it was already."""
+        if not store.mark_escalated(self.services.storage, ask.id, turn.user_id, turn.now):
+            return None
         said = wording_to_say(self.services, ask.query)
         quoted = f">{said}" if said is not None else (
             f"(asked on {asked_on(self.services, ask.asked_at)}; its wording is not repeated here, as it could "
@@ -439,7 +454,7 @@ class KnowledgeFeature:
             leads = self.services.directory.ids_with_role(Role.QA_LEAD) or \
                 self.services.directory.ids_with_role(Role.ADMIN)
             deliveries = [Reply(text=post, to_user=lead, title="Question for the QA leads") for lead in leads]
-        return [*deliveries, Reply(text="Done: I've passed your question to the QA leads. They will reply to you.")]
+        return deliveries
 
     # -- free text ----------------------------------------------------------------------------
     def on_text(self, turn: Turn, text: str) -> list[Reply] | None:

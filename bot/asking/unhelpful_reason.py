@@ -28,7 +28,7 @@ WINDOW = timedelta(minutes=15)
 MAX_REASON = 300  # longer lines are cut before they are stored
 SEARCH_INSTEAD = "kb.reason_search"  # the button under a kept note: it was a question, search it
 INVITATION = ("If you like, tell me in a line what was missing (for example _it didn't give the date_) and I'll "
-              "note it with your question for the QA leads, or ask again in other words.")
+              "pass it to the QA leads with your question, or ask again in other words.")
 
 # A question asks again; "can't find the date in it" is a remark, so an apostrophe after the word is not a question
 _QUESTION = re.compile(
@@ -79,9 +79,11 @@ def stop_waiting(services: Services, turn: Turn) -> None:
     conversations.keep_aside(services.storage, turn.user_id, KEY, None, turn.now)
 
 
-def keep(services: Services, turn: Turn, ask_id: int, reason: str) -> list[Reply]:
+def keep(services: Services, turn: Turn, ask_id: int, reason: str,
+         pass_on: Callable[[store.Ask], list[Reply]] | None = None) -> list[Reply]:
     """Keep a screened `reason` with this person's Not helpful vote on question `ask_id`, and say where it went: on
-    the QA leads' list with the question, and (for the asker, not yet passed on) the question may be passed on."""
+    the QA leads' list with the question, and, for the asker's own question not yet passed on, to the QA leads with
+    it through `pass_on` (the deliveries): the note is the request (trial 46 F19: it took a second press)."""
     stop_waiting(services, turn)
     ask = store.get_ask(services.storage, ask_id)
     if ask is None or not store.note_reason(services.storage, ask_id, turn.user_id, reason[:MAX_REASON]):
@@ -93,6 +95,9 @@ def keep(services: Services, turn: Turn, ask_id: int, reason: str) -> list[Reply
     if ask.user_id != turn.user_id or ask.escalated_at is not None:
         return [Reply(text=f"Thanks: I've noted that with the question{about} on the QA leads' list.",
                       choices=(instead,))]
+    if pass_on is not None:
+        return [*pass_on(ask), Reply(text=f"Thanks: I've passed your question{about} and your note to the QA leads. "
+                                          "They will reply to you.", choices=(instead,))]
     return [Reply(text=f"Thanks: I've noted that with your question{about} on the QA leads' list. To have them "
                        "reply to you, press Pass my question to the QA leads.",
                   choices=(Choice("Pass my question to the QA leads", "kb.escalate", str(ask_id), style="primary"),

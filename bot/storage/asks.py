@@ -80,8 +80,10 @@ def record_ask(storage: Storage, at: datetime, user_id: str, query: str, outcome
 
 def note_lacks(storage: Storage, ask_id: int, kind: str) -> None:
     """Note that the entry given as the answer to question `ask_id` lacks the `kind` of fact it asked for (a rate,
-    a form…: knowledge/specific_ask.py), which puts the question on the QA leads' unanswered list."""
-    storage.db.execute("UPDATE kb_asks SET lacks = ? WHERE id = ? AND outcome = 'answer'", [kind, ask_id])
+    a form…: knowledge/specific_ask.py), which puts the question on the QA leads' unanswered list. An entry picked
+    from "Did you mean…", or shown as the one close entry, counts too: a pick must not forget the gap (trial 46 F6)."""
+    storage.db.execute("UPDATE kb_asks SET lacks = ? WHERE id = ? AND outcome IN ('answer', 'ambiguous')",
+                       [kind, ask_id])
 
 
 def recent_questions(storage: Storage, since: datetime, limit: int = 2000) -> list[str]:

@@ -54,16 +54,15 @@ def test_the_remark_after_not_helpful_is_kept_with_the_question_not_asked_as_a_n
         replies = engine.message(PRACTITIONER, REMARK)
         [summary, group] = engine.command(QA_LEAD, "kb unanswered")
 
-    assert "I've noted that with your question (_when is the ICPC due?_) on the QA leads' list" in all_text(replies)
+    # trial 46 F19: the note is the request, so question and note go to the QA leads at once, no second press
+    assert "Thanks: I've passed your question (_when is the ICPC due?_) and your note to the QA leads. They will " \
+        "reply to you." in all_text(replies)
+    assert button_values(replies, "kb.escalate") == []
     assert "I don't know that yet" not in all_text(replies)
     assert asked(services) == [QUESTION]  # the remark is not a question of its own
     assert "1 question" in summary.text
     assert QUESTION in group.text and f"(what was missing: “{REMARK}”)" in group.text
-
-    # passed on from there, the QA leads get the question with what was missing
-    [escalate] = button_values(replies, "kb.escalate")
-    sent = engine.action(PRACTITIONER, "kb.escalate", escalate)
-    posts = [reply.text for reply in sent if reply.to_user]
+    posts = [reply.text for reply in replies if reply.to_user]
     assert posts and all(f">{QUESTION}" in post and f"What was missing, they said: _{REMARK}_" in post
                          for post in posts)
 
@@ -73,7 +72,7 @@ def test_a_question_asked_again_in_other_words_is_searched_as_a_question(engine:
     with time_machine.travel(CONTENT_DAY, tick=False):
         marked_not_helpful(engine)
         replies = engine.message(PRACTITIONER, "how many working days until the initial conference")
-    assert "noted that with your question" not in all_text(replies)
+    assert "and your note to the QA leads" not in all_text(replies)
     assert asked(services)[-1] == "how many working days until the initial conference"
     assert list(services.storage.db.query("SELECT reason FROM kb_feedback WHERE reason IS NOT NULL")) == []
 
@@ -83,13 +82,13 @@ def test_a_remark_typed_long_after_or_after_a_button_is_a_question_again(engine:
         marked_not_helpful(engine)
         clock.shift(max(WINDOW, follow_up.WINDOW) + timedelta(minutes=1))  # nor read with the question before
         late = engine.message(PRACTITIONER, REMARK)
-    assert "noted that with your question" not in all_text(late) and asked(services)[-1] == REMARK
+    assert "and your note to the QA leads" not in all_text(late) and asked(services)[-1] == REMARK
 
     with time_machine.travel(CONTENT_DAY, tick=False):
         marked_not_helpful(engine, "U0PRAN002")
         engine.action("U0PRAN002", "kb.prompt", "")
         after_button = engine.message("U0PRAN002", "it was out of date")
-    assert "noted that with your question" not in all_text(after_button)
+    assert "and your note to the QA leads" not in all_text(after_button)
     assert asked(services)[-1].startswith("it was out of date")  # asked, read with the question before it
     assert list(services.storage.db.query("SELECT reason FROM kb_feedback WHERE reason IS NOT NULL")) == []
 
@@ -103,7 +102,7 @@ def test_a_remark_naming_a_child_is_refused_and_nothing_is_kept(engine: Engine, 
     # trial 19: the refusal called the note "that question"; it says what may be typed again, and still waits
     assert "Please type it again without any details that could identify a child or family: what was missing " \
         "from the answer, or your question in other words." in replies[-1].text and "Tyler" not in replies[-1].text
-    assert "I've noted that with your question" in all_text(again)
+    assert "and your note to the QA leads" in all_text(again)
     [row] = services.storage.db.query("SELECT reason FROM kb_feedback WHERE reason IS NOT NULL")
     assert row["reason"] == "it didnt say when the conference is"
 
@@ -166,7 +165,7 @@ def test_a_note_that_was_a_new_question_is_searched_when_its_asker_says_so(engin
     with time_machine.travel(CONTENT_DAY, tick=False):
         marked_not_helpful(engine)
         kept = engine.message(PRACTITIONER, "needed the working days for the initial conference")
-        assert "I've noted that with your question" in all_text(kept)
+        assert "and your note to the QA leads" in all_text(kept)
         [instead] = button_values(kept, "kb.reason_search")
         searched = engine.action(PRACTITIONER, "kb.reason_search", instead)
         again = engine.action(PRACTITIONER, "kb.reason_search", instead)

@@ -76,3 +76,72 @@ def test_any_text_is_read_without_error_and_an_amount_always_answers_a_rate(text
     asked_kind(text)
     assert lacking(f"what is the rate {text}", f"{text} It is £12 a week.") is None
     assert lacking(text, "") in (None, *KINDS)
+
+
+LADO = ("The LADO (local authority designated officer) manages allegations against adults who work with children. "
+        "Contact the LADO, within 1 working day, when someone who works with children may have harmed a child.")
+CIN_REVIEWS = ("A child in need meeting within 20 working days of the assessment ending. Reviews at least every 3 "
+               "months. Visits at least every 4 weeks.")
+
+
+@pytest.mark.parametrize(("question", "answer", "kind"), [
+    # trial 46 F1: "contact the LADO" says whom, not how to reach them
+    ("whats the phone number for the lado", LADO, "contact"),
+    ("number for the lado please", LADO, "contact"),
+    ("contact details for the lado", LADO, "contact"),
+    ("email for the lado", LADO, "contact"),
+    ("who do i ring about an allegation against a teacher", LADO, "contact"),
+    ("how much is staying put", STAYING_PUT, "rate"),
+    ("whats the rate of the staying put allowance", STAYING_PUT, "rate"),
+    ("template for a section 7 report", SECTION_7, "form"),
+    ("within how many days does staying put start", STAYING_PUT, "deadline"),
+    ("how long do i have to tell the carer about staying put", STAYING_PUT, "deadline"),
+    # trial 46 F6: a timescale of the reviews is none of the write-up
+    ("how long do i have to write up a cin review", CIN_REVIEWS, "write-up"),
+    ("within how many days do the minutes of a cin review go out", CIN_REVIEWS, "write-up"),
+])
+def test_more_ways_of_asking_for_a_specific_fact_are_read_as_that_ask(question: str, answer: str, kind: str) -> None:
+    found = lacking(question, answer)
+    assert found is not None and found.key == kind
+
+
+@pytest.mark.parametrize(("question", "answer"), [
+    ("whats the phone number for the lado", "Ring the LADO on 020 7525 3297 or email lado@example.gov.uk."),
+    ("email for the lado", "Write to lado@example.gov.uk."),
+    ("how long do i have to write up a cin review", "Record the review and send the plan out within 5 working days."),
+    ("he wants to sign forms for school", SECTION_7),
+    ("what is the number of visits for a cin plan", CIN_REVIEWS),
+])
+def test_a_contact_or_write_up_given_or_not_asked_for_is_not_flagged(question: str, answer: str) -> None:
+    assert lacking(question, answer) is None
+
+
+# Trial 46 F2: rushed typing reads as the search reads it. A stand-in for KnowledgeSearch.spelling, which puts right
+# the slips below and leaves every other word as typed.
+SLIPS = {"wat": "what", "fom": "form", "numbr": "number", "hw": "how", "templte": "template", "emial": "email",
+         "notfication": "notification", "rat": "rate"}
+
+
+def spelling(words: list[str]) -> list[str]:
+    return [SLIPS.get(word, word) for word in words]
+
+
+def test_a_question_with_typos_is_flagged_as_the_same_question_typed_cleanly() -> None:
+    typed = "wat form do i use for a private fostering notfication"
+    assert asked_kind(typed) is None  # as typed, no ask is made plain
+    found = lacking(typed, STAYING_PUT, spelling)
+    assert found is not None and found.key == "form"
+    assert lacking(typed, "Use the notification form on the intranet.", spelling) is None
+
+
+CLEAN = st.sampled_from(["what", "form", "number", "template", "email", "rate", "is", "the", "for", "phone",
+                         "do", "i", "use", "a", "lado", "private", "fostering", "notification", "whats", "which"])
+TYPED_AS = {meant: typo for typo, meant in SLIPS.items()}
+
+
+@given(st.lists(CLEAN, max_size=10), st.lists(st.booleans(), min_size=10, max_size=10))
+def test_any_question_with_slips_the_search_puts_right_asks_what_the_clean_one_asks(words: list[str],
+                                                                                    slipped: list[bool]) -> None:
+    clean = " ".join(words)
+    typed = " ".join(TYPED_AS.get(word, word) if slip else word for word, slip in zip(words, slipped, strict=False))
+    assert asked_kind(typed, spelling) == asked_kind(clean)
