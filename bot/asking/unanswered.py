@@ -22,6 +22,7 @@ from rapidfuzz.utils import default_process
 
 from bot.asking import follow_up, link_wording, unanswered_also
 from bot.asking.entry_file import choose_file, closest_file, typed_file
+from bot.asking.entry_owner import with_owner_read
 from bot.asking.kb_check import content_checks
 from bot.asking.known_moved import moved_said
 from bot.asking.new_tag_asked import kept_new, new_tag_problems
@@ -650,7 +651,8 @@ class UnansweredDesk:
                     defaults.append(f"Review by {long_date(day)} (from `{review}`, day before month), written "
                                     f"as {day.isoformat()}.")
                 new = replace(new, review_by=day.isoformat())
-        if not (new.owner or "").strip():
+        new = with_owner_read(self.services.directory, new, found, defaults)  # `owner: QA lead (practice)`
+        if not (new.owner or "").strip() and not any(field == "owner" for field, _ in found):
             new = replace(new, owner=turn.user_id)
             defaults.append(f"Owner: you ({mention(turn.user_id)}), as no owner was given; "
                             "change `owner:` in the file to hand it on.")

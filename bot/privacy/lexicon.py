@@ -89,6 +89,16 @@ def _transposed(words: str) -> frozenset[str]:
 # The question words typed with two letters swapped ('waht is a cin plan', 'whta is a pep', trial 37: refused as a
 # name "w…"): never a name.
 _NEVER_NAMES = _NEVER_NAMES | _transposed("what when where which who why how whats")
+# British informal words for people and relations, as practitioners and young people type them: never a name, with
+# or without 's (trial 46, F5: "mate's mum says she can stay" was refused as naming a child "m…"; 'Mate' and 'Pal'
+# are given names in some lists, 'bestie', 'bruv', 'missus' words in none). A name beside one is still a name
+# ("Jayden's mate's mum", 'my mate jayden said', 'nan Brenda'). Not 'bessie', a given name first.
+INFORMAL_PEOPLE = frozenset(_split("""
+mate mates bestie besties bezzie bezzy bff bruv bro bros blud bredrin sis sistas fam fella fellas lad lads lass
+lasses bloke blokes missus missis hubby hubbie wifey bf gf ex fiance fiancee pal pals chum chums hun babe
+nan nana nanna nanny gran granny grandad granda grandpa grampy grandma auntie aunty uncle stepdad stepmum ma
+"""))
+_NEVER_NAMES = _NEVER_NAMES | INFORMAL_PEOPLE | frozenset(word + "'s" for word in INFORMAL_PEOPLE)
 
 
 def _fold(word: str) -> str:

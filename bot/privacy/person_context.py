@@ -135,7 +135,7 @@ from bot.privacy.family_names import (
     family_name_spans,
     relative_name_spans,
 )
-from bot.privacy.lexicon import _split
+from bot.privacy.lexicon import INFORMAL_PEOPLE, _split
 from bot.privacy.public_cases import cited_spans
 
 # Words for a person that a name may follow, or that may come just before a naming cue ('a girl called').
@@ -586,9 +586,10 @@ class PersonContextFinder(NameFinder):
             if tokens[k].text.casefold() in _KIN_BETWEEN and k + 1 < len(tokens) \
                     and tokens[k + 1].text.casefold() in _KIN:
                 k += 1
-            after = tokens[k].text.casefold()
-            if after not in _CLOSE_TO_A_CHILD or (i and tokens[i - 1].text.casefold() in DETERMINERS
-                                                  and self._touching(text, tokens, i - 1, i)):
+            after = re.sub(r"['’]s$", "", tokens[k].text.casefold())  # "abbey's auntie's mum" (trial 46, F5)
+            close = after in _CLOSE_TO_A_CHILD or after in INFORMAL_PEOPLE  # "ruby's mate"
+            if not close or (i and tokens[i - 1].text.casefold() in DETERMINERS
+                             and self._touching(text, tokens, i - 1, i)):
                 continue  # not "the boy's dad"; but "no, ruby's dad" is an answer's 'no'
             bare = re.sub(r"['’]s$", "", tok.text)
             if after not in _KIN and bare in self.lexicon.places:

@@ -44,10 +44,10 @@ def test_other_problems_are_still_told_with_the_repeat(engine: Engine, services:
 
     [refused] = engine.command(QA_LEAD, f"kb new {key} {ICPC} | Within 15 working days. | owner: bob")
 
-    heading, repeat, owner = refused.text.splitlines()
+    heading, owner, repeat = refused.text.splitlines()  # the owner read first, as a person (trial 46, F8)
     assert heading == "Nothing was written: fix these 2 problems and send it again."
     assert repeat.startswith("• the question: Entry `icpc-timescale`") and "repeats" not in refused.text
-    assert owner.startswith("• owner: entry 'initial-child-protection-conference' has owner `bob`")
+    assert owner.startswith("• owner: “bob” names nobody in the bot's teams list.")
 
 
 def test_the_form_tells_it_beside_the_question(engine: Engine, services: Services, kb_dir: Path) -> None:
