@@ -216,6 +216,7 @@ def test_the_worker_and_their_manager_are_told_the_outcome(engine: Engine, north
     assert all(c.action == "audit.view" for r in (to_worker, to_manager) for c in r.choices)
 
 
+@time_machine.travel(datetime(2026, 12, 3, 11, 0, tzinfo=UTC), tick=False)  # the auditor's hours: nothing held
 def test_the_auditor_responds_once(engine: Engine, services: Services, north_audit: int) -> None:
     [early] = engine.command(AUDITOR, f"respond {north_audit} accept", surface="terminal")
     assert early.kind == "error" and "not been moderated yet" in early.text
@@ -247,6 +248,7 @@ def test_accepting_is_stored_and_a_second_write_changes_nothing(services: Servic
     assert readback_store.latest_moderation(services.storage, north_audit)["response"] == "accepted"
 
 
+@time_machine.travel(datetime(2026, 12, 3, 11, 0, tzinfo=UTC), tick=False)  # the auditor's hours: nothing held
 def test_a_reply_holding_a_name_is_refused_and_can_be_retyped(engine: Engine, services: Services,
                                                               north_audit: int) -> None:
     moderate(engine, north_audit)
