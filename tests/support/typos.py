@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 from bot.engine.near_miss import SYNONYMS
 
 NAMES = ("actions", "areas", "ask", "auditors", "away", "campaign", "chase", "checklist", "compare", "digest", "edit",
-         "export", "extend", "help", "home", "kb", "list", "messages", "moderate", "reaudits", "redact", "reflect", "reminders",
-         "respond", "restore", "resume", "show", "start", "worker")
+         "export", "extend", "help", "home", "kb", "list", "messages", "moderate", "reaudits", "redact", "reflect",
+         "reminders", "respond", "restore", "resume", "show", "start", "worker")
 # Something each typed command takes, as a person would type it after the command's word.
 ARGS = {"show": "136", "resume": "#12", "restore": "12", "edit": "12 grade good", "compare": "12 with 9",
         "reflect": "12 I agree with the actions", "respond": "12 accept", "moderate": "12", "list": "team north",
