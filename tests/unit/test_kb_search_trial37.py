@@ -5,18 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.loader import KnowledgeBase, load_knowledge
+from knowledge.loader import KnowledgeBase
 from knowledge.search import KnowledgeSearch, SearchResult
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_knowledge()
-
-
-@pytest.fixture(scope="module")
-def shipped(kb: KnowledgeBase) -> KnowledgeSearch:
-    return KnowledgeSearch(kb)
 
 
 def answered(result: SearchResult) -> str | None:

@@ -4,18 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.loader import KnowledgeBase, load_knowledge
+from knowledge.loader import load_knowledge
 from knowledge.search import KnowledgeSearch, SearchFit, SearchResult
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_knowledge()
-
-
-@pytest.fixture(scope="module")
-def shipped(kb: KnowledgeBase) -> KnowledgeSearch:
-    return KnowledgeSearch(kb)
 
 
 def first(result: SearchResult) -> str | None:
