@@ -37,7 +37,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from bot.privacy.lexicon import Lexicon, _split
+from bot.privacy.lexicon import INFORMAL_FRIENDS, Lexicon, _split
 from bot.privacy.occasions import occasion_words
 from bot.privacy.practice_spelling import misspelt_practice_word
 from bot.privacy.public_cases import cited_spans
@@ -721,6 +721,9 @@ NOT_DOING_PERSON = (rf"{_NOT_DO}(?:want\s+to\s+)?(?:{_NOT_DOING_ALONE}|(?:attend
                     r"feel|like|love|want|see|know|go|come|agree|trust|respond|reply|behave|wake\s+up)\b)")
 _NOT_DOING_AFTER = re.compile(rf"^{_ADVERB}\s+{_NOT_DO_WORD}\b", re.IGNORECASE)
 NOT_DOING_PERSON_AFTER = re.compile(rf"^{_ADVERB}\s+{NOT_DOING_PERSON}", re.IGNORECASE)
+# Before a friend's word that is no name: a greeting or a word describing the friend ('cheers Mate', 'best Mate').
+_FRIEND_BEFORE = frozenset(_split("cheers thanks ta hi hiya hello hey alright oi best old good little big new me ya "
+                                  "yer"))
 PERSON_AFTER = re.compile(
     r"^(?:'s\b|’s\b|\s*\((?:aged?\s*)?\d{1,2}\)|\s*,\s*(?:aged?\s*)?\d{1,2}\b|\s+aged?\s*\d{1,2}\b(?!\s*(?:%|weeks|days|months))|"
     r"\s+\((?:mother|father|mum|dad|child|yp|brother|sister|aged?)\b|"
@@ -1334,6 +1337,9 @@ class NameFinder:
                     continue  # but 'London is 12 and in foster care', 'Chester (9)' are children
             if (mode == "mixed" and _abbreviation(word)) or (mode == "lower" and word.isupper()):
                 continue  # SW, DSL, PEP, HoS, RHIs: abbreviations in ordinary text
+            if mode == "mixed" and self._friend_word_as_name(text, tokens, i):
+                spans.append((i, i))  # 'at school Mate said he was hit': a friend's word capitalised as a name
+                continue
             if (word.casefold() in ROLES and not self._role_word_met(text, tokens, i, mode)) \
                     or word.casefold().replace("’", "'") in self.lexicon.never_names:
                 continue
@@ -1747,6 +1753,24 @@ class NameFinder:
     def _touching(text: str, tokens: list[Token], i: int, j: int) -> bool:
         gap = text[tokens[i].end:tokens[j].start]
         return gap.strip(" .") == "" and len(gap) <= 3
+
+    @staticmethod
+    def _friend_word_as_name(text: str, tokens: list[Token], i: int) -> bool:
+        """Whether a friend's word ('mate', 'pal', 'bruv'; lexicon.INFORMAL_FRIENDS), an ordinary word since trial 46
+        ("mate's mum says she can stay"), is capitalised as a name: 'Mate' in mid-sentence with no 'my', 'his' or
+        'the' before it ('at school Mate said he was hit', "spoke to Mate's mum"); not 'cheers Mate', 'my Mate', nor
+        at a sentence's start, where a phone capitalises any word ('Mate said she can stay'). Written in lower case,
+        a child called Mate passes: the trade-off accepted for the word (fix48f)."""
+        word = re.sub(r"['’]s$", "", tokens[i].text)
+        if word.casefold() not in INFORMAL_FRIENDS or not (word[0].isupper() and word[1:].islower()):
+            return False
+        prev = tokens[i - 1].text.casefold() if i else ""
+        if prev in DETERMINERS or prev in _FRIEND_BEFORE:
+            return False  # 'my Mate', 'his best Mate', 'cheers Mate'
+        if i == 0 or re.search(r"[.!?:;(\-–\n]\s*$", text[tokens[i - 1].end:tokens[i].start]):
+            return False
+        after = text[tokens[i].end:tokens[i].end + 60]
+        return not re.match(r"\s*(?:[,.!?]|$)", after) or not re.search(r",\s*$", text[:tokens[i].start])
 
     def _role_adjacent(self, text: str, tokens: list[Token], i: int) -> bool:
         """A role word just before the name (allowing a title, a given name, 'the', a comma) or just after."""

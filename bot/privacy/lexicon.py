@@ -93,9 +93,14 @@ _NEVER_NAMES = _NEVER_NAMES | _transposed("what when where which who why how wha
 # or without 's (trial 46, F5: "mate's mum says she can stay" was refused as naming a child "m…"; 'Mate' and 'Pal'
 # are given names in some lists, 'bestie', 'bruv', 'missus' words in none). A name beside one is still a name
 # ("Jayden's mate's mum", 'my mate jayden said', 'nan Brenda'). Not 'bessie', a given name first.
-INFORMAL_PEOPLE = frozenset(_split("""
-mate mates bestie besties bezzie bezzy bff bruv bro bros blud bredrin sis sistas fam fella fellas lad lads lass
-lasses bloke blokes missus missis hubby hubbie wifey bf gf ex fiance fiancee pal pals chum chums hun babe
+# The friends' words of them, one person each: capitalised where no name would be ('at school Mate said he was hit',
+# 'I saw Pal's mum'), one is used as a child's name (fix48f); 'Nan said' is a grandmother, written as families do.
+INFORMAL_FRIENDS = frozenset(_split("""
+mate bestie bezzie bezzy bruv bro blud bredrin sis fella lad lass bloke missus missis hubby hubbie wifey pal chum hun
+babe
+"""))
+INFORMAL_PEOPLE = INFORMAL_FRIENDS | frozenset(_split("""
+mates besties bff bros fam fellas lads lasses blokes bf gf ex fiance fiancee pals chums sistas
 nan nana nanna nanny gran granny grandad granda grandpa grampy grandma auntie aunty uncle stepdad stepmum ma
 """))
 _NEVER_NAMES = _NEVER_NAMES | INFORMAL_PEOPLE | frozenset(word + "'s" for word in INFORMAL_PEOPLE)
