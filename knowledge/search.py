@@ -198,6 +198,13 @@ class SearchFit:
     # usage_lead * log2(1 + n) more than its scores say, when both rankings put it first (see `decide`). Off (0) unless
     # fitted on a learning simulation (bench/fit_usage.py).
     usage_lead: float = 0.0
+    # A question whose every term the first choice's wordings hold, a share of at least whole_unmet of it held by the
+    # runner-up's nowhere (`Evidence.unmet`), is answered when both rankings put that entry first and it scores at
+    # least whole_score, however close the runner-up's score: "do i need parents consent to do a s47 visit at school"
+    # is all in the consent entry's wordings, and the entry on section 47 enquiries, 5 points behind, says nothing of
+    # consent or school but in its answer (trial 46). Off unless fitted (bench/fit_search.py `_fit_whole`).
+    whole_score: float = 1e9
+    whole_unmet: float = 1e9
 
     @classmethod
     def load(cls, path: Path = FIT_FILE) -> SearchFit:
@@ -231,6 +238,9 @@ class Evidence:
     # How many times people picked the concept scorer's first choice from "Did you mean…", or a QA lead linked a
     # question to it: what learning from use says of how often it is the entry meant (see `SearchFit.usage_lead`)
     uses: int = 0
+    # The share of the question's weight (its idf) the first choice's wordings hold and the runner-up's do not, when
+    # the first choice's hold all of it (0 otherwise): what the runner-up lacks of what was asked (see `whole_unmet`)
+    unmet: float = 0.0
 
     def usage_bonus(self, fit: SearchFit) -> float:
         """The lead learning from use adds to the first choice: a prior from how often it was the entry meant."""
@@ -578,7 +588,22 @@ class KnowledgeSearch:
         said = sum(self.idf.get(term, self.unknown_idf) * weight for term, weight in terms.items())
         uses = self.uses.get(self.numbers[concept[0].entry_id], 0) if concept and self.uses else 0
         return Evidence(tuple(concept), keyword, bool(context), self._exact(query, terms, context, concept),
-                        self._guessed(query), self._asked(terms, event) if context else None, said, uses)
+                        self._guessed(query), self._asked(terms, event) if context else None, said, uses,
+                        self._unmet(terms, concept))
+
+    def _unmet(self, terms: dict[str, float], concept: list[Match]) -> float:
+        """The share of the question's weight the first choice's wordings (question, alternatives, id, tags) hold and
+        the runner-up's do not, or 0 unless the first choice's hold every term: a runner-up close on score through its
+        answer and its general wording ("section 47 enquiry") still lacks what was asked ("consent", "school")."""
+        if len(concept) < 2:
+            return 0.0
+        first = self.documents[self.numbers[concept[0].entry_id]].weights
+        second = self.documents[self.numbers[concept[1].entry_id]].weights
+        weight = {term: value * self.idf.get(term, self.unknown_idf) for term, value in terms.items()}
+        total = sum(weight.values())
+        if total <= 0 or any(term not in first for term in weight):
+            return 0.0
+        return sum(value for term, value in weight.items() if term not in second) / total
 
     def _asked(self, terms: dict[str, float], event: frozenset[str] = frozenset()) -> Match | None:
         """The entry a story's question clause, searched without the story, stands clear for: a score of at least
@@ -1070,8 +1095,10 @@ def decide(query: str, evidence: Evidence, fit: SearchFit, limit: int = 3) -> Se
 
     An answer needs the concept scorer's first choice to stand clear of the rest, or to be clear enough and
     also BM25's first choice, or (a story around a question) to be both rankings' first choice, far ahead of
-    the concept scorer's runner-up. In a question mostly guessed (`evidence.guessed`) BM25 read the same guesses:
-    its agreement then counts only with answer_score or answer_margin met. A single very common word ("left",
+    the concept scorer's runner-up, or (every word of the question in its wordings, much of it in the runner-up's
+    nowhere: `evidence.unmet`) to be both rankings' first choice at whole_score. In a question mostly guessed
+    (`evidence.guessed`) BM25 read the same guesses: its agreement then counts only with answer_score or answer_margin
+    met. A single very common word ("left",
     "home", "care") is never answered outright, unless it is an entry's own question or alternative word for word
     (`evidence.exact`): such a word alone means too many things to be sure which entry is meant (see PLAIN_ZIPF),
     so that entry is offered first instead. Nor is a question saying almost nothing (`evidence.vague`: its words
@@ -1096,7 +1123,8 @@ def decide(query: str, evidence: Evidence, fit: SearchFit, limit: int = 3) -> Se
         backed = agreed and best.score >= fit.agree_score and lead >= fit.agree_margin
         told = agreed and evidence.narrative and stands_out(*story_scores(evidence), fit.narrative_score,
                                                             fit.narrative_lead, fit.narrative_keyword_lead)
-        if clear or backed or told:
+        whole = agreed and best.score >= fit.whole_score and evidence.unmet >= fit.whole_unmet
+        if clear or backed or told or whole:
             others = tuple(m for m in fused(concept, keyword, fit) if m.entry_id != best.entry_id)
             if evidence.vague(fit) or _one_plain_word(query):  # offered first, never answered outright
                 return SearchResult(query, "ambiguous", None, close_to_first((best, *others)[:limit], evidence, fit))
