@@ -174,11 +174,14 @@ def test_a_decision_on_ones_own_case_or_a_workplace_question_is_declined_with_wh
 
 
 def test_the_topics_are_data_in_the_knowledge_files() -> None:
-    """The vocabulary file's topics, and the asker's own job's in knowledge/workplace.yaml (trial 37)."""
+    """The vocabulary file's topics, the asker's own job's in knowledge/workplace.yaml (trial 37), and the
+    allowances and grants each council sets in knowledge/local_rates.yaml (trial 46)."""
     topics = {topic.topic for topic in load_knowledge().out_of_scope.topics}
     assert topics == {"IT", "HR", "pay", "leave", "office", "personal reminders", "becoming a carer yourself",
                       "a particular case", "local contact details", "your own sickness", "your own DBS",
-                      "travel and parking", "team socials"}
+                      "travel and parking", "team socials", "fostering allowances", "kinship allowances",
+                      "special guardianship allowances", "staying put payments", "care leaver grants",
+                      "adoption allowances"}
 
 
 def test_kb_check_reports_a_broken_topic_with_its_line(tmp_path: Path) -> None:
