@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 
-from bot.asking import export_asked, learning, unanswered_asked
+from bot.asking import export_asked, kb_shared, learning, unanswered_asked
 from bot.asking import feature as knowledge_feature
 from bot.asking import leaders as leaders_feature
 from bot.asking.duplicate_named import with_questions
@@ -271,3 +271,4 @@ def start_up(services: Services) -> None:
     record_role_changes(services.storage, services.directory, services.clock())
     rescreen_at_start(services)
     learning.refresh(services)
+    kb_shared.share(services)  # from here, reloads and learned wordings reach other processes on this database

@@ -18,6 +18,7 @@ from bot.asking import (
     corrected,
     feedback_typed,
     follow_up,
+    kb_shared,
     learned_admin,
     named_action,
     offered,
@@ -485,6 +486,7 @@ def prompt_reply() -> Reply:
 def install(engine: Engine, services: Services) -> None:
     """Register asking (`/audit ask`, free text, buttons) and the QA leads' `/audit kb` commands."""
     feature = KnowledgeFeature(services, engine)
+    kb_shared.install(engine, services)  # first: every turn is answered from what other processes reloaded too
     engine.add_command("ask", feature.ask, "ask a practice or audit question",
                        usage="/audit ask <question>",
                        typed=None)  # never needed bare: anything typed that is not a command is asked, whole

@@ -12,6 +12,7 @@ import contextlib
 import os
 import sys
 from datetime import date
+from pathlib import Path
 from typing import Any, TextIO
 
 from bot.cli.campaign import visible_campaign
@@ -78,6 +79,13 @@ def campaign_reports(runtime: Runtime, who: Any, items: list[dict[str, Any]]) ->
     return [render.report_json(service.report(services, c, today)) for c in found if c is not None]
 
 
+def exports_folder_made(path: str, folder: Path) -> None:
+    """Make the exports folder when the file goes there and it is not made yet: Slack's reply gives the command with
+    a file in it (bot.digests.export_sent), which must work before the chat has exported anything."""
+    if Path(path).parent.resolve() == folder.resolve():
+        folder.mkdir(parents=True, exist_ok=True)
+
+
 def private_output(path: str) -> TextIO:
     """The export file, readable by its owner only (0600, like backups): it holds case references, grades and
     free text. An existing file is emptied and narrowed to 0600 too."""
@@ -116,6 +124,7 @@ def run_export(args: argparse.Namespace, runtime: Runtime) -> int:
     replaced = ""
     if args.output:
         replaced = " (the file that was there is replaced)" if os.path.exists(args.output) else ""
+        exports_folder_made(args.output, runtime.services.settings.exports_folder)
         with private_output(args.output) as out:
             count = write(out)
     else:

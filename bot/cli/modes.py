@@ -211,12 +211,7 @@ def chart_dir(runtime: Runtime) -> Path:
 def export_dir(runtime: Runtime) -> Path:
     """Where the terminal chat writes exports (`/audit export`'s spreadsheets): the `exports_dir` setting, else a
     folder beside the charts' (`audit.db` → `audit-exports/`). Trial 46: they went into the charts folder."""
-    if runtime.settings.exports_dir is not None:
-        return runtime.settings.exports_dir
-    database = runtime.settings.database
-    if str(database) == ":memory:":
-        return Path(tempfile.gettempdir()) / f"audit-bot-exports-{os.getpid()}"
-    return database.parent / f"{database.stem}-exports"
+    return runtime.settings.exports_folder
 
 
 def start_background_jobs(runtime: Runtime, app: object | None = None, chat_user: str | None = None,

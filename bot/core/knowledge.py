@@ -159,6 +159,10 @@ class KnowledgeService:
         # the checklists (id -> content hash) a QA lead was last told of, while a reload after the bot's own edit
         # took live a checklist edited by hand (said by the next reload told of); None: those live now
         self._checklists_told: dict[str, str] | None = None
+        # told of each change other processes on the same database should load too ("folder": a reload that
+        # worked, "learned": the learned wordings changed), set where the bot is composed (bot/asking/kb_shared.py)
+        self.on_changed: Callable[[str], None] | None = None
+        self.seen: tuple[int, int] | None = None  # the changes counted in the database this process has loaded
 
     def fork(self) -> KnowledgeService:
         """The same loaded version with nothing learned: a second bot (a test) sharing one load keeps what
@@ -170,7 +174,8 @@ class KnowledgeService:
         fork.checklist_check = self.checklist_check
         return fork
 
-    def set_learned(self, learned: list[tuple[str, str]], exact_only: Collection[tuple[str, str]] = ()) -> None:
+    def set_learned(self, learned: list[tuple[str, str]], exact_only: Collection[tuple[str, str]] = (),
+                    announce: bool = True) -> None:
         """Search these (entry id, wording) pairs as alternatives from now on, and no others; those also in
         `exact_only` (one person's pick) only when the same words are asked again (see `with_learned`).
 
@@ -185,8 +190,11 @@ class KnowledgeService:
                 search = self._live.search.with_learned(wanted, exact)
             else:
                 search = self._base.search.with_learned(wanted, exact)
+            changed = (wanted, exact) != (self._learned, self._exact)
             self._learned, self._exact = wanted, exact
             self._live = LiveKnowledge(kb=self._live.kb, search=search)
+        if changed and announce and self.on_changed is not None:
+            self.on_changed("learned")
 
     def search_without(self, learned: tuple[str, str]) -> KnowledgeSearch:
         """The live search less one learned (entry id, wording) pair: what the wording would find were it not
@@ -271,7 +279,8 @@ class KnowledgeService:
             return list(error.problems), None
 
     def reload(self, entry_check: EntryCheck | None = None,
-               checklist_check: ChecklistCheck | None = None, told: bool = True) -> ReloadResult:
+               checklist_check: ChecklistCheck | None = None, told: bool = True,
+               announce: bool = True) -> ReloadResult:
         """Build the folder's current content; swap it in if valid, else keep the live one and say why.
 
         `entry_check` (what `kb check` also asks of the entries: the identifier screen, bot/asking/kb_check.py)
@@ -283,7 +292,10 @@ class KnowledgeService:
         Its checklist diff is against the checklists a QA lead was last told of (`told`: this reload's is said, as
         `/audit kb reload` says it; a reload after an edit the bot wrote says only that edit). The bot never edits a
         checklist, so one edited by hand that such a reload takes live is said by the next reload told of (trial 23:
-        it said "No checklists changed")."""
+        it said "No checklists changed").
+
+        One that works is announced (`on_changed`), so other processes on the same database load it too before they
+        next answer (trial 46, F12); their catching up (`announce` off) is not announced again."""
         with self._reload_lock:
             older = self._live
             try:
@@ -311,6 +323,8 @@ class KnowledgeService:
             self._checklists_told = None if told else before
             _keep_last_good(newer.kb, self.cache_folder)
             diff, live, learned = newer.kb.diff(older.kb), self._live, self._learned
+        if announce and self.on_changed is not None:
+            self.on_changed("folder")
         # outside the lock: questions are answered meanwhile (a second or two on the shipped knowledge base)
         moved = edit_moved((older.kb, older.search), (live.kb, live.search),
                            [*diff.added, *diff.changed, *diff.removed], learned, self.asked_recently())

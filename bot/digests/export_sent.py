@@ -88,7 +88,7 @@ def export(services: Services, turn: Turn, text: str) -> list[Reply]:
                            "is no file to send. `/audit export since <an earlier date>` reaches further back.")]
     if turn.surface != "terminal" and not services.settings.export_files_in_slack:
         whose = _whose(services, teams, request)
-        return [Reply(text=handed_on(turn, since, named, teams, request.without_refs, whose))]
+        return [Reply(text=handed_on(services, turn, since, named, teams, request.without_refs, whose))]
     sharing = services.settings.case_reference_pattern if request.without_refs else None
     audits_out, summary_out = io.StringIO(newline=""), io.StringIO(newline="")
     rows = write_csv(items, audits_out, sharing)
@@ -103,7 +103,7 @@ def export(services: Services, turn: Turn, text: str) -> list[Reply]:
     receipt = ExportReceipt(services.storage, turn.user_id, turn.now, _trailed(since, teams, items, demo, name,
                                                                                request, turn),
                             (f"{name}.csv", f"{name}-summary.csv"),
-                            _command(turn, since, teams, request.without_refs), _to_dm(turn))
+                            _command(services, turn, since, teams, request.without_refs), _to_dm(turn))
     if turn.surface == "terminal":
         receipt.delivered()
     return _sent(turn, receipt if turn.surface != "terminal" else None,
@@ -148,21 +148,25 @@ def _names(services: Services, teams: list[str]) -> str:
     return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
 
 
-def _command(turn: Turn, since: date, teams: list[str] | None, without_refs: bool) -> str:
-    """The `audit-bot export` line for the same export, for whoever runs the bot."""
+def _command(services: Services, turn: Turn, since: date, teams: list[str] | None, without_refs: bool) -> str:
+    """The `audit-bot export` line for the same export, for whoever runs the bot: its file named as the chat names
+    an export's files, in the exports folder (trial 46: it offered `audits-<since>.csv`, a name every export from
+    that day shared)."""
     shared = " --no-case-refs" if without_refs else ""
     team = f" --team {','.join(teams)}" if teams is not None else ""
+    output = services.settings.exports_folder / f"{file_stem(services, teams, since, turn, without_refs)}.csv"
     return (f"audit-bot export --as {turn.user_id} --format csv --since {since.isoformat()}{team}{shared} "
-            f"--output audits-{since.isoformat()}.csv")
+            f"--output {output}")
 
 
-def handed_on(turn: Turn, since: date, named: str, teams: list[str] | None, without_refs: bool, whose: str) -> str:
+def handed_on(services: Services, turn: Turn, since: date, named: str, teams: list[str] | None, without_refs: bool,
+              whose: str) -> str:
     """With `export_files_in_slack` off (the default), no file of audits is posted in Slack, where it would stay
     outside the council's records until someone deleted it: the asker gets the command to hand to whoever runs the
     bot, for the same export."""
     return (f"No file of audits is posted in Slack here (the setting `export_files_in_slack` is off). Whoever runs "
             f"the bot on the council's server exports {whose} submitted since {named} with:\n"
-            f"`{_command(turn, since, teams, without_refs)}`\n"
+            f"`{_command(services, turn, since, teams, without_refs)}`\n"
             f"It writes the audits file and the summary sheet beside it. {chosen(without_refs)} "
             "The export goes in the audit trail; keep the files on secure council storage.")
 

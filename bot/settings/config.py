@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import time
@@ -106,6 +107,17 @@ class Settings:
         """Beside the database: what the bot keeps to start faster (never needed, safe to delete); none for
         an in-memory database, which keeps nothing either."""
         return None if str(self.database) == ":memory:" else self.database.parent / "cache"
+
+    @property
+    def exports_folder(self) -> Path:
+        """Where exports are written (the chat's `/audit export`, and the `audit-bot export --output` line Slack is
+        given): the `exports_dir` setting, else a folder beside the database (`audit.db` → `audit-exports/`), or one
+        of this process in the temporary folder for an in-memory database."""
+        if self.exports_dir is not None:
+            return self.exports_dir
+        if str(self.database) == ":memory:":
+            return Path(tempfile.gettempdir()) / f"audit-bot-exports-{os.getpid()}"
+        return self.database.parent / f"{self.database.stem}-exports"
 
 
 DEFAULTS: dict[str, Any] = {

@@ -1047,3 +1047,14 @@ def m410_fix46b_kb_asks_lacks(db: Database) -> None:
     2026" got the staying-put entry, which gives no rate, and never reached the QA leads; such a question is now on
     their unanswered list, as answered by that entry without what was asked for."""
     db.execute("ALTER TABLE kb_asks ADD COLUMN lacks TEXT")
+
+
+@MIGRATIONS()
+def m430_fix48d_kb_changes(db: Database) -> None:
+    """How many times the knowledge base was reloaded and its learned wordings changed, by any process on this
+    database (trial 46, F12: a terminal chat started before a QA lead's `kb link` in another kept the old knowledge
+    base until restarted). One row; each process compares it with the counts it last loaded, before each turn, and
+    catches up when they differ (bot/asking/kb_shared.py, bot/storage/kb_changes.py)."""
+    db.execute("CREATE TABLE kb_changes (id INTEGER PRIMARY KEY CHECK (id = 1), folder INTEGER NOT NULL DEFAULT 0, "
+               "learned INTEGER NOT NULL DEFAULT 0)")
+    db.execute("INSERT INTO kb_changes (id) VALUES (1)")

@@ -1,0 +1,64 @@
+"""Trial 46 (F12): two terminal chats on one database. The QA lead's chat linked "whats the rule of optimism" to
+professional curiosity and added a new entry; the practitioner's chat, started before, still answered from the old
+knowledge base ("I'm not sure this is what you need…") until it was restarted. Now a change made in one process is
+answered in every other on the same database and knowledge folder from its next question."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from bot.composition import build_engine, build_services
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.privacy.screen import Screen
+from bot.settings.config import Settings
+from tests.integration.test_unanswered_workflow import ASKER, OTHER, QA_LEAD, ask_fire_drill, listed
+from tests.support.kb_copy_fixtures import content_day, settings  # noqa: F401 (fixtures used by name)
+from tests.support.kb_helpers import button_values
+
+OPTIMISM = "whats the rule of optimism"
+
+
+@pytest.fixture
+def other_services(settings: Settings, identifier_screen: Screen) -> Iterator[Services]:  # noqa: F811
+    """A second process's services on the same database and knowledge folder, started before the change."""
+    built = build_services(settings, screen=identifier_screen)
+    yield built
+    built.storage.close()
+
+
+@pytest.fixture
+def other(other_services: Services) -> Engine:
+    return build_engine(other_services)
+
+
+def text_of(replies: list) -> str:
+    return "\n".join(reply.text for reply in replies)
+
+
+def test_a_wording_linked_in_one_chat_is_answered_in_another_started_before(engine: Engine, other: Engine) -> None:
+    before = text_of(other.message(ASKER, OPTIMISM))
+    [key] = button_values(listed(engine), "kb.unanswered.answer")
+    engine.command(QA_LEAD, f"kb link {key} professional-curiosity")
+    assert "reloaded" in text_of(engine.message(QA_LEAD, "yes"))
+
+    after = text_of(other.message(OTHER, OPTIMISM))
+
+    assert "not sure" in before.lower()
+    assert "not sure" not in after.lower() and "professional curiosity" in after.lower()
+
+
+def test_a_new_entry_made_in_one_chat_is_answered_in_another_started_before(engine: Engine, other: Engine,
+                                                                            other_services: Services) -> None:
+    key = ask_fire_drill(engine)
+    done = engine.command(QA_LEAD, f"kb new {key} When is the fire drill held? | The fire drill is held on the "
+                                   "20th of each month. | file: kb/timescales.yaml")
+    assert "Added `fire-drill-held`" in text_of(done)
+
+    after = text_of(other.message(ASKER, "when is the fire drill held"))
+
+    assert "The fire drill is held on the 20th of each month." in after
+    assert "fire-drill-held" in other_services.live_knowledge().current.kb.entries
+
