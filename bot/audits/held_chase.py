@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import partial
 
 from bot.audits.action_status import typed_id
 from bot.audits.chase_nudge import NOT_FOUND, due_words, may_chase, nudge
+from bot.audits.handed_over import Handed
 from bot.core.action_named import action_named
 from bot.core.chase_said import morning
 from bot.core.outgoing import Outgoing
@@ -101,6 +103,33 @@ def due_outgoing(services: Services, now: datetime) -> list[tuple[held_chases.He
             continue
         outgoing.append((held, Outgoing(action.owner_id, (nudge(services, action, held.chased_by, local),))))
     return outgoing
+
+
+def handed_over(services: Services, turn: Turn) -> list[Handed]:
+    """The chases held for the owner who is here now, claimed (fix48e: they waited for 08:00 while she used the bot),
+    each as its nudge; once posted it counts as the action's chase (`settle`), else it is released for the run at her
+    time. Chases of actions done or removed meanwhile are not handed over (the run drops them)."""
+    local = turn.now.astimezone(services.settings.timezone)
+    handed = []
+    for held in held_chases.claim_for(services.storage, turn.user_id, turn.now):
+        action = action_store.get_action(services.storage, held.action_id)
+        if action is None:
+            held_chases.drop(services.storage, held, turn.now)
+            continue
+        handed.append(Handed(nudge(services, action, held.chased_by, local),
+                             partial(settle, services, held, True, turn.now),
+                             partial(held_chases.release, services.storage, held), partial(_gone, services, held)))
+    return handed
+
+
+def _gone(services: Services, held: held_chases.HeldChase) -> bool:
+    """Whether the chased action was done or removed in the turn that claimed its chase: then it is dropped unsent,
+    as the run at the owner's time drops it."""
+    action = action_store.get_action(services.storage, held.action_id)
+    if action is not None and action.done_at is None:
+        return False
+    held_chases.drop(services.storage, held, services.clock())
+    return True
 
 
 def settle(services: Services, held: held_chases.HeldChase, delivered: bool, now: datetime) -> Reply | None:

@@ -12,6 +12,10 @@ Trial 46 (fix47c): a worker typing to the bot out of hours still could not see a
 worker who types to the bot (a message, a command or a button) is here: what is held for them comes first, under
 "While you were away", claimed and settled as the scheduler's run does, so that run sends none of it again. Home lists
 them ("Waiting for you", with **Show them**), and `any messages for me` shows them or says that nothing is waiting.
+
+fix48e: a chase of their action and their audit's summary held the same way (bot.audits.held_chase, held_news) are
+handed over with them, in the one block; and each is settled only once Slack has taken its post, or released for the
+scheduler's run when Slack refused it (bot.audits.handed_over).
 """
 
 from __future__ import annotations
@@ -21,15 +25,19 @@ import re
 from collections.abc import Callable
 from contextvars import ContextVar
 from datetime import datetime
+from functools import partial
 
+from bot.audits import held_chase, held_news
 from bot.audits.chase_nudge import working_morning
+from bot.audits.handed_over import Handed, posted_replies
 from bot.core.chase_said import morning
 from bot.core.outgoing import Outgoing
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
 from bot.settings.people import Person, Role
-from bot.storage import held_dms
+from bot.storage import held_chases, held_dms
+from bot.storage import held_news as news_store
 
 
 def _holdable(services: Services, turn: Turn, reply: Reply) -> bool:
@@ -106,16 +114,30 @@ def _heading(count: int) -> str:
     return f"While you were away: {said} waiting for you."
 
 
+def _dms_handed(services: Services, turn: Turn) -> list[Handed]:
+    """The DMs held for the person who is here now, claimed, each settled once posted or released if refused."""
+    return [Handed(from_json(turn.user_id, dm.message), partial(settle, services, dm, True, turn.now),
+                   partial(held_dms.release, services.storage, dm))
+            for dm in held_dms.claim_for(services.storage, turn.user_id, turn.now)]
+
+
+def _claimed(services: Services, turn: Turn) -> list[Handed]:
+    """What is held for the person who is here now (DMs, their audits' summaries, chases of their actions: fix48e),
+    claimed, so the run at their time sends none of it while this turn hands it over."""
+    return [*_dms_handed(services, turn), *held_news.handed_over(services, turn),
+            *held_chase.handed_over(services, turn)]
+
+
+def _handed_replies(turn: Turn, handed: list[Handed]) -> list[Reply]:
+    """The claimed messages under one line saying how many, each settled once posted (bot.audits.handed_over)."""
+    going = posted_replies(turn, handed)
+    return [Reply(kind="notice", text=_heading(len(going))), *going] if going else []
+
+
 def delivered(services: Services, turn: Turn) -> list[Reply]:
-    """What is held for the person who is here now, claimed and settled as sent (they see it in this reply), under
-    one line saying how many; nothing when nothing is held."""
-    claimed = held_dms.claim_for(services.storage, turn.user_id, turn.now)
-    if not claimed:
-        return []
-    messages = [from_json(turn.user_id, dm.message) for dm in claimed]
-    for dm in claimed:
-        held_dms.settle(services.storage, dm, True, turn.now)
-    return [Reply(kind="notice", text=_heading(len(claimed))), *messages]
+    """What is held for the person who is here now, claimed, under one line saying how many; nothing when nothing
+    is held."""
+    return _handed_replies(turn, _claimed(services, turn))
 
 
 def shown(services: Services, turn: Turn) -> list[Reply]:
@@ -130,20 +152,24 @@ def shown(services: Services, turn: Turn) -> list[Reply]:
 
 def _here(services: Services, turn: Turn) -> Callable[[list[Reply]], list[Reply]] | None:
     """The person is here: what is held for them is claimed as the turn begins (so `home` typed no longer lists it)
-    and leads the turn's replies."""
-    handed = delivered(services, turn)
+    and leads the turn's replies, worded once the turn has run (a chase of an action it marked done is dropped)."""
+    handed = _claimed(services, turn)
     _HANDED_OVER.set(len(handed))
-    return (lambda _replies: handed) if handed else None
+    return (lambda _replies: _handed_replies(turn, handed)) if handed else None
 
 
 def home_section(services: Services, person: Person) -> list[Reply]:
-    """Home's "Waiting for you": how many messages are held for this person and until when, with **Show them**."""
-    waiting = held_dms.waiting_for(services.storage, person.user_id, services.clock())
+    """Home's "Waiting for you": how many messages are held for this person (DMs, their audits' summaries, chases
+    of their actions) and until when, with **Show them**."""
+    now = services.clock()
+    waiting = sorted([*(dm.send_at for dm in held_dms.waiting_for(services.storage, person.user_id, now)),
+                      *(news.send_at for news in news_store.waiting_for(services.storage, person.user_id, now)),
+                      *(chase.send_at for chase in held_chases.waiting_for(services.storage, person.user_id, now))])
     if not waiting:
         return []
     said = "1 message is" if len(waiting) == 1 else f"{len(waiting)} messages are"
     return [Reply(title="Waiting for you", text=(
-        f"{said} waiting for you, held out of your working hours until {morning(services, waiting[0].send_at)}. "
+        f"{said} waiting for you, held out of your working hours until {morning(services, waiting[0])}. "
         "Press **Show them** (or type `any messages for me`) to see them now."),
         choices=(Choice("Show them", SHOW, "", "primary"),))]
 

@@ -11,10 +11,12 @@ reach the worker. Only the worker's DMs are held: a manager's copy and urgent al
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 
 from bot.audits import what_changed
 from bot.audits.chase_nudge import working_morning
 from bot.audits.core import load, summary_reply
+from bot.audits.handed_over import Handed
 from bot.core.chase_said import morning
 from bot.core.outgoing import Outgoing
 from bot.core.replies import Choice, Reply
@@ -51,20 +53,39 @@ def due_outgoing(services: Services, now: datetime) -> list[tuple[held_news.Held
     audit no longer submitted (reopened, cancelled) is settled unsent: its resubmission tells the worker."""
     outgoing = []
     for news in held_news.claim_due(services.storage, now):
-        audit = store.get_audit(services.storage, news.audit_id)
-        if audit is None or audit.submitted_at is None or audit.status in ("draft", "cancelled"):
-            held_news.settle(services.storage, news, True, now)
-            continue
-        by = services.directory.label(news.by_user)
-        heading = (f"{by} has audited one of your cases. Here is the summary: you can add your reflections on it."
-                   if news.kind == "new" else f"{by} has changed the audit of one of your cases after submitting "
-                                              "it. Here is the summary as it stands now.")
-        ctx = load(services, audit.id)
-        summary = summary_reply(services, ctx, heading, to_user=news.worker_id,
-                                choices=(Choice("Add my reflections", "audit.reflect", str(audit.id)),),
-                                changed=what_changed.since_sent(services, ctx) if news.kind != "new" else None)
-        outgoing.append((news, Outgoing(news.worker_id, (summary,))))
+        summary = _summary(services, news, now)
+        if summary is not None:
+            outgoing.append((news, Outgoing(news.worker_id, (summary,))))
     return outgoing
+
+
+def _summary(services: Services, news: held_news.HeldNews, now: datetime) -> Reply | None:
+    """The claimed news as the audit's summary as it stands, to its worker; None (settled unsent) for an audit no
+    longer submitted."""
+    audit = store.get_audit(services.storage, news.audit_id)
+    if audit is None or audit.submitted_at is None or audit.status in ("draft", "cancelled"):
+        held_news.settle(services.storage, news, True, now)
+        return None
+    by = services.directory.label(news.by_user)
+    heading = (f"{by} has audited one of your cases. Here is the summary: you can add your reflections on it."
+               if news.kind == "new" else f"{by} has changed the audit of one of your cases after submitting "
+                                          "it. Here is the summary as it stands now.")
+    ctx = load(services, audit.id)
+    return summary_reply(services, ctx, heading, to_user=news.worker_id,
+                         choices=(Choice("Add my reflections", "audit.reflect", str(audit.id)),),
+                         changed=what_changed.since_sent(services, ctx) if news.kind != "new" else None)
+
+
+def handed_over(services: Services, turn: Turn) -> list[Handed]:
+    """The news held for the worker who is here now, claimed (fix48e: it waited for 08:00 while she used the bot),
+    each as the audit's summary as it stands; settled as sent once posted, else released for the run at her time."""
+    handed = []
+    for news in held_news.claim_for(services.storage, turn.user_id, turn.now):
+        summary = _summary(services, news, turn.now)
+        if summary is not None:
+            handed.append(Handed(summary, partial(settle, services, news, True, turn.now),
+                                 partial(held_news.release, services.storage, news)))
+    return handed
 
 
 def settle(services: Services, news: held_news.HeldNews, delivered: bool, now: datetime) -> None:

@@ -228,21 +228,31 @@ def away_command(services: Services, turn: Turn, text: str) -> list[Reply]:
                   "`/audit away off` cancels it.")
         return [Reply(booked + _replaced(before, today, starts, until)), *told]
     # trial 45: "pause reminders till monday" was answered with Sunday first; the day they come back leads
-    return [Reply(_paused_said(today, until) + f"{cover_text} "
-                  "`/audit away off` turns them back on sooner." + _replaced(before, today, starts, until)), *told]
+    return [Reply(_paused_said(today, until) + f"{cover_text} " + _other_reading(text, until) +
+                  " `/audit away off` turns them back on sooner." + _replaced(before, today, starts, until)), *told]
 
 
 def _paused_said(today: date, until: date) -> str:
-    """How a pause from today is said: leading with the day reminders start again (trial 45); a pause over days
-    when no reminders go out anyway (a weekend, a bank holiday) is kept, but says so (trial 46: on a Sunday,
-    `pause reminders till monday` said "Reminders paused" though it paused nothing)."""
+    """How a pause from today is said: the day reminders start again first (trial 45), then the last day away, both
+    as dates (fix48e: "until Monday" reads either way); a pause over days when no reminders go out anyway (a
+    weekend, a bank holiday) is kept, but says so (trial 46: on a Sunday, `pause reminders till monday` said
+    "Reminders paused" though it paused nothing)."""
     back = long_date(next_working_day(until))
     days = [today + timedelta(days=offset) for offset in range((until - today).days + 1)]
+    away = f"away to {long_date(until)} (your last day away)"
     if days and not any(is_working_day(day) for day in days):
         when = "at weekends" if all(day.weekday() >= 5 for day in days) else "on bank holidays or at weekends"
-        return (f"No reminders go out {when} anyway; from {back} they start again. I've noted you away to "
-                f"{long_date(until)} all the same.")
-    return f"Reminders paused; they start again on {back} (no reminders to {long_date(until)}, your last day away)."
+        return f"No reminders go out {when} anyway: they start again on {back}. I've noted you {away} all the same."
+    return f"Reminders paused: they start again on {back}; you are {away}."
+
+
+def _other_reading(text: str, until: date) -> str:
+    """The one line that takes the day typed the other way (fix48e): `until Monday` is read as Monday the last day
+    away, `till Monday` in words and `back on Monday` as Monday the day back, and British usage says either."""
+    if BACK_ON.search(text):
+        day = until + timedelta(days=1)
+        return f"{day:%A} your last day away instead? Type `/audit away until {day.day}/{day.month}`."
+    return f"Back on {until:%A} instead? Type `/audit away back on {until.day}/{until.month}`."
 
 
 def _read(services: Services, text: str, today: date) -> tuple[date | None, date, str | None] | None:

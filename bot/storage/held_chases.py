@@ -143,3 +143,41 @@ def state_of(storage: Storage, held_id: int) -> str | None:
     """Where one held chase stands (held, sending, sent, failed, dropped, withdrawn)."""
     row = storage.db.execute("SELECT state FROM held_chases WHERE id = ?", [held_id]).fetchone()
     return row[0] if row else None
+
+
+_OWNED = ("action_id IN (SELECT id FROM actions WHERE owner_id = :to AND done_at IS NULL AND removed_at IS NULL) AND "
+          "(state = 'held' OR (state = 'sending' AND (claimed_at IS NULL OR claimed_at <= :stale)))")
+
+
+def waiting_for(storage: Storage, owner_id: str, now: datetime) -> list[HeldChase]:
+    """The chases still held for the owner of their actions (read only): what their Home counts (fix48e)."""
+    values = {"to": owner_id, "stale": utc_text(now - CLAIM_EXPIRES)}
+    return [_row(row) for row in storage.db.execute(
+        f"SELECT {_COLUMNS} FROM held_chases WHERE {_OWNED} ORDER BY send_at, id", values).fetchall()]
+
+
+def claim_for(storage: Storage, owner_id: str, now: datetime) -> list[HeldChase]:
+    """The chases held for the owner of their open actions, claimed now however far off their time (→ sending),
+    because the owner is here (fix48e): the run at their time then finds them claimed and sends none again."""
+    values = {"to": owner_id, "stale": utc_text(now - CLAIM_EXPIRES)}
+    if storage.db.execute(f"SELECT 1 FROM held_chases WHERE {_OWNED} LIMIT 1", values).fetchone() is None:
+        return []
+    stamp = utc_text(now)
+    with storage.write() as db:
+        rows = db.execute(f"SELECT {_COLUMNS} FROM held_chases WHERE {_OWNED} ORDER BY send_at, id",
+                          values).fetchall()
+        db.conn.executemany("UPDATE held_chases SET state = ?, claimed_at = ?, attempts = attempts + 1 WHERE id = ?",
+                            [(SENDING, stamp, row[0]) for row in rows])
+    return [_row((*row[:5], stamp, row[6] + 1)) for row in rows]
+
+
+def release(storage: Storage, held: HeldChase) -> None:
+    """A chase claimed to be handed over in a turn whose post Slack refused: held again as before the claim, so the
+    run at its time sends it; when another chase of the action is held meanwhile, the claim is left to expire."""
+    try:
+        with storage.write() as db:
+            db.execute("UPDATE held_chases SET state = ?, claimed_at = NULL, attempts = MAX(attempts - 1, 0) "
+                       "WHERE id = ? AND state = ? AND claimed_at = ?",
+                       [HELD, held.id, SENDING, utc_text(held.claimed_at) if held.claimed_at else None])
+    except sqlite3.IntegrityError:  # one waits already (held_chases_waiting)
+        return

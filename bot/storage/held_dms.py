@@ -92,3 +92,12 @@ def claim_for(storage: Storage, to_user: str, now: datetime) -> list[HeldDm]:
         db.conn.executemany("UPDATE held_dms SET state = ?, claimed_at = ?, attempts = attempts + 1 WHERE id = ?",
                             [(SENDING, stamp, row[0]) for row in rows])
     return [_row((*row[:5], stamp, row[6] + 1)) for row in rows]
+
+
+def release(storage: Storage, held: HeldDm) -> None:
+    """A message claimed to be handed over in a turn whose post Slack refused: held again as it was before the
+    claim (fix48e), so the run at its time sends it. Only the current claim is released."""
+    with storage.write() as db:
+        db.execute("UPDATE held_dms SET state = ?, claimed_at = NULL, attempts = MAX(attempts - 1, 0) WHERE id = ? "
+                   "AND state = ? AND claimed_at = ?",
+                   [HELD, held.id, SENDING, utc_text(held.claimed_at) if held.claimed_at else None])

@@ -4,6 +4,7 @@ so a restart loses none and two runs never send one twice. Only ids and times ar
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -79,3 +80,43 @@ def settle(storage: Storage, held: HeldNews, sent: bool, now: datetime) -> None:
         db.execute("UPDATE held_news SET state = ?, settled_at = ? WHERE id = ? AND state = ? AND claimed_at = ?",
                    [SENT if sent else FAILED, utc_text(now), held.id, SENDING,
                     utc_text(held.claimed_at) if held.claimed_at else None])
+
+
+def _waiting_for(worker_id: str, now: datetime) -> tuple[str, dict[str, str]]:
+    """Held for `worker_id` whenever due, or claimed and not settled within CLAIM_EXPIRES, as in `claim_due`."""
+    return ("worker_id = :to AND (state = 'held' OR (state = 'sending' AND (claimed_at IS NULL OR "
+            "claimed_at <= :stale)))", {"to": worker_id, "stale": utc_text(now - CLAIM_EXPIRES)})
+
+
+def waiting_for(storage: Storage, worker_id: str, now: datetime) -> list[HeldNews]:
+    """The news still held for `worker_id` (read only): what their Home counts (fix48e)."""
+    where, values = _waiting_for(worker_id, now)
+    return [_row(row) for row in storage.db.execute(
+        f"SELECT {_COLUMNS} FROM held_news WHERE {where} ORDER BY send_at, id", values).fetchall()]
+
+
+def claim_for(storage: Storage, worker_id: str, now: datetime) -> list[HeldNews]:
+    """The news held for `worker_id`, claimed now however far off its time (→ sending), because the worker is here
+    (fix48e): the run at their time then finds it claimed and sends none again, once the turn's post settles it."""
+    where, values = _waiting_for(worker_id, now)
+    if storage.db.execute(f"SELECT 1 FROM held_news WHERE {where} LIMIT 1", values).fetchone() is None:
+        return []
+    stamp = utc_text(now)
+    with storage.write() as db:
+        rows = db.execute(f"SELECT {_COLUMNS} FROM held_news WHERE {where} ORDER BY send_at, id", values).fetchall()
+        db.conn.executemany("UPDATE held_news SET state = ?, claimed_at = ?, attempts = attempts + 1 WHERE id = ?",
+                            [(SENDING, stamp, row[0]) for row in rows])
+    return [_row((*row[:6], stamp, row[7] + 1)) for row in rows]
+
+
+def release(storage: Storage, held: HeldNews) -> None:
+    """News claimed to be handed over in a turn whose post Slack refused: held again as before the claim, so the
+    run at its time sends it. When newer news of the audit is held meanwhile, the claim is left to expire instead
+    (then the run sends this one too)."""
+    try:
+        with storage.write() as db:
+            db.execute("UPDATE held_news SET state = ?, claimed_at = NULL, attempts = MAX(attempts - 1, 0) "
+                       "WHERE id = ? AND state = ? AND claimed_at = ?",
+                       [HELD, held.id, SENDING, utc_text(held.claimed_at) if held.claimed_at else None])
+    except sqlite3.IntegrityError:  # one waits already for the audit (held_news_waiting)
+        return

@@ -78,7 +78,7 @@ def test_away_reads_dates_as_the_audit_questions_do(engine: Engine, services: Se
                                                     typed: str, until: date) -> None:
     _, out = drive(engine, [f"/audit away until {typed}"], user=MANAGER)
     assert "I could not read" not in out, out
-    assert f"no reminders to {until:%A} {until.day} {until:%B %Y}, your last day away" in flat(out)
+    assert f"you are away to {until:%A} {until.day} {until:%B %Y} (your last day away)" in flat(out)
     assert away_on(services.storage, date(2026, 12, 3))[MANAGER][0] == until
 
 

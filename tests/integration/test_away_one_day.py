@@ -67,7 +67,7 @@ def test_a_day_that_is_no_day_is_said_to_be_wrong(engine: Engine, services: Serv
 def test_until_a_day_still_pauses_to_that_day(engine: Engine, services: Services) -> None:
     with time_machine.travel(SATURDAY, tick=False):
         said = _said(engine, "away until next fri")
-    assert "no reminders to Friday 11 December 2026, your last day away" in said
+    assert "you are away to Friday 11 December 2026 (your last day away)" in said
 
 
 @settings(max_examples=80, deadline=None)

@@ -32,7 +32,7 @@ def away_with_things_happening(services: Services, engine: Engine) -> tuple[int,
     action = rows.action(earlier, WORKER, date(2026, 12, 9), description="Visit and see the child alone")
     with at(2026, 12, 7):
         [said] = engine.command(WORKER, "away until 11/12")
-    assert "no reminders to Friday 11 December 2026" in said.text
+    assert "you are away to Friday 11 December 2026" in said.text
     reflect = rows.audit(auditor=MANAGER, submitted=datetime(2026, 12, 8, 11, tzinfo=UTC))
     return action, reflect
 

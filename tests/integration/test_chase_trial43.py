@@ -27,8 +27,8 @@ def test_chase_all_overdue_says_how_many_go_how_many_wait_and_why(services: Serv
     demo = with_demo_data(services)
     late = overdue(demo)
     assert len(late) >= 6
-    said(engine, SOUTH_MANAGER, f"chase {late[0]}, {late[1]} and {late[2]}")  # held: out of hours
-    said(engine, SOUTH_WORKER, f"more time on action {late[3]} until 18/12")
+    said(engine, SOUTH_WORKER, f"more time on action {late[3]} until 18/12")  # before the chases: once she writes,
+    said(engine, SOUTH_MANAGER, f"chase {late[0]}, {late[1]} and {late[2]}")  # held ones are handed over (fix48e)
     reply = said(engine, SOUTH_MANAGER, "chase all overdue")
     to_send = len(late) - 4
     assert (f"Chase all {len(late)} overdue actions in your teams? {to_send} to send, 3 already waiting, 1 waits for "

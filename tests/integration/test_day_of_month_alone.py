@@ -61,7 +61,7 @@ def test_away_until_the_31st_and_a_month_too_short_for_the_day(engine: Engine, s
     with time_machine.travel(TUESDAY, tick=False):
         _, out = drive(engine, ["away until the 31st"], user=AUDITOR)
     assert "they start again on Friday 1 January" not in flat(out)  # 1 January is a bank holiday
-    assert ("they start again on Monday 4 January 2027 (no reminders to Thursday 31 December 2026, your last day "
+    assert ("they start again on Monday 4 January 2027; you are away to Thursday 31 December 2026 (your last day "
             "away)") in flat(out), out
     assert away_on(services.storage, date(2026, 12, 9))[AUDITOR][0] == date(2026, 12, 31)
     with pytest.raises(DateError, match=r"February 2027 has 28 days, so no 30th: type the date with its month, like "

@@ -141,14 +141,18 @@ def test_chasing_again_says_one_waits_and_queues_no_second(engine: Engine, servi
 
 
 def test_lists_and_the_audit_show_the_chase_waiting_to_all_but_the_owner(engine: Engine, services: Services) -> None:
+    """The owner never sees it listed as waiting: once she writes, it is handed over to her (fix48e)."""
     audit, action, _ = held_on_saturday(engine, services)
     with at(datetime(2026, 12, 6, 9, 0, tzinfo=LONDON)):
         team = said(engine.message(MANAGER, "actions team", surface="terminal"))
         shown = said(engine.message(MANAGER, f"show {audit}", surface="terminal"))
-        own = said(engine.message(OWNER, "my actions", surface="terminal"))
         chasers = said(engine.message(MANAGER, "my actions", surface="terminal"))
         named = said(engine.message(MANAGER, f"what does action {action} mean?", surface="terminal"))
+        handed = engine.message(OWNER, "my actions", surface="terminal")
+        own = said(handed[2:])
         owner_named = said(engine.message(OWNER, f"what does action {action} mean?", surface="terminal"))
+    assert handed[0].text == "While you were away: 1 message was waiting for you."
+    assert f"asks about action {action}" in handed[1].text
     assert f"Action {action} — Social worker N1: Update the chronology" in team
     assert "— chase held until 08:00 Mon 7 Dec" in team
     assert f"Action {action}: Update the chronology" in shown and "chase held until 08:00 Mon 7 Dec" in shown

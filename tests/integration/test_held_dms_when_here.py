@@ -16,6 +16,7 @@ from bot.core.services import Services
 from bot.engine.home import home_sections
 from bot.engine.routing import Engine
 from tests.support.action_rows import open_action
+from tests.support.posted import posted
 from tests.support.text import flat
 
 LONDON = ZoneInfo("Europe/London")
@@ -59,8 +60,8 @@ def test_on_a_saturday_her_first_message_brings_what_was_held_before_its_own_rep
     saturday = coming(5, 10)
     first, second = _held_two(engine, services, saturday)
     with time_machine.travel(saturday + timedelta(minutes=5), tick=False):
-        said = _texts(engine.message(WORKER, "help"))
-        again = _texts(engine.message(WORKER, "help"))
+        said = _texts(posted(engine.message(WORKER, "help")))
+        again = _texts(posted(engine.message(WORKER, "help")))
     assert said[0] == "While you were away: 2 messages were waiting for you."
     assert f"removed action {first} " in said[1] and f"removed action {second} " in said[2]
     assert len(said) > 3  # then the reply to `help` itself
@@ -74,9 +75,9 @@ def test_on_a_weekday_night_home_lists_them_and_show_them_shows_them_once(
     _held_two(engine, services, night)
     with time_machine.travel(night + timedelta(minutes=5), tick=False):
         home = [s for s in home_sections(engine, services, WORKER) if s.title == "Waiting for you"]
-        shown = _texts(engine.action(WORKER, "waiting.show", ""))
+        shown = _texts(posted(engine.action(WORKER, "waiting.show", "")))
         after = [s for s in home_sections(engine, services, WORKER) if s.title == "Waiting for you"]
-        asked = _texts(engine.message(WORKER, "any messages for me?"))
+        asked = _texts(posted(engine.message(WORKER, "any messages for me?")))
     assert len(home) == 1 and flat(home[0].text).startswith("2 messages are waiting for you, held out of your")
     assert [choice.label for choice in home[0].choices] == ["Show them"]
     assert shown[0] == "While you were away: 2 messages were waiting for you."
@@ -91,7 +92,7 @@ def test_asked_in_words_they_are_shown_once(engine: Engine, services: Services) 
     night = coming(2, 21)
     _held_two(engine, services, night)
     with time_machine.travel(night + timedelta(minutes=5), tick=False):
-        said = _texts(engine.message(WORKER, "have i got any messages"))
+        said = _texts(posted(engine.message(WORKER, "have i got any messages")))
     assert said.count("While you were away: 2 messages were waiting for you.") == 1
     assert sum("removed action" in text for text in said) == 2
     assert not any("Did you mean" in text for text in said)

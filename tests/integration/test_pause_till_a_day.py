@@ -1,6 +1,7 @@
 """Trial 45: "pause reminders till monday" is English for reminders coming back ON Monday. The pause ends the day
-before (the stored last day away), and the confirmation leads with the day they start again: "Reminders paused; they
-start again on Monday 14 December 2026". Clock pinned to a working day and to a Friday evening."""
+before (the stored last day away), and the confirmation leads with the day they start again: "Reminders paused: they
+start again on Monday 14 December 2026", then the last day away, and the other reading in one line (fix48e). Clock
+pinned to a working day and to a Friday evening."""
 
 from __future__ import annotations
 
@@ -30,8 +31,9 @@ def test_till_a_day_brings_reminders_back_on_that_day_and_says_so_first(engine: 
     with time_machine.travel(now, tick=False):
         replies = engine.message(WORKER, typed, surface="terminal")
     said = flat("\n".join(reply.text for reply in replies))
-    assert said.startswith("Reminders paused; they start again on Monday 14 December 2026 (no reminders to Sunday "
-                           "13 December 2026, your last day away)."), said
+    assert said.startswith("Reminders paused: they start again on Monday 14 December 2026; you are away to Sunday "
+                           "13 December 2026 (your last day away). Monday your last day away instead? Type "
+                           "`/audit away until 14/12`."), said
     stored = away_period(services.storage, WORKER)
     assert stored is not None and stored[1] == MONDAY - timedelta(days=1)
 
@@ -48,7 +50,24 @@ def test_a_pause_over_a_weekend_only_says_no_reminders_go_out_then_anyway(engine
     with time_machine.travel(now, tick=False):
         replies = engine.message(WORKER, "pause reminders till monday", surface="terminal")
     said = flat("\n".join(reply.text for reply in replies))
-    assert said.startswith("No reminders go out at weekends anyway; from Monday 14 December 2026 they start "
-                           "again."), said
+    assert said.startswith("No reminders go out at weekends anyway: they start again on Monday 14 December 2026. "
+                           "I've noted you away to Sunday 13 December 2026 (your last day away) all the same. "
+                           "Monday your last day away instead? Type `/audit away until 14/12`."), said
+    stored = away_period(services.storage, WORKER)
+    assert stored is not None and stored[1] == MONDAY - timedelta(days=1)
+
+
+def test_away_until_monday_keeps_monday_as_the_last_day_says_both_dates_and_how_to_be_back_on_it(
+        engine: Engine, services: Services) -> None:
+    """fix48e: `/audit away until monday` keeps Monday the last day away (unchanged), but says both dates, and the
+    line it offers makes Monday the day back instead, in one go."""
+    with time_machine.travel(WEDNESDAY, tick=False):
+        said = flat("\n".join(r.text for r in engine.command(WORKER, "away until monday", surface="terminal")))
+        stored = away_period(services.storage, WORKER)
+        assert stored is not None and stored[1] == MONDAY
+        assert said.startswith("Reminders paused: they start again on Tuesday 15 December 2026; you are away to "
+                               "Monday 14 December 2026 (your last day away). Back on Monday instead? Type "
+                               "`/audit away back on 14/12`."), said
+        engine.command(WORKER, "away back on 14/12", surface="terminal")
     stored = away_period(services.storage, WORKER)
     assert stored is not None and stored[1] == MONDAY - timedelta(days=1)

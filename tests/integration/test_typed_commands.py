@@ -89,7 +89,7 @@ PRACTITIONER = "U0PRAN001"
 
 def test_away_off_typed_bare_turns_reminders_back_on_and_is_not_a_question(engine: Engine,
                                                                            services: Services) -> None:
-    assert said(engine.message(MANAGER, "away until 24/12")).startswith("Reminders paused; they start again on ")
+    assert said(engine.message(MANAGER, "away until 24/12")).startswith("Reminders paused: they start again on ")
     assert said(engine.message(MANAGER, "away off")) == "Welcome back: reminders are on again."
     assert services.storage.db.execute("SELECT count(*) FROM away").fetchone()[0] == 0
     assert said(engine.message(MANAGER, "away")) == said(engine.command(MANAGER, "away"))
