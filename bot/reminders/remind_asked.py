@@ -1,0 +1,56 @@
+"""A request for a reminder of one's own ("remind me on friday to audit another case", "set a reminder for 3pm"):
+said honestly that the bot cannot set one (trial 48, F2).
+
+The trial's manager got the knowledge-base entry "How do I pause reminders while I am on leave?" as a confident answer.
+The bot sends its own reminders only (drafts, actions, moderations, the audit target), so a request for another one is
+told so, with what it does send (`my reminders`), how to pause them, and Slack's own `/remind`, which can. Nothing is
+noted for the QA leads: it is no gap in the knowledge base. A question about something ("remind me how grading works",
+"remind me what the ICPC timescale is") is still the knowledge base's, and asking someone else to be reminded
+("remind sw s1 about action 18") is chasing (bot.audits.action_chase), registered earlier.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.replies import Reply
+from bot.core.services import Services
+from bot.engine.routing import Engine
+
+PRIORITY = 28  # after pausing said in words (27), before typed commands and the knowledge base
+_ASKING = r"(?:(?:hey|hi|ok|okay|pls|please|can|could|will|would|u|you|bot|just|also)[\s,]+)*"
+_QUESTION_WORD = r"(?:how|what|whats|what's|when|whens|where|who|whos|why|which|whether|if|is|are|does|do)\b"
+# "remind me on friday to …", "can you remind me tomorrow", "nudge me about it next week", "ping me at 3pm"; never
+# "remind me how/what …", a question asked in the polite way
+REMIND_ME = re.compile(rf"^\s*{_ASKING}(?:remind|nudge|ping|prompt)\s+(?:me|us)\b(?!\s+{_QUESTION_WORD})",
+                       re.IGNORECASE)
+# "set a reminder for friday", "can you set me a reminder", "i need a reminder to …", "add a reminder", "put a
+# reminder in for monday", "create reminder"
+SET_REMINDER = re.compile(rf"^\s*{_ASKING}(?:(?:i|we)\s+(?:need|want|would\s+like|'?d\s+like)\s+|(?:can|could|how\s+do)"
+                          r"\s+(?:i|we)\s+)?(?:set|add|make|create|put|schedule|give|get|book)\s+(?:me\s+|us\s+)?(?:up\s+)?"
+                          r"(?:a\s+|an\s+|another\s+|some\s+|my\s+(?:own\s+)?)?(?:personal\s+|quick\s+)?reminders?\b"
+                          rf"|^\s*{_ASKING}(?:i|we)\s+(?:need|want|would\s+like|'?d\s+like)\s+(?:a\s+|another\s+)?reminders?\b",
+                          re.IGNORECASE)
+CANNOT_REMIND = ("I can't set reminders of your own. The reminders I send are about your audit work: drafts left "
+                 "unfinished, actions due or overdue, moderations waiting, and your monthly audit target. "
+                 "`my reminders` shows what is coming; `pause reminders till monday` (or `/audit away until DATE`) "
+                 "pauses them. For a reminder of your own, Slack's `/remind` can: `/remind me on friday to …`.")
+
+
+def asks_for_reminder(text: str) -> bool:
+    """Whether the text asks the bot to remind the person of something of their own, or to set them a reminder."""
+    said = text.replace("\u2019", "'")
+    return REMIND_ME.match(said) is not None or SET_REMINDER.match(said) is not None
+
+
+def asked(text: str) -> list[Reply] | None:
+    """What the bot says to a request for a reminder of one's own; None for other text."""
+    if not asks_for_reminder(text):
+        return None
+    return [Reply(text=CANNOT_REMIND, note="Nothing was noted for the QA leads.")]
+
+
+def install(engine: Engine, services: Services) -> None:
+    """Register the honest reply to "remind me …", before the knowledge base."""
+    del services  # the same reply for everyone
+    engine.add_message_handler(lambda turn, text: asked(text), priority=PRIORITY)
