@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 
-from bot.asking import cannot_do, export_asked, learning, unanswered_asked
+from bot.asking import cannot_do, export_asked, learning, remind_asked, unanswered_asked
 from bot.asking import feature as knowledge_feature
 from bot.asking import leaders as leaders_feature
 from bot.asking.duplicate_named import with_questions
@@ -66,7 +66,7 @@ from bot.engine.routing import Engine
 from bot.oversight.role_changes import record_role_changes
 from bot.privacy.knowledge_screen import Withheld, checklist_identifier_problems, start_checklist_screen, start_screen
 from bot.privacy.screen import Screen
-from bot.reminders import away_change, away_for_worded, away_worded, pause_asked, remind_asked
+from bot.reminders import away_change, away_for_worded, away_worded, pause_asked
 from bot.reminders import feature as reminders_feature
 from bot.settings.config import Settings
 from bot.storage import Storage

@@ -20,19 +20,18 @@ from bot.engine.routing import Engine
 PRIORITY = 29  # after a request for a reminder (28), before typed commands and the knowledge base
 _ASKING = r"(?:(?:hey|hi|ok|okay|pls|please|can|could|will|would|u|you|bot|just)[\s,]+)*"
 # the task opening the line, then whom or what for: "email my manager", "book me a room", "ring us back", "send an
-# email to my manager", "arrange a meeting with", "put it in my diary"
+# email to my manager", "arrange a meeting with"
 TASK = re.compile(rf"^\s*{_ASKING}(?:(?:e-?mail|book|ring|phone|call|text|whatsapp)\s+(?:me|my|us|our)\b"
                   r"|(?:send|write|draft)\s+(?:an?\s+)?e-?mail\b|(?:book|arrange|schedule|organise|organize|set\s+up)\s+"
-                  r"(?:me\s+|us\s+)?(?:a|an)\s+(?:meeting|room|call|appointment|visit|supervision|session)\b"
-                  r"|(?:put|add)\s+(?:it|this|that|something)\s+(?:in|to|into)\s+(?:my|our)\s+(?:diary|calendar|"
-                  r"outlook)\b)", re.IGNORECASE)
+                  r"(?:me\s+|us\s+)?(?:a|an)\s+(?:meeting|room|call|appointment|visit|supervision|session)\b)",
+                  re.IGNORECASE)  # a diary or calendar entry is a personal reminder (bot.asking.remind_asked)
 CANNOT = ("I can't do that here: I don't send emails, make calls or book anything. In this chat I run case audits, "
           "answer practice and audit questions, and keep track of your actions and reminders; type `help` to see "
           "everything I can do.")
 
 
 def asks_a_task(text: str) -> bool:
-    """Whether the text asks the bot to do something outside the chat: an email, a call, a booking, a diary entry."""
+    """Whether the text asks the bot to do something outside the chat: an email, a call, a booking."""
     return TASK.match(text.replace("\u2019", "'")) is not None
 
 
