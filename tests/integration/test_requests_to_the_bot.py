@@ -74,3 +74,17 @@ def test_a_day_not_read_is_asked_again_and_another_line_goes_where_it_would(engi
     said = _said(engine, "when is the icpc due")
     assert "initial child protection conference" in said.lower(), said
     assert away_period(services.storage, MANAGER) is None
+
+
+def test_a_question_it_cannot_answer_says_both_paths_without_contradicting_itself(engine: Engine,
+                                                                                  services: Services) -> None:
+    """F19: "…your question is on the QA leads' list… To have them reply to you, press Pass it to the QA leads" said
+    it was on the list, then asked for it to be passed on. Now: noted on the list (their answer comes by DM), and the
+    button sends it to them now."""
+    said = _said(engine, "lone working policy for late visits?")
+    assert said.strip().startswith("I don't know that yet. Your question is on the QA leads' list for the knowledge "
+                                   "base, and if they answer it I'll send you their answer. To ask them now, press "
+                                   "Pass it to the QA leads: it goes to them straight away."), said
+    assert "To have them reply to you" not in said
+    assert [group.query for group in unanswered_since(services.storage, WEDNESDAY - timedelta(days=1))] == [
+        "lone working policy for late visits?"]
