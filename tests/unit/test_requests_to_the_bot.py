@@ -8,8 +8,10 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.asking.asked_plainly import plainly
 from bot.asking.cannot_do import asks_a_task
 from bot.asking.remind_asked import asks_for_reminder
+from bot.audits.own_audits_asked import asks_about_own_audit
 from bot.reminders.pause_asked import asks_to_pause
 
 LEADS = st.sampled_from(["", "can you ", "could u ", "please ", "hey bot, ", "pls "])
@@ -78,3 +80,19 @@ def test_a_task_outside_the_chat_is_one_it_cannot_do(lead: str, task: str) -> No
                              "who do i call about a missing child"]))
 def test_a_question_about_such_tasks_is_not_claimed(text: str) -> None:
     assert not asks_a_task(text)
+
+
+@given(opening=st.sampled_from(["what do i need to do about", "what should i do about", "what now with",
+                                "next steps for"]),
+       thing=st.sampled_from(["the inadequate on my case", "my audit", "my case audit", "my actions", "my grade"]),
+       end=st.sampled_from(["", "?", " please", " pls?"]))
+def test_what_to_do_about_my_own_audit_is_about_my_own_audit(opening: str, thing: str, end: str) -> None:
+    assert asks_about_own_audit(plainly(f"{opening} {thing}{end}"))
+
+
+@given(text=st.sampled_from(["what happens after an inadequate ofsted judgement", "how does grading work",
+                             "when is a case re-audited", "what do i need to do for a strategy discussion",
+                             "my case has a new baby, what happens next",
+                             "what should i do about my case, dad has moved in"]))
+def test_a_general_question_is_not_about_my_own_audit(text: str) -> None:
+    assert not asks_about_own_audit(plainly(text))
