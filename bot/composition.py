@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 
-from bot.asking import export_asked, kb_shared, learning, unanswered_asked
+from bot.asking import cannot_do, export_asked, kb_shared, learning, remind_asked, unanswered_asked
 from bot.asking import feature as knowledge_feature
 from bot.asking import leaders as leaders_feature
 from bot.asking.duplicate_named import with_questions
@@ -66,7 +66,7 @@ from bot.engine.routing import Engine
 from bot.oversight.role_changes import record_role_changes
 from bot.privacy.knowledge_screen import Withheld, checklist_identifier_problems, start_checklist_screen, start_screen
 from bot.privacy.screen import Screen
-from bot.reminders import away_change, away_for_worded, away_worded
+from bot.reminders import away_change, away_for_worded, away_worded, pause_asked
 from bot.reminders import feature as reminders_feature
 from bot.settings.config import Settings
 from bot.storage import Storage
@@ -81,6 +81,7 @@ log = logging.getLogger("audit_bot.knowledge")
 
 def build_engine(services: Services) -> Engine:
     """Wire every feature into a fresh engine; the order of message handlers is set by priorities."""
+    # long because it is the one list of every feature, a line each: split, the wiring would be in two places
     engine = Engine(services.directory, clock=services.clock)
     engine.set_echo_screen(lambda quoted: not services.identifier_screen.find(quoted))  # trial 36: no echo of a name
     help_feature.install(engine, services)
@@ -130,6 +131,9 @@ def build_engine(services: Services) -> Engine:
     away_change.install(engine, services)  # "my leave has changed its 22nd dec not 21st", "cancel my leave"
     away_worded.install(engine, services)  # "im on leave all next week, tm north covering"
     away_for_worded.install(engine, services)  # "S1 is on leave next week, can you stop her reminders"
+    pause_asked.install(engine, services)  # `pause my reminders`: "Until when?" (trial 48)
+    remind_asked.install(engine, services)  # "remind me on friday to …": it can't, and what it does send (trial 48)
+    cannot_do.install(engine, services)  # "email my manager the audit", "book me a room": it can't (trial 48)
     digests_feature.install(engine, services)
     export_sent.install(engine, services)  # `/audit export`: the files in the DM (fix43b)
     agreement_asked.install(engine, services)  # "agreement rates by team?"

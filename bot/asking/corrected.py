@@ -75,7 +75,6 @@ def same_again(services: Services, turn: Turn, question: str, found: SearchResul
         choices.append(Choice("None of these: ask the QA leads", "kb.escalate", str(ask_id)))
         reply = Reply(text=f"{said} If it doesn't say what you meant, **did you mean…**", choices=tuple(choices))
     else:
-        reply = Reply(text=f"{said} It is all I have on that, so your question is on the QA leads' list for the "
-                           "knowledge base. To have them reply to you, press Pass it to the QA leads.",
+        reply = Reply(text=offered.on_the_list(f"{said} It is all I have on that"),
                       choices=(Choice("Pass it to the QA leads", "kb.escalate", str(ask_id), style="primary"),))
     return [offered.remember(services, turn, ask_id, reply)]

@@ -252,8 +252,7 @@ class KnowledgeFeature:
                 text=f"{reading}: the answer I gave is the closest I have on that. If it doesn't say, **did you "
                      "mean…**", choices=tuple(choices)))]
         return [offered.remember(self.services, turn, ask_id, Reply(
-            text=f"{reading}, the answer I gave is all I have on it, so your question is on the QA leads' list for "
-                 "the knowledge base. To have them reply to you, press Pass it to the QA leads.",
+            text=offered.on_the_list(f"{reading}, the answer I gave is all I have on it"),
             choices=(Choice("Pass it to the QA leads", "kb.escalate", str(ask_id), style="primary"), on_its_own)))]
 
     def alone(self, turn: Turn, value: str) -> list[Reply]:
@@ -330,9 +329,7 @@ class KnowledgeFeature:
         # ("I've noted your question for the QA leads" then an offer to pass it on read as two contradicting steps).
         # Kept like "Did you mean…" (bot.asking.offered): trial 29's `1` in the next session found no options to pick.
         return [offered.remember(self.services, turn, ask_id, Reply(
-            text=("I have no fuller entry on it yet" if defined else "I don't know that yet")
-                 + ", so your question is on the QA leads' list for the knowledge base. To have them reply to you, "
-                   "press Pass it to the QA leads.",
+            text=offered.on_the_list("I have no fuller entry on it yet" if defined else "I don't know that yet"),
             choices=(Choice("Pass it to the QA leads", "kb.escalate", str(ask_id), style="primary"),),
             note="Questions are screened for personal details before they are noted.",
         ))]

@@ -63,6 +63,15 @@ class Openings:
         return SHOW_UNLEARNED if earlier and action == "kb.show" else action
 
 
+
+def on_the_list(lead: str) -> str:
+    """What a question the knowledge base could not answer is told, after `lead` ("I don't know that yet"): the two
+    paths as they are (trial 48 F19: "…is on the QA leads' list… To have them reply to you, press Pass it to the QA
+    leads" said it was on the list and then asked for it to be passed on). Noted, it is listed in `kb unanswered`, and a
+    QA lead's answer there comes to the asker by DM; the button sends it to the QA leads now."""
+    return (f"{lead}. Your question is on the QA leads' list for the knowledge base, and if they answer it I'll send "
+            "you their answer. To ask them now, press Pass it to the QA leads: it goes to them straight away.")
+
 def remember(services: Services, turn: Turn, ask_id: int, reply: Reply) -> Reply:
     """`reply`, its options kept with question `ask_id` when offered in the terminal chat (Slack keeps its own)."""
     if turn.surface == "terminal" and reply.choices:

@@ -9,6 +9,11 @@ person may read, and a list only reads, so it runs at once.
   cases').
 - `my audits` or `my actions` with a word one letter off (`audtis`, `actons`): read as typed right, by the same
   one-letter reading as every near miss of a single word (bot.engine.near_miss.one_off), and said so.
+- Their own case's audit asked about, what it means for them (trial 48 F10: "what do i need to do about the inadequate
+  on my case?" got "Did you mean… What happens after an inadequate Ofsted judgement?"): when they have audits of their
+  own, their picture first, as the grades question gets it (each audit's grade, `show N`, `reflect N`), the re-audit
+  due on the newest audit's case, then their open actions with due dates (`my actions`). Someone with no audit of
+  their own still gets the knowledge base.
 - An audit asked to be seen, with a case reference: `list case <reference>`, the audits of that case the person may
   read (the reference is checked as every typed one is, so an identifier is refused, never listed).
 """
@@ -20,6 +25,7 @@ from collections import Counter
 
 from bot.asking.asked_plainly import plainly
 from bot.audits.core import grade_label
+from bot.audits.reaudits import due_said
 from bot.core.grade_verdict import GRADE_ORDER
 from bot.core.replies import Reply, count_of
 from bot.core.services import Services
@@ -68,6 +74,25 @@ _GRADES_ASKED = (
 )
 
 
+# "what do i need to do about the inadequate on my case?", "my audit came back RI what now", "what happens next with
+# my actions": their own case, audit, actions or grade, with a grade or what to do about it
+_MY_AUDIT = re.compile(r"\bmy\s+(?:own\s+)?(?:audit|audits|action|actions|grade|grades|case\s+audit)\b")
+_MY_CASE = re.compile(r"\bmy\s+(?:own\s+)?(?:case|cases)\b")
+_GRADED = re.compile(r"\b(?:inadequate|requires\s+improvement|ri|graded|downgraded|audit|audited)\b")
+_WHAT_NOW = re.compile(r"\b(?:inadequate|requires\s+improvement|ri|graded|downgraded|what\s+(?:do|should|must|can)"
+                       r"\s+i\s+(?:need\s+to\s+|have\s+to\s+)?do|what\s+now|what\s+happens\s+(?:now|next)|next\s+steps?|"
+                       r"what\s+does\s+(?:it|that)\s+mean\s+for\s+me)\b")
+
+
+def asks_about_own_audit(said: str) -> bool:
+    """Whether words said plainly ask what the person's own audit, actions or grade means for them: "my audit", or
+    "my case" with a grade or an audit named ("my case has a new baby, what happens next" is a practice question)."""
+    if _WHAT_NOW.search(said) is None:
+        return False
+    return _MY_AUDIT.search(said) is not None or (_MY_CASE.search(said) is not None
+                                                  and _GRADED.search(said) is not None)
+
+
 def routed(engine: Engine, services: Services, turn: Turn, text: str) -> list[Reply] | None:
     """The list these words ask for, run; None for any other line."""
     said = plainly(text)
@@ -76,6 +101,8 @@ def routed(engine: Engine, services: Services, turn: Turn, text: str) -> list[Re
         return engine.dispatch_command(turn, "list", "mine")
     if any(shape.search(said) for shape in _GRADES_ASKED):  # "what grades have my cases got" (trial 43)
         return [_grades_summary(services, turn), *engine.dispatch_command(turn, "list", "mine")]
+    if asks_about_own_audit(said):  # "what do i need to do about the inadequate on my case?"
+        return _own_picture(engine, services, turn)
     if (mistyped := _MY_WORD.match(said)) is not None:
         return _mistyped(engine, turn, mistyped.group("lead"), mistyped.group("word"))
     if (case := _CASE_AUDIT.match(said) or _CASE_AUDIT.match(normalise(text))) is not None:  # "show me the audit…"
@@ -96,6 +123,22 @@ def _grades_summary(services: Services, turn: Turn) -> Reply:
                  (f", graded {said}" if said else "") + ". Each is listed below (with any you audited yourself); "
                  f"`show {mine[0].id}` opens the newest with its answers and the auditor's notes, and "
                  f"`reflect {mine[0].id}` adds your view.")
+
+
+def _own_picture(engine: Engine, services: Services, turn: Turn) -> list[Reply] | None:
+    """The person's own audits (grades, `show N`, `reflect N`), the re-audit due on the newest one's case, and their
+    open actions; None when no case of theirs has an audit, so the knowledge base answers."""
+    _total, audits = readback_store.readable_audits(services.storage, people=[turn.user_id], limit=500)
+    mine = [audit for audit in audits if audit.worker_id == turn.user_id]
+    if not mine:
+        return None
+    today = turn.now.astimezone(services.settings.timezone).date()
+    due = due_said(services, mine[0].case_ref, today)
+    reaudit = [Reply(kind="notice", text=f"{mine[0].case_ref}: {due}")] if due else []
+    return [_grades_summary(services, turn), *reaudit,
+            *engine.dispatch_command(turn, "actions", ""),
+            Reply(kind="notice", text="How grading and re-audits work in general: ask `how does grading work?` or "
+                                      "`when is a case re-audited?`.")]
 
 
 def _mistyped(engine: Engine, turn: Turn, lead: str, word: str) -> list[Reply] | None:

@@ -17,7 +17,7 @@ from tests.e2e.test_terminal_chat import drive
 MONDAY = datetime(2026, 11, 30, 10, 0, tzinfo=ZoneInfo("Europe/London"))
 ASKER = "U0PRAN001"
 UNKNOWN = "how many llamas does the office keep on the roof"
-KEPT = "is on the QA leads' list. To have them reply to you, press Pass it to the QA leads"
+KEPT = "To ask them now, press Pass it to the QA leads"
 
 
 def _session(engine: Engine, lines: list[str], hours: float) -> str:

@@ -71,7 +71,7 @@ def test_a_line_that_does_not_start_with_an_option_is_still_a_question_with_one_
     assert "advocacy-offered" not in store.answers_of(services.storage, 1)
     assert "Back to audit #1, question 11:" in said
     assert "I've noted your question" not in said
-    assert ("I don't know that yet, so your question is on the QA leads' list for the knowledge base. To have "
-            "them reply to you, press Pass it to the QA leads.") in said
+    assert ("I don't know that yet. Your question is on the QA leads' list for the knowledge base, and if they "
+            "answer it I'll send you their answer. To ask them now, press Pass it to the QA leads") in said
     assert said.count("Pass it to the QA leads") == 2  # said once, and the button
     assert "when does the staff choir rehearse?" in listed
