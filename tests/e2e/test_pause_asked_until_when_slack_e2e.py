@@ -26,7 +26,7 @@ def test_pause_my_reminders_asks_until_when_then_pauses_them(bot: RunningBot, st
         assert asked[0].text.startswith("Until when? Type the day your reminders should start again")
         assert "How do I pause reminders" not in " ".join(reply.text for reply in asked)
         paused = person.send("type", "monday")
-    assert paused[0].text.startswith("Reminders paused; they start again on Monday 14 December 2026")
+    assert paused[0].text.startswith("Reminders paused: they start again on Monday 14 December 2026")
     stored = away_period(services.storage, MANAGER)
     assert stored is not None and stored[1] == MONDAY - timedelta(days=1)
 

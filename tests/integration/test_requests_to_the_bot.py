@@ -55,7 +55,7 @@ def test_pause_my_reminders_asks_until_when_and_the_next_line_pauses_them(engine
     assert asked.strip().startswith("Until when? Type the day your reminders should start again"), asked
     assert away_period(services.storage, MANAGER) is None
     paused = _said(engine, "monday")
-    assert paused.strip().startswith("Reminders paused; they start again on Monday 14 December 2026"), paused
+    assert paused.strip().startswith("Reminders paused: they start again on Monday 14 December 2026"), paused
     stored = away_period(services.storage, MANAGER)
     assert stored is not None and stored[1] == MONDAY - timedelta(days=1)
 
