@@ -20,7 +20,15 @@ from datetime import date
 from bot.asking import unanswered_also
 from bot.asking.kb_check import content_checks
 from bot.asking.known_moved import moved_said
-from bot.asking.unanswered import UnansweredDesk, a_year_after, entry_typed, shortened
+from bot.asking.unanswered import (
+    QuestionGroup,
+    UnansweredDesk,
+    a_year_after,
+    entry_typed,
+    lacked,
+    lacking_given,
+    shortened,
+)
 from bot.core.policy import may_keep_knowledge
 from bot.core.replies import Choice, Reply, agreeing, count_of
 from bot.engine import confirmations
@@ -59,7 +67,7 @@ def typed_change(typed: str) -> tuple[str, EntryChange] | None:
 def ask(desk: UnansweredDesk, turn: Turn, entry_typed_as: str, change: EntryChange) -> list[Reply]:
     """The change read back with Yes or No, once it passes every check the write makes; refused as the write
     would refuse it (in `kb check`'s words), nothing kept, otherwise."""
-    entry = _entry(desk, entry_typed_as)
+    entry = _entry(desk, turn, entry_typed_as)
     change = _read_change(change, turn.now.astimezone(desk.services.settings.timezone).date())
     result = edit_entry(desk.service.folder, entry.id, change,
                         content_checks(desk.services, since=desk.service.current.kb),
@@ -76,10 +84,14 @@ def ask(desk: UnansweredDesk, turn: Turn, entry_typed_as: str, change: EntryChan
                  Choice("No, leave it", EDIT_KEEP, entry.id))))]
 
 
-def _entry(desk: UnansweredDesk, typed: str) -> Entry:
+def _entry(desk: UnansweredDesk, turn: Turn, typed: str) -> Entry:
+    """The entry named, or refused with the nearest ids as `kb link` offers them (trial 48 F15: `kb edit
+    lado-contact …` got no "did you mean `lado`?")."""
     entry = entry_typed(desk.service.current.kb.entries, typed) if typed else None
     if entry is None:
-        raise UserError((f"No entry has the id `{typed}`. " if typed else "Say which entry first. ")
+        options = [value for _, value in desk.entry_options(turn, typed)[:3]] if typed else []
+        meant = ("Did you mean " + " or ".join(f"`{value}`" for value in options) + "? ") if options else ""
+        raise UserError((f"No entry has the id `{typed}`. {meant}" if typed else "Say which entry first. ")
                         + f"Type {USAGE}; `/audit kb find <words>` lists entries with their ids.")
     return entry
 
@@ -133,7 +145,8 @@ def confirm(desk: UnansweredDesk, turn: Turn, entry_id: str) -> list[Reply]:
         raise UserError(f"That change is no longer kept: type `/audit kb edit {entry_id} …` again. Nothing was "
                         "changed.")
     change = EntryChange(str(kept["field"]), str(kept["text"]))
-    unhelpful = [group for group in desk.open_groups(turn.now) if entry_id in group.unhelpful_entries]
+    listed = desk.open_groups(turn.now)
+    unhelpful = [group for group in listed if entry_id in group.unhelpful_entries]
     with desk.service.edit_lock:
         result = edit_entry(desk.service.folder, entry_id, change, content_checks(desk.services),
                             known=desk.service.current.kb)
@@ -145,11 +158,25 @@ def confirm(desk: UnansweredDesk, turn: Turn, entry_id: str) -> list[Reply]:
     record_trail(desk.services.storage, turn.user_id, "kb.edit",
                  {"entry": entry_id, "file": result.file, "field": change.field, "reloaded": reload.ok}, at=turn.now)
     live = f"{count_of(reload.entries, 'entry', 'entries')} {agreeing(reload.entries, 'is', 'are')} live"
-    told = unanswered_also.offer(desk, turn, unanswered_also.left(desk, unhelpful, turn.now), entry_id,
-                                 f"was marked Not helpful on `{entry_id}`, which you have now changed", updated=True)
+    given = _given(desk, listed, entry_id)
+    told = unanswered_also.offer(desk, turn, [*unanswered_also.left(desk, unhelpful, turn.now), *given], entry_id,
+                                 f"was marked Not helpful on `{entry_id}`, which you have now changed", updated=True,
+                                 whys={group.key: why for group, why in given.items()})
     return [Reply(text=f"Changed the {SAID[change.field]} of `{entry_id}` in `{result.file}` and reloaded: {live}."
                        + moved_said(reload)),
             *told]
+
+
+def _given(desk: UnansweredDesk, listed: list[QuestionGroup], entry_id: str) -> dict[QuestionGroup, str]:
+    """The listed groups answered by `entry_id` without a fact it now gives (trial 48 F4: the lacks check run again
+    on the changed answer), each with why it is named. They stay listed until sent or closed: an edit tells no one."""
+    live = desk.service.current
+    entry = live.kb.entries.get(entry_id)
+    if entry is None:
+        return {}
+    given = {group: lacking_given(group, entry, live.search.spelling) for group in listed}
+    return {group: f"lacked {kind.named} on `{entry_id}`, which now gives it" for group, kind in given.items()
+            if kind is not None and lacked(group, entry, live.search.spelling) is None}
 
 
 def keep(desk: UnansweredDesk, turn: Turn, entry_id: str) -> list[Reply]:

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 from bot.asking import follow_up
 from bot.asking.link_wording import doubts
-from bot.asking.unanswered import LINK_PICK, QuestionGroup, UnansweredDesk, entry_typed, shortened
+from bot.asking.unanswered import LINK_PICK, QuestionGroup, UnansweredDesk, entry_typed, lacked, shortened
 from bot.asking.unanswered_input import STALE_HINT, TYPED_USAGE
 from bot.core import buttons
+from bot.core.markup import emoji
 from bot.core.replies import Choice, Reply, count_of
 from bot.engine import confirmations
 from bot.engine.routing import Engine, Turn
@@ -68,9 +69,27 @@ def ask(desk: UnansweredDesk, turn: Turn, rest: str) -> list[Reply]:
         kind="question",
         text=(f"Link #{key} to `{entry.id}`?\n**{entry.question}**\n>{shown}\nThe {people} who asked "
               f"(_{group.wording}_) will get this entry by DM{had_it}. "
-              f"{_goes(group, entry, written, wording is not None)}"),
+              f"{_goes(group, entry, written, wording is not None)}{_lacks(desk, group, entry)}"),
         choices=(Choice("Yes, link it", LINK_CONFIRM if wording is None else LINK_CONFIRM_OWN, value, "primary"),
-                 Choice("No, not this one", LINK_KEEP, value))))]
+                 Choice("No, not this one", LINK_KEEP, value))),
+        set_aside=f"Your link of #{key} to `{entry.id}` was not made: nothing was sent or written. To make it, type "
+                  f"`/audit kb link {key} {entry.id}` again.")]
+
+
+# What the QA lead's own answer would give the asker, by the kind of fact the entry lacks (knowledge/specific_ask.py)
+_GIVE = {"rate": "the rate or amount", "form": "the form", "contact": "the contact details",
+         "write-up": "the timescale", "deadline": "the timescale"}
+
+
+def _lacks(desk: UnansweredDesk, group: QuestionGroup, entry: Entry) -> str:
+    """Trial 48 F11: the group is listed because `entry` lacks the fact asked for; the link would send it without
+    it, so the confirmation says so (the lacks check run again on the entry as it is now) and how to answer instead."""
+    kind = lacked(group, entry, desk.service.current.search.spelling)
+    if kind is None:
+        return ""
+    without = kind.named.removeprefix("a ").removeprefix("an ")
+    return (f"\n{emoji('warning')} `{entry.id}` gives no {without}: the asker will get it without one. To give them "
+            f"{_GIVE.get(kind.key, 'it')}, use `/audit kb answer {group.key} <your answer>`.")
 
 
 def _nearest(desk: UnansweredDesk, turn: Turn, key: int, typed: str) -> Reply | None:

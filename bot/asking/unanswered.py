@@ -230,7 +230,30 @@ class _Answered:
             return True
         if question.entry_id is None or entry_id != question.entry_id:
             return False
+        if question.lacks:  # trial 48 F4: an edit (even one giving the fact) has told its asker nothing; closed only
+            return True  # by a QA lead (an edit giving the fact offers to send it: bot.asking.entry_edit)
         return not store.entry_changed_since(self.services.storage, entry_id, question.asked_at)
+
+
+def lacked(group: QuestionGroup, entry: Entry, spelling: specific_ask.Spelling | None = None
+           ) -> specific_ask.FactKind | None:
+    """The kind of fact the group's questions were answered by `entry` without, when `entry`'s answer (as it is now,
+    the lacks check of knowledge/specific_ask.py run again) still gives none: trial 48 F4 and F11."""
+    for ask in group.asks:
+        kind = specific_ask.by_key(ask.lacks) if ask.entry_id == entry.id else None
+        if kind is not None and specific_ask.lacking(ask.query, entry.answer, spelling) is not None:
+            return kind
+    return None
+
+
+def lacking_given(group: QuestionGroup, entry: Entry, spelling: specific_ask.Spelling | None = None
+                  ) -> specific_ask.FactKind | None:
+    """The kind of fact the group's questions were answered by `entry` without, when `entry` now gives it."""
+    for ask in group.asks:
+        kind = specific_ask.by_key(ask.lacks) if ask.entry_id == entry.id else None
+        if kind is not None and specific_ask.lacking(ask.query, entry.answer, spelling) is None:
+            return kind
+    return None
 
 
 def missing(group: QuestionGroup, most: int = 2, longest: int = 120) -> str:

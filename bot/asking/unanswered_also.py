@@ -46,13 +46,13 @@ def finding(desk: UnansweredDesk, groups: list[QuestionGroup], entry_id: str) ->
 
 
 def offer(desk: UnansweredDesk, turn: Turn, groups: list[QuestionGroup], entry_id: str, why: str,
-          updated: bool = False) -> list[Reply]:
-    """The groups `why` ("is answered by your new entry too") named, each with its askers, and one button (or
-    `send` typed next) sending them `entry_id`. Nothing when there are none."""
+          updated: bool = False, whys: dict[int, str] | None = None) -> list[Reply]:
+    """The groups `why` ("is answered by your new entry too"; a group's own in `whys`, by its number) named, each
+    with its askers, and one button (or `send` typed next) sending them `entry_id`. Nothing when there are none."""
     if not groups:
         return []
-    lines = [f"#{group.key} “{group.wording}” {why}: {count_of(len(group.askers), 'person', 'people')}, not told."
-             for group in groups]
+    lines = [f"#{group.key} “{group.wording}” {(whys or {}).get(group.key, why)}: "
+             f"{count_of(len(group.askers), 'person', 'people')}, not told." for group in groups]
     value = f"{entry_id}:{','.join(str(group.key) for group in groups)}{':updated' if updated else ''}"
     return [confirmations.offer(desk.services, turn, Reply(
         kind="question", text="\n".join(lines),
