@@ -1,8 +1,10 @@
 """What QA leads do with the questions the knowledge base could not answer (`/audit kb unanswered`).
 
 Questions are grouped by similar wording; each group is known by the id of its first question (`#N`), which
-does not move as other groups close or more people ask it; the wording shown is the newest question's, and its own
-number is shown beside it when it is not the group's (trial 44 F21). For each group a QA lead can send an answer
+does not move as other groups close or more people ask it; the wording shown is the newest question's, with the
+group's other wordings under it, unnumbered: the group's number is the one to act on (trial 46 F17: "#4 (wording of
+#25)" had to be decoded), though a wording's own number, as `kb find` lists it, still works. In the terminal chat the
+commands are said once, not as six numbered buttons per group. For each group a QA lead can send an answer
 by DM to everyone who asked,
 link it to an existing entry (the wording becomes one of the entry's alternatives in the YAML), make a new
 entry, or close it as out of scope or dismissed. A group also leaves the list once its wording is answered
@@ -198,10 +200,32 @@ def lacking_said(group: QuestionGroup) -> str:
     return f" (answered with {'; '.join(said)})" if said else ""
 
 
-def shown_as(group: QuestionGroup) -> str:
-    """The shown wording's own number beside the group's, when they differ (trial 44 F21: the kooth group showed
-    "can i refer to kooth for a 14 yo … #10", and `kb find kooth` listed that wording as #23)."""
-    return f" (wording of #{group.newest})" if group.newest != group.key else ""
+ALSO_WORDED = 3  # a group's other wordings shown under it; the rest counted
+
+
+def also_worded(group: QuestionGroup, indent: str = "   ") -> str:
+    """The group's other wordings, each once, on a line under it and without numbers, so the group's is the one
+    number to act on (trial 46 F17: "#4 (wording of #25)", "#22 (wording of #24)" left a QA lead to work out which
+    to type)."""
+    seen, others = {default_process(group.wording)}, []
+    for ask in group.asks:
+        if (key := default_process(ask.query)) not in seen:
+            seen.add(key)
+            others.append(f"_{shortened(ask.query, 120)}_")
+    if not others:
+        return ""
+    more = f" and {len(others) - ALSO_WORDED} more" if len(others) > ALSO_WORDED else ""
+    return f"\n{indent}also worded: {'; '.join(others[:ALSO_WORDED])}{more}"
+
+
+def listing_note(first: int, terminal: bool) -> str:
+    """What to type about a group, said once under the list: with `/audit` and beside the buttons in Slack, bare
+    in the terminal chat, where the list has no buttons."""
+    slash = "" if terminal else "/audit "
+    commands = (f"`{slash}kb answer N <answer>`, `{slash}kb link N <entry id>`, `{slash}kb new N <question> | "
+                f"<answer>`, `{slash}kb out-of-scope N` or `{slash}kb dismiss N`")
+    return (f"{'Type' if terminal else 'Use the buttons, or type'} {commands}, N being the group's number (#{first} "
+            f"for the first); `{slash}kb remove N` removes a question's text for good when it could identify someone.")
 
 
 @dataclass
@@ -295,8 +319,9 @@ class UnansweredDesk:
         if not groups:
             return [Reply(title="Unanswered questions",
                           text=f"No unanswered or unhelpful questions in the last {UNANSWERED_DAYS} days.")]
-        lines = [f"• {self.line(group)} · #{group.key}{shown_as(group)}" for group in groups]
+        lines = [f"• **#{group.key}** {self.line(group)}{also_worded(group, '      ')}" for group in groups]
         total = sum(group.count for group in groups)
+        terminal = turn.surface == "terminal"
         summary = Reply(title="Unanswered questions",
                         text=f"{count_of(total, 'question')} in the last {UNANSWERED_DAYS} days got no "
                              f"answer, {agreeing(total, 'was', 'were')} marked Not helpful, "
@@ -304,11 +329,9 @@ class UnansweredDesk:
                                 if any(ask.lacks for group in groups for ask in group.asks) else "")
                              + "or got suggestions nobody picked, in "
                              f"{count_of(len(groups), 'group')} of similar wording:\n" + "\n".join(lines),
-                        note="Use the buttons, or type `/audit kb answer N <answer>`, `/audit kb link N <entry id>`, "
-                             "`/audit kb new N <question> | <answer>`, `/audit kb out-of-scope N` or "
-                             "`/audit kb dismiss N` with the group's number; `/audit kb remove N` removes a question's "
-                             "text for good when it could identify someone.")
-        return [summary, *(self.group_reply(group) for group in groups[:WITH_BUTTONS])]
+                        note=listing_note(groups[0].key, terminal))
+        # the terminal shows buttons as numbered lines: six a group made 60 for ten groups (trial 46 F17)
+        return [summary] if terminal else [summary, *(self.group_reply(group) for group in groups[:WITH_BUTTONS])]
 
     def line(self, group: QuestionGroup) -> str:
         tz = self.services.settings.timezone
@@ -324,7 +347,7 @@ class UnansweredDesk:
     def group_reply(self, group: QuestionGroup) -> Reply:
         """One group with what a QA lead can do about it."""
         value = buttons.encode_record(group.key)
-        return Reply(text=f"**#{group.key}**{shown_as(group)} {self.line(group)}", choices=(
+        return Reply(text=f"**#{group.key}** {self.line(group)}{also_worded(group)}", choices=(
             Choice("Answer", ANSWER, value, style="primary"), Choice("Link to an entry", LINK, value),
             Choice("New entry", NEW, value), Choice("Out of scope", OUT_OF_SCOPE, value),
             Choice("Dismiss", DISMISS, value), Choice("Remove (identifies someone)", REMOVE, value, style="danger")))

@@ -164,6 +164,17 @@ def agreement_basis(week_start: date, counted_to: date | None) -> str:
     return agreement_figures.basis(agreement_figures.counted_week(week_start, counted_to))
 
 
+def agreement_window(week_start: date, counted_to: date | None) -> str:
+    """Why a week under way's moderation agreement counts other weeks than its other figures: audits are moderated
+    after they are submitted, so it counts the last complete week and the 4 before it (bot.core.agreement
+    counted_week), said in the line's heading (trial 46, F15: "this week so far" above "of the audits submitted
+    26 Oct to 29 Nov" gave no reason). Empty for a complete week, whose agreement counts it and the weeks before."""
+    if agreement_figures.counted_week(week_start, counted_to) == week_start:
+        return ""
+    return (f" (of audits submitted in the {agreement_figures.WEEKS_BEFORE + 1} weeks before this week, "
+            "since moderation comes after submission)")
+
+
 def moderation_note(digest: TeamDigest) -> str:
     """Which grades are a moderator's: a moderated audit counts at the moderator's grade, not the auditor's."""
     if not digest.moderated_week:
@@ -229,7 +240,8 @@ def team_text(digest: TeamDigest, cases_named: bool = True) -> str:
     lines += filter(None, [done_line(digest, _this_week(digest), cases_named)])  # fix 37: which, with their notes
     lines.append(reaudits_line(digest.reaudits_done, _this_week(digest), digest.reaudits_due_soon,
                                digest.reaudits_overdue, as_at(digest)))
-    lines.append(f"**Moderation agreement**: {agreement_said(digest)}")
+    lines.append(f"**Moderation agreement**{agreement_window(digest.week_start, digest.counted_to)}: "
+                 f"{agreement_said(digest)}")
     return "\n".join(lines)
 
 
@@ -319,8 +331,9 @@ def service_text(service: ServiceDigest) -> str:
                           sum(t.moderation_decided for t in service.teams),
                           agreement_basis(service.week_start, service.counted_to),
                           sum(t.moderation_since for t in service.teams))
-    lines.append(f"**Moderation agreement, {service.label.lower()}**: {agreement.said()}; each team's beside it "
-                 "counts the same audits")
+    lines.append(f"**Moderation agreement, {service.label.lower()}**"
+                 f"{agreement_window(service.week_start, service.counted_to)}: {agreement.said()}; "
+                 "each team's beside it counts the same audits")
     if moderated := sum(t.moderated_week for t in service.teams):
         lines.append(f"_Grades are after moderation where moderated ({moderated} of this week's audits)._")
     if demo := sum(t.demo_week for t in service.teams):

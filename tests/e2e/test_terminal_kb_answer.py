@@ -24,9 +24,11 @@ def drive(engine: Engine, lines: list[str]) -> str:
 def test_the_line_typed_after_answer_is_the_answer_sent_to_the_askers(engine: Engine, services: Services) -> None:
     key = ask_fire_drill(engine)
 
-    out = drive(engine, ["kb unanswered", "1", "ok", "what should I tell them?", ANSWER, "yes"])
+    out = drive(engine, ["kb unanswered", f"kb answer {key}", "ok", "what should I tell them?", ANSWER, "yes"])
 
-    assert f"Type your answer to #{key} next" in out
+    # trial 46 F17: the list says the commands once, with no numbered buttons per group
+    assert "1) Answer" not in out and out.count("kb answer N <answer>") == 1
+    assert f"I'll send it as the answer to #{key}" in " ".join(out.split())  # lines unwrapped
     # `ok` is refused as the form refuses it, and the answer is still waited for
     assert "Please say in a sentence what answers their question" in out
     assert f"Type the answer again, or cancel to leave #{key} open." in out
@@ -42,13 +44,13 @@ def test_the_line_typed_after_answer_is_the_answer_sent_to_the_askers(engine: En
 def test_cancel_a_command_or_a_new_chat_never_send_a_line_as_the_answer(engine: Engine, services: Services) -> None:
     key = ask_fire_drill(engine)
 
-    drive(engine, ["kb unanswered", "1"])
+    drive(engine, ["kb unanswered", f"kb answer {key}"])
     again = drive(engine, ["cancel", "when is the icpc due"])  # a chat started again says it still waits
 
     assert f"You pressed Answer on #{key}: type your answer next, or cancel to leave #{key} open." in again
     assert f"OK, nothing was sent: #{key} stays open" in again
     assert "Within 15 working days" in again  # after `cancel`, a question is a question again
-    command = drive(engine, ["kb unanswered", "1", "kb unanswered", "when is the icpc due"])
+    command = drive(engine, ["kb unanswered", f"kb answer {key}", "kb unanswered", "when is the icpc due"])
     assert f"I took that as a command, so your answer to #{key} was not sent" in command
     assert command.count("== Unanswered questions ==") == 2 and "Within 15 working days" in command
     assert statuses(services) == []

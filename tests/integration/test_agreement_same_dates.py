@@ -53,5 +53,7 @@ def test_one_digest_counts_the_same_audit_in_its_grades_and_its_agreement(servic
         [north] = build_team_digests(services, date(2027, 1, 4), ["north-assessment"])
         text = _words(team_text(north))
     assert "1 in the previous 4 weeks, 7 Dec 2026 to 3 Jan 2027" in text, text
-    # a week under way counts the last complete week's agreement, as every figure read then (trial 27), said as dates
-    assert f"Moderation agreement: {SAID}" in text, text
+    # a week under way counts the last complete week's agreement, as every figure read then (trial 27), said as dates,
+    # and says why (trial 46, F15)
+    assert (f"Moderation agreement (of audits submitted in the 5 weeks before this week, since moderation comes after "
+            f"submission): {SAID}") in text, text

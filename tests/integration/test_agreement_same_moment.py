@@ -28,10 +28,11 @@ def test_this_weeks_digest_and_audit_moderate_give_one_rate_over_the_same_dates(
         this_week = engine.command("U0QALEAD1", "digest this week service", surface="terminal")
         last_week = engine.command("U0QALEAD1", "digest service", surface="terminal")
     assert [r.note for r in waiting if r.note] == [f"Moderation agreement across the service: {SAID}."]
-    for digest in (this_week, last_week):
+    why = " (of audits submitted in the 5 weeks before this week, since moderation comes after submission)"
+    for digest, heading in ((this_week, why), (last_week, "")):  # trial 46: the week under way says why
         text = " ".join(r.text for r in digest)
-        assert f"**Moderation agreement, whole service**: {SAID}; each team's beside it counts the same audits" \
-            in text, text
+        assert f"**Moderation agreement, whole service**{heading}: {SAID}; each team's beside it counts the same " \
+            "audits" in text, text
     assert "this week so far" in this_week[0].text  # the week under way's digest, for its other figures
 
 

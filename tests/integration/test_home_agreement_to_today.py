@@ -24,6 +24,7 @@ WEEK_50 = date(2026, 12, 7)
 HOME = ("none moderated of the audits submitted 2 Nov to 6 Dec 2026: the week of 30 Nov to 6 Dec and the 4 weeks "
         "before it; "
         "2 moderated of those submitted since (in next week's figure)")  # trial 25: not "none moderated yet"
+WHY = "(of audits submitted in the 5 weeks before this week, since moderation comes after submission)"
 
 
 def _this_weeks_two_moderated(services: Services) -> None:
@@ -46,7 +47,7 @@ def test_home_and_the_digest_of_this_week_give_one_figure_and_say_the_days_they_
         digest = team_text(north)
     fields = {name: value for s in sections for name, value in (s.fields or ())}
     assert fields["Moderation agreement"] == HOME, fields
-    assert f"**Moderation agreement**: {HOME}" in digest
+    assert f"**Moderation agreement** {WHY}: {HOME}" in digest  # trial 46: why it counts other weeks
 
 
 def test_the_qa_home_and_last_weeks_digest_say_this_weeks_moderations_count_next_week(services: Services) -> None:

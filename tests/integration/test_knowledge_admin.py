@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -132,7 +133,7 @@ def test_unanswered_groups_similar_wording_with_counts_over_the_last_30_days(eng
     assert "5 questions in the last 30 days" in reply.text
     assert "in 3 groups" in reply.text
     lines = [line for line in reply.text.splitlines() if line.startswith("• ")]
-    assert lines[0].startswith("• _join staff choir county hall_ — 3 times")
+    assert re.match(r"• \*\*#\d+\*\* _join staff choir county hall_ — 3 times", lines[0]), lines[0]  # its number first
     assert any("_who waters the plants in reception_ — once" in line for line in lines)
     assert any("_icpc deadline_ — once" in line and "(Not helpful: `icpc-timescale`)" in line for line in lines)
 

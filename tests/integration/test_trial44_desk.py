@@ -66,12 +66,21 @@ class TestPicks:
         assert "(offered suggestions: 2 asked, 1 picked `mascot-colour-south`)" in listing
         assert "none picked" not in listing
 
-    def test_the_shown_wordings_own_number_is_beside_the_groups(self, engine: Engine, services: Services) -> None:
-        """F21: shown as "can i refer to kooth for a 14 yo … #10", where `kb find` lists that wording as #23."""
+    def test_a_group_shows_one_number_with_its_other_wordings_under_it(self, engine: Engine,
+                                                                       services: Services) -> None:
+        """Trial 46 F17: "#4 (wording of #25)" left a QA lead to decode which number to act on. The group's number is
+        the one shown, its other wordings under it unnumbered; a wording's own number (as `kb find` lists it, trial 44
+        F21) still works."""
         key, newest = self.half_picked(engine, services)
-        summary = engine.command(QA_LEAD, "kb unanswered")[0].text
-        assert "_what colour is the audit mascot please_ — 2 times" in summary
-        assert f"· #{key} (wording of #{newest})" in summary and key != newest
+        listing = engine.command(QA_LEAD, "kb unanswered")
+        summary, group = listing[0].text, listing[1].text
+        for text in (summary, group):
+            assert f"**#{key}** _what colour is the audit mascot please_ — 2 times" in text, text
+            assert "\n" in text and "also worded: _what colour is the audit mascot_" in text.split("\n", 1)[1], text
+            assert "wording of" not in text and f"#{newest}" not in text and key != newest
+        dismissed = all_text(engine.command(QA_LEAD, f"kb dismiss {newest}"))
+        assert "as dismissed (2 questions)" in dismissed
+        assert "No unanswered" in all_text(engine.command(QA_LEAD, "kb unanswered"))
         assert f"#{newest}" in all_text(engine.command(QA_LEAD, "kb find mascot please"))
 
     def test_an_asker_who_picked_the_linked_entry_is_not_sent_it_again(self, engine: Engine,
