@@ -1,6 +1,6 @@
 """Issue #13: an edit to one entry can move a question people asked of another (the search's word counts are
-global). Rewording the export entry's answer to say "from the start of this quarter" turned a placement-visit
-question from an answer into "Did you mean…"; the QA lead's confirmation now names it."""
+global). A wording added to the placement plan that borrows a placement-visit question's words turns that question
+from an answer into "Did you mean…"; the QA lead's confirmation names it."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from tests.support.kb_copy_fixtures import content_day, settings  # noqa: F401 (
 
 PRACTITIONER = "U0PRAN001"
 ASKED = "placement started, when must the social worker visit?"
+# A QA lead's wording for the placement plan that borrows the visit question's words: it moves that question.
+PLAN_WORDING = "when the placement started, what must the social worker put in the placement plan"
 NEW_ANSWER = ("Managers, QA leads and admins type `/audit export` for every audit from the start of this quarter, "
               "or `/audit export since 1/9` for longer.")
 
@@ -23,12 +25,12 @@ def test_the_confirmation_names_a_question_people_asked_that_the_edit_moved(engi
     assert services.storage.db.execute("SELECT outcome, entry_id FROM kb_asks").fetchall() == [
         ("answer", "cla-statutory-visits")]
 
-    engine.message(QA_LEAD, f"kb edit export-audits answer: {NEW_ANSWER}")
+    engine.message(QA_LEAD, f"kb edit placement-plan add alternative: {PLAN_WORDING}")
     [done] = engine.message(QA_LEAD, "yes")
 
-    assert done.text.startswith("Changed the answer of `export-audits`")
-    assert "1 question now gets a different answer" in done.text
-    assert f"• '{ASKED}' (asked recently) was answered by cla-statutory-visits, now Did you mean (" in done.text
+    assert done.text.startswith("Changed the alternatives of `placement-plan`")
+    assert "2 questions now get a different answer" in done.text  # the new wording itself, and the visit question
+    assert f"• '{ASKED}' (asked recently) was answered by cla-statutory-visits, now " in done.text
 
 
 def test_an_edit_that_moves_no_question_says_only_what_changed(engine: Engine, services: Services,
