@@ -7,13 +7,15 @@ from tests.conftest import RunningBot
 from tests.support.kb_helpers import post_containing
 
 PRACTITIONER, QA_LEAD = "U0PRAN001", "U0QALEAD1"
-RATE = "what is the staying put allowance rate for 2026"
+# A staying put rate now gets "rates are set locally" (knowledge/local_rates.yaml); a private fostering rate is
+# still answered by an entry that gives none.
+RATE = "what is the rate for a private fostering arrangement"
 
 
 def test_the_asker_is_told_the_entry_gives_no_rate_and_the_qa_lead_sees_the_question(running_bot: RunningBot,
                                                                                      standin) -> None:
     running_bot.slack.message_im(PRACTITIONER, RATE)
-    post_containing(standin, "What are staying put and staying close arrangements?", f"D{PRACTITIONER}")
+    post_containing(standin, "What is private fostering and what must the council do?", f"D{PRACTITIONER}")
     post_containing(standin, "This entry doesn't give a rate or amount. I've passed your question to the QA leads",
                     f"D{PRACTITIONER}")
 

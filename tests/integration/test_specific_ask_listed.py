@@ -10,37 +10,41 @@ from tests.support.kb_helpers import all_text, button_values
 
 QA_LEAD = "U0QALEAD1"
 ASKER = "U0PRAN001"
-RATE = "what is the staying put allowance rate for 2026"
+# A staying put rate now gets "rates are set locally" (knowledge/local_rates.yaml); a private fostering rate is
+# still answered by an entry that gives none.
+RATE = "what is the rate for a private fostering arrangement"
 
 
 def test_the_asker_gets_the_entry_and_is_told_it_gives_no_rate(engine: Engine) -> None:
     replies = engine.message(ASKER, RATE)
 
-    assert replies[0].title == "What are staying put and staying close arrangements?"
+    assert replies[0].title == "What is private fostering and what must the council do?"
     assert "This entry doesn't give a rate or amount. I've passed your question to the QA leads" in all_text(replies)
 
 
 def test_the_qa_leads_list_names_the_entry_and_what_it_lacks_and_only_such_questions(engine: Engine) -> None:
     engine.message(ASKER, RATE)
     engine.message(ASKER, "what is the form for a section 7 report")
-    answered = engine.message(ASKER, "what are staying put arrangements")  # the entry answers it: no line, not listed
-    assert answered[0].title == "What are staying put and staying close arrangements?"
+    answered = engine.message(ASKER, "what is private fostering")  # the entry answers it: no line, not listed
+    assert answered[0].title == "What is private fostering and what must the council do?"
     assert "passed your question" not in all_text(answered)
 
     listing = all_text(engine.command(QA_LEAD, "kb unanswered"))
     assert "got an entry without what was asked for" in listing
-    assert f"_{RATE}_ — once" in listing and "(answered with `staying-put`, which gives no rate or amount)" in listing
+    assert f"_{RATE}_ — once" in listing
+    assert "(answered with `private-fostering`, which gives no rate or amount)" in listing
     assert ("(answered with `section-7-and-37-reports`, which gives no form, template or link)" in listing)
-    assert "Not helpful: `staying-put`" not in listing
+    assert "Not helpful: `private-fostering`" not in listing
     assert listing.startswith("Unanswered questions\n2 questions")
-    assert "what are staying put arrangements" not in listing
+    assert "what is private fostering" not in listing
 
 
 def test_a_qa_leads_answer_goes_to_the_asker_and_closes_the_group(engine: Engine, services: Services) -> None:
     engine.message(ASKER, RATE)
     [key] = button_values(engine.command(QA_LEAD, "kb unanswered")[1:], "kb.unanswered.answer")
 
-    engine.command(QA_LEAD, f"kb answer {key} The council pays carers £250 a week under staying put.")
+    engine.command(QA_LEAD, f"kb answer {key} Parents pay a private foster carer, often about £250 a week; "
+                            "the council sets no rate.")
     replies = engine.message(QA_LEAD, "yes")
 
     dms = {reply.to_user: reply for reply in replies if reply.to_user}
