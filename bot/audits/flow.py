@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from bot.audits.grade_words import read_grade
-from bot.audits.hedged_answers import hedged, unsure
+from bot.audits.hedged_answers import hedged, unsure, vague_note
 from bot.audits.note_labels import without_label
 from bot.audits.option_words import matching_options
 from bot.audits.question_opening import opens_as_question
@@ -321,9 +321,15 @@ def parse_words(text: str, what: str, asked: str) -> str:
 
 def parse_evidence(text: str) -> str:
     """The 'why this grade' note: a grade without a reason cannot be moderated. Shown as "Evidence: …", so a label
-    "evidence:" typed before it is dropped (bot.audits.note_labels)."""
-    return parse_sentence(without_label(text, "evidence"), "evidence note", "why you gave this grade, for example what "
-                                                                          "you saw in the plan or the visits")
+    "evidence:" typed before it is dropped (bot.audits.note_labels). A vague one (`ok i guess`, `all good`:
+    bot.audits.hedged_answers.vague_note) says nothing a moderator can weigh, so it is refused too (trial 48)."""
+    if vague_note(without_label(text, "evidence")):
+        raise AnswerError(f"“{' '.join(text.split())}” says how it felt, not what you saw on the file, so nothing was "
+                          "saved. " + in_a_sentence(EVIDENCE_ASKED))
+    return parse_sentence(without_label(text, "evidence"), "evidence note", EVIDENCE_ASKED)
+
+
+EVIDENCE_ASKED = "why you gave this grade, for example what you saw in the plan or the visits"
 
 
 def parse_reason(text: str) -> str:
