@@ -395,8 +395,10 @@ _ROUGHLY = re.compile(r"^(?:about|abt|around|arnd|approx(?:imately)?\.?|apx\.?|a
                       re.IGNORECASE)
 _UNIT = re.compile(r"(?:(?<=\d)\s*|\s+)[a-z]+\.?$", re.IGNORECASE)  # a unit: "7 mnths", "7mths", "3 wks"
 # "none", "no", "nil", "zero", "none at all", "no contacts": a count of 0 (trial 26: "none" and "no" were refused
-# with "Please type a number", where a count of nothing is the answer people give)
-_NONE = re.compile(r"^(?:none(?:\s+at\s+all|\s+of\s+them)?|no|nil|zero|nothing|nought|not\s+any|no\s+one|nobody)"
+# with "Please type a number", where a count of nothing is the answer people give); "never" to "how many times" too
+# (trial 48), said back as none (bot.audits.questions.none_said)
+_NONE = re.compile(r"^(?:none(?:\s+at\s+all|\s+of\s+them)?|no|nil|zero|nothing|nought|not\s+any|no\s+one|nobody"
+                   r"|never(?:\s+before)?)"
                    r"[.!]*$", re.IGNORECASE)
 _NONE_COUNTED = re.compile(r"^(?:none|nil|zero)$", re.IGNORECASE)  # "zero visits"; never "no idea"
 # A count in words (trial 29: "two", "once" and "twice" got "Please type a number"); none from twenty, whose "twenty

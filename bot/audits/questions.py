@@ -304,10 +304,22 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
     if replies and (too_high := too_high_notice(ctx.checklist, {**ctx.answers, question.id: Answer(value)}, question)):
         replies.insert(0, Reply(kind="notice", text=too_high))  # `change 2` lowered the sample below later counts
     if replies and note is None and question.type in SAID_BACK:
-        replies.insert(0, Reply(kind="notice", text=f"Got it: **{question.answer_label(value)}**."))
+        replies.insert(0, Reply(kind="notice", text=f"Got it: **{question.answer_label(value)}**"
+                                                    f"{none_said(ctx, question, value, text)}."))
     elif replies and note is None and question.type == "text":  # trial 31: a written answer was saved without a word
         replies.insert(0, Reply(kind="notice", text=f"Got it: “{shortened(value)}”."))
     return replies
+
+
+def none_said(ctx: Ctx, question: Question, value: str, text: str) -> str:
+    """After "Got it: **0**", when the 0 was read from words (`no`, `none`, `never`), what it was read as, and how to
+    undo it: " (none before this one). If you meant something else, type `change 9`". Trial 48 typed `no` at "How many
+    times has this child been on a plan … before this one?" and was told only "Got it: 0."; a bare "no" to "how
+    many" may be a slip."""
+    if question.type != "number" or value != "0" or any(c.isdigit() for c in text):
+        return ""
+    none = "none before this one" if "before this one" in question.text.casefold() else "none"
+    return f" ({none}). If you meant something else, type `change {question_label(ctx.checklist, question.id)}`"
 
 
 def typed_note(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
