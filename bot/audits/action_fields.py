@@ -199,10 +199,11 @@ def due_not_a_day(services: Services, turn: Turn, text: str) -> str | None:
     return None
 
 
-def due_taken_said(when: str, due: date, action: str) -> str:
+def due_taken_said(when: str, due: date, action: str, today: date) -> str:
     """A due date taken out of an action's text, said back wherever an action is typed (an audit's actions step and
     the first action an Inadequate grade needs), so the person sees the date read and the text kept."""
-    return (f"I've taken “{when}” as the action's due date, **{long_date(due)}**, and left it out of its text: "
+    return (f"I've taken “{when}” as the action's due date, **{long_date(due)}**{how_near(due, today)}, and left it "
+            f"out of its text: "
             f"“{action}”.")
 
 
@@ -246,19 +247,27 @@ def queried_due(services: Services, turn: Turn, text: str) -> date:
     raise AnswerError(f"{long_date(due)} is {off.what}, so nothing is stored yet: {give_or_keep(off)}.")
 
 
+def how_near(due: date, today: date) -> str:
+    """How far off a due date is, said after it wherever one is confirmed: " (today)", " (tomorrow)", " (in 25
+    days)"; "" for a day gone. Trial 48 saw one action confirmed "(in 5 days)" and the next, typed as a date, without
+    it, so every due-date confirmation says it the same way."""
+    days = (due - today).days
+    if days < 0:
+        return ""
+    return " (today)" if days == 0 else " (tomorrow)" if days == 1 else f" (in {days} days)"
+
+
 def due_said(typed: str, due: date, today: date, command: str) -> tuple[str, str]:
-    """A due date said back, `**Friday 4 December 2026**`, and a sentence saying how to change it, with `command`
-    (`action 2 due`), or "". Where the date came from a weekday named relative to today ("next Friday", "friday") and
-    falls in the next NEAR_DAYS days, it says how near (`**Friday 4 December 2026** (tomorrow)`) and the sentence is
-    given: a trial's "next Friday", typed on a Thursday for the Friday of the week after, was read as tomorrow (as
+    """A due date said back, `**Friday 4 December 2026** (in 3 days)` (`how_near`), and a sentence saying how to
+    change it, with `command` (`action 2 due`), or "". Where the date came from a weekday named relative to today
+    ("next Friday", "friday") and falls in the next NEAR_DAYS days, the sentence is given: a trial's "next
+    Friday", typed on a Thursday for the Friday of the week after, was read as tomorrow (as
     knowledge.dates reads it, and keeps reading it), and the echo showed the date but not that it was tomorrow.
     A date on a weekend or bank holiday is kept, and the sentence says so with its fix (`off_said`), unless it was
     typed with `anyway`."""
-    shown = f"**{long_date(due)}**"
+    shown = f"**{long_date(due)}**{how_near(due, today)}"
     days = (due - today).days
     near = names_weekday(kept_anyway(typed)[0]) and 0 <= days <= NEAR_DAYS
-    if near:
-        shown += " (today)" if days == 0 else " (tomorrow)" if days == 1 else f" (in {days} days)"
     off = None if kept_anyway(typed)[1] else day_off(due, today)
     if off is not None:
         return shown, off_said(off, command)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from bot.audits.flow import AnswerError, parse_text
-from bot.audits.hedged_answers import MIN_NOTE_WORDS, note_long_enough
+from bot.audits.hedged_answers import MIN_NOTE_WORDS, note_long_enough, note_refused, vague_note
 from bot.audits.note_labels import without_label
 from bot.audits.option_words import matching_options
 from knowledge.checklist_schema import Question
@@ -36,10 +36,12 @@ def option_with_note(question: Question, text: str, min_words: int) -> tuple[str
 def checked_note(question: Question, option: str, note: str, min_words: int) -> str:
     """The note typed after `option`, as stored; AnswerError, saying the option was read, when it is shorter than
     `min_words` (also for bot.audits.option_start)."""
-    if len(note.split()) < min_words and not (min_words == MIN_NOTE_WORDS and note_long_enough(note)):
+    short = len(note.split()) < min_words and not (min_words == MIN_NOTE_WORDS and note_long_enough(note))
+    if short or vague_note(note):  # `ok i guess` is refused as vague however many words it has (trial 48)
         number = question.options.index(option) + 1
-        raise AnswerError(f"I read **{option}**, but the note after it is too short to be evidence (at least "
-                          f"{min_words} words), so nothing was saved. To answer without a note, type just "
+        why = note_refused(note) if vague_note(note) else f"too short to be evidence (at least {min_words} words)"
+        raise AnswerError(f"I read **{option}**, but the note after it is {why}, so nothing was saved. To answer "
+                          f"without a note, type just "
                           f"`{number}`; to add one, write a few words on what you saw on the file after it, like "
                           f"`{number}, core groups have not met since October`.")
     return parse_text(without_label(note, "evidence"), "evidence note")

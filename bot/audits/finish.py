@@ -139,7 +139,8 @@ def _action_typed(services: Services, turn: Turn, ctx: Ctx, value: str) -> list[
     said: list[Reply] = []
     if typed.due is not None and typed.due_typed is not None:
         draft.update(due=typed.due.isoformat(), due_typed=typed.due_typed)
-        said = [Reply(kind="notice", text=due_taken_said(typed.due_typed, typed.due, typed.description))]
+        said = [Reply(kind="notice", text=due_taken_said(typed.due_typed, typed.due, typed.description,
+                                                                  _today(services, turn)))]
     owner = action_owners.resolve(services, ctx.audit, typed.owner, turn.user_id) if typed.owner else None
     move = store.Move(step=following_owner(), state={"action_draft": draft, OWNER_ASKED: None})
     shown = advance_and_render(services, turn, ctx, ctx.version, move)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from bot.audits.grade_words import read_grade
-from bot.audits.hedged_answers import hedged, unsure
+from bot.audits.hedged_answers import hedged, unsure, vague_note
 from bot.audits.note_labels import without_label
 from bot.audits.option_words import matching_options
 from bot.audits.question_opening import opens_as_question
@@ -321,9 +321,15 @@ def parse_words(text: str, what: str, asked: str) -> str:
 
 def parse_evidence(text: str) -> str:
     """The 'why this grade' note: a grade without a reason cannot be moderated. Shown as "Evidence: …", so a label
-    "evidence:" typed before it is dropped (bot.audits.note_labels)."""
-    return parse_sentence(without_label(text, "evidence"), "evidence note", "why you gave this grade, for example what "
-                                                                          "you saw in the plan or the visits")
+    "evidence:" typed before it is dropped (bot.audits.note_labels). A vague one (`ok i guess`, `all good`:
+    bot.audits.hedged_answers.vague_note) says nothing a moderator can weigh, so it is refused too (trial 48)."""
+    if vague_note(without_label(text, "evidence")):
+        raise AnswerError(f"“{' '.join(text.split())}” says how it felt, not what you saw on the file, so nothing was "
+                          "saved. " + in_a_sentence(EVIDENCE_ASKED))
+    return parse_sentence(without_label(text, "evidence"), "evidence note", EVIDENCE_ASKED)
+
+
+EVIDENCE_ASKED = "why you gave this grade, for example what you saw in the plan or the visits"
 
 
 def parse_reason(text: str) -> str:
@@ -389,8 +395,10 @@ _ROUGHLY = re.compile(r"^(?:about|abt|around|arnd|approx(?:imately)?\.?|apx\.?|a
                       re.IGNORECASE)
 _UNIT = re.compile(r"(?:(?<=\d)\s*|\s+)[a-z]+\.?$", re.IGNORECASE)  # a unit: "7 mnths", "7mths", "3 wks"
 # "none", "no", "nil", "zero", "none at all", "no contacts": a count of 0 (trial 26: "none" and "no" were refused
-# with "Please type a number", where a count of nothing is the answer people give)
-_NONE = re.compile(r"^(?:none(?:\s+at\s+all|\s+of\s+them)?|no|nil|zero|nothing|nought|not\s+any|no\s+one|nobody)"
+# with "Please type a number", where a count of nothing is the answer people give); "never" to "how many times" too
+# (trial 48), said back as none (bot.audits.questions.none_said)
+_NONE = re.compile(r"^(?:none(?:\s+at\s+all|\s+of\s+them)?|no|nil|zero|nothing|nought|not\s+any|no\s+one|nobody"
+                   r"|never(?:\s+before)?)"
                    r"[.!]*$", re.IGNORECASE)
 _NONE_COUNTED = re.compile(r"^(?:none|nil|zero)$", re.IGNORECASE)  # "zero visits"; never "no idea"
 # A count in words (trial 29: "two", "once" and "twice" got "Please type a number"); none from twenty, whose "twenty

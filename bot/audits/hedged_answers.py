@@ -43,10 +43,46 @@ _WHEN_WORDS = frozenset({"day", "days", "week", "weeks", "month", "months", "yea
                          "wks", "wk", "mths", "mth", "late", "overdue", "timescale", "timescales", "within"})
 
 
+# Words that say how the auditor feels about the file, never what is on it (trial 48: `ok i guess` was taken as the
+# evidence for Good over a chronology out of date), and the small words said with them. A note made only of these,
+# with at least one of the first, is vague, however many words it has.
+VAGUE_WORDS = frozenset({
+    "ok", "okay", "k", "kk", "oki", "okey", "okish", "ok-ish", "fine", "fine-ish", "good", "alright", "allright",
+    "seems", "seem", "seemed", "looks", "looked", "guess", "think", "suppose", "reckon", "yeah", "yep", "mostly",
+    "pretty", "fairly", "generally", "broadly", "overall", "basically", "enough", "reasonable", "reasonably",
+    "satisfactory", "decent", "bad", "expected", "grand", "sound", "sure", "probably", "nice", "great", "solid",
+    "adequate", "acceptable", "standard", "usual", "normal", "ish", "lol", "tbh", "imo", "hmm", "meh", "whatever",
+})
+_SAID_WITH_THEM = frozenset({
+    "i", "all", "so", "yes", "quite", "not", "too", "it", "its", "it's", "that", "this", "is", "was", "as", "kind",
+    "of", "sort", "much", "more", "or", "less", "well", "really", "very", "nothing", "to", "add", "say", "on", "the",
+    "whole", "about", "par", "for", "course", "same", "everything", "a", "bit", "look", "right", "seem", "be",
+})
+
+
+def vague_note(note: str) -> bool:
+    """Whether a note says only how the file felt (`ok i guess`, `fine`, `seems ok`, `all good`): every word one of
+    VAGUE_WORDS or the small words said with them, so nothing in it says what was seen, and it is refused as evidence
+    whatever its length."""
+    words = [word.strip(".,;:!?'\"()-\u2019") for word in note.casefold().replace("\u2019", "'").split()]
+    words = [word for word in words if word]
+    return (any(word in VAGUE_WORDS for word in words)
+            and all(word in VAGUE_WORDS or word in _SAID_WITH_THEM for word in words))
+
+
+def note_refused(note: str) -> str:
+    """Why a note is not evidence, as the refusal says it: too vague (`vague_note`) or too short."""
+    if vague_note(note):
+        return "too vague to be evidence (it says nothing of what you saw)"
+    return f"too short to be evidence (at least {MIN_NOTE_WORDS} words)"
+
+
 def note_long_enough(note: str) -> bool:
     """Whether an answer's note has words enough to be evidence: MIN_NOTE_WORDS, or two that say when or how old
-    ("same day", "shes 14")."""
+    ("same day", "shes 14"); never a vague one (`ok i guess`, `vague_note`)."""
     words = note.casefold().split()
+    if vague_note(note):
+        return False
     if len(words) >= MIN_NOTE_WORDS:
         return True
     return len(words) == 2 and any(any(c.isdigit() for c in word) or word.strip(".,;:!") in _WHEN_WORDS

@@ -123,8 +123,8 @@ class FirstAction:
         read: dict[str, Any] = {"description": typed.description}
         if typed.due is not None and typed.due_typed is not None:
             read["due_typed"] = typed.due_typed
-            said = [Reply(kind="notice", text=action_fields.due_taken_said(typed.due_typed, typed.due,
-                                                                             typed.description))]
+            said = [Reply(kind="notice", text=action_fields.due_taken_said(
+                typed.due_typed, typed.due, typed.description, turn.now.astimezone(services.settings.timezone).date()))]
         held = self.held(data, **read)
         store.set_conversation(services.storage, turn.user_id, waiting(self.owner_state, **held), turn.now)
         if typed.owner is not None and answer_due is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.audits.flow import AnswerError, counted, parse_number, parse_text
-from bot.audits.hedged_answers import MIN_NOTE_WORDS, note_long_enough
+from bot.audits.hedged_answers import note_long_enough, note_refused
 from bot.audits.note_labels import without_label
 from knowledge.checklist_schema import Question
 
@@ -49,8 +49,8 @@ def number_with_note(question: Question, text: str) -> tuple[str, str | None] | 
 
 def _checked(value: str, note: str) -> str:
     if not note_long_enough(note):
-        raise AnswerError(f"I read **{value}**, but the note after it is too short to be evidence (at least "
-                          f"{MIN_NOTE_WORDS} words), so nothing was saved. To answer without a note, type just "
+        raise AnswerError(f"I read **{value}**, but the note after it is {note_refused(note)}, so nothing was "
+                          f"saved. To answer without a note, type just "
                           f"`{value}`; to add one, write a few words on what you saw on the file after it, like "
                           f"`{value} (one was seen late)`.")
     return parse_text(without_label(" ".join(note.split()), "evidence"), "evidence note")

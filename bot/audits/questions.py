@@ -24,6 +24,7 @@ from bot.audits.core import (
 )
 from bot.audits.count_bound import bound_refusal, too_high_notice
 from bot.audits.escalation import case_team_managers, escalation_alerts, escalation_targets, escalation_withdrawals
+from bot.audits.flagged_grade import flagged_before_grade
 from bot.audits.flow import (
     Answer,
     AnswerError,
@@ -38,7 +39,7 @@ from bot.audits.flow import (
 )
 from bot.audits.grade_change_note import changed_grade
 from bot.audits.grade_words import read_grade_and_note
-from bot.audits.hedged_answers import MIN_NOTE_WORDS, hedged, note_long_enough
+from bot.audits.hedged_answers import MIN_NOTE_WORDS, hedged, note_long_enough, note_refused
 from bot.audits.meaning_asked import asks_what_it_means
 from bot.audits.note_labels import without_label
 from bot.audits.number_note import number_with_note
@@ -298,13 +299,27 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
     replies = record_answer(services, turn, ctx, ctx.version, question, value, note=note)
     if note is not None and replies:
         replies.insert(0, with_your_note(question, value, note))
+        if flagged := flagged_before_grade(ctx.checklist, ctx.answers, question.id, value):
+            replies.insert(1, Reply(kind="notice", text=flagged))  # `good, <note>` in one line (trial 48)
     if replies and (too_high := too_high_notice(ctx.checklist, {**ctx.answers, question.id: Answer(value)}, question)):
         replies.insert(0, Reply(kind="notice", text=too_high))  # `change 2` lowered the sample below later counts
     if replies and note is None and question.type in SAID_BACK:
-        replies.insert(0, Reply(kind="notice", text=f"Got it: **{question.answer_label(value)}**."))
+        replies.insert(0, Reply(kind="notice", text=f"Got it: **{question.answer_label(value)}**"
+                                                    f"{none_said(ctx, question, value, text)}."))
     elif replies and note is None and question.type == "text":  # trial 31: a written answer was saved without a word
         replies.insert(0, Reply(kind="notice", text=f"Got it: “{shortened(value)}”."))
     return replies
+
+
+def none_said(ctx: Ctx, question: Question, value: str, text: str) -> str:
+    """After "Got it: **0**", when the 0 was read from words (`no`, `none`, `never`), what it was read as, and how to
+    undo it: " (none before this one). If you meant something else, type `change 9`". Trial 48 typed `no` at "How many
+    times has this child been on a plan … before this one?" and was told only "Got it: 0."; a bare "no" to "how
+    many" may be a slip."""
+    if question.type != "number" or value != "0" or any(c.isdigit() for c in text):
+        return ""
+    none = "none before this one" if "before this one" in question.text.casefold() else "none"
+    return f" ({none}). If you meant something else, type `change {question_label(ctx.checklist, question.id)}`"
 
 
 def typed_note(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
@@ -451,8 +466,8 @@ def answer_with_note(question: Question, text: str) -> tuple[str, str | None] | 
     note = without_label(" ".join(kept.split()), "evidence")
     if not note_long_enough(found.group("note")):
         alone, example = NOTE_EXAMPLES.get(value, (value, "what you saw on the file"))
-        raise AnswerError(f"I read **{question.answer_label(value)}**, but the note after it is too short to be "
-                          f"evidence (at least {MIN_NOTE_WORDS} words), so nothing was saved. To answer without a "
+        raise AnswerError(f"I read **{question.answer_label(value)}**, but the note after it is "
+                          f"{note_refused(found.group('note'))}, so nothing was saved. To answer without a "
                           f"note, type just `{alone}`; to add one, write a few words on what you saw on the file "
                           f"after it, like `{alone}, {example}`.")
     return value, parse_text(note, "evidence note")

@@ -9,6 +9,7 @@ from types import MappingProxyType
 
 from bot.audits.core import Ctx, control_choices, grade_label, render_question, render_worker
 from bot.audits.finish_screens import render_overall_grade, render_prompt, render_review, render_submit
+from bot.audits.flagged_grade import flagged_before_grade
 from bot.audits.numbering import progress, question_label
 from bot.core.replies import Reply
 from bot.core.services import Services
@@ -43,8 +44,10 @@ def render_evidence(services: Services, ctx: Ctx) -> list[Reply]:
     grade = grade_label(graded.value) if graded is not None else "this grade"
     on_file = (f"\nYour note now: “{graded.evidence}”. Type a new note to replace it, or `keep` to keep it."
                if graded is not None and graded.evidence else "")  # the same grade again after `change 9`
+    flagged = flagged_before_grade(ctx.checklist, ctx.answers, question.id, graded.value) if graded else ""
+    flagged = f"\n{flagged}" if flagged else ""  # trial 48: Good over a chronology out of date, not a word said
     return [Reply(text=f"**Why this grade?** {graded_what(ctx.checklist, question, grade)}. In a sentence or two, "
-                       f"what did you see on the file that supports it?{on_file}", kind="question",
+                       f"what did you see on the file that supports it?{flagged}{on_file}", kind="question",
                   prompt="Type your evidence note.", choices=tuple(control_choices(ctx)),
                   note=progress(ctx.checklist, question.id), numbers_pick=True)]
 

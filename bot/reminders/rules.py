@@ -203,12 +203,35 @@ def _overdue_lists(inputs: ReminderInputs, today: date) -> list[Reminder]:
         )
         found.append(Reminder(
             manager, "overdue-list",
-            f"{count_of(len(actions), 'action')} in your team {agreeing(len(actions), 'is', 'are')} overdue; "
-            f"{agreeing(len(actions), 'its owner is', 'their owners are')} not reminded of "
-            f"{agreeing(len(actions), 'it', 'them')} after today:\n{lines}",
+            f"{count_of(len(actions), 'action')} in your team {agreeing(len(actions), 'is', 'are')} overdue. "
+            f"{_chased_through_you(actions, today)}:\n{lines}",
             escalates=tuple(a.action_id for a in actions),
         ))
     return found
+
+
+def _chased_through_you(actions: list[ActionItem], today: date) -> str:
+    """Whose reminders the overdue actions on a manager's weekly list now are, with the day that changes: an owner is
+    reminded of an overdue action each working day until the list it first goes on, and then no more (the rule of
+    `_actions`, escalated). Trial 48 read "its owner is not reminded of it after today" in the manager's
+    `my reminders` beside "Mon 14 Dec", not knowing which day "today" was, nor why."""
+    new = [a for a in actions if not a.escalated]
+    day = _short_date(today)
+    if len(new) == len(actions):
+        last = agreeing(len(new), "Its owner gets the last daily reminder of it",
+                        "Their owners get the last daily reminder of them")
+        return (f"{last} on {day}: from the day an overdue action first goes on this weekly list, it is chased "
+                "through you, not its owner")
+    earlier = len(actions) - len(new)
+    if not new:
+        return (f"{agreeing(earlier, 'It was', 'They were')} on an earlier weekly list, so "
+                f"{agreeing(earlier, 'its owner is', 'their owners are')} no longer reminded of "
+                f"{agreeing(earlier, 'it', 'them')}: {agreeing(earlier, 'it is', 'they are')} chased through you")
+    return (f"{len(new)} {agreeing(len(new), 'is', 'are')} new to this list, and "
+            f"{agreeing(len(new), 'its owner gets', 'their owners get')} the last daily reminder on {day}; the "
+            f"other {earlier} {agreeing(earlier, 'was', 'were')} on an "
+            "earlier list: from the day an overdue action first goes on this weekly list, it is chased through you, "
+            "not its owner")
 
 
 def _moderations(inputs: ReminderInputs, today: date, rules: ReminderRules) -> list[Reminder]:

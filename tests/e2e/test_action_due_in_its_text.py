@@ -35,9 +35,10 @@ def test_a_due_date_at_the_end_of_an_action_is_its_due_date_and_leaves_its_text(
     with time_machine.travel(TUESDAY, tick=False):
         _, out = drive(engine, [*TO_ACTIONS, "SW to update the CIN plan with her views by next fri", "1"])
     said = " ".join(out.split())
-    assert ("I've taken “next fri” as the action's due date, Friday 11 December 2026, and left it out of its text: "
+    assert ("I've taken “next fri” as the action's due date, Friday 11 December 2026 (in 3 days), and left it "
+            "out of its text: "
             "“SW to update the CIN plan with her views”.") in said
-    assert "Action 1 added: due Friday 11 December 2026" in said and "When is it due" not in said
+    assert "Action 1 added: due Friday 11 December 2026 (in 3 days)" in said and "When is it due" not in said
     assert "Action 1: SW to update the CIN plan with her views — Social worker N1, by 11 Dec 2026" in said
     [action] = action_store.actions_of_audit(services.storage, 1)
     assert (action.description, action.due_date) == ("SW to update the CIN plan with her views", "2026-12-11")

@@ -63,7 +63,8 @@ def test_a_due_date_read_as_tomorrow_is_said_so_and_changed_in_the_draft_and_aft
         assert echoed[0].text == ("Action 1 added: due *Friday 4 December 2026* (tomorrow). To change it, type "
                                   "`action 1 due` and the date, like `action 1 due 11/12` for the Friday after.")
         assert changed[0].text.startswith("Action 1 (_Update the chronology and share the plan with the school._) "
-                                          "is now due *Friday 11 December 2026*, not Friday 4 December 2026.")
+                                          "is now due *Friday 11 December 2026* (in 8 days), not Friday 4 December "
+                                          "2026.")
         assert changed[-1].text.startswith("*Actions* (1 so far)") and "by 11 Dec 2026" in changed[-1].text
         assert (action.id, action.owner_id, action.due_date) == (1, WORKER, "2026-12-11")
 

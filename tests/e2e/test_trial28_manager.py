@@ -58,7 +58,7 @@ def test_an_actions_date_changed_in_a_managers_words_changes_it_and_adds_nothing
                                                                                  typed: str) -> None:
     out = _chat(engine, [*TO_ACTIONS, FIRST_ACTION, typed])
     assert "I've read that as action 1 due 17/12." in out
-    assert "is now due Thursday 17 December 2026, not Friday 18 December 2026." in out
+    assert "is now due Thursday 17 December 2026 (in 10 days), not Friday 18 December 2026." in out
     assert "Who owns this action?" not in out[out.index("I've read that as"):]
     assert _actions(services) == [("rewrite cin plan with proper timescales", WORKER, "2026-12-17")]
 

@@ -54,7 +54,7 @@ def test_next_friday_on_a_thursday_is_said_to_be_tomorrow_with_how_to_change_it(
 def test_a_date_typed_as_a_date_is_said_back_plainly(engine: Engine) -> None:
     with time_machine.travel(THURSDAY, tick=False):
         _, out = drive(engine, [*TO_ACTIONS, "Share the plan with the school.", WORKER, "4/12"], user=AUDITOR)
-    assert "Action 1 added: due Friday 4 December 2026.\n" in out and "(tomorrow)" not in out
+    assert "Action 1 added: due Friday 4 December 2026 (tomorrow).\n" in out and "To change it, type" not in out
 
 
 def test_the_due_date_is_changed_at_the_actions_step_and_the_step_carries_on(engine: Engine,
@@ -62,7 +62,7 @@ def test_the_due_date_is_changed_at_the_actions_step_and_the_step_carries_on(eng
     with time_machine.travel(THURSDAY, tick=False):
         _, out = drive(engine, [*TO_ACTIONS, *FIRST, "action 1 due 11/12"], user=AUDITOR)
     changed = " ".join(out.split("Action 1 (Share the plan with the school.) is now due")[1].split())
-    assert changed.startswith("Friday 11 December 2026, not Friday 4 December 2026. Actions (1 so far) • "
+    assert changed.startswith("Friday 11 December 2026 (in 8 days), not Friday 4 December 2026. Actions (1 so far) • "
                               "Action 1: Share the "
                               "plan with the school. — Social worker N1, by 11 Dec 2026")
     [action] = action_store.actions_of_audit(services.storage, 1)
@@ -236,7 +236,7 @@ def test_typed_without_slash_audit_in_a_dm_it_works_too(engine: Engine, services
     assert done.text.startswith(f"Audit #{audit_id}: action {other} (_Book a review with the health visitor._) is "
                                 "now due **Tuesday 15 December 2026**")
     assert alone.text.startswith(f"Audit #{audit_id}: action {own} (_Update the chronology and share the plan with "
-                                 "the school._) is now due **Wednesday 16 December 2026**")
+                                 "the school._) is now due **Wednesday 16 December 2026** (in 13 days)")
     assert stranger.kind == "error" and stranger.text.startswith(f"Action {own} is not an action of an audit you did")
     assert [a.due_date for a in action_store.actions_of_audit(services.storage, audit_id)] == ["2026-12-16",
                                                                                                 "2026-12-15"]

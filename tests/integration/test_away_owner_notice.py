@@ -8,7 +8,7 @@ is said of someone not away, or whose time away has ended."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -64,7 +64,8 @@ def test_a_due_date_in_the_text_while_the_owner_is_away_is_told_with_the_cover(e
     said = flat(out)
     # the auditor made themselves the owner: spoken to, not named (trial 17, F7); their cover, a QA lead, may not
     # hold the case's actions, and is not offered as if they could (trial 20: named, then refused as the owner)
-    assert (f"Action 1 added: due {shown}. You are away until Thursday 24 December 2026 "
+    assert (f"Action 1 added: due {shown} (in {(date.fromisoformat(due) - TUESDAY.date()).days} days). You are "
+             "away until Thursday 24 December 2026 "
             f"(cover: QA lead (practice), who is not one of this case's people, so can't hold its actions), and the "
             f"action is due {shown}. You can pick someone else with action 1 owner …, or keep it yourself.") in said
     assert said.count("You are away until") == 1 and "Team manager (North) is away" not in said
@@ -76,7 +77,7 @@ def test_a_due_date_after_the_owner_is_back_says_nothing(engine: Engine, service
     with time_machine.travel(TUESDAY, tick=False):
         away(engine, WORKER, "24/12/2026")
         _, out = drive(engine, [*TO_ACTIONS, f"{ACTION} by 8/1/2027", "1"])
-    assert "Heads up" not in out and "Action 1 added: due Friday 8 January 2027." in flat(out)
+    assert "Heads up" not in out and "Action 1 added: due Friday 8 January 2027 (in 31 days)." in flat(out)
 
 
 @pytest.mark.parametrize(("typed", "told"), [("23/12", True), ("18/12", False), ("8/1/2027", False)])

@@ -58,10 +58,28 @@ def test_the_shipped_campaign_says_auditors_cases_and_allocations(engine: Engine
 
 
 @pytest.mark.parametrize(("overdue", "said"), [
-    (1, "1 action in your team is overdue; its owner is not reminded of it after today:"),
-    (2, "2 actions in your team are overdue; their owners are not reminded of them after today:")])
+    (1, "1 action in your team is overdue. Its owner gets the last daily reminder of it on Mon 23 Nov: from the day "
+        "an overdue action first goes on this weekly list, it is chased through you, not its owner:"),
+    (2, "2 actions in your team are overdue. Their owners get the last daily reminder of them on Mon 23 Nov: from "
+        "the day an overdue action first goes on this weekly list, it is chased through you, not its owner:")])
 def test_the_managers_overdue_list_counts_one_action_or_several(overdue: int, said: str) -> None:
     inputs = ReminderInputs(actions=tuple(ActionItem(9 + n, "U0PRAN001", "Overdue", date(2026, 11, 20), False,
                                                      ("U0MGRN001",)) for n in range(overdue)))
+    [listed] = [r.text for r in due_reminders(inputs, date(2026, 11, 23)) if r.key == "overdue-list"]
+    assert listed.startswith(said), listed
+
+
+@pytest.mark.parametrize(("escalated", "said"), [
+    ((True, True), "2 actions in your team are overdue. They were on an earlier weekly list, so their owners are no "
+                   "longer reminded of them: they are chased through you:"),
+    ((False, True), "2 actions in your team are overdue. 1 is new to this list, and its owner gets the last daily "
+                    "reminder on Mon 23 Nov; the other 1 was on an earlier list: from the day an overdue action first "
+                    "goes on this weekly list, it is chased through you, not its owner:")])
+def test_the_overdue_list_says_whose_reminders_actions_already_listed_are(escalated: tuple[bool, ...],
+                                                                         said: str) -> None:
+    """Trial 48 (F16): "its owner is not reminded of it after today" beside "Mon 14 Dec" in `my reminders`: which
+    day, and why? The list now names the day and the rule, and an action listed an earlier week is said to be so."""
+    inputs = ReminderInputs(actions=tuple(ActionItem(9 + n, "U0PRAN001", "Overdue", date(2026, 11, 20), gone,
+                                                     ("U0MGRN001",)) for n, gone in enumerate(escalated)))
     [listed] = [r.text for r in due_reminders(inputs, date(2026, 11, 23)) if r.key == "overdue-list"]
     assert listed.startswith(said), listed

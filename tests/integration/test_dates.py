@@ -114,7 +114,7 @@ def test_prompt_examples_are_valid_today_and_every_date_is_echoed(engine: Engine
     past, due = today - timedelta(days=21), today + timedelta(days=21)
     assert refused and f"{long_date(today + timedelta(days=1))} is in the future" in refused[0]
     assert f"Got it: **{long_date(past)}**." in echoes
-    assert f"Action 1 added: due **{long_date(due)}**." in echoes
+    assert f"Action 1 added: due **{long_date(due)}** (in 21 days)." in echoes
     [audit] = services.storage.db.query("SELECT id FROM audits")
     answers = store.answers_of(services.storage, audit["id"])
     assert answers["assessment-date"].value == past.isoformat()

@@ -38,7 +38,7 @@ def test_a_day_of_the_month_alone_is_the_next_such_day_at_the_actions_step(engin
                                                                           typed: str) -> None:
     with time_machine.travel(TUESDAY, tick=False):
         _, out = drive(engine, [*TO_ACTIONS, ACTION, WORKER, typed], user=AUDITOR)
-    assert "Action 1 added: due Wednesday 30 December 2026." in flat(out), out
+    assert "Action 1 added: due Wednesday 30 December 2026 (in 22 days)." in flat(out), out
     assert "could not read" not in out
     assert _due(services) == ["2026-12-30"]
 
@@ -50,10 +50,10 @@ def test_action_1_due_wed_30th_moves_it_and_a_weekday_that_does_not_fit_is_told_
         _, moved = drive(engine, ["action 1 due wed 30th"], user=AUDITOR)
         _, wrong = drive(engine, ["action 1 due thu 30th"], user=AUDITOR)
         _, passed = drive(engine, ["action 1 due 3rd"], user=AUDITOR)
-    assert "is now due Wednesday 30 December 2026" in flat(moved), moved
+    assert "is now due Wednesday 30 December 2026 (in 22 days)" in flat(moved), moved
     assert ("The 30th is Wednesday 30 December 2026, not a Thursday. Type the date with its month: 30/12 for the "
             "Wednesday, or 31/12 for Thursday 31 December.") in flat(wrong), wrong
-    assert "is now due Sunday 3 January 2027" in flat(passed), passed  # the 3rd has passed: next month's
+    assert "is now due Sunday 3 January 2027 (in 26 days)" in flat(passed), passed  # the 3rd has passed: next month's
     assert _due(services) == ["2027-01-03"]
 
 

@@ -29,16 +29,17 @@ def test_before_a_date_in_the_actions_text_is_due_the_day_before_and_said_so(eng
     with time_machine.travel(WEDNESDAY, tick=False):
         _, out = drive(engine, [*TO_ACTIONS, "convene core group with health present before 25/12", WORKER])
     said = flat(out)
-    assert ("I've taken “before 25/12” as the action's due date, Thursday 24 December 2026, and left it out of its "
+    assert ("I've taken “before 25/12” as the action's due date, Thursday 24 December 2026 (in 22 days), and "
+            "left it out of its "
             "text: “convene core group with health present”.") in said
-    assert "Action 1 added: due Thursday 24 December 2026." in said and "When is it due?" not in said
+    assert "Action 1 added: due Thursday 24 December 2026 (in 22 days)." in said and "When is it due?" not in said
     assert dues(services) == [("convene core group with health present", "2026-12-24")]
 
 
 def test_by_a_date_stays_that_date(engine: Engine, services: Services) -> None:
     with time_machine.travel(WEDNESDAY, tick=False):
         _, out = drive(engine, [*TO_ACTIONS, "convene core group with health present by 24/12", WORKER])
-    assert "I've taken “24/12” as the action's due date, Thursday 24 December 2026" in flat(out)
+    assert "I've taken “24/12” as the action's due date, Thursday 24 December 2026 (in 22 days)" in flat(out)
     assert dues(services) == [("convene core group with health present", "2026-12-24")]
 
 
@@ -65,5 +66,5 @@ def test_before_today_is_refused_as_passed(engine: Engine, services: Services) -
 def test_changing_an_actions_due_date_to_before_a_date_is_the_day_before(engine: Engine, services: Services) -> None:
     with time_machine.travel(WEDNESDAY, tick=False):
         _, out = drive(engine, [*TO_ACTIONS, "Meet the school", WORKER, "by 18/12", "action 1 due before 11/12"])
-    assert "is now due Thursday 10 December 2026" in flat(out)
+    assert "is now due Thursday 10 December 2026 (in 8 days)" in flat(out)
     assert dues(services) == [("Meet the school", "2026-12-10")]

@@ -48,7 +48,7 @@ def test_an_action_due_on_christmas_day_is_said_to_be_a_bank_holiday_with_the_da
         engine: Engine, services: Services) -> None:
     with time_machine.travel(MONDAY, tick=False):
         _, out = drive(engine, [*TO_ACTIONS, ACTION, WORKER, "25/12"], user=AUDITOR)
-    assert f"Action 1 added: due Friday 25 December 2026. {CHRISTMAS}" in flat(out)
+    assert f"Action 1 added: due Friday 25 December 2026 (in 18 days). {CHRISTMAS}" in flat(out)
     assert due_dates(services, 1) == ["2026-12-25"]  # kept: the person decides
 
 
@@ -57,19 +57,22 @@ def test_changing_it_to_another_bank_holiday_says_so_and_to_a_working_day_says_n
     with time_machine.travel(MONDAY, tick=False):
         _, moved = drive(engine, [*TO_ACTIONS, ACTION, WORKER, "25/12", "action 1 due 28/12"], user=AUDITOR)
         _, fixed = drive(engine, ["action 1 due 24/12"], user=AUDITOR)
-    assert ("is now due Monday 28 December 2026, not Friday 25 December 2026. That is a bank holiday "
+    assert ("is now due Monday 28 December 2026 (in 21 days), not Friday 25 December 2026. That is a bank holiday "
             "(the substitute day for "
             "Boxing Day): to change it, type action 1 due and the date, like action 1 due 24/12 for Thursday 24 "
             "December, the last working day before it.") in flat(moved)
-    assert "is now due Thursday 24 December 2026, not Monday 28 December 2026. Actions (1 so far)" in flat(fixed)
+    assert ("is now due Thursday 24 December 2026 (in 17 days), not Monday 28 December 2026. Actions (1 so far)"
+            in flat(fixed))
     assert "That is" not in fixed
     assert due_dates(services, 1) == ["2026-12-24"]
 
 
 @pytest.mark.parametrize(("typed", "said"), [
-    ("12/12", "Action 1 added: due Saturday 12 December 2026. That is a Saturday: to change it, type action 1 due and "
+    ("12/12", "Action 1 added: due Saturday 12 December 2026 (in 5 days). That is a Saturday: to change it, "
+              "type action 1 due and "
               "the date, like action 1 due 11/12 for Friday 11 December, the last working day before it."),
-    ("25/12 anyway", "Action 1 added: due Friday 25 December 2026. Actions (1 so far)"),  # kept as typed, no more said
+    # kept as typed, no more said
+    ("25/12 anyway", "Action 1 added: due Friday 25 December 2026 (in 18 days). Actions (1 so far)"),
 ])
 def test_a_weekend_is_said_too_and_a_date_kept_anyway_is_said_back_plainly(
         engine: Engine, typed: str, said: str) -> None:
@@ -84,7 +87,8 @@ def test_a_submitted_audits_action_moved_to_a_bank_holiday_says_so(engine: Engin
         [action] = action_store.actions_of_audit(services.storage, audit_id)
         [reply, *_] = engine.command(AUDITOR, f"edit {audit_id} action {action.id} due 28/12", surface="terminal")
     command = f"/audit edit {audit_id} action {action.id} due"
-    assert (f"is now due Monday 28 December 2026, not {long_date(date.fromisoformat(action.due_date))}. That is a bank "
+    assert (f"is now due Monday 28 December 2026 (in 21 days), not "
+            f"{long_date(date.fromisoformat(action.due_date))}. That is a bank "
             f"holiday (the substitute day for Boxing Day): to change it, type {command} and the date, like {command} "
             "24/12 for Thursday 24 December, the last working day before it.") in flat(reply.text)
 

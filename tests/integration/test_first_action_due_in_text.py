@@ -28,7 +28,8 @@ AUDITOR, WORKER, QA = "U0MGRN001", "U0PRAN001", "U0QALEAD1"
 REASON = "Communication was not understood and the plan is not linked to the EHCP."
 WHY = "the child said they were not listened to and nothing changed"
 TYPED = "Meet the school by next friday"
-TAKEN = ("I've taken “next friday” as the action's due date, Friday 4 December 2026, and left it out of its text: "
+TAKEN = ("I've taken “next friday” as the action's due date, Friday 4 December 2026 (in 2 days), and left it out of "
+         "its text: "
          "“Meet the school”.")
 
 

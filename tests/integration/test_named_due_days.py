@@ -33,7 +33,8 @@ def test_an_action_due_by_good_friday_is_read_said_back_and_queried_as_a_bank_ho
                                 WORKER], user=AUDITOR)
     said = flat(out)
     assert "could not read" not in said
-    assert ("Action 1 added: due Friday 26 March 2027. That is a bank holiday (Good Friday): to change it, type "
+    assert ("Action 1 added: due Friday 26 March 2027 (in 81 days). That is a bank holiday (Good Friday): to "
+            "change it, type "
             "action 1 due and the date, like action 1 due 25/3 for Thursday 25 March, the last working day before "
             "it.") in said
     [action] = action_store.actions_of_audit(services.storage, 1)
@@ -41,11 +42,11 @@ def test_an_action_due_by_good_friday_is_read_said_back_and_queried_as_a_bank_ho
 
 
 @pytest.mark.parametrize(("typed", "said"), [
-    ("easter monday", "due Monday 29 March 2027. That is a bank holiday (Easter Monday)"),
-    ("Easter", "due Sunday 28 March 2027. That is a Sunday"),
-    ("the thursday before easter", "due Thursday 25 March 2027. Actions (1 so far)"),
-    ("boxing day", "due Sunday 26 December 2027. That is a bank holiday (Boxing Day)"),
-    ("christmas eve", "due Friday 24 December 2027. Actions (1 so far)"),
+    ("easter monday", "due Monday 29 March 2027 (in 84 days). That is a bank holiday (Easter Monday)"),
+    ("Easter", "due Sunday 28 March 2027 (in 83 days). That is a Sunday"),
+    ("the thursday before easter", "due Thursday 25 March 2027 (in 80 days). Actions (1 so far)"),
+    ("boxing day", "due Sunday 26 December 2027 (in 356 days). That is a bank holiday (Boxing Day)"),
+    ("christmas eve", "due Friday 24 December 2027 (in 354 days). Actions (1 so far)"),
 ])
 def test_a_named_day_typed_at_when_is_it_due_is_the_next_such_day(engine: Engine, typed: str, said: str) -> None:
     with time_machine.travel(MONDAY, tick=False):

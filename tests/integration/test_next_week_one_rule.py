@@ -63,8 +63,8 @@ def test_end_of_next_week_typed_in_the_action_on_a_sunday_says_the_coming_friday
                                                                                  services: Services) -> None:
     with time_machine.travel(_moment(36), tick=False):
         _, out = drive(engine, [*TO_ACTIONS, "chase school attendance data - sw n2 end of next week"], user=AUDITOR)
-    assert "I've taken “end of next week” as the action's due date, Friday 11 December 2026" in flat(out)
-    assert "Action 1 added: due Friday 11 December 2026." in flat(out)
+    assert "I've taken “end of next week” as the action's due date, Friday 11 December 2026 (in 5 days)" in flat(out)
+    assert "Action 1 added: due Friday 11 December 2026 (in 5 days)." in flat(out)
     assert [a.due_date for a in action_store.actions_of_audit(services.storage, 1)] == ["2026-12-11"]
 
 

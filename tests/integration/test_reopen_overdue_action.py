@@ -56,7 +56,7 @@ def test_the_auditor_reopening_it_is_asked_for_the_new_date_and_the_owner_told(e
                         f"(audit #1, CR-123456). It is back in `/audit actions`. {PASSED} Team manager (South) has "
                         "been asked for a new date.")
         changed = texts(engine.message(AUDITOR, f"action {action_id} due 18/12", surface="terminal"))
-    assert "is now due **Friday 18 December 2026**, not Wednesday 14 October 2026" in changed
+    assert "is now due **Friday 18 December 2026** (in 11 days), not Wednesday 14 October 2026" in changed
     assert action_store.get_action(services.storage, action_id).due_date == "2026-12-18"
 
 

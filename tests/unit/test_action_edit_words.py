@@ -90,9 +90,9 @@ def test_only_a_weekday_said_relative_to_today_is_named(typed: str, named: bool)
                 "To change it, type `action 2 due` and the date, like `action 2 due 14/12` for the Monday after.")),
     ("thursday", ("**Thursday 3 December 2026** (today)",
                   "To change it, type `action 2 due` and the date, like `action 2 due 10/12` for the Thursday after.")),
-    ("next Thursday", ("**Thursday 10 December 2026**", "")),  # a week away: no nearer reading to mistake
-    ("4/12", ("**Friday 4 December 2026**", "")),  # a date typed as a date is what was meant
-    ("tomorrow", ("**Friday 4 December 2026**", "")),
+    ("next Thursday", ("**Thursday 10 December 2026** (in 7 days)", "")),  # a week away: no nearer reading
+    ("4/12", ("**Friday 4 December 2026** (tomorrow)", "")),  # a date typed as a date: no sentence
+    ("tomorrow", ("**Friday 4 December 2026** (tomorrow)", "")),
 ])
 def test_a_near_date_from_a_weekday_says_how_near_and_how_to_change_it(typed: str, said: tuple[str, str]) -> None:
     due = parse_day(typed, THURSDAY, "future")
