@@ -173,6 +173,18 @@ def _campaigns_line(services: Services) -> str:
     return f"{len(shown)} ({'; '.join(shown)})" if shown else "none"
 
 
+def _actions_line(services: Services, today: date) -> str:
+    """The open and overdue actions of everyone in the teams, as `/audit actions team` lists them: overdue actions
+    after audits are what a QA lead follows up, and the whole-service Home had no figure for them (trial 48)."""
+    owners = sorted({uid for team in services.directory.teams.values() for uid in team.member_ids})
+    actions = action_store.open_actions_of_owners(services.storage, owners)
+    if not actions:
+        return "none"
+    overdue = sum(1 for a in actions if date.fromisoformat(a.due_date) < today)
+    listed = "`/audit actions team overdue` lists them" if overdue else "`/audit actions team` lists them"
+    return f"{len(actions)} across the teams, {overdue} of them overdue; {listed}"
+
+
 def service_picture(services: Services, person: Person) -> list[Reply]:
     """For those who see every team (admins, QA leads): the whole service at a glance, from the figures the
     digest and the moderation queue already count, so a head of service's Home is not just their own work."""
@@ -195,6 +207,7 @@ def service_picture(services: Services, person: Person) -> list[Reply]:
         ("Moderation agreement", agreement_figures.of_last_week(services).said()),  # the digest's days
         ("Waiting for moderation", _waiting_line(services)),
         ("Open campaigns", _campaigns_line(services)),
+        ("Open actions", _actions_line(services, today)),
     )
     return [Reply(title="Whole service", text=f"By team, {month}: {by_team or 'no teams'}", fields=fields,
                   choices=(Choice("Service digest", "digest.show", ""),))]
