@@ -288,17 +288,34 @@ def _listing(services: Services, turn: Turn, words: list[str], page: int, headin
                   choices=tuple(Choice(f"View #{a.id}", "audit.view", str(a.id)) for a in audits))]
 
 
+SUBMITTED_STATES = ("submitted", "in_moderation", "moderated")  # what a worker reflects on
+
+
 def home_section(services: Services, person: Person) -> list[Reply]:
     """The Home's "Recent audits you can read": the newest few, each with a View button."""
     _, scope = _scope(services, person, [])
     total, audits = readable(services, person, scope, HOME_SHOWN)
     if not audits:
         return []
+    to_reflect = _waiting_for_reflection(services, person, audits)
+    prompt = (f"Audit #{to_reflect[0]} of your case waits for your reflections: press Reflect on #{to_reflect[0]}, or "
+              f"type `/audit reflect {to_reflect[0]}`. " if to_reflect else "")
     return [Reply(title="Recent audits you can read",
                   text="\n".join(audit_line(services, a) for a in audits),
-                  note="Newest submitted first." + (f" {total} in all: `/audit list` shows more."
-                                                    if total > len(audits) else ""),
-                  choices=tuple(Choice(f"View #{a.id}", "audit.view", str(a.id)) for a in audits))]
+                  note=prompt + "Newest submitted first." + (f" {total} in all: `/audit list` shows more."
+                                                             if total > len(audits) else ""),
+                  choices=tuple(choice for a in audits for choice in (
+                      Choice(f"View #{a.id}", "audit.view", str(a.id)),
+                      *((Choice(f"Reflect on #{a.id}", "audit.reflect", str(a.id)),) if a.id in to_reflect else ())
+                  )))]
+
+
+def _waiting_for_reflection(services: Services, person: Person, audits: list[store.AuditRow]) -> list[int]:
+    """The audits shown that are of this person's case, submitted, and not yet reflected on: a worker whose case
+    was graded Inadequate saw only "View #1" on Home, nothing saying `reflect 1` was theirs to do (trial 48)."""
+    reflected = readback_store.reflected_audit_ids(services.storage, person.user_id)
+    return [a.id for a in audits if a.worker_id == person.user_id and a.status in SUBMITTED_STATES
+            and a.id not in reflected]
 
 
 # -- reflect ---------------------------------------------------------------------------------------------

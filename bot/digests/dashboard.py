@@ -48,7 +48,7 @@ def _clip(text: str, limit: int = 60) -> str:
 def my_work(services: Services, person: Person) -> list[Reply]:
     """What the person should pick up next: drafts to resume, actions to close, and their month's count."""
     today = services.local_now().date()
-    month = month_said(*month_so_far(services, person.user_id, today))
+    done, target = month_so_far(services, person.user_id, today)
     drafts_total, drafts = drafts_of(services.storage, person.user_id, SHOWN)
     open_actions = action_store.open_actions_of(services.storage, person.user_id)  # as `/audit actions` lists
     actions_total = len(open_actions)
@@ -56,7 +56,7 @@ def my_work(services: Services, person: Person) -> list[Reply]:
     actions = [(a.id, f"{_clip(a.description)} ({audit_and_case(a.audit_id, a.case_ref)})",
                 date.fromisoformat(a.due_date), f" — {asked[a.id]}" if a.id in asked else "")
                for a in open_actions[:SHOWN]]
-    lines = [month]
+    lines = [month_said(done, target)] if target else []  # where a target applies: not "0 audits completed" (trial 48)
     choices: list[Choice] = []
     if drafts_total:
         latest = f" (latest {SHOWN} below)" if drafts_total > SHOWN else ""
