@@ -1,7 +1,7 @@
 """Trial 48 (F9): QA leads oversee practice across teams, so `/audit actions team <team>` lists any team's open
 actions for them, read-only (no Done buttons on other people's actions); a team that does not exist is named with the
 real teams before any role check; the QA lead's Home has an open / overdue actions line in "Whole service". Through
-the real Bolt stack with signed requests, on a working day."""
+the real Bolt stack with signed requests, on a working day. And (F20) a worker's *Reflect on #N* on Home works."""
 
 from __future__ import annotations
 
@@ -53,3 +53,19 @@ def test_the_qa_leads_home_counts_open_and_overdue_actions_across_the_teams(runn
     home = json.dumps(json.loads(view) if isinstance(view, str) else view)
     assert "Whole service" in home and "*Open actions*" in home
     assert " across the teams, " in home and " of them overdue; `/audit actions team overdue` lists them" in home
+
+
+def test_a_workers_reflect_button_on_home_asks_for_their_reflections(running_bot: RunningBot, standin) -> None:
+    """Trial 48 (F20): the Home's *Reflect on #N* beside *View #N* works from the Home tab."""
+    with time_machine.travel(MONDAY, tick=False):
+        generate(running_bot.services)
+        running_bot.slack.app_home_opened(WORKER)
+        [publish] = standin.wait_for("views.publish")
+        view = publish.params["view"]
+        blocks = (json.loads(view) if isinstance(view, str) else view)["blocks"]
+        button = next(element for block in blocks for element in block.get("elements", [])
+                      if element.get("type") == "button" and element["text"]["text"].startswith("Reflect on #"))
+        running_bot.slack.block_action(WORKER, button["action_id"], button["value"],
+                                       view={"id": "V0HOME0001", "type": "home"})
+        [asked] = standin.wait_for("chat.postMessage")
+    assert asked.params["text"].startswith(f"What are your reflections on audit #{button['value']}?")
