@@ -424,7 +424,8 @@ def _parse_question(raw: dict, number: int, section_label: str, checker: _Checke
     _finish_question(raw, question_id, label, checker)
     descriptors = _descriptors(raw, qtype, label, checker)
     flag_at_least = _flag_at_least(raw, qtype, label, checker)
-    at_most = _at_most(raw, qtype, label, checker, earlier)
+    refused = frozenset(question_ids) - set(earlier) - {question_id or ""}  # earlier ones with problems of their own
+    at_most = _at_most(raw, qtype, label, checker, earlier, refused)
     options = _options(raw, qtype, label, checker)
     guidance = checker.text(raw, "guidance", label, required=False)
     if guidance is not None and ID_PATTERN.fullmatch(guidance) and entry_ids.missing(guidance):
@@ -432,7 +433,7 @@ def _parse_question(raw: dict, number: int, section_label: str, checker: _Checke
                                         f"entry has that id{did_you_mean(guidance, entry_ids.known)}; fix the id "
                                         "or write the guidance as text.")
     keys = answer_keys(qtype, allow_na, options) if qtype else None
-    show_if = _show_if(raw, label, checker, earlier)
+    show_if = _show_if(raw, label, checker, earlier, refused)
     flag_if = _answer_list(raw, "flag_if", qtype, keys, label, checker)
     escalate_if = _answer_list(raw, "escalate_if", qtype, keys, label, checker)
     if len(checker.problems) > before or question_id is None or text is None or qtype is None:
@@ -507,9 +508,10 @@ def _flag_at_least(raw: dict, qtype: str | None, label: str, checker: _Checker) 
 
 
 def _at_most(raw: dict, qtype: str | None, label: str, checker: _Checker,
-             earlier: dict[str, Question]) -> str | None:
+             earlier: dict[str, Question], refused: frozenset[str] = frozenset()) -> str | None:
     """`at_most: contacts-sampled` on a count that is a part of an earlier count (contacts with a late decision, of
-    the contacts sampled): an answer above the earlier one is refused, so no audit says 5 of 2 contacts were late."""
+    the contacts sampled): an answer above the earlier one is refused, so no audit says 5 of 2 contacts were late.
+    One naming an earlier question `refused` for its own problem is not reported again (trial 48)."""
     if "at_most" not in raw:
         return None
     value = raw["at_most"]
@@ -522,6 +524,8 @@ def _at_most(raw: dict, qtype: str | None, label: str, checker: _Checker,
                                        f"{example}; found {type_name(value)}.")
         return None
     target = earlier.get(value.strip())
+    if target is None and value.strip() in refused:
+        return None  # that question's own problem is reported: "not an earlier question" would send authors astray
     if target is None:
         checker.report(raw, "at_most", f"{label}: `at_most` points at '{value}', which is not an earlier question in "
                                        f"this checklist{did_you_mean(value, earlier)}; a count can only be bounded by "
@@ -573,7 +577,10 @@ def _as_answer_text(value: Any) -> str | None:
     return None
 
 
-def _show_if(raw: dict, label: str, checker: _Checker, earlier: dict[str, Question]) -> ShowIf | None:
+def _show_if(raw: dict, label: str, checker: _Checker, earlier: dict[str, Question],
+             refused: frozenset[str] = frozenset()) -> ShowIf | None:
+    """`show_if: {question: …, equals: …}`, checked against the earlier questions; one naming an earlier question
+    `refused` for its own problem (`type: yes_or_no`) is not reported again as "not an earlier question" (trial 48)."""
     value = raw.get("show_if")
     if value is None:
         return None
@@ -583,6 +590,8 @@ def _show_if(raw: dict, label: str, checker: _Checker, earlier: dict[str, Questi
                                        f"{example}.")
         return None
     target, equals = value.get("question"), _as_answer_text(value.get("equals"))
+    if isinstance(target, str) and target in refused:
+        return None
     if not isinstance(target, str) or target not in earlier:
         checker.report(raw, "show_if", f"{label}: `show_if` points at '{target}', which is not an earlier question "
                                        f"in this checklist{did_you_mean(str(target), earlier)}; a question can only "

@@ -8,11 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.audits import pages
-from bot.core import chase_said, more_time_said, not_mine_said
+from bot.core import chase_said, more_time_said, not_mine_said, policy
 from bot.core.markup import audit_and_case
 from bot.core.replies import Choice, Reply, count_of
 from bot.core.services import Services
-from bot.core.teams import noted, readable_team
+from bot.core.teams import find_team, noted, readable_team, team_matches, team_names
 from bot.engine.routing import Turn
 from bot.errors import AccessDenied, UserError
 from bot.settings.people import Person, Role
@@ -22,7 +22,8 @@ from knowledge.dates import short_date
 
 SHOWN = 20  # a page: Slack shows at most 25 buttons in one message
 ECHOED = 60  # characters of an action's words said back when its Done is picked by number
-TEAM_READERS = (Role.MANAGER, Role.ADMIN)
+TEAM_READERS = (Role.MANAGER, Role.ADMIN)  # who chases and closes a team's actions
+TEAM_VIEWERS = (*TEAM_READERS, Role.QA_LEAD)  # who lists them: QA leads oversee every team, read-only (trial 48)
 USAGE = ("Type `/audit actions` for your open actions, or `/audit actions team` for your teams'; add `overdue` for "
          "the overdue ones only, `page 2` for the ones due later.")
 LATE_WORDS = ("overdue", "late")  # `/audit actions team overdue`: only the overdue ones (trial 40)
@@ -38,7 +39,7 @@ def list_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     scope = words[0].lower() if words else ""
     if scope in ("team", "teams"):
         return _team_actions(services, turn, " ".join(words[1:]), page, late)
-    if scope and turn.person is not None and turn.person.role in TEAM_READERS:
+    if scope and turn.person is not None and turn.person.role in TEAM_VIEWERS:
         try:
             return _team_actions(services, turn, " ".join(words), page, late)
         except AccessDenied:
@@ -57,16 +58,20 @@ def list_command(services: Services, turn: Turn, args: str) -> list[Reply]:
 
 
 def _team_actions(services: Services, turn: Turn, typed_team: str, page: int, late: bool = False) -> list[Reply]:
-    """Open actions of the people in a manager's teams (every team for an admin), for supervision and clinics; one
-    of those teams when `typed_team` names it."""
+    """Open actions of the people in a manager's teams (every team for an admin or a QA lead, who only reads them),
+    for supervision and clinics; one of those teams when `typed_team` names it. A team that does not exist is said
+    so, with the real teams, before whether the reader may read it (trial 48: `actions team west` was only refused)."""
     directory = services.directory
     person = turn.person
-    if person is None or person.role not in TEAM_READERS:
-        raise UserError("Team actions are for team managers and admins. `/audit actions` lists your own.")
-    team_ids = readable_team_ids(services, person)
+    if typed_team.strip() and not team_matches(team_names(directory), typed_team):
+        find_team(directory, typed_team)  # "There is no team `west`. Teams: …"
+    if person is None or person.role not in TEAM_VIEWERS:
+        raise UserError("Team actions are for team managers, QA leads and admins. `/audit actions` lists your own.")
+    everyone = policy.sees_every_team(person)
+    team_ids = list(directory.teams) if everyone else readable_team_ids(services, person)
     if not team_ids:
         return [Reply(text="You don't manage a team in teams.yaml, so there are no team actions to show.")]
-    team = (readable_team(services, None if person.role is Role.ADMIN else team_ids, typed_team,
+    team = (readable_team(services, None if everyone else team_ids, typed_team,
                           "see the open actions") if typed_team.strip() else None)
     owners = sorted({uid for team_id in ([team.id] if team else team_ids)
                      for uid in directory.teams[team_id].member_ids})
@@ -141,10 +146,19 @@ def _listing(services: Services, turn: Turn, heading: tuple[str, str], scope: Sc
     last_page = first + len(shown) >= total
     lines.extend(_footer(services, turn, scope, page, actions[first + len(shown):], later))
     pages.remember(services, turn, "actions", scope.typed, page, last_page)
-    lines.append(f"_Press Done, or type `done {shown[0].id}`, when an action is complete._")
+    closable = [a for a in shown if _may_close(services, turn, a)]
+    lines.append(f"_Press Done, or type `done {closable[0].id}`, when an action is complete._" if closable else
+                 "_Read-only: an action is marked done by its owner or their manager._")
     return Reply(text="\n".join(lines),
                  choices=tuple(Choice(f"Done: {action_name(a.id)}", "actions.done", str(a.id),
-                                      echo=_done_echo(services, a, bool(words))) for a in shown))
+                                      echo=_done_echo(services, a, bool(words))) for a in closable))
+
+
+def _may_close(services: Services, turn: Turn, action: action_store.ActionRow) -> bool:
+    """Whether the reader gets a Done button for an action listed: a QA lead reads every team's, and closes only
+    their own (trial 48)."""
+    person = turn.person
+    return person is None or policy.may_complete_action(services.directory, person, action.owner_id)
 
 
 def _footer(services: Services, turn: Turn, scope: Scope, page: int, rest: list[action_store.ActionRow],

@@ -42,6 +42,7 @@ from bot.storage import audits as store
 from bot.storage import readback as readback_store
 from bot.storage.common import parse_utc
 from bot.storage.errors import Conflict
+from knowledge.checklist_schema import GRADE_LABELS
 from knowledge.dates import short_date
 
 SHOWN = 10  # audits listed by `/audit list`, newest first; the rest are counted
@@ -287,17 +288,34 @@ def _listing(services: Services, turn: Turn, words: list[str], page: int, headin
                   choices=tuple(Choice(f"View #{a.id}", "audit.view", str(a.id)) for a in audits))]
 
 
+SUBMITTED_STATES = ("submitted", "in_moderation", "moderated")  # what a worker reflects on
+
+
 def home_section(services: Services, person: Person) -> list[Reply]:
     """The Home's "Recent audits you can read": the newest few, each with a View button."""
     _, scope = _scope(services, person, [])
     total, audits = readable(services, person, scope, HOME_SHOWN)
     if not audits:
         return []
+    to_reflect = _waiting_for_reflection(services, person, audits)
+    prompt = (f"Audit #{to_reflect[0]} of your case waits for your reflections: press Reflect on #{to_reflect[0]}, or "
+              f"type `/audit reflect {to_reflect[0]}`. " if to_reflect else "")
     return [Reply(title="Recent audits you can read",
                   text="\n".join(audit_line(services, a) for a in audits),
-                  note="Newest submitted first." + (f" {total} in all: `/audit list` shows more."
-                                                    if total > len(audits) else ""),
-                  choices=tuple(Choice(f"View #{a.id}", "audit.view", str(a.id)) for a in audits))]
+                  note=prompt + "Newest submitted first." + (f" {total} in all: `/audit list` shows more."
+                                                             if total > len(audits) else ""),
+                  choices=tuple(choice for a in audits for choice in (
+                      Choice(f"View #{a.id}", "audit.view", str(a.id)),
+                      *((Choice(f"Reflect on #{a.id}", "audit.reflect", str(a.id)),) if a.id in to_reflect else ())
+                  )))]
+
+
+def _waiting_for_reflection(services: Services, person: Person, audits: list[store.AuditRow]) -> list[int]:
+    """The audits shown that are of this person's case, submitted, and not yet reflected on: a worker whose case
+    was graded Inadequate saw only "View #1" on Home, nothing saying `reflect 1` was theirs to do (trial 48)."""
+    reflected = readback_store.reflected_audit_ids(services.storage, person.user_id)
+    return [a.id for a in audits if a.worker_id == person.user_id and a.status in SUBMITTED_STATES
+            and a.id not in reflected]
 
 
 # -- reflect ---------------------------------------------------------------------------------------------
@@ -341,9 +359,22 @@ def _respond(services: Services, turn: Turn, audit_id: int, text: str | None) ->
         raise StaleAction("You have already responded to this moderation; a moderation gets one response.") from None
     auditor = services.directory.label(turn.user_id)
     said = "accepted your moderation" if text is None else f"responded to your moderation: {text}"
-    return [Reply(text=f"Thank you: your response is saved with the moderation of audit #{audit.id}."),
+    return [Reply(text=f"Thank you: your response is saved with the moderation of audit #{audit.id}."
+                  + ("" if text is None else _next_after_reply(services, audit, moderation["moderator_id"]))),
             Reply(to_user=moderation["moderator_id"], kind="notice", text=f"{auditor} {said} (audit #{audit.id}).",
                   choices=(Choice("Open the audit", "audit.view", str(audit.id)),))]
+
+
+def _next_after_reply(services: Services, audit: store.AuditRow, moderator_id: str) -> str:
+    """What a written response leads to (trial 48: a disagreeing manager was told only that it was saved): who sees
+    it, and that the moderator's decision stands as the grade of record unless the moderator changes it, which only
+    they can do (`change moderation N`, docs/audits-and-checklists.md)."""
+    moderator = services.directory.label(moderator_id)
+    grade = GRADE_LABELS.get(audit.grade_of_record or "", "")
+    stays = f"The grade of record stays {grade}" if grade else "The moderation stands"
+    return (f" {moderator}, who moderated it, is sent your response, and it shows with the moderation in "
+            f"`/audit show {audit.id}` for everyone who reads the audit. {stays} unless {moderator} changes their "
+            "moderation, which only they can do: if you think it should change, talk it through with them.")
 
 
 def on_accept(services: Services, turn: Turn, value: str) -> list[Reply]:

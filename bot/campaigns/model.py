@@ -209,14 +209,17 @@ def words_errors(name: str, theme: str, screen: Screen, open_names: Iterable[str
 
 
 def _window_errors(spec: CampaignSpec, today: date | None, skip: frozenset[str]) -> list[FieldError]:
-    """The window's mistakes: a start after the deadline, or a deadline already past (a past start is fine)."""
+    """The window's mistakes: a start after the deadline, and a deadline already past (a past start is fine), both
+    at once when both are wrong (trial 48: the past deadline was only said at the next try)."""
+    errors = []
     if not {"start", "deadline"} & skip and spec.starts_on > spec.deadline:
-        return [FieldError(f"The campaign starts on {short_date(spec.starts_on)}, after its deadline "
-                           f"{short_date(spec.deadline)}: the start must be on or before the deadline.", "deadline")]
+        errors.append(FieldError(f"The campaign starts on {short_date(spec.starts_on)}, after its deadline "
+                                 f"{short_date(spec.deadline)}: the start must be on or before the deadline.",
+                                 "deadline"))
     if "deadline" not in skip and today is not None and spec.deadline < today:
-        return [FieldError(f"The deadline {short_date(spec.deadline)} has passed (today is {short_date(today)}): "
-                           "give a deadline from today on.", "deadline")]
-    return []
+        errors.append(FieldError(f"The deadline {short_date(spec.deadline)} has passed (today is "
+                                 f"{short_date(today)}): give a deadline from today on.", "deadline"))
+    return errors
 
 
 def _team_errors(teams: tuple[str, ...], team_ids: frozenset[str] | set[str]) -> list[FieldError]:

@@ -48,7 +48,7 @@ def _clip(text: str, limit: int = 60) -> str:
 def my_work(services: Services, person: Person) -> list[Reply]:
     """What the person should pick up next: drafts to resume, actions to close, and their month's count."""
     today = services.local_now().date()
-    month = month_said(*month_so_far(services, person.user_id, today))
+    done, target = month_so_far(services, person.user_id, today)
     drafts_total, drafts = drafts_of(services.storage, person.user_id, SHOWN)
     open_actions = action_store.open_actions_of(services.storage, person.user_id)  # as `/audit actions` lists
     actions_total = len(open_actions)
@@ -56,7 +56,7 @@ def my_work(services: Services, person: Person) -> list[Reply]:
     actions = [(a.id, f"{_clip(a.description)} ({audit_and_case(a.audit_id, a.case_ref)})",
                 date.fromisoformat(a.due_date), f" — {asked[a.id]}" if a.id in asked else "")
                for a in open_actions[:SHOWN]]
-    lines = [month]
+    lines = [month_said(done, target)] if target else []  # where a target applies: not "0 audits completed" (trial 48)
     choices: list[Choice] = []
     if drafts_total:
         latest = f" (latest {SHOWN} below)" if drafts_total > SHOWN else ""
@@ -173,6 +173,18 @@ def _campaigns_line(services: Services) -> str:
     return f"{len(shown)} ({'; '.join(shown)})" if shown else "none"
 
 
+def _actions_line(services: Services, today: date) -> str:
+    """The open and overdue actions of everyone in the teams, as `/audit actions team` lists them: overdue actions
+    after audits are what a QA lead follows up, and the whole-service Home had no figure for them (trial 48)."""
+    owners = sorted({uid for team in services.directory.teams.values() for uid in team.member_ids})
+    actions = action_store.open_actions_of_owners(services.storage, owners)
+    if not actions:
+        return "none"
+    overdue = sum(1 for a in actions if date.fromisoformat(a.due_date) < today)
+    listed = "`/audit actions team overdue` lists them" if overdue else "`/audit actions team` lists them"
+    return f"{len(actions)} across the teams, {overdue} of them overdue; {listed}"
+
+
 def service_picture(services: Services, person: Person) -> list[Reply]:
     """For those who see every team (admins, QA leads): the whole service at a glance, from the figures the
     digest and the moderation queue already count, so a head of service's Home is not just their own work."""
@@ -195,6 +207,7 @@ def service_picture(services: Services, person: Person) -> list[Reply]:
         ("Moderation agreement", agreement_figures.of_last_week(services).said()),  # the digest's days
         ("Waiting for moderation", _waiting_line(services)),
         ("Open campaigns", _campaigns_line(services)),
+        ("Open actions", _actions_line(services, today)),
     )
     return [Reply(title="Whole service", text=f"By team, {month}: {by_team or 'no teams'}", fields=fields,
                   choices=(Choice("Service digest", "digest.show", ""),))]

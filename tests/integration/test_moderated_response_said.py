@@ -92,3 +92,24 @@ def test_ok_is_no_reply_to_a_moderation_and_accept_typed_at_the_reply_accepts(en
     saved, _ = engine.message(AUDITOR, "accept")
     assert "response is saved" in saved.text
     assert readback_store.latest_moderation(services.storage, moderated)["response"] == "accepted"
+
+
+def test_a_disagreeing_reply_says_who_sees_it_and_that_the_grade_of_record_stands(engine: Engine,
+                                                                                  moderated: int) -> None:
+    """Trial 48 (F17): `respond 1 disagree - …` ended at "saved", with no word on what happens next."""
+    with time_machine.travel(WEDNESDAY + timedelta(days=1), tick=False):
+        _, out = drive(engine, [f"respond {moderated} disagree - the plan was reviewed and partners engaged, "
+                                "RI is fair"], user=AUDITOR)
+    text = flat(out, "*`")
+    assert (f"Thank you: your response is saved with the moderation of audit #{moderated}. QA lead (practice), who "
+            f"moderated it, is sent your response, and it shows with the moderation in /audit show {moderated} for "
+            "everyone who reads the audit. The grade of record stays ") in text
+    assert (" unless QA lead (practice) changes their moderation, which only they can do: if you think it should "
+            "change, talk it through with them.") in text
+
+
+def test_accepting_says_only_that_it_is_saved(engine: Engine, moderated: int) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        _, out = drive(engine, [f"respond {moderated} accept"], user=AUDITOR)
+    assert f"your response is saved with the moderation of audit #{moderated}." in flat(out, "*`")
+    assert "grade of record stays" not in flat(out, "*`")

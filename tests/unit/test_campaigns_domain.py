@@ -71,6 +71,19 @@ def test_each_mistake_in_a_new_campaign_gets_one_clear_message(identifier_screen
         check_spec(spec(**changes), CHECKLISTS, {"team-0", "team-1"}, identifier_screen)
 
 
+def test_a_start_after_a_deadline_already_past_gets_both_mistakes_at_once(identifier_screen: Screen) -> None:
+    """Trial 48 (F13): `start=1/12/2026 deadline=1/11/2026` on 6 Dec said the start was after the deadline and an
+    unknown team, and only the next try said the deadline had passed."""
+    wrong = spec(teams=("team-0", "west"), starts_on=date(2026, 12, 1), deadline=date(2026, 11, 1))
+    with pytest.raises(UserError) as refused:
+        check_spec(wrong, CHECKLISTS, {"team-0", "team-1"}, identifier_screen, today=date(2026, 12, 6))
+    said = str(refused.value)
+    assert said.startswith("Please fix these 3 things:\n")
+    assert "• There is no team 'west' in teams.yaml" in said
+    assert "• The campaign starts on 1 Dec 2026, after its deadline 1 Nov 2026" in said
+    assert "• The deadline 1 Nov 2026 has passed (today is 6 Dec 2026): give a deadline from today on." in said
+
+
 def test_a_sound_campaign_passes_with_its_words_tidied(identifier_screen: Screen) -> None:
     checked = check_spec(spec(name="  Neglect   December "), CHECKLISTS, {"team-0", "team-1"}, identifier_screen)
     assert checked.name == "Neglect December"
