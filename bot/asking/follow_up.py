@@ -15,7 +15,7 @@ short, and in the terminal chat a question never follows one asked before its se
 
 Trial 48: `is PLO same as pre-proceedings`, straight after the answer on reviews of children in care, was read with
 it ("same" was taken as pointing back) and told the review answer was "the closest I have". A question that names
-what it compares ("X same as Y") or asks whether something exists ("is there…") points at nothing said before.
+what it compares ("X same as Y", "are X and Y the same") or asks whether something exists ("is there…") points at nothing said before.
 """
 
 from __future__ import annotations
@@ -46,6 +46,8 @@ _BACK = r"(?:that|this|it|its|they|them|those|these|then|there|before|last|previ
 # timescales" ask whether something exists: neither points back (trial 48)
 _NOT_POINTING = re.compile(rf"\bsame(?=\s+as\s+(?!{_BACK})\w)|(?<=\bis )there\b|(?<=\bare )there\b|"
                            r"\bthere(?=(?:'s|\s+is|\s+are)\b)", re.IGNORECASE)
+# "are PLO and pre-proceedings the same", "PLO vs pre-proceedings same thing?": two things named, then compared
+_BOTH_NAMED = re.compile(r"(\w\s+(?:and|vs|v|versus)\s+(?:[\w'-]+\s+){1,4}?(?:the\s+)?)same\b", re.IGNORECASE)
 
 
 def points_back(text: str) -> bool:
@@ -53,7 +55,8 @@ def points_back(text: str) -> bool:
     and points at nothing is a new one, however short."""
     if len(text.split()) > MAX_WORDS:
         return False
-    return _POINTS_BACK.search(_NOT_POINTING.sub(" ", _TIME_FROM_NOW.sub(" ", text))) is not None
+    return _POINTS_BACK.search(_NOT_POINTING.sub(" ", _BOTH_NAMED.sub(r"\1 ", _TIME_FROM_NOW.sub(" ", text)))) \
+        is not None
 
 
 class Sessions:

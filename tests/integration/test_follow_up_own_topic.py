@@ -26,9 +26,11 @@ POINTERS = {"that", "this", "it", "its", "they", "them", "those", "these", "then
 topics = st.lists(st.from_regex(r"[A-Za-z][a-z-]{1,11}", fullmatch=True).filter(
     lambda word: word.casefold() not in POINTERS), min_size=1, max_size=2).map(" ".join)
 OWN_TOPIC = ["is {a} same as {b}", "is {a} the same as {b}?", "{a} same as {b}?", "is there a {a} for {b}",
-             "are there timescales for {a}", "is there any {a} guidance", "is {a} really same as {b}"]
+             "are there timescales for {a}", "is there any {a} guidance", "is {a} really same as {b}",
+             "are {a} and {b} the same", "{a} and {b} same thing?", "{a} vs {b} same?"]
 POINTING_BACK = ["what about for a {a}?", "is it the same for {a}?", "and if {a}?", "same for {a}?",
-                 "is that the same as {a}?", "what about {a} then?", "is there a {a} for that"]
+                 "is that the same as {a}?", "what about {a} then?", "is there a {a} for that",
+                 "and {a} the same?", "are they and {a} the same"]
 
 
 @given(st.sampled_from(OWN_TOPIC), topics, topics)
