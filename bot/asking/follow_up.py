@@ -15,7 +15,8 @@ short, and in the terminal chat a question never follows one asked before its se
 
 Trial 48: `is PLO same as pre-proceedings`, straight after the answer on reviews of children in care, was read with
 it ("same" was taken as pointing back) and told the review answer was "the closest I have". A question that names
-what it compares ("X same as Y", "are X and Y the same") or asks whether something exists ("is there…") points at nothing said before.
+what it compares ("X same as Y", "are X and Y the same") or asks whether something exists ("is there…") points
+at nothing said before.
 """
 
 from __future__ import annotations
