@@ -12,6 +12,11 @@ Trial 26: `im stuck` answered drift and delay, and in the next terminal session 
 month` was read with it: "this month" was taken as pointing back, and the last question counted though another session
 had started since. A time said with "this" ("this month", "this week") points at no earlier answer, the window is
 short, and in the terminal chat a question never follows one asked before its session began (`Sessions`).
+
+Trial 48: `is PLO same as pre-proceedings`, straight after the answer on reviews of children in care, was read with
+it ("same" was taken as pointing back) and told the review answer was "the closest I have". A question that names
+what it compares ("X same as Y", "are X and Y the same") or asks whether something exists ("is there…") points
+at nothing said before.
 """
 
 from __future__ import annotations
@@ -36,11 +41,23 @@ _POINTS_BACK = re.compile(
 # "this month", "this week": a time from today, not a pointer to the answer before
 _TIME_FROM_NOW = re.compile(r"\b(?:this|these)\s+(?:month|week|year|morning|afternoon|evening|quarter|term|days)\b",
                             re.IGNORECASE)
+# words after "same as" that still mean the answer before: "the same as before", "same as for a review"
+_BACK = r"(?:that|this|it|its|they|them|those|these|then|there|before|last|previous|earlier|above|for)\b"
+# "is PLO same as pre-proceedings" compares the two things it names; "is there a form for …", "are there
+# timescales" ask whether something exists: neither points back (trial 48)
+_NOT_POINTING = re.compile(rf"\bsame(?=\s+as\s+(?!{_BACK})\w)|(?<=\bis )there\b|(?<=\bare )there\b|"
+                           r"\bthere(?=(?:'s|\s+is|\s+are)\b)", re.IGNORECASE)
+# "are PLO and pre-proceedings the same", "PLO vs pre-proceedings same thing?": two things named, then compared
+_BOTH_NAMED = re.compile(r"(\w\s+(?:and|vs|v|versus)\s+(?:[\w'-]+\s+){1,4}?(?:the\s+)?)same\b", re.IGNORECASE)
 
 
 def points_back(text: str) -> bool:
-    """Whether a question is short and points back at something said before."""
-    return len(text.split()) <= MAX_WORDS and _POINTS_BACK.search(_TIME_FROM_NOW.sub(" ", text)) is not None
+    """Whether a question is short and points back at something said before: a question that names its own topic
+    and points at nothing is a new one, however short."""
+    if len(text.split()) > MAX_WORDS:
+        return False
+    return _POINTS_BACK.search(_NOT_POINTING.sub(" ", _BOTH_NAMED.sub(r"\1 ", _TIME_FROM_NOW.sub(" ", text)))) \
+        is not None
 
 
 class Sessions:
