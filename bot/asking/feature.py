@@ -147,9 +147,8 @@ class KnowledgeFeature:
         findings = self.services.identifier_screen.find(question)
         if findings and unhelpful_reason.waiting_for(self.services, turn) is not None:
             # a note on what was missing, or a question asked again: said as either (trial 19: "that question")
-            return [Reply(kind="error", text=f"I haven't stored that: {explain(findings)}. Please type it again "
-                                             "without any details that could identify a child or family: what was "
-                                             "missing from the answer, or your question in other words.")]
+            return [Reply(kind="error", text=f"I haven't stored that: {explain(findings)}. "
+                                             + unhelpful_reason.refused_closing(question))]
         if findings:
             return [Reply(
                 kind="error",
