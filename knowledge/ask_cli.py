@@ -44,7 +44,8 @@ def run_ask(load: Callable[[], tuple[KnowledgeBase, KnowledgeSearch]], question:
     serves it, without the entries its identifier screen refuses and with the wordings the chat has learned
     (bot/cli/knowledge.py), which this package may not import. A folder with problems is explained, never a
     traceback. `settle` applies what the chat applies after a search: an answer marked Not helpful for these words
-    is only offered, and a QA lead's answer to them is shown (the JSON keeps its shape: no answer, the suggestions).
+    is only offered, and a QA lead's answer to them is shown, under the entry when it lacks the fact they ask for
+    (the JSON keeps its shape: no answer, the suggestions).
     `searched` gives the words searched for a question, as the chat searches them (its case reference left out).
     `today` (the council's date) lets an answer give its due dates from a day in the question, as the chat does;
     the JSON keeps its shape and never has them."""
@@ -60,8 +61,9 @@ def run_ask(load: Callable[[], tuple[KnowledgeBase, KnowledgeSearch]], question:
             stdout.write(json.dumps(to_json(result), ensure_ascii=False) + "\n")
         else:
             meaning = said.replace("**", "") + "\n\n" if said else ""
-            stdout.write(meaning + (given_text(given, result) if given else
-                                    _dated(result, kb, question, today) + render_text(result, kb)) + "\n")
+            stdout.write(meaning + (given_text(given, result) if given and result.outcome != "answer" else
+                                    _dated(result, kb, question, today) + render_text(result, kb)
+                                    + (f"\n\n{given}" if given else "")) + "\n")
         return 0
     for line in stdin:
         text = line.strip()

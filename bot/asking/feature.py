@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 
 from bot.asking import admin as knowledge_admin
 from bot.asking import (
@@ -146,9 +147,8 @@ class KnowledgeFeature:
         findings = self.services.identifier_screen.find(question)
         if findings and unhelpful_reason.waiting_for(self.services, turn) is not None:
             # a note on what was missing, or a question asked again: said as either (trial 19: "that question")
-            return [Reply(kind="error", text=f"I haven't stored that: {explain(findings)}. Please type it again "
-                                             "without any details that could identify a child or family: what was "
-                                             "missing from the answer, or your question in other words.")]
+            return [Reply(kind="error", text=f"I haven't stored that: {explain(findings)}. "
+                                             + unhelpful_reason.refused_closing(question))]
         if findings:
             return [Reply(
                 kind="error",
@@ -191,7 +191,7 @@ class KnowledgeFeature:
         ask_id = store.record_ask(self.services.storage, turn.now, turn.user_id, question[:MAX_STORED_QUERY],
                                   "answer" if given else result.outcome, entry_id, score, turn.surface)
         if given is not None:  # a QA lead answered these words: that answer, with the entries found as further reading
-            return [*meaning, self.qa_answer_reply(turn, live, result, given, ask_id)]
+            return [*meaning, *self.given_replies(turn, live, result, given, ask_id, question)]
         # "what does NFA mean": the meaning first, then whatever the search found
         return [*meaning, *self.due_dates(turn, live, result.answer.entry_id if result.outcome == "answer" and
                                           result.answer else None, question),
@@ -206,7 +206,7 @@ class KnowledgeFeature:
         goes first); one person's pick outright for them, and first among everyone else's suggestions
         (bot.asking.pick_trust), except `leave_out`, the entry a "sorry, meant …" corrects."""
         voted_down = result.outcome == "answer"
-        result, given = settled(self.services.storage, live.search, question, result)
+        result, given = settled(self.services.storage, live.search, question, result, live.kb.entries)
         if given is not None:
             return result, given, False
         entries = live.kb.entries if leave_out is None else \
@@ -285,6 +285,17 @@ class KnowledgeFeature:
         return [Reply(text="Answered from a colleague's earlier choice: Not helpful? Press it, and I'll ask the next "
                            "person which they mean" + (", or try one of these:" if others else "."),
                       choices=tuple(Choice(match.question, "kb.show", match.entry_id) for match in others))]
+
+    def given_replies(self, turn: Turn, live: LiveKnowledge, result: SearchResult, given: store.QaAnswer,
+                      ask_id: int, question: str) -> list[Reply]:
+        """A QA lead's answer to these words: on its own, or under the entry found when that entry lacks the fact
+        they ask for (trial 49 F1: the entry again, "I've passed your question to the QA leads" again, and never the
+        answer the QA lead had already given to those very words)."""
+        if result.outcome != "answer" or result.answer is None:
+            return [self.qa_answer_reply(turn, live, result, given, ask_id)]
+        entry = live.kb.entries[result.answer.entry_id]  # its related entries are the further reading
+        return [*self.due_dates(turn, live, entry.id, question), self.entry_reply(turn, live, entry, ask_id),
+                self.qa_answer_reply(turn, live, replace(result, suggestions=()), given, ask_id)]
 
     def qa_answer_reply(self, turn: Turn, live: LiveKnowledge, result: SearchResult, given: store.QaAnswer,
                         ask_id: int) -> Reply:

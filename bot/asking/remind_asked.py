@@ -14,6 +14,7 @@ leads: it is no gap in the knowledge base. A question about something ("remind m
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.asking.feature import knowledge_of, out_of_scope_reply
 from bot.core.replies import Reply
@@ -50,14 +51,15 @@ def asks_for_reminder(text: str) -> bool:
 
 
 def asked(services: Services, text: str) -> list[Reply] | None:
-    """What the bot says to a request for a reminder of one's own: the "personal reminders" topic's reply, then the
-    reminders it does send and how to pause them; None for other text."""
+    """What the bot says to a request for a reminder of one's own, in one message (trial 49 F15: two, the second
+    going over the first's ground): the "personal reminders" topic's reply with its related entry, then the
+    reminders it does send, how to pause them and Slack's `/remind`; None for other text."""
     if not asks_for_reminder(text):
         return None
     live = knowledge_of(services).current
     topic = next((topic for topic in live.kb.out_of_scope.topics if topic.topic == TOPIC), None)
     first = out_of_scope_reply(live, topic) if topic is not None else Reply(text=CANNOT_REMIND)
-    return [first, Reply(text=REMINDERS_SENT, note="Nothing was noted for the QA leads.")]
+    return [replace(first, text=f"{first.text}\n\n{REMINDERS_SENT}", note="Nothing was noted for the QA leads.")]
 
 
 def install(engine: Engine, services: Services) -> None:

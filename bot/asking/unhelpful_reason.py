@@ -56,6 +56,20 @@ def is_reason(text: str, found_nothing: bool) -> bool:
     return found_nothing or _REMARK.search(text) is not None
 
 
+LONG_LINE = 15  # words: a line longer than this, right after Not helpful, reads as a new question, not a note
+
+
+def refused_closing(text: str) -> str:
+    """How a refusal of a line typed straight after Not helpful (it held details that could identify someone) asks
+    for it again. Trial 49 F14: a new question with a name and date of birth was told to type "what was missing from
+    the answer, or your question in other words", which fits only a note. A line with a question mark, worded as a
+    question or long is asked for as a question; any other, with both choices said plainly."""
+    without = "without any details that could identify a child or family"
+    if "?" in text or _QUESTION.search(text) or len(text.split()) > LONG_LINE:
+        return f"Please ask your question again {without} (use a case reference such as CR-123456 if you need one)."
+    return f"Please type it again {without}: either what the answer was missing, or your question in other words."
+
+
 def invite(services: Services, turn: Turn, ask_id: int) -> None:
     """Wait, for `WINDOW`, for a line saying what was missing from the answer to question `ask_id`."""
     conversations.keep_aside(services.storage, turn.user_id, KEY, {"ask": ask_id, "at": utc_text(turn.now)},

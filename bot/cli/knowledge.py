@@ -173,7 +173,7 @@ def _settle(opened: contextlib.ExitStack, settings: Settings,
         # the chat keeps a question with its case reference as "[a case reference]", so verdicts are on those words
         noted = without_case_references(question, settings.case_reference_pattern)
         kb, search = current()
-        result, given = settled(storage, search, noted, result)
+        result, given = settled(storage, search, noted, result, kb.entries)
         if given is None:
             return (picks.applied(kb, settings.case_reference_pattern, question, result) if picks else result), None
         day = short_date(given.answered_at.astimezone(settings.timezone).date())

@@ -22,3 +22,18 @@ def test_the_asker_is_told_the_entry_gives_no_rate_and_the_qa_lead_sees_the_ques
     running_bot.slack.command(QA_LEAD, "kb unanswered")
     group = post_containing(standin, "Link to an entry", f"D{QA_LEAD}")  # the group, with its buttons, comes last
     assert RATE in str(group.params) and "which gives no rate or amount" in str(group.params)
+
+
+def test_the_qa_leads_answer_reaches_the_next_asker_in_the_same_words(running_bot: RunningBot, standin) -> None:
+    """Trial 49 F1: the next asker got the entry and "I've passed your question to the QA leads" again."""
+    running_bot.slack.message_im(PRACTITIONER, RATE)
+    post_containing(standin, "This entry doesn't give a rate or amount", f"D{PRACTITIONER}")
+    running_bot.slack.command(QA_LEAD, "kb answer 1 Parents pay a private foster carer; the council sets no rate.")
+    running_bot.slack.message_im(QA_LEAD, "yes")
+    post_containing(standin, "Sent your answer to 1 person", f"D{QA_LEAD}")
+
+    running_bot.slack.message_im("U0PRAN002", RATE)
+    post_containing(standin, "What is private fostering and what must the council do?", "DU0PRAN002")
+    post_containing(standin, "the council sets no rate", "DU0PRAN002")
+    theirs = [call.params for call in standin.calls_to("chat.postMessage") if call.params["channel"] == "DU0PRAN002"]
+    assert "passed your question" not in str(theirs)

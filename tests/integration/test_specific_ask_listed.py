@@ -50,3 +50,20 @@ def test_a_qa_leads_answer_goes_to_the_asker_and_closes_the_group(engine: Engine
     dms = {reply.to_user: reply for reply in replies if reply.to_user}
     assert "£250 a week" in dms[ASKER].text
     assert "No unanswered or unhelpful questions" in all_text(engine.command(QA_LEAD, "kb unanswered"))
+
+
+def test_the_next_asker_in_the_same_words_gets_the_qa_leads_answer_under_the_entry(engine: Engine) -> None:
+    """Trial 49 F1: the entry lacked the fact, a QA lead answered, and the next asker was told the question was
+    passed on again, with no answer."""
+    engine.message(ASKER, RATE)
+    [key] = button_values(engine.command(QA_LEAD, "kb unanswered")[1:], "kb.unanswered.answer")
+    engine.command(QA_LEAD, f"kb answer {key} Parents pay a private foster carer, often about £250 a week; "
+                            "the council sets no rate.")
+    engine.message(QA_LEAD, "yes")
+
+    later = engine.message("U0PRAN002", RATE)
+
+    assert later[0].title == "What is private fostering and what must the council do?"
+    assert later[-1].title == "A QA lead's answer" and "£250 a week" in later[-1].text
+    assert "passed your question" not in all_text(later)
+    assert "No unanswered or unhelpful questions" in all_text(engine.command(QA_LEAD, "kb unanswered"))

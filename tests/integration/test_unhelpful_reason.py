@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from bot.asking import follow_up
 from bot.asking.rescreen import rescreen
-from bot.asking.unhelpful_reason import WINDOW, is_reason
+from bot.asking.unhelpful_reason import WINDOW, is_reason, refused_closing
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.privacy.removal import is_removed
@@ -93,6 +93,29 @@ def test_a_remark_typed_long_after_or_after_a_button_is_a_question_again(engine:
     assert list(services.storage.db.query("SELECT reason FROM kb_feedback WHERE reason IS NOT NULL")) == []
 
 
+def test_a_new_question_naming_a_child_after_not_helpful_is_asked_for_as_a_question(engine: Engine) -> None:
+    """Trial 49 F14: a new question with a name and a date of birth, typed after Not helpful, was refused with
+    "…: what was missing from the answer, or your question in other words", which fits only a note."""
+    with time_machine.travel(CONTENT_DAY, tick=False):
+        marked_not_helpful(engine)
+        replies = engine.message(PRACTITIONER, "what do i do if Tyler Brown dob 04/05/2018 says his stepdad hits him?")
+    refusal = next(reply for reply in replies if reply.kind == "error")
+    assert "Please ask your question again without any details that could identify a child or family" \
+        in refusal.text
+    assert "missing" not in refusal.text and "Tyler" not in refusal.text
+
+
+@given(text=st.text(alphabet="abcdefghij ,.'", min_size=1, max_size=60), end=st.sampled_from(["?", " ?", "??"]))
+def test_a_line_ending_in_a_question_mark_is_asked_for_as_a_question(text: str, end: str) -> None:
+    assert refused_closing(text + end).startswith("Please ask your question again")
+
+
+@given(remark=st.sampled_from(["it didnt say when Tyler Brown's conference is", "no date for jo smith",
+                               "wrong, i needed the form for tyler"]))
+def test_a_short_remark_is_asked_for_with_both_choices(remark: str) -> None:
+    assert refused_closing(remark).endswith("either what the answer was missing, or your question in other words.")
+
+
 def test_a_remark_naming_a_child_is_refused_and_nothing_is_kept(engine: Engine, services: Services) -> None:
     with time_machine.travel(CONTENT_DAY, tick=False):
         marked_not_helpful(engine)
@@ -100,8 +123,8 @@ def test_a_remark_naming_a_child_is_refused_and_nothing_is_kept(engine: Engine, 
         again = engine.message(PRACTITIONER, "it didnt say when the conference is")
     assert replies[-1].kind == "error" and "identify a child or family" in replies[-1].text
     # trial 19: the refusal called the note "that question"; it says what may be typed again, and still waits
-    assert "Please type it again without any details that could identify a child or family: what was missing " \
-        "from the answer, or your question in other words." in replies[-1].text and "Tyler" not in replies[-1].text
+    assert "Please type it again without any details that could identify a child or family: either what the " \
+        "answer was missing, or your question in other words." in replies[-1].text and "Tyler" not in replies[-1].text
     assert "and your note to the QA leads" in all_text(again)
     [row] = services.storage.db.query("SELECT reason FROM kb_feedback WHERE reason IS NOT NULL")
     assert row["reason"] == "it didnt say when the conference is"
