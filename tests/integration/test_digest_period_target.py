@@ -46,7 +46,8 @@ def test_a_month_under_way_counts_its_days(engine: Engine) -> None:
 def test_a_share_to_date_under_one_is_not_said_as_none_of_the_target(engine: Engine) -> None:
     """Trial 49 (F12): on 6 December `compare` said "a pro-rata target to date of 0 of 4", a contradiction."""
     said = _digest(engine, datetime(2026, 12, 2, 12, 0, tzinfo=LONDON), "this month")
-    assert "against a target of 6 for December 2026 (pro-rata share to date: under 1, for 2 of December's 31 days)" in said
+    assert ("against a target of 6 for December 2026 (pro-rata share to date: under 1, for 2 of December's 31 "
+            "days)") in said
     assert "of 0 of" not in said and "(target 2; pro-rata share to date under 1)" in said
 
 
