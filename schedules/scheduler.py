@@ -14,6 +14,7 @@ import logging
 import uuid
 from collections.abc import Callable, Mapping
 from datetime import datetime, time, timedelta
+from functools import partial
 from typing import Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -196,52 +197,40 @@ class JobRunner:
         return sent
 
     def send_held(self) -> int:
-        """Send the chases held until the working morning that are due (bot.audits.held_chase), by the process
-        holding the lease. Each is claimed in the database before it goes and settled after, so two runs (or a run
-        and a restart) never send one twice, and one due while the bot was down goes at the first run after its
-        start. A claim not marked sent (the process died mid-send, or Slack refused it) expires after ten minutes and
-        is tried again, a few times at most. Returns how many went."""
-        from bot.audits import held_chase
+        """Send the chases, audits' news and other DMs held until the working morning that are due (bot.audits.
+        held_chase, held_news, held_dms), by the process holding the lease, in the order they were held (trial 49:
+        an audit's moderation came before the summary it refers to). Each is claimed in the database before it goes
+        and settled after, so two runs (or a run and a restart) never send one twice, and one due while the bot was
+        down goes at the first run after its start. A claim not marked sent (the process died mid-send, or Slack
+        refused it) expires after ten minutes and is tried again, a few times at most. Returns how many went."""
+        from bot.audits import held_chase, held_dms, held_news
 
         if not self.renew_lease_quietly():
             return 0
         now = self.services.clock()
-        sent = sum(self._send_one_held(held, outgoing, now)
-                   for held, outgoing in held_chase.due_outgoing(self.services, now))
+        sends: list[tuple[datetime, Callable[[], bool]]] = [
+            (held.held_at, partial(self._send_one_held, held, outgoing, now))
+            for held, outgoing in held_chase.due_outgoing(self.services, now)]
+        sends += [(news.held_at or now, partial(self._send_held_item, news, outgoing, held_news.settle, "held news",
+                                                now)) for news, outgoing in held_news.due_outgoing(self.services, now)]
+        sends += [(dm.held_at or now, partial(self._send_held_item, dm, outgoing, held_dms.settle, "held DM", now))
+                  for dm, outgoing in held_dms.due_outgoing(self.services, now)]
+        sent = sum(send() for _, send in sorted(sends, key=lambda pair: pair[0]))
         if sent:
-            log.info("held chases: sent %d", sent)
-        return sent + self._send_held_news(now) + self._send_held_dms(now)
-
-    def _send_held_dms(self, now: datetime) -> int:
-        """Send the other DMs held for workers until their working hours (bot.audits.held_dms, fix44d), in the
-        order they were held. Returns how many went."""
-        from bot.audits import held_dms
-
-        return self._send_held_items(held_dms.due_outgoing, held_dms.settle, "held DMs", now)
-
-    def _send_held_news(self, now: datetime) -> int:
-        """Send the audits' news held for their workers until their working hours (bot.audits.held_news, trial 43).
-        Returns how many went."""
-        from bot.audits import held_news
-
-        return self._send_held_items(held_news.due_outgoing, held_news.settle, "held news", now)
-
-    def _send_held_items(self, due: Callable[[Services, datetime], list[tuple[_HeldT, Outgoing]]],
-                         settle: Callable[[Services, _HeldT, bool, datetime], None], label: str, now: datetime) -> int:
-        """Send the held messages `due` gives (claimed), settled as held chases are: one that fails is tried again
-        once its claim expires. Returns how many went."""
-        sent = 0
-        for item, outgoing in due(self.services, now):
-            try:
-                delivered = all([self.sender.send(reply, "news") for reply in outgoing.replies])
-            except Exception as exc:  # claimed: tried again once the claim expires
-                log.error("%s %d not sent: %s", label, item.id, type(exc).__name__)
-                delivered = False
-            settle(self.services, item, delivered, now)
-            sent += delivered
-        if sent:
-            log.info("%s: sent %d", label, sent)
+            log.info("held messages: sent %d", sent)
         return sent
+
+    def _send_held_item(self, item: _HeldT, outgoing: Outgoing, settle: Callable[[Services, _HeldT, bool, datetime],
+                        None], label: str, now: datetime) -> bool:
+        """Send one held message (claimed) and settle it, as held chases are: one that fails is tried again once its
+        claim expires."""
+        try:
+            delivered = all([self.sender.send(reply, "news") for reply in outgoing.replies])
+        except Exception as exc:  # claimed: tried again once the claim expires
+            log.error("%s %d not sent: %s", label, item.id, type(exc).__name__)
+            delivered = False
+        settle(self.services, item, delivered, now)
+        return delivered
 
     def _send_one_held(self, held: HeldChase, outgoing: Outgoing, now: datetime) -> bool:
         """Send one claimed chase and settle it; when its last try failed, its chaser is told (once)."""

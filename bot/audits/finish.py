@@ -332,7 +332,7 @@ def _worker_told(services: Services, turn: Turn, ctx: Ctx, was: str | None, agai
     if worker and worker != turn.user_id:
         heading = (f"{auditor} has changed the audit of one of your cases after submitting it. Here is the updated "
                    "summary." if again else f"{auditor} has audited one of your cases. Here is the summary: you "
-                                            "can add your reflections on it.")
+                                            f"can add your reflections on it with `/audit reflect {ctx.audit.id}`.")
         summary.append(summary_reply(services, ctx, heading, to_user=worker,
                                      choices=(Choice("Add my reflections", "audit.reflect", str(ctx.audit.id)),),
                                      changed=what_changed.since_sent(services, ctx) if again else None))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 from bot.core.replies import Reply
 from bot.engine.routing import Turn
@@ -24,6 +25,7 @@ class Handed:
     settle: Callable[[], object]
     release: Callable[[], object]
     gone: Callable[[], bool] = lambda: False  # nothing left to say once the turn has run (a chased action done)
+    held_at: datetime | None = None  # when it was held: what is handed over together comes in that order
 
 
 class HandedReceipt:

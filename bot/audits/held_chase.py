@@ -118,7 +118,8 @@ def handed_over(services: Services, turn: Turn) -> list[Handed]:
             continue
         handed.append(Handed(nudge(services, action, held.chased_by, local),
                              partial(settle, services, held, True, turn.now),
-                             partial(held_chases.release, services.storage, held), partial(_gone, services, held)))
+                             partial(held_chases.release, services.storage, held), partial(_gone, services, held),
+                             held.held_at))
     return handed
 
 

@@ -117,15 +117,17 @@ def _heading(count: int) -> str:
 def _dms_handed(services: Services, turn: Turn) -> list[Handed]:
     """The DMs held for the person who is here now, claimed, each settled once posted or released if refused."""
     return [Handed(from_json(turn.user_id, dm.message), partial(settle, services, dm, True, turn.now),
-                   partial(held_dms.release, services.storage, dm))
+                   partial(held_dms.release, services.storage, dm), held_at=dm.held_at)
             for dm in held_dms.claim_for(services.storage, turn.user_id, turn.now)]
 
 
 def _claimed(services: Services, turn: Turn) -> list[Handed]:
     """What is held for the person who is here now (DMs, their audits' summaries, chases of their actions: fix48e),
-    claimed, so the run at their time sends none of it while this turn hands it over."""
-    return [*_dms_handed(services, turn), *held_news.handed_over(services, turn),
-            *held_chase.handed_over(services, turn)]
+    claimed, so the run at their time sends none of it while this turn hands it over; in the order it was held
+    (trial 49: the moderation "graded it Inadequate" came before the audit summary it refers to)."""
+    claimed = [*_dms_handed(services, turn), *held_news.handed_over(services, turn),
+               *held_chase.handed_over(services, turn)]
+    return sorted(claimed, key=lambda item: item.held_at or turn.now)
 
 
 def _handed_replies(turn: Turn, handed: list[Handed]) -> list[Reply]:

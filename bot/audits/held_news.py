@@ -67,7 +67,8 @@ def _summary(services: Services, news: held_news.HeldNews, now: datetime) -> Rep
         held_news.settle(services.storage, news, True, now)
         return None
     by = services.directory.label(news.by_user)
-    heading = (f"{by} has audited one of your cases. Here is the summary: you can add your reflections on it."
+    heading = (f"{by} has audited one of your cases. Here is the summary: you can add your reflections on it with "
+               f"`/audit reflect {audit.id}`."
                if news.kind == "new" else f"{by} has changed the audit of one of your cases after submitting "
                                           "it. Here is the summary as it stands now.")
     ctx = load(services, audit.id)
@@ -84,7 +85,7 @@ def handed_over(services: Services, turn: Turn) -> list[Handed]:
         summary = _summary(services, news, turn.now)
         if summary is not None:
             handed.append(Handed(summary, partial(settle, services, news, True, turn.now),
-                                 partial(held_news.release, services.storage, news)))
+                                 partial(held_news.release, services.storage, news), held_at=news.held_at))
     return handed
 
 

@@ -361,8 +361,18 @@ def _respond(services: Services, turn: Turn, audit_id: int, text: str | None) ->
     said = "accepted your moderation" if text is None else f"responded to your moderation: {text}"
     return [Reply(text=f"Thank you: your response is saved with the moderation of audit #{audit.id}."
                   + ("" if text is None else _next_after_reply(services, audit, moderation["moderator_id"]))),
-            Reply(to_user=moderation["moderator_id"], kind="notice", text=f"{auditor} {said} (audit #{audit.id}).",
+            Reply(to_user=moderation["moderator_id"], kind="notice",
+                  text=f"{auditor} {said} (audit #{audit.id})." + ("" if text is None else _moderator_next(audit)),
                   choices=(Choice("Open the audit", "audit.view", str(audit.id)),))]
+
+
+def _moderator_next(audit: store.AuditRow) -> str:
+    """What the moderator can do with a written response (trial 49, F18: they were told only what it said): revise
+    their moderation, which only they can, or leave it, and their decision stands."""
+    grade = GRADE_LABELS.get(audit.grade_of_record or "", "")
+    stands = f"the grade of record stays {grade}" if grade else "your moderation stands"
+    return (f" If it changes your view, `/audit change moderation {audit.id}` opens your moderation again to revise "
+            f"it; otherwise nothing more is needed and {stands}.")
 
 
 def _next_after_reply(services: Services, audit: store.AuditRow, moderator_id: str) -> str:

@@ -107,9 +107,15 @@ def known_teams_text(directory: Directory) -> str:
     return ", ".join(f"`{team_id}` ({team.name})" for team_id, team in directory.teams.items())
 
 
+def shown_team(typed: str) -> str:
+    """The words typed for a team as a refusal quotes them, without a leading "team" the sentence already says
+    (trial 49: `digest team west` was "There is no team team west")."""
+    return re.sub(r"^team\s+(?=\S)", "", " ".join(typed.split()), flags=re.IGNORECASE)
+
+
 def find_team(directory: Directory, typed: str) -> TeamRead:
     """The one team `typed` names, or a UserError listing the teams it could be (several) or the team ids (none)."""
-    shown = " ".join(typed.split())
+    shown = shown_team(typed)
     found = team_matches(team_names(directory), typed)
     if not found:
         raise UserError(f"There is no team `{shown}`. Teams: {known_teams_text(directory)}.")
@@ -125,7 +131,7 @@ def readable_team(services: Services, teams: list[str] | None, typed: str, doing
     command says what was refused."""
     if teams is not None and not team_matches(team_names(services.directory), typed):
         # trial 22: "There is no team `service`" listed every team, those the reader may not read too
-        raise UserError(f"There is no team `{' '.join(typed.split())}` among yours: "
+        raise UserError(f"There is no team `{shown_team(typed)}` among yours: "
                         f"{', '.join(f'`{t}`' for t in teams) or 'none'}.")
     team = find_team(services.directory, typed)
     if teams is not None and team.id not in teams:

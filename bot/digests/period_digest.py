@@ -64,17 +64,19 @@ def target_due(monthly: int, period: Period) -> int:
 
 
 def _target_said(due: int, full: int, period: Period, total: bool = False) -> str:
-    """'target 6', or while the period runs 'target to date 4 of 6' (the summary's says how it is counted)."""
+    """'target 6', or while the period runs the whole target and its pro-rata share to date apart (trial 49: "a
+    pro-rata target to date of 0 of 4" read as a contradiction); a share that rounds to none is "under 1"."""
     if not full:
         return ""
     if not period.so_far:
         return f" against a target of {full}" if total else f" (target {full})"
+    share = str(due) if due else "under 1"
     if not total:
-        return f" (pro-rata target to date {due} of {full})"
+        return f" (target {full}; pro-rata share to date {share})"
     days = monthrange(period.end.year, period.end.month)[1]
     passed = "the months passed in full and " if months_spanned(period) > 1 else ""
-    return (f" against a pro-rata target to date of {due} of {full} ({passed}{period.end:%B}'s {period.end.day} of "
-            f"its {days} days)")
+    return (f" against a target of {full} for {period.label} (pro-rata share to date: {share}, for {passed}"
+            f"{period.end.day} of {period.end:%B}'s {days} days)")
 
 
 def _grades_line(grades: dict[str, int]) -> str:

@@ -20,6 +20,7 @@ from bot.reminders import cover as cover_rules
 from bot.reminders.catch_up import catch_up_for, catch_up_reply
 from bot.reminders.cover import COVER_ROLES
 from bot.reminders.inputs import back_now
+from bot.reminders.pause_heads_up import heads_up
 from bot.settings.people import SLACK_USER_ID, Person
 from bot.storage.reminders import away_booked, away_on, away_period, clear_away, set_away, snooze
 from bot.storage.trail import record_trail
@@ -216,6 +217,8 @@ def away_command(services: Services, turn: Turn, text: str) -> list[Reply]:
     cover_text = (f" Moderation requests go to {mention(cover)} meanwhile (only those: your other reminders "
                   "wait until you are back); I've told them." if cover else "")
     cover_text += cover_rules.clash(services, turn.user_id, starts or today, until)
+    if not cover:  # trial 49 (F4): what nobody chases while they are away
+        cover_text += heads_up(services, turn.user_id, today, starts, until)
     told = cover_rules.told(services, turn, cover, earlier_cover, starts, until)
     if earlier is not None and earlier[1] and earlier[1] != cover:
         cover_text += (f" {services.directory.label(earlier[1])} no longer covers for you: add `cover @someone` "

@@ -12,7 +12,7 @@ from bot.storage.db import Storage
 from bot.storage.trail import record_trail
 
 HELD, SENDING, SENT, FAILED = "held", "sending", "sent", "failed"
-_COLUMNS = "id, to_user, message, by_user, send_at, claimed_at, attempts"
+_COLUMNS = "id, to_user, message, by_user, send_at, claimed_at, attempts, held_at"
 CLAIM_EXPIRES = timedelta(minutes=10)  # as a held chase's (bot.storage.held_chases)
 MAX_ATTEMPTS = 3
 
@@ -26,10 +26,12 @@ class HeldDm:
     send_at: datetime
     claimed_at: datetime | None = None
     attempts: int = 0
+    held_at: datetime | None = None  # when it was held: handed over in that order with the rest (trial 49)
 
 
 def _row(row: tuple) -> HeldDm:
-    return HeldDm(row[0], row[1], row[2], row[3], parse_utc(row[4]), parse_utc(row[5]) if row[5] else None, row[6])
+    return HeldDm(row[0], row[1], row[2], row[3], parse_utc(row[4]), parse_utc(row[5]) if row[5] else None, row[6],
+                  parse_utc(row[7]) if len(row) > 7 and row[7] else None)
 
 
 def hold(storage: Storage, to_user: str, message: str, actor: str, now: datetime, send_at: datetime) -> None:
@@ -53,7 +55,7 @@ def claim_due(storage: Storage, now: datetime) -> list[HeldDm]:
         rows = db.execute(f"SELECT {_COLUMNS} FROM held_dms WHERE {claimable} ORDER BY id", values).fetchall()
         db.conn.executemany("UPDATE held_dms SET state = ?, claimed_at = ?, attempts = attempts + 1 WHERE id = ?",
                             [(SENDING, stamp, row[0]) for row in rows])
-    return [_row((*row[:5], stamp, row[6] + 1)) for row in rows]
+    return [_row((*row[:5], stamp, row[6] + 1, row[7])) for row in rows]
 
 
 def settle(storage: Storage, held: HeldDm, sent: bool, now: datetime) -> None:
@@ -91,7 +93,7 @@ def claim_for(storage: Storage, to_user: str, now: datetime) -> list[HeldDm]:
         rows = db.execute(f"SELECT {_COLUMNS} FROM held_dms WHERE {where} ORDER BY id", values).fetchall()
         db.conn.executemany("UPDATE held_dms SET state = ?, claimed_at = ?, attempts = attempts + 1 WHERE id = ?",
                             [(SENDING, stamp, row[0]) for row in rows])
-    return [_row((*row[:5], stamp, row[6] + 1)) for row in rows]
+    return [_row((*row[:5], stamp, row[6] + 1, row[7])) for row in rows]
 
 
 def release(storage: Storage, held: HeldDm) -> None:

@@ -13,7 +13,7 @@ from bot.storage.db import Storage
 from bot.storage.trail import record_trail
 
 HELD, SENDING, SENT, FAILED = "held", "sending", "sent", "failed"
-_COLUMNS = "id, worker_id, audit_id, kind, by_user, send_at, claimed_at, attempts"
+_COLUMNS = "id, worker_id, audit_id, kind, by_user, send_at, claimed_at, attempts, held_at"
 CLAIM_EXPIRES = timedelta(minutes=10)  # as a held chase's (bot.storage.held_chases)
 MAX_ATTEMPTS = 3
 
@@ -28,11 +28,13 @@ class HeldNews:
     send_at: datetime
     claimed_at: datetime | None = None
     attempts: int = 0
+    held_at: datetime | None = None  # when it was first held: handed over in that order with the rest (trial 49)
 
 
 def _row(row: tuple) -> HeldNews:
     return HeldNews(row[0], row[1], row[2], row[3], row[4], parse_utc(row[5]),
-                    parse_utc(row[6]) if row[6] else None, row[7])
+                    parse_utc(row[6]) if row[6] else None, row[7],
+                    parse_utc(row[8]) if len(row) > 8 and row[8] else None)
 
 
 def hold(storage: Storage, worker_id: str, audit_id: int, kind: str, actor: str, now: datetime,
@@ -68,7 +70,7 @@ def claim_due(storage: Storage, now: datetime) -> list[HeldNews]:
                           values).fetchall()
         db.conn.executemany("UPDATE held_news SET state = ?, claimed_at = ?, attempts = attempts + 1 WHERE id = ?",
                             [(SENDING, stamp, row[0]) for row in rows])
-    return [_row((*row[:6], stamp, row[7] + 1)) for row in rows]
+    return [_row((*row[:6], stamp, row[7] + 1, row[8])) for row in rows]
 
 
 def settle(storage: Storage, held: HeldNews, sent: bool, now: datetime) -> None:
@@ -106,7 +108,7 @@ def claim_for(storage: Storage, worker_id: str, now: datetime) -> list[HeldNews]
         rows = db.execute(f"SELECT {_COLUMNS} FROM held_news WHERE {where} ORDER BY send_at, id", values).fetchall()
         db.conn.executemany("UPDATE held_news SET state = ?, claimed_at = ?, attempts = attempts + 1 WHERE id = ?",
                             [(SENDING, stamp, row[0]) for row in rows])
-    return [_row((*row[:6], stamp, row[7] + 1)) for row in rows]
+    return [_row((*row[:6], stamp, row[7] + 1, row[8])) for row in rows]
 
 
 def release(storage: Storage, held: HeldNews) -> None:

@@ -31,17 +31,24 @@ def _digest(engine: Engine, when: datetime, period: str) -> str:
 
 def test_a_quarter_under_way_shows_the_target_to_date(engine: Engine) -> None:
     said = _digest(engine, SATURDAY, "this quarter")
-    assert ("0 audits completed by the teams' auditors against a pro-rata target to date of 12 of 18 (the months "
-            "passed in "
-            "full and December's 5 of its 31 days)") in said
-    assert "North Assessment Team**: 0 audits completed by its auditors (pro-rata target to date 4 of 6)" in said
-    assert "against a target of 18" not in said
+    assert ("0 audits completed by the teams' auditors against a target of 18 for Q3 2026/27 (pro-rata share to "
+            "date: 12, for the months passed in full and 5 of December's 31 days)") in said
+    assert "North Assessment Team**: 0 audits completed by its auditors (target 6; pro-rata share to date 4)" in said
+    assert "target to date of" not in said
 
 
 def test_a_month_under_way_counts_its_days(engine: Engine) -> None:
     said = _digest(engine, datetime(2026, 12, 16, 12, 0, tzinfo=LONDON), "this month")
-    assert "against a pro-rata target to date of 3 of 6 (December's 16 of its 31 days)" in said
-    assert "(pro-rata target to date 1 of 2)" in said
+    assert "against a target of 6 for December 2026 (pro-rata share to date: 3, for 16 of December's 31 days)" in said
+    assert "(target 2; pro-rata share to date 1)" in said
+
+
+def test_a_share_to_date_under_one_is_not_said_as_none_of_the_target(engine: Engine) -> None:
+    """Trial 49 (F12): on 6 December `compare` said "a pro-rata target to date of 0 of 4", a contradiction."""
+    said = _digest(engine, datetime(2026, 12, 2, 12, 0, tzinfo=LONDON), "this month")
+    assert ("against a target of 6 for December 2026 (pro-rata share to date: under 1, for 2 of December's 31 "
+            "days)") in said
+    assert "of 0 of" not in said and "(target 2; pro-rata share to date under 1)" in said
 
 
 @pytest.mark.parametrize(("when", "period"), [(SATURDAY, "last quarter"), (NEW_YEARS_EVE, "last month")])

@@ -64,7 +64,7 @@ def test_out_of_hours_the_worker_gets_the_latest_state_once_when_they_start(engi
     [summary] = [reply for _, reply in jobs.runner.sender.sent if reply.to_user == WORKER]
     text = flat(summary.text)
     assert text.startswith("Team manager (North) has audited one of your cases. Here is the summary: you can add your "
-                           "reflections on it.")
+                           "reflections on it with `/audit reflect ")  # trial 49: the command, not only that she can
     assert "Overall grade: **Good**" in text or "Overall grade: Good" in text.replace("**", ""), text
 
 

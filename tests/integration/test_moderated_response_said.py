@@ -108,6 +108,24 @@ def test_a_disagreeing_reply_says_who_sees_it_and_that_the_grade_of_record_stand
             "change, talk it through with them.") in text
 
 
+def test_the_moderator_is_told_what_they_can_do_with_a_disagreeing_reply(engine: Engine, moderated: int) -> None:
+    """Trial 49 (F18): the QA lead got "… responded to your moderation: disagree - … (audit #1)" and no word on what
+    they could do with it."""
+    with time_machine.travel(WEDNESDAY + timedelta(days=1), tick=False):
+        replies = engine.message(AUDITOR, f"respond {moderated} disagree - the plan was reviewed, RI is fair")
+    [told] = [reply for reply in replies if reply.to_user == QA]
+    assert (f"(audit #{moderated}). If it changes your view, /audit change moderation {moderated} opens your "
+            "moderation again to revise it; otherwise nothing more is needed and the grade of record stays "
+            ) in flat(told.text, "*`")
+
+
+def test_an_accepting_reply_asks_nothing_of_the_moderator(engine: Engine, moderated: int) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        replies = engine.message(AUDITOR, f"respond {moderated} accept")
+    [told] = [reply for reply in replies if reply.to_user == QA]
+    assert "change moderation" not in told.text
+
+
 def test_accepting_says_only_that_it_is_saved(engine: Engine, moderated: int) -> None:
     with time_machine.travel(WEDNESDAY, tick=False):
         _, out = drive(engine, [f"respond {moderated} accept"], user=AUDITOR)

@@ -65,7 +65,8 @@ def test_words_that_fit_several_teams_list_them(engine: Engine, command: str) ->
                           "`children-in-care` (Children in Care Team). Type the team id.")
 
 
-@pytest.mark.parametrize("command", ["list team west", "reaudits team west", "digest west", "actions team west"])
+@pytest.mark.parametrize("command", ["list team west", "reaudits team west", "digest west", "actions team west",
+                                     "digest team west"])  # trial 49 F11: was "There is no team `team west`"
 def test_an_unknown_team_lists_the_team_ids(engine: Engine, command: str) -> None:
     [reply] = engine.command(ADMIN, command, surface="terminal")
     assert reply.kind == "error"
