@@ -29,6 +29,7 @@ def test_the_qa_leads_answer_reaches_the_next_asker_in_the_same_words(running_bo
     running_bot.slack.message_im(PRACTITIONER, RATE)
     post_containing(standin, "This entry doesn't give a rate or amount", f"D{PRACTITIONER}")
     running_bot.slack.command(QA_LEAD, "kb answer 1 Parents pay a private foster carer; the council sets no rate.")
+    post_containing(standin, "Send this as the answer to #1?", f"D{QA_LEAD}")  # the command's work ends after its ack
     running_bot.slack.message_im(QA_LEAD, "yes")
     post_containing(standin, "Sent your answer to 1 person", f"D{QA_LEAD}")
 
