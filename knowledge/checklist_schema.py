@@ -34,7 +34,8 @@ NOT_APPLICABLE = "na"
 CHECKLIST_FIELDS = ("id", "title", "description", "period", "sections")
 SECTION_FIELDS = ("id", "title", "questions")
 QUESTION_FIELDS = ("id", "text", "type", "required", "allow_na", "options", "guidance", "show_if", "flag_if",
-                   "escalate_if", "allow_future", "descriptors", "flag_at_least", "decimals", "at_most")
+                   "escalate_if", "allow_future", "descriptors", "flag_at_least", "decimals", "at_most",
+                   "na_doubted_by")
 # What the finish step of every audit asks (bot/audits/finish.py): a checklist must not ask it again.
 FINISH_QUESTION_IDS = {
     "overall-grade": "an overall grade", "overall-judgement": "an overall grade", "overall-rating": "an overall grade",
@@ -82,6 +83,8 @@ class Question:
     flag_at_least: float | None = None
     decimals: bool = False  # number questions: may the answer have a fraction (12.5 hours)? Counts may not.
     at_most: str | None = None  # number questions: the earlier count this one is a part of (contacts sampled)
+    # allow_na questions: earlier yes/no questions whose No (or a note with drift words) makes N/A here doubtful
+    na_doubted_by: tuple[str, ...] = ()
 
     @property
     def answer_keys(self) -> tuple[str, ...]:
@@ -133,6 +136,8 @@ class Question:
             content["decimals"] = True
         if self.at_most:
             content["at_most"] = self.at_most
+        if self.na_doubted_by:
+            content["na_doubted_by"] = list(self.na_doubted_by)
         return content
 
 
@@ -213,7 +218,7 @@ class Checklist:
                     allow_future=bool(q.get("allow_future", False)),
                     descriptors=tuple((g, q["descriptors"][g]) for g in GRADES if g in (q.get("descriptors") or {})),
                     flag_at_least=q.get("flag_at_least"), decimals=bool(q.get("decimals", False)),
-                    at_most=q.get("at_most"),
+                    at_most=q.get("at_most"), na_doubted_by=tuple(q.get("na_doubted_by") or ()),
                 ) for q in s["questions"]))
             for s in content["sections"]
         )
@@ -426,6 +431,7 @@ def _parse_question(raw: dict, number: int, section_label: str, checker: _Checke
     flag_at_least = _flag_at_least(raw, qtype, label, checker)
     refused = frozenset(question_ids) - set(earlier) - {question_id or ""}  # earlier ones with problems of their own
     at_most = _at_most(raw, qtype, label, checker, earlier, refused)
+    na_doubted_by = _na_doubted_by(raw, allow_na, label, checker, earlier, refused)
     options = _options(raw, qtype, label, checker)
     guidance = checker.text(raw, "guidance", label, required=False)
     if guidance is not None and ID_PATTERN.fullmatch(guidance) and entry_ids.missing(guidance):
@@ -441,7 +447,7 @@ def _parse_question(raw: dict, number: int, section_label: str, checker: _Checke
     return Question(id=question_id, text=text, type=qtype, required=required, allow_na=allow_na,
                     options=options, guidance=guidance, show_if=show_if, flag_if=flag_if,
                     escalate_if=escalate_if, allow_future=allow_future, descriptors=descriptors,
-                    flag_at_least=flag_at_least, decimals=decimals, at_most=at_most)
+                    flag_at_least=flag_at_least, decimals=decimals, at_most=at_most, na_doubted_by=na_doubted_by)
 
 
 def _finish_question(raw: dict, question_id: str | None, label: str, checker: _Checker) -> None:
@@ -505,6 +511,32 @@ def _flag_at_least(raw: dict, qtype: str | None, label: str, checker: _Checker) 
                                              f"3`; found {type_name(value)}.")
         return None
     return value
+
+
+def _na_doubted_by(raw: dict, allow_na: bool, label: str, checker: _Checker, earlier: dict[str, Question],
+                   refused: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """`na_doubted_by: [plan-specific, support-offered]` on an allow_na question (was escalation considered?): the
+    earlier yes/no questions whose No, like a note with drift words, makes "not applicable" here doubtful, so the
+    audit asks once whether to keep it (bot.audits.na_doubt)."""
+    if "na_doubted_by" not in raw:
+        return ()
+    value = raw["na_doubted_by"]
+    if not allow_na:
+        checker.report(raw, "na_doubted_by", f"{label}: `na_doubted_by` only works with `allow_na: true`; remove it.")
+        return ()
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        checker.report(raw, "na_doubted_by", f"{label}: `na_doubted_by` must list earlier yes/no question ids, like "
+                                             f"`na_doubted_by: [plan-specific]`; found {type_name(value)}.")
+        return ()
+    for target in value:
+        if target in refused:
+            continue
+        if target not in earlier or earlier[target].type != "yes_no":
+            checker.report(raw, "na_doubted_by", f"{label}: `na_doubted_by` names '{target}', which is not an earlier "
+                                                 f"yes/no question in this checklist"
+                                                 f"{did_you_mean(target, list(earlier))}.")
+            return ()
+    return tuple(value)
 
 
 def _at_most(raw: dict, qtype: str | None, label: str, checker: _Checker,

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
-from bot.audits import alert_confirm, answer_resume, as_above, hedged_answer, note_check, step_reminder
+from bot.audits import alert_confirm, answer_resume, as_above, hedged_answer, na_doubt, note_check, step_reminder
 from bot.audits.action_removal import listed
 from bot.audits.alert_trail import trailed
 from bot.audits.answer_notes import note_notice, note_to_keep
@@ -255,6 +255,8 @@ def on_answer(services: Services, turn: Turn, value: str) -> list[Reply]:
     else:
         raise UserError("That answer doesn't fit this question. Use the buttons on the latest message.")
     note = hedged_answer.take(services, turn, ctx)  # kept from `mostly - …` typed before the press (trial 28)
+    if note is None and (doubted := na_doubt.ask(services, turn, ctx, question, answer)) is not None:
+        return doubted
     held = confirm_alert_first(services, turn, ctx, question, answer, note)
     if held is not None:
         return held
@@ -272,7 +274,8 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
     note = None
     today = turn.now.astimezone(services.settings.timezone).date()
     try:
-        value = parse_answer(question, text, today)
+        value = "na" if na_doubt.KEEP.match(text) and na_doubt.asked_here(services, turn, ctx) else \
+            parse_answer(question, text, today)
     except AnswerError as error:
         if ("?" in text or looks_like_question(text)) and not starts_with_option(question, text):
             return None  # a question for the knowledge base ("how often should I visit…", "what is a strategy
@@ -294,6 +297,8 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
     if (refused := bound_refusal(ctx.checklist, ctx.answers, question, value)) is not None:
         raise UserError(refused)  # 5 late of 2 contacts sampled (trial 30)
     note = note if note is not None else hedged_answer.take(services, turn, ctx)
+    if note is None and (doubted := na_doubt.ask(services, turn, ctx, question, value)) is not None:
+        return doubted  # `n/a` at "was escalation considered?" after a vague plan or a note of drift (trial 49)
     if (held := confirm_alert_first(services, turn, ctx, question, value, note)) is not None:
         return held
     replies = record_answer(services, turn, ctx, ctx.version, question, value, note=note)
