@@ -317,8 +317,8 @@ def install(engine: Engine, services: Services) -> None:
                        typed=RESTORE_TYPED)
     engine.add_command("actions", bind(actions_feature.list_command), "open actions from audits: yours, or your "
                        "teams' for managers (`done 12` marks one done, `reopen action 12` opens it again)",
-                       usage="/audit actions [team [team id]] [overdue] [page N]",
-                       typed=paged(rf"teams?(?:\s+{TEAM})?(?:\s+overdue)?|overdue"))
+                       usage="/audit actions [team [team id]] [overdue] [page N]",  # `actions north` too (trial 49)
+                       typed=paged(rf"teams?(?:\s+{TEAM})?(?:\s+overdue)?|overdue|{TEAM}(?:\s+overdue)?"))
     engine.add_command("edit", bind(case_ref_change.edit_command), "change a submitted audit before moderation",
                        usage=EDIT_USAGE, typed=NUMBER_THEN_TEXT)
     engine.add_command("redact", bind(redaction.redact_command), "remove a stored text that could identify someone "
