@@ -70,7 +70,7 @@ def learned_list(services: Services, turn: Turn) -> list[Reply]:
                   note=(f"{more} more not shown. " if more > 0 else "")
                   + "Accept one to write it into its entry's alternatives in the knowledge-base files; "
                   "reject one that finds the wrong entry: it stops being searched (Undo brings it back). Or type "
-                  "`accept 12` / `reject 12` with the wording's number.")]
+                  f"`accept {items[0].id}` / `reject {items[0].id}` with the wording's number.")]
 
 
 ALREADY = "already one of its alternatives in the knowledge-base files (written by a link or `kb edit`)"
@@ -104,7 +104,8 @@ def none_waiting(services: Services) -> Reply:
     """No wording waits for review: what became of those learned so far, or that none was learned yet. Trial 12:
     after accepting the only wording, "has learned no wordings yet" read as if the accept was lost."""
     how = ("When someone picks an entry from **Did you mean…** and does not mark it Not helpful, the words they "
-           "asked in are listed here and find that entry from then on.")
+           "asked in are listed here and find that entry: outright for them, and for everyone once a second person "
+           "picks it or you accept it.")
     dealt = store.dealt_with(services.storage)
     said = [f"{dealt['accepted']} accepted (written into its entry's alternatives)" if dealt["accepted"] == 1 else
             f"{dealt['accepted']} accepted (written into their entries' alternatives)",
@@ -133,6 +134,8 @@ def finds_today(services: Services, item: store.Learned) -> tuple[str, bool]:
         TODAY_WITHOUT_ANSWER.get(result.outcome, TODAY_WITHOUT_ANSWER["none"])
     found = learning.found_elsewhere(services, item)
     if found is None:
+        if result.outcome == "ambiguous" and not item.trusted:  # as its line says: "Did you mean…" till trusted
+            return "", True
         return f"Asked in these words today, it finds {said}, not `{item.entry_id}`.", True
     also = "" if today == found.entry.id else f" (asked in these words today, it finds {said})"
     return (f"This wording {found.finds_neither(item.entry_id)}{also}, so it can't be accepted: reject it, or "

@@ -203,6 +203,16 @@ def lacking_said(group: QuestionGroup) -> str:
 ALSO_WORDED = 3  # a group's other wordings shown under it; the rest counted
 
 
+def as_listed(group: QuestionGroup, key: int) -> str:
+    """The group as `kb unanswered` lists it, for a confirmation: its own number, and when the QA lead typed the
+    number of one of its wordings (`kb find` shows those), which wording that was (trial 49: `kb dismiss 2` said
+    "Closed #2" of the group listed as #1)."""
+    if key == group.key:
+        return f"#{group.key}"
+    wording = next((ask.query for ask in group.asks if ask.ask_id == key), group.wording)
+    return f"#{group.key} (the group holding #{key}, _{shortened(wording)}_)"
+
+
 def also_worded(group: QuestionGroup, indent: str = "   ") -> str:
     """The group's other wordings, each once, on a line under it and without numbers, so the group's is the one
     number to act on (trial 46 F17: "#4 (wording of #25)", "#22 (wording of #24)" left a QA lead to work out which
@@ -485,8 +495,8 @@ class UnansweredDesk:
         replies = [Reply(to_user=asker, title="An answer to your question",
                          text=f"{self.their_question(group, asker, 'A QA lead has answered')}\n\n{text}",
                          note=f"Answered by {mention(turn.user_id)}, a QA lead.") for asker in group.askers]
-        return [*replies, Reply(text=f"Sent your answer to {_people(len(group.askers))}; #{key} is closed "
-                                     f"({count_of(closed, 'question')}). The next person asking in "
+        return [*replies, Reply(text=f"Sent your answer to {_people(len(group.askers))}; {as_listed(group, key)} is "
+                                     f"closed ({count_of(closed, 'question')}). The next person asking in "
                                      "the same words gets your answer too, unless an entry answers them outright; "
                                      f"for other wordings of it, make it an entry with {bold('New entry')}.")]
 
@@ -575,7 +585,7 @@ class UnansweredDesk:
         too = unanswered_also.offer(self, turn, unanswered_also.finding(self, unanswered_also.left(
             self, before, turn.now, key), entry.id), entry.id, "is answered by the entry you linked too") \
             if written else []
-        return [*replies, Reply(text=f"Linked #{key} to `{entry.id}`: {added}. Sent it to "
+        return [*replies, Reply(text=f"Linked {as_listed(group, key)} to `{entry.id}`: {added}. Sent it to "
                                      f"{_people(len(sent_to))}{had_it}." + moved_said(reload)), *too]
 
     def linked_wording(self, group: QuestionGroup, edited: str | None = None) -> Corrected:
@@ -641,7 +651,7 @@ class UnansweredDesk:
         too = unanswered_also.offer(self, turn, unanswered_also.finding(self, unanswered_also.left(
             self, before, turn.now, key), result.entry_id), result.entry_id, "is answered by your new entry too")
         return [*replies, Reply(text=f"Added `{result.entry_id}` to `{file}` and reloaded: {live}. Sent it to "
-                                     f"{_people(len(group.askers))}; #{key} is closed.{notes}"
+                                     f"{_people(len(group.askers))}; {as_listed(group, key)} is closed.{notes}"
                                      + moved_said(reload)), *too]
 
     def with_askers_wording(self, group: QuestionGroup, new: NewEntry) -> tuple[NewEntry, str]:
@@ -750,7 +760,7 @@ class UnansweredDesk:
         label = "out of scope" if status == "out_of_scope" else "dismissed"
         told = f" I've told {_people(len(promised))} who passed it on." if promised else ""
         return [*(self.closed_dm(turn, group, asker, status) for asker in promised),
-                Reply(text=f"Closed #{key} as {label} ({count_of(closed, 'question')}).{told}")]
+                Reply(text=f"Closed {as_listed(group, key)} as {label} ({count_of(closed, 'question')}).{told}")]
 
     def closed_dm(self, turn: Turn, group: QuestionGroup, asker: str, status: str) -> Reply:
         """What someone who passed a question on hears when it is closed without an answer: short, and kind."""
