@@ -14,13 +14,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.audits.owner_manager import auditor_or_manager
+from bot.audits.reopened_overdue import due_near
 from bot.core.markup import audit_and_case
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.storage.actions import ActionRow
 from bot.storage.common import parse_utc
-from knowledge.dates import short_date
 
 
 def told_of_done(services: Services, action: ActionRow, done_by: str) -> str | None:
@@ -60,7 +60,7 @@ def reopened_notice(services: Services, turn: Turn, action: ActionRow, already: 
     return [Reply(to_user=told, kind="notice",
                   text=f"{services.directory.label(turn.user_id)} reopened action {action.id} "
                        f"({audit_and_case(action.audit_id, action.case_ref)}), marked done earlier today: it is open "
-                       f"again, due {short_date(action.due_date)}.")]
+                       f"again, due {due_near(services, turn, action)}.")]
 
 
 def _same_day(services: Services, done_at: datetime, now: datetime) -> bool:

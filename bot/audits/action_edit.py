@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from bot.audits import action_owners, held_tells, lifecycle, not_mine
-from bot.audits.action_fields import action_due, due_said
+from bot.audits.action_fields import action_due, due_said, how_near
 from bot.audits.action_removal import audit_action, gone, numbers_text
 from bot.audits.action_status import typed_id
 from bot.audits.core import Ctx, answer_error, load
@@ -242,11 +242,12 @@ def _tell(services: Services, turn: Turn, audit: AuditRow, action: action_store.
     where = audit_and_case(audit.id, audit.case_ref)
     told: list[Reply] = []
     due = long_date(date.fromisoformat(action.due_date))
-    if column == "due_date":
+    if column == "due_date":  # fix50e: the owner told how near the new date is, as the auditor is
+        new, today = date.fromisoformat(value), turn.now.astimezone(services.settings.timezone).date()
         if action.owner_id != turn.user_id:
             told.append(Reply(to_user=action.owner_id, text=(
                 f"{by} changed the due date of your action {action.id} ({where}) from {due} "
-                f"to **{long_date(date.fromisoformat(value))}**: _{action.description}_")))
+                f"to **{long_date(new)}**{how_near(new, today)}: _{action.description}_")))
         return told
     if action.owner_id != turn.user_id:
         told.append(Reply(to_user=action.owner_id, text=(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from bot.audits import action_done_told, done_note, reopen_said
-from bot.audits.reopened_overdue import past_due
+from bot.audits.reopened_overdue import due_near, past_due
 from bot.core import buttons, policy
 from bot.core.action_named import action_named
 from bot.core.markup import audit_and_case
@@ -206,7 +206,7 @@ def on_reopen(services: Services, turn: Turn, value: str) -> list[Reply]:
                           "actions` lists it.") from None
     # trial 22: "open again, due 14 Oct 2026" said nothing of the date having passed, so overdue at once
     overdue = past_due(services, turn, action)
-    due = f", due {short_date(action.due_date)}" if overdue is None else ""
+    due = f", due {due_near(services, turn, action)}" if overdue is None else ""
     passed = f" {overdue.owner}" if overdue is not None else ""
     said = f"{overdue.reopener} " if overdue is not None else ""
     when_done = "" if overdue is not None and overdue.says_done else f"Type `done {action.id}` when it is complete."
@@ -221,7 +221,7 @@ def on_reopen(services: Services, turn: Turn, value: str) -> list[Reply]:
         # found it reopened weeks later, in `compare`)
         replies.append(Reply(to_user=action.done_by, text=(
             f"{services.directory.label(turn.user_id)} reopened action {action.id}, which you marked done: "
-            f"{_where(action)}, due {short_date(action.due_date)}. It is open again, in `/audit actions team`."
+            f"{_where(action)}, due {due_near(services, turn, action)}. It is open again, in `/audit actions team`."
             f"{passed}")))
     told = {turn.user_id, action.owner_id, action.done_by or ""}
     return replies + action_done_told.reopened_notice(services, turn, action, told)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import date
 
+from bot.audits.action_fields import how_near
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.storage.reminders import away_period
@@ -43,7 +44,8 @@ def notice(services: Services, owner_id: str, today: date, due: date | None, rep
     who = "You are" if yourself else f"Heads up: {services.directory.label(owner_id)} is"
     when = f"from {long_date(starts)} until {long_date(until)}" if starts else f"until {long_date(until)}"
     said = f"{who} away {when}{covered}"
-    said += ", so check the due date, asked next." if due is None else f", and the action is due {long_date(due)}."
+    said += ", so check the due date, asked next." if due is None else \
+        f", and the action is due {long_date(due)}{how_near(due, today)}."  # fix50e: how near, as everywhere
     if repick:
         said += f" You can pick someone else {repick}, or keep {'it yourself' if yourself else 'them'}."
     return [Reply(kind="notice", text=said)]

@@ -18,6 +18,7 @@ import re
 from datetime import date
 
 from bot.audits import action_edit, lifecycle, more_time_buttons
+from bot.audits.action_fields import how_near
 from bot.audits.action_status import typed_id
 from bot.audits.owner_manager import manager_or_admin
 from bot.core import policy
@@ -120,16 +121,18 @@ def give(services: Services, turn: Turn, action_id: int, until: date) -> list[Re
     was, owner = long_date(date.fromisoformat(action.due_date)), services.directory.label(action.owner_id)
     where, by = audit_and_case(audit.id, audit.case_ref), services.directory.label(turn.user_id)
     # trial 43: the title last, bare, read as an instruction; it is quoted as the title where the action is named
-    now_due = f"it is now due **{long_date(until)}**, not {was}."
+    # fix50e: the new date said with how near it is, as every other due-date confirmation (`how_near`)
+    new = f"**{long_date(until)}**{how_near(until, today)}"
+    now_due = f"it is now due {new}, not {was}."
     named = f"action {action.id}, “{action.description}”"
     if withdrawn is not None:  # fix 37: their own change, not the withdrawn request given
-        return [Reply(text=f"Action {action.id} (_{action.description}_) is now due **{long_date(until)}**, not "
+        return [Reply(text=f"Action {action.id} (_{action.description}_) is now due {new}, not "
                            f"{was}: your own change, since {owner} withdrew their request for more time on "
                            f"{withdrawn}. I've told them, and the earlier date is kept in the audit's history."),
                 Reply(to_user=action.owner_id, kind="notice",
                       text=f"{by} changed the due date of your {named} ({where}) themselves (you withdrew "
                            f"your request for more time on {withdrawn}): {now_due}")]
-    return [Reply(text=f"Action {action.id} (_{action.description}_) is now due **{long_date(until)}**, not {was}. "
+    return [Reply(text=f"Action {action.id} (_{action.description}_) is now due {new}, not {was}. "
                        f"I've told {owner}, and the earlier date is kept in the audit's history."),
             Reply(to_user=action.owner_id, kind="notice",
                   text=f"{by} gave you more time on {named} ({where}): {now_due}")]
@@ -152,14 +155,15 @@ def refuse(services: Services, turn: Turn, action_id: int, reason: str | None = 
     why = screen_text(reason, services.identifier_screen, "that reason") if reason else None
     record_trail(services.storage, turn.user_id, "action.more_time_refused", {"action": action.id, "reason": bool(why)},
                  at=turn.now)
-    due, owner = long_date(date.fromisoformat(action.due_date)), services.directory.label(action.owner_id)
+    stays, owner = date.fromisoformat(action.due_date), services.directory.label(action.owner_id)
+    due, near = long_date(stays), how_near(stays, turn.now.astimezone(services.settings.timezone).date())
     where = audit_and_case(audit.id, audit.case_ref)
     because = f" Their reason: “{why}”." if why else ""
-    return [Reply(text=f"I've told {owner} that {action_named(action)} stays due {due}"
+    return [Reply(text=f"I've told {owner} that {action_named(action)} stays due {due}{near}"
                        f"{', with your reason' if why else ''}."),
             Reply(to_user=action.owner_id, kind="notice",
                   text=f"{services.directory.label(turn.user_id)} said no to more time on action {action.id}, "
-                       f"_{action.description}_ ({where}): it stays due **{due}**.{because}")]
+                       f"_{action.description}_ ({where}): it stays due **{due}**{near}.{because}")]
 
 
 def on_give(services: Services, turn: Turn, value: str) -> list[Reply]:

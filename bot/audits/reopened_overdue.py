@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from bot.audits import lifecycle
+from bot.audits.action_fields import how_near
 from bot.core import policy
 from bot.core.services import Services
 from bot.engine.routing import Turn
@@ -46,6 +47,13 @@ def past_due(services: Services, turn: Turn, action: ActionRow) -> PastDue | Non
               f"{seen_by}.")
     ask, told = _new_date(services, turn, action)
     return PastDue(reopener=f"{passed} {ask}", owner=f"{passed} {told}", says_done=f"`done {action.id}`" in ask)
+
+
+def due_near(services: Services, turn: Turn, action: ActionRow) -> str:
+    """The due date of a reopened action said as every due-date confirmation says it, "Monday 14 December 2026 (in
+    5 days)" (fix50e: the reopen said "due 14 Dec 2026", with nothing of how near it was)."""
+    due = date.fromisoformat(action.due_date)
+    return long_date(due) + how_near(due, turn.now.astimezone(services.settings.timezone).date())
 
 
 def _new_date(services: Services, turn: Turn, action: ActionRow) -> tuple[str, str]:

@@ -77,7 +77,7 @@ def test_a_due_date_read_as_tomorrow_is_said_so_and_changed_in_the_draft_and_aft
         assert told.params["text"] == (
             f"Social worker N1 changed the due date of your action 1 (audit #{audit_id}, CR-100200) from "
             "Friday 11 December 2026 "
-            "to *Tuesday 8 December 2026*: _Update the chronology and share the plan with the school._")
+            "to *Tuesday 8 December 2026* (in 5 days): _Update the chronology and share the plan with the school._")
         [given] = person.send("type", "action 1 owner Team manager (North)")  # typed, without `/audit edit`
         assert given.text.startswith(f"Audit #{audit_id}: action 1 (_Update the chronology and share the plan with "
                                      "the school._) is now Team manager (North)'s, not Social worker N2's.")

@@ -65,7 +65,7 @@ def test_approve_on_home_moves_the_due_date_and_tells_the_worker(bot: RunningBot
     assert action_store.get_action(services.storage, action).due_date == "2026-12-14"
     told = _last_to(standin, WORKER)
     assert told.startswith(f"Team manager (South) gave you more time on action {action}"), told
-    assert "it is now due *Monday 14 December 2026*, not Monday 7 December 2026." in told
+    assert "it is now due *Monday 14 December 2026* (in 11 days), not Monday 7 December 2026." in told
     assert "is now due *Monday 14 December 2026*" in _last_to(standin, AUDITOR)
     assert f"Approve: action {action}" not in after  # answered: off Home
 

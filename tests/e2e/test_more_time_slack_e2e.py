@@ -43,11 +43,12 @@ def test_the_auditor_approves_the_new_date_with_its_button(bot: RunningBot, stan
         action = _action(services, "submitted")
         auditor = _asked(bot, standin, action, AUDITOR)
         [done] = auditor.send("press", f"actions.more_time_give|{action}:2026-12-14:1")
-    assert done.text.startswith(f"Action {action} (_{ACTION_TEXT}_) is now due *Monday 14 December 2026*, not "
-                                "Monday 7 December 2026. I've told Social worker N1")
+    assert done.text.startswith(f"Action {action} (_{ACTION_TEXT}_) is now due *Monday 14 December 2026* (in 10 "
+                                "days), not Monday 7 December 2026. I've told Social worker N1")
     told = SlackPerson(bot, standin, WORKER)._dm_posts()[-1].params["text"]
     assert told.startswith(f"Team manager (South) gave you more time on action {action}, “{ACTION_TEXT}” (audit #")
-    assert told.endswith("it is now due *Monday 14 December 2026*, not Monday 7 December 2026.")  # no bare title last
+    # no bare title last; how near the new date is, as every confirmation says it (fix50e)
+    assert told.endswith("it is now due *Monday 14 December 2026* (in 10 days), not Monday 7 December 2026.")
     assert action_store.get_action(services.storage, action).due_date == "2026-12-14"
     assert [tuple(r) for r in services.storage.db.execute("SELECT field, old_value, new_value FROM revisions")] == [
         (f"action_due:{action}", "2026-12-07", "2026-12-14")]
@@ -68,7 +69,7 @@ def test_the_owners_manager_answers_once_the_audit_is_moderated(bot: RunningBot,
     assert refused.kind == "error" and "Only Team manager (North) can give action" in refused.text
     assert why.text.startswith("Why no? Type the reason in a line") and why.prompt
     assert said_no.text == (f"I've told Social worker N1 that action {action} {WORDS} stays due Monday 7 December "
-                            "2026, with "
+                            "2026 (in 3 days), with "
                             "your reason.")
     assert f"Team manager (North) said no to more time on action {action}" in told_no
     assert "Their reason: “needs doing before the review”." in told_no

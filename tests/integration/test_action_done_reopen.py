@@ -94,7 +94,7 @@ def test_the_owner_marks_their_own_done_at_once_and_can_reopen_it(engine: Engine
     assert (f"Action {action_id} (audit #1, CR-123456) marked done: Share the plan with the school. Thank you. Wrong "
             "one? Type undo (or press Reopen) to open it again.") in flat(out)
     assert (f"Reopened: action {action_id}, Share the plan with the school (audit #1, CR-123456), is open again, "
-            f"due 8 Dec 2026. Type done {action_id} when it is complete.") in flat(out)
+            f"due Tuesday 8 December 2026 (in 14 days). Type done {action_id} when it is complete.") in flat(out)
     assert out.rstrip().split("Your open actions")[1].count("Share the plan with the school") == 1
     reopened = action(services, action_id)
     assert reopened.done_at is None and reopened.done_by is None
@@ -256,7 +256,8 @@ def test_the_manager_who_marked_it_done_is_told_when_the_worker_reopens_it(engin
         replies = engine.message(WORKER, f"reopen action {action_id}")
     told = [reply.text for reply in replies if reply.to_user == MANAGER]
     assert told == [f"Social worker N1 reopened action {action_id}, which you marked done: _Share the plan with the "
-                    "school_ (audit #1, CR-123456), due 8 Dec 2026. It is open again, in `/audit actions team`."]
+                    "school_ (audit #1, CR-123456), due Tuesday 8 December 2026 (in 14 days). It is open again, in "
+                    "`/audit actions team`."]
     assert action(services, action_id).done_at is None
 
 

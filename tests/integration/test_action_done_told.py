@@ -81,7 +81,7 @@ def test_undo_the_same_day_tells_the_auditor_it_is_open_again(engine: Engine, se
         engine.message(WORKER, f"done {action}", surface="terminal")
         replies = engine.message(WORKER, "oops wrong one", surface="terminal")
     assert _to(replies, AUDITOR) == [f"Social worker N1 reopened action {action} (audit #1, CR-123456), marked done "
-                                     "earlier today: it is open again, due 8 Dec 2026."]
+                                     "earlier today: it is open again, due Tuesday 8 December 2026 (in 14 days)."]
 
 
 def test_a_reopen_on_a_later_day_or_by_the_auditor_sends_no_reopened_line(engine: Engine, services: Services) -> None:

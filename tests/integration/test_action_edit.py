@@ -142,7 +142,7 @@ def test_a_due_date_changed_on_a_submitted_audit_is_a_revision_and_its_owner_is_
     assert told.to_user == COLLEAGUE and told.text == (
         f"Team manager (North) changed the due date of your action {other} (audit #{audit_id}, "
         "CR-100200) from Wednesday 30 "
-        "December 2026 to **Friday 4 December 2026**: _Book a review with the health visitor._")
+        "December 2026 to **Friday 4 December 2026** (tomorrow): _Book a review with the health visitor._")
     assert action_store.get_action(services.storage, other).due_date == "2026-12-04"
     [revision] = store.revisions_of(services.storage, audit_id)
     assert (revision["field"], revision["old_value"], revision["new_value"], revision["changed_by"],

@@ -137,7 +137,7 @@ def test_the_owners_manager_sets_the_date_typed_once_the_audit_is_moderated(engi
         [done, told] = engine.message(MANAGER, f"action {action} due 14/12", surface="terminal")
         [refused] = engine.message(AUDITOR, f"action {action} due 21/12", surface="terminal")
     assert done.text.startswith(f"Action {action} (_Arrange the statutory visit_) is now due **Monday 14 December "
-                                "2026**, not Monday 7 December 2026. I've told Social worker N1")
+                                "2026** (in 10 days), not Monday 7 December 2026. I've told Social worker N1")
     assert told.to_user == WORKER
     assert told.text.startswith(f"Team manager (North) gave you more time on action {action}")
     assert refused.kind == "error"  # the auditor of a moderated audit, who does not manage the owner
@@ -150,10 +150,12 @@ def test_the_approver_says_no_typed_and_the_owner_is_told_the_date_stands(engine
         action = _action(services)
         engine.message(WORKER, f"more time on action {action}", surface="terminal")
         [said, told] = engine.message(AUDITOR, f"no more time on action {action}", surface="terminal")
-    assert said.text == f"I've told Social worker N1 that action {action} {WORDS} stays due Monday 7 December 2026."
+    assert said.text == (f"I've told Social worker N1 that action {action} {WORDS} stays due Monday 7 December 2026 "
+                         "(in 3 days).")
     assert told.to_user == WORKER
     assert f"said no to more time on action {action}, _Arrange the statutory visit_ (" in told.text
-    assert told.text.endswith("it stays due **Monday 7 December 2026**.")  # the action's words are not tacked on
+    # the action's words are not tacked on; how near the date is, as every confirmation says it (fix50e)
+    assert told.text.endswith("it stays due **Monday 7 December 2026** (in 3 days).")
     assert action_store.get_action(services.storage, action).due_date == "2026-12-07"
 
 
@@ -184,8 +186,8 @@ def test_fix34_a_no_typed_with_its_reason_carries_it_to_the_owner(engine: Engine
         action = _action(services)
         engine.message(WORKER, f"more time on action {action}", surface="terminal")
         [said, told] = engine.message(AUDITOR, typed.format(n=action), surface="terminal")
-    assert said.text == (f"I've told Social worker N1 that action {action} {WORDS} stays due Monday 7 December 2026, "
-                         "with "
+    assert said.text == (f"I've told Social worker N1 that action {action} {WORDS} stays due Monday 7 December 2026 "
+                         "(in 3 days), with "
                          "your reason.")
     assert told.to_user == WORKER and "Their reason: “needs doing before the review”." in told.text
     assert _refusals(services) == [{"action": action, "reason": True}]
@@ -223,7 +225,8 @@ def test_fix34_skip_says_no_without_a_reason_and_cancel_sends_nothing(engine: En
         assert not _refusals(services) and "nothing was sent" in kept.text
         engine.action(AUDITOR, "actions.more_time_refuse", str(action), surface="terminal")
         [said, told] = engine.message(AUDITOR, "skip", surface="terminal")
-    assert said.text == f"I've told Social worker N1 that action {action} {WORDS} stays due Monday 7 December 2026."
+    assert said.text == (f"I've told Social worker N1 that action {action} {WORDS} stays due Monday 7 December 2026 "
+                         "(in 3 days).")
     assert told.to_user == WORKER and "Their reason" not in told.text
     assert _refusals(services) == [{"action": action, "reason": False}]
 

@@ -67,7 +67,8 @@ def test_a_due_date_in_the_text_while_the_owner_is_away_is_told_with_the_cover(e
     assert (f"Action 1 added: due {shown} (in {(date.fromisoformat(due) - TUESDAY.date()).days} days). You are "
              "away until Thursday 24 December 2026 "
             f"(cover: QA lead (practice), who is not one of this case's people, so can't hold its actions), and the "
-            f"action is due {shown}. You can pick someone else with action 1 owner …, or keep it yourself.") in said
+            f"action is due {shown} (in {(date.fromisoformat(due) - TUESDAY.date()).days} days). You can pick someone "
+            "else with action 1 owner …, or keep it yourself.") in said
     assert said.count("You are away until") == 1 and "Team manager (North) is away" not in said
     [action] = action_store.actions_of_audit(services.storage, 1)
     assert (action.description, action.owner_id, action.due_date) == (ACTION, AUDITOR, due)
@@ -119,8 +120,8 @@ def test_a_grade_changes_owner_away_is_told_with_the_due_date_typed(engine: Engi
         _, written = drive(engine, [TYPED, "1"])
         drive(engine, ["send"])
     said = flat(written)
-    assert (f"{WORKER_AWAY}, and the action is due Friday 4 December 2026. You can pick someone else once it is "
-            f"added, with /audit edit {audit_id} action <its number> owner …, or keep them.") in said
+    assert (f"{WORKER_AWAY}, and the action is due Friday 4 December 2026 (in 2 days). You can pick someone else "
+            f"once it is added, with /audit edit {audit_id} action <its number> owner …, or keep them.") in said
     assert said.count("Heads up") == 1 and "When is it due?" not in said
     [action] = open_actions(services, audit_id)
     assert (action.owner_id, action.due_date) == (WORKER, "2026-12-04")
@@ -145,7 +146,7 @@ def test_a_moderators_owner_away_with_the_due_date_typed_is_told_without_a_way_t
         moderating(engine, services)
         _, written = drive(engine, [TYPED, "1"], user=QA)
     said = flat(written)
-    assert f"{WORKER_AWAY}, and the action is due Friday 4 December 2026." in said
+    assert f"{WORKER_AWAY}, and the action is due Friday 4 December 2026 (in 2 days)." in said
     assert "You can pick someone else" not in said
     assert said.index("Heads up") < said.index("This sends an urgent alert")
 

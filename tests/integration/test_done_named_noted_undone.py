@@ -59,7 +59,8 @@ def test_undo_typed_right_after_a_done_reopens_it_in_one_step(engine: Engine, se
     with time_machine.travel(NOW, tick=False):
         engine.message(WORKER, f"done {action_id}", surface="terminal")
         said = _said(engine, WORKER, undo)
-    assert said == (f"Reopened: action {action_id}, {TITLE} (audit #1, CR-123456), is open again, due 8 Dec 2026. "
+    assert said == (f"Reopened: action {action_id}, {TITLE} (audit #1, CR-123456), is open again, due Tuesday 8 "
+                    "December 2026 (in 14 days). "
                     f"Type done {action_id} when it is complete.")
     assert _action(services, action_id).done_at is None and _action(services, action_id).reopened_by == WORKER
     assert asked_the_knowledge_base(services) == 0

@@ -56,13 +56,13 @@ def test_the_managers_own_new_date_is_not_recorded_as_giving_the_withdrawn_reque
         [status] = engine.message(WORKER, f"did i get more time on {action}?", surface="terminal")
     assert _due(services, action) == "2026-12-15"
     assert flat(mine.text, "_*`") == (f"Action {action} (Arrange the statutory visit) is now due Tuesday 15 December "
-                                      "2026, not Monday 7 December 2026: your own change, since Social worker N1 "
-                                      "withdrew their request for more time on 4 Dec. I've told them, and the "
-                                      "earlier date is kept in the audit's history.")
+                                      "2026 (in 11 days), not Monday 7 December 2026: your own change, since Social "
+                                      "worker N1 withdrew their request for more time on 4 Dec. I've told them, and "
+                                      "the earlier date is kept in the audit's history.")
     assert told.to_user == WORKER and flat(told.text, "_*`").startswith(
         f"Team manager (North) changed the due date of your action {action}, “Arrange the statutory visit” (audit #1, "
         "CR-123456) themselves (you "
-        "withdrew your request for more time on 4 Dec): it is now due Tuesday 15 December 2026")
+        "withdrew your request for more time on 4 Dec): it is now due Tuesday 15 December 2026 (in 11 days)")
     assert "gave you more time" not in told.text
     assert _trail(services, "action.more_time_given") == []
     assert _trail(services, "action.due_set") == [{"action": action, "until": "2026-12-15"}]

@@ -79,12 +79,13 @@ def test_on_a_moderated_audit_it_says_the_date_cannot_change(engine: Engine, ser
     assert "When is it due now?" not in said
 
 
-def test_an_action_not_yet_due_is_reopened_as_before(engine: Engine, services: Services, action_id: int) -> None:
+def test_an_action_not_yet_due_is_reopened_with_how_near_its_date_is(engine: Engine, services: Services,
+                                                                     action_id: int) -> None:
     services.storage.db.execute("UPDATE actions SET due_date = '2026-12-18' WHERE id = ?", [action_id])
     with time_machine.travel(MONDAY, tick=False):
         said = texts(engine.message(AUDITOR, f"reopen action {action_id}", surface="terminal"))
     assert said == (f"Reopened: action {action_id}, _Share the plan with the school_ (audit #1, CR-123456), is open "
-                    f"again, due 18 Dec 2026. Type `done {action_id}` when it is complete.")
+                    f"again, due Friday 18 December 2026 (in 11 days). Type `done {action_id}` when it is complete.")
 
 
 def test_the_weekly_overdue_list_leaves_it_out_the_day_it_is_reopened(engine: Engine, services: Services,
