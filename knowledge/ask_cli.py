@@ -20,6 +20,8 @@ from knowledge.search import KnowledgeSearch, SearchResult, to_json
 from knowledge.term_entries import explained
 
 DONT_KNOW = "I don't know that yet."
+CANNOT_HELP = "I can't help with that here: "  # as the chat says it (bot.asking.feature.out_of_scope_reply)
+OUT_OF_SCOPE_NOTE = "I answer practice and audit questions, and questions about using this bot."
 
 
 # What people already said about a question in the same words, applied to its result (given by the bot, which this
@@ -58,7 +60,9 @@ def run_ask(load: Callable[[], tuple[KnowledgeBase, KnowledgeSearch]], question:
         found, said = _search(search, searched, question, kb)
         result, given = settle(question, found)
         if as_json:
-            stdout.write(json.dumps(to_json(result), ensure_ascii=False) + "\n")
+            stdout.write(json.dumps(reply_json(result, kb), ensure_ascii=False) + "\n")
+        elif result.topic is not None:
+            stdout.write(out_of_scope_text(result, kb) + "\n")
         else:
             meaning = said.replace("**", "") + "\n\n" if said else ""
             stdout.write(meaning + (given_text(given, result) if given and result.outcome != "answer" else
@@ -69,10 +73,38 @@ def run_ask(load: Callable[[], tuple[KnowledgeBase, KnowledgeSearch]], question:
         text = line.strip()
         if not text:
             continue
-        stdout.write(json.dumps(to_json(settle(text, _search(search, searched, text, kb)[0])[0]), ensure_ascii=False)
-                     + "\n")
+        stdout.write(json.dumps(reply_json(settle(text, _search(search, searched, text, kb)[0])[0], kb),
+                                ensure_ascii=False) + "\n")
         stdout.flush()
     return 0
+
+
+def reply_json(result: SearchResult, kb: KnowledgeBase) -> dict[str, object]:
+    """The documented JSON of a result; for a question about IT, HR, pay or leave, as the chat gives it: no answer, the
+    nearest related entry as the one suggestion, and `out_of_scope`, the chat's words ("I can't help with that
+    here: ..."), so a script checking a wording sees the chat's reply rather than "I don't know" (trial 49)."""
+    if result.topic is None:
+        return to_json(result)
+    related = _related(result, kb)
+    return {**to_json(replace(result, answer=None, suggestions=())),
+            "suggestions": [{"id": entry_id, "question": kb.entries[entry_id].question, "score": None}
+                            for entry_id in related],
+            "out_of_scope": f"{CANNOT_HELP}{result.topic.reply}"}
+
+
+def out_of_scope_text(result: SearchResult, kb: KnowledgeBase) -> str:
+    """What the chat says to a question about IT, HR, pay or leave (bot.asking.feature.out_of_scope_reply): where
+    to go instead, the nearest entry the bot has, and what it does answer."""
+    assert result.topic is not None
+    lines = [f"{CANNOT_HELP}{result.topic.reply}"]
+    lines += [f"Related: {kb.entries[entry_id].question}" for entry_id in _related(result, kb)]
+    return "\n".join([*lines, "", OUT_OF_SCOPE_NOTE])
+
+
+def _related(result: SearchResult, kb: KnowledgeBase) -> list[str]:
+    """The nearest entry the chat offers with an out-of-scope reply (one at most), if the knowledge base has it."""
+    assert result.topic is not None
+    return [entry_id for entry_id in result.topic.related if entry_id in kb.entries][:1]
 
 
 def _search(search: KnowledgeSearch, searched: Callable[[str], str], question: str, kb: KnowledgeBase

@@ -13,12 +13,16 @@ from collections.abc import Mapping
 from knowledge.textterms import STOP_WORDS
 
 _TERM = r"(?P<term>[\w/&'+-]{2,30}(?:\s+[\w/&'+-]{1,30}){0,3}?)"  # "DSL", "PP+", "Reg 44", "care order"
+# Where the term was met, after "mean": "wat does DA mean in a referral" asks what DA means all the same (trial 49).
+_WHERE = (r"(?:\s+(?:in|on|at|for|from|when|within)\s+(?:an?\s+|the\s+|my\s+|this\s+|our\s+)?"
+          r"[\w/'+-]+(?:\s+[\w/'+-]+){0,3})?")
+_MEAN = r"(?:mean|means|mena|meen|stand\s+for|stands\s+for|short\s+for)"
 _ASKED = [re.compile(pattern, re.IGNORECASE) for pattern in (
-    rf"^(?:what|wat|wot)(?:'s|s|\s+is|\s+are|\s+does)?\s+(?:an?\s+|the\s+)?{_TERM}"
-    r"(?:\s+(?:mean|means|stand\s+for|stands\s+for|short\s+for))?$",
+    rf"^(?:what|wat|wot|waht|whta)(?:'s|s|\s+is|\s+are|\s+does|\s+dose|\s+dos|\s+doe)?\s+(?:an?\s+|the\s+)?{_TERM}"
+    rf"(?:\s+{_MEAN}{_WHERE})?$",
     rf"^(?:what\s+is\s+the\s+)?(?:meaning|definition)\s+of\s+(?:an?\s+|the\s+)?{_TERM}$",
     rf"^(?:define|explain)\s+{_TERM}$",
-    rf"^{_TERM}\s+(?:meaning|means|stands\s+for|definition)$",
+    rf"^{_TERM}\s+(?:meaning|means|stands\s+for|definition){_WHERE}$",
     rf"^{_TERM}$",  # a bare term asked with a question mark (checked below)
 )]
 

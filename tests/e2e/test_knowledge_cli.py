@@ -42,7 +42,10 @@ def test_ask_json_reads_one_question_per_line_and_prints_one_json_line_each(envi
     assert first["query"] == "when is the ICPC due?"
     assert first["answer"]["id"] == "icpc-timescale"
     assert set(first["answer"]) == {"id", "question", "score"}
-    assert second == {"query": "when is payroll paid", "answer": None, "suggestions": []}
+    # pay is out of scope: the chat's words come with it, as the chat gives them (trial 49)
+    assert second == {"query": "when is payroll paid", "answer": None, "suggestions": [],
+                      "out_of_scope": "I can't help with that here: For pay, payslips, expenses, mileage and pensions, "
+                                      "contact Payroll or see the pay pages on the intranet."}
 
 
 def test_ask_one_question_as_text(environ: dict[str, str]) -> None:

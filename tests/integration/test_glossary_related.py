@@ -78,3 +78,10 @@ def test_two_terms_for_two_ideas_get_both_meanings_then_what_the_search_found(en
     assert ("**ICPC** stands for initial child protection conference; **RCPC** stands for review child protection "
             "conference.") in text
     assert "When are child protection review conferences due?" in text
+
+
+def test_an_acronym_asked_with_a_typo_and_where_it_was_met_is_spelt_out_before_its_entry(engine: Engine) -> None:
+    """Trial 49: "wat does DA mean in a referral" went straight to the domestic-abuse entry without the meaning."""
+    text = all_text(engine.message(PRACTITIONER, "wat does DA mean in a referral"))
+    assert "**DA** stands for domestic abuse." in text
+    assert "domestic abuse" in text.split("stands for domestic abuse.", 1)[1].lower()

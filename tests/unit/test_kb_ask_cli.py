@@ -109,3 +109,17 @@ def test_two_names_of_one_idea_asked_apart_get_both_meanings_and_the_entry_as_in
     assert "Which children count as looked after by the local authority?" in out
     _, out = ask("whats the diff between LAC and CiC", as_json=True, kb_dir=None)
     assert json.loads(out)["answer"]["id"] == "looked-after-status"
+
+
+def test_an_it_hr_pay_or_leave_question_gets_the_chats_out_of_scope_reply() -> None:
+    """Trial 49: `ask` said "I don't know that yet" where the chat says "I can't help with that here" and offers the
+    nearest entry; the JSON keeps its shape and adds what the chat says."""
+    _, out = ask("how many days annual leave do i get", as_json=False, kb_dir=None)
+    assert out.startswith("I can't help with that here: For booking or carrying over leave")
+    assert "Related: How do I pause reminders while I am on leave?" in out and "I don't know" not in out
+    _, out = ask("how many days annual leave do i get", as_json=True, kb_dir=None)
+    reply = json.loads(out)
+    assert reply["answer"] is None and [match["id"] for match in reply["suggestions"]] == ["away-until"]
+    assert reply["out_of_scope"].startswith("I can't help with that here: For booking")
+    _, out = ask(None, as_json=True, stdin="my laptop wont turn on\n", kb_dir=None)
+    assert json.loads(out)["out_of_scope"].startswith("I can't help with that here: For laptops")

@@ -29,9 +29,19 @@ def test_a_question_asking_what_a_term_means_gets_the_glossary_term(question: st
     assert found is not None and found[0] == term and found[1] == glossary()[term]
 
 
+@pytest.mark.parametrize(("question", "term"), [
+    ("wat does DA mean in a referral", "DA"), ("what does SGO stand for on a care plan", "SGO"),
+    ("whats RHI mean in a missing episode", "RHI"), ("wat dose DA mean", "DA"), ("what does PLO mena", "PLO"),
+    ("waht is a DSL", "DSL"), ("NFA meaning in the notes", "NFA"),
+])
+def test_an_acronym_asked_with_a_typo_or_where_it_was_met_still_gets_its_meaning(question: str, term: str) -> None:
+    """Trial 49: 'what does SGO mean' was spelt out, 'wat does DA mean in a referral' went to the entry without it."""
+    assert defined_term(question, glossary()) == (term, glossary()[term])
+
+
 @pytest.mark.parametrize("question", [
     "when is the ICPC due", "what is it", "what is a strategy discussion", "dsl", "what is the DSL's role in a s47",
-    "what is", "what does so mean",
+    "what is", "what does so mean", "what is a DSL in a school meant to do", "what does DA in a referral",
 ])
 def test_other_questions_are_not_taken_for_a_definition(question: str) -> None:
     assert defined_term(question, glossary()) is None

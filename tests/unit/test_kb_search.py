@@ -377,3 +377,29 @@ def test_a_common_word_is_not_read_as_a_longer_word_it_starts(shipped: Knowledge
     assert shipped._read(["perm", "rehab"]) == ["permanence", "rehabilitation"]  # rarer clipped words still are
     result = shipped.search(f"how is {word} doing")  # was answered: homeless 16-17s, counting working days
     assert result.answer is None and not result.suggestions, to_json(result)
+
+
+@pytest.mark.parametrize("query", [
+    "mum keeps cancelling home visits and says kids are at nans, dad not engaging, school says attendance 60%, "
+    "what do i do",
+])
+def test_cancelled_visits_are_read_as_visits_with_no_access(shipped: KnowledgeSearch, query: str) -> None:
+    """Trial 49: a parent cancelling home visits got disguised compliance and elective home education, nothing on the
+    visits the worker could not make; cancelled visits are a way of being denied access."""
+    result = shipped.search(query)
+    offered = [answered(result)] + [match.entry_id for match in result.suggestions]
+    assert "no-access-visit" in offered[:3], to_json(result)
+
+
+def test_a_classic_disguised_compliance_story_is_answered_with_disguised_compliance(shipped: KnowledgeSearch) -> None:
+    """Trial 46: visits cancelled, a spotless house, children hungry at school got only "Did you mean…"."""
+    result = shipped.search("mum keeps cancelling visits last minute and when we do get in the house is spotless but "
+                            "school say the kids come in hungry and smelly, what am i looking at here")
+    assert answered(result) == "disguised-compliance", to_json(result)
+
+
+def test_how_long_records_are_kept_after_closure_leads_with_records_retention(shipped: KnowledgeSearch) -> None:
+    """Trial 46: "how long are records kept after closure" led with the entry on closing a case."""
+    result = shipped.search("how long are records kept after closure")
+    offered = [answered(result)] + [match.entry_id for match in result.suggestions]
+    assert next(entry for entry in offered if entry) == "record-retention", to_json(result)
