@@ -14,7 +14,7 @@ from functools import partial
 
 from bot.audits.action_status import typed_id
 from bot.audits.chase_nudge import NOT_FOUND, due_words, may_chase, nudge
-from bot.audits.handed_over import Handed
+from bot.audits.handed_over import Handed, comes_at
 from bot.core.action_named import action_named
 from bot.core.chase_said import morning
 from bot.core.outgoing import Outgoing
@@ -119,7 +119,7 @@ def handed_over(services: Services, turn: Turn) -> list[Handed]:
         handed.append(Handed(nudge(services, action, held.chased_by, local),
                              partial(settle, services, held, True, turn.now),
                              partial(held_chases.release, services.storage, held), partial(_gone, services, held),
-                             held.held_at))
+                             held.held_at, comes_at(held.send_at, turn.now, services.settings.timezone)))
     return handed
 
 

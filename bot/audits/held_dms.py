@@ -29,7 +29,7 @@ from functools import partial
 
 from bot.audits import held_chase, held_news
 from bot.audits.chase_nudge import working_morning
-from bot.audits.handed_over import Handed, posted_replies
+from bot.audits.handed_over import Handed, comes_at, posted_replies
 from bot.core.chase_said import morning
 from bot.core.outgoing import Outgoing
 from bot.core.replies import Choice, Reply
@@ -117,7 +117,8 @@ def _heading(count: int) -> str:
 def _dms_handed(services: Services, turn: Turn) -> list[Handed]:
     """The DMs held for the person who is here now, claimed, each settled once posted or released if refused."""
     return [Handed(from_json(turn.user_id, dm.message), partial(settle, services, dm, True, turn.now),
-                   partial(held_dms.release, services.storage, dm), held_at=dm.held_at)
+                   partial(held_dms.release, services.storage, dm), held_at=dm.held_at,
+                   send_at=comes_at(dm.send_at, turn.now, services.settings.timezone))
             for dm in held_dms.claim_for(services.storage, turn.user_id, turn.now)]
 
 

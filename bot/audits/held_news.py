@@ -16,7 +16,7 @@ from functools import partial
 from bot.audits import what_changed
 from bot.audits.chase_nudge import working_morning
 from bot.audits.core import load, summary_reply
-from bot.audits.handed_over import Handed
+from bot.audits.handed_over import Handed, comes_at
 from bot.core.chase_said import morning
 from bot.core.outgoing import Outgoing
 from bot.core.replies import Choice, Reply
@@ -85,7 +85,8 @@ def handed_over(services: Services, turn: Turn) -> list[Handed]:
         summary = _summary(services, news, turn.now)
         if summary is not None:
             handed.append(Handed(summary, partial(settle, services, news, True, turn.now),
-                                 partial(held_news.release, services.storage, news), held_at=news.held_at))
+                                 partial(held_news.release, services.storage, news), held_at=news.held_at,
+                                 send_at=comes_at(news.send_at, turn.now, services.settings.timezone)))
     return handed
 
 

@@ -1,6 +1,11 @@
-"""`/audit digest [this week] [team]`: the weekly digest on demand, for a manager's own teams or, for QA and admins,
-any. Last week's by default, as Monday's digest; `this week` (or `so far`) gives the week under way, counted to today
-(trial 18: a manager asking on Friday saw "0 this week" for last week and not the two audits they had just done)."""
+"""`/audit digest [this week | last week] [team]`: the weekly digest on demand, for a manager's own teams or, for QA
+and admins, any. Last week's by default, as Monday's digest; `this week` (or `so far`) gives the week under way,
+counted to today (trial 18: a manager asking on Friday saw "0 this week" for last week and not the two audits they
+had just done); `last week` always last week's.
+
+Once the working week is over (no working day left in it, today included: a Saturday or Sunday, or a Friday bank
+holiday) the default is the week ending this Sunday, said so (trial 49 F17: `digest` on a Sunday evening gave the
+week before and left out that day's audit, though the week had no working days left to add to it)."""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from datetime import date, timedelta
 
 from bot.core import buttons, policy
 from bot.core.agreement import last_complete_week
+from bot.core.calendar import is_working_day
 from bot.core.period_or_team import team_or_period
 from bot.core.periods import TYPED as PERIOD_TYPED
 from bot.core.periods import Period, corrected, read_period
@@ -54,13 +60,26 @@ def digest_replies(services: Services, turn: Turn, text: str) -> list[Reply]:
     if (asked := _period_asked(text, today)) is not None:
         return _period_digest(services, turn, *asked)
     so_far = THIS_WEEK.match(text)
-    said = so_far or LAST_WEEK.match(text)
+    last = LAST_WEEK.match(text)
+    said = so_far or last
     team_text = text[said.end():] if said else text
-    monday = today - timedelta(days=today.weekday()) if so_far else last_complete_week(today)
-    replies = _digest(services, turn, monday, team_text)
-    return replies if so_far else [*replies, Reply(kind="notice", text=(
+    if so_far:
+        return _digest(services, turn, today - timedelta(days=today.weekday()), team_text)
+    if last is None and week_over(today):
+        monday = today - timedelta(days=today.weekday())
+        return [*_digest(services, turn, monday, team_text), Reply(kind="notice", text=(
+            "This is this week's digest, to today: the working week is over. `/audit digest last week` gives "
+            "last week's."))]
+    return [*_digest(services, turn, last_complete_week(today), team_text), Reply(kind="notice", text=(
         "This is last week's digest. Audits submitted since Monday are in next week's: `/audit digest this week` "
         "shows the week so far."))]
+
+
+def week_over(today: date) -> bool:
+    """Whether no working day is left in today's week (Monday to Sunday), today included: then `digest` gives this
+    week, whose audits are all in, rather than the week before it."""
+    sunday = today + timedelta(days=6 - today.weekday())
+    return not any(is_working_day(today + timedelta(days=n)) for n in range((sunday - today).days + 1))
 
 
 def _period_asked(text: str, today: date) -> tuple[Period, str] | None:
@@ -130,8 +149,8 @@ def asked_in_words(engine: Engine, turn: Turn, text: str) -> list[Reply] | None:
     asked = ASKED.match(text)
     if asked is None or text.strip().lower().startswith("digest"):  # the command's own word: typed as a command
         return None
-    when = asked.group("when") or asked.group("after") or "last"
-    return engine.dispatch_command(turn, "digest", "this week" if when.lower() == "this" else "")
+    when = (asked.group("when") or asked.group("after") or "").lower()
+    return engine.dispatch_command(turn, "digest", {"this": "this week", "last": "last week"}.get(when, ""))
 
 
 def install(engine: Engine, services: Services) -> None:
@@ -141,10 +160,11 @@ def install(engine: Engine, services: Services) -> None:
     themes.install(engine, services)  # "what are the common themes coming out of audits?"
     engine.add_command(
         "digest", lambda turn, text: digest_replies(services, turn, text),
-        "last week's audit digest for your team (QA leads and admins: any team, or the whole service); "
-        "`this week` for the week so far; a month or quarter (`november`, `last month`, `this quarter`, `q3`) for "
+        "last week's audit digest for your team (QA leads and admins: any team, or the whole service), or this "
+        "week's once the working week is over (a weekend); `this week` for the week so far, `last week` always "
+        "last week's; a month or quarter (`november`, `last month`, `this quarter`, `q3`) for "
         "that period",
-        usage="/audit digest [this week | <month> | last month | this quarter | q3] [team]",
+        usage="/audit digest [this week | last week | <month> | last month | this quarter | q3] [team]",
         roles=[Role.MANAGER, Role.QA_LEAD, Role.ADMIN],
         who_can="team managers, QA leads and admins", typed=TYPED,
     )

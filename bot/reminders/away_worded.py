@@ -22,7 +22,7 @@ from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
 from bot.reminders import away_range
 from bot.reminders.away_one_day import said_in_words
-from bot.reminders.feature import away_command
+from bot.reminders.feature import away_command, until_words
 from knowledge.dates import next_week
 
 PRIORITY = 27  # after an audit or a moderation waiting for typed text, before typed commands and the knowledge base
@@ -79,7 +79,8 @@ def week_days(which: str, today: date) -> tuple[date, date]:
 
 
 # "pause reminders till monday", "stop my reminders until 4/1" (trial 44): a request to pause them to a day, which is
-# `/audit away until <day>`; without a day ("pause reminders") it stays a question for the knowledge base.
+# `/audit away until <day>` (bot.reminders.feature.until_words: the day is the last day away); without a day ("pause
+# reminders") it stays a question for the knowledge base.
 PAUSE_UNTIL = re.compile(r"^\s*(?:(?:pls|please|can\s+(?:u|you)|could\s+(?:u|you))\s+)?(?:pause|stop|mute|hold)\s+"
                          r"(?:my\s+|the\s+|all\s+(?:my\s+)?)?reminders?\s+(?:un)?til{1,2}\s+(?P<day>\S.*?)"
                          r"(?:\s+(?:please|pls|thanks))?\s*[.!]?\s*$", re.IGNORECASE)
@@ -87,9 +88,9 @@ PAUSE_UNTIL = re.compile(r"^\s*(?:(?:pls|please|can\s+(?:u|you)|could\s+(?:u|you
 
 def paused_until(text: str) -> str | None:
     """What `/audit away` is given for a request to pause reminders to a day ("pause reminders till monday" ->
-    "back on monday": they start again that day), or None for other text."""
+    "until monday": Monday the last day away, as every "until" is read: until_words), or None for other text."""
     found = PAUSE_UNTIL.match(text.replace("\u2019", "'"))
-    return f"back on {found.group('day')}" if found else None
+    return until_words(found.group("day")) if found else None
 
 
 def away_words(text: str, today: date) -> str | None:

@@ -50,6 +50,27 @@ BACK_ON = re.compile(r"[\s,;]*\b(?:and\s+)?(?:(?:i'?m|i\s+am)\s+)?back\s+(?:at\s
 KEY_PATTERN = re.compile(r"^(draft:\d+|action:\d+|moderation:\d+|quota:\d{4}-\d{2}|kb:[a-z0-9-]+|overdue-list)$")
 
 
+# what may come before the day in "until <day>" and its answer at "Until when?": `till friday`, `to 4/1`, `on friday`
+UNTIL_LEAD = re.compile(r"^\s*(?:(?:un)?til{1,2}|to|through|on|up\s+to(?:\s+and\s+including)?)\s+", re.IGNORECASE)
+BACK_LEAD = re.compile(r"^\s*(?:(?:i'?m|i\s+am)\s+)?back\s+(?:at\s+work\s+|in\s+)?(?:on\s+)?(?=\S)", re.IGNORECASE)
+
+
+def until_words(said: str) -> str:
+    """The one reading of "until <day>", for every way of saying it (fix50b: `/audit away until friday`,
+    `stop my reminders until 4/1`, and `friday` typed at "Until when?" were read two ways, trial 49 F16): the day
+    is the LAST day away, included, and reminders start again the next working day. Why this reading: it is what
+    the words say in plain English ("off until Friday" includes Friday), it is how UK HR and rota systems book leave
+    (a first and a last day away, the day back being the next working day), and it is what `/audit away until`
+    has always meant, so nothing booked before changes meaning. The day back is said with its own words,
+    `back on <day>`, and kept as the day back. Returns the words `/audit away` reads ("until 4/1", "back on 4/1");
+    every reply says both dates and how to type the other reading."""
+    said = said.strip().rstrip(".!")
+    back = BACK_LEAD.match(said)
+    if back is not None:
+        return f"back on {said[back.end():]}"
+    return f"until {UNTIL_LEAD.sub('', said, count=1)}"
+
+
 def parse_user(text: str) -> str | None:
     """A Slack mention as Slack sends it (`<@U123|name>`) or a plain member id."""
     match = USER_MENTION.match(text.strip())
@@ -250,8 +271,8 @@ def _paused_said(today: date, until: date) -> str:
 
 
 def _other_reading(text: str, until: date) -> str:
-    """The one line that takes the day typed the other way (fix48e): `until Monday` is read as Monday the last day
-    away, `till Monday` in words and `back on Monday` as Monday the day back, and British usage says either."""
+    """The one line that takes the day typed the other way (fix48e): "until Monday" (however said: until_words) is
+    Monday the last day away, `back on Monday` Monday the day back, and people sometimes mean the other."""
     if BACK_ON.search(text):
         day = until + timedelta(days=1)
         return f"{day:%A} your last day away instead? Type `/audit away until {day.day}/{day.month}`."
@@ -259,11 +280,17 @@ def _other_reading(text: str, until: date) -> str:
 
 
 def _read(services: Services, text: str, today: date) -> tuple[date | None, date, str | None] | None:
+    """read_days, naming the cover from the people the bot knows."""
+    return read_days(text, today, lambda typed: _cover_named(services, typed))
+
+
+def read_days(text: str, today: date, named: Callable[[str], str | None] = lambda _: None
+              ) -> tuple[date | None, date, str | None] | None:
     """The days and cover `/audit away` is given, as read_away reads them, after the ways of saying them it takes:
     `21/12 - 4/1`, one day (`away next fri`, trial 29), the day back (`back on 4th jan`)."""
     text = DASHED_RANGE.sub(r"\1 to \2", away_range.dated(text, today))  # "from the 21st to 4th jan" (trial 43)
     text = away_one_day.as_away_words(text, today) or text
-    return read_away(_back_read_as_until(text, today), today, lambda typed: _cover_named(services, typed))
+    return read_away(_back_read_as_until(text, today), today, named)
 
 
 def _away_for(services: Services, turn: Turn, today: date, worker_id: str, text: str) -> list[Reply]:

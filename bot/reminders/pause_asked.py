@@ -2,9 +2,10 @@
 
 The trial's manager typed `pause my reminders` and got the knowledge-base entry on how to pause them; `pause reminders
 till monday` already paused them (bot.reminders.away_worded). Now a request to pause them with no day asks "Until
-when?" and keeps that beside the conversation (`PENDING`); the next line is read as the day they start again, as
-`pause reminders till <day>` reads it (`/audit away back on <day>`); `cancel` leaves it, and a line that is no day goes
-where it would have gone, nothing paused. A question ("how do I pause reminders?") is still the knowledge base's.
+when?" and keeps that beside the conversation (`PENDING`); the next line is read as `pause reminders till <day>`
+reads it, through the one reading of "until" (bot.reminders.feature.until_words, fix50b: the day is the last day
+away; `back on <day>` is the day back); `cancel` leaves it, and a line that is no day goes where it would have gone,
+nothing paused. A question ("how do I pause reminders?") is still the knowledge base's.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
 from bot.errors import UserError
-from bot.reminders.feature import away_command
+from bot.reminders.feature import away_command, until_words
 from bot.storage import audits as store
 from knowledge.dates import DateError, parse_day
 
@@ -33,8 +34,8 @@ CANCEL = re.compile(r"^\s*(?:cancel|never\s*mind|nvm|forget\s+it|leave\s+it|no|n
                     re.IGNORECASE)
 DATEISH = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|week|"
                      r"tomorrow|xmas|christmas|until|till|til)", re.IGNORECASE)
-UNTIL_WHEN = ("Until when? Type the day your reminders should start again, like `monday` or `4/1` (`cancel` to leave "
-              "them on).")
+UNTIL_WHEN = ("Until when? Type your last day away, like `friday` or `3/1`: reminders start again the next working "
+              "day (or type the day back, like `back on 4/1`; `cancel` to leave them on).")
 
 
 def asks_to_pause(text: str) -> bool:
@@ -51,25 +52,27 @@ def asked(services: Services, turn: Turn, text: str) -> list[Reply] | None:
 
 
 def typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
-    """The line after "Until when?": the day, paused as `pause reminders till <day>` pauses; `cancel` leaves them on;
-    a short line that is no day is refused and the question waits; other text goes where it would have gone."""
+    """The line after "Until when?": the last day away, paused as `pause reminders till <day>` pauses; `cancel`
+    leaves them on; a short line that is no day is refused and the question waits; other text goes where it would
+    have gone."""
     if store.conversation(services.storage, turn.user_id).get(PENDING) is not True:
         return None
     if CANCEL.match(text):
         _let_go(services, turn)
         return [Reply(kind="notice", text="OK: your reminders stay on.")]
-    day = re.sub(r"^\s*(?:(?:un)?til{1,2}|to|on|back\s+on)\s+", "", text.strip().rstrip(".!"), flags=re.IGNORECASE)
+    words = until_words(text)
+    day = words.removeprefix("back on ").removeprefix("until ")
     today = turn.now.astimezone(services.settings.timezone).date()
     try:
         parse_day(day, today, "future")
     except DateError as error:
         if len(day.split()) <= 4 and DATEISH.search(day):
-            raise UserError(f"{error} Nothing is paused yet: type the day they should start again, like `monday` or "
-                            "`4/1` (`cancel` to leave them on).") from None
+            raise UserError(f"{error} Nothing is paused yet: type your last day away, like `friday` or `3/1`, or "
+                            "the day back, like `back on 4/1` (`cancel` to leave them on).") from None
         _let_go(services, turn)
         return None
     _let_go(services, turn)
-    return away_command(services, turn, f"back on {day}")  # as `pause reminders till <day>` (away_worded)
+    return away_command(services, turn, words)  # as `pause reminders till <day>` (away_worded)
 
 
 def _let_go(services: Services, turn: Turn) -> None:

@@ -8,15 +8,16 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
+from bot.storage import held
 from bot.storage.common import parse_utc, utc_text
 from bot.storage.db import Storage
+from bot.storage.held import CLAIM_EXPIRES
 from bot.storage.trail import record_trail
 
 HELD, SENDING, SENT, FAILED, DROPPED, WITHDRAWN = "held", "sending", "sent", "failed", "dropped", "withdrawn"
 _COLUMNS = "id, action_id, chased_by, held_at, send_at, claimed_at, attempts"
-CLAIM_EXPIRES = timedelta(minutes=10)  # a claim this old and not marked sent is claimable again (the sender died)
 MAX_ATTEMPTS = 3  # tries before a chase Slack keeps refusing is recorded failed and its chaser told
 
 
@@ -145,26 +146,26 @@ def state_of(storage: Storage, held_id: int) -> str | None:
     return row[0] if row else None
 
 
-_OWNED = ("action_id IN (SELECT id FROM actions WHERE owner_id = :to AND done_at IS NULL AND removed_at IS NULL) AND "
-          "(state = 'held' OR (state = 'sending' AND (claimed_at IS NULL OR claimed_at <= :stale)))")
+# the owner's: chases of their open actions
+_OWNER = "action_id IN (SELECT id FROM actions WHERE owner_id = :to AND done_at IS NULL AND removed_at IS NULL)"
 
 
 def waiting_for(storage: Storage, owner_id: str, now: datetime) -> list[HeldChase]:
     """The chases still held for the owner of their actions (read only): what their Home counts (fix48e)."""
-    values = {"to": owner_id, "stale": utc_text(now - CLAIM_EXPIRES)}
+    where, values = held.waiting_for(_OWNER, owner_id, now)
     return [_row(row) for row in storage.db.execute(
-        f"SELECT {_COLUMNS} FROM held_chases WHERE {_OWNED} ORDER BY send_at, id", values).fetchall()]
+        f"SELECT {_COLUMNS} FROM held_chases WHERE {where} ORDER BY send_at, id", values).fetchall()]
 
 
 def claim_for(storage: Storage, owner_id: str, now: datetime) -> list[HeldChase]:
     """The chases held for the owner of their open actions, claimed now however far off their time (→ sending),
     because the owner is here (fix48e): the run at their time then finds them claimed and sends none again."""
-    values = {"to": owner_id, "stale": utc_text(now - CLAIM_EXPIRES)}
-    if storage.db.execute(f"SELECT 1 FROM held_chases WHERE {_OWNED} LIMIT 1", values).fetchone() is None:
+    where, values = held.waiting_for(_OWNER, owner_id, now)
+    if storage.db.execute(f"SELECT 1 FROM held_chases WHERE {where} LIMIT 1", values).fetchone() is None:
         return []
     stamp = utc_text(now)
     with storage.write() as db:
-        rows = db.execute(f"SELECT {_COLUMNS} FROM held_chases WHERE {_OWNED} ORDER BY send_at, id",
+        rows = db.execute(f"SELECT {_COLUMNS} FROM held_chases WHERE {where} ORDER BY send_at, id",
                           values).fetchall()
         db.conn.executemany("UPDATE held_chases SET state = ?, claimed_at = ?, attempts = attempts + 1 WHERE id = ?",
                             [(SENDING, stamp, row[0]) for row in rows])

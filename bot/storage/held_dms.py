@@ -5,15 +5,16 @@ words are kept only until it is settled."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
+from bot.storage import held
 from bot.storage.common import parse_utc, utc_text
 from bot.storage.db import Storage
+from bot.storage.held import CLAIM_EXPIRES
 from bot.storage.trail import record_trail
 
 HELD, SENDING, SENT, FAILED = "held", "sending", "sent", "failed"
 _COLUMNS = "id, to_user, message, by_user, send_at, claimed_at, attempts, held_at"
-CLAIM_EXPIRES = timedelta(minutes=10)  # as a held chase's (bot.storage.held_chases)
 MAX_ATTEMPTS = 3
 
 
@@ -69,15 +70,9 @@ def settle(storage: Storage, held: HeldDm, sent: bool, now: datetime) -> None:
                                       utc_text(held.claimed_at) if held.claimed_at else None])
 
 
-def _waiting_for(to_user: str, now: datetime) -> tuple[str, dict[str, str]]:
-    """Held for `to_user` whenever due, or claimed and not settled within CLAIM_EXPIRES, as in `claim_due`."""
-    return ("to_user = :to AND (state = 'held' OR (state = 'sending' AND (claimed_at IS NULL OR "
-            "claimed_at <= :stale)))", {"to": to_user, "stale": utc_text(now - CLAIM_EXPIRES)})
-
-
 def waiting_for(storage: Storage, to_user: str, now: datetime) -> list[HeldDm]:
     """The messages still held for `to_user` (read only): what their Home lists."""
-    where, values = _waiting_for(to_user, now)
+    where, values = held.waiting_for("to_user = :to", to_user, now)
     return [_row(row) for row in storage.db.execute(
         f"SELECT {_COLUMNS} FROM held_dms WHERE {where} ORDER BY id", values).fetchall()]
 
@@ -85,7 +80,7 @@ def waiting_for(storage: Storage, to_user: str, now: datetime) -> list[HeldDm]:
 def claim_for(storage: Storage, to_user: str, now: datetime) -> list[HeldDm]:
     """The messages held for `to_user`, claimed now however far off their time (→ sending), because the person is
     here: the scheduler's run at their time then finds them claimed and sends none again."""
-    where, values = _waiting_for(to_user, now)
+    where, values = held.waiting_for("to_user = :to", to_user, now)
     if storage.db.execute(f"SELECT 1 FROM held_dms WHERE {where} LIMIT 1", values).fetchone() is None:
         return []
     stamp = utc_text(now)

@@ -6,15 +6,16 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
+from bot.storage import held
 from bot.storage.common import parse_utc, utc_text
 from bot.storage.db import Storage
+from bot.storage.held import CLAIM_EXPIRES
 from bot.storage.trail import record_trail
 
 HELD, SENDING, SENT, FAILED = "held", "sending", "sent", "failed"
 _COLUMNS = "id, worker_id, audit_id, kind, by_user, send_at, claimed_at, attempts, held_at"
-CLAIM_EXPIRES = timedelta(minutes=10)  # as a held chase's (bot.storage.held_chases)
 MAX_ATTEMPTS = 3
 
 
@@ -84,15 +85,9 @@ def settle(storage: Storage, held: HeldNews, sent: bool, now: datetime) -> None:
                     utc_text(held.claimed_at) if held.claimed_at else None])
 
 
-def _waiting_for(worker_id: str, now: datetime) -> tuple[str, dict[str, str]]:
-    """Held for `worker_id` whenever due, or claimed and not settled within CLAIM_EXPIRES, as in `claim_due`."""
-    return ("worker_id = :to AND (state = 'held' OR (state = 'sending' AND (claimed_at IS NULL OR "
-            "claimed_at <= :stale)))", {"to": worker_id, "stale": utc_text(now - CLAIM_EXPIRES)})
-
-
 def waiting_for(storage: Storage, worker_id: str, now: datetime) -> list[HeldNews]:
     """The news still held for `worker_id` (read only): what their Home counts (fix48e)."""
-    where, values = _waiting_for(worker_id, now)
+    where, values = held.waiting_for("worker_id = :to", worker_id, now)
     return [_row(row) for row in storage.db.execute(
         f"SELECT {_COLUMNS} FROM held_news WHERE {where} ORDER BY send_at, id", values).fetchall()]
 
@@ -100,7 +95,7 @@ def waiting_for(storage: Storage, worker_id: str, now: datetime) -> list[HeldNew
 def claim_for(storage: Storage, worker_id: str, now: datetime) -> list[HeldNews]:
     """The news held for `worker_id`, claimed now however far off its time (→ sending), because the worker is here
     (fix48e): the run at their time then finds it claimed and sends none again, once the turn's post settles it."""
-    where, values = _waiting_for(worker_id, now)
+    where, values = held.waiting_for("worker_id = :to", worker_id, now)
     if storage.db.execute(f"SELECT 1 FROM held_news WHERE {where} LIMIT 1", values).fetchone() is None:
         return []
     stamp = utc_text(now)

@@ -67,7 +67,7 @@ def test_pause_reminders_till_a_day_with_a_question_beside_it_pauses_them_and_na
         bot: RunningBot, standin, services: Services) -> None:
     with time_machine.travel(MONDAY, tick=False):
         replies = SlackPerson(bot, standin, WORKER).send("type", "pause reminders till friday and how do i reflect")
-    assert replies[0].text.replace("*", "").startswith("Reminders paused: they start again on Friday 11 December 2026; "
-                                                       "you are away to Thursday 10 December 2026 (your last day "
+    assert replies[0].text.replace("*", "").startswith("Reminders paused: they start again on Monday 14 December 2026; "
+                                                       "you are away to Friday 11 December 2026 (your last day "
                                                        "away).")
     assert replies[-1].text == "You also asked “how do i reflect”: send it on its own line and I'll answer it."

@@ -15,6 +15,7 @@ from tests.e2e.test_audit_slack_e2e import SlackPerson
 from tests.e2e.test_held_dms_when_here_slack_e2e import WORKER, _removed_at, _runs_after
 from tests.integration.test_held_dms_when_here import coming
 from tests.support.slack_standin import _RESPONDERS
+from tests.support.text import flat
 
 
 def _refusing_the_held(standin) -> None:
@@ -47,3 +48,20 @@ def test_a_handed_over_message_slack_took_is_not_sent_again(bot: RunningBot, sta
     with time_machine.travel(saturday + timedelta(minutes=10), tick=False):
         worker.send("type", "any messages for me?")
     assert _runs_after(bot, services, saturday) == 0
+
+
+def test_the_worker_is_told_in_the_same_reply_when_the_refused_message_comes(
+        bot: RunningBot, standin, services: Services) -> None:
+    """fix50b: the refused message was released for 08:00 without a word, so the worker thought that was all."""
+    saturday = coming(5, 10)
+    _removed_at(bot, standin, services, saturday)
+    worker = SlackPerson(bot, standin, WORKER)
+    _refusing_the_held(standin)
+    with time_machine.travel(saturday + timedelta(minutes=10), tick=False):
+        said = [flat(reply.text) for reply in worker.send("type", "any messages for me?")]
+    monday = saturday + timedelta(days=2)
+    line = ("Slack did not take every message above just now: the ones missing come again at 08:00 on Monday "
+            f"{monday.day} {monday:%B}, the start of your working hours.")
+    assert said[0] == "While you were away: 1 message was waiting for you."
+    assert said[-1] == line
+    assert said.count(line) == 1

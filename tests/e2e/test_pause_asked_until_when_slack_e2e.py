@@ -1,9 +1,9 @@
 """Trial 48, F8, in Slack: `pause my reminders` got the help entry on pausing them. Now it asks "Until when?", and the
-next message, the day they start again, pauses them; `cancel` there leaves them on. Clock pinned to a working day."""
+next message, the last day away (fix50b), pauses them; `cancel` there leaves them on. Clock pinned to a working day."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import time_machine
@@ -23,12 +23,13 @@ def test_pause_my_reminders_asks_until_when_then_pauses_them(bot: RunningBot, st
     person = SlackPerson(bot, standin, MANAGER)
     with time_machine.travel(WEDNESDAY, tick=False):
         asked = person.send("type", "pause my reminders")
-        assert asked[0].text.startswith("Until when? Type the day your reminders should start again")
+        assert asked[0].text.startswith("Until when? Type your last day away")
         assert "How do I pause reminders" not in " ".join(reply.text for reply in asked)
         paused = person.send("type", "monday")
-    assert paused[0].text.startswith("Reminders paused: they start again on Monday 14 December 2026")
+    assert paused[0].text.startswith("Reminders paused: they start again on Tuesday 15 December 2026; you are away to "
+                                     "Monday 14 December 2026")  # fix50b: `until` read one way (feature.until_words)
     stored = away_period(services.storage, MANAGER)
-    assert stored is not None and stored[1] == MONDAY - timedelta(days=1)
+    assert stored is not None and stored[1] == MONDAY
 
 
 def test_remind_me_is_told_it_cannot_in_slack(bot: RunningBot, standin, services: Services) -> None:

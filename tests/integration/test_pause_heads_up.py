@@ -44,7 +44,7 @@ def test_a_moderator_pausing_is_offered_cover_for_the_audit_she_holds(engine: En
         drive(engine, [f"/audit moderate {audit_id}"], user=QA)
         said = _said(engine.message(QA, "pause reminders till monday", surface="terminal"))
     assert ("Heads-up: 1 audit waits for your moderation, and nobody is reminded of it while you're away unless you "
-            "add cover: /audit away until 13/12 cover @person.") in said, said
+            "add cover: /audit away until 14/12 cover @person.") in said, said
 
 
 def test_with_cover_or_nothing_waiting_there_is_no_heads_up(engine: Engine, services: Services) -> None:

@@ -1,7 +1,7 @@
-"""Trial 45: "pause reminders till monday" is English for reminders coming back ON Monday. The pause ends the day
-before (the stored last day away), and the confirmation leads with the day they start again: "Reminders paused: they
-start again on Monday 14 December 2026", then the last day away, and the other reading in one line (fix48e). Clock
-pinned to a working day and to a Friday evening."""
+"""Trial 45: the confirmation of "pause reminders till monday" leads with the day they start again, then the last day
+away, and the other reading in one line (fix48e). fix50b (trial 49 F16): "until <day>" has one reading everywhere
+(bot.reminders.feature.until_words): the day is the last day away, as `/audit away until monday` reads it, so the
+pause keeps Monday and reminders start again on Tuesday. Clock pinned to a working day and to a Friday evening."""
 
 from __future__ import annotations
 
@@ -26,16 +26,16 @@ WORKER = "U0PRAN001"
 @pytest.mark.parametrize("now", [WEDNESDAY, FRIDAY_EVENING], ids=["working day", "friday evening"])
 @pytest.mark.parametrize("typed", ["pause reminders till monday", "pause my reminders until monday",
                                    "pause reminders till 14 december", "stop my reminders till mon"])
-def test_till_a_day_brings_reminders_back_on_that_day_and_says_so_first(engine: Engine, services: Services,
-                                                                         now: datetime, typed: str) -> None:
+def test_till_a_day_keeps_that_day_as_the_last_day_away_and_says_when_they_start_again_first(
+        engine: Engine, services: Services, now: datetime, typed: str) -> None:
     with time_machine.travel(now, tick=False):
         replies = engine.message(WORKER, typed, surface="terminal")
     said = flat("\n".join(reply.text for reply in replies))
-    assert said.startswith("Reminders paused: they start again on Monday 14 December 2026; you are away to Sunday "
-                           "13 December 2026 (your last day away). Monday your last day away instead? Type "
-                           "`/audit away until 14/12`."), said
+    assert said.startswith("Reminders paused: they start again on Tuesday 15 December 2026; you are away to Monday "
+                           "14 December 2026 (your last day away). Back on Monday instead? Type "
+                           "`/audit away back on 14/12`."), said
     stored = away_period(services.storage, WORKER)
-    assert stored is not None and stored[1] == MONDAY - timedelta(days=1)
+    assert stored is not None and stored[1] == MONDAY
 
 
 SUNDAY = datetime(2026, 12, 13, 17, 0, tzinfo=LONDON)
@@ -45,14 +45,15 @@ SATURDAY = datetime(2026, 12, 12, 11, 0, tzinfo=LONDON)
 @pytest.mark.parametrize("now", [SATURDAY, SUNDAY], ids=["saturday", "sunday"])
 def test_a_pause_over_a_weekend_only_says_no_reminders_go_out_then_anyway(engine: Engine, services: Services,
                                                                         now: datetime) -> None:
-    """Trial 46, F16: on Sunday `pause reminders till monday` said "Reminders paused…" though it pauses nothing; the
-    pause is kept, and the reply says no reminders go out at weekends anyway, and from when they start again."""
+    """Trial 46, F16: a pause at a weekend over days with no reminders said "Reminders paused…" though it paused
+    nothing; the pause is kept, and the reply says no reminders go out at weekends anyway, and from when they start
+    again (fix50b: `till sunday` is such a pause now, Sunday the last day away)."""
     with time_machine.travel(now, tick=False):
-        replies = engine.message(WORKER, "pause reminders till monday", surface="terminal")
+        replies = engine.message(WORKER, "pause reminders till sunday", surface="terminal")
     said = flat("\n".join(reply.text for reply in replies))
     assert said.startswith("No reminders go out at weekends anyway: they start again on Monday 14 December 2026. "
                            "I've noted you away to Sunday 13 December 2026 (your last day away) all the same. "
-                           "Monday your last day away instead? Type `/audit away until 14/12`."), said
+                           "Back on Sunday instead? Type `/audit away back on 13/12`."), said
     stored = away_period(services.storage, WORKER)
     assert stored is not None and stored[1] == MONDAY - timedelta(days=1)
 

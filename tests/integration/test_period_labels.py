@@ -25,7 +25,7 @@ def demo_data(environ: dict[str, str], services: Services) -> None:
 
 def test_last_weeks_digest_labels_its_counts_by_its_week(demo_data: None, engine: Engine) -> None:
     with time_machine.travel(TRIAL, tick=False):
-        said = all_text(engine.command(MANAGER, "digest"))
+        said = all_text(engine.command(MANAGER, "digest last week"))  # a Saturday: plain `digest` is this week's
     assert "week 48, 23 Nov to 29 Nov 2026" in said
     assert "this week" not in said.replace("`/audit digest this week`", "")
     assert "**Audits completed**: 2 in week 48" in said and "**Grades in week 48**" in said

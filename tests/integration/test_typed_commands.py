@@ -230,8 +230,8 @@ def test_no_shipped_wording_that_starts_with_a_command_word_is_told_a_usage(engi
                                                   "<number> [grade|reason|strengths|development <text>|action <action> "
                                                   "due <date>|action <action> owner <name>|note <question> <text>|"
                                                   "remove action <action>|case <reference>]`, like `edit 12`."),
-    ("digest 9434765919", "That isn't how `/audit digest` is typed: `/audit digest [this week | <month> | last month "
-                          "| this quarter | q3] [team]`."),
+    ("digest 9434765919", "That isn't how `/audit digest` is typed: `/audit digest [this week | last week | <month> | "
+                          "last month | this quarter | q3] [team]`."),
     ("agree 9434765919", "No audit has that number: type `agree` and the number of the audit you are moderating, like "
                          "`agree 12` (`/audit moderate` lists them)."),
     ("disagree with audit #0", "No audit has that number: type `disagree` and the number of the audit you are "

@@ -1,0 +1,68 @@
+"""fix50b (trial 49 F17): `digest` on a Sunday evening gave last week (week 48) and left out the audit submitted that
+day. Once the working week is over (a Saturday or Sunday), `digest` gives the week ending this Sunday and says so;
+on a working day it is last week's, as Monday's digest; `digest last week` is always last week's and `digest this
+week` the week under way. Clock frozen on a Monday morning, a Wednesday, a Friday evening and a Sunday evening of
+week 49 (Monday 30 November to Sunday 6 December)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from tests.support.digest_rows import AuditRows
+from tests.support.kb_helpers import all_text
+
+LONDON = ZoneInfo("Europe/London")
+MANAGER = "U0MGRN001"
+LAST_WEEKS = ("This is last week's digest. Audits submitted since Monday are in next week's: `/audit digest this "
+              "week` shows the week so far.")
+THIS_WEEKS = ("This is this week's digest, to today: the working week is over. `/audit digest last week` gives "
+              "last week's.")
+MONDAY_MORNING = datetime(2026, 11, 30, 9, tzinfo=LONDON)
+WEDNESDAY = datetime(2026, 12, 2, 13, tzinfo=LONDON)
+FRIDAY_EVENING = datetime(2026, 12, 4, 19, tzinfo=LONDON)
+SUNDAY_EVENING = datetime(2026, 12, 6, 21, tzinfo=LONDON)
+
+
+def _audits_in_week_49(services: Services) -> None:
+    rows = AuditRows(services)
+    rows.audit(submitted=datetime(2026, 11, 30, 8, 30, tzinfo=LONDON))  # before Monday's ask
+    rows.audit(submitted=datetime(2026, 12, 6, 20, tzinfo=LONDON))  # the Sunday evening's
+
+
+@pytest.mark.parametrize("now", [MONDAY_MORNING, WEDNESDAY, FRIDAY_EVENING],
+                         ids=["monday morning", "wednesday", "friday evening"])
+def test_on_a_working_day_digest_is_last_weeks(services: Services, engine: Engine, now: datetime) -> None:
+    _audits_in_week_49(services)
+    with time_machine.travel(now, tick=False):
+        replies = engine.command(MANAGER, "digest")
+    assert "23 Nov to 29 Nov 2026" in all_text(replies)
+    assert replies[-1].text == LAST_WEEKS
+
+
+def test_on_a_sunday_evening_digest_is_the_week_ending_today_with_todays_audit(services: Services,
+                                                                                engine: Engine) -> None:
+    _audits_in_week_49(services)
+    with time_machine.travel(SUNDAY_EVENING, tick=False):
+        default = engine.command(MANAGER, "digest")
+        last = engine.command(MANAGER, "digest last week")
+        in_words = engine.message(MANAGER, "last week's digest")
+        this = engine.command(MANAGER, "digest this week")
+    assert "30 Nov to 6 Dec 2026" in all_text(default)
+    assert "**Audits completed**: 2 this week" in all_text(default), all_text(default)
+    assert default[-1].text == THIS_WEEKS
+    for replies in (last, in_words):
+        assert "23 Nov to 29 Nov 2026" in all_text(replies)
+        assert replies[-1].text == LAST_WEEKS
+    assert "**Audits completed**: 2 this week" in all_text(this)
+
+
+def test_the_help_names_this_week_and_last_week(engine: Engine) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        said = all_text(engine.command(MANAGER, "help digest"))
+    assert "this week" in said and "last week" in said, said
