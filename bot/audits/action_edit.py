@@ -103,7 +103,7 @@ def typed_in_draft(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[
     notice = Reply(kind="notice", text=_changed(services, turn, action, edit, value, command))
     # Once submitted (reopened for changes), its owner had been sent it: they are told, as a removal tells them, when
     # the audit is resubmitted (bot.audits.held_tells).
-    tells = _tell(services, turn, audit, action, column, value) if audit.submitted_at else []
+    tells = tell(services, turn, audit, action, column, value) if audit.submitted_at else []
     try:
         replies = advance_and_render(services, turn, ctx, ctx.version, store.Move(
             step=ctx.step.key, edited_action=(action.id, column, value), press=press,
@@ -139,7 +139,7 @@ def edit_submitted(services: Services, turn: Turn, audit_id: int, text: str) -> 
     done = _changed(services, turn, action, edit, value, command)
     return [Reply(text=f"Audit #{audit_id}: {done[0].lower()}{done[1:]} The earlier "
                        f"{'date' if column == 'due_date' else 'owner'} is kept in the audit's history as a revision."),
-            *_tell(services, turn, audit, action, column, value)]
+            *tell(services, turn, audit, action, column, value)]
 
 
 # -- typed on its own, outside a draft: `action 41 due …` -----------------------------------------------------
@@ -234,7 +234,7 @@ def _changed(services: Services, turn: Turn, action: action_store.ActionRow, edi
     return f"Action {action.id} (_{action.description}_) is now {label(value)}'s, not {label(action.owner_id)}'s."
 
 
-def _tell(services: Services, turn: Turn, audit: AuditRow, action: action_store.ActionRow, column: str,
+def tell(services: Services, turn: Turn, audit: AuditRow, action: action_store.ActionRow, column: str,
           value: str) -> list[Reply]:
     """The owner had been sent the action (the audit was submitted): they are told of a new date; of a new owner,
     the old owner that it is no longer theirs and the new one that it is. Never the person making the change."""

@@ -38,6 +38,7 @@ from collections.abc import Callable
 from bot.audits import (
     action_change_asked,
     action_edit,
+    action_handover,
     action_removal,
     action_status,
     answered_aside,
@@ -202,6 +203,8 @@ def shortcuts(services: Services, turn: Turn, text: str, commands: Shapes) -> li
         return withdrawn
     if (answered := more_time_answer.typed(services, turn, text)) is not None:  # `no more time on action 110`
         return answered
+    if (handed := action_handover.owner_typed(services, turn, text)) is not None:  # moderated: trial 50
+        return handed
     if (taken := more_time_withdraw.typed(services, turn, text)) is not None:  # `withdraw 34` (trial 34)
         return taken
     if (asked := more_time.typed(services, turn, text)) is not None:  # "more time on action 110" (trial 29)
@@ -252,6 +255,7 @@ def _install_asides(engine: Engine, services: Services) -> None:
             services, lambda: handler(services, turn, value)))
 
     action_change_asked.install(engine, services)  # "Send them your request?" about an action (trial 41)
+    action_handover.install(engine, services)  # "hand action 2 over to N2", read back first (trial 50)
     confirmations.add_answers(engine, services, (reopen_said.KEEP, aside(reopen_said.on_keep)))  # trial 43
     confirmations.add_answers(engine, services, (redaction.CONFIRM, aside(redaction.on_confirm)),
                               (redaction.KEEP, aside(redaction.on_keep)))

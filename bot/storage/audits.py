@@ -520,6 +520,19 @@ def give_action_more_time(storage: Storage, audit_id: int, actor: str, action_id
     return before
 
 
+def hand_action_over(storage: Storage, audit_id: int, actor: str, action_id: int, owner_id: str,
+                     now: datetime) -> action_store.ActionRow:
+    """An open action given to someone else once its audit's auditor can no longer change the audit (being moderated,
+    or moderated: trial 50, a worker off sick): who owns an action is workflow, not the graded record, so it moves as
+    a due date given more time does, kept as a revision (who, when, from, to) and in the trail (`action.handed_over`),
+    the audit's answers and status untouched; the action as it was. NotFound when it is not one of the audit's open
+    actions."""
+    with storage.write():
+        before = _edit_action(storage, audit_id, (action_id, "owner_id", owner_id), actor, now, keep_revision=True)
+        record_trail(storage, actor, "action.handed_over", {"action": action_id, "to": owner_id}, now)
+    return before
+
+
 def _edit_action(storage: Storage, audit_id: int, edit: tuple[int, str, str], actor: str, now: datetime,
                  keep_revision: bool) -> action_store.ActionRow:
     """Inside the caller's write transaction: one action's due date or owner changed, in the trail and (once the audit
