@@ -59,7 +59,8 @@ def test_a_handover_asked_in_words_is_read_back_then_made_on_yes(engine: Engine,
         action = _action(services)
         [asked] = engine.message(MANAGER, typed.format(n=action), surface="terminal")
         assert asked.text.startswith(f"Give action {action} (_Update the chronology_, audit #1, CR-551234) to "
-                                     "**Social worker N2** instead of Social worker N1? It stays due Friday 18 December 2026")
+                                     "**Social worker N2** instead of Social worker N1? It stays due Friday 18 "
+                                     "December 2026")
         assert [c.label for c in asked.choices] == ["Yes, hand it over", "No, leave it"]
         assert _owner(services, action) == N1  # nothing changes before the yes
         replies = engine.message(MANAGER, "yes", surface="terminal")
