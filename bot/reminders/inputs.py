@@ -30,6 +30,18 @@ from bot.storage import moderation as moderation_store
 from bot.storage import reminders as reminder_store
 
 
+def open_actions(services: Services, due_by: date) -> tuple[ActionItem, ...]:
+    """The open actions due by that day, with their owners' managers: the reminder rules' own, and a pause's
+    heads-up (bot.reminders.pause_heads_up), which looks as far ahead as the pause's last weekly list."""
+    tz = services.settings.timezone
+    return tuple(
+        ActionItem(action_id, owner, description, due, escalated, tuple(services.directory.managers_of(owner)),
+                   audit_id, case, reopened.astimezone(tz).date() if reopened else None)
+        for action_id, owner, description, due, escalated, audit_id, case, reopened
+        in reminder_store.open_actions_due_by(services.storage, due_by)
+    )
+
+
 def reminder_inputs(services: Services, today: date) -> ReminderInputs:
     """Read what the reminder rules look at, converting stored UTC times to local dates."""
     tz = services.settings.timezone
@@ -38,12 +50,7 @@ def reminder_inputs(services: Services, today: date) -> ReminderInputs:
     drafts = tuple(DraftItem(audit_id, auditor, title, touched.astimezone(tz).date(),
                              reopened.astimezone(tz).date() if reopened else None)
                    for audit_id, auditor, title, touched, reopened in reminder_store.draft_audits(storage))
-    actions = tuple(
-        ActionItem(action_id, owner, description, due, escalated, tuple(directory.managers_of(owner)), audit_id, case,
-                   reopened.astimezone(tz).date() if reopened else None)
-        for action_id, owner, description, due, escalated, audit_id, case, reopened
-        in reminder_store.open_actions_due_by(storage, add_working_days(today, ACTION_DUE_SOON_WORKING_DAYS))
-    )
+    actions = open_actions(services, add_working_days(today, ACTION_DUE_SOON_WORKING_DAYS))
     moderations = tuple(ModerationItem(audit_id, title, submitted.astimezone(tz).date(), moderator)
                         for audit_id, submitted, title, moderator in moderation_store.not_yet_moderated(storage))
     start, end = month_bounds(today, services)
