@@ -209,7 +209,7 @@ def on_open(services: Services, turn: Turn, value: str) -> list[Reply]:
     except Conflict as conflict:
         raise _not_open(services, turn, conflict.current) from None
     if (draft := moderation_draft.resume(services, turn, audit.id)) is not None:  # paused part-written (trial 39)
-        return [moderation_draft.resumed_notice(services, audit.id, draft), *_step_screen(services, draft)]
+        return [moderation_draft.resumed_notice(services, turn, audit.id, draft), *_step_screen(services, draft)]
     return deciding(services, turn, audit.id)
 
 
