@@ -98,7 +98,7 @@ def typed_in_draft(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[
     action = _open_action(services, audit, edit.action_id)
     column, value = _new_value(services, turn, audit, action, edit, command)
     if value == getattr(action, column):
-        return [_unchanged(services, action, edit.field or "due")]
+        return [_unchanged(services, turn, action, edit.field or "due")]
     press = f"edit:{action.id}:{column}:{value}"
     notice = Reply(kind="notice", text=_changed(services, turn, action, edit, value, command))
     # Once submitted (reopened for changes), its owner had been sent it: they are told, as a removal tells them, when
@@ -131,7 +131,7 @@ def edit_submitted(services: Services, turn: Turn, audit_id: int, text: str) -> 
     action = _open_action(services, audit, edit.action_id)
     column, value = _new_value(services, turn, audit, action, edit, command)
     if value == getattr(action, column):
-        return [_unchanged(services, action, edit.field or "due")]
+        return [_unchanged(services, turn, action, edit.field or "due")]
     try:
         lifecycle.edit_action(services.storage, audit_id, turn.user_id, action.id, column, value, turn.now)
     except NotFound:
@@ -214,10 +214,12 @@ def _someone_else(audit: AuditRow, action: action_store.ActionRow) -> str:
     return audit.worker_id if audit.worker_id and audit.worker_id != action.owner_id else audit.auditor_id
 
 
-def _unchanged(services: Services, action: action_store.ActionRow, field: Field) -> Reply:
-    if field == "due":
-        return Reply(text=f"{action_named(action, capital=True)} is already due "
-                          f"{long_date(date.fromisoformat(action.due_date))}, so nothing changed.")
+def _unchanged(services: Services, turn: Turn, action: action_store.ActionRow, field: Field) -> Reply:
+    if field == "due":  # fix50g: how near, as every due date said back (`how_near`)
+        due = date.fromisoformat(action.due_date)
+        near = how_near(due, turn.now.astimezone(services.settings.timezone).date())
+        return Reply(text=f"{action_named(action, capital=True)} is already due {long_date(due)}{near}, so nothing "
+                          "changed.")
     return Reply(text=f"{action_named(action, capital=True)} is already {services.directory.label(action.owner_id)}'s, "
                       "so nothing changed.")
 

@@ -257,6 +257,13 @@ def how_near(due: date, today: date) -> str:
     return " (today)" if days == 0 else " (tomorrow)" if days == 1 else f" (in {days} days)"
 
 
+def due_near(services: Services, turn: Turn, due: str) -> str:
+    """A stored due date (ISO) in words with how near it is, "Wednesday 30 December 2026 (in 27 days)": for the
+    action a moderator or a changed grade sets, said as every other due date is (fix50g)."""
+    day = date.fromisoformat(due)
+    return long_date(day) + how_near(day, turn.now.astimezone(services.settings.timezone).date())
+
+
 def due_said(typed: str, due: date, today: date, command: str) -> tuple[str, str]:
     """A due date said back, `**Friday 4 December 2026** (in 3 days)` (`how_near`), and a sentence saying how to
     change it, with `command` (`action 2 due`), or "". Where the date came from a weekday named relative to today

@@ -23,12 +23,14 @@ from knowledge.dates import long_date
 
 
 def notice(services: Services, owner_id: str, today: date, due: date | None, repick: str | None,
-           asker_id: str | None = None, eligible: Collection[str] | None = None) -> list[Reply]:
+           asker_id: str | None = None, eligible: Collection[str] | None = None,
+           due_said: bool = False) -> list[Reply]:
     """One notice when `owner_id` is away and the action's `due` date (None: asked next) is on or before their last
     day away; `repick` says how to pick someone else ("with `action 4 owner …`"), or None where nothing can. No
     notice otherwise. When the owner is `asker_id`, the person adding the action, it speaks to them ("You are away
     until …"), not of them by their own name (trial 17, F7). `eligible`: who may hold the action, so a cover who may
-    not is not offered as if they could."""
+    not is not offered as if they could. `due_said`: the line just before gave the due date ("Action 1 added: due
+    … (in 10 days)."), so the notice does not say it again (fix50g: "(in 10 days)" twice in one message)."""
     away = away_period(services.storage, owner_id)
     if away is None or away[1] < today:
         return []
@@ -45,6 +47,7 @@ def notice(services: Services, owner_id: str, today: date, due: date | None, rep
     when = f"from {long_date(starts)} until {long_date(until)}" if starts else f"until {long_date(until)}"
     said = f"{who} away {when}{covered}"
     said += ", so check the due date, asked next." if due is None else \
+        f", so {'you' if yourself else 'they'}'ll be away when it falls due." if due_said else \
         f", and the action is due {long_date(due)}{how_near(due, today)}."  # fix50e: how near, as everywhere
     if repick:
         said += f" You can pick someone else {repick}, or keep {'it yourself' if yourself else 'them'}."

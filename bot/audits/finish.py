@@ -200,7 +200,8 @@ def _add_action(services: Services, turn: Turn, ctx: Ctx, due: date, typed: str,
     shown_due, to_change = due_said(typed, due, today, f"action {added} due")
     echo = Reply(kind="notice", text=f"Action {added} added: due {shown_due}." + (f" {to_change}" if to_change else ""))
     away = (away_owner.notice(services, str(draft["owner"]), today, due, f"with `action {added} owner …`",
-                              turn.user_id, action_owners.case_people(services, ctx.audit)) if owner_chosen else [])
+                              turn.user_id, action_owners.case_people(services, ctx.audit), due_said=True)
+            if owner_chosen else [])  # the echo just above gave the due date
     return [echo, *away, *shown]
 
 

@@ -7,7 +7,6 @@ has been held undecided for a while, another moderator may take it over (bot.aud
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from bot.audits import (
     grade_disagree,
@@ -25,6 +24,7 @@ from bot.audits import (
     pages,
     readback,
 )
+from bot.audits.action_fields import due_near
 from bot.audits.core import answer_error, checklist_of, grade_label, load, not_in_channel, summary_reply, waiting
 from bot.audits.decision_words import leading_decision, one_line_decision, without_hedge
 from bot.audits.during_audit import during_audit
@@ -53,7 +53,6 @@ from bot.storage import readback as readback_store
 from bot.storage.errors import Conflict, NotFound
 from bot.storage.moderation import HeldModeration
 from knowledge.checklist_schema import GRADES
-from knowledge.dates import long_date
 
 MODERATE_HINT = "type `/audit moderate` for the audits waiting"
 NOT_YOURS_NOW = "This audit is not open for moderation by you any more, so nothing changed."
@@ -210,7 +209,7 @@ def on_open(services: Services, turn: Turn, value: str) -> list[Reply]:
     except Conflict as conflict:
         raise _not_open(services, turn, conflict.current) from None
     if (draft := moderation_draft.resume(services, turn, audit.id)) is not None:  # paused part-written (trial 39)
-        return [moderation_draft.resumed_notice(services, audit.id, draft), *_step_screen(services, draft)]
+        return [moderation_draft.resumed_notice(services, turn, audit.id, draft), *_step_screen(services, draft)]
     return deciding(services, turn, audit.id)
 
 
@@ -684,7 +683,7 @@ def _decide(services: Services, turn: Turn, state: dict, cleaned: str,
     set_action = ""  # "Action set at moderation: <what> — <owner>, by <day>."
     if action is not None:
         set_action = as_sentence(f"Action set at moderation: {action[0]} — {services.directory.label(action[1])}, "
-                                 f"by {long_date(date.fromisoformat(action[2]))}")
+                                 f"by {due_near(services, turn, action[2])}")
     told = Reply(to_user=audit.auditor_id if audit else None, kind="notice",
                  text=f"{heading}. Reason: {as_sentence(cleaned)}"
                       + (f"\n{set_action}" if set_action else "")
@@ -711,7 +710,7 @@ def _decide(services: Services, turn: Turn, state: dict, cleaned: str,
     if action is not None and action[1] not in told_already:
         outcome.append(Reply(to_user=action[1], kind="notice",
                              text=f"{moderator} set you an action at the moderation of audit #{audit_id}: {action[0]}, "
-                                  f"by {long_date(date.fromisoformat(action[2]))}. `/audit actions` lists it.",
+                                  f"by {due_near(services, turn, action[2])}. `/audit actions` lists it.",
                              choices=(Choice("Open the audit", "audit.view", str(audit_id)),)))
     if alerts:
         names = ", ".join(services.directory.label(a.to_user or "") for a in alerts)

@@ -11,9 +11,9 @@ its question shown again. Nothing is decided, sent or told until they finish; `c
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from typing import Any
 
+from bot.audits.action_fields import due_near
 from bot.audits.core import grade_label
 from bot.core.replies import Reply
 from bot.core.services import Services
@@ -21,7 +21,6 @@ from bot.engine import confirmations
 from bot.engine.routing import Turn
 from bot.storage import audits as store
 from bot.storage import moderation as moderation_store
-from knowledge.dates import long_date
 
 # The steps after Agree / Disagree, where something of the decision has been given (bot.audits.conversation.State).
 KEPT_STATES = frozenset({"moderation_grade", "moderation_reason", "moderation_action", "moderation_action_owner",
@@ -37,11 +36,12 @@ def keep(services: Services, turn: Turn, audit_id: int, data: Mapping[str, Any])
     draft = {k: v for k, v in data.items() if k not in ASIDE}
     if not moderation_store.keep_draft(services.storage, audit_id, turn.user_id, draft):
         return ""
-    return f"Saved so far: {so_far(services, draft)}; type `moderate {audit_id}` to finish."
+    return f"Saved so far: {so_far(services, turn, draft)}; type `moderate {audit_id}` to finish."
 
 
-def so_far(services: Services, draft: Mapping[str, Any]) -> str:
-    """The decision so far in words: "Agree, reason “…”", "Disagree, Requires improvement, reason “…”, action “…”"."""
+def so_far(services: Services, turn: Turn, draft: Mapping[str, Any]) -> str:
+    """The decision so far in words: "Agree, reason “…”", "Disagree, Requires improvement, reason “…”, action “…”",
+    an action's due date with how near it is ("due Wednesday 30 December 2026 (in 28 days)", fix50g)."""
     grade = draft.get("grade")
     parts = ["Agree"] if draft.get("agrees") else ["Disagree", *([grade_label(str(grade))] if grade else [])]
     if draft.get("reason"):
@@ -51,7 +51,7 @@ def so_far(services: Services, draft: Mapping[str, Any]) -> str:
     if draft.get("owner"):
         parts.append(f"owner {services.directory.label(str(draft['owner']))}")
     if draft.get("due"):
-        parts.append(f"due {long_date(date.fromisoformat(str(draft['due'])))}")
+        parts.append(f"due {due_near(services, turn, str(draft['due']))}")
     return ", ".join(parts)
 
 
@@ -69,7 +69,7 @@ def resume(services: Services, turn: Turn, audit_id: int) -> dict[str, Any] | No
     return draft
 
 
-def resumed_notice(services: Services, audit_id: int, draft: Mapping[str, Any]) -> Reply:
+def resumed_notice(services: Services, turn: Turn, audit_id: int, draft: Mapping[str, Any]) -> Reply:
     """Said above the step's question when a paused moderation is opened again."""
     return Reply(kind="notice", text=f"Back to your moderation of audit #{audit_id} where you stopped. So far: "
-                                     f"{so_far(services, draft)}; nothing is saved until you finish.")
+                                     f"{so_far(services, turn, draft)}; nothing is saved until you finish.")

@@ -106,8 +106,8 @@ def give(services: Services, turn: Turn, action_id: int, until: date) -> list[Re
         raise UserError(f"{long_date(until)} has passed, so action {action.id} was not changed: type "
                         f"`action {action.id} due <date>` with the date to give.")
     if until.isoformat() == action.due_date:
-        return [Reply(text=f"{action_named(action, capital=True)} is already due {long_date(until)}, so nothing "
-                           "changed.")]
+        return [Reply(text=f"{action_named(action, capital=True)} is already due {long_date(until)}"
+                           f"{how_near(until, today)}, so nothing changed.")]
     withdrawn = _withdrawn_on(services, action.id)
     try:
         if auditors_own:

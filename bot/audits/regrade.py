@@ -21,10 +21,10 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from bot.audits import held_news, lifecycle
+from bot.audits.action_fields import due_near
 from bot.audits.core import CONCERN_CONFIRMED, Ctx, answer_error, grade_label, load
 from bot.audits.escalation import told_line
 from bot.audits.flow import MIN_EVIDENCE_CHARS, AnswerError, parse_grade, parse_text
@@ -39,7 +39,6 @@ from bot.privacy.screen import screen_text
 from bot.storage import audits as store
 from bot.storage.audits import AuditRow
 from knowledge.checklist_schema import GRADE_LABELS, GRADES
-from knowledge.dates import long_date
 
 LONGEST_GRADE = 5  # words in the longest way of writing a grade: "requires improvement to be good"
 # The words people put before the new grade: `edit 1 grade back to RI, I was too generous`, `… grade to good - …`,
@@ -120,7 +119,7 @@ def store_change(services: Services, turn: Turn, audit: AuditRow, change: GradeC
     added = lifecycle.edit_submitted(services.storage, change.audit_id, turn.user_id,
                                      {"overall_grade": change.grade, "grade_reason": change.reason}, turn.now,
                                      change.action, state={CONCERN_CONFIRMED: confirmed})
-    set_action = _action_said(services, added, change.action)
+    set_action = _action_said(services, turn, added, change.action)
     kept = " Your confirmation over the immediate concern is kept with the audit for the moderator." \
         if change.concern else ""
     done = Reply(text=f"Audit #{change.audit_id}: grade changed from {grade_label(change.was)} to "
@@ -139,12 +138,12 @@ def store_change(services: Services, turn: Turn, audit: AuditRow, change: GradeC
     return [done, *told_lines(services, told)]
 
 
-def _action_said(services: Services, added: int | None, action: tuple[str, str, str] | None) -> str:
-    """"Action 41: <what> — <owner>, by Wednesday 30 December 2026", or "" when none was added."""
+def _action_said(services: Services, turn: Turn, added: int | None, action: tuple[str, str, str] | None) -> str:
+    """"Action 41: <what> — <owner>, by Wednesday 30 December 2026 (in 27 days)", or "" when none was added."""
     if not added or action is None:
         return ""
-    return (f"Action {added}: {action[0]} — {services.directory.label(action[1])}, by "
-            f"{long_date(date.fromisoformat(action[2]))}")
+    owner = services.directory.label(action[1])
+    return f"Action {added}: {action[0]} — {owner}, by {due_near(services, turn, action[2])}"
 
 
 def change_token(held: Mapping[str, Any]) -> str:

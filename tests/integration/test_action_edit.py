@@ -216,7 +216,8 @@ def test_a_done_action_is_said_to_be_done_with_how_to_reopen_it(engine: Engine, 
                                                    "write it, like `/audit edit {audit} action {other} owner Social "
                                                    "worker N1`, or their Slack member ID."),
     ("{audit} action {other} due 30/12", "Action {other} (_Book a review with the health visitor._, audit #{audit}, "
-                                         "CR-100200) is already due Wednesday 30 December 2026, so nothing changed."),
+                                         "CR-100200) is already due Wednesday 30 December 2026 (in 27 days), so "
+                                         "nothing changed."),
 ])
 def test_a_change_to_a_submitted_audit_that_cannot_be_made_says_why(
         engine: Engine, services: Services, submitted: tuple[int, int, int], typed: str, said: str) -> None:

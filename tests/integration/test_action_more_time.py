@@ -240,3 +240,19 @@ def test_fix34_a_reason_naming_someone_is_refused_and_asked_again(engine: Engine
     assert "Their reason: “the family needs it before the review”." in told.text and said.to_user is None
     stored = " ".join(str(row) for row in services.storage.db.execute("SELECT * FROM trail").fetchall())
     assert "Jayden" not in stored and "the family needs" not in stored
+
+
+@pytest.mark.parametrize("how", ["typed", "pressed"])
+def test_fix50g_giving_the_date_it_already_has_says_how_near_it_is(engine: Engine, services: Services,
+                                                                    how: str) -> None:
+    """fix50g: "is already due Monday 7 December 2026, so nothing changed" left out how near it was, where every
+    other due date said back gives it (bot.audits.action_fields.how_near)."""
+    with time_machine.travel(SATURDAY, tick=False):
+        action = _action(services, status="moderated")
+        engine.message(WORKER, f"more time on action {action}", surface="terminal")
+        if how == "typed":
+            [said] = engine.message(MANAGER, f"action {action} due 7/12", surface="terminal")
+        else:
+            [said] = engine.action(MANAGER, "actions.more_time_give", f"{action}:2026-12-07", surface="terminal")
+    assert said.text.endswith("is already due Monday 7 December 2026 (in 3 days), so nothing changed.")
+    assert action_store.get_action(services.storage, action).due_date == "2026-12-07"

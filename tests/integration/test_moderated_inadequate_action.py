@@ -58,12 +58,12 @@ def test_the_moderator_is_asked_for_an_action_before_an_inadequate_is_saved(engi
     # the auditor is the worker's manager: told once, and said so (trial 18: "…and their manager have been told")
     assert "Moderation of audit #1 saved with its action, and the auditor and the worker have been told." in text
     [to_auditor] = (flat(m) for m in messages_to(out, AUDITOR))
-    assert f"Reason: {REASON} Action set at moderation: {ACTION} — Social worker N1, by Wednesday 30 December 2026." \
-        in to_auditor
+    assert (f"Reason: {REASON} Action set at moderation: {ACTION} — Social worker N1, by Wednesday 30 December 2026 "
+            "(in 28 days).") in to_auditor  # how near, as every due date said back (fix50g)
     [to_worker] = (flat(m) for m in messages_to(out, worker))
     # the reason and the action as two sentences (review: "…not linked to the EHCP.; action set at moderation")
     assert (f"graded it Inadequate, because: {REASON} Action set at moderation: {ACTION} — Social worker N1, by "
-            "Wednesday 30 December 2026.") in to_worker
+            "Wednesday 30 December 2026 (in 28 days).") in to_worker
     assert ".;" not in to_worker and ".." not in to_worker and ".;" not in to_auditor
     assert "Actions:" in flat(shown) and f": {ACTION} — Social worker N1, by 30 Dec 2026 (open)" in flat(shown)
     assert "Overall grade: Inadequate (after moderation; the auditor graded Good)" in flat(shown)
@@ -77,7 +77,7 @@ def test_an_owner_typed_by_member_id_is_told_of_the_action(engine: Engine, servi
                                 "23/12/2026", "send"], user=QA)
     [told] = (flat(m) for m in messages_to(out, "U0PRAN002"))
     assert (f"QA lead (practice) set you an action at the moderation of audit #1: {ACTION}, by Wednesday 23 December "
-            "2026. /audit actions lists it.") in told
+            "2026 (in 21 days). /audit actions lists it.") in told
     [open_action] = [a for a in action_store.actions_of_audit(services.storage, audit_id) if a.done_at is None]
     assert (open_action.owner_id, open_action.due_date, open_action.created_by) == ("U0PRAN002", "2026-12-23", QA)
 

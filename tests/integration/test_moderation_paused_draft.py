@@ -80,3 +80,16 @@ def test_opening_it_again_once_resumed_stays_at_the_step(engine: Engine, service
         drive(engine, [f"moderate {audit_id}", "disagree", "3", REASON, LEAVING, f"moderate {audit_id}"], user=QA)
         _, again = drive(engine, [f"moderate {audit_id}"], user=QA)
     assert ACTION_ASKED in flat(again) and "Do you agree with the overall grade?" not in flat(again)
+
+
+def test_fix50g_an_actions_due_date_kept_says_how_near_it_is(engine: Engine, services: Services) -> None:
+    """fix50g: "Saved so far: …, due Wednesday 30 December 2026" left out how near it was, where every other due
+    date said back gives it (bot.audits.action_fields.how_near)."""
+    with time_machine.travel(WEDNESDAY, tick=False):
+        audit_id, _ = audit_with_no_open_action(engine, services)
+        _, paused = drive(engine, [f"moderate {audit_id}", "disagree", "3", REASON, ACTION, "1", "in 4 weeks",
+                                   LEAVING], user=QA)
+        _, back = drive(engine, [f"moderate {audit_id}"], user=QA)
+    kept = f"action “{ACTION}”, owner Social worker N1, due Wednesday 30 December 2026 (in 28 days)"
+    assert f"Saved so far: Disagree, Inadequate, reason “{REASON}”, {kept}; type moderate {audit_id}" in flat(paused)
+    assert f"So far: Disagree, Inadequate, reason “{REASON}”, {kept}; nothing is saved until you finish." in flat(back)

@@ -73,7 +73,7 @@ def test_the_grade_change_asks_for_the_action_then_the_alert_check_then_stores_a
     [action] = open_actions(services, no_action)
     assert (action.description, action.owner_id, action.due_date, action.created_by) == (
         ACTION, WORKER, "2026-12-30", AUDITOR)
-    said = f"Action {action.id}: {ACTION} — Social worker N1, by Wednesday 30 December 2026"
+    said = f"Action {action.id}: {ACTION} — Social worker N1, by Wednesday 30 December 2026 (in 28 days)"  # fix50g
     assert "grade changed from Good to Inadequate, with your reason and its action." in flat(sent)
     [to_worker] = (flat(m) for m in messages_to(sent, WORKER))
     assert f"changed from Good to Inadequate by Team manager (North): {WHY}. {said}." in to_worker  # as sentences
@@ -131,7 +131,8 @@ def test_an_owner_typed_who_is_neither_auditor_nor_worker_is_told(engine: Engine
                                 "23/12/2026", "send"])
     [told] = (flat(m) for m in messages_to(out, "U0PRAN002"))
     assert ("Team manager (North) set you an action on audit #1, now graded Inadequate: Action 2: "
-            f"{ACTION} — Social worker N2, by Wednesday 23 December 2026. /audit actions lists it.") in told
+            f"{ACTION} — Social worker N2, by Wednesday 23 December 2026 (in 21 days). /audit actions lists "
+            "it.") in told
     [action] = open_actions(services, no_action)
     assert (action.owner_id, action.due_date) == ("U0PRAN002", "2026-12-23")
 
