@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.audits import own_case
+from bot.audits import own_case, reaudit_near
 from bot.audits import start as audits_start
 from bot.audits.core import Ctx, checklists, not_in_channel
 from bot.audits.reaudits import START
@@ -45,9 +45,7 @@ def started(services: Services, turn: Turn, reference: str) -> list[Reply]:
         return refusal
     item = due_for_case(services.storage, services.settings.reaudit, services.settings.timezone, reference)
     if item is None:
-        return [Reply(text=f"**{reference}** has no re-audit due: its latest submitted audit's grade asks for none, or "
-                           "it has none here. To audit it anyway, press **Start an audit** and choose the checklist.",
-                      choices=(Choice("Start an audit", "audit.start_case", reference),))]
+        return _none_due(services, turn, reference)
     if (own := own_case.refusal(services, turn.person, reference)) is not None:
         return [Reply(kind="error", text=f"{own} So I haven't started its re-audit.")]
     if not policy.may_reaudit(services.directory, turn.person, item.audit):
@@ -67,6 +65,16 @@ def started(services: Services, turn: Turn, reference: str) -> list[Reply]:
                                      f"checklist of audit #{item.audit.id}, so `/audit compare` compares like with "
                                      "like (`change checklist` picks another).")
     return [said, *audits_start.start(services, turn, checklist.id)]
+
+
+def _none_due(services: Services, turn: Turn, reference: str) -> list[Reply]:
+    """No re-audit due for `reference`: an ordinary audit offered, and, when one case a digit away has its re-audit
+    due, "Did you mean …?" after it (bot.audits.reaudit_near), the latest question so a typed `yes` answers it."""
+    none = Reply(text=f"**{reference}** has no re-audit due: its latest submitted audit's grade asks for none, or it "
+                      "has none here. To audit it anyway, press **Start an audit** and choose the checklist.",
+                 choices=(Choice("Start an audit", "audit.start_case", reference),))
+    near = reaudit_near.did_you_mean(services, turn, reference)
+    return [none] if near is None else [none, near]
 
 
 def at_the_worker(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | None:
