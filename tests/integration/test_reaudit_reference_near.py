@@ -15,7 +15,7 @@ from bot.engine.routing import Engine
 from bot.storage import audits as store
 from tests.integration.test_reaudits import NORTH_MANAGER, SUBMITTED, Cases, at, text
 
-LATER = SUBMITTED + timedelta(weeks=2)  # the Inadequate audit's re-audit is due by Monday 12 April 2027
+LATER = SUBMITTED + timedelta(weeks=5)  # the Inadequate audit's re-audit is due by Monday 12 April 2027, soon
 MEANT = "Did you mean **CR-551234** (re-audit due by Monday 12 April 2027)? Type `yes` to start its re-audit."
 
 
