@@ -53,9 +53,13 @@ def watch(services: Services, turn: Turn, text: str, commands: Shapes) -> Callab
 def press_watch(services: Services, turn: Turn, action: str) -> Callable[[list[Reply]], list[Reply]] | None:
     """Around a button that is not the step's own, pressed while a draft waits at a step (a related question under
     a knowledge-base answer): the step again after its answer, as after a message answered aside. Without it a
-    trial user's `2`, meant as No, opened the answer's second related question (trial 21)."""
+    trial user's `2`, meant as No, opened the answer's second related question (trial 21). The buttons taken at any
+    step (`ENTRY_ACTIONS`: a "Mark action #1 done?" Yes, Reopen) are not the step's own either: `1` picking that Yes
+    showed only "1) Reopen", so the next `1`, meant as *No more actions*, reopened the action, where a typed `yes`
+    came back to the audit (trial 50)."""
     before = conversation.current(services, turn)
-    if before is None or before.state not in WATCHED or action in conversation.STATES[before.state].actions:
+    if before is None or before.state not in WATCHED or (action in conversation.STATES[before.state].actions
+                                                         and action not in conversation.ENTRY_ACTIONS):
         return None
     return _afterwards(services, turn, before, [])
 

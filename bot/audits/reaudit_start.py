@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.audits import own_case
+from bot.audits import own_case, reaudit_early, reaudit_near
 from bot.audits import start as audits_start
 from bot.audits.core import Ctx, checklists, not_in_channel
 from bot.audits.reaudits import START
@@ -18,10 +18,12 @@ from bot.core import policy
 from bot.core.reaudits import due_for_case
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
+from bot.engine import confirmations
 from bot.engine.routing import Engine, Turn
 from bot.errors import UserError
 from bot.privacy.screen import typed_case_reference
 from bot.storage import audits as store
+from knowledge.dates import long_date
 
 # "re-audit cr632084", "reaudit CR 632084", "start the re-audit of CR-632084", "do a re-audit on case cr632084"
 TYPED = re.compile(r"^\s*(?:(?:start|begin|do|open)\s+(?:(?:a|the|my)\s+)?)?re-?\s?audit\s+(?:(?:of|for|on)\s+)?"
@@ -38,16 +40,15 @@ def typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
     return started(services, turn, reference)
 
 
-def started(services: Services, turn: Turn, reference: str) -> list[Reply]:
+def started(services: Services, turn: Turn, reference: str, early_ok: bool = False) -> list[Reply]:
     """The re-audit of a case (a reference as the bot writes it) started, typed or pressed (*Start re-audit* under
-    `/audit reaudits` and on Home, trial 41: only *View* was there, and `re-audit CR-…` had to be guessed)."""
+    `/audit reaudits` and on Home, trial 41: only *View* was there, and `re-audit CR-…` had to be guessed). One not
+    yet due soon is asked about first (bot.audits.reaudit_early), unless `early_ok` (its Yes)."""
     if (refusal := not_in_channel(turn)) is not None:
         return refusal
     item = due_for_case(services.storage, services.settings.reaudit, services.settings.timezone, reference)
     if item is None:
-        return [Reply(text=f"**{reference}** has no re-audit due: its latest submitted audit's grade asks for none, or "
-                           "it has none here. To audit it anyway, press **Start an audit** and choose the checklist.",
-                      choices=(Choice("Start an audit", "audit.start_case", reference),))]
+        return _none_due(services, turn, reference)
     if (own := own_case.refusal(services, turn.person, reference)) is not None:
         return [Reply(kind="error", text=f"{own} So I haven't started its re-audit.")]
     if not policy.may_reaudit(services.directory, turn.person, item.audit):
@@ -59,6 +60,8 @@ def started(services: Services, turn: Turn, reference: str) -> list[Reply]:
         return [Reply(text=f"Your audit #{drafts[0].id} of {reference} is its re-audit, under way: pick it to carry "
                            "on.",
                       choices=(Choice(f"Resume #{drafts[0].id}", "audit.resume", str(drafts[0].id)),))]
+    if not early_ok and reaudit_early.is_early(item, turn.now.astimezone(services.settings.timezone).date()):
+        return reaudit_early.asked(services, turn, item)
     checklist = checklists(services).get(item.audit.checklist_id)
     reply = audits_start.start_case(services, turn, reference)
     if checklist is None:  # its checklist is gone: pick another, for this case
@@ -67,6 +70,16 @@ def started(services: Services, turn: Turn, reference: str) -> list[Reply]:
                                      f"checklist of audit #{item.audit.id}, so `/audit compare` compares like with "
                                      "like (`change checklist` picks another).")
     return [said, *audits_start.start(services, turn, checklist.id)]
+
+
+def _none_due(services: Services, turn: Turn, reference: str) -> list[Reply]:
+    """No re-audit due for `reference`: an ordinary audit offered, and, when one case a digit away has its re-audit
+    due, "Did you mean …?" after it (bot.audits.reaudit_near), the latest question so a typed `yes` answers it."""
+    none = Reply(text=f"**{reference}** has no re-audit due: its latest submitted audit's grade asks for none, or it "
+                      "has none here. To audit it anyway, press **Start an audit** and choose the checklist.",
+                 choices=(Choice("Start an audit", "audit.start_case", reference),))
+    near = reaudit_near.did_you_mean(services, turn, reference)
+    return [none] if near is None else [none, near]
 
 
 def at_the_worker(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | None:
@@ -95,11 +108,20 @@ def install(engine: Engine, services: Services) -> None:
     """Register the typed `re-audit <case reference>` and the *Start re-audit* button (its value the reference)."""
     engine.add_message_handler(lambda turn, text: typed(services, turn, text), priority=PRIORITY)
     engine.add_action(START, lambda turn, value: _pressed(services, turn, value))
+    confirmations.add_answers(engine, services,
+                              (reaudit_early.GO_ON, lambda turn, value: _pressed(services, turn, value, True)),
+                              (reaudit_early.WAIT, lambda turn, value: _waiting(services, value)))
 
 
-def _pressed(services: Services, turn: Turn, value: str) -> list[Reply]:
+def _waiting(services: Services, value: str) -> list[Reply]:
+    """*Not yet* at an early re-audit: nothing started, and how to start it when due."""
+    item = due_for_case(services.storage, services.settings.reaudit, services.settings.timezone, value)
+    return reaudit_early.not_yet(value, long_date(item.due)) if item else []
+
+
+def _pressed(services: Services, turn: Turn, value: str, early_ok: bool = False) -> list[Reply]:
     """*Start re-audit*: its reference read as a typed one is (a button can be copied), then started."""
     reference = typed_case_reference(value, services.settings.case_reference_pattern)
     if reference is None:
         raise UserError("That button is out of date: type `/audit reaudits` for the re-audits due.")
-    return started(services, turn, reference)
+    return started(services, turn, reference, early_ok)
