@@ -31,7 +31,7 @@ GRADE_LABELS = {
 }
 YES_NO_LABELS = {"yes": "Yes", "no": "No", "na": "Not applicable"}
 NOT_APPLICABLE = "na"
-CHECKLIST_FIELDS = ("id", "title", "description", "period", "sections")
+CHECKLIST_FIELDS = ("id", "title", "description", "period", "sections", "suits")
 SECTION_FIELDS = ("id", "title", "questions")
 QUESTION_FIELDS = ("id", "text", "type", "required", "allow_na", "options", "guidance", "show_if", "flag_if",
                    "escalate_if", "allow_future", "descriptors", "flag_at_least", "decimals", "at_most",
@@ -162,6 +162,10 @@ class Checklist:
     sections: tuple[Section, ...] = ()
     period: str = ""
     content_hash: str = ""
+    # The kinds of team it suits, as words a team's name or id holds ("children in care", "leaving care"), from the
+    # optional `suits:` line; empty: any team. A campaign for another team is created with a warning
+    # (bot.campaigns.team_fit). Not part of the content or its hash, so stored snapshots keep theirs.
+    suits: tuple[str, ...] = field(default=(), compare=False)
     # Its texts as written, each at its own line, for `kb check`'s screen (knowledge.checklist_texts); none in a
     # stored snapshot. Not part of the content or its hash.
     texts: tuple[ChecklistText, ...] = field(default=(), compare=False, repr=False)
@@ -361,11 +365,25 @@ def _parse_checklist(raw: dict, index: int, checker: _Checker, entry_ids: EntryI
                                      question_ids, earlier, sections_raw)
             if section is not None:
                 sections.append(section)
+    suits = _suits(raw, label, checker)
     if checklist_id is None or title is None or not sections or period is None:
         return None
     return Checklist(id=checklist_id, title=title, file=checker.file, line=getattr(raw, "line", 1),
-                     description=description, sections=tuple(sections), period=period,
+                     description=description, sections=tuple(sections), period=period, suits=suits,
                      texts=tuple(texts_as_written([raw], checker.file)))
+
+
+def _suits(raw: dict, label: str, checker: _Checker) -> tuple[str, ...]:
+    """The optional `suits:` list: the kinds of team the checklist is for, each a few words a team's name holds."""
+    value = raw.get("suits")
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+        checker.report(raw, "suits", f"{label} has a `suits:` that is not a list of kinds of team; write it like "
+                                     "`suits: [children in care, leaving care]` (words a suitable team's name holds), "
+                                     "or leave it out for a checklist that suits any team.")
+        return ()
+    return tuple(" ".join(v.lower().split()) for v in value)
 
 
 def _parse_section(raw: Any, number: int, owner: str, checker: _Checker, entry_ids: EntryIds,

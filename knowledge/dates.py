@@ -182,12 +182,20 @@ def _yearless(month: int, day: int, today: dt.date, tense: Tense, raw: str) -> d
         ahead = min(c for c in candidates if c >= today)
         if passed is not None and (today - passed).days <= JUST_PASSED_DAYS and (ahead - today).days > 183:
             # "30/11" typed on 2 December is a slip (or an overdue date), not a date eleven months ahead: say so
-            raise DateError(f"{passed.day} {passed:%B} has just passed. For a date ahead, type the day and month "
-                            f"again, or {ahead:%d/%m/%Y} if you mean next year.")
+            raise DateError(f"{passed.day} {passed:%B} {passed_said((today - passed).days)}. For a date ahead, type "
+                            f"the day and month again, or {ahead:%d/%m/%Y} if you mean next year.")
         return ahead
     if tense == "past":
         return _looking_back(candidates, today)
     return min(candidates, key=lambda c: (abs((c - today).days), c < today))
+
+
+def passed_said(days: int) -> str:
+    """'has just passed' for a day in the last few, else how long ago ('passed 5 weeks ago'): trial 50 read "1
+    November has just passed" on 6 December."""
+    if days <= 3:
+        return "has just passed"
+    return f"passed {days} days ago" if days < 14 else f"passed {days // 7} weeks ago"
 
 
 def _looking_back(candidates: list[dt.date], today: dt.date) -> dt.date:

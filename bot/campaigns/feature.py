@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from bot.campaigns import (
@@ -105,6 +106,7 @@ ORGANISER_VERBS = {
 VERBS = {**ORGANISER_VERBS, "mine": rf"(?:\s+{NUMBER})?", "new": "", "report": rf"(?:\s+{NUMBER})?"}
 TYPED = "(?:" + "|".join([rf"{NUMBER}(?:\s+report)?", *(verb + after for verb, after in VERBS.items())]) + ")?"
 HOME_SHOWN = 5
+PROGRESS_TITLE = "Campaigns in progress"  # the Home's heading over open campaigns' figures
 # A campaign's case started in words: the Start button's own label, `Start allocation 5`, typed (a trial's head of
 # service was told "That isn't how /audit start is typed"), or `start allocation #5`, `resume allocation 5`, `open my
 # allocated case 5`.
@@ -515,9 +517,11 @@ def home_section(services: Services, person: Person) -> list[Reply]:
     teams = None if policy.sees_every_team(person) else services.directory.managed_team_ids(person.user_id)
     shown = [c for c in campaigns if policy.may_see_campaign(services.directory, person, c.teams)]
     closer = CLOSE_COMMAND if policy.may_run_campaigns(person) else None
-    return own[:HOME_SHOWN] + [render.progress_reply(service.progress(services, c), teams,
-                                                     services.local_now().date(), closer, _members(services, teams))
-                               for c in shown[:HOME_SHOWN]]
+    progress = [render.progress_reply(service.progress(services, c), teams, services.local_now().date(), closer,
+                                      _members(services, teams)) for c in shown[:HOME_SHOWN]]
+    # under a heading of its own (trial 50: it sat under "Re-audits due", after that section's buttons)
+    return own[:HOME_SHOWN] + [replace(reply, title=PROGRESS_TITLE if at == 0 else None)
+                               for at, reply in enumerate(progress)]
 
 
 def _members(services: Services, team_ids: list[str] | None) -> frozenset[str]:

@@ -14,7 +14,7 @@ from bot.audits.checklist_preview import checklists_named
 from bot.audits.checklist_words import near_checklists
 from bot.audits.core import checklists, user_id_from
 from bot.campaigns import allocate as allocation_rules
-from bot.campaigns import closing, guidance, own_oversight, render
+from bot.campaigns import closing, guidance, own_oversight, render, team_fit
 from bot.campaigns.casefile import parse_cases_csv
 from bot.campaigns.model import (
     Allocation,
@@ -174,7 +174,9 @@ def created_note(services: Services, spec: CampaignSpec) -> str:
     if spec.starts_on < services.local_now().date():
         said += (f" It started on {short_date(spec.starts_on)}, before today: its cases can be started now and the "
                  "daily reminders chase them from today.")
-    return said + own_oversight.created_warning(services, spec)
+    teams = services.directory.teams
+    names = [(team_id, teams[team_id].name if team_id in teams else team_id) for team_id in spec.teams]
+    return said + own_oversight.created_warning(services, spec) + team_fit.created_warning(checklist, names)
 
 
 def check_allocation(services: Services, spec: CampaignSpec, organiser_id: str) -> None:

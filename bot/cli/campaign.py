@@ -98,7 +98,7 @@ def _create(args: argparse.Namespace, runtime: Runtime, who: Operator) -> str:
     created = to_plain(service.created_line(services, spec, campaign_id, len(dms)))
     return (created + ". The command line sends no Slack messages: "
             f"they see them with `/audit campaign mine {campaign_id}`, and the daily reminders bring them from the "
-            "start date." + service.created_note(services, spec) + "\n")
+            "start date." + to_plain(service.created_note(services, spec)) + "\n")
 
 
 CLOSE_COMMAND = "audit-bot campaign close"  # how a campaign past its deadline is closed from the command line

@@ -45,9 +45,19 @@ class Agreement:
         moderations of this week's audits)."""
         later = f"; {self.since} moderated of those submitted since (in next week's figure)" if self.since else ""
         if self.rate is None:
-            return f"none moderated{'' if self.since else ' yet'} of the {self.basis}{later}"
+            return self._none_said()
         return (f"{self.rate:.0%} ({self.agreed} of {self.decided} moderated audits agreed with the auditor's grade, "
                 f"of {self.basis}){later}")
+
+    def _none_said(self) -> str:
+        """'none yet (no audit submitted 26 Oct to 29 Nov 2026 has been moderated)': plainly, the dates without the
+        window's explanation (trial 50: "none moderated of the audits submitted 26 Oct to 29 Nov 2026: the week of 23
+        to 29 Nov and the 4 weeks before it; 2 moderated of …" was hard to read); those moderated since said only
+        when there are some."""
+        which = self.basis.split(": ")[0].removeprefix("audits ")
+        since = (f"; {self.since} submitted since {'has' if self.since == 1 else 'have'} been, for next week's figure"
+                 if self.since else "")
+        return f"none yet (no audit {which} has been moderated{since})"
 
 
 def last_complete_week(today: date) -> date:

@@ -269,6 +269,26 @@ def question_lookup(services: Services, checklist_ids: Sequence[str]) -> dict[tu
     return lookup
 
 
+# Answers that are a judgement of practice; a number, a date or a text is a fact about the case ("How many times has
+# this child been on a plan before this one?"), flagged for a second look in its audit but no theme of practice
+# (trial 50: a history count was a service's only theme).
+PRACTICE_TYPES = frozenset({"yes_no", "scale", "choice"})
+
+
+def flagged_practice(services: Services, start: datetime, end: datetime,
+                     team_ids: Sequence[str] | None) -> dict[str, list[tuple[str, str, int]]]:
+    """team -> [(checklist, question, cases)] answered badly in [start, end), each case by its latest audit, of the
+    questions that judge practice only: what every theme list (digest, Home, `themes`, `compare`) counts."""
+    flagged = store.flagged_question_counts(services.storage, start, end, team_ids)
+    checklists = store.latest_checklists(services.storage, sorted({c for rows in flagged.values() for c, _, _ in rows}))
+    types = {(checklist_id, question["id"]): question.get("type", "yes_no")
+             for checklist_id, content in checklists.items()
+             for section in content.get("sections", []) for question in section.get("questions", [])}
+    practice = {team: [row for row in rows if types.get(row[:2], "yes_no") in PRACTICE_TYPES]
+                for team, rows in flagged.items()}
+    return {team: rows for team, rows in practice.items() if rows}
+
+
 def theme_rows(rows: Sequence[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
     """The themes among (checklist, question, audits) rows, most first: at most WEAK_QUESTIONS, each answered badly
     in at least MIN_AUDITS_FOR_THEME audits. The one rule for a team's themes and the service's."""
@@ -326,7 +346,7 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
 
     trend = store.grade_counts_by_week(storage, boundaries, ids)
     counts = store.auditor_counts(storage, *_spans(services, monday), None)  # a member's of any team's cases
-    flagged = store.flagged_question_counts(storage, window_start, week_end, ids)
+    flagged = flagged_practice(services, window_start, week_end, ids)
     overdue = store.overdue_action_counts(storage, overdue_at, overdue_day, ids)
     opened = store.open_and_done_action_counts(storage, overdue_at, (week_start, week_end), ids)
     done = store.done_actions(storage, (week_start, week_end), ids, DONE_NAMED)
@@ -395,8 +415,7 @@ def build_service_digest(services: Services, monday: date, team_ids: list[str] |
     window_start = _local(monday - timedelta(weeks=COMPARE_WEEKS - 1), services)
     week_end = _local(monday + timedelta(days=7), services)
     totals: dict[tuple[str, str], int] = {}
-    for rows in store.flagged_question_counts(services.storage, window_start, week_end,
-                                                  [t.team_id for t in teams]).values():
+    for rows in flagged_practice(services, window_start, week_end, [t.team_id for t in teams]).values():
         for checklist, question, n in rows:
             totals[(checklist, question)] = totals.get((checklist, question), 0) + n
     ranked = sorted(((c, q, n) for (c, q), n in totals.items()), key=lambda row: (-row[2], row[1], row[0]))

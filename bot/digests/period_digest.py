@@ -18,7 +18,7 @@ from bot.core.periods import Period, previous
 from bot.core.replies import Reply, count_of
 from bot.core.services import Services
 from bot.core.targets import audit_targets
-from bot.digests.digest import WeakQuestion, question_lookup, summed_grades, theme_rows
+from bot.digests.digest import WeakQuestion, flagged_practice, question_lookup, summed_grades, theme_rows
 from bot.digests.render import count_share, demo_note, weak_question_lines
 from bot.digests.team_auditors import TeamFigure, team_figure
 from bot.storage.reports import digests as store
@@ -89,8 +89,9 @@ def _agreement(agreed: int, decided: int, period: Period) -> str:
     this rate beside the weekly digest's and `agreement rate`'s (other audits, other dates) is visibly another
     period's (trial 40 M11: 81%, 84% and 87% read as three answers to one question)."""
     submitted = f"of audits submitted in {period.label}"
-    if not decided:
-        return f"none moderated {submitted}"
+    if not decided:  # plainly (trial 50: "moderation agreement none moderated of audits submitted in December")
+        return (f"none yet (no audit submitted in {period.label} has been moderated)" if period.so_far
+                else f"none (no audit submitted in {period.label} was moderated)")
     return f"{round(100 * agreed / decided)}% ({agreed} of {decided} moderated agreed, {submitted})"
 
 
@@ -163,7 +164,7 @@ def _themes_reply(services: Services, start: datetime, end: datetime, team_ids: 
                   period: Period) -> Reply:
     """The questions most often answered badly in audits submitted in the period, across the teams."""
     summed: dict[tuple[str, str], int] = {}
-    for rows in store.flagged_question_counts(services.storage, start, end, team_ids).values():
+    for rows in flagged_practice(services, start, end, team_ids).values():
         for checklist, question, n in rows:
             summed[(checklist, question)] = summed.get((checklist, question), 0) + n
     rows = theme_rows(sorted(((c, q, n) for (c, q), n in summed.items()), key=lambda row: -row[2]))

@@ -19,11 +19,10 @@ from bot.core.markup import bold
 from bot.core.periods import PERIODS_SAID, Period, corrected, looks_like_period, read_period, read_week
 from bot.core.replies import Reply
 from bot.core.services import Services
-from bot.digests.digest import MIN_AUDITS_FOR_THEME, build_service_digest, weak_questions
+from bot.digests.digest import MIN_AUDITS_FOR_THEME, build_service_digest, flagged_practice, weak_questions
 from bot.digests.render import themes_heading, themes_rule, weak_question_lines
 from bot.engine.routing import Engine, Turn
 from bot.errors import AccessDenied
-from bot.storage.reports import digests as store
 from knowledge.dates import short_date
 from knowledge.smalltalk import normalise
 
@@ -99,7 +98,7 @@ def _period_themes(services: Services, period: Period, allowed: list[str]) -> Re
     """The themes over a month, a quarter or a week, across the reader's teams, then each team's, dated."""
     start = datetime.combine(period.start, time(0), tzinfo=services.settings.timezone)
     end = datetime.combine(period.end + timedelta(days=1), time(0), tzinfo=services.settings.timezone)
-    flagged = store.flagged_question_counts(services.storage, start, end, allowed)
+    flagged = flagged_practice(services, start, end, allowed)
     where = "across teams" if len(allowed) > 1 else f"in {services.directory.teams[allowed[0]].name}"
     dates = f"{short_date(period.start)} to {short_date(period.end)}{', so far' if period.so_far else ''}"
     none = f"   None answered badly in {MIN_AUDITS_FOR_THEME} or more audits."

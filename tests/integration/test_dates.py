@@ -20,7 +20,7 @@ from bot.engine.routing import Engine
 from bot.storage import actions as action_store
 from bot.storage import audits as store
 from knowledge.checklist_schema import Question
-from knowledge.dates import JUST_PASSED_DAYS, WEEKDAYS, DateError, long_date, parse_day
+from knowledge.dates import JUST_PASSED_DAYS, WEEKDAYS, DateError, long_date, parse_day, passed_said
 from knowledge.loader import check_knowledge, load_knowledge
 from tests.audit_driver import complete_audit
 
@@ -157,6 +157,15 @@ def test_a_day_and_month_just_passed_is_questioned_where_only_a_date_ahead_fits(
     assert parse_day("30/9", date(2026, 12, 2), "future") == date(2027, 9, 30)  # months back: next year, as typed
 
 
+
+def test_a_day_and_month_passed_weeks_ago_says_how_long_ago_not_just_passed() -> None:
+    """Trial 50: a campaign deadline of `1/11` typed on 6 December read "1 November has just passed"."""
+    with pytest.raises(DateError, match=r"^1 November passed 5 weeks ago\. .*01/11/2027 if you mean next year"):
+        parse_day("1/11", date(2026, 12, 6), "future")
+    with pytest.raises(DateError, match=r"^26 November passed 10 days ago\."):
+        parse_day("26/11", date(2026, 12, 6), "future")
+
+
 @given(day=st.dates(date(1950, 1, 1), date(2090, 12, 31)), today=st.dates(date(2000, 1, 1), date(2090, 12, 31)),
        sep=st.sampled_from(["/", ".", "-"]))
 def test_day_always_comes_before_month(day: date, today: date, sep: str) -> None:
@@ -176,7 +185,7 @@ def test_day_always_comes_before_month(day: date, today: date, sep: str) -> None
                     continue
                 passed = this_year if this_year < today else date(today.year - 1, day.month, day.day)
                 assert tense == "future" and (today - passed).days <= JUST_PASSED_DAYS
-                assert "has just passed" in str(error)
+                assert f"{day.day} {day:%B} {passed_said((today - passed).days)}" in str(error)
                 continue
             assert (found.day, found.month) == (day.day, day.month)
             assert tense != "past" or found <= today

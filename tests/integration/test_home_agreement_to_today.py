@@ -21,9 +21,10 @@ from tests.support.digest_rows import AuditRows
 LONDON = ZoneInfo("Europe/London")
 FRIDAY = datetime(2026, 12, 11, 10, 0, tzinfo=LONDON)
 WEEK_50 = date(2026, 12, 7)
-HOME = ("none moderated of the audits submitted 2 Nov to 6 Dec 2026: the week of 30 Nov to 6 Dec and the 4 weeks "
-        "before it; "
-        "2 moderated of those submitted since (in next week's figure)")  # trial 25: not "none moderated yet"
+# trial 25: not "none moderated yet" alone; trial 50: plainly, not "none moderated of the audits submitted … the week
+# of … and the 4 weeks before it; 2 moderated of those submitted since (in next week's figure)"
+HOME = ("none yet (no audit submitted 2 Nov to 6 Dec 2026 has been moderated; 2 submitted since have been, for next "
+        "week's figure)")
 WHY = "(of audits submitted in the 5 weeks before this week, since moderation comes after submission)"
 
 

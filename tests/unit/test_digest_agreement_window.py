@@ -27,11 +27,11 @@ def _agreement_line(digest: TeamDigest) -> str:
 
 def test_the_week_so_fars_agreement_says_which_weeks_it_counts_and_why() -> None:
     line = _agreement_line(_digest(counted_to=MONDAY + timedelta(days=6)))
-    assert line.startswith(f"**Moderation agreement** {WHY}: none moderated yet of the audits submitted "
-                           "26 Oct to 29 Nov 2026: the week of 23 to 29 Nov and the 4 weeks before it"), line
+    assert line.startswith(f"**Moderation agreement** {WHY}: none yet (no audit submitted 26 Oct to 29 Nov 2026 "
+                           "has been moderated)"), line
 
 
 def test_a_complete_weeks_agreement_counts_its_own_window_and_says_no_more() -> None:
     line = _agreement_line(_digest(counted_to=None))
-    assert line == ("**Moderation agreement**: none moderated yet of the audits submitted 2 Nov to 6 Dec 2026: "
-                    "the week of 30 Nov to 6 Dec and the 4 weeks before it"), line
+    assert line == ("**Moderation agreement**: none yet (no audit submitted 2 Nov to 6 Dec 2026 has been "
+                    "moderated)"), line

@@ -81,14 +81,19 @@ def count_demo_audits(storage: Storage) -> int:
 
 def flagged_question_counts(storage: Storage, start: datetime, end: datetime,
                             team_ids: Sequence[str] | None) -> dict[str, list[tuple[str, str, int]]]:
-    """team -> [(checklist id, question id, audits where it was answered badly)], most first."""
+    """team -> [(checklist id, question id, audits where it was answered badly)], most first: each case once, by
+    its latest audit submitted in [start, end) (trial 50: a case audited and re-audited counted twice, so one child
+    made a "theme")."""
     where, params = _team_filter(team_ids, "a.team_id")
     rows = storage.db.execute(
         "SELECT a.team_id, a.checklist_id, an.question_id, COUNT(*) AS n FROM audits a "
         "JOIN answers an ON an.audit_id = a.id AND an.flagged = 1 "
         f"WHERE a.submitted_at >= ? AND a.submitted_at < ? AND a.status IN {COMPLETED_SQL}{where} "
+        "AND NOT EXISTS (SELECT 1 FROM audits later WHERE later.case_ref = a.case_ref "
+        f"AND later.status IN {COMPLETED_SQL} AND later.submitted_at >= ? AND later.submitted_at < ? "
+        "AND (later.submitted_at > a.submitted_at OR (later.submitted_at = a.submitted_at AND later.id > a.id))) "
         "GROUP BY a.team_id, a.checklist_id, an.question_id ORDER BY n DESC, an.question_id",
-        [utc_text(start), utc_text(end), *params],
+        [utc_text(start), utc_text(end), *params, utc_text(start), utc_text(end)],
     ).fetchall()
     found: dict[str, list[tuple[str, str, int]]] = {}
     for team, checklist, question, count in rows:
