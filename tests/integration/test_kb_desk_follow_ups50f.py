@@ -2,6 +2,8 @@
 
 - `kb answer 8 …`, 8 being one wording's number in the group listed as #7, was read back "Send this as the answer
   to #8?" though the confirmation after `yes` names "#7 (the group holding #8, …)": the read-back now names it so.
+- `kb new N …` with no file the bot could tell listed the 13 files and the QA lead typed it all again with `| file:
+  …`: the entry is now kept and the file asked for, a number or a name (bot/asking/entry_file_asked.py).
 """
 
 from __future__ import annotations
