@@ -20,6 +20,7 @@ from bot.asking import (
     answer_typed_next,
     close_several,
     entry_edit,
+    entry_file_asked,
     learned_admin,
     link_preview,
     question_find,
@@ -165,6 +166,8 @@ class KnowledgeAdmin:
             return link_preview.ask(self.desk, turn, more)
         if word == "answer":  # refused, the next line typed is the answer (trial 23)
             return answer_typed_next.answer_command(self.services, self.desk, turn, more)
+        if word == "new":  # the file alone missing: asked for, the entry kept (trial 49)
+            return entry_file_asked.new_command(self.services, self.desk, turn, more)
         several = close_several.numbers(more) if word in close_several.CLOSING_WORDS else None
         if several is not None:  # `kb dismiss 70 66 56`: each closed, and said (trial 39)
             return close_several.close(self.desk, turn, word, several)
@@ -499,6 +502,7 @@ def install(engine: Engine, services: Services, service: KnowledgeService) -> No
     link_preview.install(engine, desk)
     entry_edit.install(engine, desk)
     unanswered_also.install(engine, desk)  # groups a change took off the list: sent the entry on one word
+    entry_file_asked.install(engine, services, desk)  # `kb new` with no file to go by: the file asked next
     answer_typed_next.install(engine, services, desk)  # in the terminal, the line typed after *Answer* is the answer
     for name, handler, check in ((ANSWER_FORM, desk.answer_form, desk.answer_check),
                                  (LINK_FORM, desk.link_form, desk.link_check),

@@ -29,15 +29,20 @@ DRAFT = "kb_answer_draft"  # beside the conversation: {"key": N, "text": the ans
 Send = Callable[[Turn, int, str], list[Reply]]
 
 
-def read_back(services: Services, turn: Turn, key: int, text: str, askers: int) -> Reply:
-    """The answer as it would go, and Yes or No: nothing is sent until the QA lead says yes."""
+def read_back(services: Services, turn: Turn, key: int, text: str, askers: int, listed: str = "",
+              listed_key: int | None = None) -> Reply:
+    """The answer as it would go, and Yes or No: nothing is sent until the QA lead says yes. `listed`: the group as
+    `kb unanswered` lists it (`as_listed`), and `listed_key` its number, when `key` is one wording's own number:
+    trial 49, `kb answer 8 …` read back "Send this as the answer to #8?" though the list showed the group as #7, and
+    the confirmation after `yes` named #7."""
     store.keep_aside(services.storage, turn.user_id, DRAFT, {"key": key, "text": text}, turn.now)
     people = count_of(askers, "person", "people")
     quoted = "\n".join(f">{line}" for line in text.splitlines() or [text])
+    shown = f"#{key if listed_key is None else listed_key}"
     return confirmations.ask(services, turn, Reply(
         kind="question",
-        text=f"Send this as the answer to #{key}? It goes by DM to the {people} who asked, and #{key} closes:\n"
-             f"{quoted}\nType `yes` to send it, `no` to type it again, or `cancel` to leave #{key} open.",
+        text=f"Send this as the answer to {listed or shown}? It goes by DM to the {people} who asked, and {shown} "
+             f"closes:\n{quoted}\nType `yes` to send it, `no` to type it again, or `cancel` to leave {shown} open.",
         choices=(Choice("Yes, send it", SEND, str(key), "primary"), Choice("No, don't send", UNSENT, str(key)))))
 
 

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from bot.asking import answer_read_back
-from bot.asking.unanswered import UnansweredDesk
+from bot.asking.unanswered import UnansweredDesk, as_listed
 from bot.asking.unanswered_input import FieldProblem
 from bot.core.buttons import typed_id
 from bot.core.markup import bold
@@ -87,7 +87,8 @@ def answer_command(services: Services, desk: UnansweredDesk, turn: Turn, rest: s
     try:
         group = desk.group(turn, key)
         checked = desk.answer_text(text)
-        return [answer_read_back.read_back(services, turn, key, checked, len(group.askers))]
+        return [answer_read_back.read_back(services, turn, key, checked, len(group.askers), as_listed(group, key),
+                                           group.key)]
     except FieldProblem as refused:
         key = typed_id(rest.strip().partition(" ")[0].lstrip("#"))
         if key is None:  # never: the number is read before the answer is
@@ -156,7 +157,8 @@ def _read_back(services: Services, desk: UnansweredDesk, turn: Turn, key: int, t
     except UserError:
         _stop_waiting(services, turn)  # the group closed meanwhile, or left the list: said as for the command
         raise
-    return [answer_read_back.read_back(services, turn, key, checked, len(group.askers))]
+    return [answer_read_back.read_back(services, turn, key, checked, len(group.askers), as_listed(group, key),
+                                           group.key)]
 
 
 def _answers(text: str, key: int) -> bool:

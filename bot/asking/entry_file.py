@@ -110,3 +110,29 @@ def _too_few(tagged: Counter[str], named: str) -> str:
     if total == 1:
         return f"only 1 entry is tagged {named} (in `{next(iter(tagged))}`), too few to go by"
     return f"the {total} entries tagged {named} are spread over {len(tagged)} files with none ahead"
+
+
+def ranked_files(entries: Mapping[str, Entry], search: KnowledgeSearch, tags: Iterable[str], texts: Iterable[str],
+                 files: Iterable[str]) -> list[tuple[str, str]]:
+    """Every file of entries, likeliest first for a new entry no file was chosen for, each with what makes it likely
+    ("" for none): the files holding entries that share its tags, most first, then those of the entries closest to
+    its question, then the rest by name. Asked of the QA lead as a numbered list (bot/asking/entry_file_asked.py)."""
+    wanted = {tag.strip().lower() for tag in tags if tag.strip()}
+    tagged = Counter(entry.file for entry in entries.values() if wanted & {tag.lower() for tag in entry.tags})
+    near: Counter[str] = Counter()
+    for text in texts:
+        if text.strip():
+            result = search.uncut(text)
+            near.update(entries[match.entry_id].file for match in (result.answer, *result.suggestions)
+                        if match is not None and match.entry_id in entries)
+    ranked = sorted(set(files), key=lambda name: (-tagged[name], -near[name], name))
+    return [(name, _likely(tagged[name], near[name])) for name in ranked]
+
+
+def _likely(tagged: int, near: int) -> str:
+    """What makes a file likely, said short."""
+    if tagged:
+        return f"{tagged} {'entry shares' if tagged == 1 else 'entries share'} its tags"
+    if near:
+        return f"{near} of the entries closest to its question {'is' if near == 1 else 'are'} there"
+    return ""

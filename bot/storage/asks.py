@@ -227,12 +227,24 @@ class Pick:
     asked_at: datetime
 
 
+# A pick whose learned wording a QA lead rejected (`reject 1` in `kb learned`), or its asker marked Not helpful, and
+# that is not active again for that entry (an Undo, a link): it found them no answer (trial 49: `kb unanswered`
+# still said "1 picked `…`" after the reject). The wording is the pick's own (ask_id), or another asker's in the
+# same words (a second pick trusts the first's row), compared as bot.asking.learning normalises it, but for spaces.
+_PICK_REJECTED = (
+    "EXISTS (SELECT 1 FROM kb_learned l WHERE l.entry_id = a.entry_id AND l.status = 'rejected' "
+    "AND l.rejected_why IN ('qa_lead', 'not_helpful') AND (l.ask_id = a.id OR l.wording = "
+    "rtrim(lower(trim(a.query)), ' ?!.,;:')) AND NOT EXISTS (SELECT 1 FROM kb_learned k WHERE k.entry_id = "
+    "l.entry_id AND k.wording = l.wording AND k.status = 'active'))")
+
+
 def picked_since(storage: Storage, since: datetime) -> list[Pick]:
     """Questions since `since` whose asker picked one of the suggestions, newest first: the QA leads' list says who
-    of a group's askers found an entry that way (trial 44 F22: a group half picked was shown as "none picked")."""
-    rows = select(storage.db, "SELECT query, user_id, entry_id, asked_at FROM kb_asks WHERE outcome = 'ambiguous' "
-                              "AND entry_id IS NOT NULL AND asked_at >= ? ORDER BY asked_at DESC, id DESC",
-                  [utc_text(since)])
+    of a group's askers found an entry that way (trial 44 F22: a group half picked was shown as "none picked").
+    A pick rejected since (`_PICK_REJECTED`) is not one."""
+    rows = select(storage.db, "SELECT query, user_id, entry_id, asked_at FROM kb_asks a WHERE outcome = 'ambiguous' "
+                              f"AND entry_id IS NOT NULL AND asked_at >= ? AND NOT {_PICK_REJECTED} "
+                              "ORDER BY asked_at DESC, id DESC", [utc_text(since)])
     return [Pick(query=row["query"], user_id=row["user_id"], entry_id=row["entry_id"],
                  asked_at=parse_utc(row["asked_at"])) for row in rows]
 
