@@ -26,7 +26,7 @@ def test_this_weeks_digest_and_audit_moderate_give_one_rate_over_the_same_dates(
         _history(services)  # one agreed last week, one not 4 weeks before, one agreed this week (submitted 1 Dec)
         waiting = engine.command("U0QALEAD1", "moderate", surface="terminal")
         this_week = engine.command("U0QALEAD1", "digest this week service", surface="terminal")
-        last_week = engine.command("U0QALEAD1", "digest service", surface="terminal")
+        last_week = engine.command("U0QALEAD1", "digest last week service", surface="terminal")
     assert [r.note for r in waiting if r.note] == [f"Moderation agreement across the service: {SAID}."]
     why = " (of audits submitted in the 5 weeks before this week, since moderation comes after submission)"
     for digest, heading in ((this_week, why), (last_week, "")):  # trial 46: the week under way says why

@@ -174,8 +174,11 @@ def test_a_practice_question_with_vs_is_still_a_practice_question(demo: Services
     assert "not a team" not in reply and " and South Child in Need and Protection," not in reply, reply
 
 
-def test_the_digest_typed_with_two_teams_is_last_weeks_of_those_teams(demo: Services, engine: Engine) -> None:
-    reply = said(engine, HEAD, "digest north vs south")
-    assert "Audit digest for north assessment team and south child in need and protection: week 48" in reply, reply
+def test_the_digest_typed_with_two_teams_on_a_saturday_is_this_weeks_of_those_teams(demo: Services,
+                                                                                   engine: Engine) -> None:
+    reply = said(engine, HEAD, "digest north vs south")  # the trial day is a Saturday: the working week is over
+    assert "Audit digest for north assessment team and south child in need and protection: week 49, 30 Nov to 5 Dec " \
+        "2026 (so far)" in reply, reply
+    assert "`/audit digest last week` gives last week's" in reply
     assert "• North Assessment Team: " in reply and "• South Child in Need and Protection: " in reply
     assert "Children in Care Team" not in reply
