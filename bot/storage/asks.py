@@ -227,6 +227,17 @@ class Pick:
     asked_at: datetime
 
 
+def waiting_with_qa_leads(storage: Storage, user_id: str) -> list[datetime]:
+    """When each of this person's questions still with the QA leads was asked, oldest first: ones they passed on,
+    and ones they were told were passed on as the entry given lacks what they asked for, until a QA lead closes
+    them (trial 50 F8: Home said "Nothing of yours is waiting" while the asker's question was open)."""
+    rows = storage.db.execute(
+        "SELECT a.asked_at FROM kb_asks a WHERE a.user_id = ? AND (a.escalated_at IS NOT NULL OR a.lacks IS NOT NULL) "
+        "AND NOT EXISTS (SELECT 1 FROM kb_unanswered_status s WHERE s.ask_id = a.id) ORDER BY a.asked_at, a.id",
+        [user_id]).fetchall()
+    return [parse_utc(row[0]) for row in rows]
+
+
 def picked_since(storage: Storage, since: datetime) -> list[Pick]:
     """Questions since `since` whose asker picked one of the suggestions, newest first: the QA leads' list says who
     of a group's askers found an entry that way (trial 44 F22: a group half picked was shown as "none picked")."""
