@@ -116,7 +116,8 @@ KINDS: tuple[FactKind, ...] = (
         "frequency", "a frequency (how often)",
         re.compile(r"\bhow\s+(?:often|frequently)\b|\bhow\s+many\s+times\s+(?:a|an|per|each|every)\s+"
                    r"(?:day|week|fortnight|month|year)\b|\bwhat\s+frequency\b", re.IGNORECASE),
-        re.compile(rf"\bevery\s+(?:{_NUMBER_WORD}|other|few|day|week|fortnight|month|year|school\s+term|term)\b|"
+        re.compile(rf"\bevery\s+(?:{_NUMBER_WORD}|other|few|day|week|fortnight|month|quarter|year|school\s+term|term|visit|review|"
+                   r"meeting|session)\b|"
                    r"\b(?:once|twice)\b|\b\w+\s+times\s+(?:a|an|per|each|every)\b|"
                    r"\b(?:daily|weekly|fortnightly|monthly|quarterly|yearly|annually|annual|six-monthly)\b|"
                    r"\b(?:per|a|each)\s+(?:day|week|fortnight|month|year|term)\b|\bat\s+intervals\b|"

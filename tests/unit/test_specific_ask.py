@@ -163,6 +163,7 @@ def test_how_often_asked_of_an_entry_giving_no_frequency_is_named() -> None:
     ("how often should i update the chronology", "Keep it current: update it as events happen."),
     ("how often do moderators agree", "The agreement rate: 5 of 7 (71%)."),
     ("how frequently are core groups held", "Core groups meet monthly."),
+    ("how often is the office kettle descaled", "Every quarter, by the duty manager."),
 ])
 def test_how_often_answered_with_a_frequency_is_not_flagged(question: str, answer: str) -> None:
     assert lacking(question, answer) is None
