@@ -24,6 +24,7 @@ from bot.asking import (
     named_action,
     offered,
     pick_trust,
+    two_part,
     unanswered,
     unhelpful_reason,
     wellbeing,
@@ -320,7 +321,10 @@ class KnowledgeFeature:
         answer into "not sure which", with no word why)."""
         if result.outcome == "answer" and result.answer is not None:
             entry = live.kb.entries[result.answer.entry_id]
-            return [self.entry_reply(turn, live, entry, ask_id), *self.lacking(live, result.query, entry, ask_id)]
+            other = two_part.other_part(live.search, result.query, entry.id,
+                                        {match.entry_id: match.score for match in result.suggestions})
+            return [self.entry_reply(turn, live, entry, ask_id), *self.lacking(live, result.query, entry, ask_id),
+                    *([two_part.other_part_reply(*other)] if other else [])]
         if result.outcome == "ambiguous" and len(result.suggestions) == 1 and not (defined or voted_down):
             return self.closest(turn, live, result.suggestions[0].entry_id, ask_id, result.query)
         if result.outcome == "ambiguous":
