@@ -89,14 +89,14 @@ def reply_json(result: SearchResult, kb: KnowledgeBase) -> dict[str, object]:
     return {**to_json(replace(result, answer=None, suggestions=())),
             "suggestions": [{"id": entry_id, "question": kb.entries[entry_id].question, "score": None}
                             for entry_id in related],
-            "out_of_scope": f"{CANNOT_HELP}{result.topic.reply}"}
+            "out_of_scope": f"{CANNOT_HELP}{result.topic.reply_to(result.query)}"}
 
 
 def out_of_scope_text(result: SearchResult, kb: KnowledgeBase) -> str:
     """What the chat says to a question about IT, HR, pay or leave (bot.asking.feature.out_of_scope_reply): where
     to go instead, the nearest entry the bot has, and what it does answer."""
     assert result.topic is not None
-    lines = [f"{CANNOT_HELP}{result.topic.reply}"]
+    lines = [f"{CANNOT_HELP}{result.topic.reply_to(result.query)}"]
     lines += [f"Related: {kb.entries[entry_id].question}" for entry_id in _related(result, kb)]
     return "\n".join([*lines, "", OUT_OF_SCOPE_NOTE])
 

@@ -39,7 +39,8 @@ from knowledge.fields import did_you_mean, type_name
 from knowledge.problems import Problem
 from knowledge.textterms import stem, words_of
 
-TOPIC_FIELDS = ("topic", "reply", "phrases", "own", "related", "asks", "contacting", "related_when")
+TOPIC_FIELDS = ("topic", "reply", "phrases", "own", "related", "asks", "contacting", "related_when", "also_when",
+                "also_say")
 MAX_PHRASE_WORDS = 6
 EXAMPLE = "`- {topic: pay, reply: Ask Payroll., phrases: [payslip, pay rise]}`"
 # How a person names their own thing, right before it: "my phone", "our printer"...
@@ -82,6 +83,16 @@ class OutOfScopeTopic:
     asks: tuple[str, ...] = ()  # if any, `own` words mark the topic only in a question opening with one of these
     contacting: tuple[str, ...] = ()  # people whose contacting makes a question practice: "text a care leaver"
     related_when: tuple[str, ...] = ()  # words making a question one for the first related entry: "reminders"
+    also_when: tuple[str, ...] = ()  # words in the question that add `also_say` to the reply: "agency worker"
+    also_say: str = ""
+
+    def reply_to(self, question: str) -> str:
+        """The topic's reply, with `also_say` after it when the question says one of the `also_when` words (trial
+        50 F19: an agency worker's leave goes through their agency, not the council's HR policy)."""
+        said = {stem(word) for word in words_of(question)}
+        if self.also_say and any(all(stem(word) in said for word in words_of(words)) for words in self.also_when):
+            return f"{self.reply} {self.also_say}"
+        return self.reply
 
 
 @dataclass(frozen=True)
@@ -219,13 +230,19 @@ def parse_out_of_scope(raw: Any, file: str) -> tuple[list[OutOfScopeTopic], list
         if related_when and not related:
             problems.append(Problem(file, where, f"{label} has `related_when:` but no `related:` entry to answer with; "
                                                  "add one, or remove `related_when:`."))
+        also_when = _strings(item.get("also_when", []), f"{label} `also_when:`", file, where, problems)
+        also_say = item.get("also_say", "")
+        if bool(also_when) != (isinstance(also_say, str) and bool(also_say.strip())):
+            problems.append(Problem(file, where, f"{label} needs both `also_when:` (words) and `also_say:` (text), or "
+                                                 "neither."))
         for phrase in (*phrases, *own, *asks, *contacting, *related_when):
             if len(phrase.split()) > MAX_PHRASE_WORDS:
                 problems.append(Problem(file, where, f"'{phrase}' in {label} has more than {MAX_PHRASE_WORDS} "
                                                      "words; keep phrases short."))
         if len(problems) == before:
             topics.append(OutOfScopeTopic(item["topic"].strip(), item["reply"].strip(), phrases, related, where, own,
-                                          asks, contacting, related_when))
+                                          asks, contacting, related_when, also_when,
+                                          also_say.strip() if isinstance(also_say, str) else ""))
     return topics, problems
 
 

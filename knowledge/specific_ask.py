@@ -111,6 +111,18 @@ KINDS: tuple[FactKind, ...] = (
         re.compile(rf"(?:{_WRITTEN})[^.\n•;]{{0,80}}(?:{_TIMESCALE})|(?:{_TIMESCALE})[^.\n•;]{{0,80}}(?:{_WRITTEN})",
                    re.IGNORECASE)),
     FactKind(
+        # trial 50 F5: "how often shud contact with birth parents be for a baby in care" got the family time entry,
+        # which says the plan records "how often" but gives no frequency, and no word that it gives none
+        "frequency", "a frequency (how often)",
+        re.compile(r"\bhow\s+(?:often|frequently)\b|\bhow\s+many\s+times\s+(?:a|an|per|each|every)\s+"
+                   r"(?:day|week|fortnight|month|year)\b|\bwhat\s+frequency\b", re.IGNORECASE),
+        re.compile(rf"\bevery\s+(?:{_NUMBER_WORD}|other|few|day|week|fortnight|month|quarter|year|school\s+term|term|visit|review|"
+                   r"meeting|session)\b|"
+                   r"\b(?:once|twice)\b|\b\w+\s+times\s+(?:a|an|per|each|every)\b|"
+                   r"\b(?:daily|weekly|fortnightly|monthly|quarterly|yearly|annually|annual|six-monthly)\b|"
+                   r"\b(?:per|a|each)\s+(?:day|week|fortnight|month|year|term)\b|\bat\s+intervals\b|"
+                   r"\d\s?%|\b\d+\s+of\s+\d+\b", re.IGNORECASE)),
+    FactKind(
         "deadline", "a deadline or timescale",
         _asked(r"deadlines?|time\s*limits?|timescales?|due\s+dates?", _HOW_LONG,
                r"\bwhen\s+(?:is|are)\s+(?:\w+\s+){0,5}?due\b"),
@@ -144,7 +156,17 @@ def lacking(question: str, answer: str, spelling: Spelling | None = None) -> Fac
     kind = asked_kind(question, spelling)
     if kind is None or kind.shown.search(answer):
         return None
+    if kind.key == "frequency" and _REVIEWING.search(question) and _EACH_TIME.search(answer):
+        return None  # "how often is the placement plan reviewed": "at each looked after review" is how often
     return kind
+
+
+# How often a plan or record is reviewed or updated is given by "at each review", "whenever…", "as events happen",
+# which give no frequency of anything else (the family time entry's plans "reviewed at each looked after review" say
+# nothing of how often a child sees their parents)
+_REVIEWING = re.compile(r"\b(?:review|reviews|reviewed|reviewing|update|updates|updated|updating)\b", re.IGNORECASE)
+_EACH_TIME = re.compile(r"\b(?:at|after)\s+(?:each|every)\b|\bwhenever\b|\bas\s+(?:\w+\s+){0,2}happen",
+                        re.IGNORECASE)
 
 
 def by_key(key: str | None) -> FactKind | None:

@@ -50,7 +50,7 @@ def explained(search: KnowledgeSearch, kb: KnowledgeBase, question: str, result:
         return about_term(search, kb, defined, result), f"{meaning_said(*defined, kb.glossary)}."
     compared = compared_terms(question, kb.glossary)
     if compared is None:
-        return result, None
+        return unheld_term(search, kb, question, result)
     (first, first_meaning), (second, second_meaning) = compared
     if same_idea(search, *compared) and not (is_long_form(first) or is_long_form(second)):
         said = (f"**{first}** and **{second}** are two names for the same thing: {first} stands for {first_meaning}, "
@@ -58,6 +58,25 @@ def explained(search: KnowledgeSearch, kb: KnowledgeBase, question: str, result:
     else:
         said = "; ".join(meaning_said(term, meaning, kb.glossary) for term, meaning in compared) + "."
     return about_compared(search, kb, compared, result), said
+
+
+WEAK = 60.0  # a suggestion scoring under this fits a question naming a term no entry is about too loosely to offer
+
+
+def unheld_term(search: KnowledgeSearch, kb: KnowledgeBase, question: str, result: SearchResult
+                ) -> tuple[SearchResult, str | None]:
+    """A question naming a glossary short form no entry is about, which the search answers with nothing outright and
+    nothing close: the term's meaning, and nothing offered (trial 50 F6: "where do i find the SWET template for
+    court" got three unrelated entries, though the glossary spells SWET out). Otherwise the result as it was."""
+    if result.outcome == "answer" or any(match.score >= WEAK for match in result.suggestions):
+        return result, None
+    said = {word.lower() for word in words_of(question)}
+    for term, meaning in kb.glossary.items():
+        if len(term) >= 3 and not is_long_form(term) and term.lower() in said \
+                and not entries_about(search, kb, term, meaning):
+            said_term = f"{meaning_said(term, meaning, kb.glossary)}."
+            return replace(result, outcome="none", answer=None, suggestions=()), said_term
+    return result, None
 
 
 def is_long_form(term: str) -> bool:

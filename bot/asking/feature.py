@@ -24,6 +24,7 @@ from bot.asking import (
     named_action,
     offered,
     pick_trust,
+    two_part,
     unanswered,
     unhelpful_reason,
     wellbeing,
@@ -174,7 +175,7 @@ class KnowledgeFeature:
                                              lambda ask: self.pass_on(turn, ask) or [])
             unhelpful_reason.stop_waiting(self.services, turn)  # asked again in other words
         if result.topic is not None:  # IT, HR, pay, leave: not a gap in the knowledge base, so not logged
-            return [out_of_scope_reply(live, result.topic)]
+            return [out_of_scope_reply(live, result.topic, searched)]
         if result.outcome == "none" and not reads_as_words(searched):  # noise, not a gap in the knowledge base
             return [unreadable_reply()]
         if typed and result.outcome != "answer" and (usage := usage_instead(self.engine, turn, as_typed)) is not None:
@@ -320,7 +321,10 @@ class KnowledgeFeature:
         answer into "not sure which", with no word why)."""
         if result.outcome == "answer" and result.answer is not None:
             entry = live.kb.entries[result.answer.entry_id]
-            return [self.entry_reply(turn, live, entry, ask_id), *self.lacking(live, result.query, entry, ask_id)]
+            other = two_part.other_part(live.search, result.query, entry.id,
+                                        {match.entry_id: match.score for match in result.suggestions})
+            return [self.entry_reply(turn, live, entry, ask_id), *self.lacking(live, result.query, entry, ask_id),
+                    *([two_part.other_part_reply(*other)] if other else [])]
         if result.outcome == "ambiguous" and len(result.suggestions) == 1 and not (defined or voted_down):
             return self.closest(turn, live, result.suggestions[0].entry_id, ask_id, result.query)
         if result.outcome == "ambiguous":
@@ -471,11 +475,12 @@ class KnowledgeFeature:
         return self.ask(turn, text, typed=True)
 
 
-def out_of_scope_reply(live: LiveKnowledge, topic: OutOfScopeTopic) -> Reply:
-    """"I can't help with that here", where to go instead, and the nearest entry the bot has, if any."""
+def out_of_scope_reply(live: LiveKnowledge, topic: OutOfScopeTopic, question: str = "") -> Reply:
+    """"I can't help with that here", where to go instead (with the topic's line for what the question says, an
+    agency worker's leave), and the nearest entry the bot has, if any."""
     related = [entry_id for entry_id in topic.related if entry_id in live.kb.entries]
     choices = tuple(Choice(live.kb.entries[entry_id].question, "kb.show", entry_id) for entry_id in related[:1])
-    return Reply(text=f"I can't help with that here: {topic.reply}", choices=choices,
+    return Reply(text=f"I can't help with that here: {topic.reply_to(question)}", choices=choices,
                  note="I answer practice and audit questions, and questions about using this bot.")
 
 

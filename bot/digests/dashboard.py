@@ -29,6 +29,7 @@ from bot.engine.routing import Engine
 from bot.oversight.undelivered import admin_home
 from bot.settings.people import Person
 from bot.storage import actions as action_store
+from bot.storage import asks as ask_store
 from bot.storage import campaigns as campaign_store
 from bot.storage import held_dms
 from bot.storage.moderation import not_yet_moderated
@@ -77,8 +78,12 @@ def my_work(services: Services, person: Person) -> list[Reply]:
             choices.append(Choice(f"Done: action {action_id}", "actions.done", str(action_id)))
         lines.extend(f"   • Action {a.id}, {_clip(a.description)} ({audit_and_case(a.audit_id, a.case_ref)}): "
                      f"{asked[a.id]}" for a in open_actions[SHOWN:] if a.id in asked)  # which one (trial 37)
+    questions = ask_store.waiting_with_qa_leads(services.storage, person.user_id)
+    if questions:  # the asker's questions still with the QA leads (trial 50 F8: "Nothing of yours is waiting")
+        since = short_date(questions[0].astimezone(services.settings.timezone).date(), year=False)
+        lines.append(f"{count_of(len(questions), 'question')} with the QA leads, waiting since {since}")
     if not drafts_total and not actions_total:  # only your own: a manager's team may have overdue actions (trial 28)
-        waiting = awaiting_response(services.storage, person.user_id) or more_time_said.waiting_for_you(
+        waiting = questions or awaiting_response(services.storage, person.user_id) or more_time_said.waiting_for_you(
             services, person.user_id) or held_dms.waiting_for(  # trial 43: requests for more time waiting for her
             services.storage, person.user_id, services.clock())  # answer; trial 46: messages held for her (above)
         lines.append("No drafts or open actions of yours." if waiting else

@@ -227,6 +227,17 @@ class Pick:
     asked_at: datetime
 
 
+def waiting_with_qa_leads(storage: Storage, user_id: str) -> list[datetime]:
+    """When each of this person's questions still with the QA leads was asked, oldest first: ones they passed on,
+    and ones they were told were passed on as the entry given lacks what they asked for, until a QA lead closes
+    them (trial 50 F8: Home said "Nothing of yours is waiting" while the asker's question was open)."""
+    rows = storage.db.execute(
+        "SELECT a.asked_at FROM kb_asks a WHERE a.user_id = ? AND (a.escalated_at IS NOT NULL OR a.lacks IS NOT NULL) "
+        "AND NOT EXISTS (SELECT 1 FROM kb_unanswered_status s WHERE s.ask_id = a.id) ORDER BY a.asked_at, a.id",
+        [user_id]).fetchall()
+    return [parse_utc(row[0]) for row in rows]
+
+
 # A pick whose learned wording a QA lead rejected (`reject 1` in `kb learned`), or its asker marked Not helpful, and
 # that is not active again for that entry (an Undo, a link): it found them no answer (trial 49: `kb unanswered`
 # still said "1 picked `…`" after the reject). The wording is the pick's own (ask_id), or another asker's in the

@@ -4,6 +4,7 @@ gives none of gets the entry and an honest line, and the QA lead's `/audit kb un
 from __future__ import annotations
 
 from tests.conftest import RunningBot
+from tests.e2e.test_e2e_learning import kb_show_values
 from tests.support.kb_helpers import post_containing
 
 PRACTITIONER, QA_LEAD = "U0PRAN001", "U0QALEAD1"
@@ -38,3 +39,15 @@ def test_the_qa_leads_answer_reaches_the_next_asker_in_the_same_words(running_bo
     post_containing(standin, "the council sets no rate", "DU0PRAN002")
     theirs = [call.params for call in standin.calls_to("chat.postMessage") if call.params["channel"] == "DU0PRAN002"]
     assert "passed your question" not in str(theirs)
+
+
+def test_an_entry_picked_for_a_how_often_question_says_it_gives_no_frequency(running_bot: RunningBot,
+                                                                            standin) -> None:
+    """Trial 50 F5: picking the family time entry from "Did you mean…" gave no frequency and no word of it."""
+    running_bot.slack.message_im(PRACTITIONER, "how often shud contact with birth parents be for a baby in care")
+    offer = post_containing(standin, "Did you mean", f"D{PRACTITIONER}")
+    [pick] = [value for value in kb_show_values(offer) if value.startswith("family-time:")]
+    running_bot.slack.block_action(PRACTITIONER, "kb.show|1", pick)
+    post_containing(standin, "How should family time and contact be planned for a child in care?", f"D{PRACTITIONER}")
+    post_containing(standin, "This entry doesn't give a frequency (how often). I've passed your question",
+                    f"D{PRACTITIONER}")

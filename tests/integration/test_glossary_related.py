@@ -85,3 +85,31 @@ def test_an_acronym_asked_with_a_typo_and_where_it_was_met_is_spelt_out_before_i
     text = all_text(engine.message(PRACTITIONER, "wat does DA mean in a referral"))
     assert "**DA** stands for domestic abuse." in text
     assert "domestic abuse" in text.split("stands for domestic abuse.", 1)[1].lower()
+
+
+def test_a_question_naming_a_term_no_entry_covers_gets_its_meaning_not_unrelated_entries(engine: Engine) -> None:
+    """Trial 50 F6: "where do i find the SWET template for court" offered a PACE transfer, section 7 reports and
+    ILACS; the glossary spells SWET out and no entry is about it."""
+    replies = engine.message(PRACTITIONER, "where do i find the SWET template for court")
+    text = all_text(replies)
+    assert text.strip().startswith("**SWET** stands for social work evidence template (care proceedings).")
+    assert "I have no fuller entry on it yet" in text
+    assert button_values(replies, "kb.show") == [] and button_values(replies, "kb.escalate")
+
+
+def test_a_question_naming_a_term_an_entry_covers_is_searched_as_before(engine: Engine) -> None:
+    replies = engine.message(PRACTITIONER, "where do i find the PLO letter before proceedings")
+    assert "stands for" not in all_text(replies)
+
+
+def test_a_question_in_two_parts_names_the_entry_for_the_other_part(engine: Engine) -> None:
+    """Trial 50 F7: "… is this cce and whats the NRM" got the NRM entry alone; "is this cce" got nothing."""
+    replies = engine.message(PRACTITIONER, "15yo boy keeps going missing, has new trainers and 2 phones, mum thinks "
+                                           "hes running for someone. is this cce and whats the NRM")
+    assert replies[0].title == "When and how do we make a National Referral Mechanism referral for a child?"
+    assert "**And for the other part of your question** (“is this cce”)" in all_text(replies)
+    assert "cce-county-lines" in button_values(replies, "kb.show")
+
+
+def test_a_question_in_one_part_gets_no_other_part_line(engine: Engine) -> None:
+    assert "other part of your question" not in all_text(engine.message(PRACTITIONER, "what is the NRM"))

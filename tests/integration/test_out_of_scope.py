@@ -138,6 +138,25 @@ def test_annual_leave_is_declined_with_the_entry_on_pausing_reminders(engine: En
     assert "No unanswered" in engine.command("U0QALEAD1", "kb unanswered")[0].text
 
 
+AGENCY_LEAVE = "As an agency worker, your leave is booked and paid through your agency"
+
+
+def test_an_agency_workers_leave_question_is_sent_to_their_agency(engine: Engine) -> None:
+    """Trial 50 F19: "…annual leave as an agency worker" was sent to the council's HR leave policy only."""
+    replies = engine.message(PRACTITIONER, "whats the process for applying for annual leave as an agency worker")
+    assert replies[0].text.startswith("I can't help with that here: For booking")
+    assert AGENCY_LEAVE in replies[0].text
+    assert AGENCY_LEAVE not in engine.message(PRACTITIONER, "how do I book annual leave")[0].text
+
+
+def test_kb_check_wants_an_also_line_with_its_words(tmp_path: Path) -> None:
+    (tmp_path / "kb.yaml").write_text(
+        "entries:\n  - id: only-entry\n    question: What is it?\n    answer: This.\n    review_by: 2030-01-01\n"
+        "out_of_scope:\n  - topic: leave\n    reply: Ask HR.\n    phrases: [annual leave]\n"
+        "    also_when: [agency worker]\n", encoding="utf-8")
+    assert any("needs both `also_when:`" in problem.message for problem in check_knowledge(tmp_path))
+
+
 def test_a_question_the_knowledge_base_answers_is_answered_even_with_a_topic_word(engine: Engine) -> None:
     replies = engine.message(PRACTITIONER, "how do I pause reminders while I am on annual leave?")
     assert replies[0].title == "How do I pause reminders while I am on leave?"

@@ -65,3 +65,16 @@ def test_the_one_close_entry_shown_tentatively_gets_the_line(engine: Engine, ser
     assert replies[0].text.startswith("I'm not sure this is what you need, but this looks closest:")
     assert NO_TIMESCALE in all_text(replies)
     assert WRITE_UP in all_text(engine.command(QA_LEAD, "kb unanswered"))
+
+
+def test_how_often_picked_from_did_you_mean_gets_the_line_said_for_a_frequency(engine: Engine) -> None:
+    """Trial 50 F5: the family time entry, picked for "how often shud contact…", gave no frequency and said nothing."""
+    asked = "how often shud contact with birth parents be for a baby in care"
+    offered = engine.message(ASKER, asked)
+    [pick] = [value for value in button_values(offered, "kb.show") if value.startswith("family-time:")]
+
+    shown = engine.action(ASKER, "kb.show", pick)
+
+    assert shown[0].title == "How should family time and contact be planned for a child in care?"
+    assert "This entry doesn't give a frequency (how often). I've passed your question" in all_text(shown)
+    assert asked in all_text(engine.command(QA_LEAD, "kb unanswered"))

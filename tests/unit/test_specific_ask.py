@@ -145,3 +145,25 @@ def test_any_question_with_slips_the_search_puts_right_asks_what_the_clean_one_a
     clean = " ".join(words)
     typed = " ".join(TYPED_AS.get(word, word) if slip else word for word, slip in zip(words, slipped, strict=False))
     assert asked_kind(typed, spelling) == asked_kind(clean)
+
+
+FAMILY_TIME = ("The arrangements (who, how often, where, supervised or not) belong in the care plan and are reviewed "
+               "at each looked after review. Contact may be refused for up to 7 days in an urgent case.")
+
+
+def test_how_often_asked_of_an_entry_giving_no_frequency_is_named() -> None:
+    """Trial 50 F5: "how often shud contact…" got the family time entry, which gives no frequency, with no word."""
+    found = lacking("how often shud contact with birth parents be for a baby in care", FAMILY_TIME)
+    assert found is not None and found.named == "a frequency (how often)"
+
+
+@pytest.mark.parametrize(("question", "answer"), [
+    ("how often do i visit a child in need", "Visit the child at least every 6 weeks."),
+    ("how often is the placement plan reviewed", "It is reviewed at each looked after review."),
+    ("how often should i update the chronology", "Keep it current: update it as events happen."),
+    ("how often do moderators agree", "The agreement rate: 5 of 7 (71%)."),
+    ("how frequently are core groups held", "Core groups meet monthly."),
+    ("how often is the office kettle descaled", "Every quarter, by the duty manager."),
+])
+def test_how_often_answered_with_a_frequency_is_not_flagged(question: str, answer: str) -> None:
+    assert lacking(question, answer) is None
