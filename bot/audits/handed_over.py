@@ -7,16 +7,49 @@ it, which settles it as sent, or `failed`, which releases its claim so that run 
 prints the reply itself, so there it is settled at once. fix50b: a refusal was silent, so the worker read the
 messages that did arrive and never knew some would come later; the first refused one in a turn adds one line saying
 when the rest comes (its time: the start of their working hours).
+
+fix52c: a held message saying a due date with how near it is, "due Friday 18 December 2026 (in 10 days)", was
+handed over on Monday still saying "(in 10 days)" of the Friday it was written. `near_again` says it again against
+the day it is delivered (the full date is the truth), as `how_near` would: "(in 7 days)", or no bracket once passed.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 
+from bot.audits.action_fields import how_near
 from bot.core.replies import Reply
 from bot.engine.routing import Turn
+from knowledge.dates import long_date
+
+# A full date as `long_date` says it, any bold or italic marks after it, then how near it was when written.
+_NEAR = re.compile(r"(?P<date>(?<![A-Za-z])(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day \d{1,2} "
+                   r"(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4})"
+                   r"(?P<marks>[*_]*) \((?:today|tomorrow|in \d+ days?)\)")
+
+
+def near_again(text: str, today: date) -> str:
+    """`text` with every "(in N days)", "(tomorrow)" or "(today)" after a full date said again for `today`, the
+    day it is delivered (`how_near` of that date: dropped once it has passed); a date that does not parse (a
+    weekday that does not match it) is left as written."""
+    def said(found: re.Match[str]) -> str:
+        try:
+            day = datetime.strptime(found.group("date"), "%A %d %B %Y").date()
+        except ValueError:
+            return found.group(0)
+        if long_date(day) != found.group("date"):
+            return found.group(0)
+        return found.group("date") + found.group("marks") + how_near(day, today)
+    return _NEAR.sub(said, text)
+
+
+def reply_near_again(reply: Reply, today: date) -> Reply:
+    """A held message as delivered on `today`: how near each due date is in its words and fields (`near_again`)."""
+    return replace(reply, text=near_again(reply.text, today), note=near_again(reply.note or "", today) or reply.note,
+                   fields=tuple((name, near_again(value, today)) for name, value in reply.fields))
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from functools import partial
 
 from bot.audits import held_chase, held_news
 from bot.audits.chase_nudge import working_morning
-from bot.audits.handed_over import Handed, comes_at, posted_replies
+from bot.audits.handed_over import Handed, comes_at, posted_replies, reply_near_again
 from bot.core.chase_said import morning
 from bot.core.outgoing import Outgoing
 from bot.core.replies import Choice, Reply
@@ -90,8 +90,10 @@ def _told(services: Services, turn: Turn, worker: str, send_at: datetime) -> Rep
 
 
 def due_outgoing(services: Services, now: datetime) -> list[tuple[held_dms.HeldDm, Outgoing]]:
-    """The held DMs due by `now`, claimed, each as it was written, in the order they were held."""
-    return [(dm, Outgoing(dm.to_user, (from_json(dm.to_user, dm.message),)))
+    """The held DMs due by `now`, claimed, each as it was written (how near its due dates are said for today:
+    fix52c), in the order they were held."""
+    today = now.astimezone(services.settings.timezone).date()
+    return [(dm, Outgoing(dm.to_user, (reply_near_again(from_json(dm.to_user, dm.message), today),)))
             for dm in held_dms.claim_due(services.storage, now)]
 
 
@@ -115,8 +117,11 @@ def _heading(count: int) -> str:
 
 
 def _dms_handed(services: Services, turn: Turn) -> list[Handed]:
-    """The DMs held for the person who is here now, claimed, each settled once posted or released if refused."""
-    return [Handed(from_json(turn.user_id, dm.message), partial(settle, services, dm, True, turn.now),
+    """The DMs held for the person who is here now, claimed, each settled once posted or released if refused; how
+    near each due date is, said for today (fix52c: "(in 10 days)" written on a Friday was wrong on Monday)."""
+    today = turn.now.astimezone(services.settings.timezone).date()
+    return [Handed(reply_near_again(from_json(turn.user_id, dm.message), today),
+                   partial(settle, services, dm, True, turn.now),
                    partial(held_dms.release, services.storage, dm), held_at=dm.held_at,
                    send_at=comes_at(dm.send_at, turn.now, services.settings.timezone))
             for dm in held_dms.claim_for(services.storage, turn.user_id, turn.now)]
