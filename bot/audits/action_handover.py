@@ -11,6 +11,12 @@ date is moved: kept as a revision and in the trail, the old owner told it is no 
 is (bot.audits.action_edit.tell). Asked in words it is read back first, Yes or No; a person the bot doesn't know gets
 the case's people nearest to what was typed. The new owner must be one of the case's people
 (bot.audits.action_owners), as anywhere an owner is typed.
+
+Trial 50 follow-ups (fix52e): `/audit edit 1 action 2 owner N2`, the slash form, hands over as the typed form does;
+a "person" that is nobody of the case's but reads as a date (`give action 2 to 15/1`) is answered with the due-date
+command and the date read back, never "I don't know “15/1”"; and a handover typed at a draft's actions or submit step
+(`hand action 1 to N2`) changes that action's owner there, as `action 1 owner N2` does, where it had been taken for a
+new action's words (`typed_in_draft`).
 """
 
 from __future__ import annotations
@@ -22,6 +28,10 @@ from datetime import date
 from rapidfuzz import fuzz, process
 
 from bot.audits import action_edit, action_owners, lifecycle
+from bot.audits.action_fields import action_due
+from bot.audits.action_removal import numbers_text
+from bot.audits.core import Ctx, load
+from bot.audits.flow import AnswerError
 from bot.core import buttons, policy
 from bot.core.markup import audit_and_case
 from bot.core.replies import Choice, Reply
@@ -33,7 +43,7 @@ from bot.storage import actions as action_store
 from bot.storage import audits as store
 from bot.storage.audits import AuditRow
 from bot.storage.errors import NotFound
-from knowledge.dates import long_date
+from knowledge.dates import DateError, long_date, parse_day
 
 YES, NO = "handover.yes", "handover.no"
 PRIORITY = 24  # before another person's time away said in words (26), which took "N1 is off sick, … hand action 2"
@@ -78,7 +88,11 @@ def typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
     asked = said(text)
     if asked is None:
         return None
+    if (in_draft := _own_draft(services, turn, asked.action_id)) is not None:  # asked as a question mid-audit
+        return typed_in_draft(services, turn, in_draft, text)
     action, audit = _handable(services, turn, asked.action_id)
+    if (instead := date_instead(services, turn, audit, action, asked.who)) is not None:
+        return [instead]
     owner = _new_owner(services, turn, audit, action, asked.who, f"hand action {action.id} to")
     if owner == action.owner_id:
         return [_unchanged(services, action)]
@@ -94,19 +108,22 @@ def typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
                   f"{label(owner)}`.")]
 
 
-def owner_typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
+def owner_typed(services: Services, turn: Turn, text: str, audit_id: int | None = None) -> list[Reply] | None:
     """`action 2 owner N2` where its auditor can no longer change the audit (being moderated, or moderated), from
     someone who may hand it over: changed at once, as `action 2 due 15/1` is there; None otherwise (the auditor's
-    own change before moderation is bot.audits.action_edit's)."""
+    own change before moderation is bot.audits.action_edit's). With `audit_id` (`/audit edit 1 action 2 owner N2`,
+    fix52e: refused as moderated while the typed form worked) only an action of that audit is handed over here."""
     edit = action_edit.parse(text)
     if edit is None or edit.field != "owner" or not edit.value:
         return None
     action = action_store.get_action(services.storage, edit.action_id)
     audit = store.get_audit(services.storage, action.audit_id) if action else None
     if action is None or audit is None or lifecycle.action_edit_refusal(audit, audit.auditor_id) is None or \
-            audit.status == "draft" or not may_hand_over(services, turn, audit, action):
+            audit.status == "draft" or not may_hand_over(services, turn, audit, action) or \
+            audit_id not in (None, audit.id):
         return None
-    owner = _new_owner(services, turn, audit, action, edit.value, f"action {action.id} owner")
+    command = f"action {action.id} owner" if audit_id is None else f"/audit edit {audit.id} action {action.id} owner"
+    owner = _new_owner(services, turn, audit, action, edit.value, command)
     if owner == action.owner_id:
         return [_unchanged(services, action)]
     return hand_over(services, turn, action.id, owner)
@@ -128,6 +145,63 @@ def hand_over(services: Services, turn: Turn, action_id: int, owner: str) -> lis
                        f"{label(action.owner_id)}'s. I've told them both, and the earlier owner is kept in the "
                        "audit's history."),
             *action_edit.tell(services, turn, audit, action, "owner_id", owner)]
+
+
+def typed_in_draft(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | None:
+    """A handover typed at a draft's actions or submit step (`hand action 1 to N2`): one of this draft's actions is
+    changed as `action 1 owner N2` changes it, said first as read; another audit's action is read back as anywhere
+    (`typed`); None for other text."""
+    asked = said(text)
+    if asked is None:
+        return None
+    action = action_store.get_action(services.storage, asked.action_id)
+    if action is None:  # a number mistyped: this audit's own actions are named
+        raise UserError(f"Action {asked.action_id} is not one of audit #{ctx.audit.id}'s actions, so nothing "
+                        f"changed. {numbers_text(services, ctx.audit.id, 'change')} To give one to someone else, type "
+                        f"`hand action` and its number, then `to` and the name.")
+    if action.audit_id != ctx.audit.id:
+        return typed(services, turn, text)
+    if (instead := date_instead(services, turn, ctx.audit, action, asked.who)) is not None:
+        return [instead]
+    command = f"action {action.id} owner {asked.who}"
+    changed = action_edit.typed_in_draft(services, turn, ctx, command) or []
+    return [Reply(kind="notice", text=f"I've read that as `{command}`."), *changed]
+
+
+def _own_draft(services: Services, turn: Turn, action_id: int) -> Ctx | None:
+    """The draft the action is in, when it is the person's own and at its actions or submit step, where
+    `typed_in_draft` changes it; None otherwise."""
+    action = action_store.get_action(services.storage, action_id)
+    audit = store.get_audit(services.storage, action.audit_id) if action else None
+    if audit is None or audit.status != "draft" or audit.auditor_id != turn.user_id or \
+            audit.step not in ("actions", "submit"):
+        return None
+    return load(services, audit.id)
+
+
+def date_instead(services: Services, turn: Turn, audit: AuditRow, action: action_store.ActionRow,
+                 who: str) -> Reply | None:
+    """`give action 2 to 15/1`: the "person" is nobody of the case's and reads as a date, so the due-date command
+    is given, with the date read back (or why it can't be the due date); None when `who` is someone or no date."""
+    try:
+        action_owners.resolve(services, audit, who, turn.user_id)
+        return None
+    except UserError:
+        pass
+    today = turn.now.astimezone(services.settings.timezone).date()
+    try:
+        parse_day(who, today, "any")
+    except DateError:
+        return None
+    now_due = long_date(date.fromisoformat(action.due_date))
+    command = f"`action {action.id} due {who}`"
+    try:
+        read = f"reads as a date, {long_date(action_due(services, turn, who))}, not a person"
+    except AnswerError as error:
+        read = f"reads as a date, not a person ({error})"
+    return Reply(text=f"“{who}” {read}, so nothing changed. To make it the due date of action {action.id} "
+                      f"(_{action.description}_, due {now_due} now), type {command}. To give the action to someone, "
+                      f"type `hand action {action.id} to` and their name.")
 
 
 def on_yes(services: Services, turn: Turn, value: str) -> list[Reply]:

@@ -33,6 +33,7 @@ from bot.audits import (
     action_due_words,
     action_edit,
     action_fields,
+    action_handover,
     action_named,
     action_removal,
     earlier_actions,
@@ -58,6 +59,8 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
     changed = action_edit.typed_in_draft(services, turn, ctx, text)
     if changed is not None or (changed := action_due_words.typed(services, turn, ctx, text)) is not None:
         return changed
+    if (handed := action_handover.typed_in_draft(services, turn, ctx, text)) is not None:  # "hand action 1 to N2"
+        return handed  # fix52e: had been taken for a new action's words
     if (named := action_named.typed(services, turn, ctx, text)) is not None:  # "make the minutes one due …"
         return named
     if (change := audits_questions.CHANGE_WORDS.match(text)) is not None:  # that answer, then back: never an action

@@ -23,6 +23,7 @@ from typing import Any
 from bot.audits import (
     action_due_words,
     action_edit,
+    action_handover,
     action_removal,
     action_status,
     actions_step,
@@ -254,6 +255,8 @@ def _submit_text(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Re
         return changed
     if (changed := action_due_words.typed(services, turn, ctx, text)) is not None:  # `make that one due fri`
         return changed
+    if (handed := action_handover.typed_in_draft(services, turn, ctx, text)) is not None:  # "hand action 1 to N2"
+        return handed
     if (change := CHANGE_WORDS.match(text)) is not None:  # the answers are listed above: `change 9` jumps to one
         return audits_questions.change_from_review(services, turn, ctx, change.group(1))
     if SUBMIT_WORDS.match(text) or text.strip().lower() in ("yes", "y"):

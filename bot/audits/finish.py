@@ -7,6 +7,7 @@ from typing import cast
 
 from bot.audits import (
     action_edit,
+    action_handover,
     action_owners,
     action_removal,
     action_typed,
@@ -456,8 +457,9 @@ def edit_command(services: Services, turn: Turn, args: str) -> list[Reply]:
         return note_edit.change_note(services, turn, audit_id, parts[2])
     if parts[1].lower() == "remove":
         return action_removal.asked_from_submitted(services, turn, audit_id, parts[2])
-    if parts[1].lower() == "action":
-        return action_edit.edit_submitted(services, turn, audit_id, f"action {parts[2]}")
+    if parts[1].lower() == "action":  # a moderated audit's action handed over as typed without `/audit` (fix52e)
+        return action_handover.owner_typed(services, turn, f"action {parts[2]}", audit_id) or \
+            action_edit.edit_submitted(services, turn, audit_id, f"action {parts[2]}")
     field = {"grade": "overall_grade", "reason": "grade_reason", "strengths": "strengths",
              "development": "development"}.get(parts[1].lower())
     if field is None:

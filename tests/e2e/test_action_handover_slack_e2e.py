@@ -11,6 +11,7 @@ import time_machine
 
 from bot.core.services import Services
 from bot.storage import actions as action_store
+from bot.storage import audits as store
 from tests.conftest import RunningBot
 from tests.e2e.test_audit_slack_e2e import SlackPerson
 from tests.support.audit_rows import insert_audit
@@ -40,3 +41,27 @@ def test_a_manager_hands_a_moderated_audits_action_over_in_words(bot: RunningBot
     assert new.startswith(f"Team manager (North) gave you action {action}")
     assert action_store.get_action(services.storage, action).owner_id == N2
     assert services.storage.db.execute("SELECT COUNT(*) FROM kb_asks").fetchone()[0] == 0
+
+
+def test_the_slash_edit_command_hands_a_moderated_audits_action_over(bot: RunningBot, standin,
+                                                                     services: Services) -> None:
+    """fix52e: `/audit edit 1 action 2 owner sw n2` was refused ("Audit #1 has been moderated…") while the same
+    change typed as `action 2 owner sw n2` was made; the slash command now hands it over the same way (and, as typed,
+only for someone who may: the new owner asking for it is still refused)."""
+    with time_machine.travel(FRIDAY, tick=False):
+        audit_id = insert_audit(services.storage, "CR-551234", FRIDAY, status="moderated", auditor=MANAGER)
+        action = action_store.add_action(services.storage, audit_id, "Update the chronology", N1, "2026-12-18",
+                                         MANAGER, FRIDAY)
+        [refused] = SlackPerson(bot, standin, N2).send("command", f"edit {audit_id} action {action} owner N2")
+        assert refused.kind == "error" and action_store.get_action(services.storage, action).owner_id == N1
+        [done] = SlackPerson(bot, standin, MANAGER).send("command", f"edit {audit_id} action {action} owner sw n2")
+        old = SlackPerson(bot, standin, N1)._dm_posts()[-1].params["text"]
+        new = SlackPerson(bot, standin, N2)._dm_posts()[-1].params["text"]
+    assert done.text.startswith(f"Action {action} (_Update the chronology_) is now Social worker N2's, not "
+                                "Social worker N1's. I've told them both")
+    assert "moderated" not in done.text
+    assert "no longer yours to do" in old and new.startswith(f"Team manager (North) gave you action {action}")
+    assert action_store.get_action(services.storage, action).owner_id == N2
+    [revision] = store.revisions_of(services.storage, audit_id)
+    assert (revision["old_value"], revision["new_value"], revision["changed_by"]) == (N1, N2, MANAGER)
+
