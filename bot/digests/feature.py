@@ -10,6 +10,7 @@ week before and left out that day's audit, though the week had no working days l
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 from bot.core import buttons, policy
@@ -17,12 +18,13 @@ from bot.core.agreement import last_complete_week
 from bot.core.calendar import is_working_day
 from bot.core.period_or_team import team_or_period
 from bot.core.periods import TYPED as PERIOD_TYPED
-from bot.core.periods import Period, corrected, read_period
+from bot.core.periods import Period, read_period
 from bot.core.replies import Reply
 from bot.core.services import Services
-from bot.core.teams import noted
+from bot.core.teams import noted, team_names
 from bot.digests import themes
 from bot.digests.digest import build_service_digest, build_team_digests
+from bot.digests.digest_words import arranged
 from bot.digests.period_digest import period_replies
 from bot.digests.render import service_replies, team_replies
 from bot.engine.near_miss import TEAM
@@ -40,7 +42,19 @@ ALL_TEAMS = re.compile(r"^\s*(?:the\s+)?(?:whole\s+)?(?:service|all(?:\s+(?:my\s
                        r"|overall|combined|together)\s*$", re.IGNORECASE)
 # a month or quarter (bot.core.periods reads it): `november 2026`, `last month`, `this quarter`, `q3`
 _PERIOD = r"(?:(?:this|last|previous)\s+(?:month|quarter)|q[1-4](?:\s+20\d\d)?|[a-z]{3,9}\s+20\d\d)"
-TYPED = rf"(?:(?:{_THIS}|{_LAST}|{_PERIOD}|{PERIOD_TYPED})(?:\s+{TEAM})?|{TEAM})?"
+_WHEN = rf"(?:{_THIS}|{_LAST}|{_PERIOD}|{PERIOD_TYPED})"
+
+
+def typed_shape(names: Iterable[str] = ()) -> str:
+    """The words `digest` runs with when typed bare: a period and up to four teams, in either order (trial 50:
+    `digest north vs south last week` was taken for a question); a team is a word or two, or one of `names` whole
+    (`south child in need and protection`), so a longer question starting "digest" stays a question."""
+    named = "".join(f"{re.escape(name.lower())}|" for name in sorted(names, key=len, reverse=True))
+    team = rf"(?:team\s+)?(?:{named}{TEAM})"
+    teams = rf"{team}(?:(?:\s*[,&]\s*|\s+(?:vs|versus|v|and)\s+){team}){{0,3}}"
+    return rf"(?:{_WHEN}(?:\s*,?\s+{teams})?|{teams}(?:\s*,?\s+{_WHEN})?)?"
+
+
 # The digest asked for in other words than the command's (trial 19: "weekly digest" and "show me this weeks digest"
 # got a knowledge-base article; trial 26: "service digest", the Home button's label, explained the digest instead of
 # showing it): `when` is this or last week
@@ -56,7 +70,7 @@ def digest_replies(services: Services, turn: Turn, text: str) -> list[Reply]:
     """The digest this person asked for, checked against their role on the server side every time. A team is read
     as every command reads one (bot.core.teams): `north` is north-assessment, and the reply says so."""
     today = turn.now.astimezone(services.settings.timezone).date()
-    text = corrected(text)  # `digest lst month`, `digest ths week` (trial 35)
+    text = arranged(text, team_names(services.directory), today)  # period first, any order typed (trial 50)
     if (asked := _period_asked(text, today)) is not None:
         return _period_digest(services, turn, *asked)
     so_far = THIS_WEEK.match(text)
@@ -166,6 +180,8 @@ def install(engine: Engine, services: Services) -> None:
         "that period",
         usage="/audit digest [this week | last week | <month> | last month | this quarter | q3] [team]",
         roles=[Role.MANAGER, Role.QA_LEAD, Role.ADMIN],
-        who_can="team managers, QA leads and admins", typed=TYPED,
+        who_can="team managers, QA leads and admins",
+        typed=typed_shape([*services.directory.teams, *team_names(services.directory).values(),
+                           *(team_id.replace("-", " ") for team_id in services.directory.teams)]),
     )
     engine.add_action("digest.show", lambda turn, value: digest_replies(services, turn, buttons.key(value)))
