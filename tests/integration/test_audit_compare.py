@@ -316,13 +316,14 @@ def test_help_lists_compare(engine: Engine) -> None:
     assert "`/audit compare <number> [with <number>]`" in help_reply.text
 
 
-def test_the_compare_button_is_taken_in_the_middle_of_an_audit(engine: Engine, pair: tuple[int, int]) -> None:
+def test_the_compare_button_is_taken_in_the_middle_of_an_audit_and_leads_back_to_it(engine: Engine, pair: tuple[int, int]) -> None:
     _, after = pair
     with time_machine.travel(NOW, tick=False):
         engine.command(MANAGER, "start early help")
         engine.message(MANAGER, "CR-100200")  # now waiting in a draft of another case
-        [pressed] = engine.action(MANAGER, "audit.compare", str(after))
+        pressed, *back = engine.action(MANAGER, "audit.compare", str(after))
     assert pressed.kind != "error" and "compared with audit" in pressed.text
+    assert [b.text.split("\n")[0] for b in back] == ["Back to audit #3:"]  # the draft's own step, shown again
 
 
 
