@@ -316,7 +316,8 @@ def test_help_lists_compare(engine: Engine) -> None:
     assert "`/audit compare <number> [with <number>]`" in help_reply.text
 
 
-def test_the_compare_button_is_taken_in_the_middle_of_an_audit_and_leads_back_to_it(engine: Engine, pair: tuple[int, int]) -> None:
+def test_the_compare_button_is_taken_in_the_middle_of_an_audit_and_leads_back_to_it(engine: Engine,
+                                                                                   pair: tuple[int, int]) -> None:
     _, after = pair
     with time_machine.travel(NOW, tick=False):
         engine.command(MANAGER, "start early help")
