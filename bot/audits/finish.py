@@ -300,7 +300,8 @@ def on_submit(services: Services, turn: Turn, value: str) -> list[Reply]:
     if action_owed(services, ctx):
         return _action_first(services, turn, ctx, version)
     was = regrade.regrades(services, ctx.audit, ctx.audit.overall_grade)  # the grade the worker was sent, if changed
-    held = held_tells.release(ctx)  # what the edit tells an action's owner, held until now
+    # what the edit tells an action's owner, held until now, with how near a due date is said for today (fix52f)
+    held = held_tells.release(ctx, turn.now.astimezone(services.settings.timezone).date())
     lifecycle.close(services.storage, audit_id, version, turn.user_id, lifecycle.Change.SUBMIT, turn.now,
                     waiting={})
     ctx = load(services, audit_id)

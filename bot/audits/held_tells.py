@@ -6,13 +6,18 @@ tells an action's owner (a new due date or owner, a removed action) is kept with
 resubmitted (`release`, read by bot.audits.finish.on_submit; storage drops it on submitting). An audit left open
 sends nothing. An Inadequate grade or an immediate concern is not held: it alerts at once, as it is urgent, and the
 reply says the alert stands (bot.audits.grade_alerts, bot.audits.questions).
+
+fix52f: a held message says the new due date with how near it is, "(in 10 days)", as of the day of the edit; sent on
+resubmitting days later it still said so. `release` says it again for the day it is sent (`reply_near_again`).
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from bot.audits.core import Ctx
+from bot.audits.handed_over import reply_near_again
 from bot.core.replies import Reply
 from bot.core.services import Services
 
@@ -42,7 +47,8 @@ def said(services: Services, ctx: Ctx, tells: list[Reply]) -> list[Reply]:
                                        "if you don't resubmit it, nobody is told."))]
 
 
-def release(ctx: Ctx) -> list[Reply]:
-    """The messages held during the edit, to send now the audit is resubmitted."""
-    return [Reply(to_user=held["to_user"], text=held["text"]) for held in ctx.audit.state.get(HELD) or []
-            if isinstance(held, dict) and held.get("to_user")]
+def release(ctx: Ctx, today: date) -> list[Reply]:
+    """The messages held during the edit, to send now the audit is resubmitted on `today`: how near a due date is
+    said for `today`, not the day of the edit."""
+    return [reply_near_again(Reply(to_user=held["to_user"], text=held["text"]), today)
+            for held in ctx.audit.state.get(HELD) or [] if isinstance(held, dict) and held.get("to_user")]

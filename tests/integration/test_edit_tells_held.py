@@ -3,13 +3,14 @@ moved during `/audit edit 1` reached the worker at once, though the edit might n
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import time_machine
 
 from bot.core.services import Services
 from bot.engine.routing import Engine
+from knowledge.dates import bank_holidays, long_date
 from tests.integration.test_wording import submitted_audit
 from tests.support.text import flat
 
@@ -56,3 +57,30 @@ def test_an_edit_left_open_tells_nobody(engine: Engine, services: Services) -> N
         replies = engine.message(AUDITOR, f"action 1 due {due}", surface="terminal")
         replies += engine.message(AUDITOR, "pause", surface="terminal")
         assert [r for r in replies if r.to_user not in (None, AUDITOR)] == []
+
+
+def _a_monday() -> datetime:
+    """A Monday at least a week on from today, at 10:00 in London, it and its Thursday working days (the worker's
+    hours, so the message is sent, not held): never stale."""
+    start = date.today() + timedelta(days=7)
+    monday = start + timedelta(days=-start.weekday() % 7)
+    while any(day in bank_holidays() for day in (monday, monday + timedelta(days=3))):
+        monday += timedelta(days=7)
+    return datetime.combine(monday, time(10), LONDON)
+
+
+def test_resubmitted_days_later_the_owner_is_told_how_near_the_date_is_that_day(engine: Engine,
+                                                                                 services: Services) -> None:
+    """fix52f: the due date moved on Monday to the Thursday 10 days on was told on Thursday, when the audit was
+    resubmitted, still "(in 10 days)" of the Monday edit; it says "(in 7 days)", true on the day it arrives."""
+    monday = _a_monday()
+    new = monday.date() + timedelta(days=10)
+    with time_machine.travel(monday, tick=False):
+        _at_the_actions(engine, services)
+        said = engine.message(AUDITOR, f"action 1 due {new.day}/{new.month}/{new.year}", surface="terminal")
+        assert any("(in 10 days)" in text for text in _texts(said, None)), _texts(said, None)
+        engine.message(AUDITOR, "done", surface="terminal")
+    with time_machine.travel(monday + timedelta(days=3), tick=False):
+        sent = engine.message(AUDITOR, "submit", surface="terminal")
+    [told] = [text for text in _texts(sent, WORKER) if "changed the due date of your action 1" in text]
+    assert f"to {long_date(new)} (in 7 days):" in told, told
