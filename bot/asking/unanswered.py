@@ -29,6 +29,7 @@ from bot.asking.kb_check import content_checks
 from bot.asking.known_moved import moved_said
 from bot.asking.new_tag_asked import kept_new, new_tag_problems
 from bot.asking.repeated_question import told_problems
+from bot.asking.review_date import review_day
 from bot.asking.said_back import your_question
 from bot.asking.shared_wording import another_entry_finding
 from bot.asking.unanswered_input import (
@@ -58,7 +59,7 @@ from bot.privacy.screen import explain, without_case_references
 from bot.storage import asks as store
 from bot.storage.trail import record_trail
 from knowledge import specific_ask
-from knowledge.dates import DateError, long_date, parse_full_date, short_date
+from knowledge.dates import DateError, long_date, short_date
 from knowledge.definitions import defined_term
 from knowledge.entries import MAX_ANSWER_CHARS, Entry, wording_key
 from knowledge.entry_ids import new_entry_id
@@ -684,8 +685,8 @@ class UnansweredDesk:
     def with_defaults(self, turn: Turn, new: NewEntry, found: list[tuple[str, str]]) -> tuple[NewEntry, list[str]]:
         """A new entry always has an owner, a review date ahead and a source: the QA lead making it, 12 months from
         today and the QA team's own guidance, when none is given (each said in the reply). A review date is read as
-        `parse_full_date` reads it (31/03/2027, 31 March 2027, 2027-03-31; never month first) and kept as
-        YYYY-MM-DD; one it cannot read, or one already past, is added to `found`."""
+        `review_day` reads it (31/03/2027, 31 March 2027, 2027-03-31, never month first, or a date word such as
+        `next friday`) and kept as YYYY-MM-DD; one it cannot read, or one already past, is added to `found`."""
         today = turn.now.astimezone(self.services.settings.timezone).date()
         ahead = a_year_after(today)
         defaults = []
@@ -695,7 +696,7 @@ class UnansweredDesk:
             defaults.append(f"Review by {short_date(ahead)}: 12 months ahead, as no review date was given.")
         else:
             try:
-                day = parse_full_date(review)
+                day, full = review_day(review, today)  # `next friday`, `yesterday` read too (trial 50, #11)
             except DateError as unread:
                 found.append(("review_by", str(unread)))
                 new = replace(new, review_by=None)  # told above; the rest of the entry is still checked
@@ -704,7 +705,8 @@ class UnansweredDesk:
                     found.append(("review_by", f"The review date {review} is already past: give a date ahead, "
                                                f"such as {ahead.isoformat()}."))
                 elif review != day.isoformat():
-                    defaults.append(f"Review by {long_date(day)} (from `{review}`, day before month), written "
+                    how = ", day before month" if full else ""
+                    defaults.append(f"Review by {long_date(day)} (from `{review}`{how}), written "
                                     f"as {day.isoformat()}.")
                 new = replace(new, review_by=day.isoformat())
         new = with_owner_read(self.services.directory, new, found, defaults)  # `owner: QA lead (practice)`
