@@ -15,7 +15,7 @@ confidently (a new wording or a fixed entry). Every change to the knowledge base
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
@@ -30,7 +30,7 @@ from bot.asking.known_moved import moved_said
 from bot.asking.new_tag_asked import kept_new, new_tag_problems
 from bot.asking.repeated_question import told_problems
 from bot.asking.review_date import review_day
-from bot.asking.said_back import your_question
+from bot.asking.said_back import your_question, your_questions
 from bot.asking.shared_wording import another_entry_finding
 from bot.asking.unanswered_input import (
     STALE_HINT,
@@ -645,12 +645,12 @@ class UnansweredDesk:
         record_trail(self.services.storage, turn.user_id, "kb.entry",
                      {"entry": result.entry_id, "file": file, "group": key, "reloaded": reload.ok}, at=turn.now)
         entry = self.service.current.kb.entries.get(result.entry_id)
-        replies = [self.entry_dm(asker, group, entry) for asker in group.askers] if entry else []
+        also = unanswered_also.finding(self, unanswered_also.left(self, before, turn.now, key), result.entry_id)
+        replies = [self.entry_dm(asker, group, entry, also=also) for asker in group.askers] if entry else []
         self._close(turn, group, "new_entry", result.entry_id, {"people": len(group.askers)})
         notes = "".join(f"\n• {note}" for note in (why, wording_note, *defaults) if note)
         live = f"{count_of(reload.entries, 'entry', 'entries')} {agreeing(reload.entries, 'is', 'are')} live"
-        too = unanswered_also.offer(self, turn, unanswered_also.finding(self, unanswered_also.left(
-            self, before, turn.now, key), result.entry_id), result.entry_id, "is answered by your new entry too")
+        too = unanswered_also.offer(self, turn, also, result.entry_id, "is answered by your new entry too")
         return [*replies, Reply(text=f"Added `{result.entry_id}` to `{file}` and reloaded: {live}. Sent it to "
                                      f"{_people(len(group.askers))}; {as_listed(group, key)} is closed.{notes}"
                                      + moved_said(reload)), *too]
@@ -798,10 +798,13 @@ class UnansweredDesk:
         return closed
 
     def entry_dm(self, asker: str, group: QuestionGroup, entry: Entry,
-                 opening: str = "A QA lead found the answer to") -> Reply:
-        return Reply(to_user=asker, title=entry.question,
-                     text=f"{self.their_question(group, asker, opening)}\n\n"
-                          + entry.answer.rstrip(),
+                 opening: str = "A QA lead found the answer to", also: Sequence[QuestionGroup] = ()) -> Reply:
+        """The entry sent to one asker, naming their question in `group` and in any of `also` they asked too: one
+        DM a person, however many of their wordings it answers (trial 50, #9)."""
+        asked = [(ask.query, ask.asked_at) for one in (group, *also) for ask in one.asks if ask.user_id == asker]
+        said = your_questions(self.services, opening, asked) if len(asked) > 1 else \
+            self.their_question(group, asker, opening)
+        return Reply(to_user=asker, title=entry.question, text=f"{said}\n\n" + entry.answer.rstrip(),
                      note=f"Source: {entry.source or OWN_GUIDANCE}")
 
     def their_question(self, group: QuestionGroup, asker: str, opening: str) -> str:

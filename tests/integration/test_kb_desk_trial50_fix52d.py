@@ -1,5 +1,7 @@
 """Trial 50 findings on the QA lead's `kb` desk (fix52d), walked as a QA lead types them.
 
+- #9: after `kb new` and `send`, one asker of two groups got the new entry twice (one DM per wording): one DM a
+  person, naming each of their questions.
 - #11: `review: yesterday` was refused as "not a date I can read"; date words are read as elsewhere, a past one is
   "already past", and one ahead is read back as the date written.
 """
@@ -10,9 +12,9 @@ from bot.core.services import Services
 from bot.engine.routing import Engine
 from tests.integration.test_kb_desk_follow_ups50f import NEW
 from tests.integration.test_kb_desk_wording_number50 import two_wordings
-from tests.integration.test_unanswered_workflow import QA_LEAD
+from tests.integration.test_unanswered_workflow import ASKER, OTHER, QA_LEAD
 from tests.support.kb_copy_fixtures import content_day, settings  # noqa: F401 (fixtures used by name)
-from tests.support.kb_helpers import all_text
+from tests.support.kb_helpers import all_text, button_values
 
 FILED = " | file: kb/good-practice.yaml"
 
@@ -33,3 +35,27 @@ def test_review_as_a_date_word_ahead_is_written_as_its_date(engine: Engine, serv
 
     assert "(from `in 6 months`), written as 20" in said and "day before month" not in said
     assert "to `kb/good-practice.yaml` and reloaded" in said
+
+
+def test_an_asker_of_two_wordings_a_new_entry_answers_gets_it_once_naming_both(engine: Engine,
+                                                                               services: Services) -> None:
+    engine.message(ASKER, "when is the fire drill held")
+    engine.message(ASKER, "fire evacuation practice dates")
+    engine.message(OTHER, "fire evacuation practice dates")
+    groups = engine.command(QA_LEAD, "kb unanswered")[1:]
+    [drill, practice] = [int(button_values([group], "kb.unanswered.answer")[0]) for group in sorted(
+        groups, key=lambda group: "practice" in group.text)]
+
+    replies = engine.command(QA_LEAD, f"kb new {drill} When is the fire drill and evacuation practice held? | The "
+                                      "fire drill and evacuation practice is held on the 20th of each month. | "
+                                      "file: auditing-here")
+    [dm] = [reply for reply in replies if reply.to_user]
+    assert dm.to_user == ASKER
+    assert "your questions:\n>when is the fire drill held\n>fire evacuation practice dates" in dm.text
+    assert f"#{practice} “fire evacuation practice dates” is answered by your new entry too: 2 people" \
+        in all_text(replies)
+
+    sent = engine.message(QA_LEAD, "send")
+
+    assert [reply.to_user for reply in sent if reply.to_user] == [OTHER]
+    assert f"to 1 person of #{practice} (1 person had it already); it is closed" in sent[-1].text
