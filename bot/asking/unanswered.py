@@ -27,7 +27,7 @@ from bot.asking.entry_file import choose_file, closest_file, typed_file
 from bot.asking.entry_owner import with_owner_read
 from bot.asking.kb_check import content_checks
 from bot.asking.known_moved import moved_said
-from bot.asking.new_tag_asked import kept_new, new_tag_problems
+from bot.asking.new_tag_asked import kept_new, new_tag_notes, new_tag_problems
 from bot.asking.repeated_question import told_problems
 from bot.asking.review_date import review_day
 from bot.asking.said_back import your_question, your_questions
@@ -625,6 +625,7 @@ class UnansweredDesk:
         new, kept = kept_new(new)  # a tag a letter off a used one is asked about (trial 44, F2)
         found += new_tag_problems(new.tags, self.service.current.kb.entries.values(), kept)
         new, defaults = self.with_defaults(turn, replace(new, question=as_heading(as_question(new.question))), found)
+        defaults += new_tag_notes(new.tags, self.service.current.kb.entries.values(), kept)  # trial 50, #10
         new, wording_note = self.with_askers_wording(group, new)
         file, why = self.entry_file(group, new, file, found)
         known = self.service.current.kb

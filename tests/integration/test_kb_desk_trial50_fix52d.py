@@ -2,6 +2,8 @@
 
 - #9: after `kb new` and `send`, one asker of two groups got the new entry twice (one DM per wording): one DM a
   person, naming each of their questions.
+- #10: `tags: court, care-proceedings` was queried "did you mean 'pre-proceedings'?", a different stage: only a
+  slip within a word is queried; a new tag gets a heads-up naming the tags entries on its words use.
 - #11: `review: yesterday` was refused as "not a date I can read"; date words are read as elsewhere, a past one is
   "already past", and one ahead is read back as the date written.
 """
@@ -59,3 +61,23 @@ def test_an_asker_of_two_wordings_a_new_entry_answers_gets_it_once_naming_both(e
 
     assert [reply.to_user for reply in sent if reply.to_user] == [OTHER]
     assert f"to 1 person of #{practice} (1 person had it already); it is closed" in sent[-1].text
+
+
+def test_a_new_tag_a_whole_word_off_another_is_not_guessed_at(engine: Engine, services: Services) -> None:
+    listed_as, _ = two_wordings(engine, services)
+
+    said = all_text(engine.message(QA_LEAD, f"kb new {listed_as} When is the fire drill held? | The first Monday of "
+                                            "each quarter. | tags: court, care-proceedings" + FILED))
+
+    assert "did you mean 'pre-proceedings'" not in said and "to `kb/good-practice.yaml` and reloaded" in said
+    assert "New tag 'care-proceedings': no entry has it yet, so check it is meant" in said
+    assert "entries asking about 'care proceedings' are tagged `court` (" in said
+
+
+def test_a_tag_a_letter_off_a_used_one_is_still_queried(engine: Engine, services: Services) -> None:
+    listed_as, _ = two_wordings(engine, services)
+
+    said = all_text(engine.message(QA_LEAD, f"kb new {listed_as} When is the fire drill held? | The first Monday of "
+                                            "each quarter. | tags: court, pre-procedings" + FILED))
+
+    assert "new tag 'pre-procedings': did you mean 'pre-proceedings'?" in said and "Added" not in said
