@@ -4,6 +4,8 @@
   person, naming each of their questions.
 - #10: `tags: court, care-proceedings` was queried "did you mean 'pre-proceedings'?", a different stage: only a
   slip within a word is queried; a new tag gets a heads-up naming the tags entries on its words use.
+- #20: after `kb new`, the change report said "'what does SWET stand for' was Did you mean (…)" though the chat had
+  answered it from the glossary: the report says what the chat gives, the glossary's meaning included.
 - #11: `review: yesterday` was refused as "not a date I can read"; date words are read as elsewhere, a past one is
   "already past", and one ahead is read back as the date written.
 """
@@ -14,7 +16,7 @@ from bot.core.services import Services
 from bot.engine.routing import Engine
 from tests.integration.test_kb_desk_follow_ups50f import NEW
 from tests.integration.test_kb_desk_wording_number50 import two_wordings
-from tests.integration.test_unanswered_workflow import ASKER, OTHER, QA_LEAD
+from tests.integration.test_unanswered_workflow import ASKER, OTHER, QA_LEAD, listed
 from tests.support.kb_copy_fixtures import content_day, settings  # noqa: F401 (fixtures used by name)
 from tests.support.kb_helpers import all_text, button_values
 
@@ -81,3 +83,19 @@ def test_a_tag_a_letter_off_a_used_one_is_still_queried(engine: Engine, services
                                             "each quarter. | tags: court, pre-procedings" + FILED))
 
     assert "new tag 'pre-procedings': did you mean 'pre-proceedings'?" in said and "Added" not in said
+
+
+def test_the_change_report_says_a_glossary_answer_as_the_chat_gave_it(engine: Engine, services: Services) -> None:
+    asked = all_text(engine.message(OTHER, "what does PEP stand for"))
+    assert "**PEP** stands for personal education plan" in asked
+    engine.message(ASKER, "when is the fire drill held")
+    [listed_as] = [button_values([group], "kb.unanswered.answer")[0] for group in listed(engine)
+                   if "fire drill" in group.text]
+
+    said = all_text(engine.message(QA_LEAD, f"kb new {listed_as} What is a PEP (personal education plan)? | A PEP "
+                                            "is the personal education plan of a child in care, part of the care "
+                                            "plan. | tags: education" + FILED))
+
+    assert ("'what does PEP stand for' (asked recently) was answered from the glossary (“PEP stands for personal "
+            "education plan.”), then Did you mean (") in said
+    assert "'what does PEP stand for' (asked recently) was Did you mean" not in said
