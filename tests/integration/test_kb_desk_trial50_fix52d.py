@@ -4,6 +4,8 @@
   person, naming each of their questions.
 - #10: `tags: court, care-proceedings` was queried "did you mean 'pre-proceedings'?", a different stage: only a
   slip within a word is queried; a new tag gets a heads-up naming the tags entries on its words use.
+- #12: `kb link 20 <entry>` on a long situational wording that also names SGO was read back with no word of it: the
+  read-back now names the entries the wording points to as strongly, and the `| <shorter wording>` way.
 - #20: after `kb new`, the change report said "'what does SWET stand for' was Did you mean (…)" though the chat had
   answered it from the glossary: the report says what the chat gives, the glossary's meaning included.
 - #11: `review: yesterday` was refused as "not a date I can read"; date words are read as elsewhere, a past one is
@@ -99,3 +101,26 @@ def test_the_change_report_says_a_glossary_answer_as_the_chat_gave_it(engine: En
     assert ("'what does PEP stand for' (asked recently) was answered from the glossary (“PEP stands for personal "
             "education plan.”), then Did you mean (") in said
     assert "'what does PEP stand for' (asked recently) was Did you mean" not in said
+
+
+SITUATION = ("nan wants to look after the kids long term, connected person assessment or sgo? whats the timescale "
+             "for a reg 24")
+
+
+def test_a_link_read_back_names_the_other_entries_a_long_wording_points_to(engine: Engine) -> None:
+    engine.message(ASKER, SITUATION)
+    [listed_as] = [button_values([group], "kb.unanswered.answer")[0] for group in listed(engine)]
+
+    said = all_text(engine.message(QA_LEAD, f"kb link {listed_as} connected-person-temporary-approval"))
+
+    assert f"Link #{listed_as} to `connected-person-temporary-approval`?" in said
+    assert "This wording also points to `sgo`" in said
+    assert (f"type `/audit kb link {listed_as} connected-person-temporary-approval | <shorter wording>`") in said
+
+
+def test_a_link_whose_wording_points_nowhere_else_has_no_heads_up(engine: Engine, services: Services) -> None:
+    listed_as, _ = two_wordings(engine, services)
+
+    said = all_text(engine.message(QA_LEAD, f"kb link {listed_as} connected-person-temporary-approval"))
+
+    assert "Link #" in said and "also points to" not in said
