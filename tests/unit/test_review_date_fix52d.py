@@ -47,3 +47,13 @@ def test_any_text_is_read_or_refused_with_the_forms_to_write(today: dt.date, tex
         assert "DD/MM/YYYY" in str(refused) or "days, so no" in str(refused)
     else:
         assert isinstance(day, dt.date)
+
+
+@given(TODAYS, st.sampled_from(["03/31/2027", "March 31 2027", "31/03/27", "31/3", "31.3"]))
+def test_a_date_typed_in_another_form_is_never_guessed(today: dt.date, typed: str) -> None:
+    try:
+        review_day(typed, today)
+    except DateError as refused:
+        assert "DD/MM/YYYY" in str(refused)
+    else:
+        raise AssertionError(f"{typed} was read")
