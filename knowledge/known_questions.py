@@ -15,13 +15,14 @@ after an edit only those sharing a word with the edited entries (`near`), as no 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from typing import Literal
 
 from knowledge.entries import Entry
 from knowledge.loader import KnowledgeBase
 from knowledge.search import KnowledgeSearch
+from knowledge.term_entries import explained
 from knowledge.textterms import STOP_WORDS, words_of
 
 STEM = 5  # letters of a word compared by `near`: "started" meets "start", "quarterly" meets "quarter"
@@ -47,13 +48,19 @@ class Outcome:
 
     kind: Literal["answer", "ambiguous", "none"]
     entries: tuple[str, ...] = ()
+    meaning: str = ""  # the glossary's meaning the chat gives first ("SWET stands for …"), for "what does X mean"
 
     def reaches(self, entry_id: str) -> bool:
         """Whether the question is answered outright by `entry_id`."""
         return self.kind == "answer" and self.entries == (entry_id,)
 
     def said(self) -> str:
-        """The outcome in words, as the QA lead is told it ("answered by x", "Did you mean (x, y)", "declined")."""
+        """The outcome in words, as the QA lead is told it ("answered by x", "Did you mean (x, y)", "declined"); a
+        question the glossary answers is said so, as the chat answers it (trial 50, #20: "'what does SWET stand for'
+        was Did you mean (…)", where the chat had said "SWET stands for social work evidence template")."""
+        if self.meaning:
+            glossary = f"answered from the glossary (“{self.meaning.replace('**', '')}”)"
+            return glossary if self.kind == "none" else f"{glossary}, then {replace(self, meaning='').said()}"
         if self.kind == "answer":
             return f"answered by {self.entries[0]}"
         if self.kind == "ambiguous":
@@ -78,15 +85,18 @@ def known_questions(kb: KnowledgeBase, learned: Iterable[tuple[str, str]] = ()) 
     return list(dict.fromkeys(found))
 
 
-def outcome_of(search: KnowledgeSearch, text: str) -> Outcome:
-    """What `search.search(text)` does, without ranking when the text repeats an entry's wording."""
+def outcome_of(search: KnowledgeSearch, text: str, kb: KnowledgeBase | None = None) -> Outcome:
+    """What `search.search(text)` does, without ranking when the text repeats an entry's wording; with `kb`, as the
+    chat gives it after a glossary meaning ("what does SWET stand for": the meaning, then the entries about it)."""
     repeated = search.repeated_entry(text)
     if repeated is not None:
         return Outcome("answer", (repeated,))
-    result = search.search(text)
+    result, meaning = search.search(text), None
+    if kb is not None:
+        result, meaning = explained(search, kb, text, result)
     if result.outcome == "answer" and result.answer is not None:
-        return Outcome("answer", (result.answer.entry_id,))
-    return Outcome(result.outcome, tuple(match.entry_id for match in result.suggestions))
+        return Outcome("answer", (result.answer.entry_id,), meaning or "")
+    return Outcome(result.outcome, tuple(match.entry_id for match in result.suggestions), meaning or "")
 
 
 def entry_words(entries: Iterable[Entry]) -> frozenset[str]:
@@ -117,12 +127,14 @@ def _stems(text: str) -> set[str]:
     return {word[:STEM] for word in words_of(text.lower()) if word not in STOP_WORDS}
 
 
-def moved_questions(before: KnowledgeSearch, after: KnowledgeSearch, questions: Iterable[KnownQuestion]
-                    ) -> list[Moved]:
-    """The questions whose outcome differs between the two versions of the search, in the order given."""
+def moved_questions(before: KnowledgeSearch, after: KnowledgeSearch, questions: Iterable[KnownQuestion],
+                    kbs: tuple[KnowledgeBase, KnowledgeBase] | None = None) -> list[Moved]:
+    """The questions whose outcome differs between the two versions of the search, in the order given (with `kbs`,
+    the two versions of the knowledge base, a question's glossary meaning too)."""
     moved = []
+    old_kb, new_kb = kbs if kbs is not None else (None, None)
     for question in questions:
-        was, now = outcome_of(before, question.text), outcome_of(after, question.text)
+        was, now = outcome_of(before, question.text, old_kb), outcome_of(after, question.text, new_kb)
         if was != now:
             moved.append(Moved(question, was, now))
     return moved
@@ -152,7 +164,7 @@ def edit_moved(before: tuple[KnowledgeBase, KnowledgeSearch], after: tuple[Knowl
     wordings = {question.text.casefold() for question in questions}
     recent = (KnownQuestion("", text) for text in dict.fromkeys(asked) if text.casefold() not in wordings)
     checked += islice((question for question in recent if near(question, words)), ASKED_CHECKED)
-    return moved_questions(old_search, new_search, checked)
+    return moved_questions(old_search, new_search, checked, (old_kb, new_kb))
 
 
 def strays(search: KnowledgeSearch, questions: Iterable[KnownQuestion]) -> list[tuple[KnownQuestion, Outcome]]:

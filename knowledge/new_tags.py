@@ -20,6 +20,7 @@ from knowledge.problems import Problem
 # NEAR_FROM_LENGTH letters or more: `cin` and `cp` are different tags, and so are `reporting` and `recording`.
 NEAR_FROM_LENGTH = 5
 TWO_EDITS_FROM = 12
+TWO_EDITS_WORD = 8  # and two letters in one word only in a word this long (`safegaurding`), never `care` / `pre`
 
 
 def near_tag(tag: str, counts: Mapping[str, int]) -> str | None:
@@ -30,8 +31,19 @@ def near_tag(tag: str, counts: Mapping[str, int]) -> str | None:
     limit = 2 if len(tag) >= TWO_EDITS_FROM else 1
     found = [(Levenshtein.distance(tag, other, score_cutoff=limit), -count, other)
              for other, count in counts.items() if count > 0 and other != tag]
-    near = sorted(item for item in found if item[0] <= limit)
+    near = sorted(item for item in found if item[0] <= limit and _a_typo_of(tag, item[2]))
     return near[0][2] if near else None
+
+
+def _a_typo_of(tag: str, other: str) -> bool:
+    """Whether `tag` differs from `other` only by slips within its words (or a hyphen), not by a whole word: trial 50
+    (#10) was offered 'pre-proceedings' for 'care-proceedings', a different stage, two letters off. Each word that
+    differs is a letter off its counterpart (two in a word of TWO_EDITS_WORD letters or more)."""
+    words, others = tag.split("-"), other.split("-")
+    if len(words) != len(others):
+        return Levenshtein.distance("".join(words), "".join(others)) <= 1
+    return all(Levenshtein.distance(word, theirs) <= (2 if min(len(word), len(theirs)) >= TWO_EDITS_WORD else 1)
+               for word, theirs in zip(words, others, strict=True) if word != theirs)
 
 
 def tag_question(tag: str, near: str) -> str:

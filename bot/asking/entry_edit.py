@@ -20,6 +20,7 @@ from datetime import date
 from bot.asking import unanswered_also
 from bot.asking.kb_check import content_checks
 from bot.asking.known_moved import moved_said
+from bot.asking.review_date import review_day
 from bot.asking.unanswered import (
     QuestionGroup,
     UnansweredDesk,
@@ -104,7 +105,7 @@ def _read_change(change: EntryChange, today: date) -> EntryChange:
     if change.field != "review_by":
         return change
     try:
-        day = parse_full_date(change.text)
+        day, _ = review_day(change.text, today)  # `next friday`, `yesterday` read too (trial 50, #11)
     except DateError as unread:
         raise UserError(f"{unread} Nothing was changed.") from None
     if day < today:

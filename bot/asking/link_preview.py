@@ -69,7 +69,8 @@ def ask(desk: UnansweredDesk, turn: Turn, rest: str) -> list[Reply]:
         kind="question",
         text=(f"Link #{key} to `{entry.id}`?\n**{entry.question}**\n>{shown}\nThe {people} who asked "
               f"(_{group.wording}_) will get this entry by DM{had_it}. "
-              f"{_goes(group, entry, written, wording is not None)}{_lacks(desk, group, entry)}"),
+              f"{_goes(group, entry, written, wording is not None)}"
+              f"{_points_elsewhere(desk, group, entry, written, wording is not None)}{_lacks(desk, group, entry)}"),
         choices=(Choice("Yes, link it", LINK_CONFIRM if wording is None else LINK_CONFIRM_OWN, value, "primary"),
                  Choice("No, not this one", LINK_KEEP, value))),
         set_aside=f"Your link of #{key} to `{entry.id}` was not made: nothing was sent or written. To make it, type "
@@ -117,6 +118,32 @@ def _goes(group: QuestionGroup, entry: Entry, written: Corrected, own: bool) -> 
     fixed = "" if own else typos_put_right(group, written)
     other = "" if own else f" To write other words, type `/audit kb link {group.key} {entry.id} | <wording>`."
     return f"“{written.text}” becomes one of its alternatives in `{entry.file}`{fixed}.{doubts(written)}{other}"
+
+
+STRONG = 0.8  # another entry scoring this share of the wording's best match or more: the wording points to it too
+ELSEWHERE_SHOWN = 2
+
+
+def _points_elsewhere(desk: UnansweredDesk, group: QuestionGroup, entry: Entry, written: Corrected, own: bool
+                      ) -> str:
+    """Trial 50 (#12): `kb link 20 connected-person-temporary-approval` wrote "nan wants to look after the kids long
+    term, connected person assessment or sgo? whats the timescale for a reg 24" as one of its alternatives, its SGO
+    half then pulling SGO questions there. The entries the wording points to as strongly (the search's matches within
+    STRONG of its best) are named, with the way to write a shorter wording, or ""."""
+    if own or not written.text:
+        return ""
+    result = desk.service.current.search.search(written.text)
+    ranked = sorted([*([result.answer] if result.answer else []), *result.suggestions], key=lambda m: -m.score)
+    if not ranked:
+        return ""
+    others = [match.entry_id for match in ranked
+              if match.entry_id != entry.id and match.score >= STRONG * ranked[0].score][:ELSEWHERE_SHOWN]
+    if not others:
+        return ""
+    named = " and ".join(f"`{other}`" for other in others)
+    return (f"\n{emoji('warning')} This wording also points to {named}: written whole, later questions about "
+            f"{'it' if len(others) == 1 else 'them'} may come to `{entry.id}`. To add only the words about this "
+            f"entry, type `/audit kb link {group.key} {entry.id} | <shorter wording>`.")
 
 
 def typos_put_right(group: QuestionGroup, written: Corrected) -> str:

@@ -48,3 +48,31 @@ def new_tag_problems(tags: Iterable[str], entries: Iterable[Entry], kept: frozen
                                   f"{counts[near]} {'is' if counts[near] == 1 else 'are'} tagged '{near}'. Type "
                                   f"`{near}`, or `{tag} (new)` to keep it as a new tag."))
     return found
+
+
+SHARED_SHOWN = 3  # tags named for a new tag, from the entries whose questions use its words
+
+
+def new_tag_notes(tags: Iterable[str], entries: Iterable[Entry], kept: frozenset[str]) -> list[str]:
+    """A heads-up for each tag no entry has yet that is not a slip of one (those are asked about): trial 50 (#10) was
+    told "did you mean 'pre-proceedings'?" for `care-proceedings`, a different stage. No guess now, but the tags the
+    entries asking about its words use ("care proceedings": `court`, `plo`), when there are any, so the QA lead
+    can pick one of those, or keep it. Nothing for a tag typed with `(new)`."""
+    listed = list(entries)
+    counts = Counter(tag for entry in listed for tag in set(entry.tags))
+    notes = []
+    for tag in tags:
+        if tag in kept or counts[tag] or near_tag(tag, counts) is not None:
+            continue
+        words = " ".join(tag.split("-"))
+        shared = Counter(other for entry in listed if _mentions(entry, words) for other in set(entry.tags))
+        named = ", ".join(f"`{other}` ({count})" for other, count in shared.most_common(SHARED_SHOWN) if count > 1)
+        also = f"; entries asking about '{words}' are tagged {named}" if named else ""
+        notes.append(f"New tag '{tag}': no entry has it yet, so check it is meant (change `tags:` in the file if "
+                     f"not){also}.")
+    return notes
+
+
+def _mentions(entry: Entry, words: str) -> bool:
+    text = " ".join((entry.question, *entry.alternatives)).lower()
+    return re.search(rf"\b{re.escape(words)}\b", text) is not None

@@ -39,3 +39,12 @@ def your_question(services: Services, opening: str, query: str, asked_at: dateti
     if wording is None:
         return f"{opening} your question of {asked_on(services, asked_at)}:"
     return f"{opening} your question:\n>{' '.join(wording.split())}"
+
+
+def your_questions(services: Services, opening: str, asked: list[tuple[str, datetime]]) -> str:
+    """`your_question` for one person's several questions answered by the same entry, so they get one DM naming
+    each (trial 50, #9: one asker got the new entry twice, one DM per wording). `asked`: (wording, asked_at)."""
+    if len(asked) == 1:
+        return your_question(services, opening, *asked[0])
+    lines = [wording_to_say(services, query) or f"your question of {asked_on(services, at)}" for query, at in asked]
+    return f"{opening} your questions:" + "".join(f"\n>{' '.join(line.split())}" for line in dict.fromkeys(lines))

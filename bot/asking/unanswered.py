@@ -15,7 +15,7 @@ confidently (a new wording or a fixed entry). Every change to the knowledge base
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
@@ -27,9 +27,10 @@ from bot.asking.entry_file import choose_file, closest_file, typed_file
 from bot.asking.entry_owner import with_owner_read
 from bot.asking.kb_check import content_checks
 from bot.asking.known_moved import moved_said
-from bot.asking.new_tag_asked import kept_new, new_tag_problems
+from bot.asking.new_tag_asked import kept_new, new_tag_notes, new_tag_problems
 from bot.asking.repeated_question import told_problems
-from bot.asking.said_back import your_question
+from bot.asking.review_date import review_day
+from bot.asking.said_back import your_question, your_questions
 from bot.asking.shared_wording import another_entry_finding
 from bot.asking.unanswered_input import (
     STALE_HINT,
@@ -58,7 +59,7 @@ from bot.privacy.screen import explain, without_case_references
 from bot.storage import asks as store
 from bot.storage.trail import record_trail
 from knowledge import specific_ask
-from knowledge.dates import DateError, long_date, parse_full_date, short_date
+from knowledge.dates import DateError, long_date, short_date
 from knowledge.definitions import defined_term
 from knowledge.entries import MAX_ANSWER_CHARS, Entry, wording_key
 from knowledge.entry_ids import new_entry_id
@@ -624,6 +625,7 @@ class UnansweredDesk:
         new, kept = kept_new(new)  # a tag a letter off a used one is asked about (trial 44, F2)
         found += new_tag_problems(new.tags, self.service.current.kb.entries.values(), kept)
         new, defaults = self.with_defaults(turn, replace(new, question=as_heading(as_question(new.question))), found)
+        defaults += new_tag_notes(new.tags, self.service.current.kb.entries.values(), kept)  # trial 50, #10
         new, wording_note = self.with_askers_wording(group, new)
         file, why = self.entry_file(group, new, file, found)
         known = self.service.current.kb
@@ -644,12 +646,12 @@ class UnansweredDesk:
         record_trail(self.services.storage, turn.user_id, "kb.entry",
                      {"entry": result.entry_id, "file": file, "group": key, "reloaded": reload.ok}, at=turn.now)
         entry = self.service.current.kb.entries.get(result.entry_id)
-        replies = [self.entry_dm(asker, group, entry) for asker in group.askers] if entry else []
+        also = unanswered_also.finding(self, unanswered_also.left(self, before, turn.now, key), result.entry_id)
+        replies = [self.entry_dm(asker, group, entry, also=also) for asker in group.askers] if entry else []
         self._close(turn, group, "new_entry", result.entry_id, {"people": len(group.askers)})
         notes = "".join(f"\n• {note}" for note in (why, wording_note, *defaults) if note)
         live = f"{count_of(reload.entries, 'entry', 'entries')} {agreeing(reload.entries, 'is', 'are')} live"
-        too = unanswered_also.offer(self, turn, unanswered_also.finding(self, unanswered_also.left(
-            self, before, turn.now, key), result.entry_id), result.entry_id, "is answered by your new entry too")
+        too = unanswered_also.offer(self, turn, also, result.entry_id, "is answered by your new entry too")
         return [*replies, Reply(text=f"Added `{result.entry_id}` to `{file}` and reloaded: {live}. Sent it to "
                                      f"{_people(len(group.askers))}; {as_listed(group, key)} is closed.{notes}"
                                      + moved_said(reload)), *too]
@@ -684,8 +686,8 @@ class UnansweredDesk:
     def with_defaults(self, turn: Turn, new: NewEntry, found: list[tuple[str, str]]) -> tuple[NewEntry, list[str]]:
         """A new entry always has an owner, a review date ahead and a source: the QA lead making it, 12 months from
         today and the QA team's own guidance, when none is given (each said in the reply). A review date is read as
-        `parse_full_date` reads it (31/03/2027, 31 March 2027, 2027-03-31; never month first) and kept as
-        YYYY-MM-DD; one it cannot read, or one already past, is added to `found`."""
+        `review_day` reads it (31/03/2027, 31 March 2027, 2027-03-31, never month first, or a date word such as
+        `next friday`) and kept as YYYY-MM-DD; one it cannot read, or one already past, is added to `found`."""
         today = turn.now.astimezone(self.services.settings.timezone).date()
         ahead = a_year_after(today)
         defaults = []
@@ -695,7 +697,7 @@ class UnansweredDesk:
             defaults.append(f"Review by {short_date(ahead)}: 12 months ahead, as no review date was given.")
         else:
             try:
-                day = parse_full_date(review)
+                day, full = review_day(review, today)  # `next friday`, `yesterday` read too (trial 50, #11)
             except DateError as unread:
                 found.append(("review_by", str(unread)))
                 new = replace(new, review_by=None)  # told above; the rest of the entry is still checked
@@ -704,7 +706,8 @@ class UnansweredDesk:
                     found.append(("review_by", f"The review date {review} is already past: give a date ahead, "
                                                f"such as {ahead.isoformat()}."))
                 elif review != day.isoformat():
-                    defaults.append(f"Review by {long_date(day)} (from `{review}`, day before month), written "
+                    how = ", day before month" if full else ""
+                    defaults.append(f"Review by {long_date(day)} (from `{review}`{how}), written "
                                     f"as {day.isoformat()}.")
                 new = replace(new, review_by=day.isoformat())
         new = with_owner_read(self.services.directory, new, found, defaults)  # `owner: QA lead (practice)`
@@ -796,10 +799,13 @@ class UnansweredDesk:
         return closed
 
     def entry_dm(self, asker: str, group: QuestionGroup, entry: Entry,
-                 opening: str = "A QA lead found the answer to") -> Reply:
-        return Reply(to_user=asker, title=entry.question,
-                     text=f"{self.their_question(group, asker, opening)}\n\n"
-                          + entry.answer.rstrip(),
+                 opening: str = "A QA lead found the answer to", also: Sequence[QuestionGroup] = ()) -> Reply:
+        """The entry sent to one asker, naming their question in `group` and in any of `also` they asked too: one
+        DM a person, however many of their wordings it answers (trial 50, #9)."""
+        asked = [(ask.query, ask.asked_at) for one in (group, *also) for ask in one.asks if ask.user_id == asker]
+        said = your_questions(self.services, opening, asked) if len(asked) > 1 else \
+            self.their_question(group, asker, opening)
+        return Reply(to_user=asker, title=entry.question, text=f"{said}\n\n" + entry.answer.rstrip(),
                      note=f"Source: {entry.source or OWN_GUIDANCE}")
 
     def their_question(self, group: QuestionGroup, asker: str, opening: str) -> str:

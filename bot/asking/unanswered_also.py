@@ -18,6 +18,7 @@ from bot.core.replies import Choice, Reply, count_of
 from bot.engine import confirmations
 from bot.engine.routing import Engine, Turn
 from bot.errors import UserError
+from bot.storage.asks import sent_entry
 
 if TYPE_CHECKING:
     from bot.asking.unanswered import QuestionGroup, UnansweredDesk
@@ -71,17 +72,27 @@ def send(desk: UnansweredDesk, turn: Turn, value: str) -> list[Reply]:
     entry = desk.service.current.kb.entries.get(entry_id)
     if entry is None:
         raise UserError(f"`{entry_id}` is not in the knowledge base now, so nothing was sent; {HINT}.")
-    replies: list[Reply] = []
     said = []
-    for key in (buttons.record_id(part, HINT) for part in keys.split(",") if part):
-        group = desk.unclosed(turn.now, key)
+    found = {key: desk.unclosed(turn.now, key)
+             for key in (buttons.record_id(part, HINT) for part in keys.split(",") if part)}
+    everyone = [asker for group in found.values() if group for asker in group.askers]
+    # sent it with the new entry or the link already, this question named in it (trial 50, #9): not sent again
+    sent = sent_entry(desk.services.storage, everyone, entry_id) if not updated else frozenset()
+    groups: dict[str, list[QuestionGroup]] = {}  # each person's groups: one DM naming all their questions
+    for key, group in found.items():
         if group is None:
             said.append(f"#{key} was already closed")
             continue
         askers = [asker for asker in group.askers if asker not in group.picked(entry_id)]
-        replies += [desk.entry_dm(asker, group, entry, opening) for asker in askers]
+        had = [asker for asker in askers if asker in sent]
+        for asker in askers:
+            if asker not in sent:
+                groups.setdefault(asker, []).append(group)
         desk.close_group(turn, group, "linked", entry_id, {"people": len(askers)})
-        said.append(f"sent `{entry_id}` to {count_of(len(askers), 'person', 'people')} of #{key}; it is closed")
+        already = f" ({count_of(len(had), 'person', 'people')} had it already)" if had else ""
+        said.append(f"sent `{entry_id}` to {count_of(len(askers) - len(had), 'person', 'people')} of #{key}"
+                    f"{already}; it is closed")
+    replies = [desk.entry_dm(asker, mine[0], entry, opening, also=mine[1:]) for asker, mine in groups.items()]
     text = "; ".join(said)
     return [*replies, Reply(text=text[:1].upper() + text[1:] + ".")]
 

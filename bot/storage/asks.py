@@ -301,6 +301,19 @@ def close_asks(storage: Storage, ask_ids: list[int], status: str, closed_by: str
         return closed
 
 
+def sent_entry(storage: Storage, user_ids: Sequence[str], entry_id: str) -> frozenset[str]:
+    """Those of `user_ids` a question of theirs was already closed with `entry_id` for (linked to it or a new entry
+    made from it): they were sent the entry then, so a later *Send it to them* does not send it again (trial 50, #9)."""
+    if not user_ids:
+        return frozenset()
+    marks = ", ".join("?" for _ in user_ids)
+    rows = storage.db.execute(
+        "SELECT DISTINCT a.user_id FROM kb_asks a JOIN kb_unanswered_status s ON s.ask_id = a.id "
+        f"WHERE s.entry_id = ? AND s.status IN ('linked', 'new_entry') AND a.user_id IN ({marks})",
+        [entry_id, *user_ids]).fetchall()
+    return frozenset(row[0] for row in rows)
+
+
 @dataclass(frozen=True)
 class QaAnswer:
     """A QA lead's answer to a stored question, as they wrote it: the question's wording, the answer, who, when."""

@@ -123,6 +123,7 @@ def test_a_bad_change_gets_kb_checks_words_and_nothing_is_written(engine: Engine
 @pytest.mark.parametrize(("typed", "said"), [
     ("review by: 03/31/2027", "'03/31/2027' is not a date I can read"),
     ("review by: 1 January 2026", "The review date 1 January 2026 is already past"),
+    ("review by: yesterday", "The review date yesterday is already past"),  # trial 50, #11: a date word
     ("remove alternative: nothing like it", f"entry '{ENTRY}' has no alternative \"nothing like it\""),
     ("answer:", "Write the new answer after the colon"),
 ])

@@ -122,3 +122,11 @@ def test_a_typed_tag_is_kept_as_new_only_with_the_mark(text: str, marked: bool) 
     assert all(" " not in tag for tag in new.tags)
     if marked:
         assert kept and new.tags == tuple(kept)
+
+
+def test_a_tag_a_whole_word_off_a_used_one_is_not_taken_for_a_slip() -> None:
+    """Trial 50 (#10): 'care-proceedings' is a different stage from 'pre-proceedings', not a typo of it."""
+    assert near_tag("care-proceedings", {"pre-proceedings": 2}) is None
+    assert near_tag("pre-procedings", {"pre-proceedings": 2}) == "pre-proceedings"
+    assert near_tag("safegaurding-adults", {"safeguarding-adults": 3}) == "safeguarding-adults"
+    assert near_tag("mentalhealth", {"mental-health": 3}) == "mental-health"
