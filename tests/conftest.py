@@ -138,8 +138,13 @@ class RunningBot:
         self.slack = SignedSlackClient(self.url, SIGNING_SECRET)
 
     def stop(self) -> None:
+        """Stop taking requests, then let listeners still posting after their ack finish, all before the
+        stand-in closes (its fixture ends after this one): one left posting logged "Connection refused" later."""
+        from handlers.app import stop_listeners
+
         self.server.shutdown()
         self.thread.join(timeout=5)
+        stop_listeners(self.app)
 
 
 @pytest.fixture
