@@ -137,6 +137,12 @@ def create_app(
     return app
 
 
+def stop_listeners(app: App) -> None:
+    """Wait for listeners still at work after their ack (their posts to Slack, their writes) and end the pool's
+    threads: called once no request can arrive, so nothing posts or writes after the bot says it has stopped."""
+    app.listener_runner.listener_executor.shutdown(wait=True)
+
+
 def run_socket_mode(app: App, app_token: str) -> None:
     """Serve the app over Socket Mode until the process is stopped: no public URL needed.
 

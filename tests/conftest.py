@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +23,10 @@ from tests.support.moved_clock import VARIABLE as MOVED_CLOCK_VARIABLE
 from tests.support.moved_clock import start_moved_clock
 
 SIGNING_SECRET = "test-signing-secret"
+# How long a test's own threads may take to finish after its fixtures are torn down.
+LINGER_SECONDS = 2.0
+# Pools the process keeps for good, started by whichever test first needs them; they never touch Slack.
+PROCESS_POOLS = ("kb-rank",)  # knowledge/search.py ranks entries on it
 
 # Property tests draw the same examples on every run (`make test`, CI), so a run never fails once and passes
 # the next; `make fuzz` draws at random, many more (see tests/support/examples.py). No per-example deadline:
@@ -113,8 +118,23 @@ def standin() -> Iterator:
     from tests.support.slack_standin import SlackStandIn
 
     with SlackStandIn() as api:
+        before = set(threading.enumerate())  # the stand-in's own server thread is its to stop
         yield api
         assert not api.unknown_calls, f"bot called Slack methods the stand-in does not know: {api.unknown_calls}"
+        outlived = threads_still_running(before)
+        assert not outlived, f"threads this test started outlived it, so they may post after the stand-in closes " \
+                             f"(stop them in the fixture that started them): {', '.join(outlived)}"
+
+
+def threads_still_running(before: set[threading.Thread]) -> list[str]:
+    """Threads started since `before` still running after LINGER_SECONDS: a Bolt listener left posting once its
+    test had passed logged "Connection refused" (an ERROR) into whichever test ran next, failing that one."""
+    deadline = time.monotonic() + LINGER_SECONDS
+    started = [thread for thread in threading.enumerate()
+               if thread not in before and not thread.name.startswith(PROCESS_POOLS)]
+    for thread in started:
+        thread.join(max(0.0, deadline - time.monotonic()))
+    return sorted(thread.name for thread in started if thread.is_alive())
 
 
 class RunningBot:
@@ -138,8 +158,13 @@ class RunningBot:
         self.slack = SignedSlackClient(self.url, SIGNING_SECRET)
 
     def stop(self) -> None:
+        """Stop taking requests, then let listeners still posting after their ack finish, all before the
+        stand-in closes (its fixture ends after this one): one left posting logged "Connection refused" later."""
+        from handlers.app import stop_listeners
+
         self.server.shutdown()
         self.thread.join(timeout=5)
+        stop_listeners(self.app)
 
 
 @pytest.fixture
@@ -219,3 +244,4 @@ def shipped_knowledge_untouched() -> Iterator[None]:
     yield
     changed = sorted(name for name, text in _shipped_knowledge().items() if before.get(name) != text)
     assert not changed, f"a test wrote into the shipped knowledge files: {', '.join(changed)}"
+

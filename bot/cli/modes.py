@@ -139,13 +139,14 @@ def cmd_run(args: argparse.Namespace, runtime: Runtime) -> int:
     if not slack.socket_mode_ready:
         (runtime.stderr or sys.stderr).write(NO_TOKENS + "\n")
         return cmd_chat(args, runtime)
-    from handlers.app import create_app, run_socket_mode
+    from handlers.app import create_app, run_socket_mode, stop_listeners
 
     app = create_app(runtime.services, runtime.engine)
     scheduler = start_background_jobs(runtime, app)
     try:
         run_socket_mode(app, cast(str, slack.app_token))  # set: socket_mode_ready
     finally:
+        stop_listeners(app)  # a reply still being posted is posted, before the scheduler and storage stop
         if scheduler is not None:
             scheduler.shutdown(wait=True)  # let a running job finish before storage closes
     return 0
@@ -160,7 +161,7 @@ def cmd_serve(args: argparse.Namespace, runtime: Runtime) -> int:
             "Copy it from your app's Basic Information page.\n"
         )
         return 2
-    from handlers.app import create_app
+    from handlers.app import create_app, stop_listeners
     from handlers.http_server import EVENTS_PATH, make_http_server
 
     app = create_app(runtime.services, runtime.engine)
@@ -176,6 +177,7 @@ def cmd_serve(args: argparse.Namespace, runtime: Runtime) -> int:
     finally:
         signal.signal(signal.SIGTERM, previous)
         server.shutdown()
+        stop_listeners(app)  # a reply still being posted is posted, before the scheduler and storage stop
         if scheduler is not None:
             scheduler.shutdown(wait=True)  # let a running job finish before storage closes
     return 0

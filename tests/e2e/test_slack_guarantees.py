@@ -68,11 +68,12 @@ def socket_mode_event(event_id: str, text: str = "help") -> dict[str, Any]:
 @pytest.fixture
 def socket_app(services: Services, standin: SlackStandIn) -> Iterator[Any]:
     from bot.composition import build_engine
-    from handlers.app import create_app, make_web_client
+    from handlers.app import create_app, make_web_client, stop_listeners
 
     app = create_app(services, build_engine(services), client=make_web_client("xoxb-test-token", standin.base_url),
                      signing_secret="socket-mode-needs-no-secret")
     yield app
+    stop_listeners(app)  # before the stand-in closes, as the bot stops
 
 
 def test_an_event_delivered_twice_over_socket_mode_is_acted_on_once(socket_app, standin: SlackStandIn) -> None:
