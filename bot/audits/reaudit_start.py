@@ -114,9 +114,13 @@ def install(engine: Engine, services: Services) -> None:
 
 
 def _waiting(services: Services, value: str) -> list[Reply]:
-    """*Not yet* at an early re-audit: nothing started, and how to start it when due."""
+    """*Not yet* at an early re-audit: nothing started, and how to start it when due. A press whose case has no
+    re-audit due any more (done since, or an old button) still gets a word, never silence."""
     item = due_for_case(services.storage, services.settings.reaudit, services.settings.timezone, value)
-    return reaudit_early.not_yet(value, long_date(item.due)) if item else []
+    if item is None:
+        return [Reply(kind="notice", text="Not started: nothing was begun. `/audit reaudits` lists the re-audits "
+                                          "due.")]
+    return reaudit_early.not_yet(value, long_date(item.due))
 
 
 def _pressed(services: Services, turn: Turn, value: str, early_ok: bool = False) -> list[Reply]:

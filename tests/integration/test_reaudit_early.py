@@ -55,3 +55,11 @@ def test_a_reaudit_due_within_two_weeks_or_overdue_starts_without_the_question(
         said = text(engine.message(NORTH_MANAGER, "re-audit CR-551234", surface="terminal"))
     assert said.startswith("Starting the re-audit of CR-551234"), said
     assert "early" not in said
+
+
+def test_an_old_not_yet_button_for_a_case_with_no_reaudit_due_still_gets_a_word(engine: Engine, services: Services,
+                                                                                 cases: Cases) -> None:
+    with at(SAME_DAY):
+        said = text(engine.action(NORTH_MANAGER, "reaudit.early_wait", "CR-999999", surface="terminal"))
+    assert said == "Not started: nothing was begun. `/audit reaudits` lists the re-audits due."
+    assert store.drafts_of(services.storage, NORTH_MANAGER) == []
