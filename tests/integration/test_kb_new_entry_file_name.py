@@ -1,6 +1,6 @@
 """A new entry's `| file: …` may name the file by its bare name, with or without `.yaml` (trial 17: `| file:
 good-practice` was refused, only `kb/good-practice.yaml` taken), or with an s more or less (trial 18: `file: timescale`
-for `timescales.yaml`); a name that is no file is refused with the list."""
+for `timescales.yaml`); a name that is no file gets the list to choose from."""
 
 from __future__ import annotations
 
@@ -26,14 +26,15 @@ def test_a_file_named_by_its_bare_name_takes_the_entry(engine: Engine, services:
     assert f"id: {NEW_ID}" in (kb_dir / "kb" / "good-practice.yaml").read_text(encoding="utf-8")
 
 
-def test_a_bare_name_that_is_no_file_is_refused_with_the_files(engine: Engine, services: Services,
-                                                               kb_dir: Path) -> None:
-    key = ask_fire_drill(engine)
+def test_a_bare_name_that_is_no_file_is_asked_about_with_the_files(engine: Engine, services: Services,
+                                                                   kb_dir: Path) -> None:
+    key = ask_fire_drill(engine)  # fix50f: the entry is kept and the file asked for, rather than all typed again
     before = yaml_files(kb_dir)
-    [refused] = typed_new(engine, key, "The 20th. | file: good-practise")
-    assert refused.kind == "error"
-    assert "• file: `good-practise` is not a knowledge-base file with entries; pick one of:" in refused.text
-    assert "`kb/good-practice.yaml`" in refused.text and "`kb/timescales.yaml`" in refused.text
+    [asked] = typed_new(engine, key, "The 20th. | file: good-practise")
+    assert asked.kind == "question"
+    assert asked.text.startswith("Which file should the new entry for #1 go in? `good-practise` is not a "
+                                 "knowledge-base file with entries."), asked.text
+    assert "`kb/good-practice.yaml`" in asked.text and "`kb/timescales.yaml`" in asked.text
     assert yaml_files(kb_dir) == before and statuses(services) == []
 
 
