@@ -5,34 +5,14 @@ answered in every other on the same database and knowledge folder from its next 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-
-from bot.composition import build_engine, build_services
 from bot.core.services import Services
 from bot.engine.routing import Engine
-from bot.privacy.screen import Screen
-from bot.settings.config import Settings
 from tests.integration.test_unanswered_workflow import ASKER, OTHER, QA_LEAD, ask_fire_drill, listed
 from tests.support.kb_copy_fixtures import content_day, settings  # noqa: F401 (fixtures used by name)
 from tests.support.kb_helpers import button_values
 
 # Answered by a tentative "not sure" reply on the shipped knowledge base, so it is on the QA leads' list.
 WHATSAPP = "can i use whatsapp to text a 16 yo on a cp plan"
-
-
-@pytest.fixture
-def other_services(settings: Settings, identifier_screen: Screen) -> Iterator[Services]:  # noqa: F811
-    """A second process's services on the same database and knowledge folder, started before the change."""
-    built = build_services(settings, screen=identifier_screen)
-    yield built
-    built.storage.close()
-
-
-@pytest.fixture
-def other(other_services: Services) -> Engine:
-    return build_engine(other_services)
 
 
 def text_of(replies: list) -> str:

@@ -5,15 +5,8 @@ lead's reject of it in the first process stops it in the second."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-
-from bot.composition import build_engine, build_services
 from bot.core.services import Services
 from bot.engine.routing import Engine
-from bot.privacy.screen import Screen
-from bot.settings.config import Settings
 from bot.storage import learned as store
 from tests.integration.test_learning import (  # noqa: F401 (the settings fixture, with the mascot entries)
     COLLEAGUE,
@@ -25,19 +18,6 @@ from tests.integration.test_learning import (  # noqa: F401 (the settings fixtur
     settings,
 )
 from tests.support.kb_helpers import all_text, button_values
-
-
-@pytest.fixture
-def other_services(settings: Settings, identifier_screen: Screen) -> Iterator[Services]:  # noqa: F811
-    """A second process's services on the same database and knowledge folder, started before anyone picks."""
-    built = build_services(settings, screen=identifier_screen)
-    yield built
-    built.storage.close()
-
-
-@pytest.fixture
-def other(other_services: Services) -> Engine:
-    return build_engine(other_services)
 
 
 def test_a_pick_in_one_process_answers_its_picker_outright_in_another(engine: Engine, other: Engine) -> None:
