@@ -34,7 +34,7 @@ from bot.asking.learning import learn_wording, trusted_by_picks, withdraw_for_as
 from bot.asking.own_progress import TARGETS_ENTRY, asks_own_progress, own_progress_reply
 from bot.asking.readable import is_mash, is_pasted_junk, reads_as_words, without_control_codes
 from bot.asking.said_back import asked_on, wording_to_say
-from bot.asking.urgent_steer import steer_first
+from bot.asking.urgent_steer import manager_line_after, steer_first
 from bot.asking.verdicts import settled
 from bot.core import buttons
 from bot.core.knowledge import KnowledgeService, LiveKnowledge
@@ -105,7 +105,7 @@ class KnowledgeFeature:
             return self._about_action(turn, action, question)  # "what does action 2 mean?": the action (trial 25)
         # said first when the question reads as a child at risk now, even when it is refused for naming someone
         replies = steer_first(question, self._ask(turn, question, typed, follow_ups), self.service.current.kb.entries)
-        return replies + self._kind_after(opening, replies)
+        return manager_line_after(question, replies) + self._kind_after(opening, replies)
 
     def _workload_question(self) -> str | None:
         """The workload entry's question, offered to someone tired or overwhelmed, when the knowledge base has it."""

@@ -11,6 +11,8 @@ under their missing plan) says it after the steer.
 
 from __future__ import annotations
 
+import re
+
 from bot.core.markup import emoji
 from bot.core.replies import Choice, Reply
 from knowledge.entries import Entry
@@ -36,3 +38,26 @@ def steer_first(question: str, replies: list[Reply], entries: dict[str, Entry]) 
     choices = tuple(Choice(entry.question, SHOW, entry.id) for entry in offered)
     text = " ".join((URGENT_STEER, *situation_steers(question)))
     return [Reply(kind="notice", text=text, choices=choices), *replies]
+
+
+# A worker describing a case and asking what to do (trial 49: "mum keeps cancelling home visits …, what do i do"): the
+# entries give practice knowledge, not a decision on the case, so the decision is sent where it belongs. Not urgent
+# (those get URGENT_STEER) and never a definition, a timescale or an acronym: only "what do/should I do" after a story.
+SITUATION_LINE = "For a decision on this case, talk it through with your manager or in supervision."
+_WHAT_TO_DO = re.compile(r"\bwh?at\s+(?:do|should|shall|shud|can|would|must)\s+(?:i|we|u|you)\s+(?:do|be\s+doing)\b"
+                         r"|\bwhat(?:'s|s|\s+is)?\s+(?:next|now)\s*[?.!]*\s*$|\bwhat\s+are\s+my\s+options\b")
+MIN_STORY_WORDS = 8  # "what do i do" alone, or "what do i do about a PEP", tells no case
+
+
+def situation_asked(question: str) -> bool:
+    """Whether the message tells a case (at least MIN_STORY_WORDS words before its ask) and asks what to do."""
+    found = _WHAT_TO_DO.search(question.lower())
+    return found is not None and len(question[:found.start()].split()) >= MIN_STORY_WORDS
+
+
+def manager_line_after(question: str, replies: list[Reply]) -> list[Reply]:
+    """`replies` with SITUATION_LINE after them when the question is a non-urgent situation asking what to do (an
+    urgent one already leads with URGENT_STEER, which names the manager)."""
+    if not replies or sounds_urgent(question) or not situation_asked(question):
+        return replies
+    return [*replies, Reply(kind="notice", text=SITUATION_LINE)]
