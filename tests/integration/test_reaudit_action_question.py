@@ -40,6 +40,14 @@ def test_an_action_typed_with_its_question_remembers_it_without_the_prefix(engin
     assert first.question_id is not None and second.question_id is None
 
 
+def test_the_actions_step_says_how_to_name_a_flagged_question(engine: Engine) -> None:
+    with time_machine.travel(FIRST, tick=False):
+        _, out = drive(engine, TO_ACTIONS, user=AUDITOR)
+    assert ("To tie an action to a flagged question, start it with the question's number (like Q4: …): the case's "
+            "next audit asks whether it is done once that question is answered well.") in " ".join(
+        out.replace("`", "").split())  # Q4 was answered No: the first flagged
+
+
 def test_the_reaudit_asks_after_the_answer_and_yes_marks_the_action_done(engine: Engine, services: Services) -> None:
     first_audit(engine, LINKED)
     out = reaudit(engine, ["yes"])
