@@ -9,6 +9,7 @@ from bot.audits import (
     action_edit,
     action_handover,
     action_owners,
+    action_question,
     action_removal,
     action_typed,
     alert_confirm,
@@ -135,8 +136,9 @@ def _action_typed(services: Services, turn: Turn, ctx: Ctx, value: str) -> list[
     """The action's text, then its owner is asked. A due date at its end ("… by next fri") is taken out of the text
     and becomes its due date, said back now, so the owner is the last thing asked (bot.audits.action_fields
     .due_in_text)."""
+    question, value = action_question.split(ctx.checklist, value)  # `Q3: update the chronology` (trial 50)
     typed = action_typed.read(services, turn, ctx.audit, value)  # `me - …` (trial 24), `… sw s1 by 18/12` (trial 26)
-    draft: dict[str, str] = {"description": typed.description}
+    draft: dict[str, str] = {"description": typed.description, **({"question": question} if question else {})}
     said: list[Reply] = []
     if typed.due is not None and typed.due_typed is not None:
         draft.update(due=typed.due.isoformat(), due_typed=typed.due_typed)
@@ -192,7 +194,8 @@ def _add_action(services: Services, turn: Turn, ctx: Ctx, due: date, typed: str,
     if not draft.get("description") or not draft.get("owner"):
         raise UserError("I lost track of that action; please type it again.")
     move = store.Move(step=Step("actions").key, state={"action_draft": None, OWNER_ASKED: None},
-                      action=(draft["description"], draft["owner"], due.isoformat()), press=press)
+                      action=(draft["description"], draft["owner"], due.isoformat()), press=press,
+                      action_question=draft.get("question"))
     shown = advance_and_render(services, turn, ctx, ctx.version if version is None else version, move)
     if not shown:
         return shown  # a second press of the same step: nothing was added

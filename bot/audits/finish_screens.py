@@ -12,7 +12,7 @@ from bot.audits.core import (
     marks_legend,
     summary_reply,
 )
-from bot.audits.flow import OPTIONAL_TYPED_STEPS
+from bot.audits.flow import OPTIONAL_TYPED_STEPS, flags
 from bot.audits.numbering import question_label
 from bot.core.audit_rules import concerns, missing_answers, suggest_grade
 from bot.core.replies import Choice, Reply, count_of, person_choice
@@ -168,7 +168,18 @@ def _actions_text(services: Services, ctx: Ctx) -> str:
               "the name.") if actions else ""
     earlier = earlier_actions.text(services, ctx, services.local_now().date())
     return (f"**Actions** ({len(actions)} so far){listed}\nWhat needs to happen next for the child? "
-            f"Type one action at a time.{remove}{earlier}")
+            f"Type one action at a time.{remove}{earlier}{_linked_hint(ctx)}")
+
+
+def _linked_hint(ctx: Ctx) -> str:
+    """How to tie an action to a flagged question, so the case's next audit asks whether it is done once that question
+    is answered well (trial 50, 21): shown only when a question is flagged, with the first one's number."""
+    flagged = flags(ctx.checklist, ctx.answers)
+    if not flagged:
+        return ""
+    label = question_label(ctx.checklist, flagged[0][0].id)
+    return (f"\nTo tie an action to a flagged question, start it with the question's number (like `Q{label}: …`): "
+            "the case's next audit asks whether it is done once that question is answered well.")
 
 
 REMOVE_BUTTONS = 10  # Slack shows 25 buttons at most in a message; more actions than this are removed by typing

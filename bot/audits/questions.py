@@ -8,7 +8,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
-from bot.audits import alert_confirm, answer_resume, as_above, hedged_answer, na_doubt, note_check, step_reminder
+from bot.audits import (
+    action_question,
+    alert_confirm,
+    answer_resume,
+    as_above,
+    hedged_answer,
+    na_doubt,
+    note_check,
+    step_reminder,
+)
 from bot.audits.action_removal import listed
 from bot.audits.alert_trail import trailed
 from bot.audits.answer_notes import note_notice, note_to_keep
@@ -110,6 +119,9 @@ def record_answer(services: Services, turn: Turn, ctx: Ctx, version: int, questi
                       evidence=(question.id, note) if note is not None else None, cleared=tuple(hidden))
     if again:
         move = replace(move, step=Step("evidence", question.id).key, state=None, fields={})
+    earlier = None if again else action_question.to_ask(services, turn, ctx, question, value)
+    if earlier is not None:  # trial 50: Q3 now Yes, its earlier action still open: asked once, after the answer
+        move = replace(move, state={**(move.state or {}), **action_question.asked_state(ctx, earlier)})
     alerts, said = [], ""
     if escalations(question, value) and (previous is None or previous.value != value):
         alerts, said = escalation_alerts(services, ctx, question, value), "alerted {told} about this answer now"
@@ -122,7 +134,8 @@ def record_answer(services: Services, turn: Turn, ctx: Ctx, version: int, questi
     if alerts:
         told = ", ".join(services.directory.label(a.to_user or "") for a in alerts)
         alerts.append(Reply(kind="notice", text=f"I've {said.replace('{told}', told)}. Carry on with the audit."))
-    return alerts + ([noticed] if noticed else []) + taken_out(ctx, hidden) + replies
+    asked = [action_question.ask(services, turn, ctx, question, value, earlier)] if earlier is not None else []
+    return alerts + ([noticed] if noticed else []) + taken_out(ctx, hidden) + replies + asked
 
 
 def taken_out(ctx: Ctx, hidden: list[str]) -> list[Reply]:

@@ -15,7 +15,7 @@ from bot.storage.trail import record_trail
 
 # What every read of actions selects (`a` the action, `au` its audit), and which actions count: not removed.
 COLUMNS = ("a.id, a.audit_id, a.description, a.owner_id, a.due_date, a.created_by, a.done_at, a.done_by, "
-           "a.reopened_at, a.reopened_by, au.case_ref, au.auditor_id, a.done_note")
+           "a.reopened_at, a.reopened_by, au.case_ref, au.auditor_id, a.done_note, a.question_id")
 LIVE = "a.removed_at IS NULL"
 # What a removed action's description (and each revision's copy of it) reads: the words, free text about a child's
 # case, are no longer needed once it is removed; who removed it and when stay (`removed_by`, `removed_at`).
@@ -37,6 +37,7 @@ class ActionRow:
     reopened_by: str | None = None
     auditor_id: str = ""  # who did the audit: they may reopen its actions
     done_note: str | None = None  # what the person marking it done said was done, screened (`done 19 - …`)
+    question_id: str | None = None  # the question it was raised against (`Q3: …` at the actions step), or None
 
     def summary(self) -> str:
         """The action in one line, as an audit's revisions keep it when it is added or removed."""

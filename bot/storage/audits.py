@@ -88,6 +88,7 @@ class Move:
     fields: dict[str, Any] = field(default_factory=dict)
     state: dict[str, Any] | None = None
     action: tuple[str, str, str] | None = None       # description, owner, due date: a new action
+    action_question: str | None = None               # the question id that new action was raised against, if named
     removed_action: int | None = None                # the id of one of the audit's open actions, removed
     edited_action: tuple[int, str, str] | None = None  # one of its open actions: id, column (due_date, owner_id), value
     press: str = ""                                  # identifies the button, to spot a second press
@@ -257,8 +258,9 @@ def advance(storage: Storage, audit_id: int, expected_version: int, actor: str, 
         for question_id in move.cleared:
             db.execute("DELETE FROM answers WHERE audit_id = ? AND question_id = ?", [audit_id, question_id])
         if move.action is not None:
-            db.execute("INSERT INTO actions (audit_id, description, owner_id, due_date, created_by, created_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?)", [audit_id, *move.action, actor, stamp])
+            db.execute("INSERT INTO actions (audit_id, description, owner_id, due_date, created_by, created_at, "
+                       "question_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       [audit_id, *move.action, actor, stamp, move.action_question])
         if move.removed_action is not None:
             _remove_action(storage, audit_id, move.removed_action, actor, now, keeps_revisions)
         if move.edited_action is not None:

@@ -1058,3 +1058,12 @@ def m430_fix48d_kb_changes(db: Database) -> None:
     db.execute("CREATE TABLE kb_changes (id INTEGER PRIMARY KEY CHECK (id = 1), folder INTEGER NOT NULL DEFAULT 0, "
                "learned INTEGER NOT NULL DEFAULT 0)")
     db.execute("INSERT INTO kb_changes (id) VALUES (1)")
+
+
+@MIGRATIONS()
+def m480_fix53a_action_question(db: Database) -> None:
+    """The checklist question an action was raised against, when the auditor named it at the actions step (`Q3: update
+    the chronology`), so a later audit of the case that answers that question well asks whether the action is done
+    (trial 50, finding 21). Nullable: actions added before, or without naming a question, keep NULL and are never
+    asked about."""
+    db.execute("ALTER TABLE actions ADD COLUMN question_id TEXT")
