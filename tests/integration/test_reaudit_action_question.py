@@ -55,6 +55,7 @@ def test_the_reaudit_asks_after_the_answer_and_yes_marks_the_action_done(engine:
     assert out.count("is still open: is it done?") == 1  # action 2 names no question: never asked
     after = out.split(ASKED)[1]
     assert "marked done for Social worker N1" in after and "Back to audit #2, question 3" in after
+    assert "Share the plan with the school." in after and "school.." not in after  # one full stop, not two
     assert action_store.get_action(services.storage, 1).done_at is not None  # type: ignore[union-attr]
 
 
