@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from bot.audits import action_owners, held_tells, lifecycle, not_mine
+from bot.audits import action_owners, held_tells, lifecycle, not_mine, owner_as_date
 from bot.audits.action_fields import action_due, due_said, how_near
 from bot.audits.action_removal import audit_action, gone, numbers_text
 from bot.audits.action_status import typed_id
@@ -197,6 +197,8 @@ def _new_value(services: Services, turn: Turn, audit: AuditRow, action: action_s
             return COLUMNS["due"], action_due(services, turn, edit.value).isoformat()
         except AnswerError as error:
             raise answer_error(error) from None
+    if (instead := owner_as_date.date_instead(services, turn, audit, action, edit.value, as_command=True)):
+        raise UserError(instead.text)
     nobody = (f"I don't know that person. Type `{command} owner` and the name of one of the case's people as I "
               f"write it, like {example_owner}, or their Slack member ID.")
 

@@ -28,10 +28,9 @@ from datetime import date
 from rapidfuzz import fuzz, process
 
 from bot.audits import action_edit, action_owners, lifecycle
-from bot.audits.action_fields import action_due
 from bot.audits.action_removal import numbers_text
 from bot.audits.core import Ctx, load
-from bot.audits.flow import AnswerError
+from bot.audits.owner_as_date import date_instead
 from bot.core import buttons, policy
 from bot.core.markup import audit_and_case
 from bot.core.replies import Choice, Reply
@@ -43,7 +42,7 @@ from bot.storage import actions as action_store
 from bot.storage import audits as store
 from bot.storage.audits import AuditRow
 from bot.storage.errors import NotFound
-from knowledge.dates import DateError, long_date, parse_day
+from knowledge.dates import long_date
 
 YES, NO = "handover.yes", "handover.no"
 PRIORITY = 24  # before another person's time away said in words (26), which took "N1 is off sick, … hand action 2"
@@ -122,6 +121,8 @@ def owner_typed(services: Services, turn: Turn, text: str, audit_id: int | None 
             audit.status == "draft" or not may_hand_over(services, turn, audit, action) or \
             audit_id not in (None, audit.id):
         return None
+    if (instead := date_instead(services, turn, audit, action, edit.value, as_command=True)) is not None:
+        return [instead]
     command = f"action {action.id} owner" if audit_id is None else f"/audit edit {audit.id} action {action.id} owner"
     owner = _new_owner(services, turn, audit, action, edit.value, command)
     if owner == action.owner_id:
@@ -177,31 +178,6 @@ def _own_draft(services: Services, turn: Turn, action_id: int) -> Ctx | None:
             audit.step not in ("actions", "submit"):
         return None
     return load(services, audit.id)
-
-
-def date_instead(services: Services, turn: Turn, audit: AuditRow, action: action_store.ActionRow,
-                 who: str) -> Reply | None:
-    """`give action 2 to 15/1`: the "person" is nobody of the case's and reads as a date, so the due-date command
-    is given, with the date read back (or why it can't be the due date); None when `who` is someone or no date."""
-    try:
-        action_owners.resolve(services, audit, who, turn.user_id)
-        return None
-    except UserError:
-        pass
-    today = turn.now.astimezone(services.settings.timezone).date()
-    try:
-        parse_day(who, today, "any")
-    except DateError:
-        return None
-    now_due = long_date(date.fromisoformat(action.due_date))
-    command = f"`action {action.id} due {who}`"
-    try:
-        read = f"reads as a date, {long_date(action_due(services, turn, who))}, not a person"
-    except AnswerError as error:
-        read = f"reads as a date, not a person ({error})"
-    return Reply(text=f"“{who}” {read}, so nothing changed. To make it the due date of action {action.id} "
-                      f"(_{action.description}_, due {now_due} now), type {command}. To give the action to someone, "
-                      f"type `hand action {action.id} to` and their name.")
 
 
 def on_yes(services: Services, turn: Turn, value: str) -> list[Reply]:

@@ -25,7 +25,7 @@ from bot.errors import UserError
 from bot.reminders import away_one_day
 from bot.reminders import cover as cover_rules
 from bot.reminders.feature import MAX_AWAY_DAYS, away_command
-from bot.reminders.pause_heads_up import heads_up
+from bot.reminders.pause_heads_up import actions_listed, heads_up
 from bot.storage.reminders import away_period, set_away
 from bot.storage.trail import record_trail
 from knowledge.dates import DateError, long_date, parse_day
@@ -264,7 +264,8 @@ def changed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
     said = (f"Your away dates are now {_days(new_starts, new_last)} (was {_days(starts, last)}); {pause} and start "
             f"again on {long_date(next_working_day(new_last))}. `/audit away off` cancels it.")
     if cover is None:  # trial 50 (F3): what nobody chases on the new days, as every pause says
-        return [Reply(said + heads_up(services, turn.user_id, today, new_starts, new_last))]
+        return [Reply(said + heads_up(services, turn.user_id, today, new_starts, new_last)),
+                *actions_listed(services, turn.user_id, today, new_starts, new_last)]
     me = services.directory.label(turn.user_id)
     return [Reply(f"{said} {services.directory.label(cover)} still covers your moderation requests; I've told them."),
             Reply(to_user=cover, kind="notice", text=f"{me}'s time away has changed: they are away "

@@ -20,7 +20,7 @@ from bot.reminders import cover as cover_rules
 from bot.reminders.catch_up import catch_up_for, catch_up_reply
 from bot.reminders.cover import COVER_ROLES
 from bot.reminders.inputs import back_now
-from bot.reminders.pause_heads_up import heads_up
+from bot.reminders.pause_heads_up import actions_listed, heads_up
 from bot.settings.people import SLACK_USER_ID, Person
 from bot.storage.reminders import away_booked, away_on, away_period, clear_away, set_away, snooze
 from bot.storage.trail import record_trail
@@ -238,8 +238,10 @@ def away_command(services: Services, turn: Turn, text: str) -> list[Reply]:
     cover_text = (f" Moderation requests go to {mention(cover)} meanwhile (only those: your other reminders "
                   "wait until you are back); I've told them." if cover else "")
     cover_text += cover_rules.clash(services, turn.user_id, starts or today, until)
+    listed: list[Reply] = []
     if not cover:  # trial 49 (F4): what nobody chases while they are away
         cover_text += heads_up(services, turn.user_id, today, starts, until)
+        listed = actions_listed(services, turn.user_id, today, starts, until)
     told = cover_rules.told(services, turn, cover, earlier_cover, starts, until)
     if earlier is not None and earlier[1] and earlier[1] != cover:
         cover_text += (f" {services.directory.label(earlier[1])} no longer covers for you: add `cover @someone` "
@@ -250,10 +252,11 @@ def away_command(services: Services, turn: Turn, text: str) -> list[Reply]:
                   f"again on {long_date(next_working_day(until))}."
                   f"{cover_text.replace(' meanwhile', ' then')} Until then they come as usual. "
                   "`/audit away off` cancels it.")
-        return [Reply(booked + _replaced(before, today, starts, until)), *told]
+        return [Reply(booked + _replaced(before, today, starts, until)), *listed, *told]
     # trial 45: "pause reminders till monday" was answered with Sunday first; the day they come back leads
     return [Reply(_paused_said(today, until) + f"{cover_text} " + _other_reading(text, until) +
-                  " `/audit away off` turns them back on sooner." + _replaced(before, today, starts, until)), *told]
+                  " `/audit away off` turns them back on sooner." + _replaced(before, today, starts, until)), *listed,
+            *told]
 
 
 def _paused_said(today: date, until: date) -> str:

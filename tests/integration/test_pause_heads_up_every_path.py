@@ -1,8 +1,9 @@
 """Trial 50 (F3): a manager's `my reminders` said "Mon 14 Dec: 1 action in your team is overdue… it is chased through
 you, not its owner", then `stop my reminders until 4/1` paused her reminders with no heads-up: the action was due that
-week, not overdue yet, and only actions overdue on the day she paused were counted. Every way of pausing now says how
-many of her team's actions fall on her weekly overdue list while she is away, through the terminal chat. Clock
-pinned to a working morning; the action falls due on the Friday after it."""
+week, not overdue yet, and only actions overdue on the day she paused were counted. Every way of pausing now lists
+the team's actions on her weekly overdue list while she is away (fix53d: each with its owner, due date and the
+commands to hand it over or move its date), through the terminal chat. Clock pinned
+to a working morning; the action falls due on the Friday after it."""
 
 from __future__ import annotations
 
@@ -23,9 +24,10 @@ from tests.support.text import flat
 LONDON = ZoneInfo("Europe/London")
 TUESDAY = datetime(2026, 12, 8, 10, 0, tzinfo=LONDON)
 MANAGER, WORKER = "U0MGRN001", "U0PRAN001"
-HEADS_UP = ("Heads-up: 1 action in your team will be overdue while you're away, and is chased through you (your "
-            "weekly list of overdue actions): while you're away nobody chases it, and a cover takes only moderation "
-            "requests. /audit actions team lists it, to chase or hand over before you go.")
+HEADS_UP = ("Heads-up: while you're away nobody chases this action of your team: it is chased through you, and a "
+            "cover takes only moderation requests. Before you go, hand it over or move its date: • action 2 (Book a "
+            "core group, audit #1, CR-100200): Social worker N1's, due 11 Dec 2026: action 2 owner <name> or action "
+            "2 due <date>")
 PATHS = {
     "command": ["/audit away until 4/1"],
     "until in words": ["stop my reminders until 4/1"],
