@@ -179,8 +179,8 @@ def _complete(services: Services, turn: Turn, action_id: int, note: str | None =
     owner, by = services.directory.label(action.owner_id), services.directory.label(turn.user_id)
     done = confirmations.offer(services, turn, Reply(
         text=f"Action {action.id} ({audit_and_case(action.audit_id, action.case_ref)}) marked done"
-             f"{'' if mine else ' for ' + owner}: _{action.description.rstrip('.')}_.{done_note.said(note)} Thank you. Wrong "
-             "one? Type `undo` (or press Reopen) to open it again.", choices=reopen), done_note.UNDO_WORDS)
+             f"{'' if mine else ' for ' + owner}: _{action.description.rstrip('.')}_.{done_note.said(note)} Thank "
+             "you. Wrong one? Type `undo` (or press Reopen) to open it again.", choices=reopen), done_note.UNDO_WORDS)
     auditor = action_done_told.done_notice(services, turn, action, note)  # fix 37: the auditor hears it is done
     if mine:
         return [done, *auditor]
