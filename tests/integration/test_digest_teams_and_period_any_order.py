@@ -14,8 +14,8 @@ from bot.engine.routing import Engine
 from tests.support.trial_day import nothing_unanswered, said, with_demo_data
 
 HEAD = "U0ADMIN01"
-BOTH_LAST_WEEK = "Audit digest for north assessment team and south child in need and protection: week 48, 23 Nov"
-BOTH_THIS_WEEK = "Audit digest for north assessment team and south child in need and protection: week 49, 30 Nov"
+BOTH_LAST_WEEK = "Audit digest for North Assessment Team and South Child in Need and Protection: week 48, 23 Nov"
+BOTH_THIS_WEEK = "Audit digest for North Assessment Team and South Child in Need and Protection: week 49, 30 Nov"
 NORTH_LAST_WEEK = "North Assessment Team: week 48, 23 Nov to 29 Nov 2026"
 
 
@@ -41,6 +41,15 @@ def test_a_team_and_a_period_are_read_in_any_order(demo: Services, engine: Engin
     assert reply.startswith(expected), reply
     assert "I don't know that yet" not in reply and "not sure which" not in reply and "as a period" not in reply
     assert nothing_unanswered(demo)
+
+
+def test_the_side_by_side_heading_names_the_teams_as_the_teams_file_writes_them(demo: Services,
+                                                                               engine: Engine) -> None:
+    """fix53c: the heading and the agreement line said "north assessment team and south child in need …"."""
+    reply = said(engine, HEAD, "digest north vs south last week")
+    assert reply.startswith("Audit digest for North Assessment Team and South Child in Need and Protection:"), reply
+    assert "Moderation agreement, North Assessment Team and South Child in Need and Protection" in reply, reply
+    assert "north assessment team" not in reply
 
 
 @pytest.mark.parametrize("typed", ["digest west last week", "digest north vs west last week",
