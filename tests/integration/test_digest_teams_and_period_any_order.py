@@ -33,6 +33,9 @@ def demo(services: Services) -> Services:
     ("digest team north & team south last week", BOTH_LAST_WEEK),
     ("digest north, south, last week", BOTH_LAST_WEEK),
     ("digest last week, north and south", BOTH_LAST_WEEK),
+    ("digest north last week vs south", BOTH_LAST_WEEK),  # fix53c: the period between the teams
+    ("digest north, last week, south", BOTH_LAST_WEEK),
+    ("digest north vs this week & south", BOTH_THIS_WEEK),
     ("digest north vs south last month", "North Assessment Team and South Child in Need and Protection, November 2026"),
     ("digest south child in need and protection last week", "South Child in Need and Protection: week 48, 23 Nov"),
 ])
@@ -62,7 +65,7 @@ def test_an_unknown_team_is_named_with_the_teams_there_are(demo: Services, engin
 
 @pytest.mark.parametrize(("canonical", "other_orders"), [
     ("digest last week north vs south", ["north vs south last week", "north and south last week",
-                                         "team south & team north last week"]),
+                                         "north last week vs south", "team south & team north last week"]),
     ("digest this month north", ["north this month", "team north, this month"]),
 ])
 def test_every_order_gives_the_digest_of_the_canonical_form(demo: Services, engine: Engine, canonical: str,
