@@ -55,6 +55,16 @@ def test_the_side_by_side_heading_names_the_teams_as_the_teams_file_writes_them(
     assert "north assessment team" not in reply
 
 
+@pytest.mark.parametrize("typed", ["digest north vs south last fortnight", "digest north last fortnight",
+                                   "digest team north last fortnight vs south", "digest last fortnight north"])
+def test_a_period_not_read_is_quoted_without_the_team_beside_it(demo: Services, engine: Engine, typed: str) -> None:
+    """fix53c: `digest north vs south last fortnight` said "I couldn't read `south last fortnight` as a period"."""
+    reply = said(engine, HEAD, typed)
+    assert reply.startswith("I couldn't read `last fortnight` as a period. Periods I read: `this week`, `last week`, "
+                            "`this month`"), reply
+    assert nothing_unanswered(demo)
+
+
 @pytest.mark.parametrize("typed", ["digest west last week", "digest north vs west last week",
                                    "digest north and west this week"])
 def test_an_unknown_team_is_named_with_the_teams_there_are(demo: Services, engine: Engine, typed: str) -> None:
