@@ -3,15 +3,16 @@ and admins, any. Last week's by default, as Monday's digest; `this week` (or `so
 counted to today (trial 18: a manager asking on Friday saw "0 this week" for last week and not the two audits they
 had just done); `last week` always last week's.
 
-Once the working week is over (no working day left in it, today included: a Saturday or Sunday, or a Friday bank
-holiday) the default is the week ending this Sunday, said so (trial 49 F17: `digest` on a Sunday evening gave the
-week before and left out that day's audit, though the week had no working days left to add to it)."""
+Once the working week is over (no working time left in it: a Friday after working hours, a Saturday or Sunday, or a
+Friday bank holiday) the default is the week ending this Sunday, said so (trial 49 F17: `digest` on a Sunday evening
+gave the week before and left out that day's audit, though the week had no working days left to add to it; fix53c:
+a Friday evening, after the service's working hours, `quiet_hours` in settings, as held DMs keep, is the same)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from bot.core import buttons, policy
 from bot.core.agreement import last_complete_week
@@ -69,7 +70,8 @@ ASKED = re.compile(
 def digest_replies(services: Services, turn: Turn, text: str) -> list[Reply]:
     """The digest this person asked for, checked against their role on the server side every time. A team is read
     as every command reads one (bot.core.teams): `north` is north-assessment, and the reply says so."""
-    today = turn.now.astimezone(services.settings.timezone).date()
+    local = turn.now.astimezone(services.settings.timezone)
+    today = local.date()
     text = arranged(text, team_names(services.directory), today)  # period first, any order typed (trial 50)
     if (asked := _period_asked(text, today)) is not None:
         return _period_digest(services, turn, *asked)
@@ -79,7 +81,7 @@ def digest_replies(services: Services, turn: Turn, text: str) -> list[Reply]:
     team_text = text[said.end():] if said else text
     if so_far:
         return _digest(services, turn, today - timedelta(days=today.weekday()), team_text)
-    if last is None and week_over(today):
+    if last is None and week_over(services, local):
         monday = today - timedelta(days=today.weekday())
         return [*_digest(services, turn, monday, team_text), Reply(kind="notice", text=(
             "This is this week's digest, to today: the working week is over. `/audit digest last week` gives "
@@ -89,11 +91,14 @@ def digest_replies(services: Services, turn: Turn, text: str) -> list[Reply]:
         "shows the week so far."))]
 
 
-def week_over(today: date) -> bool:
-    """Whether no working day is left in today's week (Monday to Sunday), today included: then `digest` gives this
-    week, whose audits are all in, rather than the week before it."""
-    sunday = today + timedelta(days=6 - today.weekday())
-    return not any(is_working_day(today + timedelta(days=n)) for n in range((sunday - today).days + 1))
+def week_over(services: Services, local: datetime) -> bool:
+    """Whether no working time is left in this week (Monday to Sunday): no working day after today, and today is not
+    one or its working hours (the service's `quiet_hours`, as held DMs wait for) have ended: a Friday evening, a
+    weekend, a Friday bank holiday. Then `digest` gives this week, whose audits are all in, not the week before it."""
+    today = local.date()
+    ended = local.time() >= services.settings.quiet_hours[1]
+    days = [today + timedelta(days=n) for n in range(7 - today.weekday())]
+    return not any(is_working_day(day) and (day > today or not ended) for day in days)
 
 
 def _period_asked(text: str, today: date) -> tuple[Period, str] | None:
@@ -175,9 +180,9 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_command(
         "digest", lambda turn, text: digest_replies(services, turn, text),
         "last week's audit digest for your team (QA leads and admins: any team, or the whole service), or this "
-        "week's once the working week is over (a weekend); `this week` for the week so far, `last week` always "
-        "last week's; a month or quarter (`november`, `last month`, `this quarter`, `q3`) for "
-        "that period",
+        "week's once the working week is over (Friday after working hours, or a weekend); `this week` for the week "
+        "so far, `last week` always last week's; a month or quarter (`november`, `last month`, `this quarter`, "
+        "`q3`) for that period",
         usage="/audit digest [this week | last week | <month> | last month | this quarter | q3] [team]",
         roles=[Role.MANAGER, Role.QA_LEAD, Role.ADMIN],
         who_can="team managers, QA leads and admins",

@@ -304,6 +304,16 @@ def team_replies(digest: TeamDigest, to_user: str | None = None, to_channel: str
     return replies
 
 
+# The side-by-side digest's own labels, lowercased within a line ("Moderation agreement, whole service"); teams' names
+# are never lowercased (fix53c: "Audit digest for north assessment team and south child in need and protection").
+OWN_LABELS = frozenset({"Whole service", "Your teams"})
+
+
+def in_line(label: str) -> str:
+    """`label` as written within a line: the digest's own labels lowercased, teams' names as teams.yaml writes them."""
+    return label.lower() if label in OWN_LABELS else label
+
+
 def service_text(service: ServiceDigest) -> str:
     week = _this_week(service)
     ended = service.month_ended
@@ -331,7 +341,7 @@ def service_text(service: ServiceDigest) -> str:
                           sum(t.moderation_decided for t in service.teams),
                           agreement_basis(service.week_start, service.counted_to),
                           sum(t.moderation_since for t in service.teams))
-    lines.append(f"**Moderation agreement, {service.label.lower()}**"
+    lines.append(f"**Moderation agreement, {in_line(service.label)}**"
                  f"{agreement_window(service.week_start, service.counted_to)}: {agreement.said()}; "
                  "each team's beside it counts the same audits")
     if moderated := sum(t.moderated_week for t in service.teams):
@@ -352,7 +362,7 @@ def service_text(service: ServiceDigest) -> str:
 def service_replies(service: ServiceDigest, to_user: str | None = None, chart: bool = True) -> list[Reply]:
     """All teams side by side, and one chart of the whole service's trend."""
     span = _span(service)
-    title = "Service audit digest" if service.label == "Whole service" else f"Audit digest for {service.label.lower()}"
+    title = "Service audit digest" if service.label == "Whole service" else f"Audit digest for {in_line(service.label)}"
     replies = [Reply(text=service_text(service), title=f"{title}: {span}", to_user=to_user,
                      note="`/audit digest <team>` shows one team's full digest.")]
     if chart and service.teams:

@@ -14,8 +14,8 @@ from bot.engine.routing import Engine
 from tests.support.trial_day import nothing_unanswered, said, with_demo_data
 
 HEAD = "U0ADMIN01"
-BOTH_LAST_WEEK = "Audit digest for north assessment team and south child in need and protection: week 48, 23 Nov"
-BOTH_THIS_WEEK = "Audit digest for north assessment team and south child in need and protection: week 49, 30 Nov"
+BOTH_LAST_WEEK = "Audit digest for North Assessment Team and South Child in Need and Protection: week 48, 23 Nov"
+BOTH_THIS_WEEK = "Audit digest for North Assessment Team and South Child in Need and Protection: week 49, 30 Nov"
 NORTH_LAST_WEEK = "North Assessment Team: week 48, 23 Nov to 29 Nov 2026"
 
 
@@ -33,6 +33,9 @@ def demo(services: Services) -> Services:
     ("digest team north & team south last week", BOTH_LAST_WEEK),
     ("digest north, south, last week", BOTH_LAST_WEEK),
     ("digest last week, north and south", BOTH_LAST_WEEK),
+    ("digest north last week vs south", BOTH_LAST_WEEK),  # fix53c: the period between the teams
+    ("digest north, last week, south", BOTH_LAST_WEEK),
+    ("digest north vs this week & south", BOTH_THIS_WEEK),
     ("digest north vs south last month", "North Assessment Team and South Child in Need and Protection, November 2026"),
     ("digest south child in need and protection last week", "South Child in Need and Protection: week 48, 23 Nov"),
 ])
@@ -40,6 +43,25 @@ def test_a_team_and_a_period_are_read_in_any_order(demo: Services, engine: Engin
     reply = said(engine, HEAD, typed)
     assert reply.startswith(expected), reply
     assert "I don't know that yet" not in reply and "not sure which" not in reply and "as a period" not in reply
+    assert nothing_unanswered(demo)
+
+
+def test_the_side_by_side_heading_names_the_teams_as_the_teams_file_writes_them(demo: Services,
+                                                                               engine: Engine) -> None:
+    """fix53c: the heading and the agreement line said "north assessment team and south child in need …"."""
+    reply = said(engine, HEAD, "digest north vs south last week")
+    assert reply.startswith("Audit digest for North Assessment Team and South Child in Need and Protection:"), reply
+    assert "Moderation agreement, North Assessment Team and South Child in Need and Protection" in reply, reply
+    assert "north assessment team" not in reply
+
+
+@pytest.mark.parametrize("typed", ["digest north vs south last fortnight", "digest north last fortnight",
+                                   "digest team north last fortnight vs south", "digest last fortnight north"])
+def test_a_period_not_read_is_quoted_without_the_team_beside_it(demo: Services, engine: Engine, typed: str) -> None:
+    """fix53c: `digest north vs south last fortnight` said "I couldn't read `south last fortnight` as a period"."""
+    reply = said(engine, HEAD, typed)
+    assert reply.startswith("I couldn't read `last fortnight` as a period. Periods I read: `this week`, `last week`, "
+                            "`this month`"), reply
     assert nothing_unanswered(demo)
 
 
@@ -53,7 +75,7 @@ def test_an_unknown_team_is_named_with_the_teams_there_are(demo: Services, engin
 
 @pytest.mark.parametrize(("canonical", "other_orders"), [
     ("digest last week north vs south", ["north vs south last week", "north and south last week",
-                                         "team south & team north last week"]),
+                                         "north last week vs south", "team south & team north last week"]),
     ("digest this month north", ["north this month", "team north, this month"]),
 ])
 def test_every_order_gives_the_digest_of_the_canonical_form(demo: Services, engine: Engine, canonical: str,

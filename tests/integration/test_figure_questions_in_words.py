@@ -177,7 +177,7 @@ def test_a_practice_question_with_vs_is_still_a_practice_question(demo: Services
 def test_the_digest_typed_with_two_teams_on_a_saturday_is_this_weeks_of_those_teams(demo: Services,
                                                                                    engine: Engine) -> None:
     reply = said(engine, HEAD, "digest north vs south")  # the trial day is a Saturday: the working week is over
-    assert "Audit digest for north assessment team and south child in need and protection: week 49, 30 Nov to 5 Dec " \
+    assert "Audit digest for North Assessment Team and South Child in Need and Protection: week 49, 30 Nov to 5 Dec " \
         "2026 (so far)" in reply, reply
     assert "`/audit digest last week` gives last week's" in reply
     assert "• North Assessment Team: " in reply and "• South Child in Need and Protection: " in reply
