@@ -8,12 +8,19 @@ number, or its name as `| file: …` takes it, a letter or two wrong forgiven wh
 the entry is checked again exactly as `kb check` checks it and written, or refused with every problem, as the
 command is. `cancel` drops it, nothing written; a whole command typed instead runs, and the entry is dropped (said);
 anything else is asked again. A button pressed or an `/audit` command also drops it, as for a typed answer.
+
+fix53e: the entry waits on the conversation row (the database), so it outlives a restart, but a QA lead coming back
+later was not told: a restarted chat said nothing, and a question typed then got "That names none of the files". A
+chat started again now says the entry waits (as `kb answer`'s does); a line typed `LATER` than the question (or than
+that reminder) that names no file is answered as any line is, led by one line saying the entry still waits. After
+that, the lines typed are taken for the file again.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import datetime, timedelta
 
 from rapidfuzz.distance import Levenshtein
 
@@ -31,7 +38,9 @@ from bot.engine.routing import Engine, Turn
 from bot.engine.typed_commands import typed_command
 from bot.storage import audits as store
 
-KEY = "kb_new_file"  # beside the conversation: {"key": N, "text": what followed N, "files": [file, …] as listed}
+KEY = "kb_new_file"  # beside the conversation: {"key": N, "text": what followed N, "files": [file, …] as listed,
+#                      "asked": when the file was asked for or the QA lead last reminded (ISO)}
+LATER = timedelta(minutes=30)  # a line typed this long after the question is not taken for its answer unasked
 PRIORITY = 12  # as a typed answer's (bot.asking.answer_typed_next): before a Yes-or-No and an audit's step
 _NUMBER = re.compile(r"^\s*(?:(?:file|number|no\.?)\s*)?#?(\d{1,3})\s*[.)]?\s*$", re.IGNORECASE)
 
@@ -85,7 +94,7 @@ def ask_for_file(services: Services, desk: UnansweredDesk, turn: Turn, key: int,
     files = [value for _, value in desk.entry_files()]
     ranked = ranked_files(live.kb.entries, live.search, new.tags, (new.question, group.wording), files)
     store.keep_aside(services.storage, turn.user_id, confirmations.KEY, None, turn.now)
-    store.keep_aside(services.storage, turn.user_id, KEY, {"key": key, "text": text,
+    store.keep_aside(services.storage, turn.user_id, KEY, {"key": key, "text": text, "asked": turn.now.isoformat(),
                                                           "files": [name for name, _ in ranked]}, turn.now)
     lines = "\n".join(f"{number}. `{name}`" + (f" ({likely})" if likely else "")
                       for number, (name, likely) in enumerate(ranked, start=1))
@@ -101,6 +110,37 @@ def waiting(services: Services, user_id: str) -> dict | None:
     """The new entry waiting for its file, if any."""
     kept = store.conversation(services.storage, user_id).get(KEY)
     return kept if isinstance(kept, dict) else None
+
+
+def _later(kept: dict, turn: Turn) -> bool:
+    """Whether the QA lead comes back `LATER` than the question (or its last reminder): an entry kept before
+    fix53e has no time, and is taken as asked long ago."""
+    try:
+        asked = datetime.fromisoformat(str(kept["asked"]))
+    except (KeyError, ValueError):
+        return True
+    return turn.now - asked >= LATER
+
+
+def reminder(kept: dict) -> Reply:
+    """The one line saying which entry still waits for its file, and how to end that."""
+    question = parse_new_entry(str(kept["text"]))[0].question
+    return Reply(kind="notice", text=f"Entry '{question}' is still waiting for its file: answer with a file name, "
+                                     "or `cancel`.", prompt=f"File for #{kept['key']}'s new entry")
+
+
+def _reminded(services: Services, turn: Turn, kept: dict) -> None:
+    """The QA lead is told now: the lines typed next are taken for the file again."""
+    store.keep_aside(services.storage, turn.user_id, KEY, {**kept, "asked": turn.now.isoformat()}, turn.now)
+
+
+def still_waiting(services: Services, turn: Turn) -> list[Reply]:
+    """What a terminal chat started again shows: the entry still waiting for its file (or nothing)."""
+    kept = waiting(services, turn.user_id)
+    if kept is None:
+        return []
+    _reminded(services, turn, kept)
+    return [reminder(kept)]
 
 
 def _drop(services: Services, turn: Turn) -> None:
@@ -124,6 +164,9 @@ def typed(engine: Engine, services: Services, desk: UnansweredDesk, turn: Turn, 
                                          f"type `/audit kb new {key} …` again to make it.")
         return [note, *(typed_command(engine, turn, text) or [])]
     file = file_chosen(text, files)
+    if file is None and _later(kept, turn):
+        _reminded(services, turn, kept)
+        return None  # answered as any line is; `drop_on_press` puts the reminder first
     if file is None:
         return [Reply(kind="notice", text=f"That names none of the files: type a number from 1 to {len(files)}, "
                                           f"or a file's name, like `{_stem(files[0])}`. `cancel` drops the new "
@@ -135,13 +178,21 @@ def typed(engine: Engine, services: Services, desk: UnansweredDesk, turn: Turn, 
 
 def drop_on_press(services: Services, turn: Turn,
                   typed_text: str | None) -> Callable[[list[Reply]], list[Reply]] | None:
-    """A button pressed or an `/audit` command: the new entry no longer waits for its file."""
-    if typed_text is None and waiting(services, turn.user_id) is not None:
+    """A button pressed or an `/audit` command: the new entry no longer waits for its file. A line typed `LATER`:
+    the reply leads with the reminder when, after it, the entry still waits (no file named, nor `cancel`)."""
+    kept = waiting(services, turn.user_id)
+    if kept is None:
+        return None
+    if typed_text is None:
         _drop(services, turn)
-    return None
+        return None
+    if not _later(kept, turn):
+        return None
+    return lambda _replies: [reminder(kept)] if waiting(services, turn.user_id) is not None else []
 
 
 def install(engine: Engine, services: Services, desk: UnansweredDesk) -> None:
-    """Register the file's reply, and its end on any button or command."""
+    """Register the file's reply, what a new chat shows while it waits, and its end on any button or command."""
     engine.add_message_handler(lambda turn, text: typed(engine, services, desk, turn, text), priority=PRIORITY)
+    engine.add_session_start(lambda turn: still_waiting(services, turn))
     engine.add_turn_watch(lambda turn, typed_text: drop_on_press(services, turn, typed_text))

@@ -63,14 +63,15 @@ def ask(desk: UnansweredDesk, turn: Turn, rest: str) -> list[Reply]:
     had_it = f" ({count_of(len(had), 'person', 'people')} already picked it, so won't get it again)" if had else ""
     value = f"{entry.id}:{key}"  # the number typed: any of the group's questions finds it again
     written = desk.linked_wording(group, wording)
+    elsewhere = _points_elsewhere(desk, group, entry, written, wording is not None)
     store.keep_aside(desk.services.storage, turn.user_id, OWN_WORDING,
                      None if wording is None else {"key": key, "entry": entry.id, "wording": wording}, turn.now)
     return [confirmations.ask(desk.services, turn, Reply(
         kind="question",
         text=(f"Link #{key} to `{entry.id}`?\n**{entry.question}**\n>{shown}\nThe {people} who asked "
               f"(_{group.wording}_) will get this entry by DM{had_it}. "
-              f"{_goes(group, entry, written, wording is not None)}"
-              f"{_points_elsewhere(desk, group, entry, written, wording is not None)}{_lacks(desk, group, entry)}"),
+              f"{_goes(group, entry, written, wording is not None, no_hint=bool(elsewhere))}"
+              f"{elsewhere}{_lacks(desk, group, entry)}"),
         choices=(Choice("Yes, link it", LINK_CONFIRM if wording is None else LINK_CONFIRM_OWN, value, "primary"),
                  Choice("No, not this one", LINK_KEEP, value))),
         set_aside=f"Your link of #{key} to `{entry.id}` was not made: nothing was sent or written. To make it, type "
@@ -109,14 +110,17 @@ def _nearest(desk: UnansweredDesk, turn: Turn, key: int, typed: str) -> Reply | 
     return confirmations.meant(desk.services, turn, offered, MEANT_ACTION, f"kb link {key} {options[0]}")
 
 
-def _goes(group: QuestionGroup, entry: Entry, written: Corrected, own: bool) -> str:
-    """Where the wording goes, as the link will write it, with the typos put right and any left as typed."""
+def _goes(group: QuestionGroup, entry: Entry, written: Corrected, own: bool, no_hint: bool = False) -> str:
+    """Where the wording goes, as the link will write it, with the typos put right and any left as typed. The
+    `| <wording>` way is named here unless the QA lead typed their own, or (`no_hint`) the warning that the wording
+    points elsewhere names it (fix53e: one reply had both)."""
     if follow_up.is_read_with(group.wording) and not own:
         return "It was a follow-up, so its wording is not added to the entry's alternatives."
     if not written.text:
         return "Nothing is added to its alternatives: the wording has nothing to search on without its case reference."
     fixed = "" if own else typos_put_right(group, written)
-    other = "" if own else f" To write other words, type `/audit kb link {group.key} {entry.id} | <wording>`."
+    other = "" if own or no_hint else (
+        f" To write other words, type `/audit kb link {group.key} {entry.id} | <wording>`.")
     return f"“{written.text}” becomes one of its alternatives in `{entry.file}`{fixed}.{doubts(written)}{other}"
 
 
