@@ -87,7 +87,7 @@ def _none_due(services: Services, turn: Turn, reference: str) -> list[Reply]:
                      choices=(Choice("Start an audit", "audit.start_case", reference),))
         return [none] if near is None else [none, near]
     typed_as = Reply(text=f"If you did mean **{reference}** as typed: it has no re-audit due. To audit it anyway, "
-                          "press **Start an audit** and choose the checklist.",
+                          f"press **Start an audit of {reference}** and choose the checklist.",
                      choices=(Choice(f"Start an audit of {reference}", "audit.start_case", reference),))
     return [near, typed_as]
 
