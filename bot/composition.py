@@ -40,6 +40,7 @@ from bot.audits import (
     plain_commands,
     reaudit_outcomes,
     reaudit_start,
+    reopen_picked,
     response_waiting,
     start_hinted,
     start_in_words,
@@ -89,6 +90,7 @@ def build_engine(services: Services) -> Engine:
     home_feature.install(engine, services)
     audits_feature.install(engine, services)
     done_picked.install(engine, services)  # *Done: action 150* picked by number in the terminal: asked first
+    reopen_picked.install(engine, services)  # *Change answers* picked by number in the terminal: asked first
     reaudits_feature.install(engine, services)
     reaudit_start.install(engine, services)  # `re-audit CR-632084`
     reaudit_outcomes.install(engine, services)  # "are re-audits showing improvement?"

@@ -96,11 +96,14 @@ def typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
     if owner == action.owner_id:
         return [_unchanged(services, action)]
     label = services.directory.label
+    late = _overdue_by(services, turn, action)
+    due = long_date(date.fromisoformat(action.due_date))
+    kept = (f"I'll tell them both. It was due {due} ({_ago(late)}): give {label(owner)} a new date with "
+            f"`action {action.id} due <date>`." if late else f"It stays due {due}, and I'll tell them both.")
     return [confirmations.ask(services, turn, Reply(
         kind="question", text=f"Give action {action.id} (_{action.description}_, "
                               f"{audit_and_case(audit.id, audit.case_ref)}) to **{label(owner)}** instead of "
-                              f"{label(action.owner_id)}? It stays due {long_date(date.fromisoformat(action.due_date))}"
-                              f", and I'll tell them both.",
+                              f"{label(action.owner_id)}? {kept}",
         choices=(Choice("Yes, hand it over", YES, f"{action.id}:{owner}", "primary"),
                  Choice("No, leave it", NO, str(action.id)))),
         set_aside=f"Action {action.id} was not handed over: to do it, type `action {action.id} owner "
@@ -142,9 +145,12 @@ def hand_over(services: Services, turn: Turn, action_id: int, owner: str) -> lis
     except NotFound:
         raise UserError(f"Action {action.id} is no longer open, so nothing changed.") from None
     label = services.directory.label
+    late = _overdue_by(services, turn, action)
+    new_date = (f" It is still due {long_date(date.fromisoformat(action.due_date))}, {_ago(late)}: give "
+                f"{label(owner)} a new date with `action {action.id} due <date>`." if late else "")
     return [Reply(text=f"Action {action.id} (_{action.description}_) is now {label(owner)}'s, not "
                        f"{label(action.owner_id)}'s. I've told them both, and the earlier owner is kept in the "
-                       "audit's history."),
+                       f"audit's history.{new_date}"),
             *action_edit.tell(services, turn, audit, action, "owner_id", owner)]
 
 
@@ -246,3 +252,17 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_message_handler(lambda turn, text: typed(services, turn, text), priority=PRIORITY)
     confirmations.add_answers(engine, services, (YES, lambda turn, value: on_yes(services, turn, value)),
                               (NO, lambda turn, value: on_no(services, turn, value)))
+
+
+def _overdue_by(services: Services, turn: Turn, action: action_store.ActionRow) -> int:
+    """How many days the action is overdue today (0 when it is not): a handover of an action long past its date
+    offers the new owner a new date (trial 51, F21: "It stays due Monday 5 October 2026" for one 9 weeks overdue)."""
+    today = turn.now.astimezone(services.settings.timezone).date()
+    return max(0, (today - date.fromisoformat(action.due_date)).days)
+
+
+def _ago(days: int) -> str:
+    """'yesterday', '5 days ago', '9 weeks ago'."""
+    if days == 1:
+        return "yesterday"
+    return f"{days} days ago" if days < 14 else f"{days // 7} weeks ago"

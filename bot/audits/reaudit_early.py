@@ -22,6 +22,9 @@ from knowledge.dates import long_date
 
 GO_ON = "reaudit.early_start"  # Yes: start it now (value: the case reference)
 WAIT = "reaudit.early_wait"  # No: not yet
+# Typed at the question, these are its Not yet (trial 51, F18: `cancel` there got "You are not in an audit, so there is
+# nothing to cancel.", then `yes` "There's no question waiting": the question had been dropped unanswered).
+STOP_WORDS = ("cancel", "stop", "cancel it", "stop it", "dont start it", "don't start it", "leave it")
 
 
 def is_early(item: Reaudit, today: date) -> bool:
@@ -42,11 +45,11 @@ def asked(services: Services, turn: Turn, item: Reaudit) -> list[Reply]:
         "file has had little time to change. Once submitted it counts towards your monthly target like any audit. "
         "Start it now anyway?"),
         choices=(Choice("Yes, start it now", GO_ON, item.case_ref, "primary"), Choice("Not yet", WAIT, item.case_ref)))
-    return [confirmations.ask(services, turn, reply)]
+    return [confirmations.ask(services, turn, reply, also_no=STOP_WORDS)]
 
 
 def not_yet(item_ref: str, due: str) -> list[Reply]:
     """What *Not yet* says: nothing started, and how to start it later."""
-    return [Reply(kind="notice", text=f"Not started. The re-audit of {item_ref} is due by {due}: `re-audit {item_ref}` "
-                                      "starts it when you are ready (it is listed under `/audit reaudits` and on "
-                                      "Home).")]
+    return [Reply(kind="notice", text=f"Not yet, then: nothing started. The re-audit of {item_ref} is due by {due}: "
+                                      f"`re-audit {item_ref}` starts it when you are ready (it is listed under "
+                                      "`/audit reaudits` and on Home).")]

@@ -28,6 +28,7 @@ from knowledge.dates import long_date
 # "re-audit cr632084", "reaudit CR 632084", "start the re-audit of CR-632084", "do a re-audit on case cr632084"
 TYPED = re.compile(r"^\s*(?:(?:start|begin|do|open)\s+(?:(?:a|the|my)\s+)?)?re-?\s?audit\s+(?:(?:of|for|on)\s+)?"
                    r"(?:(?:the\s+)?case\s+)?(?P<ref>[A-Za-z]{1,6}[\s-]?\d[\d\s-]{2,14})\s*[.!]?\s*$", re.IGNORECASE)
+KNOWN_DAYS = 36500  # a case audited here at any time is a reference typed as meant
 PRIORITY = 28  # after an audit or a moderation waiting for typed text (a note is that note), before the knowledge base
 
 
@@ -73,13 +74,22 @@ def started(services: Services, turn: Turn, reference: str, early_ok: bool = Fal
 
 
 def _none_due(services: Services, turn: Turn, reference: str) -> list[Reply]:
-    """No re-audit due for `reference`: an ordinary audit offered, and, when one case a digit away has its re-audit
-    due, "Did you mean …?" after it (bot.audits.reaudit_near), the latest question so a typed `yes` answers it."""
-    none = Reply(text=f"**{reference}** has no re-audit due: its latest submitted audit's grade asks for none, or it "
-                      "has none here. To audit it anyway, press **Start an audit** and choose the checklist.",
-                 choices=(Choice("Start an audit", "audit.start_case", reference),))
+    """No re-audit due for `reference`: an ordinary audit offered. When one case a digit away has its re-audit due
+    (bot.audits.reaudit_near; a typed `yes` answers it), a reference audited here before, so typed as meant, is
+    answered first and the suggestion follows; one never audited here is likelier a slip, so "Did you mean …?" comes
+    first, as option 1, and the line after it speaks of the reference as typed (trial 51, F20: "CR-37320 has no
+    re-audit due… To audit it anyway" came first, option 2 above option 1, and read as contradicting the suggestion)."""
     near = reaudit_near.did_you_mean(services, turn, reference)
-    return [none] if near is None else [none, near]
+    known = bool(store.recent_audits_of_case(services.storage, reference, turn.now, days=KNOWN_DAYS))
+    if near is None or known:
+        none = Reply(text=f"**{reference}** has no re-audit due: its latest submitted audit's grade asks for none, or "
+                          "it has none here. To audit it anyway, press **Start an audit** and choose the checklist.",
+                     choices=(Choice("Start an audit", "audit.start_case", reference),))
+        return [none] if near is None else [none, near]
+    typed_as = Reply(text=f"If you did mean **{reference}** as typed: it has no re-audit due. To audit it anyway, "
+                          f"press **Start an audit of {reference}** and choose the checklist.",
+                     choices=(Choice(f"Start an audit of {reference}", "audit.start_case", reference),))
+    return [near, typed_as]
 
 
 def at_the_worker(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | None:

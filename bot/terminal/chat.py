@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from bot.audits import done_picked
+from bot.audits import done_picked, reopen_picked
 from bot.core.replies import Reply, error
 from bot.engine.home import HOME_WORDS
 from bot.engine.routing import Engine
@@ -21,6 +21,8 @@ from bot.terminal.render import DEFAULT_WIDTH, TerminalView
 QUIT_WORDS = {"quit", "exit", "bye", "/quit"}
 PASTE_GAP = 0.05  # seconds: lines arriving closer together than this were pasted as one message
 MIN_WIDTH = 40
+# Buttons a number picks only after a question: the picked one's id -> the question's (a stray number does not act)
+ASKED_FIRST = {done_picked.DONE: done_picked.ASKED, reopen_picked.REOPEN: reopen_picked.ASKED}
 BANNER = (
     "audit-bot local chat as {user} ({label}). Type `help` to see what I can do, "
     "a number to pick an option (`#2` where a number could be the answer, as the options then show), "
@@ -161,8 +163,8 @@ def run_line(engine: Engine, view: TerminalView, user_id: str, text: str) -> lis
     on screen is refused here, never passed on as words (nor to an older menu); with none on screen yet, the refusal
     says when options offered in an earlier session have lapsed."""
     choice = view.choice_for(text)
-    if choice is not None:  # a picked *Done* is asked first: a number is easily typed by mistake (trial 41)
-        action = done_picked.ASKED if choice.action == done_picked.DONE else choice.action
+    if choice is not None:  # a picked *Done* or *Change answers* is asked first: a number is easily typed by mistake
+        action = ASKED_FIRST.get(choice.action, choice.action)  # (trials 41 and 51)
         return engine.action(user_id, action, choice.value, surface="terminal")
     refused = view.pick_refused(text)
     if refused is not None:

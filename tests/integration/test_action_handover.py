@@ -6,7 +6,7 @@ the handover asked in words is read back, Yes or No, never asked of the knowledg
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -68,6 +68,31 @@ def test_a_handover_asked_in_words_is_read_back_then_made_on_yes(engine: Engine,
     assert {r.to_user for r in replies[1:]} == {N1, N2}
     assert _owner(services, action) == N2
     assert asked_the_knowledge_base(services) == 0
+
+
+@pytest.mark.parametrize("days, ago", [(63, "9 weeks ago"), (5, "5 days ago")])  # Fri 19 Feb, Wed 23 Dec: working
+def test_an_overdue_action_handed_over_is_offered_a_new_date(engine: Engine, services: Services, days: int,
+                                                             ago: str) -> None:
+    """Trial 51 (F21): `reassign action 29 to social worker n2` said "It stays due Monday 5 October 2026" of an action
+    9 weeks overdue, with no word of a new date for its new owner."""
+    later = FRIDAY + timedelta(days=14 + days)  # its due date is 14 days after Friday 4 December
+    with time_machine.travel(later, tick=False):
+        action = _action(services)
+        [asked] = engine.message(MANAGER, f"reassign action {action} to social worker n2", surface="terminal")
+        assert asked.text.endswith(f"instead of Social worker N1? I'll tell them both. It was due Friday 18 December "
+                                   f"2026 ({ago}): give Social worker N2 a new date with `action {action} due <date>`.")
+        assert "stays due" not in asked.text
+        replies = engine.message(MANAGER, "yes", surface="terminal")
+    assert replies[0].text.endswith(f"It is still due Friday 18 December 2026, {ago}: give Social worker N2 a new "
+                                    f"date with `action {action} due <date>`.")
+
+
+def test_the_owner_command_on_an_overdue_action_offers_a_new_date(engine: Engine, services: Services) -> None:
+    with time_machine.travel(FRIDAY + timedelta(weeks=11), tick=False):
+        action = _action(services)
+        replies = engine.message(MANAGER, f"action {action} owner sw n2", surface="terminal")
+    assert replies[0].text.endswith(f"It is still due Friday 18 December 2026, 9 weeks ago: give Social worker N2 a "
+                                    f"new date with `action {action} due <date>`.")
 
 
 def test_no_leaves_the_action_with_its_owner(engine: Engine, services: Services) -> None:

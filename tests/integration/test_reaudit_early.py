@@ -38,13 +38,21 @@ def test_an_early_reaudit_is_asked_about_and_yes_starts_it(engine: Engine, servi
     assert [d.case_ref for d in store.drafts_of(services.storage, NORTH_MANAGER)] == ["CR-551234"]
 
 
+NOT_YET = ("Not yet, then: nothing started. The re-audit of CR-551234 is due by Monday 12 April 2027: "
+           "`re-audit CR-551234` starts it when you are ready (it is listed under `/audit reaudits` and on Home).")
+
+
+@pytest.mark.parametrize("no", ["no", "cancel", "stop", "Cancel.", "not yet"])
 def test_not_yet_starts_nothing_and_says_how_to_start_it_later(engine: Engine, services: Services,
-                                                               cases: Cases) -> None:
+                                                               cases: Cases, no: str) -> None:
+    """Trial 51 (F18): `cancel` at "Start it now anyway?" got "You are not in an audit, so there is nothing to
+    cancel.", then `yes` "There's no question waiting". `cancel` and `stop` are its Not yet, and say so."""
     with at(SAME_DAY):
         engine.message(NORTH_MANAGER, "re-audit CR-551234", surface="terminal")
-        said = text(engine.message(NORTH_MANAGER, "no", surface="terminal"))
-    assert said == ("Not started. The re-audit of CR-551234 is due by Monday 12 April 2027: `re-audit CR-551234` "
-                    "starts it when you are ready (it is listed under `/audit reaudits` and on Home).")
+        said = text(engine.message(NORTH_MANAGER, no, surface="terminal"))
+        assert said == NOT_YET
+        after = text(engine.message(NORTH_MANAGER, "yes", surface="terminal"))
+    assert "Starting the re-audit" not in after
     assert store.drafts_of(services.storage, NORTH_MANAGER) == []
 
 

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.storage import audits as store
+from bot.terminal.chat import options_in
 from tests.integration.test_reaudits import NORTH_MANAGER, SUBMITTED, Cases, at, text
 
 LATER = SUBMITTED + timedelta(weeks=5)  # the Inadequate audit's re-audit is due by Monday 12 April 2027, soon
@@ -31,13 +32,23 @@ def test_a_reference_one_edit_from_a_due_reaudit_is_offered_and_yes_starts_it(
     cases.audit("CR-551234", "inadequate", SUBMITTED)
     with at(LATER):
         said = engine.message(NORTH_MANAGER, typed, surface="terminal")
-        assert "has no re-audit due" in said[0].text
-        assert said[-1].text == MEANT
-        assert [choice.label for choice in said[-1].choices] == ["Start re-audit CR-551234"]
+        # trial 51 (F20): the suggestion first, as option 1; the line on the reference as typed after it
+        assert said[0].text == MEANT
+        assert [choice.label for choice in said[0].choices] == ["Start re-audit CR-551234"]
+        assert said[1].text.startswith("If you did mean **CR-") and "as typed: it has no re-audit due" in said[1].text
+        assert [choice.action for choice in said[1].choices] == ["audit.start_case"]
         started = text(engine.message(NORTH_MANAGER, "yes", surface="terminal"))
     assert started.startswith("Starting the re-audit of CR-551234 against **Full case audit**"), started
     [draft] = store.drafts_of(services.storage, NORTH_MANAGER)
     assert draft.case_ref == "CR-551234"
+
+
+def test_in_the_terminal_the_suggestion_is_option_1(engine: Engine, cases: Cases) -> None:
+    """Trial 51 (F20): "… 2) Start an audit" came before "Did you mean …? 1) Start re-audit …"."""
+    cases.audit("CR-551234", "inadequate", SUBMITTED)
+    with at(LATER):
+        said = engine.message(NORTH_MANAGER, "re-audit CR-55123", surface="terminal")
+    assert [label for label, _, _ in options_in(said)] == ["Start re-audit CR-551234", "Start an audit of CR-55123"]
 
 
 def test_between_two_near_cases_the_bot_never_guesses(engine: Engine, cases: Cases) -> None:
