@@ -69,6 +69,19 @@ _LINK_BEFORE = re.compile(r"\b(?:for|with|to|about|and)\s+$", re.IGNORECASE)
 _CLAUSE_ENDS_AFTER = re.compile(
     r"^(?:\s*(?:[,.;:!?)–]|\s-\s|$)|\s+(?:at|on|in|about|after|before|with|and|who|today|yesterday|alone|again|"
     r"this|last|over|during|from|since|because|as|when|while|but|so)\b)", re.IGNORECASE)
+# Illnesses and conditions known by their letters: after a person 'with', 'has', 'got' or 'diagnosed with' ('looks
+# after mum with MS', 'dad has PTSD', 'diagnosed with ADHD') they are the illness, not a person (trial 51, F2);
+# elsewhere ('mum KT', 'child MS said') letters are judged as any others.
+CONDITIONS = frozenset(re.findall(r"\w+", """MS ME MND CF HIV AIDS PTSD CPTSD OCD BPD EUPD ADHD ADD ASD ASC CFS
+COPD FASD FAS PD MH SMA DMD CP SEMH SLCN PMLD IBS IBD RA MI TBI ABI DVT HD PKU PND PPD GAD SAD DID NAS NMS FND MSA ALS
+LD DS TS CKD HEP HCV HBV TB"""))
+_HAS_A_CONDITION = PERSON_NOUNS | RELATIONS | {"parent", "parents", "adult", "adults", "he", "she", "they", "people"}
+_CONDITION_BEFORE = re.compile(
+    rf"(?:\b(?:{'|'.join(sorted(_HAS_A_CONDITION))})"
+    r"\s+with|\b(?:has|have|had|having|got|gets|diagnosed(?:\s+with)?|dx(?:\s+(?:of|with))?|diagnosis\s+of|"
+    r"suffers\s+from|suffering\s+from|living\s+with|lives\s+with|affected\s+by|because\s+of|due\s+to|caused\s+by))"
+    r"(?:\s+(?:severe|chronic|mild|suspected|possible|probable|diagnosed|undiagnosed|complex|relapsing|progressive|"
+    r"secondary|primary|long-term|untreated))?\s+$", re.IGNORECASE)
 # Initials typed without capitals, or as one capital and a small letter ('child js', 'Js told me', 'a lad called tj
 # who'): a token of two or three letters, never a contraction's first part ('isn't').
 _TYPED_CANDIDATE = re.compile(r"(?<![\w.&+/'’-])(?:[a-z]{2,3}|[A-Z][a-z])(?=['’]s\b|(?![\w&+/'’-]|\.\w))")
@@ -137,6 +150,8 @@ def initials_hits(text: str, allowed: frozenset[str], lexicon: Lexicon) -> list[
         known = DOTTED_ABBREVIATIONS | practice_terms() if dotted else allowed
         if not (_initials_before_an_age(letters, aged, lexicon) if aged else is_initials(letters, known, lexicon)):
             continue
+        if _a_condition(letters, before):
+            continue  # 'mum with MS', 'dad has PTSD'
         if _OWNER_BEFORE.search(before) and not _CLAUSE_THAT.search(before):
             continue  # 'the ICB has agreed', 'her PIP was stopped'; not 'mum said that JS was hit'
         if aged or PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before) or (
@@ -147,6 +162,12 @@ def initials_hits(text: str, allowed: frozenset[str], lexicon: Lexicon) -> list[
             if Hit("initials", words) not in hits:
                 hits.append(Hit("initials", words))
     return hits
+
+
+def _a_condition(letters: str, before: str) -> bool:
+    """Whether letters known as an illness follow 'with', 'has', 'got' or 'diagnosed with': the illness, not a
+    person's initials ('looks after mum with MS')."""
+    return letters in CONDITIONS and bool(_CONDITION_BEFORE.search(before))
 
 
 def shouted(text: str) -> bool:
@@ -169,6 +190,8 @@ def _typed_initials(text: str, allowed: frozenset[str], lexicon: Lexicon) -> lis
         if known or not (_initials_before_an_age(letters.upper(), aged, lexicon) if aged
                          else is_initials(letters.upper(), allowed, lexicon)):
             continue
+        if _a_condition(letters.upper(), before):
+            continue  # 'mum with ms'
         if _OWNER_BEFORE.search(before) and not _CLAUSE_THAT.search(before):
             continue  # 'the js' is a thing
         placed = aged or _TYPED_PERSON_BEFORE.search(before) or _TYPED_PERSON_AFTER.match(after) or (

@@ -29,6 +29,7 @@ from bot.privacy.detect import Hit, nhs_number_is_valid, structured_hits
 from bot.privacy.diminutives import diminutive_hits
 from bot.privacy.high_street import without_high_street
 from bot.privacy.initials import initials_hits, load_acronyms, practice_words, vocabulary_words
+from bot.privacy.jigsaw import jigsaw_hits
 from bot.privacy.lexicon import Lexicon
 from bot.privacy.named_services import without_named_services
 from bot.privacy.person_context import PersonContextFinder
@@ -70,6 +71,14 @@ KINDS = {
     "school": ("a school's name", "write 'the school' or 'the primary school' instead"),
     "surgery": ("a GP surgery's or health centre's name", "write 'the GP surgery' or 'the health centre' instead"),
     "hospital": ("a local hospital's name", "write 'the hospital' or 'the children's ward' instead"),
+    # Details that together identify a family with no name typed (trial 51, F1; bot/privacy/jigsaw.py).
+    "prison": ("a named prison", "write 'in prison' instead: with the rest of the case, the prison's name points "
+               "at the family"),
+    "workplace": ("a parent's workplace and where it is", "write 'works in a shop' or 'works locally' instead: "
+                  "a named workplace and its place point at the family"),
+    "unique": ("a description only one child or family fits", "describe them as any child in their situation ('a "
+               "primary-age child', 'a child with a sibling in the PRU'): one of a kind in a class, school or area "
+               "is one child"),
     "initials": ("a person's initials", "initials identify a child as surely as a name: write 'the child', 'the "
                  "young person' or their role ('mother', 'the social worker') instead"),
     # Found in knowledge-base text only (content mode): everyone reads an entry, and a reference points them at one
@@ -165,6 +174,7 @@ class Screen:
         hits = [hit for hit in hits if not (hit.kind == "email" and is_team_mailbox(hit.words))]
         hits = without_practice_names(text, without_named_services(text, hits, self.lexicon))
         hits = without_high_street(text, hits, self.lexicon) if mode == "full" else hits
+        hits += jigsaw_hits(text, self.lexicon) if mode == "full" else []  # 'HMP Durham', 'the only year 4 pupil'
         for hit in _without_names_in_addresses(text, hits):
             finding = Finding(hit.kind, LABELS[hit.kind], hit.words)
             if hit.words and finding not in findings:
