@@ -31,6 +31,7 @@ def test_a_girl_at_risk_of_fgm_gets_the_steer_a_strategy_discussion_and_the_fgm_
     assert STEER in replies[0].text
     assert "strategy discussion with the police straight away" in replies[0].text
     assert "What is the FGM mandatory reporting duty?" in _offered(replies)
+    assert replies[1].title == "What is the FGM mandatory reporting duty?"  # not forced marriage first
 
 
 def test_a_child_blackmailed_over_images_gets_police_and_ceop(engine: Engine) -> None:
