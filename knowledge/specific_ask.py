@@ -62,7 +62,10 @@ _TIMESCALE = (rf"\b{_NUMBER_WORD}(?:\s+|-)(?:working\s+|calendar\s+|school\s+|cl
 # A timescale asked for: "how many days", "by when", "how soon", "how long do i have to" (trial 46 F1)
 _HOW_LONG = (r"\bhow\s+many\s+(?:working\s+|calendar\s+|school\s+)?(?:days|weeks|months|hours)\b|\bby\s+when\b|"
              r"\bhow\s+soon\b|\bhow\s+long\s+(?:do|does|have|has|will|would|did)\s+(?:i|we|you|they|he|she|the\s+\w+)"
-             r"\s+(?:got\s+|have\s+|get\s+)?(?:to|for)\b")
+             r"\s+(?:got\s+|have\s+|get\s+)?(?:to|for)\b|"
+             # trial 51 F8: "how long before a child missing education has to be reported"
+             r"\bhow\s+long\s+(?:before|until|till|after)\b.{0,80}?\b(?:has\s+to|have\s+to|must|needs?\s+to|"
+             r"should|is\s+due|are\s+due)\b")
 # What a write-up is, asked about and answered of: writing, typing up, recording or sending out notes and minutes
 _WRITE_UP = (r"\b(?:write|writing|type|typing)\s+(?:it\s+|them\s+|this\s+)?up\b|\bwrite-?ups?\b|"
              r"\b(?:minutes|case\s+notes|notes)\b|\b(?:record|recording|upload|uploading)\b|\bsend\s+(?:\w+\s+)?out\b")
@@ -122,6 +125,23 @@ KINDS: tuple[FactKind, ...] = (
                    r"\b(?:daily|weekly|fortnightly|monthly|quarterly|yearly|annually|annual|six-monthly)\b|"
                    r"\b(?:per|a|each)\s+(?:day|week|fortnight|month|year|term)\b|\bat\s+intervals\b|"
                    r"\d\s?%|\b\d+\s+of\s+\d+\b", re.IGNORECASE)),
+    FactKind(
+        # trial 51 F8: "marac referral?? whats the dash threshold" got the domestic-abuse entry ("high risk victims
+        # are referred to a MARAC"), which gives no score, and no word that it gives none
+        "threshold", "a threshold or score",
+        _asked(r"thresholds?|scores?|cut[\s-]?offs?|pass\s+marks?",
+               r"\b(?:what|which)\s+(?:score|number\s+of\s+ticks)\b",
+               r"\b(?:at|from)\s+what\s+(?:score|level|point|number)\b",
+               r"\bhow\s+many\s+(?:ticks|points|yes(?:es)?|boxes)\b(?!\s+(?:are|is)\s+there\b)",
+               r"\bthreshold\s+(?:score|for\s+(?:a\s+)?(?:marac|referral)|to\s+refer)\b"),
+        # a number that is the threshold or score ("14 or more ticks", "a score of 17", "level 3"), or a threshold
+        # given in words, as the law and the local threshold document give it ("significant harm", "level of need")
+        re.compile(r"\b\d+\s*(?:\+|or\s+(?:more|above|over|higher)|and\s+(?:above|over)|ticks?|points?|yes|"
+                   r"out\s+of)|\bscor(?:e|es|ed|ing)\s+(?:of\s+|at\s+least\s+|above\s+|over\s+)?\d|"
+                   r"\b(?:above|over|at\s+least|more\s+than|below|under)\s+\d|\b(?:level|tier)\s+\d|"
+                   r"\bsignificant\s+harm\b|\breasonable\s+cause\b|\blevels?\s+of\s+need\b|"
+                   r"\bcontinuum\s+of\s+need\b|\bthreshold\s+(?:document|criteria|is|of)\b",
+                   re.IGNORECASE)),
     FactKind(
         "deadline", "a deadline or timescale",
         _asked(r"deadlines?|time\s*limits?|timescales?|due\s+dates?", _HOW_LONG,

@@ -12,6 +12,12 @@ Trial 44: "kid went awol again from resi what do i do" got "Did you mean…" and
 missing, awol, run off or not come back, said as happening now: again, still, since, tonight, what do I do) is a live
 situation with a steer of its own: report them missing under their missing plan. A question on missing in general
 ("what is a return home interview", "what happens when a child goes missing") or on a child already back is not.
+
+Trial 51: "11yo girl from sudan, mum talked about a cutting ceremony over summer hols" (a girl at risk of FGM: cutting,
+circumcision or "sunna" said of a girl with a trip, a ceremony or a plan) and "kid being sextorted on snapchat, sent
+nudes, now being blackmailed" (a child blackmailed over images) are live situations with steers of their own: a
+strategy discussion with the police now for FGM risk; the police and CEOP, evidence kept, images never viewed or
+forwarded, for sextortion.
 """
 
 from __future__ import annotations
@@ -90,6 +96,43 @@ MISSING_UNLESS = (
 MISSING_STEER = ("A child missing now: report them missing to the police as their missing plan or the missing "
                  "protocol says, and tell your manager, or the emergency duty team out of hours.")
 
+# female genital mutilation in the words families and workers use; "cut" alone is also said of self-harm, hair, contact
+# and budgets (FGM_UNLESS), so it counts only said of a girl with a trip, ceremony or plan
+FGM = ("fgm", "female genital mutilation", "genital mutilation", "genital cutting", "female circumcision",
+       "circumcision", "circumcised", "circumcise", "sunna", "sunnah", "khitan", "tahara", "cutting ceremony",
+       "cutting", "cut", "be cut", "get cut", "getting cut", "cutter", "the procedure", "special procedure")
+FEMALE = ("girl", "girls", "daughter", "daughters", "niece", "sister", "sisters", "she", "her", "baby girl", "female")
+# a trip, a ceremony, an older relative or a plan: what makes it a risk now, not a question on the law
+FGM_PLANNED = ("ceremony", "celebration", "initiation", "become a woman", "becoming a woman", "trip", "holiday",
+               "holidays", "hols", "summer", "half term", "abroad", "back home", "going home", "go home", "visit",
+               "visiting", "taken to", "taking her", "take her", "sent to", "send her", "sending her", "flight",
+               "flying", "tickets", "booked", "passport", "grandmother", "grandma", "gran", "nan", "elders", "aunt",
+               "planned", "planning", "plans", "arranged", "arranging", "going to be", "will be", "wants her",
+               "talked about", "talking about", "spoke about", "mentioned")
+FGM_UNLESS = (*HARMING_ONESELF, "cut off", "cut her off", "cut him off", "cut them off", "cut contact", "cut down",
+              "cut back", "cuts", "cut ties", "cut short", "cut out", "cut her hair", "cut his hair", "haircut",
+              "hair cut", "cut the cord", "cut her finger", "cut her hand", "cut her leg", "cut her arm", "cut herself",
+              "cutting herself", "male circumcision", "his circumcision", "baby boy")
+FGM_STEER = ("A girl who may be cut (FGM): this is child protection now; refer for a strategy discussion with the "
+             "police straight away, do not warn the family, and ask about an FGM protection order if travel is "
+             "planned. If she tells you it has been done or you see signs, you must report it to the police (101) "
+             "yourself.")
+# a child made to send or pay more under threat of images being shared (sextortion)
+SEXTORTION = ("sextorted", "sextortion", "sextorting", "sex extortion", "blackmailed", "blackmail", "blackmailing",
+              "being threatened", "threatening to share", "threatening to post", "threatening to send",
+              "threatened to share", "threatened to post", "threatened to send", "wants money", "asking for money",
+              "demanding money", "pay or", "or he will share", "or they will share", "or he'll share",
+              "or they'll share")
+IMAGES = ("sextorted", "sextortion", "sextorting", "nudes", "nude", "naked", "pics", "pictures", "photos", "photo",
+          "picture", "images", "image", "video", "videos", "selfies", "selfie", "intimate", "webcam", "snapchat",
+          "sexting")
+# said as happening to a child now, not asked as a topic ("what is sextortion", "sextortion of a teenage boy")
+SEXTORTION_LIVE = ("being", "now", "has been", "have been", "is being", "been sent", "sent", "got", "again", "keeps",
+                   "what do i do", "what should i do", "what do we do", "who do i", *NOW)
+SEXTORTION_STEER = ("A child blackmailed over images (sextortion): call the police (999 if in danger now) and report "
+                    "it to CEOP; keep the messages, usernames and evidence, do not delete them or tell the child to; "
+                    "do not view, copy or forward the images yourself; the child should not pay or send more.")
+
 
 @dataclass(frozen=True)
 class Situation:
@@ -161,6 +204,10 @@ SITUATIONS = (
     # a child missing now: gone missing, awol or not come back, said as now (trial 44)
     Situation("child-missing-now", "missing-from-home-and-care", (MISSING, MISSING_LIVE), unless=MISSING_UNLESS,
               steer=MISSING_STEER),
+    # a girl at risk of FGM: cutting said of a girl with a trip, ceremony or plan (trial 51)
+    Situation("fgm-risk", "fgm-mandatory-reporting", (FGM, FEMALE, FGM_PLANNED), unless=FGM_UNLESS, steer=FGM_STEER),
+    # a child blackmailed over images now (trial 51)
+    Situation("sextortion", "online-harm", (SEXTORTION, IMAGES, SEXTORTION_LIVE), steer=SEXTORTION_STEER),
 )
 _GENERAL = re.compile(r"\b(?:" + "|".join(re.escape(phrase) for phrase in GENERAL) + r")\b")
 
