@@ -156,19 +156,31 @@ def due_in_text(services: Services, turn: Turn, text: str) -> tuple[str, str, da
     and the due date is asked). Trial 13 (F13) found "by next fri" kept in the action's text while another due date
     was asked and given, so the action and its due date disagreed everywhere it was shown; review 14 (R9) found the
     last clause taken when an earlier one was the date."""
-    clauses = _due_clauses(text)
-    if sum(_names_a_date(services, turn, when) for _, _, when in clauses) != 1:
-        return None
+    clauses = _dated_clause(services, turn, text, _due_clauses(text))
     for start, end, when in clauses:
         try:
             due = action_due(services, turn, when)
         except AnswerError:
             continue
-        head = re.sub(r"(?:\s+due)?[\s,;]*$", "", text[:start], flags=re.IGNORECASE)
+        head = re.sub(r"(?:\s+due)?[\s,;:–—-]*$", "", text[:start], flags=re.IGNORECASE)
         tail = re.sub(r"^[\s.!]*$", "", text[end:]).rstrip()
         action = f"{head}{' ' if tail and not tail.startswith((',', ';')) else ''}{tail.lstrip()}"
         return (action, when, due) if len(head.split()) >= 2 else None
     return None
+
+
+_LABELLED = re.compile(r"(?:due|by|before|no\s+later\s+than)\s", re.IGNORECASE)
+
+
+def _dated_clause(services: Services, turn: Turn, text: str,
+                  clauses: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The one clause naming a date, or none. When several do, the one labelled with a word (`due 18/1`, `by 18/1`)
+    is the due date if it is the only one so labelled: "Hold a TAF review within 6 weeks, due 18/1" is due 18/1, the
+    six weeks the action's own timescale (trial 51, finding 13: the due date was asked and "due 18/1" kept)."""
+    dated = [clause for clause in clauses if _names_a_date(services, turn, clause[2])]
+    if len(dated) > 1:
+        dated = [clause for clause in dated if _LABELLED.match(text, clause[0])]
+    return dated if len(dated) == 1 else []
 
 
 # A clause that can only be a day of the month: `the 31st`, `31st nov`, `31/11`, `30/2/2027` (never `2099`, `the 45th`

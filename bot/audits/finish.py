@@ -15,6 +15,7 @@ from bot.audits import (
     alert_confirm,
     away_owner,
     concern_grade,
+    development_none,
     due_step,
     held_news,
     held_tells,
@@ -77,6 +78,8 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
     name = ctx.step.name
     names = services.identifier_screen
     cleaned = text.strip()
+    if (again := development_none.ask_again(services, turn, ctx, cleaned)) is not None:
+        return again  # `none` at the areas for development of an RI audit, or one with flagged answers
     try:
         if name in OPTIONAL_TYPED_STEPS and cleaned.lower() in SKIP_WORDS:
             value = getattr(ctx.audit, name) or None  # skip keeps a note already made

@@ -16,6 +16,7 @@ import re
 from bot.audits import action_owners
 from bot.audits.core import user_id_from
 from bot.core.services import Services
+from bot.settings.people import folded_name
 from bot.storage.audits import AuditRow
 
 MAX_OWNER_WORDS = 4  # "Team manager (South)", "the case's social worker"
@@ -36,6 +37,9 @@ def split(services: Services, audit: AuditRow, text: str) -> tuple[str, str] | N
             and action_owners.only_an_owner(services, audit, marked.group("owner")) \
             and not unknown_id(services, marked.group("owner")):
         return marked.group("owner"), marked.group("head").rstrip(_EDGES)
+    if marked is not None and len(marked.group("head").split()) >= 2 \
+            and (named := name_ending(services, audit, marked.group("owner"))) is not None:
+        return named, marked.group("head").rstrip(_EDGES)  # `…, owner S1, by the 31st`: Social worker S1
     words = text.split()
     for count in range(min(MAX_OWNER_WORDS, len(words) - 2), 0, -1):  # the longest owner first: "the social worker"
         owner = " ".join(words[-count:]).strip(_EDGES)
@@ -47,6 +51,18 @@ def split(services: Services, audit: AuditRow, text: str) -> tuple[str, str] | N
             return None  # "… by the social worker": part of the action, and so is any shorter end of it ("worker")
         return owner, head
     return None
+
+
+def name_ending(services: Services, audit: AuditRow, owner: str) -> str | None:
+    """The whole name of the one case person whose name ends with `owner` (a surname, `S1` for "Social worker
+    S1"), after a label that says it is the owner (trial 51: `…, owner S1, by the 31st` kept ", owner S1" in the
+    action's text); None when no one's or several people's do."""
+    wanted = folded_name(owner.strip(_EDGES))
+    if not wanted:
+        return None
+    names = {services.directory.label(uid) for uid in action_owners.case_people(services, audit)}
+    ending = [name for name in names if (folded := folded_name(name)) == wanted or folded.endswith(f" {wanted}")]
+    return ending[0] if len(ending) == 1 else None
 
 
 def unknown_id(services: Services, owner: str) -> bool:

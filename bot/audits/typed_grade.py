@@ -10,7 +10,7 @@ before it is refused, so someone who typed a child's name is told that first, as
 
 from __future__ import annotations
 
-from bot.audits import alert_confirm, concern_grade, finish, grade_in_sentence
+from bot.audits import alert_confirm, brief_reason, concern_grade, finish, grade_in_sentence
 from bot.audits.core import Ctx, answer_error, grade_label, load
 from bot.audits.flow import AnswerError, looks_like_question, parse_reason
 from bot.audits.grade_alerts import alert_targets
@@ -144,7 +144,11 @@ def typed_reason(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Re
         return kept
     said = grade_starting(text)
     if said is None:
-        return finish.typed(services, turn, ctx, text)
+        try:
+            again = brief_reason.ask_again(services, turn, ctx, text)  # `targeted early help`: asked once more
+        except AnswerError as error:
+            raise answer_error(error) from None
+        return again if again is not None else finish.typed(services, turn, ctx, text)
     grade, note = said
     chosen = ctx.audit.overall_grade
     if grade == chosen:

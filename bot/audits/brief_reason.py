@@ -1,0 +1,58 @@
+"""A grade's reason of a few words that does not say why: asked for once more, then kept.
+
+Trial 51 (finding 11): at "Why a different grade?" after `requires improvment`, `no` was refused but `targeted early
+help` (three words, the answer to a later question) was stored as the reason the moderator weighs. A reason of
+fewer than five words with no verb, negation or judging word in it (`plan lacks dates`, `visits overdue` and `no
+contingency plan` say why; `targeted early help` names a thing) is asked for once more, in the words of the refusal;
+a second reply is kept whatever it is, so nobody is asked twice.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.audits.core import Ctx
+from bot.audits.flow import parse_reason
+from bot.audits.screens import advance_and_render
+from bot.core.replies import Reply
+from bot.core.services import Services
+from bot.engine.routing import Turn
+from bot.storage import audits as store
+
+ASKED_KEY = "brief_reason_asked"
+FEW_WORDS = 5
+# Words that say why on their own: verbs a reason leads with, negations and judgements.
+_WHY_TEXT = """
+is are was were be been being has have had does do did doesnt dont didnt isnt wasnt arent werent hasnt havent cant
+wont not no never nothing none without lacks lack lacking lacked missing misses missed needs need needed shows show
+showed shown remains remain continues gives give says say left stays stay drifted drifting slipped lapsed stopped
+because since too only poor weak late overdue unclear out outdated incomplete limited insufficient inconsistent
+inadequate absent gap gaps drift delay delays delayed concern concerns concerned worry worries risk risks unsafe
+unseen unmet ignored fails failed failing unsigned unrecorded uneven patchy vague generic
+"""
+_WHY_WORDS = frozenset(_WHY_TEXT.split())
+_WORD = re.compile(r"[a-z']+")
+
+
+def says_why(text: str) -> bool:
+    """Whether a reason says why: five words or more, or a shorter one with a word of `_WHY_WORDS`, a word ending in
+    `n't`, or a past form after its first word (`visits lapsed`; a leading `targeted` describes, it does not say)."""
+    words = _WORD.findall((text or "").lower().replace("\u2019", "'"))
+    if len(words) >= FEW_WORDS:
+        return True
+    if any(word.replace("'", "") in _WHY_WORDS or word.endswith("n't") for word in words):
+        return True
+    return any(word.endswith("ed") and len(word) > 3 for word in words[1:])
+
+
+def ask_again(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | None:
+    """At the grade's reason, a reason that does not say why, asked about for the first time: the step asked again,
+    naming what was typed; else None (the reason is taken as typed)."""
+    if ctx.step.name != "grade_reason" or ctx.audit.state.get(ASKED_KEY) or says_why(text):
+        return None
+    parse_reason(text)  # a reply too short to be a sentence at all has its own refusal
+    told = Reply(kind="error", text=f"“{' '.join(text.split())}” doesn't say why, so I haven't stored it yet. Please "
+                                    "say in a sentence why you chose a different grade from the suggested one, for "
+                                    "example what the answers do not show. To keep it as it is, type it again.")
+    move = store.Move(step=ctx.step.key, state={ASKED_KEY: True})
+    return advance_and_render(services, turn, ctx, ctx.version, move, before=[told])
