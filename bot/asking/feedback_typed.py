@@ -5,6 +5,10 @@ cannot answer my question?": the words were searched as a question. Said straigh
 helpful`, `yes it helped`, `not helpful`, `that didn't help`, and `yes it was` or `no` after the question "was that
 helpful?"), they press the answer's Helpful or Not helpful, as its buttons would, for the latest answer this person
 was given (within `offered.OPEN_FOR`). With no answer to mark, they are told so, never searched.
+
+Trial 51 F15: `Not helpful` under "I'm not sure which of these you mean… Did you mean…" was told "I haven't given you
+an answer just now to mark", a dead end. Said of suggestions none of which was picked, it is their own *None of these:
+ask the QA leads*: the question is passed to the QA leads, and the asker is told so.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
 from bot.storage import asks as store
 
+NONE_OF_THESE = "None of these: ask the QA leads"  # the suggestions' own last option (bot.asking.feature)
 PRIORITY = 86  # after every step waiting (a note is that note) and an open option's words, before the search (90)
 _YES = r"(?:yes|yeah|yep|yup|ye|yh)"
 _NO = r"(?:no|nope|nah)"
@@ -55,6 +60,9 @@ def typed(engine: Engine, services: Services, turn: Turn, text: str) -> list[Rep
     if vote is None:
         return None
     last = store.latest_ask(services.storage, turn.user_id, turn.now - offered.OPEN_FOR)
+    if vote == "0" and last is not None and last.outcome == "ambiguous" and last.entry_id is None:
+        return [Reply(kind="notice", text=f"“Not helpful” under the suggestions is taken as **{NONE_OF_THESE}**."),
+                *engine.run_action(turn, "kb.escalate", str(last.id))]
     if last is None or last.entry_id is None:
         if re.match(rf"\s*{_POLITE}\b", text, re.IGNORECASE):
             return None  # "thanks, really helpful" with no answer to mark: small talk, thanked

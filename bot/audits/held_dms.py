@@ -7,6 +7,7 @@ that practitioner's working hours (their own working days and hours, else the se
 bot.audits.chase_nudge.working_morning), is held and sent at the start of their next working hours, one message per
 item, in the order they were held; the one who caused it is told when it will reach them, once per worker and turn.
 Urgent alerts go only to managers, QA leads and admins, never held; a message with a file or a form is not held.
+A DM to a manager, QA lead or admin is held the same way only when it says it can wait (a campaign's, trial 51 F17).
 
 Trial 46 (fix47c): a worker typing to the bot out of hours still could not see a QA lead's answer held for them. A
 worker who types to the bot (a message, a command or a button) is here: what is held for them comes first, under
@@ -41,13 +42,14 @@ from bot.storage import held_news as news_store
 
 
 def _holdable(services: Services, turn: Turn, reply: Reply) -> bool:
-    """A DM to a practitioner other than the one who spoke, as words and buttons only."""
+    """A DM to a practitioner other than the one who spoke, as words and buttons only; or to anyone else when it
+    says it can wait (`Reply.waits_for_working_hours`: a campaign's DMs to its auditors, trial 51 F17)."""
     if not reply.to_user or reply.to_user == turn.user_id or reply.to_channel:
         return False
     if reply.file is not None or reply.image is not None or reply.form is not None:
         return False
     person = services.directory.person(reply.to_user)
-    return person is not None and person.role is Role.PRACTITIONER
+    return person is not None and (person.role is Role.PRACTITIONER or reply.waits_for_working_hours)
 
 
 def as_json(reply: Reply) -> str:

@@ -530,11 +530,18 @@ def _members(services: Services, team_ids: list[str] | None) -> frozenset[str]:
     return frozenset(m for t in team_ids or () if t in teams for m in teams[t].member_ids)
 
 
+def can_wait(replies: list[Reply]) -> list[Reply]:
+    """A campaign's DMs to others wait for their working hours, a manager's too (bot.audits.held_dms): nothing in
+    them is urgent (trial 51 F17: at 3am a QA lead's `campaign create` DM'd a manager at once, while every DM to a
+    worker that night was held until 08:00)."""
+    return [replace(reply, waits_for_working_hours=True) if reply.to_user else reply for reply in replies]
+
+
 def install(engine: Engine, services: Services) -> None:
     """Register `/audit campaign`, its buttons, the typed case reference and the Home section."""
 
     def bind(handler: Callable[[Services, Turn, str], list[Reply]]) -> Callable[[Turn, str], list[Reply]]:
-        return lambda turn, value: handler(services, turn, value)
+        return lambda turn, value: can_wait(handler(services, turn, value))
 
     engine.add_command("campaign", bind(command), "audit campaigns: themed rounds across teams", usage=USAGE,
                        usage_by_role=dict.fromkeys((Role.PRACTITIONER, Role.MANAGER), AUDITOR_USAGE), typed=TYPED,

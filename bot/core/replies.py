@@ -108,6 +108,9 @@ class Reply:
     # a reply in the DM goes unseen); elsewhere (the terminal chat, a typed command) it is a message like any other
     modal: str | None = None
     receipt: Receipt | None = field(default=None, compare=False, repr=False)  # told whether the files arrived
+    # a DM to a manager, QA lead or admin that can wait for their working hours (a campaign's cases): held out of
+    # them as every DM to a worker is (bot.audits.held_dms; trial 51 F17: a campaign's DM reached a manager at 3am)
+    waits_for_working_hours: bool = False
 
     @property
     def is_for_requester(self) -> bool:

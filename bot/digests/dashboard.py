@@ -39,6 +39,7 @@ from bot.storage.reports.home import drafts_of
 from knowledge.dates import short_date
 
 SHOWN = 5
+QA_LIST_FOR = timedelta(days=30)  # how far back the QA leads' list goes (bot.asking.unanswered.UNANSWERED_DAYS)
 
 
 def _clip(text: str, limit: int = 60) -> str:
@@ -78,7 +79,7 @@ def my_work(services: Services, person: Person) -> list[Reply]:
             choices.append(Choice(f"Done: action {action_id}", "actions.done", str(action_id)))
         lines.extend(f"   • Action {a.id}, {_clip(a.description)} ({audit_and_case(a.audit_id, a.case_ref)}): "
                      f"{asked[a.id]}" for a in open_actions[SHOWN:] if a.id in asked)  # which one (trial 37)
-    questions = ask_store.waiting_with_qa_leads(services.storage, person.user_id)
+    questions = ask_store.waiting_with_qa_leads(services.storage, person.user_id, services.clock() - QA_LIST_FOR)
     if questions:  # the asker's questions still with the QA leads (trial 50 F8: "Nothing of yours is waiting")
         since = short_date(questions[0].astimezone(services.settings.timezone).date(), year=False)
         lines.append(f"{count_of(len(questions), 'question')} with the QA leads, waiting since {since}")

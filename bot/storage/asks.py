@@ -227,15 +227,13 @@ class Pick:
     asked_at: datetime
 
 
-def waiting_with_qa_leads(storage: Storage, user_id: str) -> list[datetime]:
-    """When each of this person's questions still with the QA leads was asked, oldest first: ones they passed on,
-    and ones they were told were passed on as the entry given lacks what they asked for, until a QA lead closes
-    them (trial 50 F8: Home said "Nothing of yours is waiting" while the asker's question was open)."""
-    rows = storage.db.execute(
-        "SELECT a.asked_at FROM kb_asks a WHERE a.user_id = ? AND (a.escalated_at IS NOT NULL OR a.lacks IS NOT NULL) "
-        "AND NOT EXISTS (SELECT 1 FROM kb_unanswered_status s WHERE s.ask_id = a.id) ORDER BY a.asked_at, a.id",
-        [user_id]).fetchall()
-    return [parse_utc(row[0]) for row in rows]
+def waiting_with_qa_leads(storage: Storage, user_id: str, since: datetime) -> list[datetime]:
+    """When each of this person's questions on the QA leads' list (`unanswered_since(since)`, as `kb unanswered`
+    lists it) was asked (or marked Not helpful), oldest first, until a QA lead closes it: ones passed on, ones whose
+    entry lacks what they asked for, and ones the bot had no answer for, a glossary line only ("I have no fuller
+    entry on it yet. Your question is on the QA leads' list"), or "Did you mean…" with none picked (trial 50 F8,
+    trial 51 F25: an agency worker's SWET question went on the list, and her Home did not say so)."""
+    return sorted(item.asked_at for item in unanswered_since(storage, since) if item.user_id == user_id)
 
 
 # A pick whose learned wording a QA lead rejected (`reject 1` in `kb learned`), or its asker marked Not helpful, and
