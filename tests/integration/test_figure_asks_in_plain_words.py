@@ -75,3 +75,18 @@ def test_any_way_of_asking_for_the_themes_is_read_as_the_themes(asking: str, whi
                         "how should i word the areas for development"]))
 def test_a_definition_or_how_to_is_never_read_as_the_themes(text: str) -> None:
     assert not asks_themes(text)
+
+
+@pytest.mark.parametrize("typed", ["moderation agreement rate", "agreement rate", "the moderation agreement rate?"])
+def test_the_agreement_rate_named_alone_gives_the_figures_then_offers_the_meaning(demo: Services, engine: Engine,
+                                                                                  typed: str) -> None:
+    """Trial 51 F5: the definition with no figure, though Home showed "80% (16 of 20…)"."""
+    reply = said(engine, HEAD, typed)
+    assert reply.startswith("Moderation agreement by team"), reply
+    assert "North Assessment Team" in reply and "what does the moderation agreement rate mean" in reply
+    assert nothing_unanswered(demo)
+
+
+def test_what_the_agreement_rate_means_still_gets_the_entry(demo: Services, engine: Engine) -> None:
+    assert said(engine, HEAD, "what does the moderation agreement rate mean").startswith(
+        "What does the moderation agreement rate mean?")
