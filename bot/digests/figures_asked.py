@@ -23,7 +23,7 @@ from bot.core import policy
 from bot.core.periods import read_period
 from bot.core.replies import Reply
 from bot.core.services import Services
-from bot.digests import areas, grade_months
+from bot.digests import areas, grade_months, months_compared
 from bot.digests.agreement_asked import team_agreement
 from bot.digests.agreement_words import PERIOD, RATE, by_auditor, own_or_one
 from bot.digests.auditor_agreement import auditor_agreement
@@ -62,6 +62,8 @@ def routed(engine: Engine, services: Services, turn: Turn, text: str) -> list[Re
     team_ids = [t for t in policy.digest_teams(services.directory, turn.person) if t in services.directory.teams]
     if not team_ids:
         return None
+    if months_compared.asked(said):  # "what changed since last month" (trial 51 F4: the reminders)
+        return months_compared.compared(services, turn, team_ids)
     if (replies := _agreement(engine, services, turn, said, team_ids)) is not None:
         return replies
     return _digest_words(engine, services, turn, said, team_ids)

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from bot.core.services import Services
 from bot.digests.demo_data import generate
+from bot.digests.months_compared import asked as months_asked
 from bot.digests.themes import asks_themes
 from bot.engine.routing import Engine
 from tests.support.text import flat
@@ -90,3 +91,30 @@ def test_the_agreement_rate_named_alone_gives_the_figures_then_offers_the_meanin
 def test_what_the_agreement_rate_means_still_gets_the_entry(demo: Services, engine: Engine) -> None:
     assert said(engine, HEAD, "what does the moderation agreement rate mean").startswith(
         "What does the moderation agreement rate mean?")
+
+
+@pytest.mark.parametrize("typed", ["what changed since last month", "compare this month with last month",
+                                   "this month vs last month", "how does this month compare with last month?"])
+def test_this_month_is_set_beside_last_month_team_by_team(demo: Services, engine: Engine, typed: str) -> None:
+    """Trial 51 F4: the reminders, or a how-to entry noted on the QA leads' list."""
+    reply = said(engine, HEAD, typed)
+    assert reply.startswith("December 2026 so far beside November 2026 Every team, December 2026 (1 Dec 2026 to "
+                            "8 Dec 2026, so far):"), reply
+    assert "Every team, November 2026 (1 Nov 2026 to 30 Nov 2026):" in reply
+    assert "North Assessment Team • December 2026 so far: " in reply and "• November 2026: " in reply
+    assert "moderation agreement" in reply and "overdue actions" in reply and "Your reminders" not in reply
+    assert nothing_unanswered(demo)
+
+
+def test_a_manager_sees_only_their_own_team_month_beside_month(demo: Services, engine: Engine) -> None:
+    reply = said(engine, MANAGER, "compare this month with last month")
+    assert reply.startswith("December 2026 so far beside November 2026 Your teams"), reply
+    assert "South Child in Need and Protection" not in reply
+
+
+@given(st.sampled_from(["compare ", "", "can you compare "]), st.sampled_from(["this month", "the month so far"]),
+       st.sampled_from(["with", "to", "vs", "against"]), st.sampled_from(["last month", "the previous month"]))
+def test_the_months_compared_in_any_words(compare: str, this: str, joined: str, last: str) -> None:
+    assert months_asked(f"{compare}{this} {joined} {last}")
+    assert months_asked(f"{compare}{last} {joined} {this}")
+    assert not months_asked(f"what is {this}s target")
