@@ -189,4 +189,15 @@ def install(engine: Engine, services: Services) -> None:
         typed=typed_shape([*services.directory.teams, *team_names(services.directory).values(),
                            *(team_id.replace("-", " ") for team_id in services.directory.teams)]),
     )
+    engine.add_command(
+        "themes", lambda turn, text: themes.command(services, turn, text),
+        "the questions most often answered badly across your teams (QA leads and admins: every team), then in each "
+        "team: over the last 4 weeks, or a period (`this month`, `last month`, `this quarter`, `november`), for the "
+        "teams named (`themes north vs south`)",
+        usage="/audit themes [this month | last month | <month> | this quarter | q3] [team]",
+        roles=[Role.MANAGER, Role.QA_LEAD, Role.ADMIN],
+        who_can="team managers, QA leads and admins",
+        typed=typed_shape([*services.directory.teams, *team_names(services.directory).values(),
+                           *(team_id.replace("-", " ") for team_id in services.directory.teams)]),
+    )
     engine.add_action("digest.show", lambda turn, value: digest_replies(services, turn, buttons.key(value)))

@@ -23,9 +23,9 @@ from bot.core import policy
 from bot.core.periods import read_period
 from bot.core.replies import Reply
 from bot.core.services import Services
-from bot.digests import areas, grade_months
+from bot.digests import areas, grade_months, months_compared
 from bot.digests.agreement_asked import team_agreement
-from bot.digests.agreement_words import PERIOD, by_auditor, own_or_one
+from bot.digests.agreement_words import PERIOD, RATE, by_auditor, own_or_one
 from bot.digests.auditor_agreement import auditor_agreement
 from bot.digests.render import count_share
 from bot.engine.routing import Engine, Turn
@@ -47,6 +47,9 @@ AREAS_ASKED = re.compile(r"^(?:which|what|show(?:\s+me)?|list)\s+(?:the\s+)?(?:p
                          r"checklists?|areas|themes)\s+.*\b(?:graded|rated|ri|inadequate|requires\s+improvement|"
                          r"worst|badly|poorly|lowest)\b.*$|^(?:grades|grading)\s+(?:by|per)\s+(?:practice\s+areas?|"
                          r"checklists?|areas?)$")
+# the rate's name alone is a figure ask; "what is/what does … mean" still gets the entry
+BARE_RATE = re.compile(rf"^(?:the\s+|our\s+)?{RATE}(?:\s+(?:now|today|please))?$")
+DEFINITION_OFFERED = "How the rate is counted: ask _what does the moderation agreement rate mean_."
 GRADE_WORD = r"(?:ri|inadequate|requires\s+improvement|good|outstanding)"
 LIST_AREA = re.compile(rf"^list\s+(?:team\s+|teams\s+)?{GRADE_WORD}\s+(?P<area>[a-z][a-z ]{{2,40}})$")
 
@@ -59,6 +62,8 @@ def routed(engine: Engine, services: Services, turn: Turn, text: str) -> list[Re
     team_ids = [t for t in policy.digest_teams(services.directory, turn.person) if t in services.directory.teams]
     if not team_ids:
         return None
+    if months_compared.asked(said):  # "what changed since last month" (trial 51 F4: the reminders)
+        return months_compared.compared(services, turn, team_ids)
     if (replies := _agreement(engine, services, turn, said, team_ids)) is not None:
         return replies
     return _digest_words(engine, services, turn, said, team_ids)
@@ -66,6 +71,10 @@ def routed(engine: Engine, services: Services, turn: Turn, text: str) -> list[Re
 
 def _agreement(engine: Engine, services: Services, turn: Turn, said: str, team_ids: list[str]) -> list[Reply] | None:
     """The agreement asked about: by auditor, over a period (the period's digest), for a team, else team by team."""
+    if BARE_RATE.match(said) is not None:  # "moderation agreement rate" (trial 51 F5: the definition, no figure)
+        replies = team_agreement(services, team_ids, "all")
+        rate_asked.figure_shown(services, turn, replies[0].text if replies else "")
+        return [*replies, Reply(kind="notice", text=DEFINITION_OFFERED)]
     if by_auditor(said):
         rate_asked.figure_shown(services, turn)
         return auditor_agreement(services, team_ids)

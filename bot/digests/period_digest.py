@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from calendar import monthrange
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from bot.core.periods import Period, previous
@@ -20,7 +21,7 @@ from bot.core.services import Services
 from bot.core.targets import audit_targets
 from bot.digests.digest import WeakQuestion, flagged_practice, question_lookup, summed_grades, theme_rows
 from bot.digests.render import count_share, demo_note, weak_question_lines
-from bot.digests.team_auditors import TeamFigure, team_figure
+from bot.digests.team_auditors import Counts, TeamFigure, team_figure
 from bot.storage.reports import digests as store
 from knowledge.checklist_schema import GRADE_LABELS, GRADES
 from knowledge.dates import short_date
@@ -116,7 +117,7 @@ def _team_line(services: Services, team_id: str, counted: tuple[dict[str, int], 
     agreed, decided, late = rest
     others = f" (+{figure.others_month} of its cases by others, not counted against it)" if figure.others_month else ""
     before, grades = counted
-    return (f"• **{services.directory.teams[team_id].name}**: {count_of(figure.month, 'audit')} completed by its "
+    return (f"{count_of(figure.month, 'audit')} completed by its "
             f"auditors{_target_said(*_due(_monthly(services, [team_id])[team_id], period), period)}{others}; grades: "
             f"{_grades_line(grades)}; {_good_or_better(grades, before, period)}; agreement: "
             f"{_agreement(agreed, decided, period)}; overdue actions: {late}")
@@ -126,6 +127,25 @@ def period_replies(services: Services, period: Period, team_ids: Sequence[str], 
     """The period's figures for `team_ids`, one line a team, a total, and the themes across them. The audits against
     a target are what the teams' auditors did, each one's all (bot.digests.team_auditors team_figure: the weekly
     digest's, Home's and `/audit auditors`' rule); audits of their cases by others are said apart."""
+    figures = period_figures(services, period, team_ids, heading)
+    start, end = _local(period.start, services), _local(period.end + timedelta(days=1), services)
+    lines = [f"• **{services.directory.teams[team_id].name}**: {line}" for team_id, line in figures.teams.items()]
+    return [Reply(text=figures.summary + "\n" + "\n".join(lines) + figures.demo),
+            _themes_reply(services, start, end, team_ids, period)]
+
+
+@dataclass(frozen=True)
+class PeriodFigures:
+    """A period's figures: the total line, each team's figures (without its name) and the demo-data line."""
+
+    summary: str
+    teams: dict[str, str]
+    demo: str
+
+
+def period_figures(services: Services, period: Period, team_ids: Sequence[str], heading: str) -> PeriodFigures:
+    """The period's total and each team's figures, as `period_replies` shows them, for a comparison of two periods
+    (bot.digests.months_compared) to set side by side."""
     start, end = _local(period.start, services), _local(period.end + timedelta(days=1), services)
     overdue_at = services.clock() if period.so_far else end
     overdue_day = services.local_now().date() if period.so_far else period.end + timedelta(days=1)
@@ -134,30 +154,35 @@ def period_replies(services: Services, period: Period, team_ids: Sequence[str], 
     agreement = store.moderation_agreement(services.storage, start, end, team_ids)
     overdue = store.overdue_action_counts(services.storage, overdue_at, overdue_day, team_ids)
     counts = store.auditor_counts(services.storage, (start, end), (start, end), None)
-    lines, total = [], {"agreed": 0, "decided": 0, "overdue": 0}
+    lines, total = {}, {"agreed": 0, "decided": 0, "overdue": 0}
     for team_id in team_ids:
         agreed, decided = agreement.get(team_id, (0, 0))
         for key, value in (("agreed", agreed), ("decided", decided), ("overdue", overdue.get(team_id, 0))):
             total[key] += value
         before, counted = grades.get(team_id) or [{}, {}]
-        lines.append(_team_line(services, team_id, (before, counted),
-                                team_figure([services.directory.teams[team_id]], counts),
-                                (agreed, decided, overdue.get(team_id, 0)), period))
+        lines[team_id] = _team_line(services, team_id, (before, counted),
+                                    team_figure([services.directory.teams[team_id]], counts),
+                                    (agreed, decided, overdue.get(team_id, 0)), period)
+    every = [summed_grades([weeks[i] for weeks in grades.values()]) for i in (0, 1)]
+    summary = _summary(services, period, team_ids, heading, (every, total, counts))
+    return PeriodFigures(summary, lines, _demo_line(services, start, end, team_ids, sum(every[1].values())))
+
+
+def _summary(services: Services, period: Period, team_ids: Sequence[str], heading: str,
+             counted: tuple[list[dict[str, int]], dict[str, int], Counts]) -> str:
+    """The period's total line for the teams: audits against the target, good or better, agreement, overdue."""
+    every, total, counts = counted
     figure = team_figure([services.directory.teams[t] for t in team_ids], counts)
     whose = ("the team's", "its") if len(team_ids) == 1 else ("the teams'", "their")
     others = (f" (+{figure.others_month} of {whose[1]} cases by others, not counted against it)"
               if figure.others_month else "")
-    every = [summed_grades([weeks[i] for weeks in grades.values()]) for i in (0, 1)]
     good = _good_or_better(every[1], every[0], period)
     span = f"{short_date(period.start)} to {short_date(period.end)}" + (", so far" if period.so_far else "")
-    summary = (f"**{heading}, {period.label}** ({span}): {count_of(figure.month, 'audit')} completed by {whose[0]} "
-               f"auditors{_target_said(*_due(_service_targets(services, team_ids), period), period, total=True)}"
-               f"{others}; {good[0].upper()}{good[1:]}; moderation agreement "
-               f"{_agreement(total['agreed'], total['decided'], period)}; overdue actions "
-               f"{'now' if period.so_far else 'at its end'}: {total['overdue']}.")
-    demo = _demo_line(services, start, end, team_ids, sum(every[1].values()))
-    return [Reply(text=summary + "\n" + "\n".join(lines) + demo),
-            _themes_reply(services, start, end, team_ids, period)]
+    return (f"**{heading}, {period.label}** ({span}): {count_of(figure.month, 'audit')} completed by {whose[0]} "
+            f"auditors{_target_said(*_due(_service_targets(services, team_ids), period), period, total=True)}"
+            f"{others}; {good[0].upper()}{good[1:]}; moderation agreement "
+            f"{_agreement(total['agreed'], total['decided'], period)}; overdue actions "
+            f"{'now' if period.so_far else 'at its end'}: {total['overdue']}.")
 
 
 def _themes_reply(services: Services, start: datetime, end: datetime, team_ids: Sequence[str],

@@ -16,10 +16,13 @@ from datetime import date, datetime, time, timedelta
 
 from bot.core import policy
 from bot.core.markup import bold
+from bot.core.period_or_team import team_or_period
 from bot.core.periods import PERIODS_SAID, Period, corrected, looks_like_period, read_period, read_week
 from bot.core.replies import Reply
 from bot.core.services import Services
+from bot.core.teams import team_names
 from bot.digests.digest import MIN_AUDITS_FOR_THEME, build_service_digest, flagged_practice, weak_questions
+from bot.digests.digest_words import arranged, period_span, teams_typed
 from bot.digests.render import themes_heading, themes_rule, weak_question_lines
 from bot.engine.routing import Engine, Turn
 from bot.errors import AccessDenied
@@ -36,6 +39,10 @@ ASKED = re.compile(rf"^(?=.*{_THEMES})(?=.*{_ACROSS}).*$")
 NOT_ASKED = re.compile(r"\b(?:write|writing|written|word|wording|phrase|put|record|example|examples|themed|campaign|"
                        r"campaigns|set\s+up|checklist)\b")
 MAX_WORDS = 30
+# the themes asked for with nothing else: "what are the themes", "any themes?", "show me the common themes"
+BARE = re.compile(r"^(?:(?:what\s+are|whats|what\s+s|show(?:\s+me)?|give\s+me|list|any)\s+)?(?:the\s+|our\s+)?"
+                  r"(?:common\s+|main\s+|key\s+|recurring\s+|current\s+|latest\s+)?themes(?:\s+across\s+(?:the\s+|all\s+(?:the\s+)?)?teams|"
+                  r"\s+at\s+the\s+moment|\s+right\s+now|\s+now)?(?:\s+(?:for\s+|in\s+|over\s+)?(?P<rest>.+))?$")
 # "themes" and a period after it: the themes over that period (a month's name alone, `themes november`, too)
 SHORT = re.compile(r"^(?:(?:show|give)\s+(?:me\s+)?)?(?:the\s+)?(?:common\s+)?themes\s+(?:for\s+|in\s+|over\s+)?"
                    r"(?P<rest>.+)$")
@@ -44,10 +51,16 @@ SHORT = re.compile(r"^(?:(?:show|give)\s+(?:me\s+)?)?(?:the\s+)?(?:common\s+)?th
 def asks_themes(text: str) -> bool:
     """Whether a question asks for the themes across audits (not how to write areas for development)."""
     said = normalise(text)
-    if (short := SHORT.match(said)) is not None:  # `themes this quarter`, `themes last mnth` (trial 35)
-        rest = short.group("rest")
-        return looks_like_period(rest) or (read_period(rest, date.today()) or read_week(rest, date.today())) is not None
+    if (short := SHORT.match(said)) is not None and _a_period(short.group("rest")):  # `themes last mnth` (trial 35)
+        return True  # else read on: `themes across teams` (trial 51 F3: the themed audits' entry)
+    if (bare := BARE.match(said)) is not None and (bare.group("rest") is None or _a_period(bare.group("rest"))):
+        return True  # "what are the themes", "main themes this month" (trial 51 F3)
     return len(said.split()) <= MAX_WORDS and ASKED.match(said) is not None and NOT_ASKED.search(said) is None
+
+
+def _a_period(words: str) -> bool:
+    """Whether `words` are a period, read or only looking like one (said so in the reply)."""
+    return looks_like_period(words) or (read_period(words, date.today()) or read_week(words, date.today())) is not None
 
 
 def period_in(text: str, today: date) -> Period | None:
@@ -64,10 +77,11 @@ def period_in(text: str, today: date) -> Period | None:
     return None
 
 
-def themes_replies(services: Services, turn: Turn, text: str = "") -> list[Reply]:
-    """The questions most often answered badly across the reader's teams, then in each team that has any: over the
-    month or quarter the question names, else the week so far and the 3 before it, the reply saying which."""
-    allowed = policy.digest_teams(services.directory, turn.person)
+def themes_replies(services: Services, turn: Turn, text: str = "", teams: list[str] | None = None) -> list[Reply]:
+    """The questions most often answered badly across the reader's teams (or the `teams` named, already checked),
+    then in each team that has any: over the month or quarter the question names, else the week so far and the 3
+    before it, the reply saying which."""
+    allowed = teams or policy.digest_teams(services.directory, turn.person)
     if not allowed:
         raise AccessDenied("Themes across audits are for team managers, QA leads and admins: your own audits' areas "
                            "for development are in each audit (`/audit list`, then `show N`).")
@@ -75,7 +89,7 @@ def themes_replies(services: Services, turn: Turn, text: str = "") -> list[Reply
     if (period := period_in(text, today)) is not None:
         return [_period_themes(services, period, allowed)]
     monday = today - timedelta(days=today.weekday())
-    every = policy.sees_every_team(turn.person)
+    every = policy.sees_every_team(turn.person) and not teams
     service = build_service_digest(services, monday, allowed, "Whole service" if every else "Your teams")
     where = "across teams" if len(allowed) > 1 else f"in {service.teams[0].team_name}"
     lines = [f"{bold(f'Questions most often answered badly {where}')} "
@@ -109,6 +123,27 @@ def _period_themes(services: Services, period: Period, allowed: list[str]) -> Re
         lines += [f"\n{bold(services.directory.teams[team_id].name)}",
                   *(weak_question_lines(weak_questions(services, flagged.get(team_id, []))) or [none])]
     return Reply(title=f"Themes across audits, {period.label}", text="\n".join(lines), note=NOTE)
+
+
+# the words for every team the reader may see: `themes across teams`, `themes all`, `themes for the service`
+EVERY_TEAM = re.compile(r"^(?:(?:across|for|in|over)\s+)?(?:the\s+|all\s+(?:the\s+)?|every\s+|my\s+|our\s+)?"
+                        r"(?:whole\s+)?(?:teams?|service|all|overall|everyone)$")
+PREPOSITION = re.compile(r"^(?:across|for|in|over|of)\s+")
+
+
+def command(services: Services, turn: Turn, text: str) -> list[Reply]:
+    """`/audit themes [period] [team …]` (trial 51 F3: "I don't know /audit themes"): the themes over the period,
+    across the teams named, read as `digest` reads its teams and period (bot.digests.digest_words, any order), or
+    every team the reader may see; a team the reader may not see is refused as the digest refuses it."""
+    today = turn.now.astimezone(services.settings.timezone).date()
+    words = arranged(normalise(text or ""), team_names(services.directory), today).split()
+    span = period_span(words, today)
+    period, rest = ("", words) if span is None else (" ".join(words[span[0]:span[1]]), words[span[1]:])
+    readable = None if policy.sees_every_team(turn.person) else policy.digest_teams(services.directory, turn.person)
+    named = [PREPOSITION.sub("", part) for part in teams_typed(" ".join(rest), team_names(services.directory))]
+    ids = [team_or_period(services, readable, part, "see the themes").id
+           for part in named if EVERY_TEAM.match(part) is None]
+    return themes_replies(services, turn, period, list(dict.fromkeys(ids)) or None)
 
 
 def asked_in_words(services: Services, turn: Turn, text: str) -> list[Reply] | None:
