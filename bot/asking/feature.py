@@ -187,6 +187,8 @@ class KnowledgeFeature:
         result, said = explained(live.search, live.kb, searched, result)  # "what does PLO mean", "LAC vs CiC"
         meaning = [] if said is None else [Reply(text=said)]
         result, given, voted_down = self.settled(turn, live, question, searched, result, leave_out)
+        if given is None and not voted_down:  # "who is at a strat and how quick is the s47": each part its entry
+            result = two_part.answered_in_parts(live.search, result)
         entry_id = result.answer.entry_id if result.answer else None
         score = result.answer.score if result.answer else None
         ask_id = store.record_ask(self.services.storage, turn.now, turn.user_id, question[:MAX_STORED_QUERY],

@@ -9,9 +9,10 @@ answers outright with an entry other than the answer given is offered straight a
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.core.replies import Choice, Reply
-from knowledge.search import KnowledgeSearch
+from knowledge.search import KnowledgeSearch, SearchResult
 
 # Where a question clause starts: the text's start, or after "?", ".", ";", "and", "also", "but", at a question word
 _CLAUSE = re.compile(r"(?:^|[?.;!]\s*|\b(?:and|also|but|plus)\s+)((?:what|whats|what's|wat|is|are|how|when|who|where|"
@@ -45,6 +46,29 @@ def other_part(search: KnowledgeSearch, question: str, answered: str, found_whol
                 and found_whole.get(found.answer.entry_id, 0.0) >= STRONG:
             return part, found.answer.entry_id, found.answer.question
     return None
+
+
+def answered_in_parts(search: KnowledgeSearch, result: SearchResult) -> SearchResult:
+    """An unsure result ("Did you mean…") answered with the first part's entry, when the question is in two parts
+    and each part alone is answered outright by a different entry the whole question also found well (at least
+    STRONG); otherwise the result as it was. Trial 51 F7: "who needs to be in a strat discussion and how quick does
+    the s47 have to be done" offered three entries, though each part had its own; the other part's entry follows
+    the answer (`other_part`)."""
+    if result.outcome != "ambiguous":
+        return result
+    whole = {match.entry_id: match for match in result.suggestions if match.score >= STRONG}
+    parts = clauses(result.query)
+    found: list[str] = []
+    for part in parts if len(parts) >= 2 else ():
+        alone = search.search(part)
+        if alone.outcome == "answer" and alone.answer is not None and alone.answer.entry_id in whole \
+                and alone.answer.entry_id not in found:
+            found.append(alone.answer.entry_id)
+    if len(found) < 2:
+        return result
+    first = whole[found[0]]
+    return replace(result, outcome="answer", answer=first,
+                   suggestions=tuple(match for match in result.suggestions if match.entry_id != first.entry_id))
 
 
 def other_part_reply(part: str, entry_id: str, entry_question: str) -> Reply:

@@ -36,7 +36,9 @@ def test_it_hr_and_pay_questions_are_declined_with_where_to_go_and_not_logged(en
     ("wheres the staff parking at the civic centre", "staff parking"),
     ("i need to phone in sick tomorrow who do i tell", "sickness absence procedure"),
     ("my dbs needs renewing", "Your own DBS check"),
-    ("do i need business insurance on my car for visits", "car insurance you need for work journeys")])
+    ("do i need business insurance on my car for visits", "car insurance you need for work journeys"),
+    # trial 51 F24: TOIL is HR's working-time policy, not booking leave (no reminders offered)
+    ("can i get time off in lieu for the out of hours visit last week", "Time off in lieu (TOIL)")])
 def test_the_askers_own_parking_sickness_dbs_and_car_insurance_are_declined(engine: Engine, services: Services,
                                                                             text: str, where: str) -> None:
     """Trial 37: these went on the QA leads' knowledge list, as if the knowledge base lacked a practice answer."""
@@ -198,9 +200,9 @@ def test_the_topics_are_data_in_the_knowledge_files() -> None:
     topics = {topic.topic for topic in load_knowledge().out_of_scope.topics}
     assert topics == {"IT", "HR", "pay", "leave", "office", "personal reminders", "becoming a carer yourself",
                       "a particular case", "local contact details", "your own sickness", "your own DBS",
-                      "travel and parking", "team socials", "fostering allowances", "kinship allowances",
-                      "special guardianship allowances", "staying put payments", "care leaver grants",
-                      "adoption allowances"}
+                      "travel and parking", "team socials", "time off in lieu", "fostering allowances",
+                      "kinship allowances", "special guardianship allowances", "staying put payments",
+                      "care leaver grants", "adoption allowances"}
 
 
 def test_kb_check_reports_a_broken_topic_with_its_line(tmp_path: Path) -> None:

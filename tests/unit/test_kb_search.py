@@ -228,11 +228,12 @@ def test_a_question_asked_while_the_bot_shuts_down_is_still_answered(
 
 @pytest.mark.parametrize("query", ["stepping down to early help", "stepped down to early help"])
 def test_another_form_of_an_entrys_verb_is_answered_as_its_wording_is(shipped: KnowledgeSearch, query: str) -> None:
-    """From a user trial: early-help's alternative "step down to early help" is answered outright, but "stepping
-    down…" got only "Did you mean…" while the stemmer read "stepping" as "stepp"."""
-    assert answered(shipped.search("step down to early help")) == "early-help"
+    """From a user trial: the alternative "step down to early help" is answered outright, but "stepping
+    down…" got only "Did you mean…" while the stemmer read "stepping" as "stepp". (Trial 51 F9: the wording is the
+    case closure entry's, which says what a step-down needs before the case closes.)"""
+    assert answered(shipped.search("step down to early help")) == "case-closure"
     result = shipped.search(query)
-    assert answered(result) == "early-help", to_json(result)
+    assert answered(result) == "case-closure", to_json(result)
 
 
 def test_a_mistyped_question_word_asks_what_the_question_word_asks(shipped: KnowledgeSearch) -> None:
