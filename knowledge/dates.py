@@ -65,6 +65,7 @@ _NUMBER_THEN_UNIT = re.compile(r"(?<=\d)(?=[a-z])")  # "2wks" is "2 wks"
 _END_OF = re.compile(r"(?:by )?(?:the )?end of (?:(the|this|next|last) )?(week|month)")
 _WEEKDAY_WEEK = re.compile(r"([a-z]+) week|a week (?:on )?([a-z]+)")  # "friday week", "a week on friday"
 _END_OF_MONTH = re.compile(r"(?:by )?(?:the )?end of (?:the month of )?([a-z]+)(?: (\d{4}))?")  # "end of jan"
+_MID_MONTH = re.compile(r"(?:by )?(?:the )?(?:mid|middle of)[- ]?(?:the month of )?([a-z]+)(?: (\d{4}))?")  # "mid feb"
 # "thurs just gone", "this past Thursday", "the Thursday just gone": the latest one before today, as "last Thursday"
 _WEEKDAY = re.compile(r"(?:(next|this|last|on|coming|this coming|past|this past) )?([a-z]+)"
                       r"(?: (just gone|gone|just passed|that has just gone))?")
@@ -492,6 +493,11 @@ def _relative(cleaned: str, raw: str, today: dt.date | None, tense: Tense) -> dt
     match = _END_OF_MONTH.fullmatch(cleaned)
     if match is not None and match.group(1) in MONTHS:
         return _end_of_month(MONTHS[match.group(1)], match.group(2), today, tense, raw)
+    match = _MID_MONTH.fullmatch(cleaned)
+    if match is not None and match.group(1) in MONTHS:  # the 15th, read as "15 February" is (trial 52)
+        year = match.group(2)
+        month = MONTHS[match.group(1)]
+        return _date(int(year), month, 15, raw) if year else _yearless(month, 15, _need(today), tense, raw)
     match = _WEEKDAY_WEEK.fullmatch(cleaned)
     if match is not None and (match.group(1) or match.group(2)) in WEEKDAYS:
         # "Friday week": the Friday after next Friday, so typed on a Friday it is a fortnight on (trial 18: it gave

@@ -56,3 +56,39 @@ def ask_again(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply
                                     "example what the answers do not show. To keep it as it is, type it again.")
     move = store.Move(step=ctx.step.key, state={ASKED_KEY: True})
     return advance_and_render(services, turn, ctx, ctx.version, move, before=[told])
+
+
+# A grade's evidence note at "Why this grade?" (trial 52, finding 2: `targeted early help`, the answer to a later
+# question, was kept as the only evidence for Requires improvement): asked for once more under the same rule, where
+# the words that say what was seen also count, a good grade's evidence being as short as `clear plan with dates`.
+NOTE_ASKED_KEY = "brief_note_asked"
+_SEEN_TEXT = """
+good clear clearly strong well regular regularly consistent consistently timely detailed thorough evident robust
+effective appropriate sound excellent great outstanding positive progress current seen visible weekly fortnightly
+monthly every all each both up date dated agreed signed engaged engages attends attend attended
+"""
+_SEEN_WORDS = frozenset(_SEEN_TEXT.split())
+
+
+def note_says_what(text: str) -> bool:
+    """Whether a grade's evidence note says what was seen: as `says_why`, or with a number or a word that describes
+    the practice seen (`clear plan with dates`, `visits every 2 weeks`)."""
+    words = _WORD.findall((text or "").lower())
+    return says_why(text) or any(ch.isdigit() for ch in text) or any(word in _SEEN_WORDS for word in words)
+
+
+def ask_note_again(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | None:
+    """At "Why this grade?", a note that says nothing of what was seen, typed for the first time at this question:
+    the step asked again, naming what was typed and the grade; else None (the note is kept as typed)."""
+    question_id = ctx.step.question_id or ""
+    graded = ctx.answers.get(question_id)
+    question = ctx.checklist.question(question_id) if graded is not None else None
+    asked = ctx.audit.state.get(NOTE_ASKED_KEY) or []
+    if question is None or question.type != "scale" or question_id in asked or note_says_what(text):
+        return None
+    label = question.answer_label(graded.value) if graded is not None else ""
+    told = Reply(kind="error", text=f"“{' '.join(text.split())}” doesn't say what you saw on the file, so I haven't "
+                                    f"stored it yet. Please say in a sentence what supports **{label}**, for example "
+                                    "what the plan or the visits show or lack. To keep it as it is, type it again.")
+    move = store.Move(step=ctx.step.key, state={NOTE_ASKED_KEY: [*asked, question_id]})
+    return advance_and_render(services, turn, ctx, ctx.version, move, before=[told])

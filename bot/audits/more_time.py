@@ -24,6 +24,7 @@ from bot.core.action_named import action_named
 from bot.core.markup import audit_and_case
 from bot.core.replies import Reply
 from bot.core.services import Services
+from bot.engine import confirmations
 from bot.engine.near_miss import NUMBER
 from bot.engine.routing import Engine, Turn
 from bot.errors import UserError
@@ -92,6 +93,11 @@ UNTIL = re.compile(r"(?:more\s+time|extra\s+time|extension|extend\s+(?:it|action
                    r"(?=\s+(?:as|because|cos|since|pls|please|plz|thanks|thx|ta)\b|[,;?!]|\.(?:\s|$)|\s+[-–—]+\s|\s*$"
                    r"|\s+(?:on|for)\s+(?:action\s+)?#?\d+\b)",  # "til the 18th on action 130" (trial 37)
                    re.IGNORECASE)
+# A day said elsewhere in the line, in the words of why (trial 52: "more time on action 137, the TAF cant meet till end
+# of jan" asked "Until when?"): "till/until/by end of <month>", "end of the month", "mid feb"; the longest start of
+# the words after it that reads as a day is the day asked for.
+LOOSE_DAY = re.compile(r"\b(?:until|till|til|by|before)\s+(?P<day>(?:the\s+)?(?:end\s+of|mid\b|mid-|middle\s+of)"
+                       r"[^,;?!]*?)(?=[,;?!]|\.(?:\s|$)|\s+[-–—]+\s|\s*$)", re.IGNORECASE)
 # "cos of the conference": the reason is "the conference" (trial 43 read "of the conference")
 BECAUSE = re.compile(r"\b(?:(?:because|cos|coz|cuz)(?:\s+of)?|as|since|reason:?)\s+(?P<why>\S.*)$", re.IGNORECASE)
 # A dash between spaces ends a clause too: approvers are told to put a reason "after a dash" (trial 36: `extend 149 to
@@ -136,9 +142,24 @@ def read(text: str, today: date) -> Request | None:
     if said is not None:
         day, anyway = kept_anyway(said.group("day").strip())
         until = _day(day, today, f"extend action {number} to {example(today)}")
+    if said is None:
+        until = loose_day(text, today)
     by = BY.search(text) if until is None else None
     later = _later(text) if by is None else _later(by.group(0), by)
     return Request(typed_id(number), until, _reason(text, number), later, bool(bare), text, by is not None, anyway)
+
+
+def loose_day(text: str, today: date) -> date | None:
+    """The day in "till end of jan", "by the end of the month", "until mid feb" anywhere in the line (the longest
+    start of the words after it that reads as a day to come), or None when there is none."""
+    for found in LOOSE_DAY.finditer(text):
+        words = found.group("day").split()
+        for size in range(len(words), 0, -1):
+            try:
+                return parse_day(" ".join(words[:size]), today, "future")
+            except DateError:
+                continue
+    return None
 
 
 def _day(text: str, today: date, example: str) -> date:
@@ -238,6 +259,7 @@ def _which_action(services: Services, turn: Turn, text: str, today: date) -> lis
         "action": None, "until": request.until.isoformat() if request.until else None,
         "later_days": request.later.days if request.later else None, "from_due": request.from_due,
         "anyway": request.anyway, "reason": request.reason, "typed": text}, turn.now)
+    newest_waiting(services, turn)
     until = f" until {short_date(request.until)}" if request.until else ""
     numbers = ", ".join(str(action.id) for action in actions)
     return [Reply(kind="question", text=f"Which action do you want more time on{until}? Type its number: your open "
@@ -379,10 +401,18 @@ def _day_wanted(services: Services, turn: Turn, request: Request, action: action
     today = turn.now.astimezone(services.settings.timezone).date()
     store.keep_aside(services.storage, turn.user_id, PENDING, {
         "action": action.id, "reason": request.reason, "typed": request.typed}, turn.now)
+    newest_waiting(services, turn)
     return Reply(kind="question", text=f"Until when do you need {action_named(action)}? It is due "
                                        f"{short_date(action.due_date)}. Type the day, like `{example(today)}`, or "
                                        "how much longer, like `2 weeks`; nothing is sent until you do (`cancel` to "
                                        "leave it).", prompt="Type the day, or how much longer.")
+
+
+def newest_waiting(services: Services, turn: Turn) -> None:
+    """A question for a request's day or action is now the one waiting: an older offer (`undo` after `done 138`) is set
+    aside, so "The choice above is still waiting" never points past it (trial 52, finding 5). Its button still
+    works."""
+    store.keep_aside(services.storage, turn.user_id, confirmations.KEY, None, turn.now)
 
 
 def _day_off_said(turn: Turn, services: Services, until: date) -> str:

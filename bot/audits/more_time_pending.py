@@ -14,6 +14,7 @@ in one message.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from bot.audits import more_time
@@ -28,6 +29,7 @@ from bot.storage import audits as store
 from bot.storage import more_time as requests
 from knowledge.dates import DateError, kept_anyway, parse_day, short_date
 
+DROPPED = "more_time_dropped"  # beside the conversation: a request just let go, said under the reply
 PRIORITY = 16  # after a Yes-or-No question's typed answer (15), before an audit's step (20)
 # `undo` too (trial 43): at "Until when?" nothing was sent yet, so undoing the request is leaving it
 CANCEL = re.compile(r"^\s*(?:cancel|never\s*mind|nvm|forget\s+it|leave\s+it|no|no\s+thanks|(?:oops\s+)?undo(?:\s+"
@@ -61,7 +63,7 @@ def _finished(services: Services, turn: Turn, kept: dict, text: str) -> list[Rep
     if kept.get("action") is None:
         found = ACTION_ALONE.match(text)
         if found is None:
-            return _dropped(services, turn)
+            return _dropped(services, turn, kept)
         return more_time.ask(services, turn, _request(kept, typed_id(found.group("id"))))
     action = action_store.get_action(services.storage, int(kept["action"]))
     if action is None:
@@ -70,11 +72,34 @@ def _finished(services: Services, turn: Turn, kept: dict, text: str) -> list[Rep
     return None if request is None else more_time.ask(services, turn, request)
 
 
-def _dropped(services: Services, turn: Turn) -> list[Reply] | None:
+def _dropped(services: Services, turn: Turn, kept: dict | None = None) -> list[Reply] | None:
     """Another line instead of what was asked: the request waiting is let go (nothing was sent) and the line goes
-    where it would have gone (None)."""
+    where it would have gone (None), said under its reply (`_dropped_said`; trial 52: it went without a word, and an
+    older `undo` was named as what waited)."""
     store.keep_aside(services.storage, turn.user_id, more_time.PENDING, None, turn.now)
+    if kept is not None:
+        store.keep_aside(services.storage, turn.user_id, DROPPED, {"action": kept.get("action")}, turn.now)
     return None
+
+
+def _dropped_said(services: Services, turn: Turn) -> Callable[[list[Reply]], list[Reply]] | None:
+    """A watch on each typed message: a request let go by it (`_dropped`) is said under the reply, with how to send
+    it."""
+    if not isinstance(store.conversation(services.storage, turn.user_id).get(more_time.PENDING), dict):
+        return None
+
+    def after(_replies: list[Reply]) -> list[Reply]:
+        dropped = store.conversation(services.storage, turn.user_id).get(DROPPED)
+        if not isinstance(dropped, dict):
+            return []
+        store.keep_aside(services.storage, turn.user_id, DROPPED, None, turn.now)
+        today = turn.now.astimezone(services.settings.timezone).date()
+        number, on = dropped.get("action") or "<action number>", f" on action {dropped['action']}" \
+            if dropped.get("action") else ""
+        return [Reply(kind="notice", text=f"Your request for more time{on} was not sent: to send it, type "
+                                          f"`extend {number} to {more_time.example(today)}` with your day.")]
+
+    return after
 
 
 def _request(kept: dict, action_id: int) -> more_time.Request:
@@ -101,7 +126,7 @@ def _day_typed(services: Services, turn: Turn, kept: dict, action: action_store.
         if len(day.split()) <= 4 and DATEISH.search(day):
             raise UserError(f"{error} Nothing was asked yet: type the day, like `{more_time.example(today)}`, or "
                             "how much longer, like `2 weeks` (`cancel` to leave it).") from None
-        _dropped(services, turn)
+        _dropped(services, turn, kept)
         return None
     return more_time.Request(action.id, until, reason, typed=typed_line, anyway=anyway)
 
@@ -130,3 +155,4 @@ def _corrected(services: Services, turn: Turn, sent: dict, day: str) -> list[Rep
 def install(engine: Engine, services: Services) -> None:
     """Read the line that finishes or corrects a request for more time."""
     engine.add_message_handler(lambda turn, text: typed(services, turn, text), priority=PRIORITY)
+    engine.add_message_watch(lambda turn, text: _dropped_said(services, turn))

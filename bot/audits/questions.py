@@ -13,6 +13,7 @@ from bot.audits import (
     alert_confirm,
     answer_resume,
     as_above,
+    brief_reason,
     hedged_answer,
     na_doubt,
     note_check,
@@ -358,6 +359,8 @@ def typed_note(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Repl
     if graded is not None and (word := note_check.starting_word(note)) is not None:  # trial 24
         label = ctx.checklist.question(step.question_id or "").answer_label(graded.value)
         return note_check.hold(services, turn, ctx, label, note, word)
+    if (again := brief_reason.ask_note_again(services, turn, ctx, note)) is not None:  # `targeted early help`
+        return again
     return save_grade_note(services, turn, ctx, note)
 
 

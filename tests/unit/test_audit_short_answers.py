@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.audits.action_fields import due_in_text
-from bot.audits.brief_reason import FEW_WORDS, says_why
+from bot.audits.brief_reason import FEW_WORDS, note_says_what, says_why
 from tests.support.examples import examples
 
 LONDON = ZoneInfo("Europe/London")
@@ -65,3 +65,17 @@ def test_a_due_date_read_from_the_text_never_stays_at_its_end(action: str, scale
 
 def test_two_labelled_dates_are_still_not_guessed() -> None:
     assert due_in_text(CLOCK, WEDNESDAY, "Meet with mum before 18/12 and dad by 20/12") is None  # type: ignore[arg-type]
+
+
+SEEN = st.sampled_from(["clear", "good", "regular", "every", "2", "signed", "dated", "consistent", "seen", "timely"])
+
+
+@given(words=st.lists(THINGS, min_size=2, max_size=FEW_WORDS - 2), seen=SEEN, at=st.integers(0, FEW_WORDS))
+def test_a_grade_note_with_a_word_of_what_was_seen_says_what(words: list[str], seen: str, at: int) -> None:
+    assert note_says_what(" ".join([*words[:at], seen, *words[at:]]))  # trial 52 F2: `clear plan with dates`
+
+
+@given(first=st.sampled_from(["targeted", "planned", "early", "family"]),
+       words=st.lists(THINGS, min_size=0, max_size=FEW_WORDS - 2))
+def test_a_grade_note_naming_things_says_nothing_seen(first: str, words: list[str]) -> None:
+    assert not note_says_what(" ".join([first, *words]))  # `targeted early help`: asked for once more

@@ -1,0 +1,46 @@
+"""Trial 52, finding 2, through the terminal chat: at a checklist question's "Why this grade?", a note that says
+nothing of what was seen on the file (`targeted early help`, the answer to a later question) is asked for once more,
+naming the grade; a second reply is kept as typed, and a short note that says what was seen is taken first time. The
+overall grade's reason still asks once (tests/integration/test_audit_finish_answers.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.storage import audits as store
+from tests.integration.test_audit_finish_answers import ASKED_AGAIN, TO_GRADE, chat
+
+TO_Q7 = TO_GRADE[:9]  # the early help spot check, up to "How would you grade the quality of early help practice…?"
+NOTE_ASKED = ("“targeted early help” doesn't say what you saw on the file, so I haven't stored it yet. Please say in "
+              "a sentence what supports Requires improvement to be good")
+
+
+def test_a_grade_note_that_says_nothing_seen_is_asked_for_once_and_a_second_is_kept(engine: Engine,
+                                                                                     services: Services) -> None:
+    out = chat(engine, [*TO_Q7, "requires improvment", "no", "targeted early help", "targeted early help"])
+    assert out.count(NOTE_ASKED) == 1
+    assert "Got it: Requires improvement to be good, with your note: “targeted early help”." in out
+    assert out.index(NOTE_ASKED) < out.index("with your note: “targeted early help”")
+    assert store.answers_of(services.storage, 1)["practice-quality"].evidence == "targeted early help"
+
+
+def test_a_better_note_after_the_question_is_kept_instead(engine: Engine, services: Services) -> None:
+    out = chat(engine, [*TO_Q7, "requires improvment", "targeted early help", "plan has no review dates"])
+    assert out.count(NOTE_ASKED) == 1
+    assert store.answers_of(services.storage, 1)["practice-quality"].evidence == "plan has no review dates"
+
+
+@pytest.mark.parametrize("note", ["clear plan with dates", "visits every 2 weeks", "plan reviewed at TAF"])
+def test_a_short_note_saying_what_was_seen_is_taken_first_time(engine: Engine, services: Services, note: str) -> None:
+    out = chat(engine, [*TO_Q7, "good", note])
+    assert "doesn't say what you saw" not in out
+    assert store.answers_of(services.storage, 1)["practice-quality"].evidence == note
+
+
+def test_the_overall_grades_reason_still_asks_once(engine: Engine, services: Services) -> None:
+    out = chat(engine, [*TO_GRADE, "requires improvment", "targeted early help", "targeted early help"])
+    assert out.count(ASKED_AGAIN) == 1 and "doesn't say what you saw" not in out
+    audit = store.get_audit(services.storage, 1)
+    assert audit is not None and audit.grade_reason == "targeted early help"
