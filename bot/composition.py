@@ -28,6 +28,7 @@ from bot.audits import (
     moderation_asked,
     moderation_change,
     moderation_change_worded,
+    moderation_refusal,
     moderation_release,
     moderation_skip,
     more_time,
@@ -110,6 +111,7 @@ def build_engine(services: Services) -> Engine:
     overdue_asked.install(engine, services)  # "whats overdue", "who in my team is behind"
     export_asked.install(engine, services)  # "can i export this for ofsted" (trial 40)
     moderation_asked.install(engine)  # "what needs moderating", "moderation queue"
+    moderation_refusal.install(engine, services)  # "can i moderate my own audit 125" (trial 52)
     moderation_action_asked.install(engine, services)  # "can i add an action to 27?" (trial 33)
     moderation_action_question.install(engine, services)  # "can i skip the action?" at an Inadequate's (trial 39)
     moderation_skip.install(engine, services)  # *Skip* at the action offered with a disagreement (fix43b)
