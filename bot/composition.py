@@ -22,6 +22,7 @@ from bot.audits import (
     done_picked,
     grade_asked,
     grade_disagree,
+    guidance_asked,
     manager_words,
     moderation_action_asked,
     moderation_action_question,
@@ -108,6 +109,7 @@ def build_engine(services: Services) -> Engine:
     more_time_waiting.install(engine, services)  # Home, and "has anyone asked me for more time" (trial 43)
     grade_asked.install(engine, services)  # "why is 116 inadequate??" (trial 37)
     grade_disagree.install(engine, services)  # `appeal 132`, "i dont think thats fair" (trial 41)
+    guidance_asked.install(engine, services)  # "what does good look like for q4 on audit 139" (trial 52)
     overdue_asked.install(engine, services)  # "whats overdue", "who in my team is behind"
     export_asked.install(engine, services)  # "can i export this for ofsted" (trial 40)
     moderation_asked.install(engine)  # "what needs moderating", "moderation queue"
