@@ -22,12 +22,14 @@ from bot.audits import (
     done_picked,
     grade_asked,
     grade_disagree,
+    guidance_asked,
     manager_words,
     moderation_action_asked,
     moderation_action_question,
     moderation_asked,
     moderation_change,
     moderation_change_worded,
+    moderation_refusal,
     moderation_release,
     moderation_skip,
     more_time,
@@ -107,9 +109,11 @@ def build_engine(services: Services) -> Engine:
     more_time_waiting.install(engine, services)  # Home, and "has anyone asked me for more time" (trial 43)
     grade_asked.install(engine, services)  # "why is 116 inadequate??" (trial 37)
     grade_disagree.install(engine, services)  # `appeal 132`, "i dont think thats fair" (trial 41)
+    guidance_asked.install(engine, services)  # "what does good look like for q4 on audit 139" (trial 52)
     overdue_asked.install(engine, services)  # "whats overdue", "who in my team is behind"
     export_asked.install(engine, services)  # "can i export this for ofsted" (trial 40)
     moderation_asked.install(engine)  # "what needs moderating", "moderation queue"
+    moderation_refusal.install(engine, services)  # "can i moderate my own audit 125" (trial 52)
     moderation_action_asked.install(engine, services)  # "can i add an action to 27?" (trial 33)
     moderation_action_question.install(engine, services)  # "can i skip the action?" at an Inadequate's (trial 39)
     moderation_skip.install(engine, services)  # *Skip* at the action offered with a disagreement (fix43b)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from bot.audits import reflection_said
 from bot.audits.core import grade_label
 from bot.core.markup import audit_and_case
 from bot.core.replies import Choice, Reply
@@ -28,8 +29,11 @@ from bot.storage.common import parse_utc
 PRIORITY = 27  # after an audit or a moderation waiting for typed text, before the knowledge base
 _ON = r"(?:\s+(?:with|against|on|of|for|to))?(?:\s+(?:the|my|our))?(?:\s+(?:grade|grading|audit|outcome|rating))?"
 # `appeal 132`, `challenge my grade on 132`, `dispute the grade of audit 132`, `disagree with audit 132`
+# Trial 52: `i dont agree with the grade on 139, the plan was reviewed …` (the worker's own, not yet moderated) was
+# routed to the auditor's `respond` and refused.
+_NOT_AGREE = r"i\s+(?:do\s*n['\u2019]?t|dont|do\s+not)\s+agree"
 NAMED = re.compile(rf"^\s*(?:i\s+(?:want\s+to|would\s+like\s+to|wanna)\s+|can\s+i\s+|how\s+do\s+i\s+)?"
-                   rf"(?:appeal|challenge|dispute|contest|disagree|query){_ON}(?:\s+(?:on|of|for))?"
+                   rf"(?:appeal|challenge|dispute|contest|disagree|query|{_NOT_AGREE}){_ON}(?:\s+(?:on|of|for))?"
                    r"(?:\s+(?:audit|case\s+audit))?\s*#?(?P<id>\d{1,6})\b\s*[-,.:;!?]*\s*(?P<why>.*)$", re.IGNORECASE)
 # `i dont think thats fair, the visits were on time`, `that's not fair`, `i disagree with my grade`: naming no audit
 # and no action
@@ -56,6 +60,8 @@ RECENT_DAYS = 30
 _ASKS_AT_END = re.compile(r"[\s,.;:!-]*(?:so\s+|and\s+)?(?:can|could|may|how\s+do|how\s+can)\s+i\s+(?:challenge|appeal|"
                           r"dispute|contest)\b.*$", re.IGNORECASE)
 _ACTION = re.compile(r"\baction\b", re.IGNORECASE)
+ENTRY = "disagree-with-audit-grade"  # the knowledge base's whole answer, a press away (trial 52 F3)
+ENTRY_QUESTION = "What can I do if I disagree with the grade?"
 LOW = ("inadequate", "requires_improvement")  # the grades a worker most often disagrees with
 
 
@@ -68,7 +74,7 @@ def asked(services: Services, turn: Turn, text: str) -> list[Reply] | None:
         audit = store.get_audit(services.storage, int(named.group("id")))
         if audit is None or audit.worker_id != turn.user_id or audit.submitted_at is None:
             return None
-        return how_to_disagree(services, audit, _reason(services, named.group("why")))
+        return _offered(services, turn, audit, _reason(services, named.group("why")))
     recent = False
     if (unfair := UNNAMED.match(text)) is not None or (recent := (unfair := UNNAMED_THIS.match(text)) is not None):
         mine = _audits_of_my_cases(services, turn)
@@ -81,8 +87,17 @@ def asked(services: Services, turn: Turn, text: str) -> list[Reply] | None:
         meant = next((audit for audit in mine if audit.grade_of_record in LOW), mine[0])
         which = "the latest audit of your case" + (" graded below Good" if meant is not mine[0] else "")
         why = _reason(services, unfair.group("why") or "")
-        return how_to_disagree(services, meant, why, others=len(mine) - 1, which=which)
+        return _offered(services, turn, meant, why, others=len(mine) - 1, which=which)
     return None
+
+
+def _offered(services: Services, turn: Turn, audit: store.AuditRow, reason: str, others: int = 0,
+             which: str = "") -> list[Reply]:
+    """How to disagree; with a reason given, that reason offered as the worker's reflection, one press to add it."""
+    replies = how_to_disagree(services, audit, reason, others=others, which=which)
+    if not reason:
+        return replies
+    return [reflection_said.offered(services, turn, replies[0], audit.id, reason), *replies[1:]]
 
 
 def _reason(services: Services, why: str) -> str:
@@ -110,7 +125,7 @@ def how_to_disagree(services: Services, audit: store.AuditRow, reason: str = "",
     auditor = services.directory.label(audit.auditor_id)
     where = audit_and_case(audit.id, audit.case_ref)
     grade = grade_label(audit.grade_of_record)
-    command = f"/audit reflect {audit.id} {reason}" if reason else f"/audit reflect {audit.id} <your view>"
+    command = f"/audit reflect {audit.id} <your view>"
     said = (f"If you mean audit #{audit.id} ({audit.case_ref}, {which}), " if others else
             f"To disagree with audit #{audit.id} ({audit.case_ref}), ")
     lines = [f"{said}graded {grade} by {auditor}: you can say so.",
@@ -120,12 +135,16 @@ def how_to_disagree(services: Services, audit: store.AuditRow, reason: str = "",
                 f"Until a moderator opens the audit, {auditor} can change the grade, and you are told."),
              f"• Add your view as a reflection: type `{command}` (roles and the case reference, never names). "
              f"{auditor} is told, and the moderator reads it before deciding. Nothing is saved until you do."]
+    if reason:  # the reason is offered as the reflection, one press to add it (bot.audits.reflection_said)
+        lines.pop()
     if others:
         lines.append("Another audit? `/audit list mine` lists the audits of your cases, with their numbers.")
     return [Reply(title=f"Disagreeing with {where}", text="\n".join(lines),
-                  choices=(Choice("Add my reflections", "audit.reflect", str(audit.id)),))]
+                  choices=(Choice("Add my reflections", "audit.reflect", str(audit.id)),
+                           Choice(ENTRY_QUESTION, "kb.show", ENTRY)))]
 
 
 def install(engine: Engine, services: Services) -> None:
     """Read a worker's disagreement with the audit of their case before the knowledge base."""
     engine.add_message_handler(lambda turn, text: asked(services, turn, text), priority=PRIORITY)
+    reflection_said.install(engine, services)  # *Add as reflection* (trial 52 F3)

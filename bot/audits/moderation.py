@@ -19,6 +19,7 @@ from bot.audits import (
     moderation_draft,
     moderation_hold,
     moderation_kept,
+    moderation_refusal,
     moderation_told,
     moderation_unchanged,
     pages,
@@ -104,8 +105,7 @@ def _checked(services: Services, turn: Turn, value: str) -> store.AuditRow:
         raise lifecycle.no_such_audit(audit_id, lifecycle.MODERATION_LISTED)
     _refuse_if_moderated(services, turn, audit)
     if not may_moderate(services, turn.user_id, audit):
-        raise AccessDenied("You can't moderate this audit: moderators are QA leads, or managers of another team, "
-                           "and never the auditor or the worker whose case it is.")
+        raise AccessDenied(moderation_refusal.reason(services, turn.user_id, audit))  # said for this person
     return audit
 
 

@@ -49,7 +49,7 @@ def test_a_worker_disagreeing_with_a_named_audit_is_told_how_with_its_number_and
     assert "by Team manager (South)" in text
     assert f"/audit reflect {audit_id} <your view>" in text
     assert "/audit reflect 12" not in text
-    assert [c.label for c in reply.choices] == ["Add my reflections"]
+    assert [c.label for c in reply.choices] == ["Add my reflections", "What can I do if I disagree with the grade?"]
     assert asked_the_knowledge_base(services) == 0
 
 
@@ -62,7 +62,7 @@ def test_unfair_naming_no_audit_is_the_latest_audit_of_their_case_with_the_reaso
     text = flat(reply.text, "_`*")
     assert older < newest and audit_id < newest
     assert f"If you mean audit #{newest} (CR-687096, the latest audit of your case), graded Inadequate" in text
-    assert f"type /audit reflect {newest} the visits were on time" in text
+    assert f"type reflect {newest} the visits were on time — or press Add as reflection" in text
     assert "/audit list mine" in text
     assert services.storage.db.execute("SELECT COUNT(*) FROM reflections").fetchone()[0] == 0  # nothing saved yet
     assert asked_the_knowledge_base(services) == 0
@@ -167,7 +167,7 @@ def test_disagreeing_with_this_points_to_reflect_and_the_auditor_with_the_reason
     """Trial 43 (9): this got "How do I challenge another agency's decision?"."""
     with time_machine.travel(NOW, tick=False):
         said = flat("\n".join(f"{r.title} {r.text}" for r in engine.message(WORKER, TRIAL43, surface="terminal")))
-    assert f"/audit reflect {audit_id} the child was seen alone at school on 2 visits its just not recorded " \
+    assert f"`reflect {audit_id} the child was seen alone at school on 2 visits its just not recorded " \
            "properly`" in said, said
     assert "Talk to Team manager (South) first" in said and "another agency" not in said
 
@@ -179,3 +179,59 @@ def test_challenging_it_with_no_recent_audit_of_my_case_stays_a_question(engine:
     with time_machine.travel(NOW, tick=False):
         said = flat("\n".join(f"{r.title} {r.text}" for r in engine.message(WORKER, typed, surface="terminal")))
     assert "Disagreeing with" not in said, said
+
+
+TRIAL52 = "i dont agree with the grade on {n}, the plan was reviewed at the TAF just not written up yet"
+WORDS = "the plan was reviewed at the TAF just not written up yet"
+
+
+def _reflections(services: Services) -> list[str]:
+    return [row[0] for row in services.storage.db.execute("SELECT text FROM reflections")]
+
+
+@pytest.mark.parametrize("moderated", [False, True])
+@pytest.mark.parametrize("then", ["add it", "press"])
+def test_not_agreeing_with_the_grade_on_my_audit_offers_my_words_as_a_reflection_one_press_away(
+        engine: Engine, services: Services, audit_id: int, moderated: bool, then: str) -> None:
+    """Trial 52 F3: the worker was told "Only the auditor can respond to the moderation of an audit" (before any
+    moderation), and the words were lost."""
+    if moderated:
+        with services.storage.write() as db:
+            db.execute("UPDATE audits SET moderated_at = ? WHERE id = ?", [NOW.isoformat(), audit_id])
+    with time_machine.travel(NOW, tick=False):
+        [reply] = engine.message(WORKER, TRIAL52.format(n=audit_id), surface="terminal")
+        assert _reflections(services) == []  # nothing stored until they say so
+        if then == "press":
+            saved = engine.action(WORKER, reply.choices[0].action, reply.choices[0].value, surface="terminal")
+        else:
+            saved = engine.message(WORKER, "add it", surface="terminal")
+    text = flat(reply.text, "_`*")
+    assert "Only the auditor" not in text
+    assert "Talk to Team manager (South) first" in text
+    assert f"To add this as your reflection on #{audit_id} (the auditor and moderator see it), type reflect " \
+           f"{audit_id} {WORDS} — or press Add as reflection" in text
+    assert [c.label for c in reply.choices] == ["Add as reflection", "What can I do if I disagree with the grade?"]
+    assert reply.choices[1].value == "disagree-with-audit-grade"
+    assert _reflections(services) == [WORDS]
+    assert saved[0].text.startswith(f"Thank you: your reflections are saved with audit #{audit_id}")
+    assert [r.to_user for r in saved] == [None, AUDITOR]
+    assert asked_the_knowledge_base(services) == 0
+
+
+def test_the_auditor_not_agreeing_with_a_moderation_still_responds_to_it(engine: Engine, services: Services,
+                                                                          audit_id: int) -> None:
+    """Only the auditor's reply to a moderation keeps its own path (here: not moderated yet, so nothing to answer)."""
+    with time_machine.travel(NOW, tick=False):
+        replies = engine.message(AUDITOR, TRIAL52.format(n=audit_id), surface="terminal")
+    said = flat(" ".join(r.text for r in replies), "_`*")
+    assert f"Audit #{audit_id} has not been moderated yet" in said
+    assert "Add as reflection" not in said and _reflections(services) == []
+
+
+def test_an_identifier_in_my_words_is_never_offered_as_a_reflection(engine: Engine, services: Services,
+                                                                     audit_id: int) -> None:
+    with time_machine.travel(NOW, tick=False):
+        [reply] = engine.message(WORKER, f"i dont agree with the grade on {audit_id}, NHS 943 476 5919 was seen",
+                                 surface="terminal")
+    assert "5919" not in reply.text and "Add as reflection" not in [c.label for c in reply.choices]
+    assert _reflections(services) == []
