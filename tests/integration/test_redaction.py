@@ -30,8 +30,9 @@ REDACTED_AT = datetime(2026, 12, 4, 11, 0, tzinfo=UTC)
 QUALITY = "practice-quality"  # question 7 of the early help spot check: a scale question with a note
 # A detail that identifies a child without any name or number in it: what the screen cannot catch, so what redaction
 # is for (initials such as "js said", the trial's example, are refused by the screen now).
-LEAKED = ("Seen alone, he said he felt safe at home and that his older brother, the only boy in year 9 with a "
-          "cochlear implant, walks him to school each day")
+# ("the only boy in year 9 with…" was the example until the screen learnt to refuse "the only…" descriptions)
+LEAKED = ("Seen alone, he said he felt safe at home and that his older brother, who has a cochlear implant and "
+          "plays for the county under-14 side, walks him to school each day")
 CORRECTED = "Seen alone at school, the child said he felt safe at home"
 MARKER = "[removed by QA lead (practice) on 4 Dec 2026: may identify a child]"
 
