@@ -260,10 +260,10 @@ class KnowledgeAdmin:
         lines = [f"• `{e.id}` — {e.question} (review by {short_date(cast(date, e.review_by))}; "
                  f"owner {mention(e.owner) if e.owner else 'none set'})" for e in due[:MAX_STALE_SHOWN]]
         more = len(due) - MAX_STALE_SHOWN
+        said = "is past its" if len(due) == 1 else "are past their"
         return [Reply(title="Entries due for review",
-                      text=f"{len(due)} of {len(kb.entries)} entries are past their review date:\n" + "\n".join(lines),
-                      note=f"{more} more not shown." if more > 0 else "Edit `review_by:` once checked, then "
-                                                                       "`/audit kb reload`.")]
+                      text=f"{len(due)} of {len(kb.entries)} entries {said} review date:\n" + "\n".join(lines),
+                      note=(f"{more} more not shown. " if more > 0 else "") + stale_hint(due[0].id))]
 
     def check(self, turn: Turn) -> list[Reply]:
         del turn
@@ -273,6 +273,13 @@ class KnowledgeAdmin:
             return [Reply(kind="error", text=problems_text(problems)
                           + "\nNothing was loaded: the live version is unchanged." + warned)]
         return [Reply(text="The knowledge folder has no problems now: `/audit kb reload` will load it." + warned)]
+
+
+def stale_hint(entry_id: str) -> str:
+    """How to set an entry's next review date from the chat, the command that works (trial 51, F22: "Edit
+    `review_by:` once checked, then `/audit kb reload`" sent the QA lead to the file)."""
+    return (f"Once an entry is checked, set its next review date: `/audit kb edit {entry_id} review by: in 6 months` "
+            "(or a date); it is read back and written on `yes`.")
 
 
 def entry_where(desk: UnansweredDesk, turn: Turn, typed: str) -> Reply:
