@@ -340,9 +340,9 @@ def reload_reply(result: ReloadResult, warnings: list[Problem] | None = None) ->
                        "Fix these and run `/audit kb reload` again." + warned)
     if result.at_start is None:
         summary = diff_lines(result.diff) if result.diff else "No entries changed."
-    elif not result.diff:
-        summary = ("No entries changed since the bot started, but the start made these changes live against the "
-                   f"version the bot was serving before it:\n{diff_lines(result.at_start)}")
+    elif not result.diff:  # the changes first, plainly (trial 51, F22: "No entries changed since…" read as none)
+        summary = (f"{diff_lines(result.at_start)}\n(Made live when the bot started, against the version it was "
+                   "serving before; this reload found nothing newer.)")
     else:
         summary = (f"{diff_lines(result.diff)}\nBefore that, the start made these changes live against the version "
                    f"the bot was serving before it:\n{diff_lines(result.at_start)}")
@@ -358,10 +358,12 @@ def checklists_said(result: ReloadResult) -> str:
     if not changed and not at_start:
         return "No checklists changed."
     lines = [] if not changed else [f"Checklists: {diff_lines(changed).replace(chr(10), '; ')}."]
-    if at_start:  # trial 23: a checklist edited before a restart was live, and the reload said nothing of it
-        lines.append(f"{'Before that, the' if changed else 'No checklists changed since the bot started, but the'} "
-                     "start made these checklist changes live against the version the bot was serving before it: "
-                     f"{diff_lines(at_start).replace(chr(10), '; ')}.")
+    if at_start and changed:  # trial 23: a checklist edited before a restart was live, and the reload said nothing
+        lines.append("Before that, the start made these checklist changes live against the version the bot was "
+                     f"serving before it: {diff_lines(at_start).replace(chr(10), '; ')}.")
+    elif at_start:  # the changes first (trial 51, F22)
+        lines.append(f"Checklists: {diff_lines(at_start).replace(chr(10), '; ')} (made live when the bot started, "
+                     "against the version it was serving before; this reload found nothing newer).")
     return " ".join([*lines, "New audits use them as they are now; audits already started keep the version they "
                               "started with."])
 
