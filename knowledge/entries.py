@@ -274,7 +274,8 @@ def _parse_entry(raw: dict, file: str, index: int, line: int) -> tuple[Entry | N
 
 def _required_text(raw: dict, key: str, label: str, problem: Any) -> str | None:
     if key not in raw or raw[key] is None or (isinstance(raw[key], str) and not raw[key].strip()):
-        problem(key if key in raw else None, f"{label} has no {key}: add an `{key}:` line with {_WHAT[key]}.")
+        article = "a" if key == "question" else "an"  # trial 51, F23: "add an `question:` line"
+        problem(key if key in raw else None, f"{label} has no {key}: add {article} `{key}:` line with {_WHAT[key]}.")
         return None
     value = raw[key]
     if not isinstance(value, str):

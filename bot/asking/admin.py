@@ -260,10 +260,10 @@ class KnowledgeAdmin:
         lines = [f"• `{e.id}` — {e.question} (review by {short_date(cast(date, e.review_by))}; "
                  f"owner {mention(e.owner) if e.owner else 'none set'})" for e in due[:MAX_STALE_SHOWN]]
         more = len(due) - MAX_STALE_SHOWN
+        said = "is past its" if len(due) == 1 else "are past their"
         return [Reply(title="Entries due for review",
-                      text=f"{len(due)} of {len(kb.entries)} entries are past their review date:\n" + "\n".join(lines),
-                      note=f"{more} more not shown." if more > 0 else "Edit `review_by:` once checked, then "
-                                                                       "`/audit kb reload`.")]
+                      text=f"{len(due)} of {len(kb.entries)} entries {said} review date:\n" + "\n".join(lines),
+                      note=(f"{more} more not shown. " if more > 0 else "") + stale_hint(due[0].id))]
 
     def check(self, turn: Turn) -> list[Reply]:
         del turn
@@ -273,6 +273,13 @@ class KnowledgeAdmin:
             return [Reply(kind="error", text=problems_text(problems)
                           + "\nNothing was loaded: the live version is unchanged." + warned)]
         return [Reply(text="The knowledge folder has no problems now: `/audit kb reload` will load it." + warned)]
+
+
+def stale_hint(entry_id: str) -> str:
+    """How to set an entry's next review date from the chat, the command that works (trial 51, F22: "Edit
+    `review_by:` once checked, then `/audit kb reload`" sent the QA lead to the file)."""
+    return (f"Once an entry is checked, set its next review date: `/audit kb edit {entry_id} review by: in 6 months` "
+            "(or a date); it is read back and written on `yes`.")
 
 
 def entry_where(desk: UnansweredDesk, turn: Turn, typed: str) -> Reply:
@@ -333,9 +340,9 @@ def reload_reply(result: ReloadResult, warnings: list[Problem] | None = None) ->
                        "Fix these and run `/audit kb reload` again." + warned)
     if result.at_start is None:
         summary = diff_lines(result.diff) if result.diff else "No entries changed."
-    elif not result.diff:
-        summary = ("No entries changed since the bot started, but the start made these changes live against the "
-                   f"version the bot was serving before it:\n{diff_lines(result.at_start)}")
+    elif not result.diff:  # the changes first, plainly (trial 51, F22: "No entries changed since…" read as none)
+        summary = (f"{diff_lines(result.at_start)}\n(Made live when the bot started, against the version it was "
+                   "serving before; this reload found nothing newer.)")
     else:
         summary = (f"{diff_lines(result.diff)}\nBefore that, the start made these changes live against the version "
                    f"the bot was serving before it:\n{diff_lines(result.at_start)}")
@@ -351,10 +358,12 @@ def checklists_said(result: ReloadResult) -> str:
     if not changed and not at_start:
         return "No checklists changed."
     lines = [] if not changed else [f"Checklists: {diff_lines(changed).replace(chr(10), '; ')}."]
-    if at_start:  # trial 23: a checklist edited before a restart was live, and the reload said nothing of it
-        lines.append(f"{'Before that, the' if changed else 'No checklists changed since the bot started, but the'} "
-                     "start made these checklist changes live against the version the bot was serving before it: "
-                     f"{diff_lines(at_start).replace(chr(10), '; ')}.")
+    if at_start and changed:  # trial 23: a checklist edited before a restart was live, and the reload said nothing
+        lines.append("Before that, the start made these checklist changes live against the version the bot was "
+                     f"serving before it: {diff_lines(at_start).replace(chr(10), '; ')}.")
+    elif at_start:  # the changes first (trial 51, F22)
+        lines.append(f"Checklists: {diff_lines(at_start).replace(chr(10), '; ')} (made live when the bot started, "
+                     "against the version it was serving before; this reload found nothing newer).")
     return " ".join([*lines, "New audits use them as they are now; audits already started keep the version they "
                               "started with."])
 

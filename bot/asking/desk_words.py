@@ -8,7 +8,8 @@ Trial 39: `dismiss 3 - the answer does say 15 working days`, `link 28 to the koo
   (the reason is not kept: the list keeps no reasons);
 - `link 28 to the kooth entry`: `kb link 28 <entry id>`, the entry found from the words as the *Link* form finds it
   (its `yes` then shows the entry and asks again before anything is sent);
-- `reject 3 <reason>` (`accept`, `restore`): `kb reject 3`, the learned wording (`reject 3` alone runs, as before).
+- `accept 3 <reason>`, `restore 3 <reason>`: `kb accept 3`, the learned wording (`accept 3` alone runs, as before);
+  `reject 3 <reason>` runs as `reject 3` does, the reason kept (bot.asking.learned_admin; trial 51, F22).
 
 Pure reading apart from the entry search: bot.asking.unanswered_asked offers what it returns.
 """

@@ -18,7 +18,7 @@ from knowledge.entries import EntryRef
 from knowledge.problems import Problem
 
 USED_TWICE = re.compile(r"^entry id '(?P<id>[^']+)' is used twice: here and at (?P<file>.+):(?P<line>\d+); "
-                        r"rename one of them\.$")
+                        r"rename one of them\.(?P<more>.*)$")  # `more`: what the rename broke (knowledge.loader)
 
 
 def with_questions(problems: Sequence[Problem], refs: Sequence[object], screen: Screen) -> list[Problem]:
@@ -37,7 +37,8 @@ def _named(problem: Problem, entries: dict[tuple[str, int | None], EntryRef], sc
         return problem
     return Problem(problem.file, problem.line,
                    f"entry id '{said['id']}' is used twice: here, for “{_one_line(here.question)}”, and at "
-                   f"{said['file']}:{said['line']}, for “{_one_line(first.question)}”; rename the one you added.")
+                   f"{said['file']}:{said['line']}, for “{_one_line(first.question)}”; rename the one you added."
+                   + said["more"])
 
 
 def _one_line(text: str) -> str:

@@ -34,7 +34,10 @@ def choose_file(entries: Mapping[str, Entry], search: KnowledgeSearch, tags: Ite
     """The file for a new entry with these tags, asked in these words (its question, then the wording asked);
     `unhelpful`: the entries its askers marked Not helpful (see `closest_file`)."""
     wanted = sorted({tag.strip().lower() for tag in tags if tag.strip()})
-    named = " or ".join(wanted)
+    used = {tag.lower() for entry in entries.values() for tag in entry.tags} & set(wanted)
+    # only the tags entries have: trial 51 (F23) was told "where 7 of the 15 entries tagged care-proceedings or
+    # court are", then "New tag 'care-proceedings': no entry has it yet"
+    named = " or ".join(tag for tag in wanted if tag in used) or " or ".join(wanted)
     tagged = Counter(entry.file for entry in entries.values() if set(wanted) & {tag.lower() for tag in entry.tags})
     if tagged:
         file, most = _most(tagged)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 
 from bot.asking import learning
 from bot.core import buttons, policy
@@ -179,14 +180,18 @@ def not_done(services: Services, learned_id: int, verb: str) -> Reply:
     return Reply(text=f"{said}; {HINT}.")
 
 
-def reject_action(services: Services, turn: Turn, value: str) -> list[Reply]:
-    """`kb.learned.reject`: value is the learned wording's id."""
-    rejected = _decide(services, turn, value, "reject", learning.reject)
+def reject_action(services: Services, turn: Turn, value: str, reason: str = "") -> list[Reply]:
+    """`kb.learned.reject`: value is the learned wording's id; `reason`, what the QA lead typed after the number
+    (`reject 3 wrong entry`), kept in the trail unless the identifier screen refuses it."""
+    kept = reason if reason and not services.identifier_screen.find(reason) else ""
+    rejected = _decide(services, turn, value, "reject", partial(learning.reject, reason=kept))
     if rejected is None:
         return [not_done(services, buttons.record_id(value, HINT), "reject")]
+    said = "" if not reason else f" Your reason, _{kept}_, is kept in the trail." if kept else \
+        " Your reason was not kept: it may identify a child or family."
     return [confirmations.offer(services, turn, Reply(
         text=f"Rejected #{rejected.id}: {_quoted(services, rejected)} no longer finds `{rejected.entry_id}`, and "
-             "will not be learned again from a pick.",
+             f"will not be learned again from a pick.{said}",
         choices=(Choice(f"Undo: restore #{rejected.id}", RESTORE, str(rejected.id)),),
         note=f"Rejected by mistake? Type `undo`, press Undo, or type `/audit kb restore {rejected.id}`."),
         words=UNDO_WORDS)]
@@ -223,10 +228,20 @@ def accept_action(services: Services, turn: Turn, value: str) -> list[Reply]:
 
 TYPED = {"accept": accept_action, "reject": reject_action, "restore": restore_action}
 TYPED_WORDING = re.compile(r"(accept|reject|restore)\s+(?:wording\s+)?#?(\d+)", re.IGNORECASE)
+# "reject 1 wrong entry", "reject 3 - thats wrong": run as `reject 1` is, the reason kept (trial 51, F22: it was
+# offered as "Did you mean `kb reject 1`?", the reason dropped); not "reject 3 and 4"
+REJECT_WITH_REASON = re.compile(r"reject\s+(?:wording\s+)?#?(\d{1,9})\s*[-:,–—]?\s+"
+                                r"(?!(?:and\s+|&\s*|,\s*)?#?\d)(\S.*)", re.IGNORECASE | re.DOTALL)
 
 
 def typed(services: Services, turn: Turn, word: str, rest: str) -> list[Reply]:
     """`/audit kb accept 12`, `reject 12`, `restore 12`: the wording's number from `/audit kb learned`."""
+    reasoned = REJECT_WITH_REASON.fullmatch(f"{word} {rest.strip()}") if word == "reject" else None
+    if reasoned is not None:  # `/audit kb reject 3 wrong entry`: the reason kept, as typed without `/audit kb`
+        rest, reason = reasoned.group(1), " ".join(reasoned.group(2).split())
+        number = buttons.typed_id(rest)
+        if number is not None:
+            return reject_action(services, turn, str(number), reason)
     number = buttons.typed_id(rest.strip().lstrip("#"))
     if number is None:
         raise UserError(f"Say which wording with its number from `/audit kb learned`, like `/audit kb {word} 12`.")
@@ -237,7 +252,13 @@ def typed_message(services: Services, turn: Turn, text: str) -> list[Reply] | No
     """`accept 12` / `reject 12` typed in a DM or the terminal by a QA lead or admin, as after `kb learned`;
     anyone else's words (and anything more) go on to be asked as a question."""
     found = TYPED_WORDING.fullmatch(text.strip())
-    if found is None or not policy.may_keep_knowledge(turn.person):
+    if not policy.may_keep_knowledge(turn.person):
+        return None
+    if found is None and (reasoned := REJECT_WITH_REASON.fullmatch(text.strip())) is not None:
+        number = buttons.typed_id(reasoned.group(1))
+        return None if number is None else reject_action(services, turn, str(number),
+                                                         " ".join(reasoned.group(2).split()))
+    if found is None:
         return None
     return typed(services, turn, found.group(1).lower(), found.group(2))
 

@@ -142,10 +142,12 @@ def withdraw_for_ask(services: Services, ask_id: int, user_id: str, at: datetime
     return len(withdrawn)
 
 
-def reject(services: Services, learned_id: int, user_id: str, at: datetime) -> store.Learned | None:
-    """A QA lead's Reject: the wording stops being searched and is not learned again from a pick; trailed."""
+def reject(services: Services, learned_id: int, user_id: str, at: datetime,
+           reason: str = "") -> store.Learned | None:
+    """A QA lead's Reject: the wording stops being searched and is not learned again from a pick; trailed, with
+    the QA lead's reason when one was typed (`reject 3 wrong entry`; the caller screens it first)."""
     return _trailed(services, store.reject(services.storage, learned_id, user_id, at, "qa_lead"), user_id,
-                    "kb.learned.reject", at)
+                    "kb.learned.reject", at, {"reason": reason} if reason else {})
 
 
 def restore(services: Services, learned_id: int, user_id: str, at: datetime) -> store.Learned | None:
@@ -154,12 +156,12 @@ def restore(services: Services, learned_id: int, user_id: str, at: datetime) -> 
 
 
 def _trailed(services: Services, changed: store.Learned | None, user_id: str, action: str,
-             at: datetime) -> store.Learned | None:
+             at: datetime, more: dict[str, str] | None = None) -> store.Learned | None:
     """A learned wording's status change in the trail, and the live index rebuilt to match; nothing if none."""
     if changed is None:
         return None
     record_trail(services.storage, user_id, action,
-                 {"learned": changed.id, "entry": changed.entry_id, "source": changed.source}, at=at)
+                 {"learned": changed.id, "entry": changed.entry_id, "source": changed.source, **(more or {})}, at=at)
     refresh(services)
     return changed
 

@@ -44,7 +44,8 @@ def your_question(services: Services, opening: str, query: str, asked_at: dateti
 def your_questions(services: Services, opening: str, asked: list[tuple[str, datetime]]) -> str:
     """`your_question` for one person's several questions answered by the same entry, so they get one DM naming
     each (trial 50, #9: one asker got the new entry twice, one DM per wording). `asked`: (wording, asked_at)."""
-    if len(asked) == 1:
+    lines = list(dict.fromkeys(wording_to_say(services, query) or f"your question of {asked_on(services, at)}"
+                               for query, at in asked))
+    if len(lines) == 1:  # one wording asked twice is one question (trial 51, F23: "your questions:" for one)
         return your_question(services, opening, *asked[0])
-    lines = [wording_to_say(services, query) or f"your question of {asked_on(services, at)}" for query, at in asked]
-    return f"{opening} your questions:" + "".join(f"\n>{' '.join(line.split())}" for line in dict.fromkeys(lines))
+    return f"{opening} your questions:" + "".join(f"\n>{' '.join(line.split())}" for line in lines)

@@ -48,4 +48,4 @@ def test_a_duplicate_id_is_told_as_kb_check_tells_it_without_a_wrong_guess(runni
     assert "is used twice: here, for “How long do we have to complete a child and family assessment?”" in text
     assert "rename the one you added" in text
     assert "health-assessment-timescale" not in text
-    assert "if that entry was 'assessment-timescale' before, give it its id back" in text
+    assert "rename the one you added. If it was 'assessment-timescale' before, give it its id back" in text

@@ -124,3 +124,31 @@ def test_a_link_whose_wording_points_nowhere_else_has_no_heads_up(engine: Engine
     said = all_text(engine.message(QA_LEAD, f"kb link {listed_as} connected-person-temporary-approval"))
 
     assert "Link #" in said and "also points to" not in said
+
+
+def test_a_new_tag_is_not_named_among_the_tags_the_file_was_chosen_by(engine: Engine, services: Services) -> None:
+    """Trial 51 (F23): "Filed in …, where 7 of the 15 entries tagged care-proceedings or court are", then "New tag
+    'care-proceedings': no entry has it yet": the file's reason names only the tags entries have."""
+    listed_as, _ = two_wordings(engine, services)
+
+    said = all_text(engine.message(QA_LEAD, f"kb new {listed_as} When is the fire drill held? | The first Monday of "
+                                            "each quarter. | tags: court, care-proceedings"))
+
+    assert "entries tagged court are" in said
+    assert "tagged care-proceedings" not in said and "court or care-proceedings" not in said
+    assert "New tag 'care-proceedings': no entry has it yet" in said
+
+
+def test_one_question_asked_twice_is_called_your_question(engine: Engine, services: Services) -> None:
+    """Trial 51 (F23): one question, asked twice in the same words, got "found the answer to your questions:"."""
+    engine.message(ASKER, "when is the fire drill held")
+    engine.message(ASKER, "when is the fire drill held")
+    [listed_as] = [button_values([group], "kb.unanswered.answer")[0] for group in listed(engine)
+                   if "fire drill" in group.text]
+
+    replies = engine.command(QA_LEAD, f"kb new {listed_as} When is the fire drill held? | The fire drill is held on "
+                                      "the 20th of each month. | file: auditing-here")
+
+    [dm] = [reply for reply in replies if reply.to_user]
+    assert "A QA lead found the answer to your question:\n>when is the fire drill held" in dm.text
+    assert "your questions" not in dm.text

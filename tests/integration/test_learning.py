@@ -464,3 +464,41 @@ def test_once_every_wording_is_dealt_with_kb_learned_says_what_became_of_them(en
     engine.message(QA_LEAD, f"reject {second.id}")
     assert "No learned wordings wait for your review: 1 accepted (written into its entry's alternatives) and 1 " \
            "rejected so far." in all_text(engine.command(QA_LEAD, "kb learned"))
+
+
+@pytest.mark.parametrize("typed", ["reject {n} wrong entry", "reject {n} - wrong entry",
+                                   "/audit kb reject {n} wrong entry"])
+def test_reject_with_a_reason_runs_as_reject_alone_does_and_keeps_the_reason(engine: Engine, services: Services,
+                                                                             typed: str) -> None:
+    """Trial 51 (F22): `reject 1 wrong entry` got "Did you mean kb reject 1? Type yes" (the reason dropped) while
+    `reject 1` ran straight."""
+    pick(engine, PRACTITIONER, MASCOT, "mascot-colour-south")
+    [item] = store.active(services.storage)
+    line = typed.format(n=item.id)
+    replies = engine.command(QA_LEAD, line[len("/audit "):]) if line.startswith("/") else engine.message(QA_LEAD, line)
+
+    said = all_text(replies)
+    assert f"Rejected #{item.id}:" in said and "Your reason, _wrong entry_, is kept in the trail." in said
+    assert "Did you mean" not in said and store.active(services.storage) == []
+    [row] = services.storage.db.query("SELECT detail FROM trail WHERE action = 'kb.learned.reject'")
+    assert '"reason": "wrong entry"' in row["detail"]
+
+
+def test_a_reject_reason_that_could_identify_someone_is_not_kept(engine: Engine, services: Services) -> None:
+    pick(engine, PRACTITIONER, MASCOT, "mascot-colour-south")
+    [item] = store.active(services.storage)
+
+    said = all_text(engine.message(QA_LEAD, f"reject {item.id} the sw said jack smith asked it"))
+
+    assert f"Rejected #{item.id}:" in said and "Your reason was not kept" in said
+    [row] = services.storage.db.query("SELECT detail FROM trail WHERE action = 'kb.learned.reject'")
+    assert "jack" not in row["detail"].lower() and "reason" not in row["detail"]
+
+
+def test_reject_of_two_numbers_is_not_read_as_one_with_a_reason(engine: Engine, services: Services) -> None:
+    pick(engine, PRACTITIONER, MASCOT, "mascot-colour-south")
+    [item] = store.active(services.storage)
+
+    said = all_text(engine.message(QA_LEAD, f"reject {item.id} and 99"))
+
+    assert "Rejected" not in said and store.active(services.storage) == [item]

@@ -294,3 +294,13 @@ def test_an_owner_is_a_slack_member_or_a_team_mailbox_never_a_person_s_email(tmp
         assert problems == [f"kb.yaml:5: entry 'icpc-timescale' has owner `{owner}`, which is not a Slack user id or "
                             "a team mailbox; use a Slack member id from the person's Slack profile, like "
                             "`U0QALEAD1`, or a shared team mailbox, like `qa-team@council.gov.uk`."]
+
+
+@pytest.mark.parametrize(("missing", "said"), [("question", "add a `question:` line"),
+                                                ("answer", "add an `answer:` line"), ("id", "add an `id:` line")])
+def test_a_missing_field_is_asked_for_with_the_right_article(tmp_path: Path, missing: str, said: str) -> None:
+    """Trial 51 (F23): an entry with no question was told "add an `question:` line"."""
+    fields = {"id": "icpc-when", "question": "When is the ICPC?", "answer": "Within 15 working days."}
+    lines = "".join(f"    {key}: {value}\n" for key, value in fields.items() if key != missing)
+    (tmp_path / "kb.yaml").write_text("entries:\n  -\n" + lines)
+    assert said in only_problem_at(tmp_path)
