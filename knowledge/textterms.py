@@ -21,6 +21,10 @@ HYPHENATED = re.compile(r"\b([a-z]+)-([a-z]+)\b")
 # for knowledge/search.py, which reads "s.20" as one word, not a clause ending in "s".
 SECTION_PREFIX = r"(?:s|sec|sect)"
 SECTION_SHORTHAND = re.compile(rf"\b{SECTION_PREFIX}\.?\s?(\d{{1,3}})\b")  # "s47", "s.20", "sec 31"
+# A staff label, as teams.yaml names people ("Social worker S2", "Team manager N1"), says nothing a search can use:
+# trial 52's "a new social worker S2 started in my team" read "S2" as section 2 and was answered with the reminders
+# entry. One letter and one digit only, so "worker s47" is still section 47.
+STAFF_LABEL = re.compile(r"\b(worker|practitioner|manager) [a-z]\d\b")
 # "What counts as a statutory visit" asks what a statutory visit is, not how to count: read as "what is", the word
 # "count" no longer meets the entry on counting working days (trial 14). Only after "what": "does the first day
 # count as day one" is about counting.
@@ -104,9 +108,12 @@ def _inflection(word: str) -> str:
 
 
 def words_of(text: str) -> list[str]:
-    """Lower-case words, with "s47" (or "s.47", "sec 47") read as "section 47", "what counts as" as "what is", and
-    apostrophes dropped ("child's" -> "child")."""
+    """Lower-case words, with "s47" (or "s.47", "sec 47") read as "section 47", "what counts as" as "what is", a
+    staff label's letter and digit dropped ("social worker S2" -> "social worker"), and apostrophes dropped
+    ("child's" -> "child")."""
     text = text.lower().replace("\u2019", "'").replace("'s ", " ").replace("'", "")
+    if STAFF_LABEL.search(text):
+        text = STAFF_LABEL.sub(r"\1", text)
     if SECTION_SHORTHAND.search(text):
         text = SECTION_SHORTHAND.sub(r"section \1", text)
     if "count" in text:
