@@ -8,7 +8,7 @@ without answers: a folder with problems is reported line by line and the previou
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, tzinfo
 from typing import NamedTuple, cast
@@ -18,6 +18,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.asking import (
     answer_typed_next,
+    checklist_changes,
     close_several,
     entry_edit,
     entry_file_asked,
@@ -243,7 +244,9 @@ class KnowledgeAdmin:
                                                          council_screen(self.services)))
         entries = self.service.current.kb.entries.values() if result.ok else \
             [ref for ref in result.texts if isinstance(ref, EntryRef)]
-        return [reload_reply(result, folder_warnings(self.service.folder, entries=entries))]
+        changes = checklist_changes.said(self.services, result, dict(self.service.current.kb.checklists)) \
+            if result.ok else []
+        return [reload_reply(result, folder_warnings(self.service.folder, entries=entries), changes)]
 
     def unanswered(self, turn: Turn) -> list[Reply]:
         return self.desk.listing(turn)
@@ -327,10 +330,13 @@ def _problem_lines(problems: list[Problem], shown: int) -> list[str]:
     return lines
 
 
-def reload_reply(result: ReloadResult, warnings: list[Problem] | None = None) -> Reply:
+def reload_reply(result: ReloadResult, warnings: list[Problem] | None = None,
+                 checklist_detail: Sequence[str] = ()) -> Reply:
     """Tell the QA lead exactly what a reload did, so they can trust what the bot now says: entries and
     checklists alike (a checklist with a mistake stops a reload as an entry does, and is told apart), with what
-    `kb check` warns of (trial 44, F9: the reload is the only check a QA lead in Slack sees)."""
+    `kb check` warns of (trial 44, F9: the reload is the only check a QA lead in Slack sees); `checklist_detail`: each
+    changed checklist's questions changed and the audits in progress that keep the old version
+    (bot.asking.checklist_changes)."""
     warned = warnings_text(warnings or [])
     live = f"{count_of(result.entries, 'entry', 'entries')} and {count_of(result.checklists, 'checklist')}"
     if result.diff is None:
@@ -347,11 +353,12 @@ def reload_reply(result: ReloadResult, warnings: list[Problem] | None = None) ->
         summary = (f"{diff_lines(result.diff)}\nBefore that, the start made these changes live against the version "
                    f"the bot was serving before it:\n{diff_lines(result.at_start)}")
     return Reply(title="Knowledge base reloaded",
-                 text=f"The knowledge base is reloaded: {live} are live.\n{summary}\n{checklists_said(result)}"
+                 text=f"The knowledge base is reloaded: {live} are live.\n{summary}\n"
+                      f"{checklists_said(result, checklist_detail)}"
                  + warned + moved_said(result))
 
 
-def checklists_said(result: ReloadResult) -> str:
+def checklists_said(result: ReloadResult, detail: Sequence[str] = ()) -> str:
     """Which checklists the reload changed, and what that means for audits under way: a QA lead who added a
     question was told only "No entries changed" (trial 21)."""
     changed, at_start = result.checklist_diff, result.checklists_at_start
@@ -364,8 +371,8 @@ def checklists_said(result: ReloadResult) -> str:
     elif at_start:  # the changes first (trial 51, F22)
         lines.append(f"Checklists: {diff_lines(at_start).replace(chr(10), '; ')} (made live when the bot started, "
                      "against the version it was serving before; this reload found nothing newer).")
-    return " ".join([*lines, "New audits use them as they are now; audits already started keep the version they "
-                              "started with."])
+    return " ".join([*lines, *detail, "New audits use them as they are now; audits already started keep the version "
+                                       "they started with."])
 
 
 def diff_lines(diff: KnowledgeDiff) -> str:

@@ -52,6 +52,7 @@ from bot.audits import (
     moderation,
     moderation_alert,
     moderation_concern,
+    moderation_unsaved,
     more_time,
     more_time_answer,
     more_time_withdraw,
@@ -273,6 +274,7 @@ def _install_watches(engine: Engine, services: Services) -> None:
     engine.add_message_watch(lambda turn, _text: reflection_wait.watch(services, turn))  # "reflections still wait"
     reflection_held.install(engine, services)  # *Save my reflection*, typed before a question (trial 37)
     engine.add_turn_watch(lambda turn, typed: regrade_left.watch(services, turn, typed))  # "grade change not made"
+    moderation_unsaved.install(engine, services)  # "Your moderation of #3 is not saved yet" (trial 52)
     engine.add_message_watch(  # "Back to audit #1, question 3:"
         lambda turn, text: answered_aside.watch(services, turn, text, engine.typed_shapes))
     engine.add_press_watch(lambda turn, action: answered_aside.press_watch(services, turn, action))

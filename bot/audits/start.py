@@ -617,8 +617,18 @@ def resume(services: Services, turn: Turn, value: str) -> list[Reply]:
     out = f" It was {reopened_on(reopened)} and is {OUT_OF_MODERATION}." if reopened else ""
     # Which audit, by its case and checklist (trial 17, F5: "audit #1" alone, after days away, named nothing)
     which = f"audit #{ctx.audit.id} ({ctx.audit.case_ref}, {ctx.checklist.title})"
-    return [Reply(text=f"Carrying on with {which} where you stopped.{out}{dropped}"),
+    return [Reply(text=f"Carrying on with {which} where you stopped.{out}{dropped}{_changed_since(services, ctx)}"),
             *render(services, load(services, ctx.audit.id))]
+
+
+def _changed_since(services: Services, ctx: Ctx) -> str:
+    """The checklist edited (and reloaded) since this draft started: the draft keeps its version, and says so, or
+    the auditor sees the old wording, and a question since removed, with no word why (trial 52, F7)."""
+    live = checklists(services).get(ctx.checklist.id)
+    if live is None or live.content_hash == ctx.audit.checklist_hash:
+        return ""
+    return (f" The {ctx.checklist.title} checklist has changed since you started: this audit keeps the version you "
+            "started with.")
 
 
 def _start_under_way(services: Services, turn: Turn) -> list[Reply]:

@@ -72,6 +72,8 @@ class ReloadResult:
     # known questions (of the edited entries' words) the reload gave a different outcome (issue #13): a QA lead's
     # edit to one entry can move a borderline question of another, unseen
     moved: tuple[Moved, ...] = ()
+    # the checklists as served before the reload: what a changed one's questions were (trial 52, F7)
+    checklists_before: Mapping[str, Checklist] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -159,6 +161,7 @@ class KnowledgeService:
         # the checklists (id -> content hash) a QA lead was last told of, while a reload after the bot's own edit
         # took live a checklist edited by hand (said by the next reload told of); None: those live now
         self._checklists_told: dict[str, str] | None = None
+        self._checklists_told_as: dict[str, Checklist] = {}  # those checklists themselves, for their questions
         # told of each change other processes on the same database should load too ("folder": a reload that
         # worked, "learned": the learned wordings changed), set where the bot is composed (bot/asking/kb_shared.py)
         self.on_changed: Callable[[str], None] | None = None
@@ -320,7 +323,9 @@ class KnowledgeService:
             at_start, self.start_changes = self.start_changes, None
             checklists_at_start, self.start_checklist_changes = self.start_checklist_changes, None
             before = self._checklists_told if self._checklists_told is not None else _checklist_hashes(older.kb)
+            before_as = self._checklists_told_as if self._checklists_told is not None else dict(older.kb.checklists)
             self._checklists_told = None if told else before
+            self._checklists_told_as = {} if told else before_as
             _keep_last_good(newer.kb, self.cache_folder)
             diff, live, learned = newer.kb.diff(older.kb), self._live, self._learned
         if announce and self.on_changed is not None:
@@ -331,7 +336,8 @@ class KnowledgeService:
         return ReloadResult(diff=diff, entries=len(newer.kb.entries),
                             checklists=len(newer.kb.checklists), at_start=at_start,
                             checklist_diff=KnowledgeDiff.between(_checklist_hashes(newer.kb), before),
-                            checklists_at_start=checklists_at_start, moved=tuple(moved))
+                            checklists_at_start=checklists_at_start, moved=tuple(moved),
+                            checklists_before=before_as)
 
 
 def _checklist_hashes(kb: KnowledgeBase) -> dict[str, str]:

@@ -204,6 +204,14 @@ def drafts_of(storage: Storage, user_id: str) -> list[AuditRow]:
     return [audit_row(r) for r in rows]
 
 
+def drafts_on_older(storage: Storage, checklist_id: str, current_hash: str) -> list[AuditRow]:
+    """Drafts of this checklist started on another version than `current_hash`: they keep it (a reload's report names
+    them, trial 52), oldest first."""
+    rows = select(storage.db, "SELECT * FROM audits WHERE checklist_id = ? AND status = 'draft' "
+                            "AND checklist_hash != ? ORDER BY id", [checklist_id, current_hash])
+    return [audit_row(r) for r in rows]
+
+
 def reopened_at(storage: Storage, audit_ids: Collection[int]) -> dict[int, datetime]:
     """When each of these audits was last reopened for changes after submitting (`reopen`), for those ever reopened:
     the day a reopened audit left the moderation queue, which lists and reminders name it by."""

@@ -106,6 +106,8 @@ def test_a_reload_says_which_checklist_changed_and_what_that_means_for_audits_un
                     encoding="utf-8")
     [reloaded] = engine.command(QA_LEAD, "kb reload")
     assert reloaded.text.endswith("No entries changed.\nChecklists: Added: none; Changed: `neglect`; Removed: none. "
+                                  "`neglect`: no question added, reworded or removed (guidance, options or order "
+                                  "changed); no audit in progress is on the old version. "
                                   "New audits use them as they are now; audits already started keep the version they "
                                   "started with.")
     [again] = engine.command(QA_LEAD, "kb reload")

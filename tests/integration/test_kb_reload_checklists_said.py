@@ -19,8 +19,11 @@ QA_LEAD, MANAGER = "U0QALEAD1", "U0MGRN001"
 PLAIN = "Answer yes if the file shows the child may be at risk of significant harm that"
 EDITED = "Answer yes if the record shows the child may be at risk of significant harm that"
 NOW = datetime(2027, 6, 16, 10, 0, tzinfo=UTC)
-SAID = ("Added: none; Changed: `neglect`; Removed: none. New audits use them as they are now; audits already started "
-        "keep the version they started with.")
+# what changed in it (trial 52, F7): only guidance here, and no draft on the old version
+UNCHANGED_QUESTIONS = ("`neglect`: no question added, reworded or removed (guidance, options or order changed); "
+                       "no audit in progress is on the old version. ")
+SAID = ("Added: none; Changed: `neglect`; Removed: none. " + UNCHANGED_QUESTIONS + "New audits use them as they are "
+        "now; audits already started keep the version they started with.")
 
 
 @pytest.fixture
@@ -57,7 +60,8 @@ def test_a_checklist_edited_before_the_chat_starts_is_said_by_the_first_reload(
     # the change first, plainly: "No checklists changed since the bot started, but…" read as none (trial 51, F22)
     assert first.endswith("No entries changed.\nChecklists: Added: none; Changed: `neglect`; Removed: none (made live "
                           "when the bot started, against the version it was serving before; this reload found "
-                          "nothing newer). New audits use them" + SAID.split(". New audits use them", 1)[1])
+                          "nothing newer). `neglect`: no audit in progress is on the old version. New audits use them"
+                          + SAID.split(". New audits use them", 1)[1])
     assert "No checklists changed since" not in first
     assert second.endswith("No entries changed.\nNo checklists changed.")  # said once
 

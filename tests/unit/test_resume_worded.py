@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.reminders.resume_worded import asks_to_resume
+from bot.reminders.resume_worded import asks_to_resume, says_back
 
 THEM = st.sampled_from(["reminders", "my reminders", "the reminders", "all my reminders", "my daily reminders"])
 END = st.sampled_from(["", " please", " again", " thanks", ".", "!", " now please"])
@@ -36,3 +36,22 @@ def test_being_back_is_read(text: str) -> None:
        end=st.sampled_from(["", "?", "."]))
 def test_questions_and_other_lines_are_not(text: str, end: str) -> None:
     assert not asks_to_resume(text + end)
+
+
+@given(text=st.sampled_from(["back from leave", "im back from leave", "just back off holiday",
+                             "Back from my leave today",
+                             "i'm back", "hi im back from annual leave!", "im back, turn my reminders back on"]))
+def test_being_back_is_said_back(text: str) -> None:
+    """F14 (trial 52): these are checked against a leave booked ahead before anything else reads them."""
+    assert says_back(text)
+
+
+@given(text=st.sampled_from(["back", "go back", "back from leave what did i miss", "im back on monday",
+                             "when am i back from leave?", "turn my reminders back on", "back to the audit"]))
+def test_other_lines_are_not_said_back(text: str) -> None:
+    assert not says_back(text)
+
+
+@given(text=st.text(max_size=40))
+def test_said_back_always_says_back(text: str) -> None:
+    assert not says_back(text) or "back" in text.lower()
