@@ -177,6 +177,9 @@ def install(engine: Engine, services: Services) -> None:
     button."""
     engine.add_message_handler(lambda turn, text: asked_in_words(engine, turn, text), priority=27)
     themes.install(engine, services)  # "what are the common themes coming out of audits?"
+    # both commands take team names in any spelling, so a typo of either is still read as the command
+    teams_typed = typed_shape([*services.directory.teams, *team_names(services.directory).values(),
+                               *(team_id.replace("-", " ") for team_id in services.directory.teams)])
     engine.add_command(
         "digest", lambda turn, text: digest_replies(services, turn, text),
         "last week's audit digest for your team (QA leads and admins: any team, or the whole service), or this "
@@ -186,8 +189,7 @@ def install(engine: Engine, services: Services) -> None:
         usage="/audit digest [this week | last week | <month> | last month | this quarter | q3] [team]",
         roles=[Role.MANAGER, Role.QA_LEAD, Role.ADMIN],
         who_can="team managers, QA leads and admins",
-        typed=typed_shape([*services.directory.teams, *team_names(services.directory).values(),
-                           *(team_id.replace("-", " ") for team_id in services.directory.teams)]),
+        typed=teams_typed,
     )
     engine.add_command(
         "themes", lambda turn, text: themes.command(services, turn, text),
@@ -197,7 +199,6 @@ def install(engine: Engine, services: Services) -> None:
         usage="/audit themes [this month | last month | <month> | this quarter | q3] [team]",
         roles=[Role.MANAGER, Role.QA_LEAD, Role.ADMIN],
         who_can="team managers, QA leads and admins",
-        typed=typed_shape([*services.directory.teams, *team_names(services.directory).values(),
-                           *(team_id.replace("-", " ") for team_id in services.directory.teams)]),
+        typed=teams_typed,
     )
     engine.add_action("digest.show", lambda turn, value: digest_replies(services, turn, buttons.key(value)))
