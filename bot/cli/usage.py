@@ -23,7 +23,7 @@ CHAT = "in Slack, or in the terminal chat (`audit-bot chat --user <your Slack me
 CHAT_ONLY_COMMANDS = ("actions", "areas", "auditors", "away", "chase", "checklist", "compare", "edit", "extend", "help",
                       "home", "list", "messages",
                       "moderate", "reaudits", "redact", "reflect", "reminders", "respond", "resume", "show", "start",
-                      "worker")
+                      "themes", "worker")
 CHAT_ONLY_CAMPAIGN_VERBS = ("allocations", "deadline", "mine", "new", "reassign", "rename", "sample", "swap",
                             "teams")
 _INVALID_CHOICE = re.compile(r"argument (?P<name>\S+): invalid choice: (?P<value>.+?) \(choose from (?P<choices>.*)\)$")

@@ -58,6 +58,9 @@ SYNONYMS = {"view": "show", "open": "show", "read": "show", "see": "show", "disp
 # `/audit mod` and `moderate` give it), and whose misshapen lines get the command's usage (`mod abc`), never the
 # knowledge base. Unlike SYNONYMS, which are only suggested, a short form is the command's own word.
 SHORT_FORMS = {"mod": "moderate"}
+# Everyday words one letter from a command's name that start questions, never a mistyped command ("themed audit",
+# "themed checklist": the knowledge base's, not `themes audit`).
+NEVER_NEAR = frozenset({"themed"})
 AUDIT = "audit"
 # Words before the number that only say what it is: "show audit 12", "open audit #12", and, said as a sentence,
 # "show me audit 1", "show me the audit 12", "show me 12" (a trial found "show me audit 1" asked of the knowledge base).
@@ -101,6 +104,8 @@ def closest(word: str, names: Iterable[str]) -> list[str]:
     pool = set(names)
     if word in SYNONYMS and SYNONYMS[word] in pool:
         return [SYNONYMS[word]]
+    if word in NEVER_NEAR:
+        return []
     distances: dict[str, int] = {}
     for name in sorted(pool):
         edits = allowed_edits(name)

@@ -69,7 +69,8 @@ def test_nobody_moderates_an_audit_of_their_own_case(engine: Engine, services: S
     [listed] = engine.command(moderator, "moderate", surface="terminal")
     assert f"#{submitted}" not in listed.text
     [refusal] = engine.action(moderator, "audit.moderate_open", str(submitted), surface="dm")
-    assert refusal.kind == "error" and "worker whose case it is" in refusal.text
+    assert refusal.kind == "error"
+    assert f"#{submitted} is the audit of your case, so someone else moderates it" in refusal.text
     status = services.storage.db.execute("SELECT status FROM audits WHERE id = ?", [submitted]).fetchone()[0]
     assert status == "submitted"
 
@@ -84,4 +85,4 @@ def test_others_still_moderate_it(engine: Engine, services: Services, submitted:
 
 def test_nobody_moderates_an_audit_they_did(engine: Engine, services: Services, submitted: int) -> None:
     [refusal] = engine.action(AUDITOR, "audit.moderate_open", str(submitted), surface="dm")
-    assert refusal.kind == "error" and "never the auditor" in refusal.text
+    assert refusal.kind == "error" and f"You audited #{submitted}, so someone else moderates it" in refusal.text

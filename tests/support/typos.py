@@ -6,18 +6,19 @@ import string
 
 from hypothesis import strategies as st
 
-from bot.engine.near_miss import SYNONYMS
+from bot.engine.near_miss import NEVER_NEAR, SYNONYMS
 
 NAMES = ("actions", "areas", "ask", "auditors", "away", "campaign", "chase", "checklist", "compare", "digest", "edit",
          "export", "extend", "help", "home", "kb", "list", "messages", "moderate", "reaudits", "redact", "reflect",
-         "reminders", "respond", "restore", "resume", "show", "start", "worker")
+         "reminders", "respond", "restore", "resume", "show", "start", "themes", "worker")
 # Something each typed command takes, as a person would type it after the command's word.
 ARGS = {"show": "136", "resume": "#12", "restore": "12", "edit": "12 grade good", "compare": "12 with 9",
         "reflect": "12 I agree with the actions", "respond": "12 accept", "moderate": "12", "list": "team north",
         "reaudits": "mine page 2", "digest": "north", "actions": "team north", "campaign": "mine 3",
         "away": "until Friday", "auditors": "last month north", "areas": "last quarter north", "checklist": "cp plan",
         "redact": "12 r3", "chase": "action 9", "extend": "110 to 14/12", "export": "since 1/9/2026",
-        "kb": "answer 4 The ICPC is within 15 working days.", "worker": "social worker s1"}
+        "kb": "answer 4 The ICPC is within 15 working days.", "worker": "social worker s1",
+        "themes": "last month north"}
 LETTERS = string.ascii_lowercase
 
 
@@ -37,4 +38,4 @@ def single_edits(word: str) -> st.SearchStrategy[str]:
 def typo_of(names: tuple[str, ...]) -> st.SearchStrategy[tuple[str, str]]:
     """(command, a one-edit typo of it) that is not itself a command's word or a word for one."""
     return st.sampled_from(names).flatmap(lambda name: st.tuples(st.just(name), single_edits(name))).filter(
-        lambda pair: pair[1] not in NAMES and pair[1] not in SYNONYMS)
+        lambda pair: pair[1] not in NAMES and pair[1] not in SYNONYMS and pair[1] not in NEVER_NEAR)
