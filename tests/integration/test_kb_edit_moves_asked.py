@@ -12,8 +12,9 @@ from tests.integration.test_unanswered_workflow import QA_LEAD
 from tests.support.kb_copy_fixtures import content_day, settings  # noqa: F401 (fixtures used by name)
 
 PRACTITIONER = "U0PRAN001"
-ASKED = "placement started, when must the social worker visit?"
-# A QA lead's wording for the placement plan that borrows the visit question's words: it moves that question.
+# (was "…when must the social worker visit?", which the visits entry now answers too firmly for any wording to move)
+ASKED = "placement started, what must the social worker put in place?"
+# A QA lead's wording for the placement plan that borrows the asked question's words: it moves that question.
 PLAN_WORDING = "when the placement started, what must the social worker put in the placement plan"
 NEW_ANSWER = ("Managers, QA leads and admins type `/audit export` for every audit from the start of this quarter, "
               "or `/audit export since 1/9` for longer.")
@@ -22,15 +23,15 @@ NEW_ANSWER = ("Managers, QA leads and admins type `/audit export` for every audi
 def test_the_confirmation_names_a_question_people_asked_that_the_edit_moved(engine: Engine, services: Services,
                                                                            kb_dir: Path) -> None:
     engine.message(PRACTITIONER, ASKED)
-    assert services.storage.db.execute("SELECT outcome, entry_id FROM kb_asks").fetchall() == [
-        ("answer", "cla-statutory-visits")]
+    assert services.storage.db.execute("SELECT outcome, entry_id FROM kb_asks").fetchall() == [("ambiguous", None)]
 
     engine.message(QA_LEAD, f"kb edit placement-plan add alternative: {PLAN_WORDING}")
     [done] = engine.message(QA_LEAD, "yes")
 
     assert done.text.startswith("Changed the alternatives of `placement-plan`")
-    assert "2 questions now get a different answer" in done.text  # the new wording itself, and the visit question
-    assert f"• '{ASKED}' (asked recently) was answered by cla-statutory-visits, now " in done.text
+    assert "2 questions now get a different answer" in done.text  # the new wording itself, and the question asked
+    assert f"• '{ASKED}' (asked recently) was Did you mean (placement-stability, supported-accommodation-under-16, " \
+           "cla-statutory-visits), now answered by placement-plan" in done.text
 
 
 def test_an_edit_that_moves_no_question_says_only_what_changed(engine: Engine, services: Services,
