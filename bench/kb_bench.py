@@ -52,7 +52,8 @@ HELD_OUT = {version: ROOT / "tests" / "data" / name
                                   (7, "kb_heldout7.yaml"), (9, "kb_heldout9.yaml"),
                                   (10, "kb_heldout10.yaml"), (11, "kb_heldout11.yaml"),
                                   (12, "kb_heldout12.yaml"), (13, "kb_heldout13.yaml"),
-                                  (14, "kb_heldout14.yaml"), (15, "kb_heldout15.yaml"))}
+                                  (14, "kb_heldout14.yaml"), (15, "kb_heldout15.yaml"),
+                                  (16, "kb_heldout16.yaml"))}
 HEADER = f"{'':38}{'right':>7}{'1 step':>8}{'conf wrong':>12}{'OOS declined':>14}{'OOS suggested':>15}"
 TARGETS = "targets (held-out)                     >=75%    >=90%       <=2.0%         >=90%          <=20%"
 
