@@ -8,8 +8,9 @@ Trial 39: `dismiss 3 - the answer does say 15 working days`, `link 28 to the koo
   (the reason is not kept: the list keeps no reasons);
 - `link 28 to the kooth entry`: `kb link 28 <entry id>`, the entry found from the words as the *Link* form finds it
   (its `yes` then shows the entry and asks again before anything is sent);
-- `accept 3 <reason>`, `restore 3 <reason>`: `kb accept 3`, the learned wording (`accept 3` alone runs, as before);
-  `reject 3 <reason>` runs as `reject 3` does, the reason kept (bot.asking.learned_admin; trial 51, F22).
+- `reject 3 <reason>`, `accept 3 <reason>`, `restore 3 <reason>` run as the command alone does, the screened reason
+  kept in the trail (bot.asking.learned_admin; trial 51, F22; trial 52, fix57b); offered here only if that did not
+  take them.
 
 Pure reading apart from the entry search: bot.asking.unanswered_asked offers what it returns.
 """

@@ -180,15 +180,25 @@ def not_done(services: Services, learned_id: int, verb: str) -> Reply:
     return Reply(text=f"{said}; {HINT}.")
 
 
+def _screened(services: Services, reason: str) -> str:
+    """The QA lead's reason as it may be kept: nothing when the identifier screen finds anything in it."""
+    return reason if reason and not services.identifier_screen.find(reason) else ""
+
+
+def _reason_said(reason: str, kept: str) -> str:
+    """What became of the words typed after the wording's number (none typed: nothing said)."""
+    return "" if not reason else f" Your reason, _{kept}_, is kept in the trail." if kept else \
+        " Your reason was not kept: it may identify a child or family."
+
+
 def reject_action(services: Services, turn: Turn, value: str, reason: str = "") -> list[Reply]:
     """`kb.learned.reject`: value is the learned wording's id; `reason`, what the QA lead typed after the number
     (`reject 3 wrong entry`), kept in the trail unless the identifier screen refuses it."""
-    kept = reason if reason and not services.identifier_screen.find(reason) else ""
+    kept = _screened(services, reason)
     rejected = _decide(services, turn, value, "reject", partial(learning.reject, reason=kept))
     if rejected is None:
         return [not_done(services, buttons.record_id(value, HINT), "reject")]
-    said = "" if not reason else f" Your reason, _{kept}_, is kept in the trail." if kept else \
-        " Your reason was not kept: it may identify a child or family."
+    said = _reason_said(reason, kept)
     return [confirmations.offer(services, turn, Reply(
         text=f"Rejected #{rejected.id}: {_quoted(services, rejected)} no longer finds `{rejected.entry_id}`, and "
              f"will not be learned again from a pick.{said}",
@@ -197,12 +207,15 @@ def reject_action(services: Services, turn: Turn, value: str, reason: str = "") 
         words=UNDO_WORDS)]
 
 
-def restore_action(services: Services, turn: Turn, value: str) -> list[Reply]:
-    """`kb.learned.restore`: undo a Reject; the wording is searched again."""
-    restored = _decide(services, turn, value, "restore", learning.restore)
+def restore_action(services: Services, turn: Turn, value: str, reason: str = "") -> list[Reply]:
+    """`kb.learned.restore`: undo a Reject; the wording is searched again. `reason` (`restore 3 my mistake`) is kept
+    in the trail as a reject's is."""
+    kept = _screened(services, reason)
+    restored = _decide(services, turn, value, "restore", partial(learning.restore, reason=kept))
     if restored is None:
         return [not_done(services, buttons.record_id(value, HINT), "restore")]
-    return [Reply(text=f"Restored #{restored.id}: {_quoted(services, restored)} finds `{restored.entry_id}` again.")]
+    return [Reply(text=f"Restored #{restored.id}: {_quoted(services, restored)} finds `{restored.entry_id}` again."
+                       f"{_reason_said(reason, kept)}")]
 
 
 def _quoted(services: Services, item: store.Learned) -> str:
@@ -210,42 +223,54 @@ def _quoted(services: Services, item: store.Learned) -> str:
     return "the wording" if held else bold(item.wording)
 
 
-def accept_action(services: Services, turn: Turn, value: str) -> list[Reply]:
-    """`kb.learned.accept`: value is the learned wording's id; the wording moves into the YAML."""
+def accept_action(services: Services, turn: Turn, value: str, reason: str = "") -> list[Reply]:
+    """`kb.learned.accept`: value is the learned wording's id; the wording moves into the YAML. `reason` (`accept 3
+    right entry`) is kept in the trail as a reject's is."""
     item = store.get(services.storage, buttons.record_id(value, HINT))
     entry = services.live_knowledge().current.kb.entries.get(item.entry_id) if item else None
     written_before = entry is not None and item is not None and already_written(entry, item.wording)
-    accepted = _decide(services, turn, value, "accept", learning.accept)
+    kept = _screened(services, reason)
+    accepted = _decide(services, turn, value, "accept", partial(learning.accept, reason=kept))
     if accepted is None:
         return [not_done(services, buttons.record_id(value, HINT), "accept")]
+    said = _reason_said(reason, kept)
     if written_before:
         return [Reply(text=f"Wording #{accepted.id}, {bold(accepted.wording)}, was already one of the alternatives of "
                            f"`{accepted.entry_id}` in the knowledge-base files (written by a link or `kb edit`): "
-                           "nothing was written, and it leaves the learned list.")]
+                           f"nothing was written, and it leaves the learned list.{said}")]
     return [Reply(text=f"Accepted: {bold(accepted.wording)} is now one of the alternatives of `{accepted.entry_id}` "
-                       "in the knowledge-base files, and the knowledge base was reloaded.")]
+                       f"in the knowledge-base files, and the knowledge base was reloaded.{said}")]
 
 
 TYPED = {"accept": accept_action, "reject": reject_action, "restore": restore_action}
 TYPED_WORDING = re.compile(r"(accept|reject|restore)\s+(?:wording\s+)?#?(\d+)", re.IGNORECASE)
 # "reject 1 wrong entry", "reject 3 - thats wrong": run as `reject 1` is, the reason kept (trial 51, F22: it was
-# offered as "Did you mean `kb reject 1`?", the reason dropped); not "reject 3 and 4"
-REJECT_WITH_REASON = re.compile(r"reject\s+(?:wording\s+)?#?(\d{1,9})\s*[-:,–—]?\s+"
-                                r"(?!(?:and\s+|&\s*|,\s*)?#?\d)(\S.*)", re.IGNORECASE | re.DOTALL)
+# offered as "Did you mean `kb reject 1`?", the reason dropped); not "reject 3 and 4". `accept 3 <reason>` and
+# `restore 3 <reason>` the same (trial 52, fix57b: they still got "Did you mean")
+WITH_REASON = re.compile(r"(?P<word>accept|reject|restore)\s+(?:wording\s+)?#?(?P<number>\d{1,9})\s*[-:,–—]?\s+"
+                         r"(?!(?:and\s+|&\s*|,\s*)?#?\d)(?P<reason>\S.*)", re.IGNORECASE | re.DOTALL)
+
+
+def with_reason(text: str) -> tuple[str, int, str] | None:
+    """("accept", 3, "right entry") for `accept 3 - right entry`; None when the text is not a verb, one number and
+    words (two numbers, `reject 3 and 4`, are not one with a reason)."""
+    found = WITH_REASON.fullmatch(text.strip())
+    number = buttons.typed_id(found.group("number")) if found is not None else None
+    if found is None or number is None:
+        return None
+    return found.group("word").lower(), number, " ".join(found.group("reason").split())
 
 
 def typed(services: Services, turn: Turn, word: str, rest: str) -> list[Reply]:
     """`/audit kb accept 12`, `reject 12`, `restore 12`: the wording's number from `/audit kb learned`."""
-    reasoned = REJECT_WITH_REASON.fullmatch(f"{word} {rest.strip()}") if word == "reject" else None
+    reasoned = with_reason(f"{word} {rest.strip()}")
     if reasoned is not None:  # `/audit kb reject 3 wrong entry`: the reason kept, as typed without `/audit kb`
-        rest, reason = reasoned.group(1), " ".join(reasoned.group(2).split())
-        number = buttons.typed_id(rest)
-        if number is not None:
-            return reject_action(services, turn, str(number), reason)
-    number = buttons.typed_id(rest.strip().lstrip("#"))
-    if number is None:
+        verb, number, reason = reasoned
+        return TYPED[verb](services, turn, str(number), reason)
+    alone = buttons.typed_id(rest.strip().lstrip("#"))
+    if alone is None:
         raise UserError(f"Say which wording with its number from `/audit kb learned`, like `/audit kb {word} 12`.")
-    return TYPED[word](services, turn, str(number))
+    return TYPED[word](services, turn, str(alone))
 
 
 def typed_message(services: Services, turn: Turn, text: str) -> list[Reply] | None:
@@ -254,10 +279,9 @@ def typed_message(services: Services, turn: Turn, text: str) -> list[Reply] | No
     found = TYPED_WORDING.fullmatch(text.strip())
     if not policy.may_keep_knowledge(turn.person):
         return None
-    if found is None and (reasoned := REJECT_WITH_REASON.fullmatch(text.strip())) is not None:
-        number = buttons.typed_id(reasoned.group(1))
-        return None if number is None else reject_action(services, turn, str(number),
-                                                         " ".join(reasoned.group(2).split()))
+    if found is None and (reasoned := with_reason(text)) is not None:
+        verb, number, reason = reasoned
+        return TYPED[verb](services, turn, str(number), reason)
     if found is None:
         return None
     return typed(services, turn, found.group(1).lower(), found.group(2))

@@ -150,9 +150,11 @@ def reject(services: Services, learned_id: int, user_id: str, at: datetime,
                     "kb.learned.reject", at, {"reason": reason} if reason else {})
 
 
-def restore(services: Services, learned_id: int, user_id: str, at: datetime) -> store.Learned | None:
-    """Undo a QA lead's Reject: the wording is searched again; trailed. None when it was not rejected by one."""
-    return _trailed(services, store.restore(services.storage, learned_id), user_id, "kb.learned.restore", at)
+def restore(services: Services, learned_id: int, user_id: str, at: datetime, reason: str = "") -> store.Learned | None:
+    """Undo a QA lead's Reject: the wording is searched again; trailed, with the QA lead's screened reason when one
+    was typed (`restore 3 rejected by mistake`). None when it was not rejected by one."""
+    return _trailed(services, store.restore(services.storage, learned_id), user_id, "kb.learned.restore", at,
+                    {"reason": reason} if reason else {})
 
 
 def _trailed(services: Services, changed: store.Learned | None, user_id: str, action: str,
@@ -166,11 +168,12 @@ def _trailed(services: Services, changed: store.Learned | None, user_id: str, ac
     return changed
 
 
-def accept(services: Services, learned_id: int, user_id: str, at: datetime) -> store.Learned | None:
+def accept(services: Services, learned_id: int, user_id: str, at: datetime, reason: str = "") -> store.Learned | None:
     """A QA lead's Accept: the wording is written into its entry's `alternatives:` in the YAML (checked like
     `kb check`, written atomically, reloaded), so the files stay the single source; it then leaves the learned
     list. None when it was no longer active. A wording another entry already finds (`found_elsewhere`), or a write
-    `kb check` would refuse, raises UserError and changes nothing."""
+    `kb check` would refuse, raises UserError and changes nothing. `reason`, typed after the number and screened by
+    the caller, is kept in the trail, as a reject's is."""
     item = store.get(services.storage, learned_id)
     if item is None or item.status != "active":
         return None
@@ -197,7 +200,8 @@ def accept(services: Services, learned_id: int, user_id: str, at: datetime) -> s
         reloaded = service.reload(told=False) if result.written else None
     record_trail(services.storage, user_id, "kb.learned.accept",
                  {"learned": taken.id, "entry": taken.entry_id, "source": taken.source, "learned_by": taken.user_id,
-                  "file": result.file, "written": result.written, "reloaded": bool(reloaded and reloaded.ok)}, at=at)
+                  "file": result.file, "written": result.written, "reloaded": bool(reloaded and reloaded.ok),
+                  **({"reason": reason} if reason else {})}, at=at)
     refresh(services)
     return taken
 

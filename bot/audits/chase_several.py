@@ -95,7 +95,8 @@ def read_back(services: Services, turn: Turn) -> list[Reply]:
     count = f"{len(overdue)} overdue action{'s' if len(overdue) != 1 else ''}"
     question = Reply(kind="question", text=f"Chase all {count} in your teams? {_sorted_out(services, turn, overdue)}"
                                            f" {whose}. Each owner gets one nudge per action (once a day at most; out "
-                                           "of working hours, held until they start). Type `yes` to send, or `no`.",
+                                           "of working hours, held until they start or next use the bot). Type "
+                                           "`yes` to send, or `no`.",
                      choices=(Choice(f"Chase all {len(overdue)}", ALL, ",".join(str(a.id) for a in overdue),
                                      "primary"), Choice("Don't chase", NONE, "")))
     return [confirmations.ask(services, turn, question, ("chase them", "send"), ("dont chase",),

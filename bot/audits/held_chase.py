@@ -49,7 +49,8 @@ def hold(services: Services, turn: Turn, action: action_store.ActionRow, send_at
     out_of = _hours(services, action.owner_id, local)
     return [Reply(text=f"Held: it is out of {out_of}, so I'll nudge {label(action.owner_id)} about action "
                        f"{action.id} ({due_words(action, local.date())}) when they start. It will reach them at "
-                       f"{morning(services, held.send_at)}.{away_said}{chat_said} Until then `my actions`, its "
+                       f"{morning(services, held.send_at)}, or sooner if they use the bot before then."
+                       f"{away_said}{chat_said} Until then `my actions`, its "
                        f"audit (`show {action.audit_id}`) and `actions team` show it waiting; to take it back, type "
                        f"`withdraw chase {action.id}`.")]
 

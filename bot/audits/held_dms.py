@@ -88,7 +88,8 @@ def _told(services: Services, turn: Turn, worker: str, send_at: datetime) -> Rep
             "then." if turn.surface == "terminal" else "")
     return Reply(kind="notice", text=(
         f"Held: it is out of {services.directory.label(worker)}'s working hours, so they get the message about this "
-        f"at {morning(services, send_at)}, the start of their working hours.{chat}"))
+        f"at {morning(services, send_at)}, the start of their working hours, or sooner if they use the bot before "
+        f"then.{chat}"))
 
 
 def due_outgoing(services: Services, now: datetime) -> list[tuple[held_dms.HeldDm, Outgoing]]:

@@ -43,8 +43,8 @@ def held(services: Services, turn: Turn, audit: AuditRow, replies: list[Reply], 
             "then." if turn.surface == "terminal" else "")
     told = Reply(kind="notice", text=(
         f"Held: it is out of {services.directory.label(worker)}'s working hours, so they get audit #{audit.id} at "
-        f"{morning(services, waiting.send_at)}, as it stands then, in one message (any later change before then "
-        f"goes in the same message).{chat}"))
+        f"{morning(services, waiting.send_at)}, or sooner if they use the bot before then, as it stands then, in one "
+        f"message (any later change before then goes in the same message).{chat}"))
     return [reply for reply in replies if reply.to_user != worker] + [told]
 
 

@@ -53,8 +53,14 @@ def ask(services: Services, turn: Turn, decision: Mapping[str, Any], alerted: Se
     """Hold the decision (grade, reason and any action, all read and screened) and ask before alerting `alerted`."""
     data = waiting(STATE, **{k: decision[k] for k in HELD if k in decision}, to=list(alerted))
     store.set_conversation(services.storage, turn.user_id, data, turn.now)
-    return [confirmations.ask(services, turn, screen(services, data), tuple(alert_confirm.SEND_WORDS),
-                              tuple(alert_confirm.BACK_WORDS), not_yet=str(not_sent_help(services, data)))]
+    return [asked_again(services, turn, data)]
+
+
+def asked_again(services: Services, turn: Turn, data: Mapping[str, Any]) -> Reply:
+    """The check as first asked, its Send and No answered by the words typed next as by its buttons: asked, and
+    asked again below whatever else the moderator did while it waited (bot.audits.moderation_unsaved)."""
+    return confirmations.ask(services, turn, screen(services, data), tuple(alert_confirm.SEND_WORDS),
+                             tuple(alert_confirm.BACK_WORDS), not_yet=str(not_sent_help(services, data)))
 
 
 def screen(services: Services, data: Mapping[str, Any]) -> Reply:

@@ -3,8 +3,14 @@
 A moderator's Inadequate is held at "This sends an urgent alert now to <names>. Send it?" (bot.audits.moderation_alert)
 until `send` or `no`; nothing is saved before. Trial 52 (F15): the head of service typed `home` at that question and
 Home came with its options numbered from 3), the question still open above it and nothing said; the moderation was
-never saved, so the agreement rate did not move. So any other command, message or button while the check waits is led
-by one line (`Engine.add_turn_watch`), and the Home tab (Block Kit, and `home` typed) carries the same line at its top.
+never saved, so the agreement rate did not move. The Home tab (Block Kit, and `home` typed) carries one line at its
+top saying so.
+
+fix57b: after any other command, message or button while the check waits (`/audit list`), the line only pointed to
+the check, which was no longer on screen. Now the check itself, its question and its Send / No, is asked again below
+that turn's replies (`Engine.add_turn_tail`), so `send`, `no` or its buttons answer it as before. Only when that turn
+asked a yes-or-no question of its own (which a typed `yes` must still answer) is it the one line, leading the replies
+(`Engine.add_turn_watch`), so the turn's own question stays last.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from typing import Any
 from bot.audits import moderation_alert
 from bot.core.replies import Reply
 from bot.core.services import Services
+from bot.engine import confirmations
 from bot.engine.routing import Engine, Turn
 from bot.storage import audits as store
 
@@ -32,15 +39,31 @@ def _waiting(services: Services, user_id: str) -> Mapping[str, Any] | None:
 
 
 def watch(services: Services, turn: Turn) -> Callable[[list[Reply]], list[Reply]] | None:
-    """Around a command, message or button while the alert check waits: afterwards, when the check still waits for
-    the same decision and the turn was not the check itself (asked again, or told the two ways on), the line first."""
+    """Around a command, message or button while the alert check waits: the line first, when the check still waits
+    for the same decision, the turn was not the check itself and it asked a yes-or-no question of its own."""
+    return _around(services, turn, shown_again=False)
+
+
+def tail(services: Services, turn: Turn) -> Callable[[list[Reply]], list[Reply]] | None:
+    """As `watch`, when the turn asked no yes-or-no question of its own: the check asked again, after its replies."""
+    return _around(services, turn, shown_again=True)
+
+
+def _around(services: Services, turn: Turn, shown_again: bool) -> Callable[[list[Reply]], list[Reply]] | None:
     held = _waiting(services, turn.user_id)
     if held is None:
         return None
+    confirming = held.get(confirmations.KEY)
 
     def afterwards(replies: list[Reply]) -> list[Reply]:
-        if _decision(_waiting(services, turn.user_id)) != _decision(held) or _said_already(replies):
+        now = _waiting(services, turn.user_id)
+        if _decision(now) != _decision(held) or now is None or _said_already(replies):
             return []
+        own_question = now.get(confirmations.KEY) not in (None, confirming)
+        if own_question != (not shown_again):
+            return []
+        if shown_again:
+            return [moderation_alert.asked_again(services, turn, now)]
         return [Reply(kind="notice", text=line(int(held["audit_id"])))]
 
     return afterwards
@@ -52,10 +75,11 @@ def _decision(held: Mapping[str, Any] | None) -> tuple[Any, ...] | None:
 
 
 def _said_already(replies: list[Reply]) -> bool:
-    """The check's own replies: its question first (shown again by `/audit moderate`), or its own "not saved" help,
-    or Home, which carries the line."""
+    """The check already among the turn's replies: its question (shown again by `/audit moderate`, or under "Back to
+    your moderation" once another question is answered), or its own "not saved" help, or Home, which carries the
+    line."""
     mine = [reply for reply in replies if reply.is_for_requester]
-    if mine and any(choice.action == moderation_alert.SEND for choice in mine[0].choices):
+    if any(choice.action == moderation_alert.SEND for reply in mine for choice in reply.choices):
         return True
     return any("is not saved" in reply.text for reply in mine)
 
@@ -67,6 +91,8 @@ def home_section(services: Services, user_id: str) -> list[Reply]:
 
 
 def install(engine: Engine, services: Services) -> None:
-    """The line before another turn's replies, and at the top of Home."""
+    """The check asked again after another turn's replies (or the line before them), and the line at the top of
+    Home."""
     engine.add_turn_watch(lambda turn, _typed: watch(services, turn))
+    engine.add_turn_tail(lambda turn, _typed: tail(services, turn))
     engine.add_home_section("moderation_unsaved", lambda person: home_section(services, person.user_id), priority=6)

@@ -110,6 +110,7 @@ class Engine:
         self._message_handlers: list[tuple[int, MessageHandler]] = []
         self._message_watches: list[MessageWatch] = []
         self._turn_watches: list[TurnWatch] = []
+        self._turn_tails: list[TurnWatch] = []
         self._outgoing_filters: list[Callable[[Turn, list[Reply]], list[Reply]]] = []
         self._press_watches: list[PressWatch] = []
         self._home_sections: dict[str, tuple[int, HomeProvider]] = {}
@@ -232,6 +233,12 @@ class Engine:
         dropped, however the new conversation began. Its notices lead the replies, so the question the turn asks
         stays last (its options are the ones numbered in the terminal)."""
         self._turn_watches.append(watch)
+
+    def add_turn_tail(self, watch: TurnWatch) -> None:
+        """Register a check around every command, typed message and button press, as `add_turn_watch` does, whose
+        replies follow the turn's own instead of leading them: a question left waiting (a moderation's alert check)
+        asked again below what the person asked for meanwhile, so it is the last thing they see."""
+        self._turn_tails.append(watch)
 
     def add_outgoing_filter(self, outgoing: Callable[[Turn, list[Reply]], list[Reply]]) -> None:
         """Register what every command, typed message and button press sends passes through before it goes: DMs to
@@ -357,8 +364,9 @@ class Engine:
             return [unknown_user_reply(user_id)]
         turn = Turn(person=person, surface=surface, now=self.clock())
         try:
-            watches = self._turn_watches if watched else []
+            watches, tails = (self._turn_watches, self._turn_tails) if watched else ([], [])
             afterwards = [after for watch in watches if (after := watch(turn, typed)) is not None]
+            following = [after for tail in tails if (after := tail(turn, typed)) is not None]
             try:
                 replies = work(turn)
             except UserError as exc:
@@ -367,7 +375,8 @@ class Engine:
                 replies = echo.screened(replies, typed, self._echo_passes)
             for outgoing in self._outgoing_filters:
                 replies = outgoing(turn, replies)
-            return [reply for after in afterwards for reply in after(replies)] + replies
+            return ([reply for after in afterwards for reply in after(replies)] + replies
+                    + [reply for after in following for reply in after(replies)])
         except Exception as exc:
             reference = secrets.token_hex(3).upper()
             frames = "".join(traceback.format_tb(exc.__traceback__))

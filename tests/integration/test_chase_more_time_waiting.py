@@ -100,7 +100,7 @@ def test_a_held_chase_said_anyway_waits_and_its_nudge_says_the_request_waits(eng
     with at(SATURDAY_NIGHT):
         engine.message(MANAGER, f"chase {action}", surface="terminal")
         held = engine.message(MANAGER, "yes", surface="terminal")
-    assert "It will reach them at 08:00 on Monday 7 December." in said(held)
+    assert "It will reach them at 08:00 on Monday 7 December, or sooner if they use the bot before then." in said(held)
     assert action in held_chases.waiting(services.storage, [action])
     jobs = build_scheduler(services, RecordingSender(), holder="process-a")
     with at(datetime(2026, 12, 7, 8, 0, tzinfo=LONDON)):

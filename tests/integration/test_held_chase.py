@@ -69,7 +69,7 @@ def sent_once_at(services: Services, before: datetime, due: datetime) -> None:
 def test_a_saturday_night_chase_is_held_until_monday_at_eight(engine: Engine, services: Services) -> None:
     audit, action, replies = held_on_saturday(engine, services)
     assert [r.to_user for r in replies] == [None]  # nothing reaches the worker on Saturday night
-    assert "It will reach them at 08:00 on Monday 7 December." in said(replies)
+    assert "It will reach them at 08:00 on Monday 7 December, or sooner" in said(replies)
     assert f"Until then `my actions`, its audit (`show {audit}`) and `actions team` show it waiting; to take it " \
            f"back, type `withdraw chase {action}`." in said(replies)
     assert "In the terminal chat it is sent by the bot's scheduler, so only if this chat (or the bot) is running " \
@@ -102,11 +102,11 @@ def test_a_chase_at_17_59_on_a_friday_goes_at_once(engine: Engine, services: Ser
 
 
 @pytest.mark.parametrize(("moment", "reaches"), [
-    (datetime(2027, 5, 3, 10, 0, tzinfo=LONDON), "08:00 on Tuesday 4 May."),  # Early May bank holiday Monday
-    (datetime(2027, 5, 2, 21, 0, tzinfo=LONDON), "08:00 on Tuesday 4 May."),  # the Sunday before it
-    (datetime(2026, 12, 7, 6, 30, tzinfo=LONDON), "08:00 on Monday 7 December."),  # early on a working day
-    (datetime(2026, 12, 4, 18, 0, tzinfo=LONDON), "08:00 on Monday 7 December."),  # Friday, as hours end
-    (datetime(2026, 12, 24, 19, 0, tzinfo=LONDON), "08:00 on Tuesday 29 December."),  # over Christmas
+    (datetime(2027, 5, 3, 10, 0, tzinfo=LONDON), "08:00 on Tuesday 4 May,"),  # Early May bank holiday Monday
+    (datetime(2027, 5, 2, 21, 0, tzinfo=LONDON), "08:00 on Tuesday 4 May,"),  # the Sunday before it
+    (datetime(2026, 12, 7, 6, 30, tzinfo=LONDON), "08:00 on Monday 7 December,"),  # early on a working day
+    (datetime(2026, 12, 4, 18, 0, tzinfo=LONDON), "08:00 on Monday 7 December,"),  # Friday, as hours end
+    (datetime(2026, 12, 24, 19, 0, tzinfo=LONDON), "08:00 on Tuesday 29 December,"),  # over Christmas
 ])
 def test_a_chase_out_of_hours_waits_for_the_next_working_morning(engine: Engine, services: Services,
                                                                  moment: datetime, reaches: str) -> None:
@@ -309,7 +309,7 @@ def test_a_part_timers_chase_waits_for_their_next_working_day(config_dir, enviro
         due = reaches.replace(tzinfo=LONDON)
         assert [r.to_user for r in replies] == [None]  # nothing reaches them on a day they do not work
         assert f"Held: it is out of {out_of}" in said(replies)
-        assert f"It will reach them at {due:%H:%M} on {due:%A} {due.day} {due:%B}." in said(replies)
+        assert f"It will reach them at {due:%H:%M} on {due:%A} {due.day} {due:%B}, or sooner" in said(replies)
         sent_once_at(part_timed, due - timedelta(minutes=1), due)
     finally:
         part_timed.storage.close()
@@ -341,7 +341,7 @@ def test_a_part_timers_chase_waits_for_their_own_hours(config_dir, environ) -> N
             replies = engine.message(MANAGER, f"chase {action}", surface="terminal")
         assert [r.to_user for r in replies] == [None]
         assert "Held: it is out of their working hours (13:00 to 17:00)" in said(replies)
-        assert "It will reach them at 13:00 on Monday 7 December." in said(replies)
+        assert "It will reach them at 13:00 on Monday 7 December, or sooner" in said(replies)
         sent_once_at(part_timed, datetime(2026, 12, 7, 12, 59, tzinfo=LONDON),
                      datetime(2026, 12, 7, 13, 0, tzinfo=LONDON))
     finally:

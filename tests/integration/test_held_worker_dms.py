@@ -15,6 +15,7 @@ from bot.core.services import Services
 from bot.engine.routing import Engine
 from tests.integration.test_wording import submitted_audit
 from tests.support.action_rows import open_action
+from tests.support.posted import posted
 from tests.support.text import flat
 
 LONDON = ZoneInfo("Europe/London")
@@ -24,7 +25,7 @@ FRIDAY_EARLY, FRIDAY_START = (datetime(2026, 12, 4, 7, 59, tzinfo=LONDON),
                               datetime(2026, 12, 4, 8, 0, tzinfo=LONDON))
 MANAGER, WORKER, MODERATOR = "U0MGRN001", "U0PRAN001", "U0MGRS001"
 HELD = ("Held: it is out of Social worker N1's working hours, so they get the message about this at 08:00 on Friday "
-        "4 December, the start of their working hours.")
+        "4 December, the start of their working hours, or sooner if they use the bot before then.")
 
 
 def removed(engine: Engine, action_id: int) -> list[Reply]:
@@ -79,3 +80,17 @@ def test_in_her_hours_the_worker_is_told_at_once(engine: Engine, services: Servi
     assert [flat(reply.text).startswith("Team manager (North) removed action") for reply in to_worker(replies)] == [
         True]
     assert due(services, FRIDAY_START) == []
+
+
+def test_the_held_line_says_she_gets_it_sooner_if_she_uses_the_bot_and_she_does(
+        engine: Engine, services: Services) -> None:
+    """Trial 52 F13: told "held until 08:00", the worker had it on opening the chat at night; the line now says so."""
+    action = open_action(services.storage, date(2026, 12, 18))[1]
+    with time_machine.travel(THURSDAY_NIGHT, tick=False):
+        told = [flat(reply.text) for reply in removed(engine, action)]
+    assert HELD in told and "or sooner if they use the bot before then" in HELD
+    with time_machine.travel(THURSDAY_NIGHT.replace(minute=30), tick=False):
+        here = [flat(reply.text) for reply in posted(engine.message(WORKER, "my actions"))]
+    assert here[0].startswith("While you were away: 1 message was waiting for you.")
+    assert any(f"removed action {action} " in text for text in here)
+    assert due(services, FRIDAY_START) == []  # already hers: the morning run sends nothing again

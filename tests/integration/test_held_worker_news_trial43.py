@@ -25,8 +25,8 @@ SUNDAY = datetime(2026, 12, 6, 14, 0, tzinfo=LONDON)
 MONDAY_MORNING = datetime(2026, 12, 7, 8, 0, tzinfo=LONDON)
 MONDAY = datetime(2026, 12, 7, 10, 0, tzinfo=LONDON)
 MANAGER, WORKER = "U0MGRN001", "U0PRAN001"
-HELD = ("Held: it is out of Social worker N1's working hours, so they get audit #1 at 08:00 on Monday 7 December, as "
-        "it stands then, in one message")
+HELD = ("Held: it is out of Social worker N1's working hours, so they get audit #1 at 08:00 on Monday 7 December, or "
+        "sooner if they use the bot before then, as it stands then, in one message")
 
 
 def submit_and_regrade_twice(engine: Engine) -> list[Reply]:

@@ -502,3 +502,48 @@ def test_reject_of_two_numbers_is_not_read_as_one_with_a_reason(engine: Engine, 
     said = all_text(engine.message(QA_LEAD, f"reject {item.id} and 99"))
 
     assert "Rejected" not in said and store.active(services.storage) == [item]
+
+
+@pytest.mark.parametrize("typed", ["accept {n} right entry", "accept {n} - looks right",
+                                   "/audit kb accept {n} right entry"])
+def test_accept_with_a_reason_runs_as_accept_alone_does_and_keeps_the_reason(engine: Engine, services: Services,
+                                                                             typed: str) -> None:
+    """Trial 52 (fix57b): `accept 3 <reason>` got "Did you mean" while `reject 3 <reason>` ran; the reason is kept
+    in the trail, as a reject's is."""
+    pick(engine, PRACTITIONER, MASCOT, "mascot-colour-south")
+    [item] = store.active(services.storage)
+    line = typed.format(n=item.id)
+    replies = engine.command(QA_LEAD, line[len("/audit "):]) if line.startswith("/") else engine.message(QA_LEAD, line)
+
+    said = all_text(replies)
+    assert "now one of the alternatives" in said and "Did you mean" not in said
+    assert "is kept in the trail." in said and store.active(services.storage) == []
+    [row] = services.storage.db.query("SELECT detail FROM trail WHERE action = 'kb.learned.accept'")
+    assert '"reason": ' in row["detail"]
+
+
+@pytest.mark.parametrize("typed", ["restore {n} rejected by mistake", "restore {n}: my mistake",
+                                   "/audit kb restore {n} rejected by mistake"])
+def test_restore_with_a_reason_runs_as_restore_alone_does(engine: Engine, services: Services, typed: str) -> None:
+    pick(engine, PRACTITIONER, MASCOT, "mascot-colour-south")
+    [item] = store.active(services.storage)
+    engine.message(QA_LEAD, f"reject {item.id}")
+    line = typed.format(n=item.id)
+    replies = engine.command(QA_LEAD, line[len("/audit "):]) if line.startswith("/") else engine.message(QA_LEAD, line)
+
+    said = all_text(replies)
+    assert f"Restored #{item.id}:" in said and "Did you mean" not in said
+    assert "is kept in the trail." in said and store.active(services.storage) == [item]
+    [row] = services.storage.db.query("SELECT detail FROM trail WHERE action = 'kb.learned.restore'")
+    assert '"reason": ' in row["detail"]
+
+
+def test_an_accept_reason_that_could_identify_someone_is_not_kept(engine: Engine, services: Services) -> None:
+    pick(engine, PRACTITIONER, MASCOT, "mascot-colour-south")
+    [item] = store.active(services.storage)
+
+    said = all_text(engine.message(QA_LEAD, f"accept {item.id} the sw said jack smith asked it"))
+
+    assert "now one of the alternatives" in said and "Your reason was not kept" in said
+    [row] = services.storage.db.query("SELECT detail FROM trail WHERE action = 'kb.learned.accept'")
+    assert "jack" not in row["detail"].lower() and "reason" not in row["detail"]

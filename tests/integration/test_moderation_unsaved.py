@@ -34,14 +34,37 @@ def test_home_at_the_alert_check_says_the_moderation_is_not_saved(engine: Engine
     assert "Back to your moderation of audit" in home
 
 
-def test_another_command_at_the_alert_check_is_led_by_the_line(engine: Engine, services: Services) -> None:
-    audit_id, out = _moderated(engine, services, ["/audit list"])
-    after = out[out.rindex("Send it?"):]
-    assert LINE.format(audit_id) in after
-    assert after.index(LINE.format(audit_id)) < after.index(f"#{audit_id} Early help spot audit")  # first
+def test_another_command_at_the_alert_check_is_followed_by_the_check_again(engine: Engine,
+                                                                          services: Services) -> None:
+    """fix57b: after `/audit list` the line only pointed to the check, no longer on screen; the check itself, its
+    question and options, now comes again below the list, and `send` typed next saves the moderation."""
+    audit_id, out = _moderated(engine, services, ["/audit list", "send"])
+    after = out[out.rindex("Audits you can read"):]
+    listing = after.index(f"#{audit_id} Early help spot audit")
+    again = after.index("Send it?", listing)
+    assert after.index(f"You chose Inadequate at the moderation of audit #{audit_id}", listing) < again
+    assert "1) Send the alert" in after[again:] and "2) No, go back and change it" in after[again:]  # as first shown
+    assert LINE.format(audit_id) not in after
+    assert f"Moderation of audit #{audit_id} saved" in after[again:]
+
+
+def test_the_check_shown_again_is_answered_by_its_number(engine: Engine, services: Services) -> None:
+    audit_id, out = _moderated(engine, services, ["/audit list", "1"])
+    assert f"Moderation of audit #{audit_id} saved" in out[out.rindex("Send it?"):]
 
 
 def test_no_line_once_sent_or_taken_back(engine: Engine, services: Services) -> None:
     audit_id, out = _moderated(engine, services, ["send", "home"])
     assert f"Moderation of audit #{audit_id} saved" in out
     assert LINE.format(audit_id) not in out
+
+
+def test_a_command_asking_its_own_yes_or_no_keeps_its_question_last_and_the_check_comes_back_once(
+        engine: Engine, services: Services) -> None:
+    """Its own question stays last (a typed `yes` answers it, never the alert), led by the line; once answered,
+    the check is shown again once."""
+    audit_id, out = _moderated(engine, services, ["/audit away from 14/12 until 18/12 for S1", "yes"])
+    after = out[out.index(LINE.format(audit_id)):]
+    assert after.index("Set Social worker S1 away from Monday 14 December") > 0
+    assert "Done: Social worker S1 is away" in after and f"Moderation of audit #{audit_id} saved" not in after
+    assert after.count("Send it?") == 1

@@ -43,7 +43,7 @@ def test_yes_runs_the_chase_and_the_words_typed_with_it_are_not_sent(demo: Servi
     reply = said(engine, SOUTH_MANAGER, "yes")
     # the trial day is a Saturday evening: the chase runs, and is held until the working morning
     assert "I'll nudge Social worker S1 about action 9 " in reply, reply
-    assert "It will reach them at 08:00 on Monday 7 December." in reply
+    assert "It will reach them at 08:00 on Monday 7 December, or sooner if they use the bot before then." in reply
     assert "visit still not done" not in reply
 
 
