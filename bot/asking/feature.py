@@ -338,9 +338,9 @@ class KnowledgeFeature:
                 lead = ("The first of these would be my answer, but someone asking in these words marked it Not "
                         "helpful, so the QA leads are looking at it. **Did you mean…**")
             return [offered.remember(self.services, turn, ask_id, Reply(text=lead, choices=tuple(choices)))]
-        if query and unanswered.marked_out_of_scope(self.services, query):
-            return [Reply(text="A QA lead has marked this question as outside what I can help with, so it won't get "
-                               "an answer here. Your manager can point you to the right person.",
+        mark = unanswered.out_of_scope_mark(self.services, query) if query else None
+        if mark is not None:
+            return [Reply(text=unanswered.out_of_scope_said(self.services, mark),
                           note="Nothing was noted for the QA leads.")]
         # One message: the question goes on the QA leads' list either way, and the button asks them for a reply
         # ("I've noted your question for the QA leads" then an offer to pass it on read as two contradicting steps).
@@ -360,6 +360,10 @@ class KnowledgeFeature:
         kind = specific_ask.lacking(question, entry.answer, live.search.spelling)
         if kind is None:
             return []
+        mark = unanswered.out_of_scope_mark(self.services, question)
+        if mark is not None:  # not listed again, so never "passed to the QA leads" (trial 53 F4)
+            return [Reply(text=f"This entry doesn't give {kind.named}. "
+                               + unanswered.out_of_scope_said(self.services, mark))]
         store.note_lacks(self.services.storage, ask_id, kind.key)
         return [Reply(text=f"This entry doesn't give {kind.named}. I've passed your question to the QA leads, so "
                            "they can add it to the knowledge base.")]
