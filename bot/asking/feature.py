@@ -325,7 +325,9 @@ class KnowledgeFeature:
             entry = live.kb.entries[result.answer.entry_id]
             other = two_part.other_part(live.search, result.query, entry.id,
                                         {match.entry_id: match.score for match in result.suggestions})
-            return [self.entry_reply(turn, live, entry, ask_id), *self.lacking(live, result.query, entry, ask_id),
+            answered = self.entry_reply(turn, live, entry, ask_id)
+            return [two_part.without_entry(answered, other[1]) if other else answered,
+                    *self.lacking(live, result.query, entry, ask_id),
                     *([two_part.other_part_reply(*other)] if other else [])]
         if result.outcome == "ambiguous" and len(result.suggestions) == 1 and not (defined or voted_down):
             return self.closest(turn, live, result.suggestions[0].entry_id, ask_id, result.query)
