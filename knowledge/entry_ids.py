@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from knowledge.english import everyday_words
 from knowledge.fields import suggested_id
 
 MAX_ID_LENGTH = 48
@@ -102,7 +103,26 @@ def _significant(words: list[str]) -> list[str]:
         if len(chosen) >= MAX_ID_WORDS:
             break
         chosen.add(index)
+    added = _distinctive(units, chosen)
+    if added:  # a preposition left before a gap reads as cut short: `refer-young-person-in-camhs`
+        chosen = {index for index in chosen | set(added)
+                  if not (units[index][0] in NOT_NAMING and index + 1 not in chosen)} | set(added)
     return [word for index, unit in enumerate(units) if index in chosen for word in unit]
+
+
+def _distinctive(units: list[list[str]], chosen: set[int]) -> list[int]:
+    """The first unit past the chosen ones that is a word outside everyday English (a service's or a form's name:
+    `kooth`), kept as a number is: trial 53 F16, "Can we refer a child in care to Kooth?" became
+    `refer-child-in-care` and lost the one word saying what it is about."""
+    return next(([index] for index, unit in enumerate(units)
+                 if index not in chosen and len(unit) == 1 and len(unit[0]) >= 3 and unit[0].isalpha()
+                 and not _everyday(unit[0])), [])
+
+
+def _everyday(word: str) -> bool:
+    """Whether `word`, or its plural or singular, is everyday English ("carer": "carers" is)."""
+    everyday = everyday_words()
+    return any(form in everyday for form in (word, f"{word}s", word.removesuffix("s")))
 
 
 def _fitted(words: list[str], limit: int) -> list[str]:

@@ -100,7 +100,8 @@ SUBCOMMANDS = (
     Subcommand(NEW_SYNTAX, "make question N a new entry (`owner:` a Slack user or team mailbox, `review:` like "
                            "31/03/2027, `file:` like kb/….yaml; all but the question and answer optional); every "
                            "problem is told at once", "make question N a new entry"),
-    Subcommand("out-of-scope N", "close question N as out of scope", "close it as out of scope"),
+    Subcommand("out-of-scope N [note]", "close question N as out of scope, the note told to its askers",
+               "close it as out of scope"),
     Subcommand("dismiss N", "close question N without an answer", "close it without an answer"),
     Subcommand("edit <entry id> <field>: <text>", f"change an entry's {EDIT_FIELDS} (like `review by: 31 March "
                                                   "2027`), read back and written on `yes`; `edit <entry id>` "

@@ -325,7 +325,9 @@ class KnowledgeFeature:
             entry = live.kb.entries[result.answer.entry_id]
             other = two_part.other_part(live.search, result.query, entry.id,
                                         {match.entry_id: match.score for match in result.suggestions})
-            return [self.entry_reply(turn, live, entry, ask_id), *self.lacking(live, result.query, entry, ask_id),
+            answered = self.entry_reply(turn, live, entry, ask_id)
+            return [two_part.without_entry(answered, other[1]) if other else answered,
+                    *self.lacking(live, result.query, entry, ask_id),
                     *([two_part.other_part_reply(*other)] if other else [])]
         if result.outcome == "ambiguous" and len(result.suggestions) == 1 and not (defined or voted_down):
             return self.closest(turn, live, result.suggestions[0].entry_id, ask_id, result.query)
@@ -338,9 +340,9 @@ class KnowledgeFeature:
                 lead = ("The first of these would be my answer, but someone asking in these words marked it Not "
                         "helpful, so the QA leads are looking at it. **Did you mean…**")
             return [offered.remember(self.services, turn, ask_id, Reply(text=lead, choices=tuple(choices)))]
-        if query and unanswered.marked_out_of_scope(self.services, query):
-            return [Reply(text="A QA lead has marked this question as outside what I can help with, so it won't get "
-                               "an answer here. Your manager can point you to the right person.",
+        mark = unanswered.out_of_scope_mark(self.services, query) if query else None
+        if mark is not None:
+            return [Reply(text=unanswered.out_of_scope_said(self.services, mark),
                           note="Nothing was noted for the QA leads.")]
         # One message: the question goes on the QA leads' list either way, and the button asks them for a reply
         # ("I've noted your question for the QA leads" then an offer to pass it on read as two contradicting steps).
@@ -360,6 +362,10 @@ class KnowledgeFeature:
         kind = specific_ask.lacking(question, entry.answer, live.search.spelling)
         if kind is None:
             return []
+        mark = unanswered.out_of_scope_mark(self.services, question)
+        if mark is not None:  # not listed again, so never "passed to the QA leads" (trial 53 F4)
+            return [Reply(text=f"This entry doesn't give {kind.named}. "
+                               + unanswered.out_of_scope_said(self.services, mark))]
         store.note_lacks(self.services.storage, ask_id, kind.key)
         return [Reply(text=f"This entry doesn't give {kind.named}. I've passed your question to the QA leads, so "
                            "they can add it to the knowledge base.")]

@@ -71,6 +71,15 @@ def answered_in_parts(search: KnowledgeSearch, result: SearchResult) -> SearchRe
                    suggestions=tuple(match for match in result.suggestions if match.entry_id != first.entry_id))
 
 
+def without_entry(reply: Reply, entry_id: str) -> Reply:
+    """`reply` without its button to `entry_id`: the other part's entry is offered once, on its own line, never
+    also among the answer's related entries (trial 53 F13: "3) What happens in pre-proceedings? … 6) What happens
+    in pre-proceedings?")."""
+    return replace(reply, choices=tuple(choice for choice in reply.choices
+                                        if not (choice.action == "kb.show"
+                                                and choice.value.partition(":")[0] == entry_id)))
+
+
 def other_part_reply(part: str, entry_id: str, entry_question: str) -> Reply:
     """The line after the answer to one part: the entry for the other part, one press away."""
     return Reply(text=f"**And for the other part of your question** (“{part}”): {entry_question}",

@@ -130,9 +130,23 @@ def marked_out_of_scope(services: Services, query: str) -> bool:
     is not listed again, and its asker is told so rather than promised an answer (trial 23: closed as out of scope,
     it came straight back on the list when asked again). Only near-identical wordings count: a looser likeness
     would carry the decision to practice questions that share a few of its words."""
+    return out_of_scope_mark(services, query) is not None
+
+
+def out_of_scope_mark(services: Services, query: str) -> store.OutOfScope | None:
+    """The latest out-of-scope closing of this wording or a near-identical one (`marked_out_of_scope`), if any."""
     asked = default_process(query)
-    return any(fuzz.ratio(asked, default_process(wording)) >= SAME_WORDING
-               for wording in store.out_of_scope_wordings(services.storage))
+    return next((mark for mark in store.out_of_scope_marks(services.storage)
+                 if fuzz.ratio(asked, default_process(mark.wording)) >= SAME_WORDING), None)
+
+
+def out_of_scope_said(services: Services, mark: store.OutOfScope) -> str:
+    """What someone asking a question marked out of scope is told, with the day and the QA lead's note: never
+    "passed to the QA leads", which it is not (trial 53 F4)."""
+    day = short_date(mark.closed_at.astimezone(services.settings.timezone).date())
+    note = f"\n\nThe QA lead's note: {mark.note}" if mark.note else ""
+    return (f"A QA lead marked this as outside what the bot covers on {day}, so it won't get an answer here and "
+            f"it has not been passed on again.{note}\n\nYour manager can point you to the right person.")
 
 
 def _alike(one: tuple[str, str], other: tuple[str, str]) -> float:
@@ -753,26 +767,41 @@ class UnansweredDesk:
             return self.close(turn, buttons.record_id(value, STALE_HINT), status)
         return handler
 
-    def close(self, turn: Turn, key: int, status: str) -> list[Reply]:
-        """Out of scope or Dismiss: the group leaves the list. Whoever passed the question on was told "They will
-        reply to you", so each of them is told in a line what was decided and where to ask instead (trial 15 F14);
-        someone whose question was only noted was promised nothing and is not messaged."""
+    def close(self, turn: Turn, key: int, status: str, note: str = "") -> list[Reply]:
+        """Out of scope or Dismiss: the group leaves the list. Whoever was told their question was passed on (they
+        pressed to pass it on, or the entry they got lacked what they asked for: trial 53 F4) is told in a line what
+        was decided, with the QA lead's `note` if given, and where to ask instead (trial 15 F14); someone whose
+        question was only noted was promised nothing and is not messaged."""
         group = self.group(turn, key)
-        promised = sorted({ask.user_id for ask in group.asks if ask.escalated})
-        closed = self._close(turn, group, status, None, {"people": len(promised)})
+        note = self.close_note(note)
+        promised = sorted({ask.user_id for ask in group.asks if ask.escalated or ask.lacks or ask.reasons})
+        closed = self._close(turn, group, status, None, {"people": len(promised)}, answer=note or None)
         label = "out of scope" if status == "out_of_scope" else "dismissed"
         told = f" I've told {_people(len(promised))} who passed it on." if promised else ""
-        return [*(self.closed_dm(turn, group, asker, status) for asker in promised),
+        return [*(self.closed_dm(turn, group, asker, status, note) for asker in promised),
                 Reply(text=f"Closed {as_listed(group, key)} as {label} ({count_of(closed, 'question')}).{told}")]
 
-    def closed_dm(self, turn: Turn, group: QuestionGroup, asker: str, status: str) -> Reply:
+    def close_note(self, note: str) -> str:
+        """A QA lead's note typed after the number (`kb out-of-scope 30 ask the life story worker`), screened as
+        an answer is: it goes to the askers, and to whoever asks in the same words later."""
+        note = note.strip()
+        if not note:
+            return ""
+        findings = self.services.identifier_screen.find(note)
+        if findings:
+            raise UserError(f"I haven't closed it: {explain(findings)}. Take out anything that could identify a "
+                            "child or family from the note, then send it again.")
+        return note
+
+    def closed_dm(self, turn: Turn, group: QuestionGroup, asker: str, status: str, note: str = "") -> Reply:
         """What someone who passed a question on hears when it is closed without an answer: short, and kind."""
         decided = ("it is outside what I can help with, so it won't get an answer here"
                    if status == "out_of_scope" else "it won't get an answer in the knowledge base for now")
+        said = f"\n\nThe QA lead's note: {note}\n\n" if note else " "
         return Reply(to_user=asker, title="Your question to the QA leads",
                      text=f"{self.their_question(group, asker, 'A QA lead has looked at')}\n\nYou passed it on, "
-                          f"and {decided}. Sorry I can't help more; your manager or {mention(turn.user_id)} can "
-                          "point you to the right person.")
+                          f"and {decided}.{said}Sorry I can't help more; your manager or "
+                          f"{mention(turn.user_id)} can point you to the right person.")
 
     def unclosed(self, now: datetime, key: int) -> QuestionGroup | None:
         """The group holding question `key` among the questions no QA lead has closed, listed or not (one a change
@@ -832,7 +861,7 @@ class UnansweredDesk:
         if word == "new":
             new, file = parse_new_entry(text)
             return self.new_entry(turn, key, new, file)
-        return self.close(turn, key, "out_of_scope" if word == "out-of-scope" else "dismissed")
+        return self.close(turn, key, "out_of_scope" if word == "out-of-scope" else "dismissed", text)
 
 
 def a_year_after(day: date) -> date:

@@ -258,6 +258,26 @@ def picked_since(storage: Storage, since: datetime) -> list[Pick]:
                  asked_at=parse_utc(row["asked_at"])) for row in rows]
 
 
+@dataclass(frozen=True)
+class OutOfScope:
+    """A wording a QA lead closed as out of scope: when, and the note they gave with it (screened), if any."""
+
+    wording: str
+    closed_at: datetime
+    note: str | None
+
+
+def out_of_scope_marks(storage: Storage) -> list[OutOfScope]:
+    """The wordings closed as out of scope, newest first, each once with its latest closing and note: the same
+    wording asked again is told when it was marked, and why (trial 53 F4)."""
+    rows = storage.db.execute(
+        "SELECT a.query, MAX(s.closed_at), (SELECT s2.answer FROM kb_unanswered_status s2 JOIN kb_asks a2 "
+        "ON a2.id = s2.ask_id WHERE a2.query = a.query AND s2.status = 'out_of_scope' AND s2.answer IS NOT NULL "
+        "ORDER BY s2.closed_at DESC LIMIT 1) FROM kb_unanswered_status s JOIN kb_asks a ON a.id = s.ask_id "
+        "WHERE s.status = 'out_of_scope' GROUP BY a.query ORDER BY MAX(s.closed_at) DESC").fetchall()
+    return [OutOfScope(wording=row[0], closed_at=parse_utc(row[1]), note=row[2]) for row in rows]
+
+
 def out_of_scope_wordings(storage: Storage) -> list[str]:
     """The wordings of questions a QA lead closed as out of scope, newest first, each once."""
     rows = storage.db.execute(

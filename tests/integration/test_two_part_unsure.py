@@ -50,3 +50,31 @@ def test_a_one_part_question_is_never_split_into_an_answer(question: str, tail: 
     split = answered_in_parts(SEARCH, result)
     assert split.outcome == result.outcome and split.answer == result.answer
 
+
+
+def shown_entries(replies: list) -> list[str]:
+    """Every entry a reply's buttons offer, by id, as often as offered."""
+    return [value.partition(":")[0] for value in button_values(replies, "kb.show")]
+
+
+def test_the_other_parts_entry_is_offered_once_not_also_among_related(engine: Engine) -> None:
+    """Trial 53 F13: "3) What happens in pre-proceedings? … 6) What happens in pre-proceedings?"."""
+    replies = engine.message(PRACTITIONER, "whats PLO and when does pre proceedings start")
+    assert "other part of your question" in all_text(replies)
+    offered = shown_entries(replies)
+    assert offered.count("pre-proceedings") == 1 and len(offered) == len(set(offered))
+
+
+FIRST_PARTS = ["whats PLO", "what is a strategy discussion", "whats the NRM", "what is a PEP",
+               "who needs to be in a strat discussion"]
+SECOND_PARTS = ["when does pre proceedings start", "how quick does the s47 have to be done", "is this cce",
+                "when is the icpc held", "how often are cla reviews"]
+
+
+@settings(max_examples=15, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+          deadline=None)
+@given(st.sampled_from(FIRST_PARTS), st.sampled_from(SECOND_PARTS), st.sampled_from([" and ", " and also ", ". "]))
+def test_no_entry_is_offered_twice_in_the_reply_to_a_two_part_question(engine: Engine, first: str, second: str,
+                                                                       joint: str) -> None:
+    offered = shown_entries(engine.message(PRACTITIONER, f"{first}{joint}{second}"))
+    assert len(offered) == len(set(offered))

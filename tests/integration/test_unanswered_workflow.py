@@ -706,3 +706,41 @@ def test_an_entry_id_typed_with_spaces_or_underscores_in_any_case_reads_as_the_i
         words: list[str], gap: str, upper: bool) -> None:
     typed = gap.join(words)
     assert typed_id(f" {typed.upper() if upper else typed} ") == "-".join(words)
+
+
+LIFE_STORY = "do we have a template for a life story book"
+
+
+def test_out_of_scope_tells_an_asker_promised_a_pass_on_and_the_same_words_again_get_that(engine: Engine) -> None:
+    """Trial 53 F4: the entry lacked a template and its asker was told "I've passed your question to the QA leads";
+    `kb out-of-scope` then closed it with no word to them, and the same words again were "passed" once more but never
+    listed. Now the asker hears once, by DM, with the QA lead's note, and the same words get the decision."""
+    assert "I've passed your question to the QA leads" in all_text(engine.message(ASKER, LIFE_STORY))
+
+    replies = engine.command(QA_LEAD, f"kb out-of-scope {only_group(engine)} Ask the adoption team for theirs")
+
+    [dm] = [reply for reply in replies if reply.to_user]
+    assert dm.to_user == ASKER and LIFE_STORY in dm.text and "outside what I can help with" in dm.text
+    assert "The QA lead's note: Ask the adoption team for theirs" in dm.text
+    assert replies[-1].text.endswith("I've told 1 person who passed it on.")
+    again = all_text(engine.message(ASKER, LIFE_STORY))
+    assert "passed your question" not in again
+    assert "A QA lead marked this as outside what the bot covers on " in again
+    assert "The QA lead's note: Ask the adoption team for theirs" in again
+    assert listed(engine) == []
+
+
+def test_a_dismissed_question_asked_again_is_listed_again_so_passed_on_is_true(engine: Engine) -> None:
+    """`kb dismiss` makes no lasting decision on the words: asked again, the question is on the list as promised."""
+    engine.message(ASKER, LIFE_STORY)
+    engine.command(QA_LEAD, f"kb dismiss {only_group(engine)}")
+    assert "I've passed your question to the QA leads" in all_text(engine.message(OTHER, LIFE_STORY))
+    assert LIFE_STORY in all_text(listed(engine))
+
+
+def test_a_note_that_names_a_child_is_refused_and_the_question_stays_open(engine: Engine) -> None:
+    engine.message(ASKER, LIFE_STORY)
+    key = only_group(engine)
+    refused = all_text(engine.command(QA_LEAD, f"kb out-of-scope {key} Ask Jayden Smith's social worker"))
+    assert "I haven't closed it" in refused
+    assert listed(engine) != []

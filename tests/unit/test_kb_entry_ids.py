@@ -70,3 +70,21 @@ def test_every_id_is_valid_never_ends_on_a_joining_word_and_is_unique_in_the_fol
         assert made.rsplit("-", 1)[-1] not in JOINING_WORDS, (question, made)
         assert made not in taken, (question, made)
         taken.append(made)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Can we refer a child in care to Kooth?", "refer-child-in-care-kooth"),  # trial 53 F16: `refer-child-in-care`
+    ("how do i refer a young person in care to camhs for an assessment", "refer-young-person-camhs"),
+])
+def test_an_id_keeps_the_word_outside_everyday_english_that_names_the_service(question: str, expected: str) -> None:
+    assert new_entry_id(question, SHIPPED_IDS) == expected
+
+
+OPENINGS = ["can we refer a child in care to", "how do i get a young person seen by", "is there a waiting list for "
+            "support from", "what does the team around the family do with"]
+
+
+@given(st.sampled_from(OPENINGS), st.sampled_from(["kooth", "qwertyx", "zumbly", "harbourlite"]))
+def test_a_name_outside_everyday_english_at_the_end_of_a_question_is_in_its_id(opening: str, name: str) -> None:
+    made = new_entry_id(f"{opening} {name}?", SHIPPED_IDS)
+    assert name in made.split("-") and ID_PATTERN.fullmatch(made) and len(made) <= MAX_ID_LENGTH
