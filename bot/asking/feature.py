@@ -21,6 +21,7 @@ from bot.asking import (
     follow_up,
     kb_shared,
     learned_admin,
+    learned_words_elsewhere,
     named_action,
     offered,
     pick_trust,
@@ -527,6 +528,7 @@ def install(engine: Engine, services: Services) -> None:
     feedback_typed.install(engine, services)
     knowledge_admin.install(engine, services, feature.service)
     learned_admin.install(engine, services)
+    learned_words_elsewhere.install(engine, services)  # `accept 1` by anyone else: what it is (trial 53)
 
 
 def follow_up_offers(found: SearchResult, about: Entry, entries: Mapping[str, Entry]) -> list[tuple[str, str]]:

@@ -24,6 +24,7 @@ from bot.engine import confirmations
 from bot.engine.near_miss import NUMBER
 from bot.engine.routing import Engine, Turn
 from bot.errors import UserError
+from bot.settings.people import Role
 from bot.storage import actions as action_store
 from bot.storage import held_chases
 from bot.storage.reminders import away_on
@@ -109,7 +110,7 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_command("chase", lambda turn, args: chase_command(services, turn, args),
                        "nudge the owner of an open action by DM (their manager, the auditor or an admin; once a "
                        "day; out of hours, held until the next working morning)",
-                       usage=USAGE, typed=TYPED)
+                       usage=USAGE, typed=TYPED, help_roles=[Role.MANAGER, Role.QA_LEAD, Role.ADMIN])
     engine.add_message_handler(lambda turn, text: worded(services, turn, text), priority=27)
     confirmations.add_answers(engine, services, (chase_asked.ANYWAY, lambda turn, value: chase(
         services, turn, typed_id(value), None, anyway=True)), (chase_asked.NOT_NOW, lambda turn, value:

@@ -81,6 +81,7 @@ from bot.engine import confirmations
 from bot.engine.near_miss import NUMBER, PAGE, TEAM, Shapes, names_a_command, paged
 from bot.engine.routing import Engine, Turn
 from bot.engine.typed_commands import typed_wrong
+from bot.settings.people import Role
 from knowledge.dates import DateError, parse_day
 
 # "start audit", and said as a wish (trial 29: "i want to do a peer audit on my colleagues case" got a knowledge-base
@@ -154,6 +155,9 @@ NOTHING_TO = {"back": "go back to", "skip": "skip", "pause": "pause", "stop": "s
 SWITCH_WHERE = ("You are not in an audit just now. To change a draft's checklist, carry on with it (`resume`), then "
                 "type `change checklist` at any of its questions; a submitted audit keeps its checklist.")
 MODERATORS = moderation.MODERATORS
+REDACT_SUMMARY = ("remove a stored text that could identify someone (QA leads and admins; the auditor their own, "
+                  "before moderation)")
+OVERSEERS = (Role.MANAGER, Role.QA_LEAD, Role.ADMIN)  # whose help lists `redact` (a practitioner's only as an auditor)
 NUMBER_THEN_TEXT = rf"{NUMBER}(?:\s+\S.*)?"
 EDIT_USAGE = ("/audit edit <number> [grade|reason|strengths|development <text>|action <action> due <date>|"
               "action <action> owner <name>|note <question> <text>|remove action <action>|case <reference>]")
@@ -327,9 +331,9 @@ def install(engine: Engine, services: Services) -> None:
                        typed=paged(rf"teams?(?:\s+{TEAM})?(?:\s+overdue)?|overdue|{TEAM}(?:\s+overdue)?"))
     engine.add_command("edit", bind(case_ref_change.edit_command), "change a submitted audit before moderation",
                        usage=EDIT_USAGE, typed=NUMBER_THEN_TEXT)
-    engine.add_command("redact", bind(redaction.redact_command), "remove a stored text that could identify someone "
-                       "(QA leads and admins; the auditor their own, before moderation)",
-                       usage="/audit redact <number> [<item> [reason]]", typed=rf"(?:{NUMBER_THEN_TEXT})?")
+    engine.add_command("redact", bind(redaction.redact_command), REDACT_SUMMARY,
+                       usage="/audit redact <number> [<item> [reason]]", typed=rf"(?:{NUMBER_THEN_TEXT})?",
+                       help_roles=OVERSEERS)
     _install_asides(engine, services)
     engine.add_command("show", bind(readback.show_command), "read a submitted audit: answers, grades, actions, "
                        "moderation and reflections", usage="/audit show <number>", typed=NUMBER)

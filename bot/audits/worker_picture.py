@@ -196,6 +196,7 @@ def install(engine: Engine, services: Services) -> None:
                        "one worker's picture: their cases' audits and grades, their open and overdue actions, "
                        "requests for more time and reflections (their manager, QA leads and admins)",
                        usage="/audit worker <name, @mention or member id> [list]", details=DETAILS,
+                       help_roles=[Role.MANAGER, Role.QA_LEAD, Role.ADMIN],
                        typed=r"(?:<@\w+(?:\|[^>]*)?>|@?[A-Za-z(][\w'’().-]*(?:\s+[\w'’().-]+){0,4})")
     engine.add_action(VIEW, lambda turn, value: pressed(services, turn, value))
     engine.add_message_handler(lambda turn, text: list_team_person(services, turn, text), priority=PRIORITY)

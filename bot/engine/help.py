@@ -16,6 +16,8 @@ ROLE_LABELS = {
     Role.QA_LEAD: "QA lead",
     Role.ADMIN: "admin",
 }
+PLURALS = {Role.PRACTITIONER: "practitioners", Role.MANAGER: "managers", Role.QA_LEAD: "QA leads",
+           Role.ADMIN: "admins"}
 # "help", and the everyday ways of asking it (trial 29: "what can u do", "what can you do for me" and "wat do u do"
 # went on the QA leads' list as questions): what the bot does, never a knowledge-base entry.
 HELP_WORDS = re.compile(r"^\s*(?:help|\?|commands|menu"
@@ -31,6 +33,7 @@ def help_replies(engine: Engine, services: Services, turn: Turn) -> list[Reply]:
     text = (
         f"**Here is what I can do for you** (you are set up as {role}):\n"
         + "\n".join(lines)
+        + others_also(engine, turn)
         + "\n\nIn a direct message you can also just type: `start audit`, `resume`, `help`, any command without "
         "`/audit` (`show 12`, `away off`), or a question such as _when is the ICPC due?_ `/audit list` shows the "
         "audits you can read back. Picked the wrong checklist? Type `change checklist` (or `switch to child "
@@ -45,6 +48,21 @@ def help_replies(engine: Engine, services: Services, turn: Turn) -> list[Reply]:
     return [Reply(text=text, choices=tuple(choices), title="audit-bot help")]
 
 
+def others_also(engine: Engine, turn: Turn) -> str:
+    """One line naming the commands left out of this person's help, and the roles theirs are (trial 53: a
+    practitioner's 24 lines listed `chase`, `redact` and `worker`, refused when tried); `help <command>` says more."""
+    if turn.person is None:
+        return ""
+    unlisted = engine.unlisted_commands(turn.person)
+    roles = {role for c in unlisted for role in (c.help_roles or c.roles or ()) if role is not turn.person.role}
+    if not unlisted or not roles:
+        return ""
+    who = [PLURALS[role] for role in Role if role in roles]
+    said = who[0] if len(who) == 1 else f"{', '.join(who[:-1])} and {who[-1]}"
+    names = ", ".join(f"`{c.name}`" for c in unlisted)
+    return f"\n_{said[0].upper()}{said[1:]} can also use {names} (`help <command>` says who may)._"
+
+
 def command_help(engine: Engine, services: Services, turn: Turn, word: str) -> list[Reply]:
     """`help campaign`: what that command does and how it is typed, with its details; a word naming no command
     gets the whole list. Trial 26: `help campaign` was told "takes nothing after its word"."""
@@ -52,7 +70,7 @@ def command_help(engine: Engine, services: Services, turn: Turn, word: str) -> l
     if command is None:
         return help_replies(engine, services, turn)
     if not command.allowed(turn.person):
-        return [Reply(text=not_yours(command))]
+        return [Reply(text=not_yours(command, turn.person, engine.directory))]
     usage = command.usage_for(turn.person)
     details = f"\n{command.details}" if command.details and usage == command.usage else ""
     return [Reply(title=f"Help: /audit {command.name}", text=f"`{usage}` — {command.summary}.{details}\n`help` lists "

@@ -80,6 +80,9 @@ class Command:
     # person did not type for it (trial 34). None: whatever its typed shape takes.
     suggested: re.Pattern[str] | None = None
     refusal: str = ""  # what a role that may not use it is told, when it has its own words for that (`export`)
+    # The roles whose help lists it, when fewer than may type it (trial 53: a practitioner's help listed `chase`,
+    # `redact` and `worker`, open to them only as an auditor or for themselves). None: every role that may use it.
+    help_roles: frozenset[Role] | None = None
 
     def offered(self, rest: str) -> str:
         """`rest` as a near miss of this command may offer it: cut to what `suggested` takes, else as typed."""
@@ -93,6 +96,10 @@ class Command:
 
     def allowed(self, person: Person) -> bool:
         return self.roles is None or person.role in self.roles
+
+    def listed_for(self, person: Person) -> bool:
+        """Whether this person's `help` lists it: they may use it and it is everyday work for their role."""
+        return self.allowed(person) and (self.help_roles is None or person.role in self.help_roles)
 
     def usage_for(self, person: Person) -> str:
         """The usage line this person can act on."""
@@ -141,6 +148,7 @@ class Engine:
         details: str = "",
         suggested: str | None = None,
         refusal: str = "",
+        help_roles: Iterable[Role] | None = None,
     ) -> None:
         """Register `/audit <name>`; `roles` limits it, and `who_can` tells others whom to ask. `typed` is the shape
         (a regular expression, built from bot.engine.near_miss's blocks) of what may follow `name` when it is typed
@@ -160,6 +168,7 @@ class Engine:
             details=details,
             suggested=typed_shape(suggested),
             refusal=refusal,
+            help_roles=frozenset(help_roles) if help_roles is not None else None,
         )
 
     @property
@@ -405,7 +414,7 @@ class Engine:
             offered = self.offer_unknown(turn, name, rest) if self.offer_unknown is not None else None
             return offered if offered is not None else [self.unknown_command(name, rest)]
         if not command.allowed(turn.person):
-            raise UserError(not_yours(command))
+            raise UserError(not_yours(command, turn.person, self.directory))
         return command.handler(turn, rest)
 
     def unknown_command(self, name: str, rest: str) -> Reply:
@@ -451,17 +460,38 @@ class Engine:
         return replies + [reply for after in afterwards for reply in after(replies)]
 
     def visible_commands(self, person: Person) -> list[Command]:
-        """The commands this person may use, for help text and the Home tab."""
-        return [c for c in self.commands.values() if c.allowed(person)]
+        """The commands this person's help lists (Command.listed_for)."""
+        return [c for c in self.commands.values() if c.listed_for(person)]
+
+    def unlisted_commands(self, person: Person) -> list[Command]:
+        """The commands this person's help leaves out, for its one closing line on what others can also do."""
+        return [c for c in self.commands.values() if not c.listed_for(person)]
 
 
-def not_yours(command: Command) -> str:
-    """What someone whose role may not use `command` is told, and whom to ask instead (its own words, if it has
-    them)."""
+def not_yours(command: Command, person: Person | None = None, directory: Directory | None = None) -> str:
+    """What someone whose role may not use `command` is told, and whom to ask instead by name (its own words, if it
+    has them). Trial 53: "Ask them if you need it done" named no one."""
     if command.refusal:
         return command.refusal
     who = command.who_can or "someone with the right role"
-    return f"`/audit {command.name}` is for {who}. Ask them if you need it done."
+    ask = whom_to_ask(command, person, directory) if person is not None and directory is not None else ""
+    return f"`/audit {command.name}` is for {who}. {ask or 'Ask them if you need it done.'}"
+
+
+def whom_to_ask(command: Command, person: Person, directory: Directory) -> str:
+    """"Ask Team manager (South) or a QA lead: QA lead (practice), QA lead (children in care).": the person's own
+    managers, when managers may use the command, and the QA leads, when they may; the admins only when neither is
+    there. Empty when the team config names nobody."""
+    roles = command.roles or frozenset(Role)
+    managers = [directory.label(m) for m in directory.managers_of(person.user_id)] if Role.MANAGER in roles else []
+    leads = [directory.label(q) for q in directory.ids_with_role(Role.QA_LEAD)] if Role.QA_LEAD in roles else []
+    named = managers + ([f"a QA lead: {', '.join(leads)}"] if len(leads) > 1 else leads)
+    if not named and Role.ADMIN in roles:
+        admins = [directory.label(a) for a in directory.ids_with_role(Role.ADMIN)]
+        named = admins if len(admins) < 2 else [f"an admin: {', '.join(admins)}"]
+    if not named:
+        return ""
+    return f"Ask {' or '.join(named)}."
 
 
 def unknown_user_reply(user_id: str) -> Reply:

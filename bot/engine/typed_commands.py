@@ -172,7 +172,7 @@ def number_not_taken(engine: Engine, turn: Turn, given: Numbered) -> list[Reply]
         return usage_of(engine, turn, given.name)
     command = engine.commands[given.name]
     if not command.allowed(turn.person):
-        return [error(not_yours(command))]
+        return [error(not_yours(command, turn.person, engine.directory))]
     usage = command.usage_for(turn.person)
     return [error(f"That number is too long for `/audit {given.name}`: type `{usage}`{_example(given.name, usage)}.")]
 
@@ -182,7 +182,7 @@ def usage_of(engine: Engine, turn: Turn, name: str, typed: str = "") -> list[Rep
     word as typed, said back when it is the command's short form (`mod abc`: "`mod` is short for…", like `mod 12`)."""
     command = engine.commands[name]
     if not command.allowed(turn.person):
-        return [error(not_yours(command))]
+        return [error(not_yours(command, turn.person, engine.directory))]
     usage = command.usage_for(turn.person)
     if typed in SHORT_FORMS:
         like = f", like `{typed} 12`" if shaped(name, "12", engine.typed_shapes) is not None else ""

@@ -62,4 +62,5 @@ def test_the_digest_asked_for_in_other_words_is_the_digest(services: Services, e
     for replies in this:
         assert "**Audits completed**: 1 this week so far" in all_text(replies)
     assert [reply.text for reply in practitioner] == [
-        "`/audit digest` is for team managers, QA leads and admins. Ask them if you need it done."]
+        "`/audit digest` is for team managers, QA leads and admins. Ask Team manager (North) or a QA lead: QA lead "
+        "(practice), QA lead (children in care)."]
