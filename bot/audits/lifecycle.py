@@ -171,8 +171,10 @@ def restore_refusal(audit: AuditRow | None, audit_id: int, actor: str, now: date
         return AccessDenied("Only the person who started an audit can restore it, and only their own "
                             "cancelled audits. Type `/audit restore` to see yours.")
     if not allowed(Change.RESTORE, audit.status):
+        then = (f"Type `/audit resume {audit_id}` to carry on with it." if audit.status == Status.DRAFT else
+                f"Type `/audit show {audit_id}` to see it.")
         return UserError(f"Audit #{audit_id} is not cancelled (it is {_spoken(audit.status)}), so there is "
-                         f"nothing to restore. Type `/audit resume {audit_id}` to carry on with a draft.")
+                         f"nothing to restore. {then}")
     if now > store.cancelled_at(audit) + window:
         return UserError(f"Audit #{audit_id} was cancelled more than {window.days} days ago, so it can't be "
                          "restored any more; its answers stay on record. Type `start audit` to audit the case "

@@ -812,6 +812,8 @@ def _restore(services: Services, turn: Turn, audit_id: int) -> list[Reply]:
     if audit is None:
         raise UserError(f"There is no audit #{audit_id}. Type `/audit restore` to see the audits you cancelled "
                         "lately.")
+    if (refusal := lifecycle.restore_refusal(audit, audit_id, turn.user_id, turn.now, RESTORE_WINDOW)) is not None:
+        raise refusal  # before its step is read: a submitted audit's step ("done") is no step to wait at
     if audit.auditor_id == turn.user_id and (why := own_case.refusal(services, turn.person, audit.case_ref,
                                                                      exclude=audit_id)) is not None:
         raise AccessDenied(f"{why} So audit #{audit_id} stays cancelled, and does not count.")

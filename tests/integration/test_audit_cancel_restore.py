@@ -15,6 +15,8 @@ from bot.engine.routing import Engine
 from bot.storage import audits as store
 from bot.terminal.chat import run_chat, run_line
 from bot.terminal.render import TerminalView
+from tests.audit_driver import complete_audit
+from tests.integration.test_audit_terminal import terminal_sender
 
 AUDITOR = "U0MGRN001"
 TYPED = {"yes_no": "no", "scale": "good", "choice": "1", "text": "Plan reviewed.", "date": "1/2/2026", "number": "2"}
@@ -220,3 +222,21 @@ def test_cancel_and_restore_in_the_terminal_chat(engine: Engine, services: Servi
 def test_anything_typed_after_audit_restore_gets_a_clear_reply(engine: Engine, text: str) -> None:
     replies = engine.command(AUDITOR, f"restore {text}")
     assert replies and all(r.text.strip() and "went wrong" not in r.text for r in replies)
+
+
+def test_restore_of_a_submitted_audit_says_it_is_not_cancelled_to_its_auditor_and_to_anyone_else(
+        engine: Engine, services: Services) -> None:
+    """Session 37: `restore 5` on a submitted audit (demo data) was "Sorry, something went wrong" for everyone: its
+    step ("done") was read as a step to wait at before the audit was checked to be cancelled."""
+    view = TerminalView()
+    send = terminal_sender(engine, view)
+    with time_machine.travel(START, tick=False):
+        complete_audit(send, send("type", "/audit start early-help-spot"))
+        audit = only_audit(services)
+        [own] = engine.command(AUDITOR, f"restore {audit.id}")
+        [other] = engine.command("U0PRAS001", f"restore {audit.id}")
+    assert audit.status == "submitted"
+    assert own.kind == "error" and "is not cancelled (it is submitted)" in own.text
+    assert f"/audit show {audit.id}" in own.text and "resume" not in own.text
+    assert other.kind == "error" and "Only the person who started an audit can restore it" in other.text
+    assert only_audit(services).status == "submitted"
