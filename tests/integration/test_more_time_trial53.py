@@ -17,6 +17,7 @@ from bot.audits import more_time
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from tests.integration.test_more_time_trial41 import AUDITOR, MONDAY, WORKER, _action, _asked
+from tests.support.audit_rows import insert_audit
 from tests.support.text import flat
 
 
@@ -80,3 +81,14 @@ def test_any_ordinary_reason_reaches_the_manager_whole(engine: Engine, services:
     action = _action(services)
     sent = _to_manager(_say(engine, f"extend {action} to 20/1 - {reason}"))
     assert f"reason: {flat(reason, '`*_')}." in sent
+
+
+def test_a_name_in_reflections_on_someone_elses_audit_is_refused_as_well_as_the_audit(engine: Engine,
+                                                                                      services: Services) -> None:
+    # the same order problem where reflections are typed
+
+    audit_id = insert_audit(services.storage, "CR-123456", MONDAY, worker="U0PRAN002")
+    [refused] = _say(engine, f"reflect {audit_id} I should have seen Kayla alone at school")
+    said = flat(refused.text, "`*_")
+    assert "looks like a child's or family member's name" in said and "Kayla" not in said
+    assert said.endswith("Only the worker whose case was audited can add reflections to it.")
