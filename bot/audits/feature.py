@@ -71,6 +71,7 @@ from bot.audits import (
     regrade_left,
     reopen_said,
     small_talk,
+    stray_action,
     undo_nothing,
 )
 from bot.audits import actions as actions_feature
@@ -188,6 +189,15 @@ def _a_date_alone(services: Services, turn: Turn, text: str) -> bool:
     return True
 
 
+def _nothing_open(text: str) -> list[Reply] | None:
+    """`cancel`, `back`… typed outside an audit: there is nothing to do so, said with where the drafts are."""
+    if (word := NOTHING_OPEN.match(text)) is None:
+        return None
+    verb = NOTHING_TO.get(word.group(1).lower(), "cancel")
+    return [Reply(kind="notice", text=f"You are not in an audit, so there is nothing to {verb}. "
+                                      "`/audit resume` lists your drafts; `help` shows what you can do.")]
+
+
 def shortcuts(services: Services, turn: Turn, text: str, commands: Shapes) -> list[Reply] | None:
     """Typed words that start or find something (`start audit`, `done 12`, `reopen action 12`, `action 12 due 11/12`,
     `resume`), and words that mean nothing outside an audit, said so; None for other text (a question, for the
@@ -241,10 +251,8 @@ def shortcuts(services: Services, turn: Turn, text: str, commands: Shapes) -> li
         return readback.list_command(services, turn, "mine")
     if checklist_switch.SAID.match(text):  # `wrong checklist` with no draft on screen
         return [Reply(kind="notice", text=SWITCH_WHERE)]
-    if (word := NOTHING_OPEN.match(text)) is not None:
-        verb = NOTHING_TO.get(word.group(1).lower(), "cancel")
-        return [Reply(kind="notice", text=f"You are not in an audit, so there is nothing to {verb}. "
-                                          "`/audit resume` lists your drafts; `help` shows what you can do.")]
+    if (stray := _nothing_open(text) or stray_action.typed(text)) is not None:  # an action, none added (trial 53)
+        return stray
     if names_a_command(text, [*commands, *ACTION_WORDS]):
         return None  # `show 1234` is the command, not the case SHOW-1234 (bot.engine.near_miss.names_a_command)
     return audits_start.bare_reference(services, turn, text)

@@ -413,10 +413,15 @@ def reflection_prompt(audit_id: int) -> list[Reply]:
 def reflection(services: Services, turn: Turn, audit_id: int, text: str) -> list[Reply]:
     """Store the worker's reflections (at least a sentence, screened) and tell the auditor. Whether the person may
     reflect at all comes first: a trial's manager was asked to rewrite `good` as a sentence, then told only the
-    worker may add reflections."""
+    worker may add reflections; an identifier in the text is refused with it, first."""
     ctx = load(services, audit_id)
     if ctx.audit.worker_id != turn.user_id:
-        raise UserError("Only the worker whose case was audited can add reflections to it.")
+        not_theirs = "Only the worker whose case was audited can add reflections to it."
+        try:  # a name typed is told too, so it is not typed again on their own audit (trial 53, F6)
+            screen_text(text, services.identifier_screen, "your reflections")
+        except UserError as refused:
+            raise UserError(f"{refused} {not_theirs}") from None
+        raise UserError(not_theirs)
     try:
         cleaned = parse_reflection(text)
     except AnswerError as error:

@@ -551,9 +551,9 @@ def _reason_read(services: Services, turn: Turn, state: dict, text: str) -> list
         cleaned = parse_text(text, "reason")
     except AnswerError as error:
         raise answer_error(error) from None
+    screen_text(cleaned, services.identifier_screen, "that reason")  # a name first, whatever else (trial 53, F6)
     if len(cleaned) < MIN_EVIDENCE_CHARS:
         raise UserError(_why_asked(state))
-    screen_text(cleaned, services.identifier_screen, "that reason")
     audit_id = int(state["audit_id"])
     if inadequate_action.needed(services, audit_id, str(state["grade"])):
         held = moderation_store.current_moderation(services.storage, audit_id)
@@ -620,11 +620,11 @@ def concern_reason(services: Services, turn: Turn, data: dict, text: str) -> lis
         cleaned = parse_text(text, "reason")
     except AnswerError as error:
         raise answer_error(error) from None
+    screen_text(cleaned, services.identifier_screen, "that reason")  # a name first, whatever else (trial 53, F6)
     if len(cleaned) < MIN_EVIDENCE_CHARS:
         raise UserError(f"Please give a short reason, a sentence, for grading it "
                         f"**{grade_label(str(data['grade']))}** though the concern stands (or type `no` to choose the "
                         "grade again). Nothing is saved yet.")
-    screen_text(cleaned, services.identifier_screen, "that reason")
     _still_held(services, turn, int(data["audit_id"]))
     return moderation_action.offer(services, turn, {**data, "concern_reason": cleaned})  # then an action, to skip
 

@@ -103,6 +103,14 @@ BECAUSE = re.compile(r"\b(?:(?:because|cos|coz|cuz)(?:\s+of)?|as|since|reason:?)
 # A dash between spaces ends a clause too: approvers are told to put a reason "after a dash" (trial 36: `extend 149 to
 # 23/12 - school holidays` could not read '23/12 - school holidays' as a date).
 CLAUSES = re.compile(r"[,;?!]|\.(?=\s|$)|\s[-–—]+\s")
+# The command's own form, `extend 84 to 20/1, <reason>` (USAGE), whose reason runs to the end of the line; after a
+# spaced dash it does wherever the day is said (trial 53, F5).
+EXTEND_HEAD = re.compile(r"^\s*extend\s+(?:action\s+)?#?\d+\b", re.IGNORECASE)
+AFTER_DASH = re.compile(r"\s+[-–—]+\s+(?P<why>\S.*)$", re.DOTALL)
+AFTER_COMMA = re.compile(r"\s*[,;:]\s*(?P<why>\S.*)$", re.DOTALL)
+AFTER_WORD = re.compile(r"\s+(?:(?:because|cos|coz|cuz)(?:\s+of)?|as|since)\s+(?P<why>\S.*)$",
+                        re.DOTALL | re.IGNORECASE)
+REASON_WORD = re.compile(r"^(?:(?:because|cos|coz|cuz)(?:\s+of)?|reason:?)\s+", re.IGNORECASE)
 ASKING = re.compile(r"^\s*(?:can|could|may|pls|please|is\s+it\s+ok)\b", re.IGNORECASE)
 # A line saying the action is not theirs is never a request for more time (trial 34: "action 34 isnt mine, thats the
 # IRO's job not me" became one): bot.audits.feature reads it as such.
@@ -131,13 +139,15 @@ def read(text: str, today: date) -> Request | None:
     """The request in a line asking for more time on one action, or None when the line is not one (no action's
     number, no words asking for time, or it says the action is not theirs). A day asked for that names no day is
     refused, with an example."""
-    numbers = {match.group("id") for match in ACTION_NUMBER.finditer(text)}
+    said = UNTIL.search(text)
+    whole, at = whole_reason(text, said)
+    head = text[:at] if ACTION_NUMBER.search(text[:at]) else text  # a number in the reason is the reason's (F5)
+    numbers = {match.group("id") for match in ACTION_NUMBER.finditer(head)}
     bare = {match.group("id") for pattern in (BARE_NUMBER, DAY_THEN_NUMBER)
-            for match in pattern.finditer(text)} if not numbers else set()
+            for match in pattern.finditer(head)} if not numbers else set()
     if len(numbers | bare) != 1 or ASKS.search(text) is None or NOT_MINE.search(text) is not None:
         return None
     number = (numbers | bare).pop()
-    said = UNTIL.search(text)
     until, anyway = None, False
     if said is not None:
         day, anyway = kept_anyway(said.group("day").strip())
@@ -146,7 +156,25 @@ def read(text: str, today: date) -> Request | None:
         until = loose_day(text, today)
     by = BY.search(text) if until is None else None
     later = _later(text) if by is None else _later(by.group(0), by)
-    return Request(typed_id(number), until, _reason(text, number), later, bool(bare), text, by is not None, anyway)
+    return Request(typed_id(number), until, whole or _reason(text, number), later, bool(bare), text, by is not None,
+                   anyway)
+
+
+def whole_reason(text: str, said: re.Match[str] | None) -> tuple[str | None, int]:
+    """The reason typed after the day (or, in `extend 84 - …`, after the number) and a spaced dash, or in the
+    command's own form after a comma: every word to the end of the line (trial 53, F5: `extend 84 to 20/1 - dad is
+    off shift work until Jan, can only meet evenings` reached the manager without ", can only meet evenings"). None
+    when there is no such reason: the line's clauses are then read (`_reason`). With it, where the reason starts (the
+line's length when there is none)."""
+    head = EXTEND_HEAD.match(text)
+    start = said.end("day") if said is not None else head.end() if head is not None else None
+    if start is None:
+        return None, len(text)
+    found = AFTER_DASH.match(text, start) or (
+        (AFTER_COMMA.match(text, start) or AFTER_WORD.match(text, start)) if head is not None else None)
+    if found is None:
+        return None, len(text)
+    return REASON_WORD.sub("", found.group("why")).rstrip(" .") or None, found.start("why")
 
 
 def loose_day(text: str, today: date) -> date | None:
@@ -329,6 +357,23 @@ def _already_waiting(services: Services, action: action_store.ActionRow) -> Repl
         f"withdraw it first (`withdraw {action.id}`), then ask again."))
 
 
+def _screened(services: Services, turn: Turn, request: Request) -> str | None:
+    """The reason, screened before anything else is checked (trial 53, F6): one holding an identifier is refused with
+    what to write instead, and a request already waiting on the owner's action is said after it, so the worker knows
+    both before typing again."""
+    if not request.reason:
+        return None
+    try:
+        return screen_text(request.reason, services.identifier_screen, "that reason", typed=request.typed)
+    except UserError as refused:
+        action = action_store.get_action(services.storage, request.action_id)
+        waiting = _already_waiting(services, action) if action is not None and action.owner_id == turn.user_id \
+            else None
+        if waiting is None:
+            raise
+        raise UserError(f"{refused} {waiting.text}") from None
+
+
 def _set_by_approver(services: Services, turn: Turn, request: Request) -> list[Reply] | None:
     """`extend 110 to 14/12` typed by someone who may set the action's date (its auditor, or the owner's manager
     once the auditor may not): the date set as their own answer (bot.audits.more_time_answer.give, which says so when
@@ -355,7 +400,10 @@ def ask(services: Services, turn: Turn, request: Request, replacing: str = "") -
     """Send the request to whoever may give the new date, tell the owner who was asked, and keep it (bot.storage.
     more_time) and in the trail. One already waiting on the action is said instead; typed by someone who may set
     the date, it is set (`_set_by_approver`). A request with no day is asked "Until when?", and a day off queried,
-    before anything is sent (trial 41). `replacing`: the day of the request this one corrects, said to both."""
+    before anything is sent (trial 41). `replacing`: the day of the request this one corrects, said to both. The
+    reason is screened before anything else is checked: a name in it is refused with what to write instead even when
+    a request already waits (trial 53, F6: the worker was told only "You already asked", and would type it again)."""
+    reason = _screened(services, turn, request)
     if (set_by := _set_by_approver(services, turn, request)) is not None:
         return set_by
     action = _open_action(services, turn, request)
@@ -368,8 +416,6 @@ def ask(services: Services, turn: Turn, request: Request, replacing: str = "") -
         requests.withdraw(services.storage, action.id, turn.user_id, turn.now)
     store.keep_aside(services.storage, turn.user_id, PENDING, None, turn.now)
     asked, role = more_time_answer.approver(services, action)
-    reason = screen_text(request.reason, services.identifier_screen, "that reason",
-                         typed=request.typed) if request.reason else None
     until = f"until {short_date(until_day.isoformat())}" if until_day else ""
     detail = ", ".join(part for part in (until, f"reason: {reason}" if reason else "") if part)
     where = f"_{action.description}_, {audit_and_case(action.audit_id, action.case_ref)}"

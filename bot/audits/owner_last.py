@@ -6,7 +6,7 @@ left in the action's text and the owner was asked anyway. As with the owner type
 last words are taken as the owner only when they are nothing but an owner as bot.audits.action_owners reads one (`sw
 s1`, `the worker`, `tm`, a person's name), and never after a word that makes them part of the action ("share the plan
 with the sw", "escalate to tm", "cc me"): `me` is left to the owner question, since it so often ends an action's
-sentence.
+sentence, unless a spaced dash sets it apart (`… so every outcome has a date - me by 18/12`, trial 53).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ _BEFORE_A_PERSON = frozenset({
     "with", "to", "for", "by", "from", "and", "or", "on", "at", "of", "cc", "via", "between", "about", "than", "as",
     "into", "onto", "the", "a", "an", "their", "his", "her", "our", "my", "your", "this", "that"})
 _EDGES = " ,;:()[]-–—.!"
+_DASH = re.compile(r"[-–—]+")
 # An owner marked as one (trial 27: "get health to next core group, owner me, due next fri" kept "owner me" in the
 # action's text and asked for its owner): taken whatever it is, `me` too, since the label says it is the owner.
 LABELLED = re.compile(r"^(?P<head>.+?)[\s,;:–—-]+(?:action\s+)?(?:owner(?:\s+is)?|owned\s+by|assigned\s+to)"
@@ -46,6 +47,9 @@ def split(services: Services, audit: AuditRow, text: str) -> tuple[str, str] | N
         head = " ".join(words[:-count]).rstrip(_EDGES)
         if not owner or not action_owners.only_an_owner(services, audit, owner) or unknown_id(services, owner):
             continue
+        if owner.casefold() in action_owners.AUDITOR_WORDS and len(head.split()) >= 2 and _DASH.fullmatch(
+                words[-count]):
+            return owner, head  # "… has a date - me by 18/12": the dash marks it the owner (trial 53, F15)
         if len(head.split()) < 2 or head.split()[-1].casefold() in _BEFORE_A_PERSON \
                 or owner.casefold() in action_owners.AUDITOR_WORDS:
             return None  # "… by the social worker": part of the action, and so is any shorter end of it ("worker")

@@ -10,7 +10,7 @@ import pytest
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.storage import actions as action_store
-from tests.integration.test_action_removal import COLLEAGUE, TO_ACTIONS, WORKER
+from tests.integration.test_action_removal import AUDITOR, COLLEAGUE, TO_ACTIONS, WORKER
 from tests.integration.test_leaving_words_pause import say
 
 
@@ -25,6 +25,9 @@ def stored(services: Services) -> list[tuple[str, str, str]]:
     ("write to YP explaining the plan, worker, in 2 weeks", "write to YP explaining the plan", WORKER, "2026-12-16"),
     ("sw n2 to refer to MACE by 18/12", "refer to MACE", COLLEAGUE, "2026-12-18"),
     ("Social worker N2 to visit the child at school by 18/12", "visit the child at school", COLLEAGUE, "2026-12-18"),
+    # trial 53, F15: "- me" before the due date is the auditor, not words of the action
+    ("Q4: review the family plan with mum at the next TAF so every outcome has a date - me by 18/12",
+     "review the family plan with mum at the next TAF so every outcome has a date", AUDITOR, "2026-12-18"),
 ])
 def test_an_owner_at_either_end_is_read_and_left_out_of_the_text(engine: Engine, services: Services, typed: str,
                                                                   action: str, owner: str, due: str) -> None:
@@ -42,3 +45,11 @@ def test_words_that_are_no_named_person_before_to_stay_in_the_text(engine: Engin
                                                                    typed: str) -> None:
     replies = say(engine, *TO_ACTIONS, typed)
     assert "Who owns this action?" in "\n".join(r.text for r in replies).replace("**", "")
+
+
+def test_me_after_a_dash_at_the_end_owns_the_action_and_only_the_due_date_is_asked(engine: Engine,
+                                                                                   services: Services) -> None:
+    replies = say(engine, *TO_ACTIONS, "review the family plan with mum - me")  # trial 53, F15
+    out = "\n".join(r.text for r in replies).replace("**", "")
+    assert "Who owns this action?" not in out and "When is it due?" in out
+    assert say(engine, "18/12") and stored(services) == [("review the family plan with mum", AUDITOR, "2026-12-18")]

@@ -214,3 +214,14 @@ def test_the_worker_is_told_why_the_moderator_agreed(engine: Engine, services: S
         replies = engine.message(QA, "the plan is reviewed monthly and the child's words lead it", surface="terminal")
     told = [r.text for r in replies if r.to_user == worker]
     assert told and "because: the plan is reviewed monthly and the child's words lead it" in told[0]
+
+
+def test_a_name_in_a_short_moderation_reason_is_refused_before_it_is_asked_to_be_longer(
+        engine: Engine, services: Services, audit_id: int) -> None:
+    """Trial 53, F6's order problem at a moderation's reason: `Riley ok` was only asked for a longer reason, and the
+    name was never said."""
+    with time_machine.travel(WEDNESDAY, tick=False):
+        _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree", "RI", "Riley ok"], user=QA)
+    text = flat(out, "*`")
+    assert "looks like a child's or family member's name" in text
+    assert decided(services, audit_id) is None
