@@ -205,12 +205,13 @@ _SCHOOL_FIRST = frozenset(_split("ysgol gaelscoil bunscoil sgoil"))
 _WELSH_ARTICLES = frozenset(_split("y yr"))
 # A school named without 'school', known by what is said around it: 'Year 5 at Holy Trinity', 'the head at
 # Meadowbank', 'started at Oakwood in Sept', 'attends Busy Bees', 'the DSL from Sacred Heart', 'school: St Aidan's',
-# 'the child's school is St Johns', 'her nursery is Little Acorns', 'her school, St Johns,', 'goes to St Johns'.
+# 'the child's school is St Johns', 'her nursery is Little Acorns', 'her school, St Johns,', 'goes to St Johns',
+# 'the school Brookfield' and "Kayla's school Brookfield" (trial 53, F3).
 _SCHOOL_CUE = re.compile(
     r"(?:(?:\byear\s*\d{1,2}|\breception|\bhead(?:teacher)?|\bdsl|\bsenco|\bteachers?|\bclass|\bpupil|\bstarted|"
     r"\bstarts|\benrolled|\bon\s+roll)\s+(?:at|from)|\battend(?:s|ing)|\bschool\s*[:=]|"
     r"\b(?:goes|going|moved|moving|transferred|transition(?:ed|ing)?)\s+(?:to|from)|"
-    r"\b(?:school|nursery|college)(?:\s+(?:is|was)|\s*,))\s+"
+    r"\b(?:school|nursery|college)(?:\s+(?:is|was)|\s*,)|\b(?:the|his|her|their)\s+school|['’]s\s+school)\s+"
     r"(?P<name>(?-i:(?:St\.?\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|&))*)|(?:st|saint)\.?\s+[^\W\d_][\w'’-]*)",
     re.IGNORECASE)
 _NOT_SCHOOL_WORDS = frozenset(_split("hospital clinic court centre center surgery council team teams service services"
@@ -223,7 +224,8 @@ _GENERIC_BEFORE_SCHOOL = frozenset(_split(
     "the a an this that his her their its our your my new old same local previous current virtual special primary"
     " secondary high junior infant grammar state independent boarding mainstream free sixth form catholic faith"
     " church village at to from in of and or by for no any every each another school's"
-    " welsh welsh-medium english-medium gaelic-medium bilingual"))  # 'a Welsh-medium school' is no school's name
+    " welsh welsh-medium english-medium gaelic-medium bilingual"  # 'a Welsh-medium school' is no school's name
+    " sunday saturday"))  # 'goes to Sunday school' (trial 53)
 # What a school is said to be that is no name ('the school is Roman Catholic', 'the school is Requires Improvement').
 _SCHOOL_DESCRIPTIONS = frozenset(_split("roman outstanding good requires improvement inadequate special measures"
                                         " rated registered")) | _GENERIC_BEFORE_SCHOOL
@@ -810,11 +812,15 @@ praise success sunshine
 """))
 # Animals people keep: 'cat was hit by a car' is the family's pet, whatever the dictionary of first names says.
 _PETS = frozenset(_split("cat cats kitten puppy pony"))
-# Peoples and faiths, said of a person or a family ('the polish family', 'dad christian, mum muslim'): never a name
-# wherever they stand (NOT_PEOPLE), and words used of a family (family_names.ORDINARY_BEFORE_FAMILY).
+# Peoples and faiths, said of a person or a family ('the polish family', 'dad christian, mum muslim', 'the only
+# Eritrean twins': trial 53, F12): never a name wherever they stand (NOT_PEOPLE), and words used of a family
+# (family_names.ORDINARY_BEFORE_FAMILY).
 PEOPLES_AND_FAITHS = frozenset(_split("""
 white black asian british english irish scottish welsh african caribbean mixed roma gypsy traveller
 polish romanian somali nigerian ghanaian
+eritrean ethiopian sudanese kurdish afghan syrian iraqi iranian ukrainian pakistani bangladeshi lithuanian latvian
+bulgarian slovak czech hungarian albanian kosovan turkish congolese zimbabwean kenyan ugandan jamaican vietnamese
+chinese portuguese
 muslim christian jewish hindu sikh catholic
 jehovah jehovah's rastafarian buddhist pentecostal baptist methodist mormon quaker adventist orthodox
 """))
@@ -1799,8 +1805,9 @@ class NameFinder:
             if not opens and (any(c in gap for c in ".;:!?()–") or " - " in gap):
                 break
             bracketed = bracketed or opens
-            if re.search(r"['’]s$", tokens[k - 1].text) and tokens[k].text.casefold() in _CHILDS_WORKERS:
-                return False  # "Tyler Brown's worker": the child's, after a full name too (trial 21)
+            if re.search(r"['’]s$", tokens[k - 1].text) and (tokens[k].text.casefold() in _CHILDS_WORKERS or (
+                    _bare(tokens[k].text.casefold()) in ROLES - _STAFF_LINE)):
+                return False  # "Tyler Brown's worker", "Kayla's lead practitioner": the child's (trials 21, 53)
             word = re.sub(r"['’]s$", "", tokens[k].text.casefold())  # 'Munby LJ's comments'
             if word in ROLES or (k == i + 1 and tokens[k].text in ("J", "J's")) or (  # 'Keehan J' is a judge
                     word in ("from", "at") and k + 1 < len(tokens) and tokens[k + 1].text.isupper()
@@ -1852,6 +1859,9 @@ class NameFinder:
                     not saint or " ".join(words) in self.lexicon.places) and (
                     len(words) > 1 or self._far_place(*self._one_token(name))):
                 continue  # 'goes to Hillside', 'moved from St Helens' (a town); not 'goes to St Johns', 'to Stockport'
+            if re.match(r"(?i)\S*\s+school\s+[A-Z]", m.group(0)) and not saint and (not any(
+                    self._school_name_word(w) for w in words) or any(_bare(w) in ROLES for w in words)):
+                continue  # 'the school Nurse', 'the school Safeguarding Lead'; not 'the school Brookfield'
             if re.match(r"(?i)(?:school|nursery|college)", m.group(0)) and not saint and (
                     all(w in _SCHOOL_DESCRIPTIONS for w in words) or (not any(
                         self._school_name_word(w) for w in words) and ("," in m.group(0) or len(words) == 1))):
@@ -2064,6 +2074,10 @@ _POSSESSED = RELATIONS | frozenset(_split(
 # Ranks and titles the census lists as first names: 'queens school', 'princes trust' are no possessives.
 _RANKS = frozenset(_split("king queen prince princess duke earl lady lord major judge guy baron count"))
 # Professionals a child has: after a possessive they are the child's ("Aaron's teacher"), not the person's role.
+# Roles after a name's possessive that are a colleague's line, not a child's professional ("Priya's manager agreed");
+# any other role after one is the child's or family's ("Kayla's lead practitioner", trial 53, F1).
+_STAFF_LINE = frozenset(_split("manager supervisor director tm atm hos auditor auditors moderator moderated reviewer qa"
+                               " assessor asye nqsw"))
 _CHILDS_WORKERS = frozenset(_split("teacher headteacher head senco sw ssw social worker keyworker iro gp hv nurse"
                                    " paediatrician therapist guardian advocate tutor mentor"))
 # Before a plural, never a possessive: 'the jacks', 'different faiths mum and dad follow', 'both roses'.

@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import re
 
-from bot.privacy.detect import Hit
+from bot.privacy.detect import RELATIONS, Hit
 from bot.privacy.high_street import high_street_names
 from bot.privacy.lexicon import Lexicon
 
@@ -59,6 +59,16 @@ _LOCAL_BUSINESS = re.compile(
     r"hotel|factory|warehouse|motors|ltd|limited|plc|inn|arms|barbers|butchers|florist|launderette)\b)",
     re.IGNORECASE)
 
+# A family member's own business, pinned to a place (trial 53, F2: 'the one-legged dad who runs the chip shop on the
+# high street'): running, owning or working at a kind of business, then where it is; not 'mum runs the house',
+# 'mum works in a shop', 'dad works nights'.
+_RUNS_A_BUSINESS = re.compile(
+    r"\b(?:runs?|running|ran|owns?|owning|owned|manages?|managing|(?:works?|working|worked)\s+(?:at|in|on))\s+"
+    r"(?:the|a|an|his|her|their)\s+(?P<business>(?:[\w'’&-]+\s+){0,2}?(?:shop|chippy|takeaway|cafe|café|pub|garage|"
+    r"salon|bakery|newsagents?|off[\s-]licen[cs]e|restaurant|stall|barbers?|butchers?|hairdressers?|nail\s+bar|"
+    r"car\s+wash|bar|hotel|b&b|launderette|florists?|chemists?|pharmacy|corner\s+shop|kebab\s+house|offie))\b",
+    re.IGNORECASE)
+
 _PERSON = (r"pupils?|child|children|kids?|girls?|boys?|students?|famil(?:y|ies)|young\s+(?:person|people)|"
            r"teenagers?|teens?|lads?|lass|person|twins?|siblings?|household|black\s+family|one")
 _UNIQUE = re.compile(
@@ -76,7 +86,7 @@ _GROUP = re.compile(
 def jigsaw_hits(text: str, lexicon: Lexicon) -> list[Hit]:
     """A named prison, a parent's workplace pinned to a place, and a description only one child or family fits, as
     written in `text` (see the module's docstring)."""
-    return _prison_hits(text, lexicon) + _workplace_hits(text) + _unique_hits(text)
+    return _prison_hits(text, lexicon) + _workplace_hits(text) + _business_hits(text) + _unique_hits(text)
 
 
 def _names_a_prison(words: str, lexicon: Lexicon, after_hmp: bool = False) -> bool:
@@ -139,4 +149,21 @@ def _unique_hits(text: str) -> list[Hit]:
         desc = m.group("desc")
         if _SCHOOL_YEAR.search(desc) or _GROUP.match(m.group("rest")):
             hits.append(Hit("unique", f"only {' '.join(desc.split())}"))
+    return hits
+
+
+def _business_hits(text: str) -> list[Hit]:
+    """A family member who runs, owns or works at a kind of business and where it is ('dad who runs the chip shop on
+    the high street'): with the rest of the case, one family; the same business with no place passes."""
+    hits = []
+    for m in _RUNS_A_BUSINESS.finditer(text):
+        before = re.findall(r"[\w'’-]+", text[max(0, m.start() - 40):m.start()].casefold())
+        if not any(re.sub(r"['’]s$", "", word) in RELATIONS for word in before):
+            continue  # 'the youth club runs a tuck shop on the estate': no family member's
+        if re.match(r"(?i)work", m.group(0)) and re.search(r"(?i)\san?\s+$", text[m.start():m.start("business")]):
+            continue  # 'mum works in a shop in town': one shop of many; 'runs a cafe near the station' is hers
+        place = _BRANCH_PLACE.match(text[m.end():m.end() + 60])
+        first = place.group("where").split()[0].casefold() if place else ""
+        if place and first not in _NOT_A_PLACE and first.removesuffix("s") not in _NOT_A_PLACE:
+            hits.append(Hit("workplace", f"{' '.join(m.group('business').split())} {place.group(0).strip()}"))
     return hits

@@ -87,6 +87,18 @@ KINDS = {
                        "the knowledge base, and a case reference points them at one child's case"),
 }
 LABELS = {kind: label for kind, (label, _) in KINDS.items()}
+# A name said with where its person works ('Sandra Moyes in finance', 'Grace from the family hub'): a colleague or
+# another professional, so the refusal says "a person's name" (trial 53, F18), with the same advice (write the role).
+PERSON_NAME = "a person's name"
+PERSON_ADVICE = ("write their role instead ('the finance officer', 'the family hub worker', 'the social worker'): a "
+                 "name with where they work points at the case")
+# 'from the family hub', 'from the fostering team' (a worker from a service); 'in finance', 'at the council' (a back
+# office): 'Kayleigh Price in the leaving care team' may be a care leaver the team works with, so stays a child's.
+_AT_A_SERVICE = re.compile(
+    r"\W{0,2}\s+(?:from\s+(?:the\s+|our\s+)?(?:[\w'’-]+\s+){0,3}?(?:team|hub|service|services|unit|mash|cafcass|"
+    r"police|council)|(?:in|from|at|of|with)\s+(?:the\s+|our\s+)?(?:finance|hr|payroll|legal(?:\s+services)?|admin|"
+    r"business\s+support|it|ict|commissioning|procurement|the\s+council|council\s+tax|(?:the\s+)?contact\s+centre))\b",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -175,8 +187,9 @@ class Screen:
         hits = without_practice_names(text, without_named_services(text, hits, self.lexicon))
         hits = without_high_street(text, hits, self.lexicon) if mode == "full" else hits
         hits += jigsaw_hits(text, self.lexicon) if mode == "full" else []  # 'HMP Durham', 'the only year 4 pupil'
+        at_work = [text[max(0, m.start() - 80):m.start()] for m in _AT_A_SERVICE.finditer(text)]
         for hit in _without_names_in_addresses(text, hits):
-            finding = Finding(hit.kind, LABELS[hit.kind], hit.words)
+            finding = Finding(hit.kind, _label(at_work, hit), hit.words)
             if hit.words and finding not in findings:
                 findings.append(finding)
         return findings
@@ -186,6 +199,15 @@ class Screen:
         it whose names are rightly there (its source cites authors and judgments) and its id and tags."""
         return [Finding(hit.kind, LABELS[hit.kind], hit.words)
                 for hit in dict.fromkeys(content_reference_hits(text, self.case_references))]
+
+
+def _label(at_work: list[str], hit: Hit) -> str:
+    """What a refusal calls the words found: a name just before where its person works (`at_work` holds the text
+    before each such place) is "a person's name" (a colleague's or another professional's), any other name a child's
+    or family member's."""
+    if hit.kind == "name" and hit.words and any(before.endswith(hit.words) for before in at_work):
+        return PERSON_NAME
+    return LABELS[hit.kind]
 
 
 def _not_found_yet(text: str, hits: list[Hit], more: list[Hit]) -> list[Hit]:
@@ -232,12 +254,12 @@ def masked(words: str) -> str:
 
 def explain(findings: list[Finding]) -> str:
     """Which words to change and why, one clause per kind, the words masked: “j… s…” looks like a child's name: ..."""
-    by_kind: dict[str, list[str]] = {}
+    by_kind: dict[tuple[str, str], list[str]] = {}
     for finding in one_per_word(findings):
-        by_kind.setdefault(finding.kind, []).append(f"“{masked(finding.words)}”")
+        by_kind.setdefault((finding.kind, finding.label), []).append(f"“{masked(finding.words)}”")
     parts = []
-    for kind, words in by_kind.items():
-        label, advice = KINDS[kind]
+    for (kind, label), words in by_kind.items():
+        advice = PERSON_ADVICE if label == PERSON_NAME else KINDS[kind][1]
         parts.append(f"{_join(words)} {'looks' if len(words) == 1 else 'look'} like {label}: {advice}")
     return "; ".join(parts)
 
