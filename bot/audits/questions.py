@@ -17,6 +17,7 @@ from bot.audits import (
     hedged_answer,
     na_doubt,
     note_check,
+    pasted_note,
     step_reminder,
 )
 from bot.audits.action_removal import listed
@@ -304,6 +305,8 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
         meant = option_by_meaning(question.options, text) if said is None and question.type == "choice" else None
         if said is None and meant is None:  # `continue plan for now, poss …` (trial 28): an option's words, a note
             said = read_option_then_note(question, text)
+        if said is None and meant is None and (kept := pasted_note.keep(services, turn, ctx, question, text)):
+            return kept  # a paragraph of evidence with no yes or no (trial 54): kept for the answer typed next
         if said is None and meant is None:
             screen_text(text, services.identifier_screen, "that")  # not an answer: a name in it is told so first
             raise answer_error(error) from None
