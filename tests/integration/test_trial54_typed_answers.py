@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.audits.pasted_note import pasted_note
+from bot.audits.yes_no_words import thumb
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from knowledge.checklist_schema import Question
@@ -64,3 +65,41 @@ def test_any_paragraph_of_evidence_at_a_yes_no_question_is_kept_whole(words: lis
 def test_a_few_words_are_never_kept_as_a_pasted_note(words: list[str]) -> None:
     assert pasted_note(YES_NO, " ".join(words)) is None
     assert pasted_note(Question(id="t", text="What was done?", type="text"), " ".join(words * 3)) is None
+
+
+TO_GRADE = [*TO_Q3, "no", "yes", "yes"]  # question 6 grades the assessment and plan
+
+
+@pytest.mark.parametrize(("typed", "value", "said"), [("👍", "yes", "Got it: Yes (I read 👍 as Yes)."),
+                                                      ("👎", "no", "Got it: No (I read 👎 as No)."),
+                                                      (":+1:", "yes", "Got it: Yes (I read :+1: as Yes)."),
+                                                      ("👍🏽", "yes", "Got it: Yes (I read 👍🏽 as Yes).")])
+def test_a_thumb_at_a_yes_no_question_is_its_answer_said_back(engine: Engine, services: Services, typed: str,
+                                                               value: str, said: str) -> None:
+    out = _chat(engine, [*TO_Q3, typed])
+    assert said in out and "Please answer yes or no" not in out
+    assert _answers(services)["need-explained"] == (value, None)
+
+
+@given(up=st.booleans(), tone=st.sampled_from(["", "🏻", "🏿", ":skin-tone-2:", "\ufe0f"]),
+       space=st.sampled_from(["", " ", "\n"]))
+def test_a_thumb_alone_is_read_and_a_thumb_with_words_is_not(up: bool, tone: str, space: str) -> None:
+    sign = ("👍" if up else "👎") if tone != ":skin-tone-2:" else (":+1:" if up else ":-1:")
+    assert thumb(f"{space}{sign}{tone}{space}") == ("yes" if up else "no")
+    assert thumb(f"{sign}{tone} not seen alone") is None
+
+
+@pytest.mark.parametrize("typed", ["good-ish", "goodish", "prob good"])
+def test_a_grade_with_words_around_it_is_asked_about_and_yes_takes_it(engine: Engine, services: Services,
+                                                                      typed: str) -> None:
+    out = _chat(engine, [*TO_GRADE, typed, "yes"])
+    assert f"I haven't stored a grade for “{typed}”. Did you mean Good? Type yes to take it" in out
+    assert "Please give a grade" not in out
+    assert _answers(services)["plan-quality"][0] == "good"
+
+
+def test_no_to_the_grade_asked_about_stores_nothing_and_a_typo_is_still_read(engine: Engine,
+                                                                             services: Services) -> None:
+    out = _chat(engine, [*TO_GRADE, "good-ish", "no", "requires improvment"])
+    assert "Did you mean Good?" in out and "Why this grade?" in out
+    assert _answers(services)["plan-quality"][0] == "requires_improvement"
