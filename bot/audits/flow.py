@@ -24,7 +24,7 @@ from bot.audits.hedged_answers import hedged, unsure, vague_note
 from bot.audits.note_labels import without_label
 from bot.audits.option_words import matching_options
 from bot.audits.question_opening import opens_as_question
-from bot.audits.yes_no_words import yes_or_no
+from bot.audits.yes_no_words import thumb, yes_or_no
 from bot.core.audit_rules import Answers, missing_answers, needs_evidence, visible_questions
 from bot.core.sentences import MIN_SENTENCE_CHARS, in_a_sentence, says_something
 from knowledge.checklist_schema import GRADE_LABELS, GRADES, NOT_APPLICABLE, Answer, Checklist, Question
@@ -214,7 +214,7 @@ def parse_answer(question: Question, text: str, today: dt.date | None = None) ->
     lowered = " ".join(raw.lower().split())
     kind = question.type
     if kind == "yes_no":
-        said = yes_or_no(lowered)  # "yes.", "No!", "yeah", "yse" (bot.audits.yes_no_words)
+        said = yes_or_no(lowered) or thumb(raw)  # "yes.", "No!", "yeah", "yse", `👍` (bot.audits.yes_no_words)
         if said is not None:
             return said
         if lowered in _NA and question.allow_na:

@@ -17,7 +17,9 @@ from bot.audits import (
     hedged_answer,
     na_doubt,
     note_check,
+    pasted_note,
     step_reminder,
+    unsure_grade,
 )
 from bot.audits.action_removal import listed
 from bot.audits.alert_trail import trailed
@@ -57,6 +59,7 @@ from bot.audits.numbering import labels_hint, question_by_label, question_label
 from bot.audits.option_start import option_then_note
 from bot.audits.option_words import option_by_meaning
 from bot.audits.screens import advance_and_render
+from bot.audits.yes_no_words import thumb
 from bot.core.audit_rules import answers_hidden, escalations, suggest_grade, visible_questions
 from bot.core.count_bounds import over_bound
 from bot.core.markup import emoji
@@ -304,6 +307,10 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
         meant = option_by_meaning(question.options, text) if said is None and question.type == "choice" else None
         if said is None and meant is None:  # `continue plan for now, poss …` (trial 28): an option's words, a note
             said = read_option_then_note(question, text)
+        if said is None and meant is None and (kept := pasted_note.keep(services, turn, ctx, question, text)):
+            return kept  # a paragraph of evidence with no yes or no (trial 54): kept for the answer typed next
+        if said is None and meant is None and (asked := unsure_grade.ask(services, turn, ctx, question, text)):
+            return asked  # `good-ish` at a grade (trial 54): "Did you mean Good?"
         if said is None and meant is None:
             screen_text(text, services.identifier_screen, "that")  # not an answer: a name in it is told so first
             raise answer_error(error) from None
@@ -324,10 +331,17 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
         replies.insert(0, Reply(kind="notice", text=too_high))  # `change 2` lowered the sample below later counts
     if replies and note is None and question.type in SAID_BACK:
         replies.insert(0, Reply(kind="notice", text=f"Got it: **{question.answer_label(value)}**"
-                                                    f"{none_said(ctx, question, value, text)}."))
+                                                    f"{none_said(ctx, question, value, text)}{thumb_said(text)}."))
     elif replies and note is None and question.type == "text":  # trial 31: a written answer was saved without a word
         replies.insert(0, Reply(kind="notice", text=f"Got it: “{shortened(value)}”."))
     return replies
+
+
+def thumb_said(text: str) -> str:
+    """" (I read 👍 as Yes)" after "Got it: **Yes**" when the answer was a thumb (trial 54), so a thumb pressed by
+    mistake shows at once; nothing for an answer typed in words."""
+    said = thumb(text)
+    return "" if said is None else f" (I read {text.strip()} as {said.capitalize()})"
 
 
 def none_said(ctx: Ctx, question: Question, value: str, text: str) -> str:

@@ -40,3 +40,18 @@ def yes_or_no(text: str) -> str | None:
         return "yes"
     return None
 
+
+
+# Trial 54 (F14): `👍` at a yes/no question was told "Please answer yes or no". A thumb typed alone answers a question
+# (never a confirmation: bot.engine.confirmations reads its own words), as the emoji or as Slack sends it
+# (`:+1:`, `:thumbsup:`, with a skin tone `:+1::skin-tone-3:`), and the answer read is said back with it.
+_THUMB = re.compile(r"^(?:(?P<up>👍|:\+1:|:thumbsup:)|(?P<down>👎|:-1:|:thumbsdown:))"
+                    r"(?:[\U0001F3FB-\U0001F3FF]|:skin-tone-[2-6]:)?\ufe0f?$")
+
+
+def thumb(text: str) -> str | None:
+    """"yes" for a thumbs-up typed alone, "no" for a thumbs-down; None for anything else."""
+    found = _THUMB.match("".join((text or "").split()))
+    if found is None:
+        return None
+    return "yes" if found.group("up") else "no"

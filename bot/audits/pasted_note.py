@@ -1,0 +1,58 @@
+"""A paragraph of evidence pasted at a yes/no question with no yes or no in it (trial 54, F7).
+
+A manager on a phone pasted 600 characters of what was on the file (the home visit, the food bank, the child's own
+words) and was told "Please answer yes or no"; nothing was kept, and the paragraph had to be pasted again after
+`yes, `. A line of evidence is kept instead, screened as any note is (a refusal of the identifier screen comes first
+and nothing is kept), on the person's conversation row beside the question, as a hedged answer's note is
+(bot.audits.hedged_answer): the next `yes` or `no` (typed or pressed) takes it as its note. Only a line that reads
+as evidence is kept: a few words at least (PARAGRAPH_WORDS) that are not vague and do not say the auditor does not
+know (`idk`, `maybe`, `not sure …` keep their replies).
+"""
+
+from __future__ import annotations
+
+from bot.audits.core import Ctx, answer_error
+from bot.audits.flow import AnswerError, parse_text
+from bot.audits.hedged_answer import KEPT
+from bot.audits.hedged_answers import note_long_enough, unsure
+from bot.audits.note_labels import without_label
+from bot.audits.step_reminder import step_again
+from bot.core.replies import Reply
+from bot.core.services import Services
+from bot.engine.routing import Turn
+from bot.privacy.screen import screen_text
+from bot.storage import audits as store
+from knowledge.checklist_schema import Question
+
+PARAGRAPH_WORDS = 8  # the fewest words a line must have to be kept as evidence typed before its yes or no
+
+
+def pasted_note(question: Question, text: str) -> str | None:
+    """The note to keep from `text` typed at a yes/no question where no answer could be read in it, on one line;
+    None when the question is not yes/no or the line is too short, vague or unsure to be evidence."""
+    note = " ".join(without_label(text or "", "evidence").split())
+    if question.type != "yes_no" or len(note.split()) < PARAGRAPH_WORDS:
+        return None
+    if unsure(note) is not None or not note_long_enough(note):
+        return None
+    return note
+
+
+def keep(services: Services, turn: Turn, ctx: Ctx, question: Question, text: str) -> list[Reply] | None:
+    """Keep a pasted paragraph of evidence for the yes or no that comes next, and ask for it; None when `text` is
+    not one (the question's own refusal follows). The identifier screen is asked first: a refused note is not kept."""
+    note = pasted_note(question, text)
+    if note is None:
+        return None
+    try:
+        note = parse_text(note, "evidence note")
+    except AnswerError as error:  # longer than a message's note may be: said so, nothing kept
+        screen_text(text, services.identifier_screen, "that")
+        raise answer_error(error) from None
+    note = screen_text(note, services.identifier_screen, "that evidence note")
+    store.keep_aside(services.storage, turn.user_id, KEPT,
+                     {"audit_id": ctx.audit.id, "version": ctx.version, "step": ctx.audit.step, "note": note}, turn.now)
+    asked, typed = (("Is that a yes, a no or not applicable?", "yes, no or n/a") if question.allow_na
+                    else ("Is that a yes or a no?", "yes or no"))
+    return [Reply(kind="notice", text=f"{asked} I've kept your note: type {typed} (or press a button) and it goes "
+                                      "with the answer."), *step_again(services, ctx)]
