@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from knowledge.entries import EntryRef
+from knowledge.link_words import link_warnings
 from knowledge.new_tags import Tagged, new_tag_warnings
 from knowledge.problems import KnowledgeBaseError, Problem
 
@@ -32,6 +33,22 @@ def folded_item_warnings(folder: Path) -> list[Problem]:
         except (OSError, UnicodeDecodeError):
             continue
         warnings.extend(folded_items(text, path.relative_to(folder).as_posix()))
+    return warnings
+
+
+def text_warnings(folder: Path) -> list[Problem]:
+    """Folded list items and words that look like links but are not (knowledge.link_words), file by file."""
+    warnings: list[Problem] = []
+    for path in sorted(folder.rglob("*.yaml")):
+        try:
+            text = path.read_text(encoding="utf-8")
+            node = yaml.compose(text, Loader=_Loader)
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            continue
+        file, lines = path.relative_to(folder).as_posix(), text.splitlines()
+        warnings.extend(_warning(file, lines, scalar, where) for scalar, where in _plain_texts(node, "")
+                        if _dash_line(lines, scalar) is not None)
+        warnings.extend(link_warnings(node, lines, file))
     return warnings
 
 
@@ -86,11 +103,11 @@ def folder_warnings(folder: Path, cache_folder: Path | None = None,
     start notice say the same (trial 44, F9): list items folded into the text above them, then new tags close to
     a tag other entries use (knowledge.new_tags). `entries`: the folder's, when just loaded (not loaded again)."""
     if entries is not None:
-        return [*folded_item_warnings(folder), *new_tag_warnings(entries)]
+        return [*text_warnings(folder), *new_tag_warnings(entries)]
     from knowledge.loader import load_knowledge  # the loader's own modules come first
 
     try:
         entries = list(load_knowledge(folder, cache_folder=cache_folder).entries.values())
     except KnowledgeBaseError as error:
         entries = [ref for ref in error.texts if isinstance(ref, EntryRef)]
-    return [*folded_item_warnings(folder), *new_tag_warnings(entries)]
+    return [*text_warnings(folder), *new_tag_warnings(entries)]

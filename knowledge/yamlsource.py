@@ -8,6 +8,7 @@ text written, so the validator can say what is wrong with it instead of the load
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any, cast
 
@@ -106,7 +107,7 @@ def load_yaml_with_lines(text: str, file: str, problems: list[Problem] | None = 
         try:
             node = loader.get_single_node()
         except yaml.MarkedYAMLError as error:
-            raise YamlLoadError(_syntax_problem(error, file)) from None
+            raise YamlLoadError(_syntax_problem(error, file, text)) from None
         except yaml.YAMLError as error:
             raise YamlLoadError(Problem(file, None, f"this is not valid YAML ({error}).")) from None
         if node is None:
@@ -134,7 +135,49 @@ def strings_in(node: object) -> Iterator[str]:
             yield from strings_in(item)
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, file: str) -> Problem:
+_BLOCK_KEY = re.compile(r"^(?P<indent> *)(?:- +)?(?P<key>[A-Za-z_][\w-]*): *[|>][-+0-9]*\s*$")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _unindented_block_key(lines: list[str], number: int) -> str | None:
+    """The key of the `key: |` block that line `number` (1-based) was meant to belong to, if it sits at or left of
+    that key's column while the lines after it are indented under the key; None for any other shape.
+
+    Why: PyYAML reports such a line as "could not find expected ':'" on the line after it (trial 54, F9); the QA
+    lead needs to hear that the line itself is not indented, and where.
+    """
+    if not 1 <= number <= len(lines) or not lines[number - 1].strip():
+        return None
+    own = _indent(lines[number - 1])
+    for above in range(number - 2, -1, -1):
+        text = lines[above]
+        if not text.strip():
+            continue
+        found = _BLOCK_KEY.match(text)
+        if found is not None:
+            key_column = len(found.group("indent"))
+            return found.group("key") if own <= key_column and _next_is_under(lines, number, key_column) else None
+        if _indent(text) <= own:
+            return None
+    return None
+
+
+def _next_is_under(lines: list[str], number: int, key_column: int) -> bool:
+    """Whether the next non-blank line after `number` is indented under the key (the block goes on below it)."""
+    following = next((line for line in lines[number:] if line.strip()), "")
+    return _indent(following) > key_column
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, file: str, text: str = "") -> Problem:
+    lines = text.splitlines()
+    for mark in (error.context_mark, error.problem_mark):
+        key = _unindented_block_key(lines, mark.line + 1) if mark is not None else None
+        if mark is not None and key is not None:
+            return Problem(file, mark.line + 1, f"YAML syntax error: this line is not indented under `{key}:`: "
+                                                "indent it like the lines around it.")
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark is not None else None
     what = error.problem or "unreadable YAML"

@@ -8,6 +8,8 @@ number, or its name as `| file: …` takes it, a letter or two wrong forgiven wh
 the entry is checked again exactly as `kb check` checks it and written, or refused with every problem, as the
 command is. `cancel` drops it, nothing written; a whole command typed instead runs, and the entry is dropped (said);
 anything else is asked again. A button pressed or an `/audit` command also drops it, as for a typed answer.
+A `kb new N …` typed again while it waits (trial 54, F13) replaces it and runs, asking the file again if need be,
+instead of "type `/audit kb new N …` again".
 
 fix53e: the entry waits on the conversation row (the database), so it outlives a restart, but a QA lead coming back
 later was not told: a restarted chat said nothing, and a question typed then got "That names none of the files". A
@@ -42,6 +44,7 @@ KEY = "kb_new_file"  # beside the conversation: {"key": N, "text": what followed
 #                      "asked": when the file was asked for or the QA lead last reminded (ISO)}
 LATER = timedelta(minutes=30)  # a line typed this long after the question is not taken for its answer unasked
 PRIORITY = 12  # as a typed answer's (bot.asking.answer_typed_next): before a Yes-or-No and an audit's step
+_RETYPED_NEW = re.compile(r"^\s*(?:/?audit\s+)?kb\s+new\s+#?(\d{1,6})\b", re.IGNORECASE)
 _NUMBER = re.compile(r"^\s*(?:(?:file|number|no\.?)\s*)?#?(\d{1,3})\s*[.)]?\s*$", re.IGNORECASE)
 
 
@@ -158,6 +161,9 @@ def typed(engine: Engine, services: Services, desk: UnansweredDesk, turn: Turn, 
         _drop(services, turn)
         return [Reply(text=f"OK, the new entry was dropped and nothing was written: #{key} stays open on "
                            "`/audit kb unanswered`.")]
+    if (retyped := _retyped_new(text)) is not None:
+        _drop(services, turn)
+        return _replaced(key, retyped) + (typed_command(engine, turn, text) or [])
     if is_command_line(text, engine.typed_shapes) and file_chosen(text, files) is None:
         _drop(services, turn)
         note = Reply(kind="notice", text=f"I took that as a command, so the new entry for #{key} was not written: "
@@ -174,6 +180,21 @@ def typed(engine: Engine, services: Services, desk: UnansweredDesk, turn: Turn, 
     _drop(services, turn)
     new, _ = parse_new_entry(str(kept["text"]))
     return desk.new_entry(turn, key, new, file)
+
+
+def _retyped_new(text: str) -> int | None:
+    """The number of a `kb new N …` typed while an entry waits for its file (trial 54, F13), else None."""
+    found = _RETYPED_NEW.match(text)
+    return int(found.group(1)) if found else None
+
+
+def _replaced(key: int, retyped: int) -> list[Reply]:
+    """The same number typed again replaces the waiting entry silently (its file is asked again if need be);
+    another number says the waiting one was dropped, so nobody is asked to type a command twice."""
+    if retyped == key:
+        return []
+    return [Reply(kind="notice", text=f"The new entry for #{key} that waited for its file was dropped, nothing "
+                                     f"written (#{key} stays open); this one for #{retyped} goes on.")]
 
 
 def drop_on_press(services: Services, turn: Turn,
