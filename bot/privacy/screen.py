@@ -39,6 +39,7 @@ from bot.privacy.practice_names import without_practice_names
 from bot.privacy.professional_places import with_professional_places
 from bot.privacy.service_names import service_name_hits
 from bot.privacy.short_names import short_name_hits
+from bot.privacy.shouted import as_typed, lowered, shouted
 from bot.privacy.spaced_initials import spaced_initials_hits
 from bot.privacy.titled_initials import titled_initial_hits
 from knowledge.fields import is_team_mailbox
@@ -162,6 +163,9 @@ class Screen:
         team mailbox, as an entry's `owner:` may be (knowledge/fields.py), identifies no child or family and passes
         in any mode (trial 15, F11)."""
         text = text or ""
+        if mode != "content" and self.lexicon.has_lists and shouted(text, self.acronyms):  # caps lock on (trial 54)
+            cased = lowered(text, self.acronyms, self.lexicon)
+            return [Finding(f.kind, f.label, as_typed(text, cased, f.words)) for f in self.find(cased, mode)]
         strict = mode == "audit"  # audit free text: a national review's child is any child (case_citations.py)
         mode = "full" if strict else mode
         hits = structured_hits(text)
