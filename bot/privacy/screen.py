@@ -39,7 +39,7 @@ from bot.privacy.practice_names import without_practice_names
 from bot.privacy.professional_places import with_professional_places
 from bot.privacy.service_names import service_name_hits
 from bot.privacy.short_names import short_name_hits
-from bot.privacy.shouted import as_typed, lowered, shouted
+from bot.privacy.shouted import as_typed, lowered, shouted, unknown_words
 from bot.privacy.spaced_initials import spaced_initials_hits
 from bot.privacy.titled_initials import titled_initial_hits
 from knowledge.fields import is_team_mailbox
@@ -164,8 +164,11 @@ class Screen:
         in any mode (trial 15, F11)."""
         text = text or ""
         if mode != "content" and self.lexicon.has_lists and shouted(text, self.acronyms):  # caps lock on (trial 54)
-            cased = lowered(text, self.acronyms, self.lexicon)
-            return [Finding(f.kind, f.label, as_typed(text, cased, f.words)) for f in self.find(cased, mode)]
+            return self._find_shouted(text, mode)
+        return self._find_typed(text, mode)
+
+    def _find_typed(self, text: str, mode: str) -> list[Finding]:
+        """`find` on the text as typed."""
         strict = mode == "audit"  # audit free text: a national review's child is any child (case_citations.py)
         mode = "full" if strict else mode
         hits = structured_hits(text)
@@ -202,6 +205,14 @@ class Screen:
             if hit.words and finding not in findings:
                 findings.append(finding)
         return findings
+
+    def _find_shouted(self, text: str, mode: str) -> list[Finding]:
+        """`find` for a line typed in capitals: read in lower case (bot/privacy/shouted.py), with any name found as
+        typed whose words no dictionary holds ('ADEBOWALE FAMILY'), quoted as typed."""
+        cased = lowered(text, self.acronyms, self.lexicon)
+        found = [Finding(f.kind, f.label, as_typed(text, cased, f.words)) for f in self.find(cased, mode)]
+        return found + [f for f in self._find_typed(text, mode) if f.kind == "name" and f not in found
+                        and unknown_words(f.words, self.lexicon)]
 
     def case_references_in(self, text: str) -> list[Finding]:
         """The case references in `text` alone, as content mode finds them: for the texts of an entry shown with

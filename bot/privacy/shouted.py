@@ -8,8 +8,9 @@ names where only a person fits ('lisa carter was seen', 'tyler said', 'seen at o
 identifier whatever its case stays one: a word with a digit (an NHS number, a date of birth, a postcode, a CR
 reference, a UPN) is kept as typed, and so is an acronym that is no everyday word ('ICPC', 'TAF'; not 'MUM', 'SO').
 A listed given name before 'from' keeps its capital, so 'GRACE FROM THE FAMILY HUB' is still a person's name with
-where they work (service_names.py). A line with a few acronyms in it ('ICPC due, CIN plan and TAF ok') is no
-shouted line and is screened as typed.
+where they work (service_names.py); a name the screen finds in the line as typed whose words no dictionary holds
+is refused too ('HOME VISIT TO ADEBOWALE FAMILY': `unknown_words`). A line with a few acronyms in it ('ICPC due,
+CIN plan and TAF ok') is no shouted line and is screened as typed.
 """
 
 from __future__ import annotations
@@ -39,10 +40,19 @@ def lowered(text: str, acronyms: frozenset[str], lexicon: Lexicon) -> str:
         if any(char.isdigit() for char in token) or (token in acronyms and folded not in lexicon.common_words):
             continue
         lower = [char.lower() if len(char.lower()) == 1 else char for char in token]
-        if folded in lexicon.census_given and i + 1 < len(tokens) and tokens[i + 1].group(0).casefold() == "from":
+        if i + 1 < len(tokens) and tokens[i + 1].group(0).casefold() == "from" and folded in lexicon.census_given:
             lower[0] = token[0]
         out[m.start():m.end()] = lower
     return "".join(out)
+
+
+def unknown_words(words: str, lexicon: Lexicon) -> bool:
+    """Whether a name found in the shouted line as typed is words neither the dictionary nor the name lists hold
+    ('ADEBOWALE' before 'FAMILY'): the lower-case reading finds the listed names ('lisa carter'), not these, so
+    they are refused as typed."""
+    folded = [word.casefold() for word in _TOKEN.findall(words)]
+    return bool(folded) and all(word.isalpha() and len(word) > 2 and word not in lexicon.known_words
+                                and word not in lexicon.common_words and not lexicon.is_name(word) for word in folded)
 
 
 def as_typed(typed: str, cased: str, words: str) -> str:
