@@ -37,7 +37,9 @@ from bot.privacy.pet_names import pet_name_hits, watched_name_hits
 from bot.privacy.places import place_hits
 from bot.privacy.practice_names import without_practice_names
 from bot.privacy.professional_places import with_professional_places
+from bot.privacy.service_names import service_name_hits
 from bot.privacy.short_names import short_name_hits
+from bot.privacy.shouted import as_typed, lowered, shouted, unknown_words
 from bot.privacy.spaced_initials import spaced_initials_hits
 from bot.privacy.titled_initials import titled_initial_hits
 from knowledge.fields import is_team_mailbox
@@ -87,8 +89,9 @@ KINDS = {
                        "the knowledge base, and a case reference points them at one child's case"),
 }
 LABELS = {kind: label for kind, (label, _) in KINDS.items()}
-# A name said with where its person works ('Sandra Moyes in finance', 'Grace from the family hub'): a colleague or
-# another professional, so the refusal says "a person's name" (trial 53, F18), with the same advice (write the role).
+# A name said with where its person works ('Sandra Moyes in finance', 'Grace from the family hub', 'Paige from
+# health visiting'): a colleague or another professional, so the refusal says "a person's name" (trial 53, F18;
+# trial 54, F1), with the same advice (write the role).
 PERSON_NAME = "a person's name"
 PERSON_ADVICE = ("write their role instead ('the finance officer', 'the family hub worker', 'the social worker'): a "
                  "name with where they work points at the case")
@@ -96,8 +99,10 @@ PERSON_ADVICE = ("write their role instead ('the finance officer', 'the family h
 # office): 'Kayleigh Price in the leaving care team' may be a care leaver the team works with, so stays a child's.
 _AT_A_SERVICE = re.compile(
     r"\W{0,2}\s+(?:from\s+(?:the\s+|our\s+)?(?:[\w'’-]+\s+){0,3}?(?:team|hub|service|services|unit|mash|cafcass|"
-    r"police|council)|(?:in|from|at|of|with)\s+(?:the\s+|our\s+)?(?:finance|hr|payroll|legal(?:\s+services)?|admin|"
-    r"business\s+support|it|ict|commissioning|procurement|the\s+council|council\s+tax|(?:the\s+)?contact\s+centre))\b",
+    r"police|council)|from\s+(?:the\s+|our\s+)?(?:health\s+visit(?:ing|ors?)|school\s+nurs(?:e|es|ing)|"
+    r"(?:[\w'’-]+\s+){0,3}?(?:centre|center))|(?:in|from|at|of|with)\s+(?:the\s+|our\s+)?"
+    r"(?:finance|hr|payroll|legal(?:\s+services)?|admin|business\s+support|it|ict|commissioning|procurement|"
+    r"the\s+council|council\s+tax|(?:the\s+)?contact\s+centre))\b",
     re.IGNORECASE)
 
 
@@ -158,6 +163,12 @@ class Screen:
         team mailbox, as an entry's `owner:` may be (knowledge/fields.py), identifies no child or family and passes
         in any mode (trial 15, F11)."""
         text = text or ""
+        if mode != "content" and self.lexicon.has_lists and shouted(text, self.acronyms):  # caps lock on (trial 54)
+            return self._find_shouted(text, mode)
+        return self._find_typed(text, mode)
+
+    def _find_typed(self, text: str, mode: str) -> list[Finding]:
+        """`find` on the text as typed."""
         strict = mode == "audit"  # audit free text: a national review's child is any child (case_citations.py)
         mode = "full" if strict else mode
         hits = structured_hits(text)
@@ -177,7 +188,8 @@ class Screen:
                 hits += _not_found_yet(text, hits, called_name_hits(text, finder, self.acronyms)
                                        + titled_initial_hits(text) + diminutive_hits(text, self.acronyms, self.lexicon)
                                        + short_name_hits(text, self.acronyms, self.lexicon)
-                                       + pet_name_hits(text) + watched_name_hits(text, self.lexicon))
+                                       + pet_name_hits(text) + watched_name_hits(text, self.lexicon)
+                                       + service_name_hits(text, self.lexicon))
         else:
             hits += content_name_hits(text, self.lexicon, self.listed)
             hits += [hit for hit in content_reference_hits(text, self.case_references)
@@ -193,6 +205,14 @@ class Screen:
             if hit.words and finding not in findings:
                 findings.append(finding)
         return findings
+
+    def _find_shouted(self, text: str, mode: str) -> list[Finding]:
+        """`find` for a line typed in capitals: read in lower case (bot/privacy/shouted.py), with any name found as
+        typed whose words no dictionary holds ('ADEBOWALE FAMILY'), quoted as typed."""
+        cased = lowered(text, self.acronyms, self.lexicon)
+        found = [Finding(f.kind, f.label, as_typed(text, cased, f.words)) for f in self.find(cased, mode)]
+        return found + [f for f in self._find_typed(text, mode) if f.kind == "name" and f not in found
+                        and unknown_words(f.words, self.lexicon)]
 
     def case_references_in(self, text: str) -> list[Finding]:
         """The case references in `text` alone, as content mode finds them: for the texts of an entry shown with
