@@ -50,6 +50,6 @@ def test_the_auditor_of_audit_1_is_told_nothing_was_done_and_what_they_can_do(en
     with time_machine.travel(WORKING_DAY, tick=False):
         audit = insert_audit(services.storage, "CR-551234", WORKING_DAY - timedelta(days=2), auditor="U0MGRN001")
         said = all_text(engine.message("U0MGRN001", f"accept {audit}"))
-    assert said.strip().startswith("Nothing was done: `accept` and `reject` with a number are the QA leads' review"), said
+    assert said.strip().startswith("Nothing was done: `accept` and `reject` with a number are the QA leads"), said
     assert f"Audit #{audit} (you audited): `show {audit}` opens it." in said, said
     assert "suggested grade" not in said
