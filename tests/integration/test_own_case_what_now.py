@@ -71,3 +71,18 @@ def test_my_ri_case_shows_that_audit_and_its_actions_and_no_reaudit_offer(engine
     assert "`re-audit CR-558812`" not in said and "CR-558812's re-audit is due by" in said, said
     assert "Each is listed below" not in said, said
     assert "You have 23 open actions, 22 overdue: `my actions` lists them" in said, said
+
+
+def test_my_home_counts_overdue_and_names_the_newest_audits_action(engine: Engine, services: Services) -> None:
+    """Trial 55 F17: "Open actions: 22 (soonest 5 below)", no overdue count, nothing from the audit just done."""
+    with time_machine.travel(WEDNESDAY, tick=False):
+        for n in range(6):
+            add_action(services.storage, insert_audit(services.storage, f"CR-56{n:04d}",
+                                                      WEDNESDAY - timedelta(days=30 + n), worker=WORKER),
+                       WEDNESDAY - timedelta(days=40))
+        audit = insert_audit(services.storage, "CR-558812", WEDNESDAY, worker=WORKER)
+        action_store.add_action(services.storage, audit, "update the plan", WORKER,
+                                (WEDNESDAY + timedelta(days=50)).date().isoformat(), "U0MGRN001", WEDNESDAY)
+        said = _said(engine.home_now(WORKER))
+    assert "**Open actions**: 7, 6 overdue (soonest 5 below)" in said, said
+    assert f"From your newest audit (#{audit}): action" in said and "update the plan" in said, said
