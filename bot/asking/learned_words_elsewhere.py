@@ -17,6 +17,7 @@ from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
 from bot.storage import audits as audit_store
+from bot.storage import readback as readback_store
 
 PRIORITY = 84
 # `accept 3`, `reject #3`, `reject wording 3 wrong entry`: the words `kb learned` says to type (`kb accept 3` is the
@@ -28,15 +29,27 @@ SAID = ("`accept`, `reject` and `restore` with a number are the QA leads' review
 
 
 def typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
-    """The line said back as what it is, for someone who may not review learned wordings; None for anyone else,
-    other words, or a number that is an audit of theirs (`accept 130` may be about its moderation)."""
+    """The line said back as what it is, for someone who may not review learned wordings (for a number that is an
+    audit of theirs, what they can do with it; never the knowledge base); None for anyone else or other words."""
     found = REVIEW_WORDS.fullmatch(text)
     if found is None or turn.person is None or policy.may_keep_knowledge(turn.person):
         return None
     audit = audit_store.get_audit(services.storage, int(found.group(1)))
     if audit is not None and turn.person.user_id in (audit.auditor_id, audit.worker_id):
-        return None
+        return [Reply(text=_own_audit_said(services, turn.user_id, audit))]
     return [Reply(text=SAID)]
+
+
+def _own_audit_said(services: Services, user_id: str, audit: audit_store.AuditRow) -> str:
+    """For the auditor or worker of audit N (trial 55 F2: the North manager's `accept 1` got the knowledge-base entry
+    on the suggested grade): that nothing was done, and what they can do with that audit, answering its moderation
+    only when it waits for them."""
+    audit_id, whose = audit.id, "you audited" if audit.auditor_id == user_id else "of your case"
+    told = (f"Nothing was done: `accept` and `reject` with a number are the QA leads' review of learned wordings "
+            f"(`/audit kb learned`). Audit #{audit_id} ({whose}): `show {audit_id}` opens it")
+    if audit_id in readback_store.awaiting_response(services.storage, user_id):
+        return f"{told}, and `respond {audit_id} accept` accepts its moderation (you can respond once)."
+    return f"{told}."
 
 
 def install(engine: Engine, services: Services) -> None:

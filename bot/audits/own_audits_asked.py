@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date
 
 from bot.asking.asked_plainly import plainly
 from bot.audits.core import grade_label
-from bot.audits.reaudits import due_said
+from bot.audits.reaudits import due_told
 from bot.core.grade_verdict import GRADE_ORDER
 from bot.core.replies import Reply, count_of
 from bot.core.services import Services
@@ -33,7 +34,9 @@ from bot.engine.near_miss import one_off
 from bot.engine.routing import Engine, Turn
 from bot.errors import UserError
 from bot.privacy.screen import check_case_reference
+from bot.storage import actions as action_store
 from bot.storage import readback as readback_store
+from knowledge.dates import short_date
 from knowledge.smalltalk import normalise
 
 PRIORITY = 27  # with the other questions in words, before the knowledge base (90)
@@ -84,6 +87,10 @@ _WHAT_NOW = re.compile(r"\b(?:inadequate|requires\s+improvement|ri|graded|downgr
                        r"what\s+does\s+(?:it|that)\s+mean\s+for\s+me)\b")
 
 
+# a grade named in the question: its newest audit is the one shown ("the requires improvement on my case")
+_GRADE_NAMED = ((r"\binadequate\b", "inadequate"), (r"\b(?:requires\s+improvement|ri)\b", "requires_improvement"))
+
+
 def asks_about_own_audit(said: str) -> bool:
     """Whether words said plainly ask what the person's own audit, actions or grade means for them: "my audit", or
     "my case" with a grade or an audit named ("my case has a new baby, what happens next" is a practice question)."""
@@ -102,7 +109,7 @@ def routed(engine: Engine, services: Services, turn: Turn, text: str) -> list[Re
     if any(shape.search(said) for shape in _GRADES_ASKED):  # "what grades have my cases got" (trial 43)
         return [_grades_summary(services, turn), *engine.dispatch_command(turn, "list", "mine")]
     if asks_about_own_audit(said):  # "what do i need to do about the inadequate on my case?"
-        return _own_picture(engine, services, turn)
+        return _own_picture(engine, services, turn, said)
     if (mistyped := _MY_WORD.match(said)) is not None:
         return _mistyped(engine, turn, mistyped.group("lead"), mistyped.group("word"))
     if (case := _CASE_AUDIT.match(said) or _CASE_AUDIT.match(normalise(text))) is not None:  # "show me the audit…"
@@ -125,20 +132,53 @@ def _grades_summary(services: Services, turn: Turn) -> Reply:
                  f"`reflect {mine[0].id}` adds your view.")
 
 
-def _own_picture(engine: Engine, services: Services, turn: Turn) -> list[Reply] | None:
-    """The person's own audits (grades, `show N`, `reflect N`), the re-audit due on the newest one's case, and their
-    open actions; None when no case of theirs has an audit, so the knowledge base answers."""
+def _own_picture(engine: Engine, services: Services, turn: Turn, said: str) -> list[Reply] | None:
+    """The person's own audit asked about (trial 55 F4): the newest of their cases' audits (of the grade named, if
+    any) with its grade and its own actions, done or open; its case's re-audit date as information only; a count of
+    their open actions with the overdue ones. None when no case of theirs has an audit, so the knowledge base
+    answers."""
     _total, audits = readback_store.readable_audits(services.storage, people=[turn.user_id], limit=500)
     mine = [audit for audit in audits if audit.worker_id == turn.user_id]
     if not mine:
         return None
+    named = next((grade for word, grade in _GRADE_NAMED if re.search(word, said)), None)
+    audit = next((a for a in mine if named and a.grade_of_record == named), mine[0])
     today = turn.now.astimezone(services.settings.timezone).date()
-    due = due_said(services, mine[0].case_ref, today)
-    reaudit = [Reply(kind="notice", text=f"{mine[0].case_ref}: {due}")] if due else []
-    return [_grades_summary(services, turn), *reaudit,
-            *engine.dispatch_command(turn, "actions", ""),
-            Reply(kind="notice", text="How grading and re-audits work in general: ask `how does grading work?` or "
-                                      "`when is a case re-audited?`.")]
+    grades = Counter(a.grade_of_record for a in mine if a.grade_of_record)
+    spread = ", ".join(f"{grades[grade]} {grade_label(grade)}" for grade in GRADE_ORDER if grades[grade])
+    lines = [f"Audit #{audit.id} of {audit.case_ref}" + (f", graded **{grade_label(audit.grade_of_record)}**"
+                                                         if audit.grade_of_record else "") + ".",
+             *_actions_of(services, audit.id, today)]
+    if due := due_told(services, audit.case_ref, today):
+        lines.append(due)
+    lines.append(f"`show {audit.id}` opens it with the auditor's notes; `reflect {audit.id}` adds your view.")
+    lines.append(_open_count(services, turn.user_id, today))
+    lines.append(f"{count_of(len(mine), 'audit')} of your cases so far" + (f" ({spread})" if spread else "") +
+                 ": `list mine` lists them. How grading and re-audits work: ask `how does grading work?`.")
+    return [Reply(kind="notice", text="\n".join(lines))]
+
+
+def _actions_of(services: Services, audit_id: int, today: date) -> list[str]:
+    """The audit's own actions, each done or open with its due date; a line saying it has none."""
+    actions = action_store.actions_of_audit(services.storage, audit_id)
+    if not actions:
+        return ["It has no actions."]
+    lines = ["Its actions:"]
+    for action in actions:
+        due = date.fromisoformat(action.due_date)
+        state = "done" if action.done_at else ("**overdue**" if due < today else "open")
+        lines.append(f"   • Action {action.id} — {action.description}, due {short_date(due)} ({state})")
+    return lines
+
+
+def _open_count(services: Services, user_id: str, today: date) -> str:
+    """"You have 21 open actions, 6 overdue: `my actions` lists them, soonest first.", or that none is open."""
+    actions = action_store.open_actions_of(services.storage, user_id)
+    if not actions:
+        return "You have no open actions."
+    overdue = sum(date.fromisoformat(a.due_date) < today for a in actions)
+    return (f"You have {count_of(len(actions), 'open action')}" + (f", {overdue} overdue" if overdue else "") +
+            ": `my actions` lists them, soonest first.")
 
 
 def _mistyped(engine: Engine, turn: Turn, lead: str, word: str) -> list[Reply] | None:

@@ -192,6 +192,20 @@ def due_said(services: Services, reference: str, today: date) -> str:
             f"`re-audit {reference}` starts it.")
 
 
+def due_told(services: Services, reference: str, today: date) -> str:
+    """"CR-1's re-audit is due by … (audit #1 was graded Inadequate); your manager or an auditor starts it." for the
+    worker whose case it is, who may not start it (nobody audits their own case: trial 55 F4 offered `re-audit CR-1`
+    to her and refused it); empty when the case is not due for one."""
+    item = due_for_case(services.storage, services.settings.reaudit, services.settings.timezone, reference)
+    if item is None:
+        return ""
+    when = f"**overdue**: it was due by {long_date(item.due)}" if item.overdue(today) else \
+        f"due by {long_date(item.due)}"
+    return (f"{reference}'s re-audit is {when} (audit #{item.audit.id} was graded "
+            f"{grade_of_record_text(item.audit)}); your manager or an auditor starts it, as nobody audits their "
+            "own case.")
+
+
 def install(engine: Engine, services: Services) -> None:
     """Register `/audit reaudits`, the typed `reaudits` and the Home's "Re-audits due"."""
     engine.add_command("reaudits", lambda turn, args: list_command(services, turn, args),

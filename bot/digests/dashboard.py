@@ -72,13 +72,15 @@ def my_work(services: Services, person: Person) -> list[Reply]:
             choices.append(Choice(f"Resume audit {audit_id}", "audit.resume", str(audit_id)))
     if actions_total:
         more = f" (soonest {SHOWN} below)" if actions_total > SHOWN else ""
-        lines.append(f"**Open actions**: {actions_total}{more}")
+        overdue = sum(date.fromisoformat(a.due_date) < today for a in open_actions)  # as her manager's Home counts
+        lines.append(f"**Open actions**: {actions_total}" + (f", {overdue} overdue" if overdue else "") + more)
         for action_id, description, due, asked_note in actions:
             late = " — **overdue**" if due < today else ""
             lines.append(f"   • {description} (due {short_date(due, year=False)}){late}{asked_note}")
             choices.append(Choice(f"Done: action {action_id}", "actions.done", str(action_id)))
         lines.extend(f"   • Action {a.id}, {_clip(a.description)} ({audit_and_case(a.audit_id, a.case_ref)}): "
                      f"{asked[a.id]}" for a in open_actions[SHOWN:] if a.id in asked)  # which one (trial 37)
+        lines.extend(_newest_audit_lines(open_actions))
     questions = ask_store.waiting_with_qa_leads(services.storage, person.user_id, services.clock() - QA_LIST_FOR)
     if questions:  # the asker's questions still with the QA leads (trial 50 F8: "Nothing of yours is waiting")
         since = short_date(questions[0].astimezone(services.settings.timezone).date(), year=False)
@@ -90,6 +92,15 @@ def my_work(services: Services, person: Person) -> list[Reply]:
         lines.append("No drafts or open actions of yours." if waiting else
                      "Nothing of yours is waiting: no drafts or open actions.")
     return [Reply(title="Your audits", text="\n".join(lines), choices=tuple(choices))]
+
+
+def _newest_audit_lines(open_actions: list[action_store.ActionRow]) -> list[str]:
+    """The open actions from the newest audit among them, when the soonest shown leave them out (trial 55 F17: the
+    worker's Home showed five old overdue actions and nothing from the audit submitted that day)."""
+    newest = max(a.audit_id for a in open_actions)
+    left_out = [a for a in open_actions[SHOWN:] if a.audit_id == newest]
+    return [f"   • From your newest audit (#{newest}): action {a.id}, {_clip(a.description)} (due "
+            f"{short_date(date.fromisoformat(a.due_date), year=False)})" for a in left_out]
 
 
 def team_figures(services: Services, person: Person) -> list[Reply]:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -12,7 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.asking.learned_words_elsewhere import REVIEW_WORDS, SAID
+from bot.core.services import Services
 from bot.engine.routing import Engine
+from tests.support.audit_rows import insert_audit
 from tests.support.kb_helpers import all_text
 
 LONDON = ZoneInfo("Europe/London")
@@ -39,3 +41,15 @@ def test_only_accept_or_reject_and_a_number_are_read(line: str) -> None:
     found = REVIEW_WORDS.fullmatch(line)
     if found is not None:
         assert line.split()[0].lower() in ("accept", "reject") and found.group(1).isdigit()
+
+
+def test_the_auditor_of_audit_1_is_told_nothing_was_done_and_what_they_can_do(engine: Engine,
+                                                                               services: Services) -> None:
+    """Trial 55 F2: the North manager, who audited #1, typed `accept 1` and got the knowledge-base entry on the
+    suggested grade, with nothing saying nothing was done."""
+    with time_machine.travel(WORKING_DAY, tick=False):
+        audit = insert_audit(services.storage, "CR-551234", WORKING_DAY - timedelta(days=2), auditor="U0MGRN001")
+        said = all_text(engine.message("U0MGRN001", f"accept {audit}"))
+    assert said.strip().startswith("Nothing was done: `accept` and `reject` with a number are the QA leads"), said
+    assert f"Audit #{audit} (you audited): `show {audit}` opens it." in said, said
+    assert "suggested grade" not in said
