@@ -1,0 +1,92 @@
+"""Trial 55, inside an audit (fix60b): `keep` after Back keeps the answer on file (F10); `N/A` where a question has no
+not applicable says so (F16); an owner's short code after a dash is the owner (F5)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from bot.core.replies import Reply
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.storage import audits as store
+from bot.terminal.render import TerminalView
+from tests.integration.test_audit_terminal import terminal_sender
+from tests.support.text import flat
+
+LONDON = ZoneInfo("Europe/London")
+THURSDAY = datetime(2026, 12, 3, 10, 0, tzinfo=LONDON)  # a working morning
+AUDITOR = "U0MGRN001"
+Send = Callable[[str, str], list[Reply]]
+
+
+def said(replies: list[Reply]) -> str:
+    return flat(" ".join(reply.text for reply in replies if reply.to_user is None)).replace("**", "")
+
+
+def labels(replies: list[Reply]) -> list[str]:
+    return [choice.label for reply in replies for choice in reply.choices]
+
+
+@pytest.fixture(autouse=True)
+def thursday() -> object:
+    with time_machine.travel(THURSDAY, tick=False) as traveller:
+        yield traveller
+
+
+@pytest.fixture
+def send(engine: Engine) -> Send:
+    return terminal_sender(engine, TerminalView(), AUDITOR)
+
+
+def to_question_7(send: Send) -> list[Reply]:
+    """Q1 No, Q2 to Q5 Yes (Q2 with a note), Q6 Not applicable: question 7 is asked."""
+    send("type", "/audit start early-help-spot")
+    send("type", "CR-771234")
+    send("type", "sw n1")
+    for typed in ["no", "yes, consent form signed", "yes", "yes", "yes"]:
+        send("type", typed)
+    return send("type", "n/a, no review due yet")
+
+
+@pytest.mark.parametrize("keep", ["keep", "same", "as before"])
+def test_keep_after_back_three_times_keeps_each_answer_and_moves_on(send: Send, services: Services,
+                                                                     keep: str) -> None:
+    to_question_7(send)
+    for _ in range(3):
+        back = send("type", "back")
+    assert "Answered before: Yes" in said(back) and "Keep: Yes" in labels(back)
+    at_q5 = send("type", keep)
+    assert "Please answer" not in said(at_q5) and "Kept: Yes" in said(at_q5)
+    at_q6 = send("type", keep)
+    assert "Answered before: Not applicable — no review due yet" in said(at_q6)
+    assert "Keep: Not applicable" in labels(at_q6)
+    at_q7 = send("type", keep)
+    assert "Kept: Not applicable — no review due yet" in said(at_q7) and "named lead practitioner" in said(at_q7)
+    answers = store.answers_of(services.storage, 1)
+    assert {qid: (a.value, a.evidence) for qid, a in answers.items()}.get(
+        next(q for q in answers if answers[q].value == "na")) == ("na", "no review due yet")
+
+
+def test_the_keep_button_keeps_the_earlier_answer_with_its_note(send: Send, services: Services) -> None:
+    to_question_7(send)
+    back = send("type", "back")
+    keep = next(c for r in back for c in r.choices if c.label == "Keep: Not applicable")
+    onward = send("press", f"{keep.action}|{keep.value}")
+    assert "named lead practitioner" in said(onward)
+    assert any(a.value == "na" and a.evidence == "no review due yet"
+               for a in store.answers_of(services.storage, 1).values())
+
+
+@pytest.mark.parametrize("na", ["N/A", "n/a", "not applicable"])
+def test_na_where_the_question_has_none_says_so(send: Send, na: str) -> None:
+    send("type", "/audit start early-help-spot")
+    send("type", "CR-771234")
+    send("type", "sw n1")
+    send("type", "no")
+    refused = said(send("type", na))
+    assert "This question has no 'not applicable': answer yes or no" in refused
