@@ -9,12 +9,18 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from bot.audits import action_owners, owner_last
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine
+from bot.storage import actions as action_store
 from bot.storage import audits as store
 from bot.terminal.render import TerminalView
+from tests.e2e.test_terminal_chat import drive
+from tests.integration.test_action_removal import TO_ACTIONS
 from tests.integration.test_audit_terminal import terminal_sender
 from tests.support.text import flat
 
@@ -90,3 +96,43 @@ def test_na_where_the_question_has_none_says_so(send: Send, na: str) -> None:
     send("type", "no")
     refused = said(send("type", na))
     assert "This question has no 'not applicable': answer yes or no" in refused
+
+
+def _at_actions(engine: Engine) -> None:
+    drive(engine, TO_ACTIONS)
+
+
+def test_a_short_code_after_a_dash_is_the_owner_and_leaves_the_text(engine: Engine, services: Services) -> None:
+    _at_actions(engine)
+    _, out = drive(engine, ["update plan to show how her views were weighed - N1 by 18/12"])
+    text = flat(out, "`*_")
+    assert "Who owns this action?" not in text and "Social worker N1 (the case's worker) owns" in text
+    action = action_store.actions_of_audit(services.storage, 1)[-1]
+    assert action.description == "update plan to show how her views were weighed" and action.owner_id == "U0PRAN001"
+
+
+OWNER_FORMS = st.sampled_from(["- N1", "- n1", "– N1", "— n1", "-N1", "- N1.", "- sw n1", "- social worker n1"])
+HEADS = st.lists(st.sampled_from(["update", "plan", "to", "show", "how", "her", "views", "were", "weighed", "chase",
+                                  "health", "report"]), min_size=1, max_size=7).map(" ".join).flatmap(
+    lambda words: st.sampled_from(["weighed", "report", "plan"]).map(lambda last: f"{words} {last}"))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(head=HEADS, owner=OWNER_FORMS)
+def test_every_owner_form_after_a_dash_names_the_worker(engine: Engine, services: Services, head: str,
+                                                        owner: str) -> None:
+    if store.get_audit(services.storage, 1) is None:
+        _at_actions(engine)
+    audit = store.get_audit(services.storage, 1)
+    assert audit is not None
+    split = owner_last.split(services, audit, f"{head} {owner}")
+    assert split is not None and split[1] == head
+    assert action_owners.resolve(services, audit, split[0], AUDITOR) == "U0PRAN001"
+
+
+@pytest.mark.parametrize("line", ["arrange a meeting with mum - X9", "book room - 10", "raise it at CP2"])
+def test_a_code_that_names_nobody_stays_in_the_text(engine: Engine, services: Services, line: str) -> None:
+    _at_actions(engine)
+    audit = store.get_audit(services.storage, 1)
+    assert audit is not None
+    assert owner_last.split(services, audit, line) is None
