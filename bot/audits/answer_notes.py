@@ -9,8 +9,15 @@ shows the note on file beside the earlier answer, so the auditor knows what will
 
 from __future__ import annotations
 
-from bot.core.replies import Reply
+import re
+
+from bot.core.replies import Choice, Reply
 from knowledge.checklist_schema import Answer, Question
+
+# Trial 55 (F10): after `back` three times, going forward again `keep` got "Please answer yes, no or not applicable"
+# and each answer had to be given again on a phone. These keep the answer (and note) on file and move on.
+KEEP_BEFORE = re.compile(r"^\s*(?:keep(?: it| that| (?:my |the )?answer)?|same(?: again| as before)?|as before|"
+                         r"no change|unchanged|leave it as it is)\s*[.!]?\s*$", re.IGNORECASE)
 
 
 def note_to_keep(previous: Answer | None, value: str, note: str | None) -> str | None:
@@ -42,3 +49,19 @@ def note_notice(question: Question, previous: Answer | None, value: str, note: s
     if question.type == "yes_no":
         text += f" To add a note for {new}, go back to this question and answer `{new.lower()}, <your note>`."
     return Reply(kind="notice", text=text)
+
+
+def keep_choice(question: Question, previous: Answer | None, value: str) -> list[Choice]:
+    """*Keep: Not applicable*, pressing the earlier answer again (its note kept), where a question asked again after
+    Back has an answer on file that a button can give; `value` is the audit's button value for that answer."""
+    if previous is None or question.type not in ("yes_no", "scale", "choice"):
+        return []
+    if previous.value not in question.answer_keys:
+        return []
+    return [Choice(f"Keep: {question.answer_label(previous.value)}", "audit.answer", value)]
+
+
+def kept_said(question: Question, previous: Answer) -> Reply:
+    """"Kept: **Not applicable** — no school-age children", said before the next question after `keep`."""
+    note = f" — {previous.evidence}" if previous.evidence else ""
+    return Reply(kind="notice", text=f"Kept: **{question.answer_label(previous.value)}**{note}.")

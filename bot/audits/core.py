@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from bot.audits.answer_notes import answered_before
+from bot.audits.answer_notes import answered_before, keep_choice
 from bot.audits.flow import Answer, AnswerError, Step, flags, gone_past
 from bot.audits.numbering import follow_up_of, progress, question_label
 from bot.core import buttons, chase_said, more_time_said, policy
@@ -382,6 +382,9 @@ def render_question(ctx: Ctx, question: Question, today: date) -> list[Reply]:
     if not question.required:
         text += "\n_(optional)_"
     choices = answer_choices(ctx, question)
+    if previous is not None and previous.value in question.answer_keys:  # trial 55: *Keep: Yes* after Back
+        key = str(question.answer_keys.index(previous.value)) if question.type == "choice" else previous.value
+        choices += keep_choice(question, previous, ctx.value(key))
     if question.guidance:
         choices.append(Choice("What good looks like", "audit.guidance", ctx.value()))
     choices += control_choices(ctx, skip=not question.required)

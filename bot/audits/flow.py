@@ -252,6 +252,8 @@ def _not_yes_or_no(question: Question, raw: str) -> str:
     """Why a yes/no question's typed answer was not stored: which answers it takes, and, for `dunno`, `not sure` or
     `tbc` (bot.audits.hedged_answers.unsure), what to do when the file does not say (trial 29)."""
     options = "yes, no or not applicable" if question.allow_na else "yes or no"
+    if not question.allow_na and " ".join(raw.lower().split()) in _NA:  # trial 55 (F16): `N/A` where none is offered
+        return "This question has no 'not applicable': answer yes or no (add a note to explain, like `no, <why>`)."
     said = unsure(raw)
     if said is None:
         return f"Please answer {options} (or press one of the buttons)."

@@ -31,6 +31,9 @@ _DASH = re.compile(r"[-–—]+")
 LABELLED = re.compile(r"^(?P<head>.+?)[\s,;:–—-]+(?:action\s+)?(?:owner(?:\s+is)?|owned\s+by|assigned\s+to)"
                       r"\s*[:=–—-]?\s*(?P<owner>[^,;:]{1,60}?)[\s.!]*$", re.IGNORECASE)
 
+# `… - S1`, `… – n2.`: a dash set apart, then a member's short code (letters and a number) ending the line
+_CODE_AFTER_DASH = re.compile(r"^(?P<head>.+?)\s+[-–—]+\s*(?P<code>[a-z]{1,3}\d{1,3})[\s.!]*$", re.IGNORECASE)
+
 
 def split(services: Services, audit: AuditRow, text: str) -> tuple[str, str] | None:
     """(owner as typed, the action's text) when `text` ends with its owner, else None."""
@@ -41,6 +44,8 @@ def split(services: Services, audit: AuditRow, text: str) -> tuple[str, str] | N
     if marked is not None and len(marked.group("head").split()) >= 2 \
             and (named := name_ending(services, audit, marked.group("owner"))) is not None:
         return named, marked.group("head").rstrip(_EDGES)  # `…, owner S1, by the 31st`: Social worker S1
+    if (coded := _coded_owner(services, audit, text)) is not None:
+        return coded
     words = text.split()
     for count in range(min(MAX_OWNER_WORDS, len(words) - 2), 0, -1):  # the longest owner first: "the social worker"
         owner = " ".join(words[-count:]).strip(_EDGES)
@@ -55,6 +60,17 @@ def split(services: Services, audit: AuditRow, text: str) -> tuple[str, str] | N
             return None  # "… by the social worker": part of the action, and so is any shorter end of it ("worker")
         return owner, head
     return None
+
+
+def _coded_owner(services: Services, audit: AuditRow, text: str) -> tuple[str, str] | None:
+    """(whole name, the action's text) when `text` ends with a dash and a member's short code (`… weighed - S1`, the
+    code of "Social worker S1"): trial 55 (F5) kept "- S1" in the action's text and asked the owner, though `- sw s1`
+    was read. None when there is no such ending or the code is not exactly one of the case's people."""
+    found = _CODE_AFTER_DASH.match(text)
+    if found is None or len(found.group("head").split()) < 2:
+        return None
+    named = name_ending(services, audit, found.group("code"))
+    return (named, found.group("head").rstrip(_EDGES)) if named is not None else None
 
 
 def name_ending(services: Services, audit: AuditRow, owner: str) -> str | None:

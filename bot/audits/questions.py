@@ -23,7 +23,7 @@ from bot.audits import (
 )
 from bot.audits.action_removal import listed
 from bot.audits.alert_trail import trailed
-from bot.audits.answer_notes import note_notice, note_to_keep
+from bot.audits.answer_notes import KEEP_BEFORE, kept_said, note_notice, note_to_keep
 from bot.audits.choice_note import option_with_note
 from bot.audits.core import (
     Ctx,
@@ -290,6 +290,8 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
     question = ctx.checklist.question(step.question_id or "")
     note = None
     today = turn.now.astimezone(services.settings.timezone).date()
+    if (kept := kept_before(services, turn, ctx, question, text)) is not None:
+        return kept
     try:
         value = "na" if na_doubt.KEEP.match(text) and na_doubt.asked_here(services, turn, ctx) else \
             parse_answer(question, text, today)
@@ -335,6 +337,16 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
     elif replies and note is None and question.type == "text":  # trial 31: a written answer was saved without a word
         replies.insert(0, Reply(kind="notice", text=f"Got it: “{shortened(value)}”."))
     return replies
+
+
+def kept_before(services: Services, turn: Turn, ctx: Ctx, question: Question, text: str) -> list[Reply] | None:
+    """`keep`, `same` or `as before` at a question asked again after Back: the answer and note on file are kept and
+    the audit moves on (trial 55, F10); None when there is no earlier answer or the words are something else."""
+    previous = ctx.answers.get(question.id)
+    if previous is None or not KEEP_BEFORE.match(text) or na_doubt.asked_here(services, turn, ctx):
+        return None
+    replies = record_answer(services, turn, ctx, ctx.version, question, previous.value, note=previous.evidence)
+    return [kept_said(question, previous), *replies] if replies else replies
 
 
 def thumb_said(text: str) -> str:

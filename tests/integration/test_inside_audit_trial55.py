@@ -1,0 +1,138 @@
+"""Trial 55, inside an audit (fix60b): `keep` after Back keeps the answer on file (F10); `N/A` where a question has no
+not applicable says so (F16); an owner's short code after a dash is the owner (F5)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.audits import action_owners, owner_last
+from bot.core.replies import Reply
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.storage import actions as action_store
+from bot.storage import audits as store
+from bot.terminal.render import TerminalView
+from tests.e2e.test_terminal_chat import drive
+from tests.integration.test_action_removal import TO_ACTIONS
+from tests.integration.test_audit_terminal import terminal_sender
+from tests.support.text import flat
+
+LONDON = ZoneInfo("Europe/London")
+THURSDAY = datetime(2026, 12, 3, 10, 0, tzinfo=LONDON)  # a working morning
+AUDITOR = "U0MGRN001"
+Send = Callable[[str, str], list[Reply]]
+
+
+def said(replies: list[Reply]) -> str:
+    return flat(" ".join(reply.text for reply in replies if reply.to_user is None)).replace("**", "")
+
+
+def labels(replies: list[Reply]) -> list[str]:
+    return [choice.label for reply in replies for choice in reply.choices]
+
+
+@pytest.fixture(autouse=True)
+def thursday() -> object:
+    with time_machine.travel(THURSDAY, tick=False) as traveller:
+        yield traveller
+
+
+@pytest.fixture
+def send(engine: Engine) -> Send:
+    return terminal_sender(engine, TerminalView(), AUDITOR)
+
+
+def to_question_7(send: Send) -> list[Reply]:
+    """Q1 No, Q2 to Q5 Yes (Q2 with a note), Q6 Not applicable: question 7 is asked."""
+    send("type", "/audit start early-help-spot")
+    send("type", "CR-771234")
+    send("type", "sw n1")
+    for typed in ["no", "yes, consent form signed", "yes", "yes", "yes"]:
+        send("type", typed)
+    return send("type", "n/a, no review due yet")
+
+
+@pytest.mark.parametrize("keep", ["keep", "same", "as before"])
+def test_keep_after_back_three_times_keeps_each_answer_and_moves_on(send: Send, services: Services,
+                                                                     keep: str) -> None:
+    to_question_7(send)
+    for _ in range(3):
+        back = send("type", "back")
+    assert "Answered before: Yes" in said(back) and "Keep: Yes" in labels(back)
+    at_q5 = send("type", keep)
+    assert "Please answer" not in said(at_q5) and "Kept: Yes" in said(at_q5)
+    at_q6 = send("type", keep)
+    assert "Answered before: Not applicable — no review due yet" in said(at_q6)
+    assert "Keep: Not applicable" in labels(at_q6)
+    at_q7 = send("type", keep)
+    assert "Kept: Not applicable — no review due yet" in said(at_q7) and "named lead practitioner" in said(at_q7)
+    answers = store.answers_of(services.storage, 1)
+    assert {qid: (a.value, a.evidence) for qid, a in answers.items()}.get(
+        next(q for q in answers if answers[q].value == "na")) == ("na", "no review due yet")
+
+
+def test_the_keep_button_keeps_the_earlier_answer_with_its_note(send: Send, services: Services) -> None:
+    to_question_7(send)
+    back = send("type", "back")
+    keep = next(c for r in back for c in r.choices if c.label == "Keep: Not applicable")
+    onward = send("press", f"{keep.action}|{keep.value}")
+    assert "named lead practitioner" in said(onward)
+    assert any(a.value == "na" and a.evidence == "no review due yet"
+               for a in store.answers_of(services.storage, 1).values())
+
+
+@pytest.mark.parametrize("na", ["N/A", "n/a", "not applicable"])
+def test_na_where_the_question_has_none_says_so(send: Send, na: str) -> None:
+    send("type", "/audit start early-help-spot")
+    send("type", "CR-771234")
+    send("type", "sw n1")
+    send("type", "no")
+    refused = said(send("type", na))
+    assert "This question has no 'not applicable': answer yes or no" in refused
+
+
+def _at_actions(engine: Engine) -> None:
+    drive(engine, TO_ACTIONS)
+
+
+def test_a_short_code_after_a_dash_is_the_owner_and_leaves_the_text(engine: Engine, services: Services) -> None:
+    _at_actions(engine)
+    _, out = drive(engine, ["update plan to show how her views were weighed - N1 by 18/12"])
+    text = flat(out, "`*_")
+    assert "Who owns this action?" not in text and "Social worker N1 (the case's worker) owns" in text
+    action = action_store.actions_of_audit(services.storage, 1)[-1]
+    assert action.description == "update plan to show how her views were weighed" and action.owner_id == "U0PRAN001"
+
+
+OWNER_FORMS = st.sampled_from(["- N1", "- n1", "– N1", "— n1", "-N1", "- N1.", "- sw n1", "- social worker n1"])
+HEADS = st.lists(st.sampled_from(["update", "plan", "to", "show", "how", "her", "views", "were", "weighed", "chase",
+                                  "health", "report"]), min_size=1, max_size=7).map(" ".join).flatmap(
+    lambda words: st.sampled_from(["weighed", "report", "plan"]).map(lambda last: f"{words} {last}"))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(head=HEADS, owner=OWNER_FORMS)
+def test_every_owner_form_after_a_dash_names_the_worker(engine: Engine, services: Services, head: str,
+                                                        owner: str) -> None:
+    if store.get_audit(services.storage, 1) is None:
+        _at_actions(engine)
+    audit = store.get_audit(services.storage, 1)
+    assert audit is not None
+    split = owner_last.split(services, audit, f"{head} {owner}")
+    assert split is not None and split[1] == head
+    assert action_owners.resolve(services, audit, split[0], AUDITOR) == "U0PRAN001"
+
+
+@pytest.mark.parametrize("line", ["arrange a meeting with mum - X9", "book room - 10", "raise it at CP2"])
+def test_a_code_that_names_nobody_stays_in_the_text(engine: Engine, services: Services, line: str) -> None:
+    _at_actions(engine)
+    audit = store.get_audit(services.storage, 1)
+    assert audit is not None
+    assert owner_last.split(services, audit, line) is None
