@@ -101,7 +101,7 @@ def _compared(engine: Engine, services: Services, turn: Turn, said: str,
         if team is None:
             return None
         if team == "*" or team in team_ids:
-            return months_compared.compared(services, turn, team_ids if team == "*" else [team])
+            return months_compared.compared(services, turn, team_ids if team == "*" else [team], team != "*")
         return [_own_only(services, team, team_ids), *months_compared.compared(services, turn, team_ids)]
     if overdue_asked.most_asked(said):
         return overdue_asked.most_overdue(services, turn, team_ids)

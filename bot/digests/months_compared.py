@@ -67,15 +67,16 @@ def team_asked(said: str) -> tuple[str, bool] | None:
     return None if found is None else (found.group("team").strip(), found.group("word") is not None)
 
 
-def compared(services: Services, turn: Turn, team_ids: list[str]) -> list[Reply]:
-    """This month so far and last month, the totals then each team's two lines, for `team_ids`."""
+def compared(services: Services, turn: Turn, team_ids: list[str], named: bool = False) -> list[Reply]:
+    """This month so far and last month, the totals then each team's two lines, for `team_ids` (one team `named`
+    in the question: its name heads the totals)."""
     today = services.local_now().date()
     this = read_period("this month", today)
     assert this is not None  # "this month" is always read
     last = previous(this)
     heading = "Every team" if policy.sees_every_team(turn.person) else "Your teams"
-    if len(team_ids) == 1 < len(services.directory.teams):
-        heading = services.directory.teams[team_ids[0]].name  # one team asked: not "Every team" (trial 55 F8)
+    if named:  # one team asked by name: not "Every team" (trial 55 F8)
+        heading = services.directory.teams[team_ids[0]].name
     now, before = period_figures(services, this, team_ids, heading), period_figures(services, last, team_ids, heading)
     lines = [now.summary, before.summary]
     for team_id in team_ids:
