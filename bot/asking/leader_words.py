@@ -26,6 +26,9 @@ _ACTIONS = r"(?:audit\s+)?actions?"
 TEAM_OVERDUE = re.compile(rf"^(?:(?:show(?:\s+me)?|list|see|any|what\s+are\s+the|whats\s+the)\s+)?(?:the\s+)?"
                           rf"{_OVERDUE}\s+{_ACTIONS}\s+(?:(?:in|for|of|from|on)\s+)?(?:the\s+)?(?P<team>.+?)"
                           rf"(?P<word>\s+teams?)?$")
+# "which actions are overdue for north", "what actions are late in the south team" (trial 55 F1: a leave entry)
+TEAM_OVERDUE_ASKED = re.compile(rf"^(?:which|what)\s+(?:of\s+the\s+)?{_ACTIONS}\s+(?:are|is)\s+(?:overdue|late)\s+"
+                                rf"(?:in|for|of|from|on)\s+(?:the\s+)?(?P<team>.+?)(?P<word>\s+teams?)?$")
 REAUDITS = r"(?:re\s*-?\s*audits?|reaudits?|re\s+audits?)"
 # "did practice improve on the reaudits", "which reaudits got worse", "have the re-audits got better"
 REAUDIT_OUTCOMES = (
@@ -35,6 +38,9 @@ REAUDIT_OUTCOMES = (
                rf"(?:of\s+the\s+)?{REAUDITS}\s+(?:have\s+|has\s+)?(?:got|get|gotten|gone|go|went|are|were|getting)?"
                rf"\s*(?:worse|better|improved|improving|worsened|declined|deteriorated)$"),
     re.compile(rf"^(?:are|were|did)\s+(?:the\s+|our\s+)?{REAUDITS}\s+(?:getting\s+|got\s+)?(?:better|worse)$"),
+    # "are we getting better at re-audits" (trial 55 F9: the entry on when a case is re-audited)
+    re.compile(rf"^(?:are|is|have)\s+(?:we|the\s+service|our\s+teams?|the\s+teams?|practice)\s+(?:getting|doing|got|"
+               rf"improving|improved)(?:\s+(?:any\s+)?better)?\s+(?:at|on|in|with)\s+(?:the\s+|our\s+)?{REAUDITS}$"),
 )
 # "any campaigns running at the moment", "what campaigns are on", "are there any live campaigns"
 CAMPAIGNS = re.compile(r"^(?:(?:any|are\s+there\s+any|is\s+there\s+an?|what|which|whats|show(?:\s+me)?|list|see)\s+)?"
@@ -95,7 +101,7 @@ def routed(engine: Engine, services: Services, turn: Turn, text: str) -> list[Re
 
 def _asked(engine: Engine, services: Services, turn: Turn, said: str) -> list[Reply] | None:
     """The questions in words (no command typed)."""
-    if (overdue := TEAM_OVERDUE.match(said)) is not None:
+    if (overdue := TEAM_OVERDUE.match(said) or TEAM_OVERDUE_ASKED.match(said)) is not None:
         team = team_named(services, overdue.group("team").strip(), overdue.group("word") is not None)
         if team is not None and team != "*":
             late = " overdue" if re.search(r"\b(?:overdue|late)\b", said) else ""  # only those (trial 40)

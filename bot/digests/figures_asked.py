@@ -20,10 +20,10 @@ from bot.asking.asked_plainly import plainly
 from bot.asking.team_asked import team_named
 from bot.core import agreement as figures
 from bot.core import policy
-from bot.core.periods import read_period
+from bot.core.periods import previous, read_period
 from bot.core.replies import Reply
 from bot.core.services import Services
-from bot.digests import areas, grade_months, months_compared
+from bot.digests import areas, grade_months, months_compared, overdue_asked
 from bot.digests.agreement_asked import team_agreement
 from bot.digests.agreement_words import PERIOD, RATE, by_auditor, own_or_one
 from bot.digests.auditor_agreement import auditor_agreement
@@ -49,6 +49,21 @@ AREAS_ASKED = re.compile(r"^(?:which|what|show(?:\s+me)?|list)\s+(?:the\s+)?(?:p
                          r"checklists?|areas?)$")
 # the rate's name alone is a figure ask; "what is/what does … mean" still gets the entry
 BARE_RATE = re.compile(rf"^(?:the\s+|our\s+)?{RATE}(?:\s+(?:now|today|please))?$")
+# "what should i raise at the clinic", "give me the figures for my performance clinic" (trial 55 F7: a definition);
+# "what is a performance clinic" is not one of these, so it still gets its entry
+CLINIC = re.compile(r"^(?:what\s+(?:should|shall|do|can)\s+i\s+(?:raise|bring|take|present|say|flag|cover)|"
+                    r"(?:can\s+you\s+|please\s+)?(?:give|get|show|send)(?:\s+me)?\s+(?:the\s+|some\s+)?"
+                    r"(?:figures|numbers|data|stats|statistics)|(?:figures|numbers|data|stats)|"
+                    r"(?:what\s+do\s+i\s+need\s+|how\s+do\s+i\s+|help\s+me\s+)?(?:to\s+)?prepare)\s+"
+                    r"(?:at|for|to|in)\s+(?:the\s+|my\s+|our\s+|next\s+|this\s+months?\s+)?"
+                    r"(?:performance\s+)?clinic$")
+CLINIC_REPLY = ("For a performance clinic, bring these (each gives its counts, read from the same figures as the "
+                "digests):\n• `digest last month` (or `digest november`): audits against target, **good or better** "
+                "against the month before, moderation agreement and overdue actions, team by team\n• `themes`: the "
+                "questions most often answered badly, across your teams and team by team\n• `actions team overdue`: "
+                "the overdue actions, each with its owner (ask _who has the most overdue actions_ for the counts)\n"
+                "• ask _whats our moderation agreement_: the rate by team\n• `reaudits outcomes`: whether re-audited "
+                "cases improved\n• `areas`: the practice areas most often graded RI or inadequate.")
 DEFINITION_OFFERED = "How the rate is counted: ask _what does the moderation agreement rate mean_."
 GRADE_WORD = r"(?:ri|inadequate|requires\s+improvement|good|outstanding)"
 LIST_AREA = re.compile(rf"^list\s+(?:team\s+|teams\s+)?{GRADE_WORD}\s+(?P<area>[a-z][a-z ]{{2,40}})$")
@@ -64,9 +79,33 @@ def routed(engine: Engine, services: Services, turn: Turn, text: str) -> list[Re
         return None
     if months_compared.asked(said):  # "what changed since last month" (trial 51 F4: the reminders)
         return months_compared.compared(services, turn, team_ids)
+    if (replies := _compared(engine, services, turn, said, team_ids)) is not None:
+        return replies
     if (replies := _agreement(engine, services, turn, said, team_ids)) is not None:
         return replies
     return _digest_words(engine, services, turn, said, team_ids)
+
+
+def _compared(engine: Engine, services: Services, turn: Turn, said: str,
+              team_ids: list[str]) -> list[Reply] | None:
+    """Two named months (the later's digest, which sets it beside the month before, when they are next to each
+    other; else each month's), a team against last month, or the figures for a performance clinic (trial 55)."""
+    if (months := months_compared.named_months(said, services.local_now().date())) is not None:
+        earlier, later = months
+        if previous(later).start == earlier.start:
+            return engine.dispatch_command(turn, "digest", later.label.lower())
+        return [*engine.dispatch_command(turn, "digest", later.label.lower()),
+                *engine.dispatch_command(turn, "digest", earlier.label.lower())]
+    if (asked := months_compared.team_asked(said)) is not None:
+        team = team_named(services, asked[0], asked[1])
+        if team is None:
+            return None
+        if team == "*" or team in team_ids:
+            return months_compared.compared(services, turn, team_ids if team == "*" else [team], team != "*")
+        return [_own_only(services, team, team_ids), *months_compared.compared(services, turn, team_ids)]
+    if overdue_asked.most_asked(said):
+        return overdue_asked.most_overdue(services, turn, team_ids)
+    return [Reply(kind="notice", text=CLINIC_REPLY)] if CLINIC.match(said) else None
 
 
 def _agreement(engine: Engine, services: Services, turn: Turn, said: str, team_ids: list[str]) -> list[Reply] | None:

@@ -231,9 +231,11 @@ def waiting_with_qa_leads(storage: Storage, user_id: str, since: datetime) -> li
     """When each of this person's questions on the QA leads' list (`unanswered_since(since)`, as `kb unanswered`
     lists it) was asked (or marked Not helpful), oldest first, until a QA lead closes it: ones passed on, ones whose
     entry lacks what they asked for, and ones the bot had no answer for, a glossary line only ("I have no fuller
-    entry on it yet. Your question is on the QA leads' list"), or "Did you mean…" with none picked (trial 50 F8,
-    trial 51 F25: an agency worker's SWET question went on the list, and her Home did not say so)."""
-    return sorted(item.asked_at for item in unanswered_since(storage, since) if item.user_id == user_id)
+    entry on it yet. Your question is on the QA leads' list") (trial 50 F8,
+    trial 51 F25: an agency worker's SWET question went on the list, and her Home did not say so). Not a "Did you
+    mean…" with none picked and not passed on: its asker was never told it went to the QA leads (trial 55 F7)."""
+    return sorted(item.asked_at for item in unanswered_since(storage, since)
+                  if item.user_id == user_id and not (item.unpicked and not item.escalated))
 
 
 # A pick whose learned wording a QA lead rejected (`reject 1` in `kb learned`), or its asker marked Not helpful, and
