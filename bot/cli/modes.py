@@ -60,12 +60,22 @@ def _user(args: argparse.Namespace, runtime: Runtime) -> str:
     return user
 
 
+def write_setup_warnings(runtime: Runtime, out: TextIO) -> None:
+    """One WARNING line for each half-finished part of teams.yaml (a team with no manager, a manager in no team),
+    at the bot's start and in `audit-bot health`, so the admin hears of it before a manager is turned away."""
+    from bot.settings.teams_file import setup_warnings
+
+    for warning in setup_warnings(runtime.settings.directory):
+        out.write(f"WARNING: {warning}\n")
+
+
 def _holds_database(command: Callable[[argparse.Namespace, Runtime], int]
                     ) -> Callable[[argparse.Namespace, Runtime], int]:
     """Run the bot holding the database's lock for the life of the process, so `restore` can tell it runs."""
 
     @functools.wraps(command)
     def run(args: argparse.Namespace, runtime: Runtime) -> int:
+        write_setup_warnings(runtime, runtime.stderr or sys.stderr)
         with ExitStack() as held:
             try:
                 held.enter_context(bot_running(runtime.settings.database))
@@ -112,6 +122,7 @@ def cmd_health(args: argparse.Namespace, runtime: Runtime) -> int:
                    "from the last version that loaded); fix them, check with `audit-bot kb check`, then "
                    "`/audit kb reload`")
         problem = f"{problem}; {kb_line}" if problem else kb_line
+    write_setup_warnings(runtime, runtime.stdout or sys.stdout)  # warnings: an unfinished set-up is still healthy
     if problem:
         (runtime.stderr or sys.stderr).write(f"unhealthy: {problem}\n")
         if kb_problems:

@@ -16,8 +16,6 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import yaml
-
 from bot.privacy.reference_pattern import UnsafePattern, check_reference_pattern
 from bot.privacy.screen import DEFAULT_CASE_REFERENCE_PATTERN
 from bot.settings.cron import CronSpec, ScheduleError, parse_cron
@@ -25,6 +23,8 @@ from bot.settings.people import USER_ID, Directory
 from bot.settings.problems import ConfigError
 from bot.settings.reaudit import ReauditSettings, parse_reaudit
 from bot.settings.teams_file import parse_directory
+from bot.settings.yaml_file import read_yaml_mapping
+from knowledge.fields import did_you_mean
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 DEFAULT_CONFIG_DIR = PROJECT_DIR / "config"
@@ -146,37 +146,6 @@ REMINDER_LIMITS = {
 }
 
 
-def read_yaml_mapping(path: Path) -> dict[str, Any]:
-    """Read a YAML file that must hold a mapping, turning syntax errors into ConfigError."""
-    if not path.exists():
-        raise ConfigError(path, "(file)", "present: create it or point AUDITBOT_CONFIG at a folder holding it")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise ConfigError(path, "(file)", "UTF-8 text: save it as UTF-8 in your editor") from None
-    except OSError as exc:
-        raise ConfigError(path, "(file)", f"a readable file ({exc.strerror})") from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark is not None else ""
-        raise ConfigError(f"{path}{where}", "(file)", "valid YAML: check indentation and quotes") from None
-    except ValueError:  # a date-like value that is not a real date, such as 2001-02-30
-        raise ConfigError(path, "(file)", "valid YAML with real dates (quote anything that only looks like a date)") \
-            from None
-    except RecursionError:
-        raise ConfigError(path, "(file)", "YAML nested a sensible number of levels deep") from None
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise ConfigError(path, "(top level)", "a mapping of `key: value` lines", type(data).__name__)
-    odd = [key for key in data if not isinstance(key, str)]
-    if odd:
-        raise ConfigError(path, str(odd[0]), "a word naming a setting (keys are text)")
-    return data
-
-
 def _resolve(path_text: str, base: Path) -> Path:
     path = Path(path_text).expanduser()
     return path if path.is_absolute() else base / path
@@ -277,21 +246,41 @@ def _parse_http(value: object, file: Path) -> HttpLimits:
     return HttpLimits(**{key: value.get(key, getattr(HttpLimits, key)) for key in HTTP_LIMITS})
 
 
-# Over 60 lines on purpose: it reads settings.yaml key by key in the order the README's table lists them,
-# each with its one fix-it message; the checks themselves live in the small helpers above.
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     """Build Settings from the config folder and the environment (the environment wins)."""
-    # Long because it reads each settings.yaml key once, in the file's order, each with its own message saying what
-    # fits.
     env = os.environ if environ is None else environ
     config_dir = Path(env.get("AUDITBOT_CONFIG") or DEFAULT_CONFIG_DIR).expanduser().resolve()
     if not config_dir.is_dir():
         raise ConfigError(config_dir, "AUDITBOT_CONFIG", "a folder holding settings.yaml and teams.yaml")
     file = config_dir / "settings.yaml"
-    raw = {**DEFAULTS, **read_yaml_mapping(file)}
+    written = read_yaml_mapping(file)
+    try:
+        return _load_settings(env, config_dir, file, written)
+    except ConfigError as exc:
+        raise _with_line(exc, written) from None
+
+
+def _with_line(error: ConfigError, written: Mapping[str, Any]) -> ConfigError:
+    """The error with the line of the settings.yaml key it is about (`quiet_hours.start` is on the line of
+    `quiet_hours:`), as `kb check` gives its lines; unchanged when it has one or is about another file."""
+    lines = getattr(written, "key_lines", {})
+    line = lines.get(error.key.split(".")[0])
+    if error.line is not None or line is None or not error.file.endswith("settings.yaml"):
+        return error
+    return ConfigError(error.file, error.key, error.expected, line=line,
+                       found=error.found)
+
+
+# Over 60 lines on purpose: it reads settings.yaml key by key in the order the README's table lists them,
+# each with its one fix-it message; the checks themselves live in the small helpers above.
+def _load_settings(env: Mapping[str, str], config_dir: Path, file: Path, written: Mapping[str, Any]) -> Settings:
+    # Long because it reads each settings.yaml key once, in the file's order, each with its own message saying what
+    # fits.
+    raw = {**DEFAULTS, **written}
     unknown = sorted(set(raw) - set(DEFAULTS))
     if unknown:
-        raise ConfigError(file, unknown[0], f"one of the known keys ({', '.join(sorted(DEFAULTS))})")
+        raise ConfigError(file, unknown[0], f"one of the known keys{did_you_mean(unknown[0], DEFAULTS)} "
+                          f"({', '.join(sorted(DEFAULTS))})")
 
     tz_name = raw["timezone"]
     try:

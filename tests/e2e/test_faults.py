@@ -69,7 +69,7 @@ def run_bot(config_dir: Path, tmp_path: Path, *argv: str) -> subprocess.Complete
 @pytest.mark.parametrize(("file", "text", "key"), [
     ("teams.yaml", "teams:\n  - {id: a, members: [{user: U0A1, role: boss}]}\n", "role"),
     ("settings.yaml", "retention_years: 0\n", "retention_years"),
-    ("settings.yaml", "a: 2001-02-30\n", "(file)"),
+    ("settings.yaml", "a: 2001-02-30\n", "settings.yaml:1: `a`"),  # a not-real date is read as its text
 ])
 @pytest.mark.parametrize("command", [["trail"], ["retention", "--apply"], ["chat"]])
 def test_bad_configuration_stops_every_command_with_exit_2_and_one_line(

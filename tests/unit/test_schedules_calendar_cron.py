@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -116,7 +117,7 @@ def test_settings_reject_numeric_days_naming_the_key(config_dir: Path, environ: 
     settings_file.write_text(settings_file.read_text().replace('"0 9 * * mon"', '"0 9 * * 1"'))
     with pytest.raises(ConfigError) as caught:
         load_settings(environ)
-    assert "settings.yaml: `schedules.weekly_digest` must be day NAMES" in str(caught.value)
+    assert re.search(r"settings\.yaml:\d+: `schedules\.weekly_digest` must be day NAMES", str(caught.value))
 
 
 def test_settings_reject_unknown_jobs_and_bad_reminder_numbers(config_dir: Path, environ: dict[str, str]) -> None:

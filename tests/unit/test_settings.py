@@ -47,7 +47,7 @@ def test_environment_overrides_database_tokens_and_api_url(environ: dict[str, st
         ("settings.yaml", "case_references_in_channels: 'no'\n", "case_references_in_channels", "true or false"),
         ("settings.yaml", "case_reference_pattern: '[A-'\n", "case_reference_pattern", "regular expression"),
         ("settings.yaml", "timezon: Europe/London\n", "timezon", "known keys"),
-        ("settings.yaml", "timezone: [unclosed\n", "(file)", "valid YAML"),
+        ("settings.yaml", "timezone: [unclosed\n", "settings.yaml:2: YAML syntax error", "check the indentation"),
         ("teams.yaml", "teams:\n  - {id: a, members: [{user: U0A1, role: boss}]}\n", "role", "one of"),
         ("teams.yaml", "teams:\n  - {id: a, members: [{user: bob}]}\n", "user", "Slack user id"),
         ("teams.yaml", "teams:\n  - {id: a, digest_channel: general, members: [{user: U0A1}]}\n",
@@ -111,7 +111,7 @@ def test_cli_reports_a_bad_setting_in_one_line_without_traceback(config_dir: Pat
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines() == [
-        f"Configuration problem: {config_dir / 'settings.yaml'}: `timezone` must be an IANA timezone name "
+        f"Configuration problem: {config_dir / 'settings.yaml'}:1: `timezone` must be an IANA timezone name "
         "such as Europe/London (found 'Nowhere/Atlantis')."
     ]
 
