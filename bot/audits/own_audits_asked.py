@@ -11,9 +11,10 @@ person may read, and a list only reads, so it runs at once.
   one-letter reading as every near miss of a single word (bot.engine.near_miss.one_off), and said so.
 - Their own case's audit asked about, what it means for them (trial 48 F10: "what do i need to do about the inadequate
   on my case?" got "Did you mean… What happens after an inadequate Ofsted judgement?"): when they have audits of their
-  own, their picture first, as the grades question gets it (each audit's grade, `show N`, `reflect N`), the re-audit
-  due on the newest audit's case, then their open actions with due dates (`my actions`). Someone with no audit of
-  their own still gets the knowledge base.
+  own, the newest audit of their cases (the newest with the grade the question names, if it names one) with that
+  audit's own actions, its case's re-audit date as information only (nobody audits their own case, trial 55 F4), then
+  `show N` / `reflect N`, their open and overdue counts (`my actions`) and their audits' grades (`list mine`). Someone
+  with no audit of their own still gets the knowledge base.
 - An audit asked to be seen, with a case reference: `list case <reference>`, the audits of that case the person may
   read (the reference is checked as every typed one is, so an identifier is refused, never listed).
 """
