@@ -1,0 +1,55 @@
+"""Figures a leader compares agree, or say why they differ (trial 55): the demo-data line for this week counts the
+re-audit submitted today and its actions (F15), and a demo note agrees with its count (F20).
+
+The clock is pinned (time_machine, tick=False) to a working day mid-month, so these pass on any day, including
+under AUDITBOT_TEST_NOW."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+import time_machine
+
+from bot.core.services import Services
+from bot.digests.demo_data import generate
+from bot.digests.render import demo_note
+from bot.engine.routing import Engine
+from bot.storage.common import utc_text
+from tests.integration.test_reaudits import LONDON
+from tests.support.cli import run_cli
+from tests.support.text import flat
+
+HEAD = "U0ADMIN01"  # the head of service
+TRIAL_MONDAY = datetime(2026, 12, 7, 7, 22, tzinfo=LONDON)  # trial 55's Monday morning, a re-audit of today in it
+WEEK_LINE = re.compile(r"this week so far \((\d\d \w{3})\): (\d+) audits?(?: \(\d+ an? re-audits?\))?, (\d+) actions?")
+
+
+def test_demo_data_counts_this_weeks_reaudit_and_its_actions(services: Services, environ: dict[str, str]) -> None:
+    with time_machine.travel(TRIAL_MONDAY, tick=False):
+        result = run_cli(environ, "demo-data", "--as", HEAD)
+    assert result.code == 0, result.err
+    said = " ".join((result.out + result.err).split())
+    line = WEEK_LINE.search(said)
+    assert line is not None, said
+    monday = utc_text(TRIAL_MONDAY.replace(hour=0, minute=0) - timedelta(days=TRIAL_MONDAY.weekday()))
+    submitted, actions = services.storage.db.execute(
+        "SELECT COUNT(DISTINCT a.id), COUNT(x.id) FROM audits a LEFT JOIN actions x ON x.audit_id = a.id "
+        "WHERE a.submitted_at >= ?", [monday]).fetchone()
+    assert submitted >= 1 and actions >= 1  # the trial's day: a re-audit of today, with actions
+    assert int(line.group(3)) == actions, said
+    assert int(line.group(2)) >= submitted, said
+    assert not re.search(r"\b1 (audits|actions)\b", said), said
+
+
+def test_a_digests_demo_note_agrees_with_its_count(services: Services, engine: Engine) -> None:
+    with time_machine.travel(TRIAL_MONDAY, tick=False):
+        generate(services)
+        replies = engine.command(HEAD, "digest this week south", surface="terminal")
+    said = flat(" ".join(reply.text for reply in replies)).replace("**", "").replace("_", "")
+    note = re.search(r"(?:This audit|(\d+) of these \d+ audits) of its cases (is|are) invented demo data", said)
+    assert note is not None, said  # on this morning: the re-audit of today, "1 of these 1 audits … are" before
+    assert note.group(2) == ("is" if note.group(1) in (None, "1") else "are"), said
+    assert demo_note(1, 2, "of its cases ").startswith("1 of these 2 audits of its cases is invented demo data")
+    assert demo_note(2, 3).startswith("2 of these 3 audits are invented demo data (`audit-bot demo-data --remove` "
+                                      "takes them out)")
