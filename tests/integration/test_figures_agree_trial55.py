@@ -53,3 +53,25 @@ def test_a_digests_demo_note_agrees_with_its_count(services: Services, engine: E
     assert demo_note(1, 2, "of its cases ").startswith("1 of these 2 audits of its cases is invented demo data")
     assert demo_note(2, 3).startswith("2 of these 3 audits are invented demo data (`audit-bot demo-data --remove` "
                                       "takes them out)")
+
+
+def _top_themes(text: str) -> list[str]:
+    """The numbered questions of the first 'most often answered badly' list in a reply."""
+    listed = text.split("answered badly", 1)[1].split("\n\n", 1)[0]
+    return re.findall(r"^\s+\d\. (.+?) \(in \d+ audits\)$", listed, re.MULTILINE)
+
+
+def test_themes_lists_the_same_weeks_and_questions_as_the_digest(services: Services, engine: Engine) -> None:
+    with time_machine.travel(TRIAL_MONDAY, tick=False):
+        generate(services)
+        digest = "\n".join(r.text for r in engine.command(HEAD, "digest", surface="terminal")).replace("**", "")
+        [themes] = engine.command(HEAD, "themes", surface="terminal")
+        [asked] = engine.message(HEAD, "what are the common themes coming out of audits recently?",
+                                 surface="terminal")
+    window = "(audits submitted 9 Nov to 6 Dec 2026: the week and the 3 before it, each in at least 2 audits)"
+    assert window in digest, digest
+    for reply in (themes, asked):
+        said = reply.text.replace("**", "")
+        assert window in said.split("\n", 1)[0], said
+        assert _top_themes(said) == _top_themes(digest) != [], (said, digest)
+        assert "the weeks the digest (`/audit digest`) lists its themes over" in (reply.note or ""), reply.note
