@@ -1,13 +1,17 @@
 """Figures a leader compares agree, or say why they differ (trial 55): the demo-data line for this week counts the
-re-audit submitted today and its actions (F15), and a demo note agrees with its count (F20).
+re-audit submitted today and its actions (F15), a demo note agrees with its count (F20), plain `themes` lists the
+digest's weeks (F12), and the export's summary sheet gives the whole month's target beside the pro-rata one (F11).
 
 The clock is pinned (time_machine, tick=False) to a working day mid-month, so these pass on any day, including
 under AUDITBOT_TEST_NOW."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import time_machine
 
@@ -75,3 +79,23 @@ def test_themes_lists_the_same_weeks_and_questions_as_the_digest(services: Servi
         assert window in said.split("\n", 1)[0], said
         assert _top_themes(said) == _top_themes(digest) != [], (said, digest)
         assert "the weeks the digest (`/audit digest`) lists its themes over" in (reply.note or ""), reply.note
+
+
+MID_MONTH = datetime(2026, 12, 16, 10, 0, tzinfo=LONDON)  # a Wednesday mid-December
+
+
+def test_the_summary_sheet_names_the_whole_months_target_home_counts_beside_the_pro_rata_one(
+        services: Services, environ: dict[str, str], tmp_path: Path) -> None:
+    target = tmp_path / "audits.csv"
+    with time_machine.travel(MID_MONTH, tick=False):
+        generate(services)
+        result = run_cli(environ, "export", "--as", HEAD, "--output", str(target))
+    assert result.code == 0, result.err
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "audits-summary.csv").read_text())))
+    december = {row["team_id"]: row for row in rows if row["month"] == "December 2026"}
+    assert december, rows
+    for team in services.directory.teams.values():
+        row = december[team.id]
+        whole = sum(member.audit_target for member in team.members)  # Home's "1 of 2 for December so far"
+        assert row["so_far"] == "True" and row["target_whole_month"] == str(whole), row
+        assert int(row["target_to_date"]) < whole, row  # the pro-rata share, as `digest this quarter` counts it
