@@ -16,12 +16,13 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from bot.core import policy
 from bot.core.agreement import last_complete_week
 from bot.core.calendar import is_working_day
+from bot.core.replies import count_of
 from bot.core.services import Services
 from bot.digests.demo_answers import answer_rows, asked, check_rules, grade_reason, invented_actions
 from bot.digests.demo_reaudits import add_reaudits
@@ -117,6 +118,7 @@ def generate(services: Services, weeks: int = 12, seed: int = 7,
     used_refs: set[str] = set()
     totals = [0, 0, 0]
     first_monday = last_complete_week(today) - timedelta(weeks=weeks - 1)
+    this_week = (today, 0, 0)  # (its Monday, audits, actions): printed after the re-audits, which may fall in it
     for week_index in range(weeks + 1):
         monday = first_monday + timedelta(weeks=week_index)
         audits, answers, actions, moderations = [], [], [], []
@@ -174,13 +176,23 @@ def generate(services: Services, weeks: int = 12, seed: int = 7,
                 audit_id += 1
         insert_audits(storage, audits, answers, actions, moderations, demo=True)
         totals = [totals[0] + len(audits), totals[1] + len(actions), totals[2] + len(moderations)]
-        label = f"week {week_index + 1}/{weeks}" if week_index < weeks else "this week so far"
-        progress(f"{label} ({monday:%d %b}): {len(audits)} audits, {len(actions)} actions")
+        if week_index < weeks:
+            progress(f"week {week_index + 1}/{weeks} ({monday:%d %b}): {count_of(len(audits), 'audit')}, "
+                     f"{count_of(len(actions), 'action')}")
+        else:
+            this_week = (monday, len(audits), len(actions))
     again = add_reaudits(services, seed, qa_leads)
     accept_demo_moderations(storage, now - STILL_OPEN)  # most accepted, the last few days' left to try
     progress(f"re-audits of cases due: {again.audits} ({again.improved} improved, {again.same} the same, "
              f"{again.worse} worse)")
+    progress(this_week_line(*this_week, again.this_week))
     return DemoSummary(audits=totals[0] + again.audits, actions=totals[1] + again.actions, moderations=totals[2],
                        checklists=len(contents), reaudits=again.audits)
 
 
+def this_week_line(monday: date, audits: int, actions: int, reaudits: tuple[int, int]) -> str:
+    """'this week so far (07 Dec): 2 audits (1 a re-audit), 2 actions': the week's invented audits with the
+    re-audits dated in it, printed after them (trial 55 F15: "1 audits, 0 actions" while today's re-audit had two)."""
+    again = f" ({reaudits[0]} {'a re-audit' if reaudits[0] == 1 else 're-audits'})" if reaudits[0] else ""
+    return (f"this week so far ({monday:%d %b}): {count_of(audits + reaudits[0], 'audit')}{again}, "
+            f"{count_of(actions + reaudits[1], 'action')}")

@@ -42,6 +42,7 @@ class ReauditSummary:
     improved: int = 0
     same: int = 0
     worse: int = 0
+    this_week: tuple[int, int] = (0, 0)  # (audits, actions) of them dated this week so far, for its progress line
 
 
 def candidates(services: Services, today: date) -> list[Reaudit]:
@@ -95,6 +96,7 @@ def add_reaudits(services: Services, seed: int, qa_leads: list[str]) -> ReauditS
     answers: list[tuple[Any, ...]] = []
     actions: list[tuple[Any, ...]] = []
     moved = {"improved": 0, "same": 0, "worse": 0}
+    this_week = [0, 0]
     ids = (next_audit_id(services.storage), next_action_id(services.storage))
     week: date | None = last_complete_week(today)  # the week the default digest shows: one re-audit is put in it
     for item, grade in zip(chosen, planned_grades(chosen, rng), strict=True):
@@ -108,10 +110,12 @@ def add_reaudits(services: Services, seed: int, qa_leads: list[str]) -> ReauditS
         audits.append(made[0])
         answers += made[1]
         actions += made[2]
+        if day is not None and day >= today - timedelta(days=today.weekday()):
+            this_week = [this_week[0] + 1, this_week[1] + len(made[2])]
         before, after = GRADES.index(item.audit.grade_of_record or ""), GRADES.index(grade)
         moved["improved" if after < before else "worse" if after > before else "same"] += 1
     insert_audits(services.storage, audits, answers, actions, [], demo=True)
-    return ReauditSummary(len(audits), len(actions), **moved)
+    return ReauditSummary(len(audits), len(actions), **moved, this_week=(this_week[0], this_week[1]))
 
 
 def _day_of(audit: AuditRow, zone: tzinfo) -> date:

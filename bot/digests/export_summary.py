@@ -28,7 +28,8 @@ from bot.storage.reports import digests as store
 from knowledge.checklist_schema import GRADES
 
 SUMMARY_COLUMNS = ("team_id", "team_name", "month", "from", "to", "so_far", "audits_completed",
-                   "audits_of_its_cases_by_others", "target_to_date", *GRADES, "good_or_better_pct",
+                   "audits_of_its_cases_by_others", "target_to_date", "target_whole_month", *GRADES,
+                   "good_or_better_pct",
                    "moderation_agreed", "moderation_decided", "agreement_pct", "actions_open", "actions_overdue",
                    "actions_done", "reaudits_done", "reaudits_improved", "reaudits_same", "reaudits_worse",
                    "reaudits_cannot_say", "reaudits_due_soon", "reaudits_overdue", "demo_audits")
@@ -85,28 +86,33 @@ def _month(services: Services, period: Period, grades: dict[str, dict[str, int]]
                   store.demo_counts(storage, start, end, ids))
 
 
-def _target(services: Services, ids: Sequence[str], period: Period, together: bool) -> int:
-    """What was due to date of the monthly targets, as the period digest sums them: a team's members' own, or for
-    the teams together each auditor's once (their highest)."""
+def _target(services: Services, ids: Sequence[str], period: Period, together: bool) -> tuple[int, int]:
+    """(what was due to date of the monthly targets, as the period digest sums them: pro-rata while the month runs;
+    the whole month's, as Home's "1 of 2 for December so far" counts it), of a team's members' own, or for the teams
+    together each auditor's once (their highest). Both, each in a column naming its rule (trial 55 F11: a sheet's
+    0 to date in December read against Home's 2 for the month)."""
     teams = [services.directory.teams[t] for t in ids]
     if not together:
-        return sum(target_due(m.audit_target, period) for team in teams for m in team.members)
-    targets = audit_targets(services)
-    return sum(target_due(targets.get(user, 0), period) for user in {m.user_id for t in teams for m in t.members})
+        monthly = [m.audit_target for team in teams for m in team.members]
+    else:
+        targets = audit_targets(services)
+        monthly = [targets.get(user, 0) for user in {m.user_id for t in teams for m in t.members}]
+    return sum(target_due(target, period) for target in monthly), sum(monthly)
 
 
 def _row(services: Services, month: _Month, ids: Sequence[str], name: str, team_id: str) -> dict[str, Any]:
     """The month's row for these teams together (one team's, or every exported team's: `team_id` empty)."""
     period = month.period
     figure = team_figure([services.directory.teams[t] for t in ids], month.counts)
-    target = _target(services, ids, period, together=not team_id)
+    target, whole = _target(services, ids, period, together=not team_id)
     grades = {g: sum(month.grades.get(t, {}).get(g, 0) for t in ids) for g in GRADES}
     graded = sum(grades.values())
     agreed, decided = (sum(month.agreement.get(t, (0, 0))[i] for t in ids) for i in (0, 1))
     changes = [change for t in ids for change in month.redone.get(t, ())]
     return {"team_id": team_id, "team_name": name, "month": period.label, "from": period.start.isoformat(),
             "to": period.end.isoformat(), "so_far": period.so_far, "audits_completed": figure.month,
-            "audits_of_its_cases_by_others": figure.others_month, "target_to_date": target, **grades,
+            "audits_of_its_cases_by_others": figure.others_month, "target_to_date": target,
+            "target_whole_month": whole, **grades,
             "good_or_better_pct": _pct(grades.get("outstanding", 0) + grades.get("good", 0), graded),
             "moderation_agreed": agreed, "moderation_decided": decided, "agreement_pct": _pct(agreed, decided),
             "actions_open": sum(month.actions.get(t, (0, 0))[0] for t in ids),

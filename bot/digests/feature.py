@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from bot.core import buttons, policy
 from bot.core.agreement import last_complete_week
-from bot.core.calendar import is_working_day
 from bot.core.period_or_team import team_or_period
 from bot.core.periods import TYPED as PERIOD_TYPED
 from bot.core.periods import Period, read_period
@@ -25,6 +24,7 @@ from bot.core.services import Services
 from bot.core.teams import noted, team_names
 from bot.digests import themes
 from bot.digests.digest import build_service_digest, build_team_digests
+from bot.digests.digest_week import week_over
 from bot.digests.digest_words import arranged
 from bot.digests.period_digest import period_replies
 from bot.digests.render import service_replies, team_replies
@@ -89,16 +89,6 @@ def digest_replies(services: Services, turn: Turn, text: str) -> list[Reply]:
     return [*_digest(services, turn, last_complete_week(today), team_text), Reply(kind="notice", text=(
         "This is last week's digest. Audits submitted since Monday are in next week's: `/audit digest this week` "
         "shows the week so far."))]
-
-
-def week_over(services: Services, local: datetime) -> bool:
-    """Whether no working time is left in this week (Monday to Sunday): no working day after today, and today is not
-    one or its working hours (the service's `quiet_hours`, as held DMs wait for) have ended: a Friday evening, a
-    weekend, a Friday bank holiday. Then `digest` gives this week, whose audits are all in, not the week before it."""
-    today = local.date()
-    ended = local.time() >= services.settings.quiet_hours[1]
-    days = [today + timedelta(days=n) for n in range(7 - today.weekday())]
-    return not any(is_working_day(day) and (day > today or not ended) for day in days)
 
 
 def _period_asked(text: str, today: date) -> tuple[Period, str] | None:

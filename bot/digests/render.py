@@ -153,9 +153,11 @@ def others_sentence(figure: TeamFigure, week: str) -> str:
 
 
 def demo_note(demo: int, total: int, whose: str = "") -> str:
-    """Says how many of the audits counted are invented, so nobody takes demo figures for real practice."""
-    return (f"{demo} of these {total} audits {whose}are invented demo data (`audit-bot demo-data --remove` takes "
-            "them out)")
+    """Says how many of the audits counted are invented, so nobody takes demo figures for real practice, the verb
+    agreeing with the count (trial 55 F20: "1 of these 2 audits of its cases are invented")."""
+    said = (f"This audit {whose}is" if total == 1 else
+            f"{demo} of these {total} audits {whose}{'is' if demo == 1 else 'are'}")
+    return f"{said} invented demo data (`audit-bot demo-data --remove` takes {'it' if demo == 1 else 'them'} out)"
 
 
 def agreement_basis(week_start: date, counted_to: date | None) -> str:

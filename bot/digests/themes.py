@@ -3,10 +3,11 @@ for development", "how do i see the areas for development across all the audits"
 
 Trial 26: a head of service got "I don't know that yet" and suggestions on how to write areas for development; the
 digest's "questions most often answered badly" was never pointed to. That list is the bot's theme view: the questions
-answered badly in at least 2 audits over the week so far and the 3 weeks before it (bot.digests.digest, one rule for
-a team's and the service's), across the teams the reader may see (every team for QA leads and admins, a manager's
-own), then each team's own, each with what good looks like. Here in the digest package, which owns the figures; a
-knowledge-base question about writing areas for development ("how should I word…") stays a question.
+answered badly in at least 2 audits over the 4 weeks a plain `digest` lists them over (bot.digests.digest_week; trial
+55 F12: two different top 3s in one sitting; bot.digests.digest, one rule for a team's and the service's), across
+the teams the reader may see (every team for QA leads and admins, a manager's own), then each team's own, each
+with what good looks like. Here in the digest package, which owns the figures; a knowledge-base question about
+writing areas for development ("how should I word…") stays a question.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.core.teams import team_names
 from bot.digests.digest import MIN_AUDITS_FOR_THEME, build_service_digest, flagged_practice, weak_questions
+from bot.digests.digest_week import digest_week
 from bot.digests.digest_words import arranged, period_span, teams_typed
 from bot.digests.render import themes_heading, themes_rule, weak_question_lines
 from bot.engine.routing import Engine, Turn
@@ -79,16 +81,17 @@ def period_in(text: str, today: date) -> Period | None:
 
 def themes_replies(services: Services, turn: Turn, text: str = "", teams: list[str] | None = None) -> list[Reply]:
     """The questions most often answered badly across the reader's teams (or the `teams` named, already checked),
-    then in each team that has any: over the month or quarter the question names, else the week so far and the 3
-    before it, the reply saying which."""
+    then in each team that has any: over the month or quarter the question names, else the 4 weeks a plain `digest`
+    lists its themes over (the last complete week and the 3 before it, this week's once its working time is over),
+    the reply saying which."""
     allowed = teams or policy.digest_teams(services.directory, turn.person)
     if not allowed:
         raise AccessDenied("Themes across audits are for team managers, QA leads and admins: your own audits' areas "
                            "for development are in each audit (`/audit list`, then `show N`).")
-    today = turn.now.astimezone(services.settings.timezone).date()
-    if (period := period_in(text, today)) is not None:
+    local = turn.now.astimezone(services.settings.timezone)
+    if (period := period_in(text, local.date())) is not None:
         return [_period_themes(services, period, allowed)]
-    monday = today - timedelta(days=today.weekday())
+    monday = digest_week(services, local)  # the weeks a plain `digest` lists its themes over (trial 55 F12)
     every = policy.sees_every_team(turn.person) and not teams
     service = build_service_digest(services, monday, allowed, "Whole service" if every else "Your teams")
     where = "across teams" if len(allowed) > 1 else f"in {service.teams[0].team_name}"
@@ -101,7 +104,11 @@ def themes_replies(services: Services, turn: Turn, text: str = "", teams: list[s
             f"   None answered badly in {MIN_AUDITS_FOR_THEME} or more audits."])]
     unread = (f" I read no month or quarter in your question, so these are the last 4 weeks. {PERIODS_SAID}"
               if looks_like_period(text) else " Ask for a month or quarter (`themes this quarter`) for another span.")
-    return [Reply(title="Themes across audits", text="\n".join(lines), note=NOTE + unread)]
+    return [Reply(title="Themes across audits", text="\n".join(lines), note=SAME_WEEKS + NOTE + unread)]
+
+
+SAME_WEEKS = ("These are the weeks the digest (`/audit digest`) lists its themes over, so the two agree; "
+              "`/audit digest this week` and the Home tab count the week so far and the 3 before it. ")
 
 
 NOTE = ("The digest lists these each week (`/audit digest`). Each audit's own strengths and areas for development "

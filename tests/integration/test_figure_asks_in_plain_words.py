@@ -40,8 +40,8 @@ def said(engine: Engine, user: str, text: str) -> str:
 
 
 @pytest.mark.parametrize(("typed", "expected"), [
-    ("themes across teams", "Questions most often answered badly across teams (audits submitted 16 Nov to 8 Dec"),
-    ("what are the themes", "Questions most often answered badly across teams (audits submitted 16 Nov to 8 Dec"),
+    ("themes across teams", "Questions most often answered badly across teams (audits submitted 9 Nov to 6 Dec"),
+    ("what are the themes", "Questions most often answered badly across teams (audits submitted 9 Nov to 6 Dec"),
     ("common themes this month", "Questions most often answered badly across teams in December 2026"),
     ("/audit themes this month", "Questions most often answered badly across teams in December 2026"),
     ("themes last month", "Questions most often answered badly across teams in November 2026"),

@@ -164,8 +164,8 @@ def test_themes_across_audits_asked_in_words_list_the_questions_most_often_answe
         [manager] = engine.message("U0MGRS001", asked, surface="terminal")
         [worker] = engine.message("U0PRAN001", asked, surface="terminal")
     assert reply.title == "Themes across audits"
-    assert reply.text.startswith("**Questions most often answered badly across teams** (audits submitted 9 Nov to "
-                                 "2 Dec 2026: the week so far and the 3 before it, each in at least 2 audits)\n"
+    assert reply.text.startswith("**Questions most often answered badly across teams** (audits submitted 2 Nov to "
+                                 "29 Nov 2026: the week and the 3 before it, each in at least 2 audits)\n"
                                  "   1. Is the plan specific, measurable and time-bound? (in 2 audits)\n"
                                  "      _What good looks like:_ Good looks like a plan a family can follow")
     assert "**North Assessment Team**\n   1. Is the plan specific" in reply.text

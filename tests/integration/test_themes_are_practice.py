@@ -45,7 +45,7 @@ def _audit(services: Services, checklist_hash: str, case: str, submitted: dateti
 
 def _audits(services: Services) -> None:
     checklist_hash = snapshot_checklist(services.storage, _checklist(), datetime(2026, 1, 1, tzinfo=UTC))
-    day = NOW.astimezone(UTC) - timedelta(days=2)
+    day = NOW.astimezone(UTC) - timedelta(days=9)  # last week's: the weeks `digest` and plain `themes` count
     _audit(services, checklist_hash, "CR-551234", day, ("chronology",))  # audited, then re-audited the next day
     _audit(services, checklist_hash, "CR-551234", day + timedelta(days=1), ("chronology",))
     _audit(services, checklist_hash, "CR-552001", day, ("plan-smart",))
