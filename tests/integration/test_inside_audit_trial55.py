@@ -22,6 +22,7 @@ from bot.terminal.render import TerminalView
 from tests.e2e.test_terminal_chat import drive
 from tests.integration.test_action_removal import TO_ACTIONS
 from tests.integration.test_audit_terminal import terminal_sender
+from tests.integration.test_escalation_withdrawn import messages_to
 from tests.support.text import flat
 
 LONDON = ZoneInfo("Europe/London")
@@ -136,3 +137,16 @@ def test_a_code_that_names_nobody_stays_in_the_text(engine: Engine, services: Se
     audit = store.get_audit(services.storage, 1)
     assert audit is not None
     assert owner_last.split(services, audit, line) is None
+
+
+# -- fix61a: an action tied to a question says so (F13) ---------------------------------------------------------
+
+def test_an_action_tied_to_a_question_says_so_in_the_reply_the_review_and_the_workers_summary(engine: Engine) -> None:
+    _at_actions(engine)
+    _, out = drive(engine, ["Q4: share the plan with the school", "sw n1", "18/12", "no more actions", "skip",
+                            "submit"])
+    text = flat(out, "`*_")
+    assert "Tied to Q4 (Is there a family plan with clear outcomes and timescales?)" in text
+    assert "• Action 1: share the plan with the school (Q4) — Social worker N1, by 18 Dec 2026" in text
+    [summary] = [m for m in messages_to(out, "U0PRAN001") if "Audit #1" in m]
+    assert "Action 1: share the plan with the school (Q4) — Social worker N1" in flat(summary, "`*_")
