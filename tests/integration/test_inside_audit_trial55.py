@@ -150,3 +150,36 @@ def test_an_action_tied_to_a_question_says_so_in_the_reply_the_review_and_the_wo
     assert "• Action 1: share the plan with the school (Q4) — Social worker N1, by 18 Dec 2026" in text
     [summary] = [m for m in messages_to(out, "U0PRAN001") if "Audit #1" in m]
     assert "Action 1: share the plan with the school (Q4) — Social worker N1" in flat(summary, "`*_")
+
+
+# -- fix61a: a changed answer asks to check the strengths and areas for development (F3) ----------------------------
+
+NOTES_FIT = "You changed Q3 to No: check your strengths and areas for development still fit: strengths “Direct work is"
+
+
+def test_an_answer_changed_at_ready_to_submit_asks_to_check_the_strengths_which_edit_strengths_changes(
+        engine: Engine, services: Services) -> None:
+    _at_actions(engine)
+    _, kept = drive(engine, ["strengths based meeting with the family", "sw n1", "18/12", "no more actions",
+                             "change 3", "yes"])  # an action may start with the word; the same answer says nothing
+    assert "check your strengths" not in flat(kept, "`*_")
+    assert [a.description for a in action_store.actions_of_audit(services.storage, 1)] == [
+        "strengths based meeting with the family"]
+    _, out = drive(engine, ["change 3", "no, only an old assessment",
+                            "edit strengths Direct work is good; the assessment is out of date", "submit"])
+    text = flat(out, "`*_")
+    assert NOTES_FIT + " thoughtful.”. To change them, type edit strengths and the new text" in text
+    assert "Got it: the strengths now read “Direct work is good; the assessment is out of date”." in text
+    audit = store.get_audit(services.storage, 1)
+    assert audit is not None and audit.status == "submitted"
+    assert audit.strengths == "Direct work is good; the assessment is out of date"
+
+
+def test_an_answer_changed_after_submitting_asks_the_same(engine: Engine, services: Services) -> None:
+    _at_actions(engine)
+    _, out = drive(engine, ["no more actions", "submit", "/audit edit 1", "change 3", "no, only an old assessment",
+                            "edit strengths Direct work is good; the assessment is out of date"])
+    text = flat(out, "`*_")
+    assert NOTES_FIT in text and "Got it: the strengths now read" in text
+    audit = store.get_audit(services.storage, 1)
+    assert audit is not None and audit.strengths == "Direct work is good; the assessment is out of date"
