@@ -4,7 +4,7 @@ not applicable says so (F16); an owner's short code after a dash is the owner (F
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -183,3 +183,41 @@ def test_an_answer_changed_after_submitting_asks_the_same(engine: Engine, servic
     assert NOTES_FIT in text and "Got it: the strengths now read" in text
     audit = store.get_audit(services.storage, 1)
     assert audit is not None and audit.strengths == "Direct work is good; the assessment is out of date"
+
+
+# -- fix61a: `done N - …` with a date still to come in its note is asked about first (F19) ---------------------------
+
+def _own_action_submitted(engine: Engine) -> None:
+    _at_actions(engine)
+    drive(engine, ["share the plan with the school - me by 18/12", "no more actions", "submit"])
+
+
+def _tomorrow() -> tuple[str, str]:
+    """Tomorrow from the pinned clock, as typed (`4/12`) and as said back (`Friday 4 December 2026`)."""
+    day = (THURSDAY + timedelta(days=1)).date()
+    return f"{day.day}/{day.month}", f"{day:%A} {day.day} {day:%B %Y}"
+
+
+@pytest.mark.parametrize("answer", ["no", "yes"])
+def test_a_done_note_giving_tomorrow_asks_before_marking_it_done(engine: Engine, services: Services,
+                                                                 answer: str) -> None:
+    _own_action_submitted(engine)
+    typed, said_back = _tomorrow()
+    _, out = drive(engine, [f"done 1 - advocate offered on {typed}, she said maybe later", answer])
+    text = flat(out, "`*_")
+    assert f"Your note gives {said_back}, which is after today: mark action 1 done now anyway?" in text
+    action = action_store.get_action(services.storage, 1)
+    assert action is not None
+    if answer == "no":
+        assert action.done_at is None and "To mark it done once it has happened, type done 1 then" in text
+    else:
+        assert action.done_at is not None and action.done_note == f"advocate offered on {typed}, she said maybe later"
+
+
+def test_a_done_note_giving_today_marks_it_done_at_once(engine: Engine, services: Services) -> None:
+    _own_action_submitted(engine)
+    day = THURSDAY.date()
+    _, out = drive(engine, [f"done 1 - advocate offered on {day.day}/{day.month}"])
+    assert "after today" not in flat(out, "`*_")
+    action = action_store.get_action(services.storage, 1)
+    assert action is not None and action.done_at is not None
