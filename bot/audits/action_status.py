@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from bot.audits import action_done_told, done_note, reopen_said
+from bot.audits import action_done_told, done_later, done_note, reopen_said
 from bot.audits.reopened_overdue import due_near, past_due
 from bot.core import buttons, policy
 from bot.core.action_named import action_named
@@ -143,21 +143,38 @@ def on_done_typed(services: Services, turn: Turn, digits: str, note: str | None)
     action_id = typed_id(digits)
     if note is None or POLITE.match(note) or not note.strip(" .!"):
         return on_done(services, turn, str(action_id))
-    return on_done(services, turn, str(action_id), done_note.screened(services, action_id, note))
+    kept = done_note.screened(services, action_id, note)
+    if (day := done_later.later_day(services, turn, kept)) is not None and _may_mark_open(services, turn, action_id):
+        return done_later.ask(services, turn, action_id, kept, day, ALSO_YES, ALSO_NO)  # trial 55, 19
+    return on_done(services, turn, str(action_id), kept)
+
+
+def _may_mark_open(services: Services, turn: Turn, action_id: int) -> bool:
+    """Whether the action is open and this person may mark it done (else `on_done` says why not, as before)."""
+    action = action_store.get_action(services.storage, action_id)
+    return action is not None and not action.done_at and (
+        action.owner_id == turn.user_id or policy.may_complete_for_others(services.directory, turn.person,
+                                                                          action.owner_id))
 
 
 def on_done_confirm(services: Services, turn: Turn, value: str) -> list[Reply]:
     """Yes to "Mark action #7 done for …?": recorded with who and when (and the note said with `done 7 - …`), and
     the owner told."""
     action_id = buttons.record_id(value, HINT)
+    done_later.forget(services, turn)
     return _complete(services, turn, action_id, done_note.waiting(services, turn, action_id))
 
 
 def on_done_keep(services: Services, turn: Turn, value: str) -> list[Reply]:
-    """No to "Mark action #7 done for …?": nothing changes."""
-    action = action_store.get_action(services.storage, buttons.record_id(value, HINT))
+    """No to "Mark action #7 done for …?" (or to "Your note gives …, which is after today: …", which also says how
+    to mark it done later): nothing changes."""
+    action_id = buttons.record_id(value, HINT)
+    action = action_store.get_action(services.storage, action_id)
     named = action_named(action) if action is not None else "the action"
-    return [Reply(kind="notice", text=f"OK: {named} stays open. Nothing changed.")]
+    later = done_later.kept_said(services, turn, action_id)  # "To mark it done once it has happened, …"
+    if later:
+        done_note.waiting(services, turn, action_id)  # the note kept for Yes goes with the question
+    return [Reply(kind="notice", text=f"OK: {named} stays open. Nothing changed.{later}")]
 
 
 def _complete(services: Services, turn: Turn, action_id: int, note: str | None = None) -> list[Reply]:

@@ -37,6 +37,7 @@ from bot.audits import (
     action_named,
     action_removal,
     earlier_actions,
+    notes_fit,
     small_talk,
     wrong_box,
 )
@@ -67,6 +68,8 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
         return audits_questions.change_from_review(services, turn, ctx, change.group(1))
     if (moved := wrong_box.typed(services, turn, ctx, text)) is not None:  # `that should be in strengths`
         return moved
+    if (noted := notes_fit.typed(services, turn, ctx, text)) is not None:  # `edit strengths …` (trial 55, 3)
+        return noted
     earlier_actions.typed(services, ctx, text)  # `carry forward action 1`: it stays open on its own audit
     if action_fields.finishes(text):
         return audits_finish.on_actions_done(services, turn, ctx.value())

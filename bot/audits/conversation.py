@@ -52,6 +52,7 @@ from bot.audits import (
     more_time_withdraw,
     not_mine,
     note_check,
+    notes_fit,
     readback,
     reason_sentence,
     reaudit_start,
@@ -224,6 +225,8 @@ def _review_text(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Re
     change = CHANGE_WORDS.match(text)
     if change:
         return audits_questions.change_from_review(services, turn, ctx, change.group(1))
+    if (noted := notes_fit.typed(services, turn, ctx, text)) is not None:  # a reopened audit's `edit strengths …`
+        return noted
     if CHANGE_MEANT.match(text):  # "change abc", "edit the third one": meant for the review, not a question
         raise UserError("To change an answer, type `change` and the question's number from the list above, "
                         "like `change 3`.")
@@ -259,6 +262,8 @@ def _submit_text(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Re
         return handed
     if (change := CHANGE_WORDS.match(text)) is not None:  # the answers are listed above: `change 9` jumps to one
         return audits_questions.change_from_review(services, turn, ctx, change.group(1))
+    if (noted := notes_fit.typed(services, turn, ctx, text)) is not None:  # `edit strengths …` (trial 55, 3)
+        return noted
     if SUBMIT_WORDS.match(text) or text.strip().lower() in ("yes", "y"):
         return audits_finish.on_submit(services, turn, ctx.value())
     if GO_ON_WORDS.match(text):  # "done" typed again after the actions: submitting tells the worker, so it is asked for

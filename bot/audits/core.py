@@ -14,7 +14,7 @@ from typing import Any
 
 from bot.audits.answer_notes import answered_before, keep_choice
 from bot.audits.flow import Answer, AnswerError, Step, flags, gone_past
-from bot.audits.numbering import follow_up_of, progress, question_label
+from bot.audits.numbering import follow_up_of, progress, question_label, tied_tag
 from bot.core import buttons, chase_said, more_time_said, policy
 from bot.core.audit_rules import concerns, missing_answers, visible_questions
 from bot.core.markup import emoji
@@ -486,7 +486,8 @@ def summary_reply(services: Services, ctx: Ctx, heading: str, to_user: str | Non
         asked = chase_said.merged(services, actions, viewer, asked)  # "chase held until 08:00 Mon 7 Dec"
         parts.append("**Actions:**\n" + "\n".join(
             action_line(services, action, today, moved.get(action.id, "") +
-                        (f", {asked[action.id]}" if action.id in asked else "")) for action in actions))
+                        (f", {asked[action.id]}" if action.id in asked else ""), ctx.checklist)
+            for action in actions))
     return Reply(text="\n\n".join(parts), title=f"Audit #{audit.id}: {ctx.checklist.title}", to_user=to_user,
                  choices=choices, fields=(("Case", audit.case_ref), ("Auditor", directory.label(audit.auditor_id)),
                                           ("Worker", directory.label(audit.worker_id or "")),
@@ -542,16 +543,20 @@ def _status_days(services: Services, audit: store.AuditRow) -> str:
     return f", submitted {submitted}"
 
 
-def action_line(services: Services, action: action_store.ActionRow, today: str, changed: str = "") -> str:
+def action_line(services: Services, action: action_store.ActionRow, today: str, changed: str = "",
+                checklist: Checklist | None = None) -> str:
     """One action as a re-auditor or moderator needs it: its number (for `done N`), owner, due date, and whether
     it is done (when, and by whom if not its owner) or overdue, and when it was reopened after being marked done;
-    `changed` says how its due date or owner was changed after submitting (`action_changes`)."""
+    `changed` says how its due date or owner was changed after submitting (`action_changes`); with the audit's
+    `checklist`, "(Q8)" after an action tied to question 8."""
     label = services.directory.label
 
     def day(stamp: str) -> str:
         return short_date(datetime.fromisoformat(stamp).astimezone(services.settings.timezone).date())
 
-    line = f"• Action {action.id}: {action.description} — {label(action.owner_id)}, by {short_date(action.due_date)}"
+    tied = tied_tag(checklist, action.question_id) if checklist is not None else ""
+    line = (f"• Action {action.id}: {action.description}{tied} — {label(action.owner_id)}, "
+            f"by {short_date(action.due_date)}")
     if action.done_at:
         by = f" by {label(action.done_by)}" if action.done_by and action.done_by != action.owner_id else ""
         noted = f"; note: “{action.done_note}”" if action.done_note else ""  # trial 34: the auditor's evidence

@@ -59,6 +59,7 @@ from bot.audits.flow import (
 )
 from bot.audits.grade_alerts import alert_targets, with_inadequate_alerts
 from bot.audits.note_labels import without_label
+from bot.audits.numbering import tied_said
 from bot.audits.screens import advance_and_render, render
 from bot.core import buttons
 from bot.core.audit_rules import missing_answers, suggest_grade
@@ -205,7 +206,8 @@ def _add_action(services: Services, turn: Turn, ctx: Ctx, due: date, typed: str,
     added = action_store.actions_of_audit(services.storage, ctx.audit.id)[-1].id  # the newest: this one
     today = _today(services, turn)
     shown_due, to_change = due_said(typed, due, today, f"action {added} due")
-    echo = Reply(kind="notice", text=f"Action {added} added: due {shown_due}." + (f" {to_change}" if to_change else ""))
+    echo = Reply(kind="notice", text=f"Action {added} added: due {shown_due}." + (f" {to_change}" if to_change else "")
+                 + tied_said(ctx.checklist, draft.get("question")))
     away = (away_owner.notice(services, str(draft["owner"]), today, due, f"with `action {added} owner …`",
                               turn.user_id, action_owners.case_people(services, ctx.audit), due_said=True)
             if owner_chosen else [])  # the echo just above gave the due date

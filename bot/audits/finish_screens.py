@@ -13,7 +13,7 @@ from bot.audits.core import (
     summary_reply,
 )
 from bot.audits.flow import OPTIONAL_TYPED_STEPS, flags
-from bot.audits.numbering import question_label
+from bot.audits.numbering import question_label, tied_tag
 from bot.core.audit_rules import concerns, missing_answers, suggest_grade
 from bot.core.replies import Choice, Reply, count_of, person_choice
 from bot.core.services import Services
@@ -159,7 +159,8 @@ def _actions_text(services: Services, ctx: Ctx) -> str:
     """The actions so far, numbered as everywhere else (`/audit show`, `/audit actions`), so one added by mistake
     can be named (`remove action 41`), or one changed (`action 41 due 11/12`)."""
     actions = action_store.actions_of_audit(services.storage, ctx.audit.id)
-    listed = "".join(f"\n• Action {a.id}: {a.description} — {services.directory.label(a.owner_id)}, "
+    listed = "".join(f"\n• Action {a.id}: {a.description}{tied_tag(ctx.checklist, a.question_id)} — "
+                     f"{services.directory.label(a.owner_id)}, "
                      f"by {short_date(a.due_date)}"
                      for a in actions)
     last = actions[-1].id if actions else 0

@@ -53,6 +53,25 @@ def question_label(checklist: Checklist, question_id: str) -> str:
     return _numbering(checklist)[0][question_id]
 
 
+def tied_tag(checklist: Checklist, question_id: str | None) -> str:
+    """" (Q8)" after an action typed `Q8: …`, so the review and the worker's summary show which question the case's
+    next audit checks it against (trial 55, 13); "" for an action tied to none, or to a question gone from the
+    checklist."""
+    label = _numbering(checklist)[0].get(question_id or "")
+    return f" (Q{label})" if label else ""
+
+
+def tied_said(checklist: Checklist, question_id: str | None, longest: int = 70) -> str:
+    """" Tied to Q8 (Was direct work done…): the case's next audit asks about it at that question." for an action
+    typed `Q8: …`, said as it is added (trial 55, 13: the tie was never confirmed); "" for none."""
+    label = _numbering(checklist)[0].get(question_id or "")
+    if not label:
+        return ""
+    text = " ".join(checklist.question(question_id or "").text.split())
+    cut = text if len(text) <= longest else text[:longest].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return f" Tied to Q{label} ({cut}): the case's next audit asks about it at that question."
+
+
 def follow_up_of(checklist: Checklist, question_id: str) -> str | None:
     """The label of the question a follow-up belongs to; None for an unconditional question."""
     return _numbering(checklist)[1].get(question_id)

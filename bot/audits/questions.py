@@ -17,6 +17,7 @@ from bot.audits import (
     hedged_answer,
     na_doubt,
     note_check,
+    notes_fit,
     pasted_note,
     step_reminder,
     unsure_grade,
@@ -139,7 +140,8 @@ def record_answer(services: Services, turn: Turn, ctx: Ctx, version: int, questi
         told = ", ".join(services.directory.label(a.to_user or "") for a in alerts)
         alerts.append(Reply(kind="notice", text=f"I've {said.replace('{told}', told)}. Carry on with the audit."))
     asked = [action_question.ask(services, turn, ctx, question, value, earlier)] if earlier is not None else []
-    return alerts + ([noticed] if noticed else []) + taken_out(ctx, hidden) + replies + asked
+    fit = notes_fit.check_said(ctx, question, previous.value if previous else None, value)  # trial 55, 3
+    return alerts + ([noticed] if noticed else []) + taken_out(ctx, hidden) + ([fit] if fit else []) + replies + asked
 
 
 def taken_out(ctx: Ctx, hidden: list[str]) -> list[Reply]:

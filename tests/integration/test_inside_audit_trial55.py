@@ -4,7 +4,7 @@ not applicable says so (F16); an owner's short code after a dash is the owner (F
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -22,6 +22,7 @@ from bot.terminal.render import TerminalView
 from tests.e2e.test_terminal_chat import drive
 from tests.integration.test_action_removal import TO_ACTIONS
 from tests.integration.test_audit_terminal import terminal_sender
+from tests.integration.test_escalation_withdrawn import messages_to
 from tests.support.text import flat
 
 LONDON = ZoneInfo("Europe/London")
@@ -136,3 +137,87 @@ def test_a_code_that_names_nobody_stays_in_the_text(engine: Engine, services: Se
     audit = store.get_audit(services.storage, 1)
     assert audit is not None
     assert owner_last.split(services, audit, line) is None
+
+
+# -- fix61a: an action tied to a question says so (F13) ---------------------------------------------------------
+
+def test_an_action_tied_to_a_question_says_so_in_the_reply_the_review_and_the_workers_summary(engine: Engine) -> None:
+    _at_actions(engine)
+    _, out = drive(engine, ["Q4: share the plan with the school", "sw n1", "18/12", "no more actions", "skip",
+                            "submit"])
+    text = flat(out, "`*_")
+    assert "Tied to Q4 (Is there a family plan with clear outcomes and timescales?)" in text
+    assert "• Action 1: share the plan with the school (Q4) — Social worker N1, by 18 Dec 2026" in text
+    [summary] = [m for m in messages_to(out, "U0PRAN001") if "Audit #1" in m]
+    assert "Action 1: share the plan with the school (Q4) — Social worker N1" in flat(summary, "`*_")
+
+
+# -- fix61a: a changed answer asks to check the strengths and areas for development (F3) ----------------------------
+
+NOTES_FIT = "You changed Q3 to No: check your strengths and areas for development still fit: strengths “Direct work is"
+
+
+def test_an_answer_changed_at_ready_to_submit_asks_to_check_the_strengths_which_edit_strengths_changes(
+        engine: Engine, services: Services) -> None:
+    _at_actions(engine)
+    _, kept = drive(engine, ["strengths based meeting with the family", "sw n1", "18/12", "no more actions",
+                             "change 3", "yes"])  # an action may start with the word; the same answer says nothing
+    assert "check your strengths" not in flat(kept, "`*_")
+    assert [a.description for a in action_store.actions_of_audit(services.storage, 1)] == [
+        "strengths based meeting with the family"]
+    _, out = drive(engine, ["change 3", "no, only an old assessment",
+                            "edit strengths Direct work is good; the assessment is out of date", "submit"])
+    text = flat(out, "`*_")
+    assert NOTES_FIT + " thoughtful.”. To change them, type edit strengths and the new text" in text
+    assert "Got it: the strengths now read “Direct work is good; the assessment is out of date”." in text
+    audit = store.get_audit(services.storage, 1)
+    assert audit is not None and audit.status == "submitted"
+    assert audit.strengths == "Direct work is good; the assessment is out of date"
+
+
+def test_an_answer_changed_after_submitting_asks_the_same(engine: Engine, services: Services) -> None:
+    _at_actions(engine)
+    _, out = drive(engine, ["no more actions", "submit", "/audit edit 1", "change 3", "no, only an old assessment",
+                            "edit strengths Direct work is good; the assessment is out of date"])
+    text = flat(out, "`*_")
+    assert NOTES_FIT in text and "Got it: the strengths now read" in text
+    audit = store.get_audit(services.storage, 1)
+    assert audit is not None and audit.strengths == "Direct work is good; the assessment is out of date"
+
+
+# -- fix61a: `done N - …` with a date still to come in its note is asked about first (F19) ---------------------------
+
+def _own_action_submitted(engine: Engine) -> None:
+    _at_actions(engine)
+    drive(engine, ["share the plan with the school - me by 18/12", "no more actions", "submit"])
+
+
+def _tomorrow() -> tuple[str, str]:
+    """Tomorrow from the pinned clock, as typed (`4/12`) and as said back (`Friday 4 December 2026`)."""
+    day = (THURSDAY + timedelta(days=1)).date()
+    return f"{day.day}/{day.month}", f"{day:%A} {day.day} {day:%B %Y}"
+
+
+@pytest.mark.parametrize("answer", ["no", "yes"])
+def test_a_done_note_giving_tomorrow_asks_before_marking_it_done(engine: Engine, services: Services,
+                                                                 answer: str) -> None:
+    _own_action_submitted(engine)
+    typed, said_back = _tomorrow()
+    _, out = drive(engine, [f"done 1 - advocate offered on {typed}, she said maybe later", answer])
+    text = flat(out, "`*_")
+    assert f"Your note gives {said_back}, which is after today: mark action 1 done now anyway?" in text
+    action = action_store.get_action(services.storage, 1)
+    assert action is not None
+    if answer == "no":
+        assert action.done_at is None and "To mark it done once it has happened, type done 1 then" in text
+    else:
+        assert action.done_at is not None and action.done_note == f"advocate offered on {typed}, she said maybe later"
+
+
+def test_a_done_note_giving_today_marks_it_done_at_once(engine: Engine, services: Services) -> None:
+    _own_action_submitted(engine)
+    day = THURSDAY.date()
+    _, out = drive(engine, [f"done 1 - advocate offered on {day.day}/{day.month}"])
+    assert "after today" not in flat(out, "`*_")
+    action = action_store.get_action(services.storage, 1)
+    assert action is not None and action.done_at is not None
