@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
+from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from tests.integration.test_moderation_reason_grade import asked_the_knowledge_base
@@ -65,4 +66,32 @@ def test_a_question_about_grades_in_general_stays_a_knowledge_question(engine: E
 def test_with_no_audit_of_her_case_the_knowledge_base_answers(engine: Engine, services: Services) -> None:
     with time_machine.travel(NOW, tick=False):
         engine.message(WORKER, "why is it outstanding", surface="terminal")
+    assert asked_the_knowledge_base(services) == 1
+
+
+# F6: `resume` with two drafts, then a line that is not a pick
+def _two_drafts(engine: Engine) -> list[Reply]:
+    from tests.integration.test_action_removal import TO_ACTIONS
+    from tests.integration.test_action_removal import WORKER as CASE_WORKER
+    from tests.integration.test_asides_mid_audit import QUESTION_AT, say
+    say(engine, [*TO_ACTIONS[:QUESTION_AT], "pause", "start audit early-help-spot", "CR-555556", CASE_WORKER, "pause"])
+    return say(engine, ["resume"])
+
+
+def test_an_answer_typed_while_a_draft_is_to_be_picked_is_told_to_pick_first(engine: Engine,
+                                                                              services: Services) -> None:
+    from tests.integration.test_asides_mid_audit import say, texts
+    with time_machine.travel(NOW, tick=False):
+        listed = _two_drafts(engine)
+        assert "Pick the one to carry on with" in texts(listed)
+        replies = say(engine, ["n, no placement stability meeting after 3rd move"])
+    assert texts(replies).startswith("Pick a draft first (1 or 2), then type that again")
+    assert asked_the_knowledge_base(services) == 0
+
+
+def test_a_question_typed_while_a_draft_is_to_be_picked_is_still_asked(engine: Engine, services: Services) -> None:
+    from tests.integration.test_asides_mid_audit import say
+    with time_machine.travel(NOW, tick=False):
+        _two_drafts(engine)
+        say(engine, ["what is a placement stability meeting?"])
     assert asked_the_knowledge_base(services) == 1
