@@ -44,6 +44,7 @@ from bot.audits import (
     reaudit_start,
     reopen_picked,
     response_waiting,
+    resume_pick,
     start_hinted,
     start_in_words,
     worker_home,
@@ -108,6 +109,7 @@ def build_engine(services: Services) -> Engine:
     response_waiting.install(engine, services)  # Home: "Moderations waiting for your response: #111"
     more_time_waiting.install(engine, services)  # Home, and "has anyone asked me for more time" (trial 43)
     grade_asked.install(engine, services)  # "why is 116 inadequate??" (trial 37)
+    resume_pick.install(engine, services)  # a line typed while `resume` waits for a draft to be picked (trial 56)
     grade_disagree.install(engine, services)  # `appeal 132`, "i dont think thats fair" (trial 41)
     guidance_asked.install(engine, services)  # "what does good look like for q4 on audit 139" (trial 52)
     overdue_asked.install(engine, services)  # "whats overdue", "who in my team is behind"

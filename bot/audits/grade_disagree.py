@@ -16,6 +16,7 @@ from datetime import timedelta
 
 from bot.audits import reflection_said
 from bot.audits.core import grade_label
+from bot.audits.grade_words import read_grade
 from bot.core.markup import audit_and_case
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
@@ -63,6 +64,14 @@ _ACTION = re.compile(r"\baction\b", re.IGNORECASE)
 ENTRY = "disagree-with-audit-grade"  # the knowledge base's whole answer, a press away (trial 52 F3)
 ENTRY_QUESTION = "What can I do if I disagree with the grade?"
 LOW = ("inadequate", "requires_improvement")  # the grades a worker most often disagrees with
+# Trial 56 F9: `why does it say outstanding for permanence when the notes say 3 moves…` asked by the worker of the
+# case got knowledge-base suggestions. "Why does it say / why did i get / why is it" with a grade named questions the
+# audit of her case; "why does every grade need an evidence note" names no grade and stays a knowledge question.
+_GRADE = (r"(?P<grade>outstanding|good(?!\s+(?:practice|idea|enough|to|for\s+(?:the\s+)?(?:child|family)))|"
+          r"requires?\s+improvement(?:\s+to\s+be\s+good)?|req\s+imp|ri|inadequate)")
+QUESTIONED = re.compile(r"^\s*(?:(?:hmm+|sorry|but|so|ok)[\s,]+)*why\s+(?:does|did|do|is|was|has|have)\s+(?:it|i|my|"
+                        r"this|that|the\s+audit|audit|they|the\s+auditor|she|he|my\s+(?:case|audit|grade))\b"
+                        rf"(?:\s+(?!why\b)[\w'\u2019#-]+){{0,4}}?\s+{_GRADE}\b(?P<why>.*)$", re.IGNORECASE)
 
 
 def asked(services: Services, turn: Turn, text: str) -> list[Reply] | None:
@@ -75,6 +84,8 @@ def asked(services: Services, turn: Turn, text: str) -> list[Reply] | None:
         if audit is None or audit.worker_id != turn.user_id or audit.submitted_at is None:
             return None
         return _offered(services, turn, audit, _reason(services, named.group("why")))
+    if (questioned := QUESTIONED.match(text)) is not None:
+        return _questioned(services, turn, questioned.group("grade"))
     recent = False
     if (unfair := UNNAMED.match(text)) is not None or (recent := (unfair := UNNAMED_THIS.match(text)) is not None):
         mine = _audits_of_my_cases(services, turn)
@@ -89,6 +100,21 @@ def asked(services: Services, turn: Turn, text: str) -> list[Reply] | None:
         why = _reason(services, unfair.group("why") or "")
         return _offered(services, turn, meant, why, others=len(mine) - 1, which=which)
     return None
+
+
+def _questioned(services: Services, turn: Turn, said: str) -> list[Reply] | None:
+    """A worker asking why the audit of her case gives a grade: how to disagree with the audit whose grade or answers
+    carry it (else the newest); None with no audit of her case, where the knowledge base answers."""
+    mine = _audits_of_my_cases(services, turn)
+    if not mine:
+        return None
+    grade = read_grade(said) or said.lower()
+    carrying = [audit for audit in mine if audit.grade_of_record == grade
+                or grade in {answer.value for answer in store.answers_of(services.storage, audit.id).values()}]
+    meant = carrying[0] if carrying else mine[0]
+    which = (f"the latest audit of your case with {grade_label(grade)} in it" if carrying
+             else "the latest audit of your case")
+    return _offered(services, turn, meant, "", others=max(len(mine) - 1, 1), which=which)
 
 
 def _offered(services: Services, turn: Turn, audit: store.AuditRow, reason: str, others: int = 0,

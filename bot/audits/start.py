@@ -14,6 +14,7 @@ from bot.audits import (
     own_case,
     own_supervision,
     readback,
+    resume_pick,
     the_worker,
 )
 from bot.audits.core import (
@@ -599,6 +600,8 @@ def resume(services: Services, turn: Turn, value: str) -> list[Reply]:
             # The list now hides the step the person was at: typed text must not answer a question they cannot
             # see (a "yes" could raise a safeguarding alert). Resume shows the step again, and waits for it.
             store.set_conversation(services.storage, turn.user_id, None, turn.now)
+        if not being_started:  # what is typed next is the pick, never a question (trial 56 F6)
+            resume_pick.wait_for_pick(services, turn, [draft.id for draft in drafts[:10]])
         return [Reply(text="**Your audits in progress**\n" + "\n".join(lines)
                            + "\nPick the one to carry on with.", choices=tuple(choices)), *starting]
     ctx = own_draft(services, turn, audit_id)
