@@ -246,9 +246,9 @@ def _release_drafts(storage: Storage, campaign_id: int, actor: str, now: datetim
 
 def released_from(storage: Storage, audit_id: int) -> int | None:
     """The closed campaign this audit was a draft of when it closed (so it is an ordinary audit now), or None."""
-    row = storage.db.execute("SELECT json_extract(detail, '$.campaign') FROM trail WHERE action = ? AND "
-                             "json_extract(detail, '$.audit') = ? ORDER BY id DESC LIMIT 1",
-                             [RELEASED, audit_id]).fetchone()
+    row = storage.db.execute(f"SELECT json_extract(detail, '$.campaign') FROM trail WHERE action = '{RELEASED}' "
+                             "AND json_extract(detail, '$.audit') = ? ORDER BY id DESC LIMIT 1",
+                             [audit_id]).fetchone()  # the action as a literal: the partial index (m580) fits it
     return int(row[0]) if row else None
 
 
