@@ -63,6 +63,7 @@ from bot.audits.numbering import tied_said
 from bot.audits.screens import advance_and_render, render
 from bot.core import buttons
 from bot.core.audit_rules import missing_answers, suggest_grade
+from bot.core.markup import bold
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
@@ -70,6 +71,7 @@ from bot.errors import UserError
 from bot.privacy.screen import screen_text
 from bot.storage import actions as action_store
 from bot.storage import audits as store
+from bot.storage import campaigns as campaign_store
 
 SKIP_WORDS = {"skip", "none", "no", "n/a", "nothing", "-"}
 
@@ -315,6 +317,7 @@ def on_submit(services: Services, turn: Turn, value: str) -> list[Reply]:
     ctx = load(services, audit_id)
     done = (f"Audit #{audit_id} is resubmitted with your changes; the earlier answers are kept as revisions."
             if again else f"Audit #{audit_id} is submitted for moderation. Thank you.")
+    done += _outside_campaign(services, audit_id) if not again else ""
     if was is not None:
         done += (f" Its grade changed from {grade_label(was)} to {grade_label(ctx.audit.overall_grade)}, with your "
                  "reason.")
@@ -331,6 +334,17 @@ def on_submit(services: Services, turn: Turn, value: str) -> list[Reply]:
                        if again else "An audit of a case in your team has been submitted.")
             replies.append(summary_reply(services, ctx, heading, to_user=manager, changed=changed))
     return replies
+
+
+def _outside_campaign(services: Services, audit_id: int) -> str:
+    """A draft of a campaign that closed before it was finished is an ordinary audit (trial 56, F4): said as it is
+    submitted, so the auditor knows the campaign's report, posted at close, leaves it out."""
+    campaign_id = campaign_store.released_from(services.storage, audit_id)
+    campaign = campaign_store.get_campaign(services.storage, campaign_id) if campaign_id is not None else None
+    if campaign is None:
+        return ""
+    return (f" Campaign {campaign.id} {bold(campaign.name)} closed before it was finished, so it counts as an "
+            "ordinary audit, not in that campaign's report.")
 
 
 def _worker_told(services: Services, turn: Turn, ctx: Ctx, was: str | None, again: bool) -> list[Reply]:

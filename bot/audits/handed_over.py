@@ -110,9 +110,10 @@ def posted_replies(turn: Turn, handed: list[Handed]) -> list[Reply]:
     elsewhere once the transport says each was posted. One with nothing left to say once the turn has run (`gone`,
     which settles it unsent: `done 9` typed while a chase of 9 waited) is left out."""
     handed = [item for item in handed if not item.gone()]
-    if turn.surface == "terminal":
+    if turn.surface == "terminal":  # to the person here: its buttons numbered, as a DM shows them in Slack (F11)
         for item in handed:
             item.settle()
-        return [item.reply for item in handed]
+        return [replace(item.reply, to_user=None) if item.reply.to_user == turn.user_id else item.reply
+                for item in handed]
     refusals = _Refusals()
     return [replace(item.reply, receipt=HandedReceipt(item, refusals)) for item in handed]

@@ -8,7 +8,7 @@ need no audit for this campaign. Pure: the replies are built here, `bot.campaign
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from bot.campaigns.model import Allocation, Campaign
@@ -34,14 +34,29 @@ AFTER_CLOSING = ("No case can be started in it after that, and each auditor with
                  "audit for this campaign.")
 
 
-def early_close_facts(campaign: Campaign, allocations: Sequence[Allocation], today: date) -> str:
-    """What closing now cuts short: the days left to the deadline and the cases not done. Said by the chat's
+def early_close_facts(campaign: Campaign, allocations: Sequence[Allocation], today: date,
+                      answered: Mapping[int, int] | None = None) -> str:
+    """What closing now cuts short: the days left to the deadline and the cases not done, naming the drafts in
+    progress (`answered`: audit id -> answers given; trial 56 was not told one had 5 answers). Said by the chat's
     question and by the command line's (`audit-bot campaign close N` asks, or wants --yes), so both say the same."""
     left = len(not_done(allocations))
     days = (campaign.deadline - today).days
     return (f"Campaign {campaign.id} {bold(campaign.name)} runs to {long_date(campaign.deadline)} ({days} day"
             f"{'' if days == 1 else 's'} away), and {left} of its {len(allocations)} allocated case"
-            f"{'' if len(allocations) == 1 else 's'} {'is' if left == 1 else 'are'} not done (not submitted).")
+            f"{'' if len(allocations) == 1 else 's'} {'is' if left == 1 else 'are'} not done (not submitted)."
+            + in_progress(allocations, answered or {}))
+
+
+def in_progress(allocations: Sequence[Allocation], answered: Mapping[int, int]) -> str:
+    """" 1 of them is in progress: audit #140, 5 answers; its auditor keeps the draft, …", or "" with no draft."""
+    drafts = [a.audit_id for a in not_done(allocations) if a.started and a.audit_id is not None]
+    if not drafts:
+        return ""
+    named = "; ".join(f"audit #{d}, {count_of(answered.get(d, 0), 'answer')}" for d in drafts)
+    one = len(drafts) == 1
+    return (f" {len(drafts)} of them {'is' if one else 'are'} in progress: {named}; "
+            f"{'its auditor keeps the draft' if one else 'their auditors keep the drafts'}, as an ordinary audit "
+            "outside the campaign.")
 
 
 def state(campaign: Campaign, today: date | None) -> str:
@@ -73,10 +88,11 @@ def close_overdue(campaign: Campaign, today: date, command: str) -> str | None:
 NOT_YET = f"To close it now, type `yes` (or press {bold('Close now')}); nothing was closed."
 
 
-def confirm_reply(campaign: Campaign, allocations: Sequence[Allocation], today: date) -> Reply:
+def confirm_reply(campaign: Campaign, allocations: Sequence[Allocation], today: date,
+                  answered: Mapping[int, int] | None = None) -> Reply:
     """Close now / Keep it open, saying what closing early leaves undone."""
     return Reply(
-        text=(f"{early_close_facts(campaign, allocations, today)} Close it now? {AFTER_CLOSING} Press "
+        text=(f"{early_close_facts(campaign, allocations, today, answered)} Close it now? {AFTER_CLOSING} Press "
               f"{bold('Close now')}, or type `/audit campaign close {campaign.id} {CONFIRM_WORD}`."),
         kind="question",
         choices=(Choice("Close now", "campaign.close_confirm", str(campaign.id), "danger"),
@@ -100,7 +116,8 @@ def auditor_notices(campaign: Campaign, allocations: Sequence[Allocation], close
     for auditor, cases in left.items():
         drafts = sum(a.started for a in cases)
         draft_note = (f" You started {drafts} of them: the draft{'' if drafts == 1 else 's'} stay"
-                      f"{'s' if drafts == 1 else ''} in `/audit resume`, to finish or cancel as you see fit."
+                      f"{'s' if drafts == 1 else ''} in `/audit resume`, to finish or cancel as you see fit, as an "
+                      "ordinary audit outside the campaign (its report leaves it out)."
                       if drafts else "")
         notices.append(Reply(
             text=(f"Audit campaign {bold(campaign.name)} ({campaign.theme}) closed {when}. Your "

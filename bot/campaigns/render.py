@@ -16,7 +16,7 @@ from bot.core.markup import bold, mention
 from bot.core.replies import Reply
 from bot.core.spreadsheet_cells import SafeWriter
 from knowledge.checklist_schema import GRADE_LABELS
-from knowledge.dates import short_date
+from knowledge.dates import long_date, short_date
 
 GRADE_ORDER = ("outstanding", "good", "requires_improvement", "inadequate")
 
@@ -96,7 +96,9 @@ def report_reply(report: CampaignReport, chart: bytes | None = None) -> Reply:
     c = report.campaign
     p = report.progress
     closed = not c.is_open
-    lines = [campaign_heading(c), f"Checklist: {report.checklist_title}",
+    early = report.closed_on is not None and report.closed_on < c.deadline  # trial 56: only the planned dates
+    lines = [campaign_heading(c) + (f" early on {long_date(report.closed_on)}" if early and report.closed_on else ""),
+             f"Checklist: {report.checklist_title}",
              f"{bold('Completion')}: {p.submitted} of {p.allocated} ({percent(p.submitted, p.allocated)})",
              f"{bold('Grades')}{' (after moderation, where moderated)' if p.moderated else ''}: "
              f"{grade_text(report.grades, closed)}"

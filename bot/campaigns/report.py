@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from bot.campaigns.model import Allocation, Campaign
 from knowledge.checklist_schema import Checklist
@@ -91,6 +92,7 @@ class CampaignReport:
     moderation_agreed: int
     moderation_decided: int
     labels: dict[str, str] = field(default_factory=dict)  # team id -> name, auditor id -> label
+    closed_on: date | None = None  # the day it closed, in the council's time zone (None while open)
 
 
 def progress_by(allocations: Iterable[Allocation], key: Callable[[Allocation], str]) -> dict[str, Progress]:

@@ -4,6 +4,7 @@ all call these, so each rule lives once; who may do them is asked of bot.core.po
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
@@ -306,8 +307,7 @@ def to_audit_reply(services: Services, campaign: Campaign, items: list[Allocatio
 def _closed_cases_reply(services: Services, campaign: Campaign, items: list[Allocation]) -> Reply:
     """A closed campaign's cases: that it is closed first, what was done, and no Start button (a user trial saw
     "to do" and a Start that then refused)."""
-    closed_on = (parse_utc(campaign.closed_at).astimezone(services.settings.timezone).date()
-                 if campaign.closed_at else None)
+    closed_on = _closed_on(services, campaign)
     lines = [f"• {case_label(services, a)}: "
              + ("submitted" if a.submitted else "draft, no longer needed" if a.started else "no longer needed")
              for a in items]
@@ -509,9 +509,17 @@ def report(services: Services, campaign: Campaign, today: date) -> CampaignRepor
     checklist = _checklist_of(services, campaign, allocations)
     guidance_for = guidance.finder(services.live_knowledge().current, checklist)
     names = {t: services.directory.teams[t].name if t in services.directory.teams else t for t in campaign.teams}
-    return build_report(campaign, checklist, allocations, store.grades_by_team(storage, campaign.id),
-                        store.answers_by_team(storage, campaign.id), store.actions_by_team(storage, campaign.id, today),
-                        _agreement(services, campaign.id), names, guidance_for)
+    built = build_report(campaign, checklist, allocations, store.grades_by_team(storage, campaign.id),
+                         store.answers_by_team(storage, campaign.id),
+                         store.actions_by_team(storage, campaign.id, today), _agreement(services, campaign.id), names,
+                         guidance_for)
+    return dataclasses.replace(built, closed_on=_closed_on(services, campaign))
+
+
+def _closed_on(services: Services, campaign: Campaign) -> date | None:
+    """The day a closed campaign closed, in the council's time zone; None while it is open."""
+    return (parse_utc(campaign.closed_at).astimezone(services.settings.timezone).date()
+            if campaign.closed_at else None)
 
 
 def _agreement(services: Services, campaign_id: int) -> tuple[int, int]:
@@ -552,6 +560,8 @@ def draw_sample(services: Services, campaign: Campaign, actor: str, now: datetim
                         "Inadequate joins it when it is submitted; `/audit moderate` shows the sampled audits first.")
     submitted = [Submitted(a.id, a.audit_id, _grade(services, a.audit_id))
                  for a in store.allocations(services.storage, campaign.id) if a.submitted and a.audit_id]
+    if not submitted and not campaign.is_open:  # trial 56: told to "leave it to closing" after it had closed
+        raise UserError(f"Campaign {campaign.id} closed with no audit submitted, so it has no sample.")
     if not submitted:
         raise UserError(f"No audit of {campaign.name} is submitted yet, so there is nothing to sample and nothing "
                         f"was drawn. Draw the sample once audits are submitted (`/audit campaign sample "
@@ -604,17 +614,17 @@ def close(services: Services, campaign_id: int, actor: str, now: datetime) -> li
                         "prints its report.")
     replies = (draw_sample(services, campaign, actor, now)
                if campaign.sample_drawn_at is None and _any_submitted(services, campaign) else [])
+    allocated = store.allocations(services.storage, campaign.id)  # before closing releases its drafts
     if not store.close_campaign(services.storage, campaign.id, actor, now):
         raise StaleAction(f"Campaign {campaign_id} was closed a moment ago.")
     closed = store.get_campaign(services.storage, campaign.id)
     assert closed is not None
     built = report(services, closed, now.astimezone(services.settings.timezone).date())
-    posted = render.report_reply(built, chart=render.report_chart(built))
+    posted = render.report_reply(built, chart=render.report_chart(built) if built.progress.submitted else None)
     targets = ([Reply(**{**posted.__dict__, "to_channel": services.settings.qa_channel})]
                if services.settings.qa_channel else
                [replace_to(posted, lead) for lead in services.directory.ids_with_role(Role.QA_LEAD)])
     where = "channel" if services.settings.qa_channel else "leads"
-    allocated = store.allocations(services.storage, campaign.id)
     notices = closing.auditor_notices(closed, allocated, now.astimezone(services.settings.timezone).date())
     told = (f" {count_of(len(notices), 'auditor')} with cases not done {agreeing(len(notices), 'was', 'were')} told "
             "they need no audit." if notices else "")
@@ -660,7 +670,7 @@ def close_asked(services: Services, campaign_id: int, actor: str, now: datetime,
 
 
 def early_close(services: Services, campaign_id: int,
-                now: datetime) -> tuple[Campaign, list[Allocation], date] | None:
+                now: datetime) -> tuple[Campaign, list[Allocation], date, dict[int, int]] | None:
     """The open campaign, its allocations and today, when closing it now would cut it short (before its deadline,
     with cases not done): then the person closing is asked first, in chat and on the command line alike. None
     otherwise (`close` itself refuses a campaign that is unknown or closed already)."""
@@ -669,7 +679,9 @@ def early_close(services: Services, campaign_id: int,
         return None
     allocated = store.allocations(services.storage, campaign.id)
     today = now.astimezone(services.settings.timezone).date()
-    return (campaign, allocated, today) if closing.needs_confirming(campaign, allocated, today) else None
+    if not closing.needs_confirming(campaign, allocated, today):
+        return None
+    return campaign, allocated, today, store.draft_answer_counts(services.storage, campaign.id)
 
 
 def close_due(services: Services, now: datetime) -> list[Reply]:

@@ -215,7 +215,41 @@ def close_campaign(storage: Storage, campaign_id: int, actor: str, now: datetime
                             "status = 'open'", [utc_text(now), actor, campaign_id])
         if cursor.rowcount == 1:
             record_trail(storage, actor, "campaign.close", {"campaign": campaign_id}, now)
+            _release_drafts(storage, campaign_id, actor, now)
         return cursor.rowcount == 1
+
+
+def draft_answer_counts(storage: Storage, campaign_id: int) -> dict[int, int]:
+    """audit id -> answers given, for each of the campaign's drafts (not submitted)."""
+    rows = storage.db.execute(
+        "SELECT al.audit_id, (SELECT COUNT(*) FROM answers an WHERE an.audit_id = al.audit_id) "
+        "FROM campaign_allocations al JOIN audits a ON a.id = al.audit_id "
+        "WHERE al.campaign_id = ? AND a.submitted_at IS NULL", [campaign_id]).fetchall()
+    return {int(r[0]): int(r[1]) for r in rows}
+
+
+RELEASED = "campaign.draft_released"
+
+
+def _release_drafts(storage: Storage, campaign_id: int, actor: str, now: datetime) -> None:
+    """At close, each draft of the campaign leaves it: its auditor keeps it as an ordinary audit, and the report
+    posted at close stays true whenever the draft is finished (trial 56: finishing one changed a closed report from
+    0 of 2 to 1 of 2, with no sample and nobody told). The trail says which, for the auditor's submit reply."""
+    drafts = [row[0] for row in storage.db.execute(
+        "SELECT al.audit_id FROM campaign_allocations al JOIN audits a ON a.id = al.audit_id "
+        "WHERE al.campaign_id = ? AND a.submitted_at IS NULL", [campaign_id]).fetchall()]
+    for audit_id in drafts:
+        storage.db.execute("UPDATE campaign_allocations SET audit_id = NULL, status = 'allocated', updated_at = ? "
+                           "WHERE campaign_id = ? AND audit_id = ?", [utc_text(now), campaign_id, audit_id])
+        record_trail(storage, actor, RELEASED, {"campaign": campaign_id, "audit": audit_id}, now)
+
+
+def released_from(storage: Storage, audit_id: int) -> int | None:
+    """The closed campaign this audit was a draft of when it closed (so it is an ordinary audit now), or None."""
+    row = storage.db.execute(f"SELECT json_extract(detail, '$.campaign') FROM trail WHERE action = '{RELEASED}' "
+                             "AND json_extract(detail, '$.audit') = ? ORDER BY id DESC LIMIT 1",
+                             [audit_id]).fetchone()  # the action as a literal: the partial index (m580) fits it
+    return int(row[0]) if row else None
 
 
 def rename_campaign(storage: Storage, campaign_id: int, name: str, theme: str, actor: str, now: datetime) -> bool:
