@@ -321,7 +321,7 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
         value, note = said if said is not None else (str(meant), None)
     if (refused := bound_refusal(ctx.checklist, ctx.answers, question, value)) is not None:
         raise UserError(refused)  # 5 late of 2 contacts sampled (trial 30)
-    note = note if note is not None else hedged_answer.take(services, turn, ctx)
+    note = hedged_answer.with_kept(services, turn, ctx, note)  # a note typed after a kept one adds to it (trial 56)
     if note is None and (doubted := na_doubt.ask(services, turn, ctx, question, value)) is not None:
         return doubted  # `n/a` at "was escalation considered?" after a vague plan or a note of drift (trial 49)
     if (held := confirm_alert_first(services, turn, ctx, question, value, note)) is not None:
