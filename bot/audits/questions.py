@@ -50,7 +50,7 @@ from bot.audits.flow import (
     parse_text,
     previous_step,
 )
-from bot.audits.grade_change_note import changed_grade
+from bot.audits.grade_change_note import changed_grade, grade_alone
 from bot.audits.grade_words import read_grade_and_note
 from bot.audits.hedged_answers import MIN_NOTE_WORDS, hedged, note_long_enough, note_refused
 from bot.audits.meaning_asked import asks_what_it_means
@@ -378,6 +378,9 @@ def typed_note(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Repl
         return save_grade_note(services, turn, ctx, graded.evidence)  # the note on file, kept after `change 9`
     if graded is not None and (changed := changed_grade(text, graded.value)) is not None:
         return regraded_at_note(services, turn, ctx, graded.value, changed)  # `actually RI not good, …`
+    if graded is not None and ctx.checklist.question(step.question_id or "").type == "scale" and (
+            alone := grade_alone(text, graded.value)) is not None:
+        return regraded_at_note(services, turn, ctx, graded.value, (alone, None))  # `ri` (trial 56, F2)
     try:
         note = as_above.note_above(ctx, step.question_id or "") if as_above.head(text) == "" else parse_evidence(text)
     except AnswerError as error:
