@@ -58,3 +58,20 @@ def test_a_grade_typed_at_the_flagged_grade_note_is_the_new_grade(engine: Engine
         assert "Please say in a sentence why" not in flat
         drive(engine, [NOTE])
     assert _grade(services) == ("requires_improvement", NOTE)
+
+
+@pytest.mark.parametrize("typed", ["typed", "confirm"])
+def test_the_suggested_grade_typed_says_no_reason_is_needed_and_the_strengths_come_next(
+        engine: Engine, services: Services, typed: str) -> None:
+    """F8: `ri` (suggested) went straight to Strengths, and the reason typed next was stored as the strengths."""
+    from bot.audits.core import grade_label
+    from tests.e2e.test_typed_answers_on_screen import _to_overall_grade
+
+    with time_machine.travel(WORKING_MORNING, tick=False):
+        _to_overall_grade(engine)
+        [row] = services.storage.db.query("SELECT suggested_grade FROM audits")
+        suggested = row["suggested_grade"]
+        replies = engine.message("U0MGRN001", suggested.replace("_", " ") if typed == "typed" else "confirm")
+    said = _flat(" ".join(reply.text for reply in replies))
+    assert f"Got it: {grade_label(suggested)} (the suggested grade, so no reason is needed). Now the strengths:" in said
+    assert "Strengths: what is working well for the child on this case?" in said
