@@ -123,6 +123,10 @@ def _jump(services: Services, turn: Turn, ctx: Ctx, label: str) -> list[Reply]:
                         "Type `change` and one of those numbers, for example `change 2`.")
     here = ctx.step.question_id or ""
     here_label = question_label(ctx.checklist, here)
+    if question.id == here and ctx.step.name == "evidence":  # `change 21` at its own "Why this grade?" (trial 56)
+        return advance_and_render(services, turn, ctx, ctx.version, store.Move(
+            step=Step("question", here).key, press=f"change:{label}"), before=[Reply(
+                kind="notice", text=f"Changing the grade for question {label}: pick the new one, then say why.")])
     if question.id == here:
         raise UserError(f"Question {label} is the one waiting now: answer it here, or type `back` to go to the one "
                         "before.")

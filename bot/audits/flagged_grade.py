@@ -26,7 +26,8 @@ def _joined(labels: list[str]) -> str:
 
 def flagged_before_grade(checklist: Checklist, answers: Answers, question_id: str, grade: str) -> str:
     """"Questions 2a and 3 were answered No, which the checklist flags: say in your note how the practice is still
-    Good, or change the grade (`change 6`)." for a Good or Outstanding grade at `question_id` whose section holds
+    Good, or change the grade: type the new one here (such as `requires improvement`) or `change 6`." for a Good or
+    Outstanding grade at `question_id` whose section holds
     flagged answers; "" otherwise."""
     if grade not in FLATTERING:
         return ""
@@ -46,4 +47,5 @@ def flagged_before_grade(checklist: Checklist, answers: Answers, question_id: st
     grade_said = checklist.question(question_id).answer_label(grade)
     change = f"change {question_label(checklist, question_id)}"
     return (f"{said[:1].upper()}{said[1:]}, which the checklist flags: say in your note how the practice is still "
-            f"{grade_said}, or change the grade (`{change}`).")
+            f"{grade_said}, or change the grade: type the new one here (such as `requires improvement`) or "
+            f"`{change}`.")

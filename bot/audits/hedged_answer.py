@@ -5,10 +5,11 @@ The manager was told "Please answer yes or no"; they typed `no`, and the note th
 ours to guess: a yes/no question (or a choice none of whose options the words name: bot.audits.option_words reads
 those first) asks "Is that a yes or a no?", and the note typed after the hedge is screened and kept aside on the
 person's conversation row, beside the question (never in a button). The next answer given to that same question,
-typed or pressed, without a note of its own, takes the kept note, and says so ("Got it: **No**, with your note: …");
-a note typed with the answer wins. Anything that moves the audit on leaves the kept note behind (its version no
-longer matches). A statement that takes itself back, `recorded but out of date` (trial 29), is asked about the same
-way at a yes/no question, the whole line kept as the note (bot.audits.hedged_answers.mixed).
+typed or pressed, takes the kept note, and says so ("Got it: **No**, with your note: …"); a note typed with the answer
+goes after the kept one (trial 56, F1: it used to replace it without a word). Anything that moves the audit on
+leaves the kept note behind (its version no longer matches). A statement that takes itself back, `recorded but out
+of date` (trial 29), is asked about the same way at a yes/no question, the whole line kept as the note
+(bot.audits.hedged_answers.mixed).
 """
 
 from __future__ import annotations
@@ -17,13 +18,14 @@ import re
 from typing import Any
 
 from bot.audits.core import Ctx
-from bot.audits.flow import parse_text
+from bot.audits.flow import MAX_TEXT_CHARS, parse_text
 from bot.audits.hedged_answers import mixed
 from bot.audits.note_labels import without_label
 from bot.audits.step_reminder import step_again
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
+from bot.errors import UserError
 from bot.privacy.screen import screen_text
 from bot.storage import audits as store
 from knowledge.checklist_schema import Question
@@ -62,6 +64,36 @@ def hold(services: Services, turn: Turn, ctx: Ctx, question: Question, text: str
     keeping = f" I'll keep your note: “{note}”." if note else ""
     return [Reply(kind="notice", text=f"“{hedge.capitalize()}” could be more than one answer, so I haven't stored "
                                       f"one. {asked}{keeping}"), *step_again(services, ctx)]
+
+
+def kept_here(services: Services, turn: Turn, ctx: Ctx) -> str | None:
+    """The note kept for the question the audit stands at, left in place; None when none is."""
+    kept: Any = store.conversation(services.storage, turn.user_id).get(KEPT)
+    if not isinstance(kept, dict) or (kept.get("audit_id"), kept.get("version"), kept.get("step")) != (
+            ctx.audit.id, ctx.version, ctx.audit.step):
+        return None
+    return str(kept.get("note") or "") or None
+
+
+def joined(earlier: str | None, note: str) -> str:
+    """`note` after a note kept earlier for the same question, as one note (trial 56, F1): neither is dropped."""
+    if not earlier:
+        return note
+    return f"{earlier}{'' if earlier.rstrip()[-1:] in '.!?;:' else '.'} {note}"
+
+
+def with_kept(services: Services, turn: Turn, ctx: Ctx, note: str | None) -> str | None:
+    """The note an answer goes with: its own note after the one kept for this question (`yes, <note>` typed after a
+    pasted paragraph keeps both, trial 56 F1), or the kept one alone when the answer has none."""
+    if note is None:
+        return take(services, turn, ctx)
+    combined = joined(kept_here(services, turn, ctx), note)
+    if len(combined) > MAX_TEXT_CHARS:  # said, and the kept note stays for a bare yes or no
+        raise UserError(f"With the note I kept for this question, that is {len(combined):,} characters, over the "
+                        f"{MAX_TEXT_CHARS:,} a note can hold, so nothing was saved. Type just the answer to store it "
+                        "with the kept note, or a shorter note.")
+    take(services, turn, ctx)
+    return combined
 
 
 def take(services: Services, turn: Turn, ctx: Ctx) -> str | None:

@@ -7,13 +7,17 @@ and nothing is kept), on the person's conversation row beside the question, as a
 (bot.audits.hedged_answer): the next `yes` or `no` (typed or pressed) takes it as its note. Only a line that reads
 as evidence is kept: a few words at least (PARAGRAPH_WORDS) that are not vague and do not say the auditor does not
 know (`idk`, `maybe`, `not sure …` keep their replies).
+
+A second line of evidence at the same question (trial 56, F1: the paragraph, then `THE CHILD WAS SEEN ALONE AT
+SCHOOL…`) is added to the kept note, and said so ("I've added that to your kept note"), never put in its place; a
+`yes, <note>` typed next takes both (bot.audits.hedged_answer.with_kept).
 """
 
 from __future__ import annotations
 
 from bot.audits.core import Ctx, answer_error
 from bot.audits.flow import AnswerError, parse_text
-from bot.audits.hedged_answer import KEPT
+from bot.audits.hedged_answer import KEPT, joined, kept_here
 from bot.audits.hedged_answers import note_long_enough, unsure
 from bot.audits.note_labels import without_label
 from bot.audits.step_reminder import step_again
@@ -44,8 +48,9 @@ def keep(services: Services, turn: Turn, ctx: Ctx, question: Question, text: str
     note = pasted_note(question, text)
     if note is None:
         return None
+    earlier = kept_here(services, turn, ctx)
     try:
-        note = parse_text(note, "evidence note")
+        note = parse_text(joined(earlier, note), "evidence note")
     except AnswerError as error:  # longer than a message's note may be: said so, nothing kept
         screen_text(text, services.identifier_screen, "that")
         raise answer_error(error) from None
@@ -54,5 +59,6 @@ def keep(services: Services, turn: Turn, ctx: Ctx, question: Question, text: str
                      {"audit_id": ctx.audit.id, "version": ctx.version, "step": ctx.audit.step, "note": note}, turn.now)
     asked, typed = (("Is that a yes, a no or not applicable?", "yes, no or n/a") if question.allow_na
                     else ("Is that a yes or a no?", "yes or no"))
-    return [Reply(kind="notice", text=f"{asked} I've kept your note: type {typed} (or press a button) and it goes "
+    kept = "I've added that to your kept note" if earlier else "I've kept your note"
+    return [Reply(kind="notice", text=f"{asked} {kept}: type {typed} (or press a button) and it goes "
                                       "with the answer."), *step_again(services, ctx)]

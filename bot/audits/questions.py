@@ -50,7 +50,7 @@ from bot.audits.flow import (
     parse_text,
     previous_step,
 )
-from bot.audits.grade_change_note import changed_grade
+from bot.audits.grade_change_note import changed_grade, grade_alone
 from bot.audits.grade_words import read_grade_and_note
 from bot.audits.hedged_answers import MIN_NOTE_WORDS, hedged, note_long_enough, note_refused
 from bot.audits.meaning_asked import asks_what_it_means
@@ -321,7 +321,7 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
         value, note = said if said is not None else (str(meant), None)
     if (refused := bound_refusal(ctx.checklist, ctx.answers, question, value)) is not None:
         raise UserError(refused)  # 5 late of 2 contacts sampled (trial 30)
-    note = note if note is not None else hedged_answer.take(services, turn, ctx)
+    note = hedged_answer.with_kept(services, turn, ctx, note)  # a note typed after a kept one adds to it (trial 56)
     if note is None and (doubted := na_doubt.ask(services, turn, ctx, question, value)) is not None:
         return doubted  # `n/a` at "was escalation considered?" after a vague plan or a note of drift (trial 49)
     if (held := confirm_alert_first(services, turn, ctx, question, value, note)) is not None:
@@ -378,6 +378,9 @@ def typed_note(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Repl
         return save_grade_note(services, turn, ctx, graded.evidence)  # the note on file, kept after `change 9`
     if graded is not None and (changed := changed_grade(text, graded.value)) is not None:
         return regraded_at_note(services, turn, ctx, graded.value, changed)  # `actually RI not good, …`
+    if graded is not None and ctx.checklist.question(step.question_id or "").type == "scale" and (
+            alone := grade_alone(text, graded.value)) is not None:
+        return regraded_at_note(services, turn, ctx, graded.value, (alone, None))  # `ri` (trial 56, F2)
     try:
         note = as_above.note_above(ctx, step.question_id or "") if as_above.head(text) == "" else parse_evidence(text)
     except AnswerError as error:

@@ -48,9 +48,7 @@ def typed_grade(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Rep
     if CONFIRM_WORDS.match(text):
         if suggested is None:
             raise UserError(f"There is no suggested grade to confirm: no question was graded. {GRADE_HELP}")
-        confirmed = Reply(kind="notice", text=f"Got it: **{grade_label(suggested)}**, the grade the answers "
-                                              "suggest.")
-        return [confirmed, *finish.on_grade(services, turn, ctx.value(suggested))]
+        return _said_back(services, ctx, suggested, finish.on_grade(services, turn, ctx.value(suggested)))
     said = read_grade_and_note(text) or read_grade_and_note(CONFIRM_LABEL.sub("", text, count=1))
     if said is None and (worded := grade_in_words(text)) is not None:  # `id say good overall tbh`, `prob good`
         grade, hedged = worded
@@ -129,9 +127,15 @@ def _hedged(services: Services, turn: Turn, ctx: Ctx, grade: str, text: str) -> 
 def _said_back(services: Services, ctx: Ctx, grade: str, graded: list[Reply]) -> list[Reply]:
     """"Got it: Requires improvement to be good." before what follows a grade typed alone and stored, as every
     typed answer is said back (trial 36: `RI` was not, and a short form is where a misreading would hide); nothing
-    when it waits for a check first (the alert, an immediate concern), which names it."""
-    if not graded or load(services, ctx.audit.id).audit.overall_grade != grade:
+    when it waits for a check first (the alert, an immediate concern), which names it. The suggested grade, which
+    asks no reason, says so and that the strengths come next (trial 56, F8: the reason typed next was stored as the
+    strengths)."""
+    after = load(services, ctx.audit.id)
+    if not graded or after.audit.overall_grade != grade:
         return graded
+    if after.step.name == "strengths" and grade == suggest_grade(ctx.checklist, ctx.answers):  # trial 56, F8
+        return [Reply(kind="notice", text=f"Got it: **{grade_label(grade)}** (the suggested grade, so no reason is "
+                                          "needed). Now the strengths:"), *graded]
     return [Reply(kind="notice", text=f"Got it: **{grade_label(grade)}**."), *graded]
 
 

@@ -106,9 +106,10 @@ def test_a_hedged_yes_or_no_is_asked_about_and_its_note_kept_for_the_answer(engi
     assert _answers(services)["need-explained"] == ("no", KEPT_NOTE)
 
 
-def test_a_note_typed_with_the_answer_wins_over_the_one_kept(engine: Engine, services: Services) -> None:
+def test_a_note_typed_with_the_answer_goes_after_the_one_kept(engine: Engine, services: Services) -> None:
+    """Trial 56, F1: the kept note was dropped without a word; both are kept now, the kept one first."""
     _chat(engine, [*TO_Q3, MOSTLY, "no, the analysis is missing entirely"])
-    assert _answers(services)["need-explained"] == ("no", "the analysis is missing entirely")
+    assert _answers(services)["need-explained"] == ("no", f"{KEPT_NOTE}. the analysis is missing entirely")
 
 
 def test_a_kept_note_is_not_carried_to_the_next_question(engine: Engine, services: Services) -> None:

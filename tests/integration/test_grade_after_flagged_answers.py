@@ -24,7 +24,7 @@ WORKING_DAY = datetime(2026, 12, 2, 10, 0, tzinfo=ZoneInfo("Europe/London"))  # 
 # 1 no concern, 2 GCP2 used yes, 2a repeated no, 3 chronology no, 4 daily life yes, 5 partners yes: then the grade
 TO_THE_GRADE = ["/audit start neglect", "CR-551234", "1", "no", "yes", "no", "no", "yes", "yes"]
 FLAGGED = ("Questions 2a and 3 were answered No, which the checklist flags: say in your note how the practice is "
-           "still Good, or change the grade (change 6).")
+           "still Good, or change the grade: type the new one here (such as requires improvement) or change 6.")
 
 
 def _flat(out: str) -> str:

@@ -103,3 +103,20 @@ def test_no_to_the_grade_asked_about_stores_nothing_and_a_typo_is_still_read(eng
     out = _chat(engine, [*TO_GRADE, "good-ish", "no", "requires improvment"])
     assert "Did you mean Good?" in out and "Why this grade?" in out
     assert _answers(services)["plan-quality"][0] == "requires_improvement"
+
+
+SECOND = "The child was seen alone at school on 3 Dec and said she was hungry"
+
+
+def test_a_second_pasted_line_is_added_to_the_kept_note_not_put_in_its_place(engine: Engine,
+                                                                             services: Services) -> None:
+    """Trial 56, F1: the paragraph was replaced by the next line without a word."""
+    out = _chat(engine, [*TO_Q3, PASTED, SECOND, "yes"])
+    assert "Is that a yes or a no? I've added that to your kept note: type yes or no" in out
+    assert _answers(services)["need-explained"] == ("yes", f"{PASTED} {SECOND}")
+
+
+def test_a_yes_with_its_own_note_after_a_pasted_paragraph_keeps_both(engine: Engine, services: Services) -> None:
+    out = _chat(engine, [*TO_Q3, PASTED, "yes, worker booked a follow-up visit"])
+    assert "Got it: Yes, with your note: “Home visit on 2 Dec" in out
+    assert _answers(services)["need-explained"] == ("yes", f"{PASTED} worker booked a follow-up visit")
