@@ -22,6 +22,8 @@ _CLAUSE = re.compile(r"(?:^|[?.;!]\s*|\b(?:and|also|but|plus)\s+)((?:what|whats|
 MIN_WORDS = 2  # "is this cce": a clause of one word says too little to search alone
 STRONG = 60.0  # the score the whole question's search gave that entry, at least: both parts strong (CCE had 63.8;
 # on the tuning sets, the entries offered below it for a clause were about something else: "what should it feel like")
+WIDER = 5  # how many of the whole question's entries a part's entry may be among (session 37: the LADO-and-strategy
+# entry, which shares both parts' words, took section 47's place in the top 3)
 
 
 def clauses(question: str) -> list[str]:
@@ -56,7 +58,8 @@ def answered_in_parts(search: KnowledgeSearch, result: SearchResult) -> SearchRe
     the answer (`other_part`)."""
     if result.outcome != "ambiguous":
         return result
-    whole = {match.entry_id: match for match in result.suggestions if match.score >= STRONG}
+    wider = search.search(result.query, limit=WIDER).suggestions  # a third entry may push a part's out of the top 3
+    whole = {match.entry_id: match for match in wider if match.score >= STRONG}
     parts = clauses(result.query)
     found: list[str] = []
     for part in parts if len(parts) >= 2 else ():
@@ -68,7 +71,7 @@ def answered_in_parts(search: KnowledgeSearch, result: SearchResult) -> SearchRe
         return result
     first = whole[found[0]]
     return replace(result, outcome="answer", answer=first,
-                   suggestions=tuple(match for match in result.suggestions if match.entry_id != first.entry_id))
+                   suggestions=tuple(match for match in wider if match.entry_id != first.entry_id))
 
 
 def without_entry(reply: Reply, entry_id: str) -> Reply:

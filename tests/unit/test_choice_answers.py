@@ -50,9 +50,16 @@ def test_words_in_no_option_get_the_list_of_options(typed: str) -> None:
         parse_answer(NEED, typed)
 
 
-@pytest.mark.parametrize("typed", ["yes please", "no drift", "not", "yes no", "not applicable", "yet", "na"])
+@pytest.mark.parametrize("typed", ["yes please", "no drift", "not", "yes no", "yet"])
 def test_yes_no_questions_stay_strict(typed: str) -> None:
     with pytest.raises(AnswerError, match="Please answer yes or no"):
+        parse_answer(CONCERN, typed)
+
+
+@pytest.mark.parametrize("typed", ["not applicable", "na"])
+def test_not_applicable_where_a_question_has_none_says_so(typed: str) -> None:
+    """Trial 55 F16: `N/A` where the question offers no not-applicable got the bare "Please answer yes or no"."""
+    with pytest.raises(AnswerError, match="This question has no 'not applicable': answer yes or no"):
         parse_answer(CONCERN, typed)
 
 
