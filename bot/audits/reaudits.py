@@ -192,27 +192,27 @@ def heads_up_line(services: Services, reference: str, today: date) -> str:
 def due_said(services: Services, reference: str, today: date) -> str:
     """"Its re-audit is **overdue**: due by … (audit #1 was graded Inadequate); `re-audit CR-1` starts it." for a
     reference typed on its own; empty when the case is not due for one."""
-    item = due_for_case(services.storage, services.settings.reaudit, services.settings.timezone, reference)
-    if item is None:
-        return ""
-    when = f"**overdue**: it was due by {long_date(item.due)}" if item.overdue(today) else \
-        f"due by {long_date(item.due)}"
-    return (f"Its re-audit is {when} (audit #{item.audit.id} was graded {grade_of_record_text(item.audit)}); "
-            f"`re-audit {reference}` starts it.")
+    said = _due_words(services, reference, today)
+    return f"Its re-audit is {said}; `re-audit {reference}` starts it." if said else ""
 
 
 def due_told(services: Services, reference: str, today: date) -> str:
     """"CR-1's re-audit is due by … (audit #1 was graded Inadequate); your manager or an auditor starts it." for the
     worker whose case it is, who may not start it (nobody audits their own case: trial 55 F4 offered `re-audit CR-1`
     to her and refused it); empty when the case is not due for one."""
+    said = _due_words(services, reference, today)
+    return (f"{reference}'s re-audit is {said}; your manager or an auditor starts it, as nobody audits their own "
+            "case.") if said else ""
+
+
+def _due_words(services: Services, reference: str, today: date) -> str:
+    """"due by … (audit #1 was graded Inadequate)", or "**overdue**: it was due by …"; empty when not due."""
     item = due_for_case(services.storage, services.settings.reaudit, services.settings.timezone, reference)
     if item is None:
         return ""
     when = f"**overdue**: it was due by {long_date(item.due)}" if item.overdue(today) else \
         f"due by {long_date(item.due)}"
-    return (f"{reference}'s re-audit is {when} (audit #{item.audit.id} was graded "
-            f"{grade_of_record_text(item.audit)}); your manager or an auditor starts it, as nobody audits their "
-            "own case.")
+    return f"{when} (audit #{item.audit.id} was graded {grade_of_record_text(item.audit)})"
 
 
 def install(engine: Engine, services: Services) -> None:
