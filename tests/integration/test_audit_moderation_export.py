@@ -93,7 +93,8 @@ def test_an_auditor_can_reopen_a_submitted_audit_change_an_answer_and_resubmit(e
     [question] = engine.message(AUDITOR, "change 2", surface="terminal")  # 2 = consent in the numbered review
     assert "consent" in question.text.lower() and "Answered before" in question.text
     other = next(c for c in question.choices if c.action == "audit.answer" and not c.value.endswith(f":{old}"))
-    [back_at_review] = engine.action(AUDITOR, "audit.answer", other.value, surface="terminal")
+    [check, back_at_review] = engine.action(AUDITOR, "audit.answer", other.value, surface="terminal")
+    assert check.text.startswith("You changed Q2 to ")  # check the strengths still fit (trial 55 F3)
     assert back_at_review.title == f"Review: audit #{submitted}"  # not walked through every later question
 
     resubmit = next(c for c in back_at_review.choices if c.action == "audit.submit")
@@ -133,8 +134,9 @@ def test_changing_a_graded_answer_from_the_review_comes_straight_back_with_its_n
 
     [question] = engine.message(AUDITOR, f"change {number}", surface="terminal")
     other = next(c for c in question.choices if c.action == "audit.answer" and not c.value.endswith(f":{old}"))
-    [dropped, why] = engine.action(AUDITOR, "audit.answer", other.value, surface="terminal")
+    [dropped, check, why] = engine.action(AUDITOR, "audit.answer", other.value, surface="terminal")
     assert "is not kept with" in dropped.text  # the old grade's note does not follow the new grade
+    assert check.text.startswith(f"You changed Q{number} to ")  # check the strengths still fit (trial 55 F3)
     assert "Why this grade?" in why.text
     [noted, review] = engine.message(AUDITOR, "The file shows the plan changed once the child's views were heard.",
                                      surface="terminal")
