@@ -40,6 +40,7 @@ from bot.audits import (
     own_audits_asked,
     own_supervision,
     plain_commands,
+    reaudit_asked,
     reaudit_outcomes,
     reaudit_start,
     reopen_picked,
@@ -122,6 +123,7 @@ def build_engine(services: Services) -> Engine:
     own_supervision.install(engine, services)  # "can i audit my own supervision?" (trial 36)
     manager_words.install(engine, services)  # "where was i", "team actions", "can u nudge sw s1 about 18"
     worker_home.install(engine, services)  # `worker S1`, "show me sw s1's audits" (trial 43), and on Home (fix44e)
+    reaudit_asked.install(engine, services)  # "when will CR-139561 be re-audited" (trial 56 F10)
     own_audits_asked.install(engine, services)  # "just had my case audited, where can i see it", `my audtis`
     start_in_words.install(engine, services)  # "start a neglect audit on cr 771234 for S1"
     start_hinted.install(engine, services)  # "i want to audit one of s1's cin cases" (trial 43)
