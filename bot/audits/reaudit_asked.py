@@ -35,18 +35,30 @@ _RE = r"re-?\s?audit(?:ed|s|ing)?"
 _REF = r"(?P<ref>\b[a-z]{2,4}\s*-?\s*\d{4,10})\b"
 # A question, not an instruction: "when …", "by when …", "is/has/will/does … ", "any idea when …"
 _OPENING = (r"^\s*(?:(?:hi|hiya|ok|so|and|sorry|quick\s+q(?:uestion)?)[\s,:-]+)*(?:(?:do\s+you|does\s+any(?:one|body))"
-            r"\s+know\s+|any\s+idea\s+)?(?:when(?:'s|\u2019s|s)?|by\s+when|what\s+(?:date|day)|is|has|will|does|do|"
-            r"are|have)\b")
-_CASE_ASKED = re.compile(rf"{_OPENING}(?=.*\b{_RE}\b)(?=.*{_REF}).{{0,120}}$", re.IGNORECASE)
-_MINE_ASKED = re.compile(rf"{_OPENING}(?:\s+(?:is|are|will|do|does|i\s+have|i\s+got))?(?:\s+(?:got\s+)?any)?"
-                         rf"\s+(?:my|i)\b(?=.*\b{_RE}\b)(?!.*\d{{4}}).{{0,80}}$", re.IGNORECASE)
+            r"\s+know\s+|any\s+idea\s+)?(?:when(?:'s|\u2019s|s)?|by\s+when|what\s+(?:date|day)|is|has|will|does{more})\b")
+_CASE_OPENING, _MINE_OPENING = _OPENING.format(more=""), _OPENING.format(more="|do|are|have")
+_CASE_ASKED = re.compile(rf"{_CASE_OPENING}(?=.*\b{_RE}\b)(?=.*{_REF}).{{0,120}}$", re.IGNORECASE)
+_MINE_ASKED = re.compile(rf"{_MINE_OPENING}(?:\s+(?:is|are|will|do|does|i\s+have|i\s+got))?"
+                         rf"(?:\s+(?:got\s+)?any)?\s+(?:my|i)\b(?=.*\b{_RE}\b)(?!.*\d{{4}}).{{0,80}}$", re.IGNORECASE)
+
+
+def case_named(text: str) -> str | None:
+    """The case reference as typed in a question asking when that case is re-audited ("when will CR-139561 be
+    re-audited", "is cr139561 due a re-audit"); None for other words ("re-audit CR-1" starts one)."""
+    asked = _CASE_ASKED.match(text.strip())
+    return asked.group("ref") if asked else None
+
+
+def asks_mine(text: str) -> bool:
+    """Whether the words ask after the person's own re-audits ("when is my next reaudit"), naming no case."""
+    return _MINE_ASKED.match(text.strip()) is not None
 
 
 def routed(engine: Engine, services: Services, turn: Turn, text: str) -> list[Reply] | None:
     """The case's re-audit, or the person's list; None for any other line (the knowledge base answers)."""
-    if (asked := _CASE_ASKED.match(text.strip())) is not None:
-        return case_asked(services, turn, asked.group("ref"))
-    if _MINE_ASKED.match(text.strip()) is not None:
+    if (typed := case_named(text)) is not None:
+        return case_asked(services, turn, typed)
+    if asks_mine(text):
         return engine.dispatch_command(turn, "reaudits", "mine")
     return None
 
