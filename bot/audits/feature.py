@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 
 from bot.audits import (
     action_change_asked,
@@ -70,6 +71,7 @@ from bot.audits import (
     regrade_confirm,
     regrade_left,
     reopen_said,
+    resume_pick,
     small_talk,
     stray_action,
     undo_nothing,
@@ -237,6 +239,8 @@ def shortcuts(services: Services, turn: Turn, text: str, commands: Shapes) -> li
         return readback.reflect_command(services, turn, said)
     if (numbered := actions_feature.bare_number(services, turn, text)) is not None:  # `3` after the actions list
         return numbered
+    if (picked := resume_pick.typed_pick(services, turn, text, partial(audits_start.resume, services))):
+        return picked  # `2` typed in Slack at `resume`'s list, as the terminal reads it (note 39)
     if STRAY_ANSWER.match(text):
         return audits_start.stray_answer(services, turn, text.strip())
     if (noted := STRAY_NOTED.match(text)) is not None:

@@ -433,9 +433,9 @@ def parse_number(text: str) -> str:
 
 # Trial 43: `about 14 months i think` got "Please type a number". One number in a sentence is that number; none, two
 # (`3 or 4`, `14 months but 2 late`), a date (`12/03`) or a bound (`more than 14`, `not 14`) is still asked again.
-_A_NUMBER = re.compile(r"(?<![\d.,/:\-–])\d+(?:[.,]\d+)*(?![\d/:\-–]|[.,]\d)")
+A_NUMBER = re.compile(r"(?<![\d.,/:\-–])\d+(?:[.,]\d+)*(?![\d/:\-–]|[.,]\d)")
 _NOTED = re.compile(r"[(),;:]|\s[-–—]")
-_BOUND_BEFORE = re.compile(r"\b(?:not|no|never|over|under|than|least|most|nearly|almost|upto|to|or|and)\s*$",
+BOUND_BEFORE = re.compile(r"\b(?:not|no|never|over|under|than|least|most|nearly|almost|upto|to|or|and)\s*$",
                            re.IGNORECASE)
 
 
@@ -444,8 +444,8 @@ def number_in_sentence(text: str) -> str:
     try:
         return parse_number(text)
     except AnswerError:
-        found = list(_A_NUMBER.finditer(text or ""))
-        if len(found) != 1 or _BOUND_BEFORE.search(text[:found[0].start()]) or _NOTED.search(text):
+        found = list(A_NUMBER.finditer(text or ""))
+        if len(found) != 1 or BOUND_BEFORE.search(text[:found[0].start()]) or _NOTED.search(text):
             raise  # a note after a count (`2 (late)`) is bot.audits.number_note's, which says when it is too short
         return parse_number(found[0].group(0))
 

@@ -11,6 +11,9 @@ know (`idk`, `maybe`, `not sure …` keep their replies).
 A second line of evidence at the same question (trial 56, F1: the paragraph, then `THE CHILD WAS SEEN ALONE AT
 SCHOOL…`) is added to the kept note, and said so ("I've added that to your kept note"), never put in its place; a
 `yes, <note>` typed next takes both (bot.audits.hedged_answer.with_kept).
+
+At a number question, a line with two different numbers and no count leading it (trial 56, F7: `plan in place but
+3 moves in 12 months`) is kept the same way, and which number is the answer is asked.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from bot.audits.flow import AnswerError, parse_text
 from bot.audits.hedged_answer import KEPT, joined, kept_here
 from bot.audits.hedged_answers import note_long_enough, unsure
 from bot.audits.note_labels import without_label
+from bot.audits.number_note import numbers_in
 from bot.audits.step_reminder import step_again
 from bot.core.replies import Reply
 from bot.core.services import Services
@@ -29,12 +33,15 @@ from bot.storage import audits as store
 from knowledge.checklist_schema import Question
 
 PARAGRAPH_WORDS = 8  # the fewest words a line must have to be kept as evidence typed before its yes or no
+NUMBERS_NOTE_WORDS = 5  # the fewest words a line with two numbers must have to be kept (not `3 or 4 months`)
 
 
 def pasted_note(question: Question, text: str) -> str | None:
     """The note to keep from `text` typed at a yes/no question where no answer could be read in it, on one line;
     None when the question is not yes/no or the line is too short, vague or unsure to be evidence."""
     note = " ".join(without_label(text or "", "evidence").split())
+    if question.type == "number" and len(set(numbers_in(note))) >= 2:
+        return note if len(note.split()) >= NUMBERS_NOTE_WORDS and note_long_enough(note) else None
     if question.type != "yes_no" or len(note.split()) < PARAGRAPH_WORDS:
         return None
     if unsure(note) is not None or not note_long_enough(note):
@@ -57,8 +64,16 @@ def keep(services: Services, turn: Turn, ctx: Ctx, question: Question, text: str
     note = screen_text(note, services.identifier_screen, "that evidence note")
     store.keep_aside(services.storage, turn.user_id, KEPT,
                      {"audit_id": ctx.audit.id, "version": ctx.version, "step": ctx.audit.step, "note": note}, turn.now)
+    kept = "I've added that to your kept note" if earlier else "I've kept your note"
+    return [Reply(kind="notice", text=_asked(question, note, kept)), *step_again(services, ctx)]
+
+
+def _asked(question: Question, note: str, kept: str) -> str:
+    """Which answer the kept note waits for: a yes or no, or which of the numbers in it."""
+    if question.type == "number":
+        said = list(dict.fromkeys(numbers_in(note)))
+        return (f"That has {', '.join(said[:-1])} and {said[-1]} in it: which number is the answer? {kept}: type "
+                "just the number and it goes with the answer.")
     asked, typed = (("Is that a yes, a no or not applicable?", "yes, no or n/a") if question.allow_na
                     else ("Is that a yes or a no?", "yes or no"))
-    kept = "I've added that to your kept note" if earlier else "I've kept your note"
-    return [Reply(kind="notice", text=f"{asked} {kept}: type {typed} (or press a button) and it goes "
-                                      "with the answer."), *step_again(services, ctx)]
+    return f"{asked} {kept}: type {typed} (or press a button) and it goes with the answer."

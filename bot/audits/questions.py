@@ -55,7 +55,7 @@ from bot.audits.grade_words import read_grade_and_note
 from bot.audits.hedged_answers import MIN_NOTE_WORDS, hedged, note_long_enough, note_refused
 from bot.audits.meaning_asked import asks_what_it_means
 from bot.audits.note_labels import without_label
-from bot.audits.number_note import number_with_note
+from bot.audits.number_note import number_with_note, sentence_note
 from bot.audits.numbering import labels_hint, question_by_label, question_label
 from bot.audits.option_start import option_then_note
 from bot.audits.option_words import option_by_meaning
@@ -297,6 +297,7 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
     try:
         value = "na" if na_doubt.KEEP.match(text) and na_doubt.asked_here(services, turn, ctx) else \
             parse_answer(question, text, today)
+        note = sentence_note(question, text)  # `… but 3 moves with no stability meeting`: 3, noted (trial 56)
     except AnswerError as error:
         if ("?" in text or looks_like_question(text)) and not starts_with_option(question, text):
             return None  # a question for the knowledge base ("how often should I visit…", "what is a strategy
