@@ -29,7 +29,7 @@ from bot.core.services import Services
 from bot.engine import confirmations
 from bot.engine.routing import Turn
 from bot.errors import AccessDenied, StaleAction, UserError
-from bot.privacy.removal import MAX_REASON, is_removed, removal_marker
+from bot.privacy.removal import MARKER_START, MAX_REASON, is_removed, removal_marker
 from bot.privacy.screen import screen_text
 from bot.storage import audits as store
 from bot.storage import redaction as redaction_store
@@ -275,8 +275,54 @@ def on_confirm(services: Services, turn: Turn, value: str) -> list[Reply]:
     trailed = ("The removal is in the audit trail, without the text." if len(said) == 1 else
                "\nEach removal is in the audit trail, without the text.")
     lines = "\n".join(said)
-    return [Reply(text=f"{lines} {trailed} Messages Slack already showed are not changed: delete them in "
-                       "Slack if they hold it.")]
+    after = [*_also_asked(services, turn, list(removed), marker), *_write_again(ctx, chosen, removed),
+             _sent_messages(ctx)]
+    return [Reply(text=f"{lines} {trailed}\n" + "\n".join(after))]
+
+
+def _also_asked(services: Services, turn: Turn, texts: list[str], marker: str) -> list[str]:
+    """The same words asked of the knowledge base (a note typed where no audit waited, trial 57 F1): removed too
+    when a QA lead or admin redacts, since they confirmed these words go and a second step left undone would keep
+    them on the QA leads' list; anyone else is told which questions to ask a QA lead to remove."""
+    asked = redaction_store.asks_holding(services.storage, texts, MARKER_START)
+    if not asked:
+        return []
+    numbers = _join_numbers(asked)
+    questions = "question" if len(asked) == 1 else "questions"
+    if policy.may_keep_knowledge(turn.person):
+        redaction_store.redact_asks(services.storage, asked, marker, turn.user_id, turn.now,
+                                    {"audit_redaction": True})
+        return [f"The same words were also asked of the knowledge base ({questions} {numbers}): removed there too, "
+                f"so `kb find` and the QA leads' list no longer hold them."]
+    commands = " and ".join(f"`/audit kb remove {ask_id}`" for ask_id in asked)
+    return [f"The same words were also asked of the knowledge base ({questions} {numbers}) and are still stored "
+            f"there: ask a QA lead to type {commands}."]
+
+
+def _join_numbers(ids: list[int]) -> str:
+    shown = [f"#{ask_id}" for ask_id in ids]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def _write_again(ctx: Ctx, chosen: list[Item], removed: dict[str, str]) -> list[str]:
+    """A whole evidence note removed leaves its grade with none (trial 57 F15): how to write it again."""
+    lines = []
+    for item in chosen:
+        kind, _, key = item.stored.place.partition(":")
+        if kind == "evidence" and removed.get(item.stored.text) == item.label and ctx.audit.status != "draft":
+            number = question_label(ctx.checklist, key)
+            lines.append(f"Q{number} now has no evidence note: type `/audit edit {ctx.audit.id} note {number} <text>` "
+                         "to write it again without the identifier.")
+    return lines
+
+
+def _sent_messages(ctx: Ctx) -> str:
+    """What happens to Slack messages already sent (trial 57 F16): the bot keeps no record of them to update."""
+    told = "" if ctx.audit.status == "draft" else (
+        ", such as the summary of this audit sent to the case's worker (and their manager's copy) when it was "
+        "submitted")
+    return (f"Messages already sent in Slack were not changed{told}: the bot keeps no copy of them to update, so "
+            "ask whoever received them to delete them in Slack if they hold the text.")
 
 
 def on_keep(services: Services, turn: Turn, value: str) -> list[Reply]:

@@ -39,7 +39,7 @@ from bot.privacy.practice_names import without_practice_names
 from bot.privacy.professional_places import with_professional_places
 from bot.privacy.service_names import service_name_hits
 from bot.privacy.short_names import short_name_hits
-from bot.privacy.shouted import as_typed, lowered, shouted, unknown_words
+from bot.privacy.shouted import as_typed, lowered, lowered_parts, shouted_parts, unknown_words
 from bot.privacy.spaced_initials import spaced_initials_hits
 from bot.privacy.titled_initials import titled_initial_hits
 from knowledge.fields import is_team_mailbox
@@ -163,9 +163,25 @@ class Screen:
         team mailbox, as an entry's `owner:` may be (knowledge/fields.py), identifies no child or family and passes
         in any mode (trial 15, F11)."""
         text = text or ""
-        if mode != "content" and self.lexicon.has_lists and shouted(text, self.acronyms):  # caps lock on (trial 54)
-            return self._find_shouted(text, mode)
+        if mode != "content" and self.lexicon.has_lists:  # caps lock on (trial 54), for a line of many (trial 57)
+            parts = shouted_parts(text, self.acronyms)
+            if len(parts) == 1 and text[slice(*parts[0])].strip() == text.strip():
+                return self._find_shouted(text, mode)
+            if parts:
+                return self._find_mixed(text, mode, parts)
         return self._find_typed(text, mode)
+
+    def _find_mixed(self, text: str, mode: str, parts: list[tuple[int, int]]) -> list[Finding]:
+        """`find` for text with some lines or sentences in capitals (`parts`, trial 57): each of those screened on
+        its own, then the text with them read in lower case, and names as typed no dictionary holds ('ADEBOWALE')."""
+        found: list[Finding] = []
+        for start, end in parts:
+            found += [f for f in self.find(text[start:end], mode) if f not in found]
+        cased = lowered_parts(text, parts, self.acronyms, self.lexicon)
+        found += [f for f in (Finding(f.kind, f.label, as_typed(text, cased, f.words))
+                              for f in self._find_typed(cased, mode)) if f not in found]
+        return found + [f for f in self._find_typed(text, mode) if f.kind == "name" and f not in found
+                        and unknown_words(f.words, self.lexicon)]
 
     def _find_typed(self, text: str, mode: str) -> list[Finding]:
         """`find` on the text as typed."""
@@ -210,6 +226,8 @@ class Screen:
         """`find` for a line typed in capitals: read in lower case (bot/privacy/shouted.py), with any name found as
         typed whose words no dictionary holds ('ADEBOWALE FAMILY'), quoted as typed."""
         cased = lowered(text, self.acronyms, self.lexicon)
+        if cased == text:  # capitals only in words kept as typed ('AB1 CD2 EF3 GH4'): read as typed, once
+            return self._find_typed(text, mode)
         found = [Finding(f.kind, f.label, as_typed(text, cased, f.words)) for f in self.find(cased, mode)]
         return found + [f for f in self._find_typed(text, mode) if f.kind == "name" and f not in found
                         and unknown_words(f.words, self.lexicon)]

@@ -11,6 +11,10 @@ A listed given name before 'from' keeps its capital, so 'GRACE FROM THE FAMILY H
 where they work (service_names.py); a name the screen finds in the line as typed whose words no dictionary holds
 is refused too ('HOME VISIT TO ADEBOWALE FAMILY': `unknown_words`). A line with a few acronyms in it ('ICPC due,
 CIN plan and TAF ok') is no shouted line and is screened as typed.
+
+Each line and each sentence is judged on its own (trial 57, F3): the same shouted line after a pasted paragraph in
+ordinary case was refused as a school's name ("“W… S… A… A… S…”"), since the text as a whole was not mostly
+capitals.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from bot.privacy.lexicon import Lexicon
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _TOKEN = re.compile(r"[\w'’-]+")
+_PART = re.compile(r"[^\n.!?]+[.!?]*")  # a line, or a sentence of one
 
 
 def shouted(text: str, acronyms: frozenset[str]) -> bool:
@@ -59,3 +64,18 @@ def as_typed(typed: str, cased: str, words: str) -> str:
     """The words found in the lowered text as they were typed (a refusal quotes what the person wrote)."""
     at = cased.find(words)
     return typed[at:at + len(words)] if at >= 0 else words
+
+
+
+
+def shouted_parts(text: str, acronyms: frozenset[str]) -> list[tuple[int, int]]:
+    """Where the lines or sentences of `text` typed in capitals are, each to be screened on its own as `lowered`."""
+    return [m.span() for m in _PART.finditer(text) if shouted(m.group(0), acronyms)]
+
+
+def lowered_parts(text: str, parts: list[tuple[int, int]], acronyms: frozenset[str], lexicon: Lexicon) -> str:
+    """`text` with those parts `lowered`, every character where it was typed."""
+    out = list(text)
+    for start, end in parts:
+        out[start:end] = lowered(text[start:end], acronyms, lexicon)
+    return "".join(out)

@@ -176,6 +176,23 @@ def redact_asks(storage: Storage, ask_ids: Collection[int], marker: str, actor: 
     return removed
 
 
+def asks_holding(storage: Storage, texts: Collection[str], leave_out: str) -> list[int]:
+    """The stored questions asked of the knowledge base whose wording holds one of `texts` (any case and spacing),
+    or is a sentence of four or more words from one, oldest first; those starting with `leave_out` (a removed
+    text's marker) are left out. A note typed where no audit waited was asked as a question (trial 57, F1)."""
+    wanted = [_plain(text) for text in texts if text and text.strip()]
+    if not wanted:
+        return []
+    rows = storage.db.execute("SELECT id, query FROM kb_asks WHERE substr(query, 1, ?) != ? ORDER BY id",
+                              [len(leave_out), leave_out]).fetchall()
+    return [row[0] for row in rows if (query := _plain(row[1] or "")) and any(
+        text in query or (len(query.split()) >= 4 and query in text) for text in wanted)]
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
 def replace_asks(db: Any, ask_ids: Collection[int], marker: str, actor: str, now: datetime,
                  why: str) -> tuple[int, list[str]]:
     """`redact_asks`' writes, inside the caller's transaction `db`: the questions' texts, what their Not-helpful voters
