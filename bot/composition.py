@@ -20,6 +20,7 @@ from bot.audits import (
     checklist_asked,
     checklist_preview,
     done_picked,
+    draft_waiting,
     grade_asked,
     grade_disagree,
     guidance_asked,
@@ -111,6 +112,7 @@ def build_engine(services: Services) -> Engine:
     more_time_waiting.install(engine, services)  # Home, and "has anyone asked me for more time" (trial 43)
     grade_asked.install(engine, services)  # "why is 116 inadequate??" (trial 37)
     resume_pick.install(engine, services)  # a line typed while `resume` waits for a draft to be picked (trial 56)
+    draft_waiting.install(engine, services)  # `ri` typed with a draft waiting unattended: not a question (trial 57)
     grade_disagree.install(engine, services)  # `appeal 132`, "i dont think thats fair" (trial 41)
     guidance_asked.install(engine, services)  # "what does good look like for q4 on audit 139" (trial 52)
     overdue_asked.install(engine, services)  # "whats overdue", "who in my team is behind"

@@ -61,11 +61,14 @@ def ask_again(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply
 # A grade's evidence note at "Why this grade?" (trial 52, finding 2: `targeted early help`, the answer to a later
 # question, was kept as the only evidence for Requires improvement): asked for once more under the same rule, where
 # the words that say what was seen also count, a good grade's evidence being as short as `clear plan with dates`.
+# Trial 57 (F18): `health fine` was taken (at a second try) where `visits fine` and `stable home` were refused: a word
+# judging what was seen (fine, stable, settled, safe) counts too, so the three are taken alike.
 NOTE_ASKED_KEY = "brief_note_asked"
 _SEEN_TEXT = """
 good clear clearly strong well regular regularly consistent consistently timely detailed thorough evident robust
 effective appropriate sound excellent great outstanding positive progress current seen visible weekly fortnightly
 monthly every all each both up date dated agreed signed engaged engages attends attend attended
+fine ok okay stable settled safe secure happy thriving adequate suitable sufficient reasonable improving
 """
 _SEEN_WORDS = frozenset(_SEEN_TEXT.split())
 

@@ -35,6 +35,7 @@ from bot.audits import (
     compare,
     concern_grade,
     concern_grade_answer,
+    draft_waiting,
     labels_typed,
     moderation,
     moderation_action,
@@ -762,7 +763,7 @@ def where_you_are(services: Services, turn: Turn) -> list[Reply]:
     so a typed "1" or "yes" would otherwise answer a question (or pick a button) nobody can see."""
     conversation = current(services, turn)
     if conversation is None or conversation.state is State.PAUSED:
-        return []
+        return draft_waiting.on_opening(services, turn, audits_start.resume)  # a resume list, a note (trial 57)
     screen = STATES[conversation.state].screen(services, conversation)
     if screen and conversation.ctx is not None and conversation.state not in (State.CONFIRM_CANCEL,
                                                                                State.CONFIRM_ALERT):

@@ -8,6 +8,11 @@ Trial 56 (F7): `n, 3 placement moves in 12 months, no stability meeting held` wa
 `plan for permanence in place but 3 moves with no stability meeting` was read as 3 with its note dropped. A stray
 `n,` or `no,` before a count is set aside (the count leads); a line holding exactly one number is that number with
 the whole line as its note, said back as a yes/no answer's note is.
+
+Trial 57 (F5): `no moves this year and the carers have support …` was read as 0 with "moves this year and …" as its
+note, which says the opposite. A count in words followed by a space only (`no moves …`, `three visits …`) is a
+sentence: the whole line is its note; only a leading answer word with a comma or a dash (`none, not offered`) is
+taken off.
 """
 
 from __future__ import annotations
@@ -47,10 +52,19 @@ def number_with_note(question: Question, text: str) -> tuple[str, str | None] | 
         starts.append((first.end(), first.end()))
     for head_end, note_start in sorted(starts, key=lambda start: (start[0], -start[1])):  # a break before a space
         value = _count(question, said[:head_end])
-        note = said[note_start:].strip().strip("()").strip()
+        note = _note_after(said, head_end, note_start)
         if value is not None and note:
             return value, _checked(value, note)
     return _one_in_line(question, said)
+
+
+def _note_after(said: str, head_end: int, note_start: int) -> str:
+    """The note after a count: the rest after a comma, a dash or a bracket (`none, not offered`); after a word count
+    and a space only, the whole line, as a sentence (trial 57 F5: `no moves this year and …` was said back as
+    "moves this year and …", the opposite)."""
+    if head_end == note_start and not any(ch.isdigit() for ch in said[:head_end]):
+        return said
+    return said[note_start:].strip().strip("()").strip()
 
 
 def numbers_in(text: str) -> list[str]:

@@ -44,3 +44,13 @@ def test_the_overall_grades_reason_still_asks_once(engine: Engine, services: Ser
     assert out.count(ASKED_AGAIN) == 1 and "doesn't say what you saw" not in out
     audit = store.get_audit(services.storage, 1)
     assert audit is not None and audit.grade_reason == "targeted early help"
+
+
+@pytest.mark.parametrize("note", ["visits fine", "stable home", "health fine"])
+def test_a_short_judged_note_is_taken_alike_first_time(engine: Engine, services: Services, note: str) -> None:
+    """Trial 57 (F18): `visits fine` and `stable home` were refused as saying nothing seen, `health fine` taken: a
+    note with a word judging what was seen (fine, stable, settled, safe) is taken, all three alike."""
+    out = chat(engine, [*TO_Q7, "good", note])
+    assert "doesn't say what you saw" not in out
+    assert f"Got it: Good, with your note: “{note}”." in out
+    assert store.answers_of(services.storage, 1)["practice-quality"].evidence == note
