@@ -29,6 +29,7 @@ from bot.asking import (
     unanswered,
     unhelpful_reason,
     wellbeing,
+    who_am_i,
 )
 from bot.asking.due_dates import due_dates_reply
 from bot.asking.learning import learn_wording, trusted_by_picks, withdraw_for_ask
@@ -37,7 +38,6 @@ from bot.asking.readable import is_mash, is_pasted_junk, reads_as_words, without
 from bot.asking.said_back import asked_on, wording_to_say
 from bot.asking.urgent_steer import manager_line_after, steer_first
 from bot.asking.verdicts import settled
-from bot.asking.who_am_i import asks_who_i_am, who_am_i_reply
 from bot.core import buttons
 from bot.core.knowledge import KnowledgeService, LiveKnowledge
 from bot.core.markup import bold, emoji, mention
@@ -99,8 +99,8 @@ class KnowledgeFeature:
         opening, question = wellbeing.opening_and_question(question)  # "hiya im new …, how often …" (trial 43)
         if (fixed := corrected.corrected_part(question)) is not None:  # "sorry, meant …" (trial 31)
             return self.corrected(turn, fixed, typed)
-        if asks_who_i_am(question):  # "whoami": their place in the teams list, never logged (trial 54, F11)
-            return [who_am_i_reply(self.services, turn)]
+        if (mine := who_am_i.answered(self.services, turn, question)) is not None:  # "whoami" (trial 54, F11),
+            return [mine]  # "who is covering for my manager" (trial 57, F9): from the teams list, never logged
         if asks_own_progress(question):  # "am I on track with my audits?": their figures, not an entry (trial 24)
             return [own_progress_reply(self.services, turn, self.service.current.kb.entries.get(TARGETS_ENTRY))]
         # "i dont understand action 50": read as said, the opening small talk ("i dont understand") kept (trial 29)

@@ -72,7 +72,7 @@ def _team_actions(services: Services, turn: Turn, typed_team: str, page: int, la
     if not team_ids:
         return [Reply(text="You don't manage a team in teams.yaml, so there are no team actions to show.")]
     team = (readable_team(services, None if everyone else team_ids, typed_team,
-                          "see the open actions") if typed_team.strip() else None)
+                          "see the open actions", turn.user_id) if typed_team.strip() else None)
     owners = sorted({uid for team_id in ([team.id] if team else team_ids)
                      for uid in directory.teams[team_id].member_ids})
     actions = action_store.open_actions_of_owners(services.storage, owners)

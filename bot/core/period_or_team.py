@@ -16,11 +16,12 @@ from bot.core.teams import TeamRead, readable_team, team_matches, team_names
 from bot.errors import AccessDenied, UserError
 
 
-def team_or_period(services: Services, teams: list[str] | None, typed: str, doing: str) -> TeamRead:
+def team_or_period(services: Services, teams: list[str] | None, typed: str, doing: str,
+                   reader: str | None = None) -> TeamRead:
     """The team `typed` names (bot.core.teams readable_team); words naming none are refused with the periods that
     work, and words that look like a period (`last fortnight`) are said to be a period not read."""
     try:
-        return readable_team(services, teams, typed, doing)
+        return readable_team(services, teams, typed, doing, reader)
     except AccessDenied:
         raise
     except UserError as error:

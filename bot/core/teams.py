@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from bot.core.away_said import cover_refusal_note
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.errors import AccessDenied, UserError
@@ -125,18 +126,21 @@ def find_team(directory: Directory, typed: str) -> TeamRead:
     return TeamRead(found[0], typed, directory.teams[found[0]].name)
 
 
-def readable_team(services: Services, teams: list[str] | None, typed: str, doing: str) -> TeamRead:
+def readable_team(services: Services, teams: list[str] | None, typed: str, doing: str,
+                  reader: str | None = None) -> TeamRead:
     """The team `typed` names (`/audit list team north`, `/audit digest north`), if the reader may read it:
     `teams` are the teams they may read (None: every team). `doing` words the refusal ("list the audits"), so each
-    command says what was refused."""
+    command says what was refused. `reader`, when given, is told what a cover receives when they cover the team's
+    manager (trial 57, F10)."""
     if teams is not None and not team_matches(team_names(services.directory), typed):
         # trial 22: "There is no team `service`" listed every team, those the reader may not read too
         raise UserError(f"There is no team `{shown_team(typed)}` among yours: "
                         f"{', '.join(f'`{t}`' for t in teams) or 'none'}.")
     team = find_team(services.directory, typed)
     if teams is not None and team.id not in teams:
+        covering = cover_refusal_note(services, reader, team.id, services.local_now().date()) if reader else ""
         raise AccessDenied(f"You can {doing} of your own teams only: "
-                           f"{', '.join(f'`{t}`' for t in teams) or 'none'}.")
+                           f"{', '.join(f'`{t}`' for t in teams) or 'none'}.{covering}")
     return team
 
 

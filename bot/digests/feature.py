@@ -110,7 +110,7 @@ def _period_digest(services: Services, turn: Turn, period: Period, team_text: st
     if (several := _teams_listed(services, turn, team_text)) is not None:
         return period_replies(services, period, *several)
     if team_text.strip() and not ALL_TEAMS.match(team_text):
-        team = team_or_period(services, None if every_team else allowed, team_text, "see the digest")
+        team = team_or_period(services, None if every_team else allowed, team_text, "see the digest", turn.user_id)
         return noted(team, period_replies(services, period, [team.id], team.said), own_line=True)
     heading = "Every team" if every_team else "Your teams"
     return period_replies(services, period, list(services.directory.teams) if every_team else allowed, heading)
@@ -141,7 +141,7 @@ def _digest(services: Services, turn: Turn, monday: date, team_text: str) -> lis
     if (several := _teams_listed(services, turn, team_text)) is not None:  # `digest north vs south`: last week's
         return service_replies(build_service_digest(services, monday, *several), chart=False)
     if team_text.strip() and not combined:
-        team = team_or_period(services, None if every_team else allowed, team_text, "see the digest")
+        team = team_or_period(services, None if every_team else allowed, team_text, "see the digest", turn.user_id)
         return noted(team, [r for d in build_team_digests(services, monday, [team.id]) for r in team_replies(d)],
                      own_line=True)
     if every_team:

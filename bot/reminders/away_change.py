@@ -268,6 +268,7 @@ def changed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
                 *actions_listed(services, turn.user_id, today, new_starts, new_last)]
     me = services.directory.label(turn.user_id)
     return [Reply(f"{said} {services.directory.label(cover)} still covers your moderation requests; I've told them."),
+            *actions_listed(services, turn.user_id, today, new_starts, new_last),  # trial 57 (F7): cover or not
             Reply(to_user=cover, kind="notice", text=f"{me}'s time away has changed: they are away "
                   f"{_days(new_starts or today, new_last)}, and you cover their moderation requests then.")]
 

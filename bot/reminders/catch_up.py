@@ -20,6 +20,7 @@ from bot.reminders.rules import (
     MAX_ITEM_BUTTONS,
     ActionItem,
     ModerationItem,
+    MoreTimeItem,
     ReflectionItem,
     ReminderInputs,
     ReturnItem,
@@ -35,6 +36,7 @@ class CatchUp:
     actions: tuple[ActionItem, ...]
     moderations: tuple[ModerationItem, ...]
     reflections: tuple[ReflectionItem, ...]
+    more_time: tuple[MoreTimeItem, ...] = ()
 
     @property
     def user_id(self) -> str:
@@ -47,7 +49,7 @@ class CatchUp:
                           *(f"moderation:{m.audit_id}" for m in self.moderations)})
 
     def __bool__(self) -> bool:
-        return bool(self.actions or self.moderations or self.reflections)
+        return bool(self.actions or self.moderations or self.reflections or self.more_time)
 
 
 def catch_up_for(inputs: ReminderInputs, back: ReturnItem) -> CatchUp:
@@ -62,7 +64,8 @@ def catch_up_for(inputs: ReminderInputs, back: ReturnItem) -> CatchUp:
         m.moderator_id == user or (m.moderator_id is None and user in inputs.qa_leads)))
     reflections = tuple(r for r in inputs.reflections
                         if r.worker_id == user and back.first_day <= r.submitted <= back.last_day)
-    return CatchUp(back, actions, moderations, reflections)
+    more_time = tuple(m for m in inputs.more_time if m.asked_id == user and m.asked_on >= back.first_day)
+    return CatchUp(back, actions, moderations, reflections, more_time)
 
 
 def catch_ups(inputs: ReminderInputs, today: date) -> list[CatchUp]:
@@ -91,7 +94,15 @@ def _lines(caught: CatchUp, today: date) -> list[str]:
               f"{short_date(m.waiting_since)}." for m in caught.moderations]
     lines += [f"Audit #{r.audit_id} of your case {r.case_ref}, submitted "
               f"{short_date(r.submitted)}, asks for your reflections." for r in caught.reflections]
+    lines += [_more_time_line(m) for m in caught.more_time]  # trial 57 (F8)
     return lines
+
+
+def _more_time_line(request: MoreTimeItem) -> str:
+    until = f" until {short_date(request.until)}" if request.until else ""
+    return (f"{request.owner} asked on {short_date(request.asked_on)} for more time "
+            f"on action {request.action_id}{until}: it waits for your answer (`action {request.action_id} due "
+            f"<date>` gives it, `no more time on action {request.action_id}` says no).")
 
 
 def _choices(caught: CatchUp) -> tuple[Choice, ...]:

@@ -64,7 +64,8 @@ def told(services: Services, turn: Turn, cover: str | None, earlier: str | None,
     if cover is not None and cover != earlier:
         replies.append(Reply(to_user=cover, kind="notice", text=(
             f"{me} is away {_days(first, until)} and has named you as their cover: audits waiting for their "
-            "moderation come to you in your reminders on those days. `/audit away` shows whom you cover.")))
+            "moderation come to you in your reminders on those days, and only those: a cover gets no access to "
+            "their team's digest, actions or requests for more time. `/audit away` shows whom you cover.")))
     if earlier is not None and earlier != cover:
         replies.append(released(services, turn, earlier))
     return replies

@@ -236,12 +236,13 @@ def away_command(services: Services, turn: Turn, text: str) -> list[Reply]:
                                                               "starts": starts.isoformat() if starts else None},
                  at=turn.now)
     cover_text = (f" Moderation requests go to {mention(cover)} meanwhile (only those: your other reminders "
-                  "wait until you are back); I've told them." if cover else "")
+                  "wait until you are back, and a cover gets no access to your team's digest, actions or requests "
+                  "for more time); I've told them." if cover else "")
     cover_text += cover_rules.clash(services, turn.user_id, starts or today, until)
-    listed: list[Reply] = []
     if not cover:  # trial 49 (F4): what nobody chases while they are away
         cover_text += heads_up(services, turn.user_id, today, starts, until)
-        listed = actions_listed(services, turn.user_id, today, starts, until)
+    # trial 57 (F7): a cover takes no actions either, so the list comes with a cover named too, as the KB says
+    listed = actions_listed(services, turn.user_id, today, starts, until)
     told = cover_rules.told(services, turn, cover, earlier_cover, starts, until)
     if earlier is not None and earlier[1] and earlier[1] != cover:
         cover_text += (f" {services.directory.label(earlier[1])} no longer covers for you: add `cover @someone` "

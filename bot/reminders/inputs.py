@@ -18,6 +18,7 @@ from bot.reminders.rules import (
     CampaignItem,
     DraftItem,
     ModerationItem,
+    MoreTimeItem,
     QuotaItem,
     ReflectionItem,
     ReminderInputs,
@@ -25,8 +26,10 @@ from bot.reminders.rules import (
     StaleEntryItem,
 )
 from bot.settings.people import Role
+from bot.storage import actions as action_store
 from bot.storage import campaigns as campaign_store
 from bot.storage import moderation as moderation_store
+from bot.storage import more_time as more_time_store
 from bot.storage import reminders as reminder_store
 
 
@@ -61,7 +64,8 @@ def reminder_inputs(services: Services, today: date) -> ReminderInputs:
                   for e in stale_entries(services.live_knowledge(), today) if e.owner and e.review_by)
     returns, reflections = returns_from_away(services, today)
     return ReminderInputs(
-        returns=returns, reflections=reflections, drafts=drafts, actions=actions, moderations=moderations,
+        returns=returns, reflections=reflections, more_time=more_time_waiting(services, returns), drafts=drafts,
+        actions=actions, moderations=moderations,
         quotas=quotas, stale_entries=stale,
         away=reminder_store.away_on(storage, today), snoozed=frozenset(reminder_store.snoozed_on(storage, today)),
         qa_leads=tuple(directory.ids_with_role(Role.QA_LEAD)),
@@ -77,7 +81,22 @@ def back_now(services: Services, user_id: str, today: date) -> tuple[ReminderInp
         return None
     starts, set_at, until = period
     back = ReturnItem(user_id, starts or set_at.astimezone(services.settings.timezone).date(), min(until, today))
-    return replace(reminder_inputs(services, today), reflections=_reflections(services, [back])), back
+    return replace(reminder_inputs(services, today), reflections=_reflections(services, [back]),
+                   more_time=more_time_waiting(services, [back])), back
+
+
+def more_time_waiting(services: Services, returns: Sequence[ReturnItem]) -> tuple[MoreTimeItem, ...]:
+    """The requests for more time waiting for these people's answer (trial 57, F8), with each action's owner."""
+    tz = services.settings.timezone
+    found = []
+    for back in returns:
+        for asked in more_time_store.waiting_for(services.storage, back.user_id):
+            action = action_store.get_action(services.storage, asked.action_id)
+            if action is not None:
+                found.append(MoreTimeItem(asked.action_id, services.directory.label(action.owner_id), back.user_id,
+                                          asked.at.astimezone(tz).date(),
+                                          date.fromisoformat(asked.until) if asked.until else None))
+    return tuple(found)
 
 
 def _reflections(services: Services, returns: Sequence[ReturnItem]) -> tuple[ReflectionItem, ...]:

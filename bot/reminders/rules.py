@@ -111,6 +111,18 @@ class ReflectionItem:
 
 
 @dataclass(frozen=True)
+class MoreTimeItem:
+    """A request for more time on an action that waits for this person's answer (trial 57, F8: said on coming
+    back, as it came while they were away)."""
+
+    action_id: int
+    owner: str  # the owner as the bot writes them: "Social worker C1"
+    asked_id: str
+    asked_on: date
+    until: date | None
+
+
+@dataclass(frozen=True)
 class ReminderInputs:
     """Everything the rules look at, already read from the database, teams.yaml and the knowledge base."""
 
@@ -125,6 +137,7 @@ class ReminderInputs:
     campaigns: tuple[CampaignItem, ...] = ()
     returns: tuple[ReturnItem, ...] = ()
     reflections: tuple[ReflectionItem, ...] = ()
+    more_time: tuple[MoreTimeItem, ...] = ()  # read only for people back from time away
 
 
 @dataclass(frozen=True)

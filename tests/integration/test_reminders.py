@@ -164,7 +164,8 @@ def test_a_cover_is_read_by_name_without_its_brackets(services: Services, engine
     assert "Moderation requests go to @{U0MGRN001} meanwhile" in reply.text and "I've told them." in reply.text
     assert told.to_user == "U0MGRN001" and told.text == (
         "Team manager (South) is away until Friday 11 December 2026 and has named you as their cover: audits waiting "
-        "for their moderation come to you in your reminders on those days. `/audit away` shows whom you cover.")
+        "for their moderation come to you in your reminders on those days, and only those: a cover gets no access "
+        "to their team's digest, actions or requests for more time. `/audit away` shows whom you cover.")
 
 
 def test_away_and_snooze_through_the_engine_change_what_the_job_sends(services: Services, engine: Engine) -> None:
