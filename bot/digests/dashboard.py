@@ -125,7 +125,9 @@ def team_figures(services: Services, person: Person) -> list[Reply]:
             ("Month vs target", month_against_target(month.completed_month, month.target_month, month.month_so_far,
                                                      month.figure.others_month)),
             ("Good or better last week", good
-             + (f", {digest.moderated_week} after moderation" if digest.moderated_week else "")),
+             # "2 of 5 after moderation": of the week's graded audits, those counted at the moderator's grade
+             + (f", {digest.moderated_week} of {digest.graded_week} after moderation" if digest.moderated_week
+                else "")),
             ("Overdue actions now", str(month.overdue_actions)),  # trial 20: last week's, unlabelled, beside today's
             ("Moderation agreement", agreement_said(digest)),
         )
