@@ -78,7 +78,8 @@ def test_themes_lists_the_same_weeks_and_questions_as_the_digest(services: Servi
         said = reply.text.replace("**", "")
         assert window in said.split("\n", 1)[0], said
         assert _top_themes(said) == _top_themes(digest) != [], (said, digest)
-        assert "the weeks the digest (`/audit digest`) lists its themes over" in (reply.note or ""), reply.note
+        assert "the weeks the digest (`/audit digest`) and the Home tab list their themes over" in (reply.note or ""), \
+            reply.note
 
 
 MID_MONTH = datetime(2026, 12, 16, 10, 0, tzinfo=LONDON)  # a Wednesday mid-December
