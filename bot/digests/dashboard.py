@@ -12,6 +12,7 @@ from bot.core import agreement as agreement_figures
 from bot.core import more_time_said, policy
 from bot.core.agreement import days_between, last_complete_week
 from bot.core.markup import audit_and_case
+from bot.core.released_draft import released_said
 from bot.core.reopened import OUT_OF_MODERATION, reopened_on
 from bot.core.replies import Choice, Reply, count_of
 from bot.core.services import Services
@@ -69,6 +70,8 @@ def my_work(services: Services, person: Person) -> list[Reply]:
             state = (f"{reopened_on(reopened.astimezone(services.settings.timezone).date())} and "
                      f"{OUT_OF_MODERATION}, " if reopened else "")
             case = f", case {case_ref}" if case_ref else ""  # which case (trial 41: the line did not say)
+            if released := released_said(campaign_store.released_from(services.storage, audit_id)):
+                case += f" ({released})"  # its campaign closed while it was a draft (fix63c)
             lines.append(f"   • {title} (#{audit_id}){case}, {state}last touched {short_date(local, year=False)}")
             choices.append(Choice(f"Resume audit {audit_id}", "audit.resume", str(audit_id)))
     if actions_total:
