@@ -219,6 +219,24 @@ def due_taken_said(when: str, due: date, action: str, today: date) -> str:
             f"“{action}”.")
 
 
+def weekend_moved(when: str, due: date, today: date) -> DayOff | None:
+    """For a due date read out of an action's text that falls on a Saturday or Sunday (not `… anyway`), the working
+    day to take instead (the Friday before, or after a bank holiday the working day before it; the Monday when that
+    day has gone): trial 55 F18 was told it was a weekend only once the owner was picked. A bank holiday on a weekday
+    is kept and said as before (`off_said`); None for a working day."""
+    if due.weekday() < 5 or kept_anyway(when)[1]:
+        return None
+    return day_off(due, today)
+
+
+def due_moved_said(when: str, off: DayOff, action: str, today: date) -> str:
+    """`due_taken_said` for a weekend date moved to a working day (`weekend_moved`), saying how to keep the day."""
+    return (f"I've taken “{when}” as the action's due date: {long_date(off.day)} is {off.what}, so I've made it "
+            f"**{long_date(off.instead)}**{how_near(off.instead, today)}, {off.where}, and left the date out of its "
+            f"text: “{action}”. To keep {off.day:%A} {off.day.day} {off.day:%B}, once it is added type "
+            f"`action <its number> due {off.day.day}/{off.day.month} anyway`.")
+
+
 def _due_clauses(text: str) -> list[tuple[int, int, str]]:
     """Each by/before/due clause of an action's text: where its word starts, where its words end, and its words."""
     found: list[re.Match[str]] = []

@@ -31,7 +31,14 @@ from bot.audits import (
     what_changed,
     wrong_box,
 )
-from bot.audits.action_fields import action_description, action_due, due_said, due_taken_said
+from bot.audits.action_fields import (
+    action_description,
+    action_due,
+    due_moved_said,
+    due_said,
+    due_taken_said,
+    weekend_moved,
+)
 from bot.audits.core import (
     Ctx,
     answer_error,
@@ -72,6 +79,7 @@ from bot.privacy.screen import screen_text
 from bot.storage import actions as action_store
 from bot.storage import audits as store
 from bot.storage import campaigns as campaign_store
+from knowledge.dates import numeric
 
 SKIP_WORDS = {"skip", "none", "no", "n/a", "nothing", "-"}
 
@@ -147,9 +155,8 @@ def _action_typed(services: Services, turn: Turn, ctx: Ctx, value: str) -> list[
     draft: dict[str, str] = {"description": typed.description, **({"question": question} if question else {})}
     said: list[Reply] = []
     if typed.due is not None and typed.due_typed is not None:
-        draft.update(due=typed.due.isoformat(), due_typed=typed.due_typed)
-        said = [Reply(kind="notice", text=due_taken_said(typed.due_typed, typed.due, typed.description,
-                                                                  _today(services, turn)))]
+        said = [Reply(kind="notice", text=_due_taken(typed.due_typed, typed.due, typed.description, draft,
+                                                     _today(services, turn)))]
     owner = action_owners.resolve(services, ctx.audit, typed.owner, turn.user_id) if typed.owner else None
     move = store.Move(step=following_owner(), state={"action_draft": draft, OWNER_ASKED: None})
     shown = advance_and_render(services, turn, ctx, ctx.version, move)
@@ -159,6 +166,17 @@ def _action_typed(services: Services, turn: Turn, ctx: Ctx, value: str) -> list[
                                               f"“{draft['description']}”."))
         shown = choose_owner(services, turn, now, now.version, owner)
     return [*said, *shown] if shown else shown
+
+
+def _due_taken(when: str, due: date, description: str, draft: dict[str, str], today: date) -> str:
+    """The due date read from the action's text into the draft, said back; one on a weekend is moved to the working
+    day before it at once, and said so (bot.audits.action_fields.weekend_moved)."""
+    off = weekend_moved(when, due, today)
+    if off is None:
+        draft.update(due=due.isoformat(), due_typed=when)
+        return due_taken_said(when, due, description, today)
+    draft.update(due=off.instead.isoformat(), due_typed=numeric(off.instead))  # no "like … for the Friday after"
+    return due_moved_said(when, off, description, today)
 
 
 def choose_owner(services: Services, turn: Turn, ctx: Ctx, version: int, text: str) -> list[Reply]:

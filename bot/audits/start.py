@@ -44,6 +44,7 @@ from bot.audits.screens import advance_and_render, render
 from bot.core import buttons, policy
 from bot.core.markup import emoji
 from bot.core.people import person_named
+from bot.core.released_draft import released_said
 from bot.core.reopened import OUT_OF_MODERATION, reopened_on
 from bot.core.replies import Choice, Reply, count_of
 from bot.core.services import Services
@@ -53,6 +54,7 @@ from bot.privacy.screen import check_case_reference, typed_case_reference
 from bot.settings.people import Person, Role
 from bot.storage import actions as action_store
 from bot.storage import audits as store
+from bot.storage import campaigns as campaign_store
 from bot.storage import readback as readback_store
 from bot.storage.common import parse_utc
 from knowledge.checklist_schema import Checklist
@@ -593,7 +595,9 @@ def resume(services: Services, turn: Turn, value: str) -> list[Reply]:
             reopened = reopened_day(services, draft)
             state = (f"{reopened_on(reopened)} and {OUT_OF_MODERATION}" if reopened
                      else count_of(len(ctx.answers), 'answer'))
-            lines.append(f"• #{draft.id} {ctx.checklist.title}, case {draft.case_ref}, {state}, last worked on "
+            released = released_said(campaign_store.released_from(services.storage, draft.id))
+            lines.append(f"• #{draft.id} {ctx.checklist.title}, case {draft.case_ref}"
+                         f"{f' ({released})' if released else ''}, {state}, last worked on "
                          f"{_local_date(services, draft.updated_at)}")
             choices.append(Choice(f"Resume #{draft.id}", "audit.resume", str(draft.id)))
         if "audit_id" in store.conversation(services.storage, turn.user_id):

@@ -38,6 +38,7 @@ from bot.campaigns.sample import Submitted, draw
 from bot.core import agreement as agreement_figures
 from bot.core import policy
 from bot.core.markup import bold, mention
+from bot.core.released_draft import released_said
 from bot.core.replies import Choice, Reply, agreeing, count_of
 from bot.core.services import Services
 from bot.core.teams import readable_team
@@ -306,12 +307,24 @@ def to_audit_reply(services: Services, campaign: Campaign, items: list[Allocatio
 
 def _closed_cases_reply(services: Services, campaign: Campaign, items: list[Allocation]) -> Reply:
     """A closed campaign's cases: that it is closed first, what was done, and no Start button (a user trial saw
-    "to do" and a Start that then refused)."""
+    "to do" and a Start that then refused). A draft the close released is said as the ordinary draft it now is."""
     closed_on = _closed_on(services, campaign)
-    lines = [f"• {case_label(services, a)}: "
-             + ("submitted" if a.submitted else "draft, no longer needed" if a.started else "no longer needed")
-             for a in items]
+    released: dict[int, tuple[int, str | None]] = {}
+    for auditor in {a.auditor_id for a in items}:
+        released.update(store.released_drafts(services.storage, campaign.id, auditor))
+    lines = [f"• {case_label(services, a)}: {_closed_state(campaign, a, released.get(a.id))}" for a in items]
     return Reply(text=closing.closed_heading(campaign, items, closed_on) + "\n" + "\n".join(lines))
+
+
+def _closed_state(campaign: Campaign, allocation: Allocation, draft: tuple[int, str | None] | None) -> str:
+    """'submitted', or for a draft released at close 'draft #1, case CR-600100: was in campaign 1, closed; finish
+    it as an ordinary audit or cancel it (`/audit resume 1`)' (fix63c: it read "no longer needed", as if gone)."""
+    if allocation.submitted:
+        return "submitted"
+    if draft is not None:
+        case = f", case {draft[1]}" if draft[1] else ""
+        return f"draft #{draft[0]}{case}: {released_said(campaign.id)} (`/audit resume {draft[0]}`)"
+    return "draft, no longer needed" if allocation.started else "no longer needed"
 
 
 # -- start an allocated case -----------------------------------------------------------------------------

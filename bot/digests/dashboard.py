@@ -10,20 +10,22 @@ from datetime import date, timedelta
 
 from bot.core import agreement as agreement_figures
 from bot.core import more_time_said, policy
-from bot.core.agreement import last_complete_week
+from bot.core.agreement import days_between, last_complete_week
 from bot.core.markup import audit_and_case
+from bot.core.released_draft import released_said
 from bot.core.reopened import OUT_OF_MODERATION, reopened_on
 from bot.core.replies import Choice, Reply, count_of
 from bot.core.services import Services
 from bot.core.targets import month_said, month_so_far
-from bot.digests.digest import MIN_AUDITS_FOR_THEME, TeamDigest, build_team_digests, teams_figure
+from bot.digests.digest import COMPARE_WEEKS, MIN_AUDITS_FOR_THEME, TeamDigest, build_team_digests, teams_figure
+from bot.digests.digest_week import digest_week
 from bot.digests.render import (
     against_target,
     agreement_said,
     count_share,
     reaudits_done_said,
     teams_behind,
-    themes_heading,
+    themes_rule,
 )
 from bot.engine.routing import Engine
 from bot.oversight.undelivered import admin_home
@@ -68,6 +70,8 @@ def my_work(services: Services, person: Person) -> list[Reply]:
             state = (f"{reopened_on(reopened.astimezone(services.settings.timezone).date())} and "
                      f"{OUT_OF_MODERATION}, " if reopened else "")
             case = f", case {case_ref}" if case_ref else ""  # which case (trial 41: the line did not say)
+            if released := released_said(campaign_store.released_from(services.storage, audit_id)):
+                case += f" ({released})"  # its campaign closed while it was a draft (fix63c)
             lines.append(f"   • {title} (#{audit_id}){case}, {state}last touched {short_date(local, year=False)}")
             choices.append(Choice(f"Resume audit {audit_id}", "audit.resume", str(audit_id)))
     if actions_total:
@@ -114,7 +118,9 @@ def team_figures(services: Services, person: Person) -> list[Reply]:
     if not team_ids:
         return []
     today = services.local_now().date()
-    so_far = {d.team_id: d for d in build_team_digests(services, today - timedelta(days=today.weekday()), team_ids)}
+    monday = today - timedelta(days=today.weekday())
+    so_far = {d.team_id: d for d in build_team_digests(services, monday, team_ids)}
+    themes_this_week = digest_week(services, services.local_now()) == monday  # else the last complete week's
     replies = []
     for digest in build_team_digests(services, last_complete_week(today), team_ids):
         month = so_far[digest.team_id]
@@ -125,23 +131,29 @@ def team_figures(services: Services, person: Person) -> list[Reply]:
             ("Month vs target", month_against_target(month.completed_month, month.target_month, month.month_so_far,
                                                      month.figure.others_month)),
             ("Good or better last week", good
-             + (f", {digest.moderated_week} after moderation" if digest.moderated_week else "")),
+             # "2 of 5 after moderation": of the week's graded audits, those counted at the moderator's grade
+             + (f", {digest.moderated_week} of {digest.graded_week} after moderation" if digest.moderated_week
+                else "")),
             ("Overdue actions now", str(month.overdue_actions)),  # trial 20: last week's, unlabelled, beside today's
             ("Moderation agreement", agreement_said(digest)),
         )
         if digest.demo_week:
             fields += (("Demo audits last week", f"{digest.demo_week} of {digest.cases_week} of its cases"),)
-        replies.append(Reply(title=f"{digest.team_name}", text=_most_often_weak(month),
+        replies.append(Reply(title=f"{digest.team_name}", text=_most_often_weak(month if themes_this_week else digest),
                              fields=fields, choices=(Choice("Full digest", "digest.show", digest.team_id),)))
     return replies
 
 
 def _most_often_weak(week: TeamDigest) -> str:
-    """The question most often answered badly, over the window `/audit digest this week` lists them for, said with
-    its dates (trial 32: Home said "none" with no period while `digest this week` listed three)."""
+    """The question most often answered badly over the 4 weeks a plain `digest` and `themes` list them for, said with
+    its dates (trial 32: Home said "none" with no period; fix63c: Home counted the week so far and the 3 before it,
+    so its top question was not the digest's)."""
     weak = (f"{_clip(week.weak_questions[0].text, 150)} (in {week.weak_questions[0].audits} audits)"
             if week.weak_questions else f"none in {MIN_AUDITS_FOR_THEME} or more audits")
-    return f"Most often answered badly {themes_heading(week.week_start, week.counted_to)}: {weak}"
+    last = week.counted_to or week.week_start + timedelta(days=6)
+    first = week.week_start - timedelta(weeks=COMPARE_WEEKS - 1)
+    return (f"Most often answered badly in the {COMPARE_WEEKS} weeks to {last:%a} {short_date(last, year=False)}, "
+            f"as the digest lists them (audits submitted {days_between(first, last)}, {themes_rule()}): {weak}")
 
 
 def _week_so_far(week: TeamDigest) -> str:

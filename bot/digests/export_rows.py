@@ -15,6 +15,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any, TextIO
 
+from bot.core.question_numbers import tied_tag
 from bot.core.services import Services
 from bot.core.spreadsheet_cells import safe_fields
 from bot.digests.export_sharing import WITHOUT_ANSWER, WITHOUT_AUDIT, answer_without, kept, nested_without
@@ -22,7 +23,7 @@ from bot.storage.audits import checklist_version
 from bot.storage.db import Storage
 from bot.storage.errors import NotFound
 from bot.storage.reports.export import audit_details, exported_audits
-from knowledge.checklist_schema import GRADE_LABELS
+from knowledge.checklist_schema import GRADE_LABELS, Checklist
 
 AUDIT_COLUMNS = ("audit_id", "checklist_id", "case_ref", "auditor_id", "worker_id", "team_id", "status",
                  "suggested_grade", "overall_grade", "grade_reason", "submitted_at", "moderated_at",
@@ -47,7 +48,10 @@ def export_audits(services: Services, since: str | None, teams: list[str] | None
     result = []
     for number, audit in enumerate(audits, 1):
         details = audit_details(storage, audit["id"])
-        details["answers"] = in_checklist_order(storage, audit, details["answers"])
+        checklist = _checklist_of(storage, audit)
+        details["answers"] = in_checklist_order(checklist, details["answers"])
+        for action in details["actions"]:  # "(Q4)", as the review and the worker's summary tie it (fix63c)
+            action["question"] = tied_tag(checklist, action["question_id"]).strip(" ()") if checklist else ""
         team = directory.teams.get(audit["team_id"] or "")
         names = {"auditor_name": directory.label(audit["auditor_id"]),
                  "worker_name": directory.label(audit["worker_id"]) if audit["worker_id"] else "",
@@ -58,14 +62,17 @@ def export_audits(services: Services, since: str | None, teams: list[str] | None
     return result
 
 
-def in_checklist_order(storage: Storage, audit: dict[str, Any], answers: list[dict[str, Any]]
-                       ) -> list[dict[str, Any]]:
+def _checklist_of(storage: Storage, audit: dict[str, Any]) -> Checklist | None:
+    """The checklist the audit was answered on (its snapshot); None if the snapshot is missing (none should be)."""
+    try:
+        return checklist_version(storage, audit["checklist_hash"])
+    except NotFound:
+        return None
+
+
+def in_checklist_order(checklist: Checklist | None, answers: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The answers in the order the audit's checklist asks them, each with its question's place and text; an
     answer whose question the snapshot lacks (none should) goes last, numbered and worded as unknown."""
-    try:
-        checklist = checklist_version(storage, audit["checklist_hash"])
-    except NotFound:
-        checklist = None
     known = {q.id: (place, q.text) for place, q in enumerate(checklist.questions() if checklist else [], 1)}
     placed = [{"question_number": known.get(a["question_id"], (None, ""))[0],
                "question_text": known.get(a["question_id"], (None, ""))[1], **a} for a in answers]
@@ -101,7 +108,8 @@ def _audit_fields(item: dict[str, Any]) -> dict[str, Any]:
 
 def _action_text(action: dict[str, Any]) -> str:
     state = f"done {action['done_at'][:10]}" if action["done_at"] else "open"
-    return f"{action['id']}. {action['description']} ({action['owner_id']}, due {action['due_date']}, {state})"
+    tied = f" ({action['question']})" if action.get("question") else ""
+    return f"{action['id']}. {action['description']}{tied} ({action['owner_id']}, due {action['due_date']}, {state})"
 
 
 def write_csv(items: list[dict[str, Any]], out: TextIO, sharing: re.Pattern[str] | None = None) -> int:

@@ -22,7 +22,7 @@ from bot.core.periods import Period
 from bot.core.services import Services
 from bot.core.targets import audit_targets
 from bot.digests.digest import reaudits_done
-from bot.digests.period_digest import target_due
+from bot.digests.period_digest import target_due, target_share
 from bot.digests.team_auditors import team_figure
 from bot.storage.reports import digests as store
 from knowledge.checklist_schema import GRADES
@@ -86,7 +86,7 @@ def _month(services: Services, period: Period, grades: dict[str, dict[str, int]]
                   store.demo_counts(storage, start, end, ids))
 
 
-def _target(services: Services, ids: Sequence[str], period: Period, together: bool) -> tuple[int, int]:
+def _target(services: Services, ids: Sequence[str], period: Period, together: bool) -> tuple[float, int]:
     """(what was due to date of the monthly targets, as the period digest sums them: pro-rata while the month runs;
     the whole month's, as Home's "1 of 2 for December so far" counts it), of a team's members' own, or for the teams
     together each auditor's once (their highest). Both, each in a column naming its rule (trial 55 F11: a sheet's
@@ -97,7 +97,10 @@ def _target(services: Services, ids: Sequence[str], period: Period, together: bo
     else:
         targets = audit_targets(services)
         monthly = [targets.get(user, 0) for user in {m.user_id for t in teams for m in t.members}]
-    return sum(target_due(target, period) for target in monthly), sum(monthly)
+    due = sum(target_due(target, period) for target in monthly)
+    share = round(sum(target_share(target, period) for target in monthly), 1)
+    # the chat's "pro-rata share to date: under 1" is a share to one decimal here (0.3), never 0 (trial 56 F17)
+    return (due if due or not share else max(share, 0.1)), sum(monthly)
 
 
 def _row(services: Services, month: _Month, ids: Sequence[str], name: str, team_id: str) -> dict[str, Any]:

@@ -64,6 +64,15 @@ def target_due(monthly: int, period: Period) -> int:
     return monthly * (months - 1) + (2 * monthly * period.end.day + days) // (2 * days)
 
 
+def target_share(monthly: int, period: Period) -> float:
+    """`target_due` before rounding: what a spreadsheet sums where the chat says "under 1" (fix63c)."""
+    months = months_spanned(period)
+    if not period.so_far:
+        return float(monthly * months)
+    days = monthrange(period.end.year, period.end.month)[1]
+    return monthly * (months - 1) + monthly * period.end.day / days
+
+
 def _target_said(due: int, full: int, period: Period, total: bool = False) -> str:
     """'target 6', or while the period runs the whole target and its pro-rata share to date apart (trial 49: "a
     pro-rata target to date of 0 of 4" read as a contradiction); a share that rounds to none is "under 1"."""

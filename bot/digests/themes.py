@@ -107,8 +107,8 @@ def themes_replies(services: Services, turn: Turn, text: str = "", teams: list[s
     return [Reply(title="Themes across audits", text="\n".join(lines), note=SAME_WEEKS + NOTE + unread)]
 
 
-SAME_WEEKS = ("These are the weeks the digest (`/audit digest`) lists its themes over, so the two agree; "
-              "`/audit digest this week` and the Home tab count the week so far and the 3 before it. ")
+SAME_WEEKS = ("These are the weeks the digest (`/audit digest`) and the Home tab list their themes over, so they "
+              "agree; `/audit digest this week` counts the week so far and the 3 before it. ")
 
 
 NOTE = ("The digest lists these each week (`/audit digest`). Each audit's own strengths and areas for development "

@@ -235,13 +235,14 @@ def _release_drafts(storage: Storage, campaign_id: int, actor: str, now: datetim
     """At close, each draft of the campaign leaves it: its auditor keeps it as an ordinary audit, and the report
     posted at close stays true whenever the draft is finished (trial 56: finishing one changed a closed report from
     0 of 2 to 1 of 2, with no sample and nobody told). The trail says which, for the auditor's submit reply."""
-    drafts = [row[0] for row in storage.db.execute(
-        "SELECT al.audit_id FROM campaign_allocations al JOIN audits a ON a.id = al.audit_id "
-        "WHERE al.campaign_id = ? AND a.submitted_at IS NULL", [campaign_id]).fetchall()]
-    for audit_id in drafts:
+    drafts = storage.db.execute(
+        "SELECT al.audit_id, al.id FROM campaign_allocations al JOIN audits a ON a.id = al.audit_id "
+        "WHERE al.campaign_id = ? AND a.submitted_at IS NULL", [campaign_id]).fetchall()
+    for audit_id, allocation_id in drafts:
         storage.db.execute("UPDATE campaign_allocations SET audit_id = NULL, status = 'allocated', updated_at = ? "
                            "WHERE campaign_id = ? AND audit_id = ?", [utc_text(now), campaign_id, audit_id])
-        record_trail(storage, actor, RELEASED, {"campaign": campaign_id, "audit": audit_id}, now)
+        record_trail(storage, actor, RELEASED, {"campaign": campaign_id, "audit": audit_id,
+                                                "allocation": allocation_id}, now)
 
 
 def released_from(storage: Storage, audit_id: int) -> int | None:
@@ -250,6 +251,17 @@ def released_from(storage: Storage, audit_id: int) -> int | None:
                              "AND json_extract(detail, '$.audit') = ? ORDER BY id DESC LIMIT 1",
                              [audit_id]).fetchone()  # the action as a literal: the partial index (m580) fits it
     return int(row[0]) if row else None
+
+
+def released_drafts(storage: Storage, campaign_id: int, auditor_id: str) -> dict[int, tuple[int, str | None]]:
+    """The auditor's drafts this closed campaign released that are still drafts, by the allocation each was started
+    from: allocation id -> (audit id, case reference), so `campaign mine N` says where the draft went (fix63c)."""
+    rows = storage.db.execute(
+        f"SELECT json_extract(t.detail, '$.allocation'), a.id, a.case_ref FROM trail t JOIN audits a ON a.id = "
+        f"json_extract(t.detail, '$.audit') WHERE t.action = '{RELEASED}' AND json_extract(t.detail, '$.campaign') = ? "
+        "AND a.auditor_id = ? AND a.status = 'draft' AND json_extract(t.detail, '$.allocation') IS NOT NULL",
+        [campaign_id, auditor_id]).fetchall()
+    return {int(r[0]): (int(r[1]), r[2]) for r in rows}
 
 
 def rename_campaign(storage: Storage, campaign_id: int, name: str, theme: str, actor: str, now: datetime) -> bool:

@@ -316,6 +316,19 @@ def test_the_csv_export_carries_the_narrative_a_clinic_reads(engine: Engine, env
     assert exported["reflections"][0]["text"].startswith("I will ask the school") and exported["strengths"]
 
 
+def test_the_export_says_which_question_an_action_is_tied_to_as_the_review_does(
+        environ: dict[str, str], services: Services, submitted: int) -> None:
+    """fix63c: the review and the worker's summary say "(Q4)" after an action typed `Q4: …`; the export did not."""
+    checklist = services.knowledge.current.kb.checklists["early-help-spot"]
+    fourth = [q for q in checklist.questions() if q.show_if is None][3]
+    [action] = action_store.actions_of_audit(services.storage, submitted)
+    services.storage.db.execute("UPDATE actions SET question_id = ? WHERE id = ?", [fourth.id, action.id])
+    rows = list(csv.DictReader(io.StringIO(run_export(environ, "--format", "csv")[1])))
+    assert rows[0]["actions"] == f"{action.id}. {action.description} (Q4) (U0PRAN001, due 2026-12-29, open)"
+    [exported] = json.loads(run_export(environ, "--format", "json")[1])["audits"]
+    assert exported["actions"][0]["question"] == "Q4"
+
+
 def test_reflections_are_shown_with_their_day_and_a_long_one_is_refused_in_plain_words(
         engine: Engine, submitted: int) -> None:
     with time_machine.travel(datetime(2026, 12, 3, 23, 30, tzinfo=UTC), tick=False):  # 3 Dec in London

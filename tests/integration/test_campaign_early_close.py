@@ -11,6 +11,7 @@ import pytest
 import time_machine
 
 from bot.core.services import Services
+from bot.engine.home import home_sections
 from bot.engine.routing import Engine
 from bot.errors import UserError
 from bot.storage import campaigns as store
@@ -106,3 +107,25 @@ def test_the_command_line_asks_before_closing_early_and_a_script_must_say_yes(
     other = create(engine)
     forced = run_cli(environ, "campaign", "close", str(other), "--yes")
     assert forced.err == "" and "is closed" in forced.out
+
+
+def test_a_draft_released_at_close_reads_as_an_ordinary_draft_once_in_the_campaign(
+        engine: Engine, services: Services, clock) -> None:
+    """fix63c: `campaign mine N` said "no longer needed" of a draft the close had turned into an ordinary audit, and
+    Home and the resume list did not say it had been in the campaign."""
+    campaign_id = create(engine)
+    cases = iter(("CR-600101", "CR-600102"))
+    for allocation in store.allocations(services.storage, campaign_id, "U0MGRN001"):
+        engine.action("U0MGRN001", "campaign.start", str(allocation.id), surface="terminal")
+        if allocation.case_ref is None:
+            engine.message("U0MGRN001", next(cases), surface="terminal")
+        engine.message("U0MGRN001", "pause", surface="terminal")
+    engine.action(QA, "campaign.close_confirm", str(campaign_id), surface="terminal")
+    said = f"was in campaign {campaign_id}, closed; finish it as an ordinary audit or cancel it"
+    [mine] = engine.command("U0MGRN001", f"campaign mine {campaign_id}", surface="terminal")
+    assert mine.text.count(said) == 2 and "no longer needed" not in mine.text, mine.text
+    assert "`/audit resume 1`" in mine.text and "`/audit resume 2`" in mine.text
+    [listed, *_] = engine.command("U0MGRN001", "resume", surface="terminal")
+    assert listed.text.count(f"({said})") == 2, listed.text
+    home = "\n".join(s.text for s in home_sections(engine, services, "U0MGRN001"))
+    assert home.count(f"({said}), last touched") == 2, home

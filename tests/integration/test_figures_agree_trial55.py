@@ -78,7 +78,8 @@ def test_themes_lists_the_same_weeks_and_questions_as_the_digest(services: Servi
         said = reply.text.replace("**", "")
         assert window in said.split("\n", 1)[0], said
         assert _top_themes(said) == _top_themes(digest) != [], (said, digest)
-        assert "the weeks the digest (`/audit digest`) lists its themes over" in (reply.note or ""), reply.note
+        assert "the weeks the digest (`/audit digest`) and the Home tab list their themes over" in (reply.note or ""), \
+            reply.note
 
 
 MID_MONTH = datetime(2026, 12, 16, 10, 0, tzinfo=LONDON)  # a Wednesday mid-December
@@ -99,3 +100,22 @@ def test_the_summary_sheet_names_the_whole_months_target_home_counts_beside_the_
         whole = sum(member.audit_target for member in team.members)  # Home's "1 of 2 for December so far"
         assert row["so_far"] == "True" and row["target_whole_month"] == str(whole), row
         assert int(row["target_to_date"]) < whole, row  # the pro-rata share, as `digest this quarter` counts it
+
+
+EARLY_MONTH = datetime(2026, 12, 2, 12, 0, tzinfo=LONDON)  # a Wednesday: 2 of December's 31 days gone
+
+
+def test_the_summary_sheet_gives_a_share_under_one_as_a_fraction_not_zero(
+        services: Services, environ: dict[str, str], engine: Engine, tmp_path: Path) -> None:
+    """Trial 56 F17: the sheet's `target_to_date` read 0 where the chat says "pro-rata share to date: under 1"; it is
+    now the share to one decimal, which a spreadsheet still sums."""
+    target = tmp_path / "audits.csv"
+    with time_machine.travel(EARLY_MONTH, tick=False):
+        generate(services)
+        result = run_cli(environ, "export", "--as", HEAD, "--output", str(target))
+        said = flat("\n".join(r.text for r in engine.command(HEAD, "digest this month", surface="terminal")))
+    assert result.code == 0, result.err
+    assert "(pro-rata share to date: under 1, for 2 of December's 31 days)" in said
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "audits-summary.csv").read_text())))
+    december = {row["team_id"]: row["target_to_date"] for row in rows if row["month"] == "December 2026"}
+    assert december == {"north-assessment": "0.1", "south-cin-cp": "0.1", "children-in-care": "0.1", "": "0.4"}

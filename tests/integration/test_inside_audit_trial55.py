@@ -221,3 +221,20 @@ def test_a_done_note_giving_today_marks_it_done_at_once(engine: Engine, services
     assert "after today" not in flat(out, "`*_")
     action = action_store.get_action(services.storage, 1)
     assert action is not None and action.done_at is not None
+
+
+# -- fix63c: a due date in an action's text that falls on a weekend is moved at once, and said so (F18) -----------
+
+def test_an_action_due_on_a_sunday_in_its_text_is_moved_to_the_friday_before_as_it_is_read(
+        engine: Engine, services: Services) -> None:
+    _at_actions(engine)
+    _, out = drive(engine, ["share the plan with the school by sunday"])
+    text = flat(out, "`*_")
+    assert ("I've taken “sunday” as the action's due date: Sunday 6 December 2026 is a Sunday, so I've made it "
+            "Friday 4 December 2026 (tomorrow), the last working day before it") in text
+    assert text.index("is a Sunday") < text.index("Who owns this action?")
+    _, out = drive(engine, ["sw n1"])
+    assert "That is a Sunday" not in flat(out, "`*_")
+    [action] = action_store.actions_of_audit(services.storage, 1)
+    assert (action.description, action.due_date) == ("share the plan with the school", "2026-12-04")
+

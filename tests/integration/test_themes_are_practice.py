@@ -62,5 +62,5 @@ def test_the_theme_is_the_practice_question_answered_no_not_a_history_count(engi
     for text in (themes.text, recent.text):
         assert "   1. Is the plan specific, measurable and time-bound? (in 2 audits)" in text, text
         assert HISTORY not in text and "   2." not in text  # one case's chronology, audited twice, is no theme
-    assert "Most often answered badly (audits submitted" in home
+    assert "as the digest lists them (audits submitted" in home
     assert ": Is the plan specific, measurable and time-bound? (in 2 audits)" in home and HISTORY not in home

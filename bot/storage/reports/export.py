@@ -36,7 +36,7 @@ def audit_details(storage: Storage, audit_id: int) -> dict[str, list[dict[str, A
     return {
         "answers": select(db, "SELECT question_id, value, evidence, flagged, answered_at FROM answers WHERE "
                               "audit_id = ? ORDER BY answered_at, question_id", [audit_id]),
-        "actions": select(db, "SELECT id, description, owner_id, due_date, done_at, done_by FROM actions "
+        "actions": select(db, "SELECT id, description, question_id, owner_id, due_date, done_at, done_by FROM actions "
                               "WHERE audit_id = ? AND removed_at IS NULL ORDER BY id", [audit_id]),
         "moderations": select(db, "SELECT moderator_id, decided_at, agrees, grade, reason FROM moderations WHERE "
                                   "audit_id = ? AND decided_at IS NOT NULL ORDER BY id", [audit_id]),
