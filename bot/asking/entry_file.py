@@ -4,8 +4,9 @@ Trial 11: a practice entry about home visits, tagged lone-working and safety, wa
 bot, "where most entries tagged lone-working, safety are", because the only entry tagged safety was the bot's own
 escalation help. A file is chosen only when several entries support it: the file holding more of the entries sharing
 the new entry's tags than any other, at least MIN_SUPPORT of them; else the file of the entry the search answers
-its question with, or of most of the entries it offers for it; else none, and the QA lead is asked for a file and
-told why none was chosen.
+its question with, or of most of the entries it offers for it; else the one file whose name's topic its question
+names ("children in care", "CiC" or "LAC": `kb/children-in-care.yaml`); else none, and the QA lead is asked for a file
+and told why none was chosen.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from collections.abc import Collection, Iterable, Mapping
 from typing import NamedTuple
 
 from knowledge.entries import Entry
-from knowledge.search import KnowledgeSearch
+from knowledge.search import WH_WORDS, KnowledgeSearch
+from knowledge.textterms import words_of
 
 MIN_SUPPORT = 2  # entries in one file, sharing the tags or closest to the question, that a choice needs
 
@@ -47,7 +49,35 @@ def choose_file(entries: Mapping[str, Entry], search: KnowledgeSearch, tags: Ite
     note = _too_few(tagged, named) if wanted else ""
     if nearest.file:
         return FileChoice(nearest.file, f"{nearest.why} ({note})" if note else nearest.why)
+    named_for = named_file(entries, search, texts)
+    if named_for.file:
+        return named_for
     return FileChoice("", f"{note}, and {nearest.why}" if note else nearest.why)
+
+
+def named_file(entries: Mapping[str, Entry], search: KnowledgeSearch, texts: Iterable[str]) -> FileChoice:
+    """The one file whose name's topic the question names, read as the search reads both, so "CiC", "LAC" and
+    "looked after" name `kb/children-in-care.yaml` (trial 56 F15: "Can we refer a child in care to Kooth?" met
+    no close entry and was not filed, though that file exists). A name of several topics (`court-and-pls`) is
+    named by any one of them; none is chosen when the question names two files' topics."""
+    asked: set[str] = set()
+    for text in texts:  # "when" is no topic: "When is the fire drill held?" names no timescale
+        asked |= _terms(search, " ".join(word for word in words_of(text) if word not in WH_WORDS))
+    found = []
+    for file in sorted({entry.file for entry in entries.values()}):
+        topics = file.rsplit("/", 1)[-1].removesuffix(".yaml").removesuffix(".yml").split("-and-")
+        met = [topic for topic in topics if (terms := _terms(search, topic.replace("-", " "))) and terms <= asked]
+        if met:
+            found.append((file, met[0].replace("-", " ")))
+    if len(found) != 1:
+        return FileChoice("", "")
+    file, topic = found[0]
+    return FileChoice(file, f"the file named for {topic}, which its question is about (no entry is close to it)")
+
+
+def _terms(search: KnowledgeSearch, text: str) -> set[str]:
+    """The search's terms for a text: its words and the concepts they name ("cic" and "lac" both "#child_in_care")."""
+    return {term.text for term in search.vocabulary.terms(words_of(text))}
 
 
 def closest_file(entries: Mapping[str, Entry], search: KnowledgeSearch, texts: Iterable[str],

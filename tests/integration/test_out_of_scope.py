@@ -202,7 +202,7 @@ def test_the_topics_are_data_in_the_knowledge_files() -> None:
                       "a particular case", "local contact details", "your own sickness", "your own DBS",
                       "travel and parking", "team socials", "time off in lieu", "fostering allowances",
                       "kinship allowances", "special guardianship allowances", "staying put payments",
-                      "care leaver grants", "adoption allowances"}
+                      "care leaver grants", "adoption allowances", "benefits"}
 
 
 def test_kb_check_reports_a_broken_topic_with_its_line(tmp_path: Path) -> None:

@@ -595,6 +595,23 @@ def test_with_too_few_entries_sharing_its_tags_a_new_entry_goes_where_most_of_it
             "question are (no entry is tagged holidays); give `| file: …` to choose another.") in done[-1].text
 
 
+# -- trial 56, finding 15 ----------------------------------------------------------------------------------------
+
+def test_a_new_entry_no_entry_is_close_to_goes_in_the_file_named_for_its_topic(engine: Engine,
+                                                                             services: Services) -> None:
+    """Trial 56 F15: "Can we refer a child in care to Kooth?" got "I could not tell which file this entry belongs in
+    (no entry is close to its question)", though kb/children-in-care.yaml exists."""
+    key = ask_fire_drill(engine)
+
+    done = engine.command(QA_LEAD, f"kb new {key} Can we refer a child in care to Kooth? | Yes: Kooth is open to "
+                                   "children in care as to any child, and the referral is noted in the care plan.")
+
+    assert ("Filed in `kb/children-in-care.yaml`, the file named for children in care, which its question is about "
+            "(no entry is close to it); give `| file: …` to choose another.") in done[-1].text
+    [entry] = [e for e in services.knowledge.current.kb.entries.values() if "Kooth" in e.question]
+    assert entry.file == "kb/children-in-care.yaml"
+
+
 # -- trial 11, finding 19 ----------------------------------------------------------------------------------------
 
 ASYE = "how many cases should an asye have"
