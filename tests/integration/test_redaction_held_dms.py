@@ -6,14 +6,19 @@ left as it was."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+import json
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import time_machine
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bot.audits import held_dms
 from bot.core.services import Services
 from bot.engine.routing import Engine
+from bot.storage import held_dms as held_dm_store
+from bot.storage import redaction as redaction_store
 from tests.integration.test_redaction import press
 from tests.integration.test_wording import submitted_audit
 from tests.support.action_rows import open_action
@@ -94,3 +99,26 @@ def test_a_held_message_that_does_not_quote_the_text_is_sent_as_it_was(engine: E
     sent = [flat(reply.text) for _, outgoing in going for reply in outgoing.replies]
     assert [text for text in sent if f"removed action {action_id}" in text]
     assert not any(WORDS in text for text in sent)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(spacing=st.lists(st.sampled_from([" ", "  ", "\n", " \n  ", "\t"]), min_size=14, max_size=14),
+       upper=st.booleans(), before=st.sampled_from(["because: ", "“", "note: ", ""]))
+def test_the_words_are_found_however_a_held_message_spaces_them_and_it_stays_valid_json(
+        services: Services, spacing: list[str], upper: bool, before: str) -> None:
+    """A held message may reflow or quote the text (in its words and in a button's label): each copy is found."""
+    words = WORDS.split()
+    quoted = "".join(word + gap for word, gap in zip(words, [*spacing, ""], strict=True))
+    quoted = quoted.upper() if upper else quoted
+    message = {"text": f"Said {before}{quoted}, then more.", "title": None, "note": None, "kind": "notice",
+               "fields": [["Why", quoted]], "choices": [[f"Open {quoted}", "audit.view", "1", None]]}
+    now = datetime.now(UTC)
+    held_dm_store.hold(services.storage, WORKER, json.dumps(message), MANAGER, now, now + timedelta(hours=8))
+    changed = redaction_store.redact_held_dms(services.storage, [LEAKED], "[removed]", QA, now)
+    assert changed == 1
+    [kept] = _held_messages(services)
+    services.storage.db.execute("DELETE FROM held_dms")
+    assert "cochlear" not in kept.casefold() and "under-14" not in kept.casefold()
+    assert json.loads(kept)["text"] == f"Said {before}[removed], then more."
+    assert json.loads(kept)["fields"] == [["Why", "[removed]"]]
+    assert json.loads(kept)["choices"] == [["Open [removed]", "audit.view", "1", None]]
