@@ -276,7 +276,7 @@ def on_confirm(services: Services, turn: Turn, value: str) -> list[Reply]:
                "\nEach removal is in the audit trail, without the text.")
     lines = "\n".join(said)
     after = [*_also_asked(services, turn, list(removed), marker), *_write_again(ctx, chosen, removed),
-             _sent_messages(ctx)]
+             *_held_too(services, turn, list(removed), marker), _sent_messages(ctx)]
     return [Reply(text=f"{lines} {trailed}\n" + "\n".join(after))]
 
 
@@ -314,6 +314,16 @@ def _write_again(ctx: Ctx, chosen: list[Item], removed: dict[str, str]) -> list[
             lines.append(f"Q{number} now has no evidence note: type `/audit edit {ctx.audit.id} note {number} <text>` "
                          "to write it again without the identifier.")
     return lines
+
+
+def _held_too(services: Services, turn: Turn, texts: list[str], marker: str) -> list[str]:
+    """DMs held for their reader's working hours and not yet sent that quote the text (fix65b): changed too, or they
+    would deliver the removed words later, under "While you were away" or at the start of the reader's hours."""
+    count = redaction_store.redact_held_dms(services.storage, texts, marker, turn.user_id, turn.now)
+    if not count:
+        return []
+    which = "1 held message not yet sent was" if count == 1 else f"{count} held messages not yet sent were"
+    return [f"{which} changed too: where each quoted the text, it now reads “{marker}”."]
 
 
 def _sent_messages(ctx: Ctx) -> str:

@@ -12,13 +12,15 @@ written before secure_delete was on keeps deleted rows in free pages. Only then 
 (VACUUM): that takes seconds on a five-year database and holds every other write back meanwhile; the search takes
 a few tenths of a second.
 
-Questions asked of the knowledge base (kb_asks) are redacted the same way, with the wordings learned from them.
+Questions asked of the knowledge base (kb_asks) are redacted the same way, with the wordings learned from them, and
+so are DMs held for their reader's working hours and not yet sent (held_dms) that quote the text (fix65b).
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import re
 import sqlite3
 import time
 from collections.abc import Collection, Sequence
@@ -290,3 +292,44 @@ def compact(storage: Storage) -> bool:
     if busy:
         log.warning("could not empty the write-ahead log after a redaction: a reader held it")
     return not busy
+
+
+def redact_held_dms(storage: Storage, texts: Collection[str], marker: str, actor: str, now: datetime) -> int:
+    """Replace `texts`, wherever a DM held and not yet sent quotes them (in its words, title, note, fields or
+    buttons), with `marker`, so the removed words are not delivered later (fix65b); the trail says how many, never the
+    words. A text is found as the same words in any case and spacing (a message may reflow it). Returns how many
+    held messages were changed."""
+    pattern = _words_of(texts)
+    if pattern is None:
+        return 0
+    with storage.write() as db:
+        rows = db.execute("SELECT id, message FROM held_dms WHERE state IN ('held', 'sending') AND message != ''"
+                          ).fetchall()
+        changed = [(json.dumps(message), row_id) for row_id, kept in rows
+                   if (message := _swap_words(json.loads(kept), pattern, marker)) != json.loads(kept)]
+        db.conn.executemany("UPDATE held_dms SET message = ? WHERE id = ?", changed)
+        if changed:
+            record_trail(storage, actor, "dm.held_redacted", {"messages": len(changed)}, now)
+    if changed:
+        scrub(storage, list(texts))
+    return len(changed)
+
+
+def _words_of(texts: Collection[str]) -> re.Pattern[str] | None:
+    """Each text as its words, any spacing between them, whole words only, longest first; None for no words."""
+    words = sorted({tuple(text.split()) for text in texts if text and text.split()}, key=len, reverse=True)
+    if not words:
+        return None
+    alternatives = "|".join(r"\s+".join(re.escape(word) for word in text) for text in words)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def _swap_words(value: Any, pattern: re.Pattern[str], marker: str) -> Any:
+    """`value` (decoded JSON) with the words `pattern` finds made `marker` in every string in it."""
+    if isinstance(value, str):
+        return pattern.sub(lambda _: marker, value)
+    if isinstance(value, dict):
+        return {key: _swap_words(item, pattern, marker) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_swap_words(item, pattern, marker) for item in value]
+    return value
