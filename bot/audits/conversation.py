@@ -62,6 +62,7 @@ from bot.audits import (
     regrade_check,
     regrade_reason,
     skipping,
+    strengths_shortfall,
     switch_waiting,
 )
 from bot.audits import finish as audits_finish
@@ -621,7 +622,8 @@ STATES: Mapping[State, StateSpec] = MappingProxyType({
                                _shown("overall_grade"), commands=True),
     State.GRADE_REASON: _spec(_in_audit(audits_typed_grade.typed_reason), _CONTROLS, _shown("grade_reason"),
                               commands=True, free_text="reason"),
-    State.STRENGTHS: _spec(_in_audit(audits_finish.typed), _CONTROLS | {"audit.skip"}, _shown("strengths"),
+    State.STRENGTHS: _spec(_in_audit(audits_finish.typed), _CONTROLS | {"audit.skip"} | strengths_shortfall.ACTIONS,
+                           _shown("strengths"),
                            commands=True, free_text="strengths"),
     State.DEVELOPMENT: _spec(_in_audit(audits_finish.typed), _CONTROLS | {"audit.skip"}, _shown("development"),
                              commands=True, free_text="areas for development"),
@@ -964,6 +966,7 @@ ACTIONS: Mapping[str, ActionHandler] = MappingProxyType({
     checklist_switch.KEEP: checklist_switch.on_keep,
     "audit.alert_send": alert_send.on_send, "audit.alert_back": alert_confirm.back,
     note_check.KEEP: audits_questions.on_note_keep, note_check.RETYPE: note_check.on_retype,
+    strengths_shortfall.KEEP: strengths_shortfall.on_keep, strengths_shortfall.MOVE: strengths_shortfall.on_move,
     concern_grade.YES: concern_grade_answer.on_yes, concern_grade.NO: concern_grade_answer.on_no,
     "audit.answer": audits_questions.on_answer, "audit.guidance": audits_questions.on_guidance,
     "audit.back": audits_questions.on_back, "audit.skip": skipping.on_skip,

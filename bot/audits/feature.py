@@ -74,6 +74,7 @@ from bot.audits import (
     resume_pick,
     small_talk,
     stray_action,
+    strengths_shortfall,
     undo_nothing,
 )
 from bot.audits import actions as actions_feature
@@ -371,7 +372,7 @@ def install(engine: Engine, services: Services) -> None:
     answers = {*action_status.ANSWERS, reopen_said.YES, *action_removal.REMOVE_ANSWERS, moderation_alert.SEND,
                moderation_alert.BACK,
                moderation_concern.YES, moderation_concern.NO,
-               checklist_switch.CONFIRM, checklist_switch.KEEP, *note_check.ACTIONS}
+               checklist_switch.CONFIRM, checklist_switch.KEEP, *note_check.ACTIONS, *strengths_shortfall.ACTIONS}
     for name in conversation.ACTIONS:
         # Yes / No to "Mark action #7 done for …?" (or a moderator's Send the alert) also answer that question, so a
         # typed `yes` after is not run

@@ -28,6 +28,7 @@ from bot.audits import (
     regrade_check,
     resubmit_grade,
     small_talk,
+    strengths_shortfall,
     what_changed,
     wrong_box,
 )
@@ -103,6 +104,8 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
             if (filed := other_heading.filed_under_its_label(services, turn, ctx, cleaned)) is not None:
                 return filed  # `strengths: …` typed at the areas for development, or the other way round
             value = _screened_note(services, name, other_heading.finishing_note(name, cleaned))
+            if (asked := strengths_shortfall.ask(services, turn, ctx, value)) is not None:
+                return asked  # `mostly good but … no stability meeting` (trial 57 F17): keep it, or move it
         elif name == "actions":
             value = action_description(services, cleaned)
         elif name == "action_owner":

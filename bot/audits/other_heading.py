@@ -54,7 +54,7 @@ def filed_under_its_label(services: Services, turn: Turn, ctx: Ctx, text: str) -
     told = Reply(kind="notice", text=(
         f"{_filed_said(other, note)} If it belongs to {NOTES_ASKED[ctx.step.name]}, type it here without the label "
         f"({undo})."))
-    move = store.Move(step=ctx.step.key, fields={other: _added_to(getattr(ctx.audit, other), note)})
+    move = store.Move(step=ctx.step.key, fields={other: added_to(getattr(ctx.audit, other), note)})
     return advance_and_render(services, turn, ctx, ctx.version, move, before=[told])
 
 
@@ -68,7 +68,7 @@ def edited_under_its_label(services: Services, turn: Turn, audit_id: int, field:
         return None
     other, rest = labelled
     note = screen_text(finishing_note(other, rest), services.identifier_screen, "that note")
-    lifecycle.add_to_note(services.storage, audit_id, turn.user_id, other, lambda had: _added_to(had, note), turn.now)
+    lifecycle.add_to_note(services.storage, audit_id, turn.user_id, other, lambda had: added_to(had, note), turn.now)
     return [Reply(text=(f"{_filed_said(other, note, f' of audit #{audit_id}')} {NOTES_ASKED[field].capitalize()} "
                         f"are unchanged. If it belongs there, type `/audit edit {audit_id} {field}` and the text "
                         f"without the label; `/audit edit {audit_id} {other}` changes {NOTES_ASKED[other]} back. The "
@@ -87,7 +87,7 @@ def edited_by_adding(services: Services, turn: Turn, audit_id: int, field: str, 
     if adding is None or field not in NOTES_ASKED:
         return None
     note = screen_text(finishing_note(field, text[adding.end():]), services.identifier_screen, "that note")
-    lifecycle.add_to_note(services.storage, audit_id, turn.user_id, field, lambda had: _added_to(had, note), turn.now)
+    lifecycle.add_to_note(services.storage, audit_id, turn.user_id, field, lambda had: added_to(had, note), turn.now)
     return [Reply(text=f"Audit #{audit_id}: added to {NOTES_ASKED[field]}: “{note}”. What was there stays; the "
                        "earlier version is kept as a revision.")]
 
@@ -96,6 +96,6 @@ def _filed_said(other: str, note: str, where: str = "") -> str:
     return f"That starts with **{_HEADINGS[other]}**, so I've added it to {NOTES_ASKED[other]}{where}: “{note}”."
 
 
-def _added_to(had: str | None, note: str) -> str:
+def added_to(had: str | None, note: str) -> str:
     """What a heading holds with `note` added after what it held already, if anything."""
     return f"{had}{' ' if had.rstrip().endswith(('.', '!', '?')) else '; '}{note}" if had else note

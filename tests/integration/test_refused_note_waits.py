@@ -31,8 +31,9 @@ def test_a_refused_note_says_the_step_still_waits_and_a_kept_one_is_said_kept(
         assert refused.kind == "error" and "Nothing was saved" in refused.text
         assert refused.text.endswith(f"I'm still waiting for {asked}: type them again, or `skip`.")
         assert store.get_audit(services.storage, 1).step == step
-        kept = engine.message(AUDITOR, "ICPC late; the child was not seen alone")
+        # a note that reads as a strength: a shortfall at the strengths is asked about first (trial 57 F17)
+        kept = engine.message(AUDITOR, "ICPC on time; the child was seen alone")
     assert kept[0].text == f"Got it: noted as {asked}."
     audit = store.get_audit(services.storage, 1)
-    assert getattr(audit, step) == "ICPC late; the child was not seen alone"
+    assert getattr(audit, step) == "ICPC on time; the child was seen alone"
     assert audit.step != step
