@@ -31,7 +31,8 @@ from bot.audits import action_edit, action_owners, lifecycle
 from bot.audits.action_removal import numbers_text
 from bot.audits.core import Ctx, load
 from bot.audits.owner_as_date import date_instead
-from bot.core import buttons, policy
+from bot.audits.owner_manager import auditor_answers, may_answer_for
+from bot.core import buttons
 from bot.core.markup import audit_and_case
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
@@ -78,8 +79,7 @@ def said(text: str) -> Handover | None:
 
 def may_hand_over(services: Services, turn: Turn, audit: AuditRow, action: action_store.ActionRow) -> bool:
     """The audit's auditor, a manager of the action's owner, or an admin: those who may move its due date."""
-    return turn.user_id == audit.auditor_id or policy.may_give_more_time(services.directory, turn.person,
-                                                                         action.owner_id)
+    return turn.user_id == audit.auditor_id or may_answer_for(services, turn.person, audit, action.owner_id)
 
 
 def typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
@@ -120,7 +120,7 @@ def owner_typed(services: Services, turn: Turn, text: str, audit_id: int | None 
         return None
     action = action_store.get_action(services.storage, edit.action_id)
     audit = store.get_audit(services.storage, action.audit_id) if action else None
-    if action is None or audit is None or lifecycle.action_edit_refusal(audit, audit.auditor_id) is None or \
+    if action is None or audit is None or auditor_answers(services, audit) or \
             audit.status == "draft" or not may_hand_over(services, turn, audit, action) or \
             audit_id not in (None, audit.id):
         return None

@@ -20,6 +20,7 @@ from bot.audits import (
     held_news,
     held_tells,
     lifecycle,
+    more_time_answer,
     note_edit,
     other_heading,
     owner_step,
@@ -508,6 +509,7 @@ def edit_command(services: Services, turn: Turn, args: str) -> list[Reply]:
         return action_removal.asked_from_submitted(services, turn, audit_id, parts[2])
     if parts[1].lower() == "action":  # a moderated audit's action handed over as typed without `/audit` (fix52e)
         return action_handover.owner_typed(services, turn, f"action {parts[2]}", audit_id) or \
+            more_time_answer.typed(services, turn, f"action {parts[2]}", audit_id) or \
             action_edit.edit_submitted(services, turn, audit_id, f"action {parts[2]}")
     field = {"grade": "overall_grade", "reason": "grade_reason", "strengths": "strengths",
              "development": "development"}.get(parts[1].lower())

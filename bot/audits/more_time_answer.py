@@ -20,8 +20,7 @@ from datetime import date
 from bot.audits import action_edit, lifecycle, more_time_buttons
 from bot.audits.action_fields import how_near
 from bot.audits.action_status import typed_id
-from bot.audits.owner_manager import manager_or_admin
-from bot.core import policy
+from bot.audits.owner_manager import LEFT, auditor_answers, manager_or_admin, may_answer_for, team_manager
 from bot.core.action_named import action_named
 from bot.core.markup import audit_and_case
 from bot.core.replies import Choice, Reply
@@ -53,9 +52,11 @@ def approver(services: Services, action: action_store.ActionRow) -> tuple[str, s
     manager is "your manager" either way (trial 43: the same manager was "your manager" for one request and "the
     auditor" for two others)."""
     audit = store.get_audit(services.storage, action.audit_id)
-    if audit is not None and lifecycle.action_edit_refusal(audit, audit.auditor_id) is None:
+    if audit is not None and auditor_answers(services, audit):
         managers = services.directory.managers_of(action.owner_id)
         return audit.auditor_id, "your manager" if audit.auditor_id in managers else "the auditor"
+    if audit is not None and (manager := team_manager(services, audit)) is not None and manager != action.owner_id:
+        return manager, f"the team's manager ({LEFT})"  # trial 58, F2: never the leaver
     found = manager_or_admin(services, action.owner_id)
     if found is None:
         raise UserError(f"Action {action.id}'s audit can't be changed now and there is nobody I can ask to give it "
@@ -90,8 +91,7 @@ def answerable(services: Services, turn: Turn, action_id: int) -> tuple[action_s
         raise UserError(f"Action {action.id} is marked done already, so it needs no more time.")
     if lifecycle.action_edit_refusal(audit, turn.user_id) is None:
         return action, audit, True
-    if lifecycle.action_edit_refusal(audit, audit.auditor_id) is not None and \
-            policy.may_give_more_time(services.directory, turn.person, action.owner_id):
+    if not auditor_answers(services, audit) and may_answer_for(services, turn.person, audit, action.owner_id):
         return action, audit, False
     who, _ = approver(services, action)
     raise AccessDenied(f"Only {services.directory.label(who)} can give action {action.id} more time now, so nothing "
@@ -188,10 +188,11 @@ def refused_said(services: Services, text: str) -> tuple[int, str | None] | None
     return number, refused.group("why")
 
 
-def typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
+def typed(services: Services, turn: Turn, text: str, audit_id: int | None = None) -> list[Reply] | None:
     """`no more time on action 110`, or `action 110 due 14/12` from someone who may give it more time where only
     its auditor could change it before; None for other text (the auditor's own change goes on to
-    bot.audits.action_edit, the owner's to bot.audits.more_time)."""
+    bot.audits.action_edit, the owner's to bot.audits.more_time). With `audit_id` (`/audit edit 139 action 137 due
+    22/1`, trial 58: an admin was refused on a leaver's audit) only an action of that audit."""
     if (refused := refused_said(services, text)) is not None:
         return refuse(services, turn, *refused)
     edit = action_edit.parse(text)
@@ -200,8 +201,8 @@ def typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
     action = action_store.get_action(services.storage, edit.action_id)
     audit = store.get_audit(services.storage, action.audit_id) if action else None
     if action is None or audit is None or action.owner_id == turn.user_id or \
-            lifecycle.action_edit_refusal(audit, audit.auditor_id) is None or \
-            not policy.may_give_more_time(services.directory, turn.person, action.owner_id):
+            auditor_answers(services, audit) or not may_answer_for(services, turn.person, audit, action.owner_id) or \
+            audit_id not in (None, audit.id):
         return None
     try:
         until = parse_day(edit.value, turn.now.astimezone(services.settings.timezone).date(), "future")

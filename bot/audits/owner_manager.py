@@ -1,11 +1,52 @@
 """Who answers for an action's owner when its auditor can't: the owner's team manager, else an admin (an owner with
 no manager of their own). Asked for more time (bot.audits.more_time_answer) and told an action isn't the owner's
-(bot.audits.not_mine)."""
+(bot.audits.not_mine).
+
+Trial 58 (F2): a manager replaced in teams.yaml kept answering for their audits' actions: requests for more time went
+to the leaver and nobody else could change the actions. `auditor_answers` is the one place that decides whether the
+auditor still answers for an audit's actions; when they have left, the current manager of the audit's team does
+(`team_manager`), and admins may change them too.
+"""
 
 from __future__ import annotations
 
+from bot.audits import lifecycle
+from bot.core import policy
 from bot.core.services import Services
-from bot.settings.people import Role
+from bot.settings.people import Person, Role
+from bot.storage.audits import AuditRow
+
+LEFT = "its auditor has left"
+
+
+def auditor_left(services: Services, audit: AuditRow) -> bool:
+    """Whether the audit's auditor is no longer in teams.yaml: then they can answer for nothing in it."""
+    return services.directory.person(audit.auditor_id) is None
+
+
+def auditor_answers(services: Services, audit: AuditRow) -> bool:
+    """Whether the auditor still answers for this audit's actions (their dates, owners, requests for more time): while
+    they are still in teams.yaml and may still change the audit (not being moderated, nor moderated)."""
+    return not auditor_left(services, audit) and lifecycle.action_edit_refusal(audit, audit.auditor_id) is None
+
+
+def team_manager(services: Services, audit: AuditRow) -> str | None:
+    """The current manager of the team the audit was done for, when its auditor has left (None otherwise, or when the
+    team has no manager now)."""
+    team = services.directory.teams.get(audit.team_id or "") if auditor_left(services, audit) else None
+    return next(iter(team.manager_ids), None) if team is not None else None
+
+
+def may_answer_for(services: Services, person: Person | None, audit: AuditRow, owner_id: str) -> bool:
+    """Whether `person` may change an action of this audit once its auditor no longer answers for it: a manager of the
+    owner or an admin (bot.core.policy.may_give_more_time), and, once its auditor has left, the manager of the audit's
+    team."""
+    if person is None:
+        return False
+    if policy.may_give_more_time(services.directory, person, owner_id):
+        return True
+    return auditor_left(services, audit) and (audit.team_id or "") in services.directory.managed_team_ids(
+        person.user_id)
 
 
 def manager_or_admin(services: Services, owner_id: str) -> tuple[str, bool] | None:

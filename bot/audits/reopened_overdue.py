@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from bot.audits import lifecycle
 from bot.audits.action_fields import how_near
-from bot.core import policy
+from bot.audits.owner_manager import auditor_answers, may_answer_for
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.storage import audits as store
@@ -70,14 +70,14 @@ def _new_date(services: Services, turn: Turn, action: ActionRow) -> tuple[str, s
     if lifecycle.action_edit_refusal(audit, turn.user_id) is None:
         return (f"When is it due now? Type {typed}.",
                 f"{services.directory.label(turn.user_id)} has been asked for a new date.")
-    if audit is not None and lifecycle.action_edit_refusal(audit, audit.auditor_id) is None:
+    if audit is not None and auditor_answers(services, audit):
         auditor = f"Only its auditor, {services.directory.label(audit.auditor_id)}, can give it a new due date"
         return (f"{auditor}: to ask them for one, {extend}." if mine else f"{auditor} ({typed}): ask them.",
                 f"{auditor}: to ask them for one, {extend}.")
     fixed = (f"Its audit, #{action.audit_id}, can't be changed now (an action's date is changed by its auditor, on a "
              "submitted audit before moderation)")
     done = f"type `done {action.id}` when it is complete"
-    if not mine and policy.may_give_more_time(services.directory, turn.person, action.owner_id):
+    if not mine and audit is not None and may_answer_for(services, turn.person, audit, action.owner_id):
         return (f"{fixed}, but as {services.directory.label(action.owner_id)}'s manager you can give it a new date: "
                 f"type {typed}.", f"{services.directory.label(turn.user_id)} has been asked for a new date.")
     asking = f"{fixed}: to ask for a new date, {extend}; {done}."
