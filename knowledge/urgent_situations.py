@@ -117,6 +117,19 @@ FGM_STEER = ("A girl who may be cut (FGM): this is child protection now; refer f
              "police straight away, do not warn the family, and ask about an FGM protection order if travel is "
              "planned. If she tells you it has been done or you see signs, you must report it to the police (101) "
              "yourself.")
+# honour-based abuse (trial 57 F13: "HBV - dad threatening 15yo daughter over her boyfriend" got no steer): abuse in the
+# name of a family's "honour" said together with a threat or harm to a child, which is a risk now
+HONOUR = ("hbv", "hba", "honour based", "honour-based", "honour violence", "honour abuse", "so-called honour",
+          "so called honour", "honour killing", "family honour", "family's honour", "dishonour", "dishonoured",
+          "shamed the family", "shaming the family", "brought shame", "bringing shame", "shame on the family")
+HONOUR_THREAT = ("threatening", "threatened", "threatens", "threat", "threats", "kill", "going to hurt", "hurt",
+                 "beat", "beaten", "beating", "hit", "hitting", "hits", "locked in", "locking her", "locking him",
+                 "took her passport", "taken her passport", "taken abroad", "take her abroad", "send her abroad",
+                 "sent abroad", "scared", "frightened", "afraid", "attacked", "assaulted", "punished", "watching her",
+                 "following her", "controlling")
+HONOUR_STEER = ("Honour-based abuse with a child threatened now: this is child protection now; refer for a strategy "
+                "discussion with the police straight away, see the child alone and safely, and do not contact the "
+                "family, community leaders or mediators first, which can raise the danger (one chance).")
 # a child made to send or pay more under threat of images being shared (sextortion)
 SEXTORTION = ("sextorted", "sextortion", "sextorting", "sex extortion", "blackmailed", "blackmail", "blackmailing",
               "being threatened", "threatening to share", "threatening to post", "threatening to send",
@@ -206,6 +219,8 @@ SITUATIONS = (
               steer=MISSING_STEER),
     # a girl at risk of FGM: cutting said of a girl with a trip, ceremony or plan (trial 51)
     Situation("fgm-risk", "fgm-mandatory-reporting", (FGM, FEMALE, FGM_PLANNED), unless=FGM_UNLESS, steer=FGM_STEER),
+    # honour-based abuse said with a threat or harm (trial 57 F13)
+    Situation("honour-based-abuse", "forced-marriage", (HONOUR, HONOUR_THREAT), steer=HONOUR_STEER),
     # a child blackmailed over images now (trial 51)
     Situation("sextortion", "online-harm", (SEXTORTION, IMAGES, SEXTORTION_LIVE), steer=SEXTORTION_STEER),
 )

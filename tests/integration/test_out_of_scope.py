@@ -198,7 +198,8 @@ def test_the_topics_are_data_in_the_knowledge_files() -> None:
     """The vocabulary file's topics, the asker's own job's in knowledge/workplace.yaml (trial 37), and the
     allowances and grants each council sets in knowledge/local_rates.yaml (trial 46)."""
     topics = {topic.topic for topic in load_knowledge().out_of_scope.topics}
-    assert topics == {"IT", "HR", "pay", "leave", "office", "personal reminders", "becoming a carer yourself",
+    assert topics == {"IT", "HR", "pay", "pensions", "school admissions", "leave", "office",
+                      "personal reminders", "becoming a carer yourself",
                       "a particular case", "local contact details", "your own sickness", "your own DBS",
                       "travel and parking", "team socials", "time off in lieu", "fostering allowances",
                       "kinship allowances", "special guardianship allowances", "staying put payments",
