@@ -17,6 +17,7 @@ from bot.core.reopened import OUT_OF_MODERATION, reopened_on
 from bot.core.replies import Choice, Reply, count_of
 from bot.core.services import Services
 from bot.core.targets import month_said, month_so_far
+from bot.core.team_owners import team_action_owners
 from bot.digests.digest import COMPARE_WEEKS, MIN_AUDITS_FOR_THEME, TeamDigest, build_team_digests, teams_figure
 from bot.digests.digest_week import digest_week
 from bot.digests.render import (
@@ -205,7 +206,7 @@ def _campaigns_line(services: Services) -> str:
 def _actions_line(services: Services, today: date) -> str:
     """The open and overdue actions of everyone in the teams, as `/audit actions team` lists them: overdue actions
     after audits are what a QA lead follows up, and the whole-service Home had no figure for them (trial 48)."""
-    owners = sorted({uid for team in services.directory.teams.values() for uid in team.member_ids})
+    owners = team_action_owners(services, services.directory.teams)
     actions = action_store.open_actions_of_owners(services.storage, owners)
     if not actions:
         return "none"
