@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime
 
+from bot.core.left_behind import known_as, orphaned_drafts
 from bot.core.services import Services
 from bot.settings.people import Directory
 from bot.storage import known_people
@@ -30,14 +31,9 @@ def remember_people(services: Services) -> None:
         services.settings = replace(services.settings, directory=replace(directory, former=former))
 
 
-def _name(directory: Directory, names: dict[str, str], user_id: str) -> str:
-    name = names.get(user_id)
-    return f"{name} ({user_id})" if name else user_id
-
-
 def warnings(storage: Storage, directory: Directory, today: date) -> list[str]:
     """One line for each leaver who still owns open actions and each draft whose auditor has left, saying how to
-    hand it over (`action N owner <name>`) or cancel it (`cancel N`)."""
+    hand the actions over (`action N owner <name>`)."""
     names = known_people.known_names(storage)
     lines = []
     for left in known_people.open_actions_by_owner(storage, today.isoformat()):
@@ -45,12 +41,9 @@ def warnings(storage: Storage, directory: Directory, today: date) -> list[str]:
             continue
         overdue = f" ({left.overdue} overdue)" if left.overdue else ""
         count = f"{left.open} open action{'s' if left.open != 1 else ''}{overdue} {'are' if left.open != 1 else 'is'}"
-        lines.append(f"{count} owned by {_name(directory, names, left.owner_id)}, who is no longer in teams.yaml: "
+        lines.append(f"{count} owned by {known_as(names, left.owner_id)}, who is no longer in teams.yaml: "
                      "hand them over with `action N owner <name>` (`actions team` lists them, marked (left))")
-    for audit_id, auditor, case_ref in known_people.drafts_by_auditor(storage):
-        if auditor not in directory.people:
-            lines.append(f"Draft #{audit_id} ({case_ref}) belongs to {_name(directory, names, auditor)}, who is no "
-                         f"longer in teams.yaml: an admin can `cancel {audit_id}` (and `restore {audit_id}` it)")
+    lines += [line for _, line in orphaned_drafts(storage, directory, names)]
     return lines
 
 

@@ -45,10 +45,20 @@ def open_actions_by_owner(storage: Storage, today_iso: str) -> list[LeftOpen]:
     return [LeftOpen(str(r["owner_id"]), int(r["open"]), int(r["overdue"] or 0)) for r in rows]
 
 
-def drafts_by_auditor(storage: Storage) -> list[tuple[int, str, str]]:
-    """Every draft audit (id, auditor, case reference), oldest first."""
-    rows = select(storage.db, "SELECT id, auditor_id, case_ref FROM audits WHERE status = 'draft' ORDER BY id")
-    return [(int(r["id"]), str(r["auditor_id"]), str(r["case_ref"])) for r in rows]
+@dataclass(frozen=True)
+class Draft:
+    """A draft audit: its number, auditor, case reference and the case's team."""
+
+    id: int
+    auditor_id: str
+    case_ref: str
+    team_id: str
+
+
+def drafts_by_auditor(storage: Storage) -> list[Draft]:
+    """Every draft audit, oldest first."""
+    rows = select(storage.db, "SELECT id, auditor_id, case_ref, team_id FROM audits WHERE status = 'draft' ORDER BY id")
+    return [Draft(int(r["id"]), str(r["auditor_id"]), str(r["case_ref"]), str(r["team_id"] or "")) for r in rows]
 
 
 def leavers_owning_team_actions(storage: Storage, team_ids: list[str], members: list[str]) -> list[str]:

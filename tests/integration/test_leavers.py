@@ -54,7 +54,7 @@ def test_health_warns_of_a_leavers_open_actions_and_draft(left: tuple[dict[str, 
     assert ("2 open actions (1 overdue) are owned by Social worker S1 (U0PRAS001), who is no longer in teams.yaml: "
             "hand them over with `action N owner <name>`") in out
     assert (f"Draft #{draft} (CR-100400) belongs to Social worker S1 (U0PRAS001), who is no longer in teams.yaml: "
-            f"an admin can `cancel {draft}`") in out
+            "only its auditor can finish or cancel a draft") in out
     assert "healthy" in out
 
 
@@ -69,5 +69,19 @@ def test_the_team_manager_still_sees_a_leavers_actions_named_as_left(left: tuple
         assert "Nobody in your teams" not in said and S1 not in said
         admin = flat("\n".join(r.text for r in engine.command("U0ADMIN01", "actions team", surface="terminal")))
         assert admin.count("Social worker S1 (left)") == 2
+    finally:
+        services.storage.close()
+
+
+def test_the_teams_manager_and_admins_home_name_a_leavers_draft(left: tuple[dict[str, str], int]) -> None:
+    environ, draft = left
+    services = started(environ)
+    try:
+        engine = build_engine(services)
+        for user in ("U0MGRS001", "U0ADMIN01"):
+            home = flat("\n".join(f"{r.title or ''} {r.text}" for r in engine.command(user, "home"))).replace("**", "")
+            assert f"Draft #{draft} (CR-100400) belongs to Social worker S1 (U0PRAS001), who is no longer in" in home
+        other = flat("\n".join(r.text for r in engine.command("U0MGRN001", "home")))
+        assert f"Draft #{draft}" not in other  # North's manager: not their team's case
     finally:
         services.storage.close()
