@@ -85,3 +85,13 @@ def test_the_teams_manager_and_admins_home_name_a_leavers_draft(left: tuple[dict
         assert f"Draft #{draft}" not in other  # North's manager: not their team's case
     finally:
         services.storage.close()
+
+
+def test_the_teams_manager_is_reminded_of_a_leavers_overdue_action(left: tuple[dict[str, str], int]) -> None:
+    environ, _ = left
+    services = started(environ)
+    try:
+        said = flat("\n".join(r.text for r in build_engine(services).command("U0MGRS001", "reminders")))
+        assert "Book a supervision discussion on the drift" in said
+    finally:
+        services.storage.close()
