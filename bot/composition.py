@@ -69,6 +69,7 @@ from bot.engine import confirmations, typed_commands
 from bot.engine import help as help_feature
 from bot.engine import home as home_feature
 from bot.engine.routing import Engine
+from bot.oversight.leavers import remember_people
 from bot.oversight.role_changes import record_role_changes
 from bot.privacy.knowledge_screen import Withheld, checklist_identifier_problems, start_checklist_screen, start_screen
 from bot.privacy.screen import Screen
@@ -286,6 +287,7 @@ def start_up(services: Services) -> None:
     base learned."""
     services.storage.migrate()
     record_role_changes(services.storage, services.directory, services.clock())
+    remember_people(services)  # leavers are named "(left)", never by a raw Slack ID (trial 58, F6)
     rescreen_at_start(services)
     learning.refresh(services)
     kb_shared.share(services)  # from here, reloads and learned wordings reach other processes on this database

@@ -12,6 +12,7 @@ from bot.core import chase_said, more_time_said, not_mine_said, policy
 from bot.core.markup import audit_and_case
 from bot.core.replies import Choice, Reply, count_of
 from bot.core.services import Services
+from bot.core.team_owners import team_action_owners
 from bot.core.teams import find_team, noted, readable_team, team_matches, team_names
 from bot.engine.routing import Turn
 from bot.errors import AccessDenied, UserError
@@ -73,8 +74,7 @@ def _team_actions(services: Services, turn: Turn, typed_team: str, page: int, la
         return [Reply(text="You don't manage a team in teams.yaml, so there are no team actions to show.")]
     team = (readable_team(services, None if everyone else team_ids, typed_team,
                           "see the open actions", turn.user_id) if typed_team.strip() else None)
-    owners = sorted({uid for team_id in ([team.id] if team else team_ids)
-                     for uid in directory.teams[team_id].member_ids})
+    owners = team_action_owners(services, [team.id] if team else team_ids)
     actions = action_store.open_actions_of_owners(services.storage, owners)
     where = f"team {team.id}" if team else "your teams"
     words = ["team", team.id] if team else ["team"]
@@ -94,9 +94,9 @@ def readable_team_ids(services: Services, person: Person) -> list[str]:
 
 
 def team_owner_ids(services: Services, person: Person) -> list[str]:
-    """Everyone in the teams whose actions a team reader sees (`readable_team_ids`)."""
-    return sorted({uid for team_id in readable_team_ids(services, person)
-                   for uid in services.directory.teams[team_id].member_ids})
+    """Everyone in the teams whose actions a team reader sees (`readable_team_ids`), and leavers who own open actions
+    of those teams' audits (bot.core.team_owners)."""
+    return team_action_owners(services, readable_team_ids(services, person))
 
 
 @dataclass(frozen=True)

@@ -67,6 +67,24 @@ def write_setup_warnings(runtime: Runtime, out: TextIO) -> None:
 
     for warning in setup_warnings(runtime.settings.directory):
         out.write(f"WARNING: {warning}\n")
+    for warning in _leaver_warnings(runtime):
+        out.write(f"WARNING: {warning}\n")
+
+
+def _leaver_warnings(runtime: Runtime) -> list[str]:
+    """What is still left with people no longer in teams.yaml: their open actions and drafts (trial 58, F1, F7)."""
+    from bot.oversight.leavers import start_warnings
+    from bot.storage.db import Storage
+    from bot.storage.maintenance import database_problem
+
+    settings = runtime.settings
+    if not settings.database.exists() or database_problem(settings.database) is not None:
+        return []
+    storage = Storage(settings.database)
+    try:
+        return start_warnings(storage, settings.directory, runtime.clock().astimezone(settings.timezone))
+    finally:
+        storage.close()
 
 
 def _holds_database(command: Callable[[argparse.Namespace, Runtime], int]

@@ -11,12 +11,14 @@ from datetime import date, timedelta
 from bot.core import agreement as agreement_figures
 from bot.core import more_time_said, policy
 from bot.core.agreement import days_between, last_complete_week
+from bot.core.left_behind import orphaned_drafts
 from bot.core.markup import audit_and_case
 from bot.core.released_draft import released_said
 from bot.core.reopened import OUT_OF_MODERATION, reopened_on
 from bot.core.replies import Choice, Reply, count_of
 from bot.core.services import Services
 from bot.core.targets import month_said, month_so_far
+from bot.core.team_owners import team_action_owners
 from bot.digests.digest import COMPARE_WEEKS, MIN_AUDITS_FOR_THEME, TeamDigest, build_team_digests, teams_figure
 from bot.digests.digest_week import digest_week
 from bot.digests.render import (
@@ -33,7 +35,7 @@ from bot.settings.people import Person
 from bot.storage import actions as action_store
 from bot.storage import asks as ask_store
 from bot.storage import campaigns as campaign_store
-from bot.storage import held_dms
+from bot.storage import held_dms, known_people
 from bot.storage.moderation import not_yet_moderated
 from bot.storage.readback import awaiting_response
 from bot.storage.reports.digests import count_demo_audits
@@ -205,7 +207,7 @@ def _campaigns_line(services: Services) -> str:
 def _actions_line(services: Services, today: date) -> str:
     """The open and overdue actions of everyone in the teams, as `/audit actions team` lists them: overdue actions
     after audits are what a QA lead follows up, and the whole-service Home had no figure for them (trial 48)."""
-    owners = sorted({uid for team in services.directory.teams.values() for uid in team.member_ids})
+    owners = team_action_owners(services, services.directory.teams)
     actions = action_store.open_actions_of_owners(services.storage, owners)
     if not actions:
         return "none"
@@ -253,10 +255,23 @@ def demo_warning(services: Services, person: Person) -> list[Reply]:
                   "An admin can take them out with `audit-bot demo-data --remove`.")]
 
 
+def left_behind(services: Services, person: Person) -> list[Reply]:
+    """Drafts of people no longer in teams.yaml, for admins and QA leads (every team's) and the managers of the
+    draft's team, who would otherwise never hear of them (trial 58, F7)."""
+    mine = None if policy.sees_every_team(person) else set(services.directory.managed_team_ids(person.user_id))
+    if mine is not None and not mine:
+        return []
+    lines = [line for team_id, line in orphaned_drafts(services.storage, services.directory,
+                                                       known_people.known_names(services.storage))
+             if mine is None or team_id in mine]
+    return [Reply(title="Left by people who have gone", text="\n".join(f"• {line}" for line in lines))] if lines else []
+
+
 def install(engine: Engine, services: Services) -> None:
     """Put the person's own work, then their teams' figures, at the top of the Home tab."""
     engine.add_home_section("demo_warning", lambda person: demo_warning(services, person), priority=5)
     engine.add_home_section("my_work", lambda person: my_work(services, person), priority=10)
+    engine.add_home_section("left_behind", lambda person: left_behind(services, person), priority=12)
     engine.add_home_section("service_picture", lambda person: service_picture(services, person), priority=15)
     engine.add_home_section("team_figures", lambda person: team_figures(services, person), priority=20)
     engine.add_home_section("undelivered", lambda person: admin_home(services, person), priority=90)

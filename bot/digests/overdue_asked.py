@@ -10,6 +10,7 @@ import re
 
 from bot.core.replies import Reply
 from bot.core.services import Services
+from bot.core.team_owners import team_action_owners
 from bot.engine.routing import Turn
 from bot.storage import actions as action_store
 from bot.storage.reports import digests as store
@@ -30,7 +31,7 @@ def most_overdue(services: Services, turn: Turn, team_ids: list[str]) -> list[Re
     today = services.local_now().date()
     by_team = store.overdue_action_counts(services.storage, services.clock(), today, team_ids)
     teams = services.directory.teams
-    owners = sorted({uid for team_id in team_ids for uid in teams[team_id].member_ids})
+    owners = team_action_owners(services, team_ids)
     late = [a for a in action_store.open_actions_of_owners(services.storage, owners) if a.due_date < today.isoformat()]
     by_owner: dict[str, int] = {}
     for action in late:

@@ -27,6 +27,7 @@ from bot.reminders.rules import (
 )
 from bot.settings.people import Role
 from bot.storage import actions as action_store
+from bot.storage import audits as audit_store
 from bot.storage import campaigns as campaign_store
 from bot.storage import moderation as moderation_store
 from bot.storage import more_time as more_time_store
@@ -38,11 +39,22 @@ def open_actions(services: Services, due_by: date) -> tuple[ActionItem, ...]:
     heads-up (bot.reminders.pause_heads_up), which looks as far ahead as the pause's last weekly list."""
     tz = services.settings.timezone
     return tuple(
-        ActionItem(action_id, owner, description, due, escalated, tuple(services.directory.managers_of(owner)),
+        ActionItem(action_id, owner, description, due, escalated, _managers(services, owner, audit_id),
                    audit_id, case, reopened.astimezone(tz).date() if reopened else None)
         for action_id, owner, description, due, escalated, audit_id, case, reopened
         in reminder_store.open_actions_due_by(services.storage, due_by)
     )
+
+
+def _managers(services: Services, owner: str, audit_id: int) -> tuple[str, ...]:
+    """Who hears of an action's owner's overdue action: their managers, or, for someone no longer in teams.yaml, the
+    managers of the audit's team (trial 58, F1: a leaver's overdue actions reached nobody)."""
+    directory = services.directory
+    if directory.person(owner) is not None:
+        return tuple(directory.managers_of(owner))
+    audit = audit_store.get_audit(services.storage, audit_id)
+    team = directory.teams.get(audit.team_id or "") if audit is not None else None
+    return team.manager_ids if team is not None else ()
 
 
 def reminder_inputs(services: Services, today: date) -> ReminderInputs:

@@ -91,6 +91,9 @@ class Directory:
     people: Mapping[str, Person]
     working_hours: Mapping[str, tuple[time, time]] = field(default_factory=dict)
     working_days: Mapping[str, frozenset[int]] = field(default_factory=dict)
+    # People the bot saw in teams.yaml before who are no longer there, with the last name they had (read from the
+    # database at start, bot.oversight.leavers), so their audits and actions name them rather than a Slack ID.
+    former: Mapping[str, str] = field(default_factory=dict)
 
     def hours_of(self, user_id: str) -> tuple[time, time] | None:
         """A person's own reminder hours (part-time, compressed hours); None means the service's quiet hours."""
@@ -122,8 +125,12 @@ class Directory:
         return sorted(p.user_id for p in self.people.values() if p.role in roles)
 
     def label(self, user_id: str) -> str:
+        """The person's name from teams.yaml; for someone who has left it, the name they had, marked "(left)"."""
         person = self.people.get(user_id)
-        return person.name if person else user_id
+        if person is not None:
+            return person.name
+        former = self.former.get(user_id)
+        return f"{former} (left)" if former else user_id
 
     def named(self, text: str, among: Collection[str] | None = None) -> str | None:
         """The one person whose name is `text` as the bot writes it ("@Team manager (South)", copied from a reply in

@@ -1075,3 +1075,11 @@ def m580_fix62b_trail_draft_released(db: Database) -> None:
     F4), so the look-up reads a few rows. Partial, as m300: no other trail write pays for it."""
     db.execute("CREATE INDEX trail_draft_released ON trail(json_extract(detail, '$.audit')) "
                "WHERE action = 'campaign.draft_released'")
+
+
+@MIGRATIONS()
+def m620_fix66a_known_people(db: Database) -> None:
+    """The last name teams.yaml gave each person the bot has seen, written at every start (trial 58, F6): once
+    someone leaves teams.yaml their audits, actions and requests still name them ("Team manager (South) (left)"),
+    not a raw Slack ID."""
+    db.execute("CREATE TABLE known_people (user_id TEXT PRIMARY KEY, name TEXT NOT NULL, seen_at TEXT NOT NULL)")
