@@ -73,7 +73,7 @@ from bot.oversight.leavers import remember_people
 from bot.oversight.role_changes import record_role_changes
 from bot.privacy.knowledge_screen import Withheld, checklist_identifier_problems, start_checklist_screen, start_screen
 from bot.privacy.screen import Screen
-from bot.reminders import away_change, away_for_worded, away_worded, pause_asked, resume_worded
+from bot.reminders import away_change, away_for_worded, away_worded, pause_asked, reminder_time, resume_worded
 from bot.reminders import feature as reminders_feature
 from bot.settings.config import Settings
 from bot.storage import Storage
@@ -146,6 +146,7 @@ def build_engine(services: Services) -> Engine:
     away_for_worded.install(engine, services)  # "S1 is on leave next week, can you stop her reminders"
     pause_asked.install(engine, services)  # `pause my reminders`: "Until when?" (trial 48)
     resume_worded.install(engine, services)  # "turn my reminders back on", "im back": `away off` (trial 49)
+    reminder_time.install(engine, services)  # "remind me at 2pm instead of 9.30", "set up my reminders" (trial 58)
     remind_asked.install(engine, services)  # "remind me on friday to …": it can't, and what it does send (trial 48)
     cannot_do.install(engine, services)  # "email my manager the audit", "book me a room": it can't (trial 48)
     digests_feature.install(engine, services)

@@ -17,6 +17,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz, process
+
 from bot.asking import teams_compared
 from bot.asking.asked_plainly import plainly
 from bot.asking.target_setter import WHERE
@@ -26,6 +28,7 @@ from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
 from bot.privacy.screen import typed_case_reference
+from knowledge.entries import wording_key
 
 # After the other figure questions in words (27: "who has completed how many audits in november" is the auditors'
 # figures), before the knowledge base (90); a target or an audit to start before the team questions (27), which read
@@ -161,7 +164,7 @@ def answer(engine: Engine, turn: Turn, question: Asked) -> list[Reply] | None:
 def routed(engine: Engine, services: Services, turn: Turn, text: str, early: bool = False) -> list[Reply] | None:
     """A figure question's answer (or what can be asked); None for anything else, so a practice question goes on."""
     said = plainly(text or "")
-    if not said or len(said.split()) > MAX_WORDS:
+    if not said or len(said.split()) > MAX_WORDS or kb_title(services, text) is not None:
         return None
     if not early and (case := _case_asked(engine, services, turn, text)) is not None:
         return case
@@ -177,6 +180,26 @@ def routed(engine: Engine, services: Services, turn: Turn, text: str, early: boo
     if not early and figure and digest is not None and digest.allowed(turn.person):
         return [Reply(kind="notice", text=ASKABLE)]
     return None
+
+
+# rapidfuzz ratio of the line's words to an entry's question (wording_key) at or above which the line is that title
+TITLE_LIKE = 92
+
+
+def kb_title(services: Services, text: str) -> str | None:
+    """The knowledge-base question `text` is, word for word or nearly (a typo, a word left out); None for any
+    other line. Trial 58 F10: a manager typed an entry's title as shown a moment before ("how many cases does each
+    manager audit a month, and how are they chosen?") and was told what figures can be asked: a title reaches its
+    entry, never the figures."""
+    said = wording_key(text or "")
+    if not said:
+        return None
+    kb = services.live_knowledge().current.kb
+    titles = {wording_key(entry.question): entry.question for entry in kb.entries.values()}
+    if said in titles:
+        return titles[said]
+    found = process.extractOne(said, titles.keys(), scorer=fuzz.ratio, score_cutoff=TITLE_LIKE)
+    return None if found is None else titles[found[0]]
 
 
 def _teams_compared(engine: Engine, services: Services, turn: Turn, said: str) -> list[Reply] | None:

@@ -71,6 +71,15 @@ monthly every all each both up date dated agreed signed engaged engages attends 
 fine ok okay stable settled safe secure happy thriving adequate suitable sufficient reasonable improving
 """
 _SEEN_WORDS = frozenset(_SEEN_TEXT.split())
+# Trial 58 (F19): a council wants evidence for Good or better, so a note of one or two words that only judge
+# (`visits fine`, `reviews fine`, `health fine`, `stable home`) is asked for once more, all alike.
+_JUDGED_TEXT = """
+fine ok okay good great excellent positive sound well stable settled safe secure happy thriving adequate suitable
+sufficient reasonable
+"""
+_JUDGING = frozenset(_JUDGED_TEXT.split())
+JUDGED_ONLY_WORDS = 2
+GOOD_OR_BETTER = frozenset({"good", "outstanding"})
 
 
 def note_says_what(text: str) -> bool:
@@ -80,6 +89,15 @@ def note_says_what(text: str) -> bool:
     return says_why(text) or any(ch.isdigit() for ch in text) or any(word in _SEEN_WORDS for word in words)
 
 
+def only_judges(text: str) -> bool:
+    """Whether a note is one or two words judging what was seen and saying nothing of it (`visits fine`, `ok`):
+    no number, no word saying why, none describing the practice seen (`clear plan` and `regular visits` say)."""
+    words = _WORD.findall((text or "").lower())
+    if not 0 < len(words) <= JUDGED_ONLY_WORDS or any(ch.isdigit() for ch in text) or says_why(text):
+        return False
+    return any(word in _JUDGING for word in words) and not any(word in _SEEN_WORDS - _JUDGING for word in words)
+
+
 def ask_note_again(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | None:
     """At "Why this grade?", a note that says nothing of what was seen, typed for the first time at this question:
     the step asked again, naming what was typed and the grade; else None (the note is kept as typed)."""
@@ -87,7 +105,10 @@ def ask_note_again(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[
     graded = ctx.answers.get(question_id)
     question = ctx.checklist.question(question_id) if graded is not None else None
     asked = ctx.audit.state.get(NOTE_ASKED_KEY) or []
-    if question is None or question.type != "scale" or question_id in asked or note_says_what(text):
+    if question is None or question.type != "scale" or question_id in asked:
+        return None
+    judged = graded is not None and graded.value in GOOD_OR_BETTER and only_judges(text)
+    if note_says_what(text) and not judged:
         return None
     label = question.answer_label(graded.value) if graded is not None else ""
     told = Reply(kind="error", text=f"“{' '.join(text.split())}” doesn't say what you saw on the file, so I haven't "

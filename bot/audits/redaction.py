@@ -275,9 +275,10 @@ def on_confirm(services: Services, turn: Turn, value: str) -> list[Reply]:
     trailed = ("The removal is in the audit trail, without the text." if len(said) == 1 else
                "\nEach removal is in the audit trail, without the text.")
     lines = "\n".join(said)
-    after = [*_also_asked(services, turn, list(removed), marker), *_write_again(ctx, chosen, removed),
+    again, told = _write_again(services, turn, ctx, _notes_gone(ctx, chosen, removed))
+    after = [*_also_asked(services, turn, list(removed), marker), *again,
              *_held_too(services, turn, list(removed), marker), _sent_messages(ctx)]
-    return [Reply(text=f"{lines} {trailed}\n" + "\n".join(after))]
+    return [Reply(text=f"{lines} {trailed}\n" + "\n".join(after)), *told]
 
 
 def _also_asked(services: Services, turn: Turn, texts: list[str], marker: str) -> list[str]:
@@ -304,16 +305,34 @@ def _join_numbers(ids: list[int]) -> str:
     return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
 
 
-def _write_again(ctx: Ctx, chosen: list[Item], removed: dict[str, str]) -> list[str]:
-    """A whole evidence note removed leaves its grade with none (trial 57 F15): how to write it again."""
-    lines = []
+def _notes_gone(ctx: Ctx, chosen: list[Item], removed: dict[str, str]) -> list[str]:
+    """The question numbers whose whole evidence note was removed from a submitted audit."""
+    numbers = []
     for item in chosen:
         kind, _, key = item.stored.place.partition(":")
         if kind == "evidence" and removed.get(item.stored.text) == item.label and ctx.audit.status != "draft":
-            number = question_label(ctx.checklist, key)
-            lines.append(f"Q{number} now has no evidence note: type `/audit edit {ctx.audit.id} note {number} <text>` "
-                         "to write it again without the identifier.")
-    return lines
+            numbers.append(question_label(ctx.checklist, key))
+    return numbers
+
+
+def _write_again(services: Services, turn: Turn, ctx: Ctx, numbers: list[str]) -> tuple[list[str], list[Reply]]:
+    """A whole evidence note removed leaves its grade with none (trial 57 F15): how to write it again. Only the
+    auditor may (trial 58 F14: a QA lead told to type it was refused), so a redactor who is not the auditor is told
+    to ask them, and the auditor, when still in teams.yaml, gets the same line by DM."""
+    audit_id, auditor = ctx.audit.id, ctx.audit.auditor_id
+    commands = [f"`/audit edit {audit_id} note {number} <text>`" for number in numbers]
+    if not numbers or turn.user_id == auditor:
+        return [f"Q{number} now has no evidence note: type {command} to write it again without the identifier."
+                for number, command in zip(numbers, commands, strict=True)], []
+    name = services.directory.label(auditor)
+    here = services.directory.person(auditor) is not None
+    lines = [f"Q{number} now has no evidence note: ask {name}, its auditor, to write it again: {command}"
+             + (" (I've told them)." if here else ".") for number, command in zip(numbers, commands, strict=True)]
+    told = [Reply(to_user=auditor, kind="notice", text=(
+        f"{services.directory.label(turn.user_id)} removed the evidence note of Q{number} of audit #{audit_id}, as it "
+        f"could identify someone, so its grade has no evidence now. Please write it again without the identifier: "
+        f"{command}")) for number, command in zip(numbers, commands, strict=True)] if here else []
+    return lines, told
 
 
 def _held_too(services: Services, turn: Turn, texts: list[str], marker: str) -> list[str]:

@@ -40,10 +40,26 @@ def line_of(raw: object, key: str | None = None) -> int | None:
     return lines.get(key) if key in lines else getattr(raw, "line", None)
 
 
+def _comma_split(raw: dict[object, object], unknown: object) -> tuple[str, str] | None:
+    """(key, its whole text) when `unknown` is the rest of the key before it, cut at an unquoted comma in a flow
+    mapping (trial 58 F17: `{user: U0X, name: Team manager (South, new), role: manager}` read `new)` as a key with
+    no value); None for a key merely misspelt."""
+    keys = list(raw)
+    at = keys.index(unknown)
+    before = keys[at - 1] if at else None
+    if raw[unknown] is not None or before not in MEMBER_KEYS or not isinstance(raw[before], str):
+        return None
+    return str(before), f"{raw[before]}, {unknown}"
+
+
 def _parse_member(raw: object, file: Path, key: str) -> Member:
     if not isinstance(raw, dict):
         raise _fail(file, key, "a mapping like {user: U0ABC123, role: practitioner}", raw)
     unknown = sorted(set(raw) - set(MEMBER_KEYS), key=str)
+    if unknown and (split := _comma_split(raw, unknown[0])) is not None:
+        said, whole = split
+        raise DirectoryError(f"{where(file, line_of(raw, said))}: `{key} → {said}`: a {said} with a comma needs "
+                             f'quotes: {said}: "{whole}".')
     if unknown:
         raise _fail(file, f"{key} → {unknown[0]}",
                     f"one of {', '.join(MEMBER_KEYS)}{did_you_mean(str(unknown[0]), MEMBER_KEYS)}",

@@ -46,11 +46,23 @@ def test_the_overall_grades_reason_still_asks_once(engine: Engine, services: Ser
     assert audit is not None and audit.grade_reason == "targeted early help"
 
 
-@pytest.mark.parametrize("note", ["visits fine", "stable home", "health fine"])
-def test_a_short_judged_note_is_taken_alike_first_time(engine: Engine, services: Services, note: str) -> None:
-    """Trial 57 (F18): `visits fine` and `stable home` were refused as saying nothing seen, `health fine` taken: a
-    note with a word judging what was seen (fine, stable, settled, safe) is taken, all three alike."""
+@pytest.mark.parametrize("note", ["visits fine", "reviews fine", "health fine", "stable home"])
+def test_a_note_that_only_judges_is_asked_for_once_for_good_and_a_second_is_kept(engine: Engine, services: Services,
+                                                                                note: str) -> None:
+    """Trial 57 (F18) took `visits fine` and `stable home` alike with `health fine`; trial 58 (F19): a council wants
+    evidence for Good or better, so a note of one or two words that only judge is asked for once more, all alike,
+    and the second try is kept as typed."""
+    out = chat(engine, [*TO_Q7, "good", note, note])
+    asked = (f"“{note}” doesn't say what you saw on the file, so I haven't stored it yet. Please say in a sentence "
+             "what supports Good")
+    assert out.count(asked) == 1, out
+    assert out.index(asked) < out.index(f"Got it: Good, with your note: “{note}”.")
+    assert store.answers_of(services.storage, 1)["practice-quality"].evidence == note
+
+
+@pytest.mark.parametrize("note", ["regular visits", "clear plan", "home conditions stable and visits fine"])
+def test_a_good_note_that_says_what_was_seen_is_taken_first_time(engine: Engine, services: Services,
+                                                               note: str) -> None:
     out = chat(engine, [*TO_Q7, "good", note])
     assert "doesn't say what you saw" not in out
-    assert f"Got it: Good, with your note: “{note}”." in out
     assert store.answers_of(services.storage, 1)["practice-quality"].evidence == note

@@ -180,3 +180,12 @@ def test_any_teams_text_loads_or_is_refused_in_one_line(environ: dict[str, str],
         assert "\n" not in message
         assert message.startswith(str(path))
         assert "`(file)` must be valid YAML" not in message
+
+
+def test_a_name_with_an_unquoted_comma_is_told_to_quote_it_at_its_line(environ: dict[str, str],
+                                                                       config_dir: Path) -> None:
+    """Trial 58 F17: `new)` was said to be a key that must be one of user, name, role…"""
+    path = _teams(config_dir, W2.replace("Social worker W2", "Social worker (West, new)"))
+    assert _refusal(environ) == (
+        f"{path}:{_line(path, 'West, new')}: `teams → west-family-support → member 3 (U0PRAW002) → name`: a name "
+        'with a comma needs quotes: name: "Social worker (West, new)".')
