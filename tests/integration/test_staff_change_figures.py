@@ -3,7 +3,8 @@
 F5: U0MGRS001 (South's manager) was replaced by U0MGRS002: the leaver's audits dropped out of South's figures and its
 Home said "Audits last week: 0" beside "Good or better last week: 4 of 5 (80%)", "This week so far: 0 (1
 Inadequate)", and the leaver's December audits were "of its cases by others". An audit counts for the team it was
-done for: one by someone no longer in teams.yaml is the team's own."""
+done for: one by someone no longer in teams.yaml is the team's own. And a worker's "action N isnt mine" on the
+leaver's audit told the new manager "only its auditor changes its owner", though they may change it."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ import time_machine
 
 from bot.core.services import Services
 from bot.digests.dashboard import team_figures
+from bot.engine.routing import Engine
+from bot.storage import actions as action_store
 from tests.support.audit_rows import insert_audit
 from tests.support.text import flat
 
@@ -64,3 +67,17 @@ def test_an_inadequate_audit_by_someone_else_is_never_beside_a_count_of_none(ser
         south = team_figures(services, services.directory.person(LEAVER))[0]
     said = flat(dict(south.fields)["This week so far"])
     assert said == "0 by its auditors; 1 audit of its cases (1 Inadequate)"
+
+
+@pytest.mark.usefixtures("manager_replaced")
+def test_the_new_manager_told_an_action_isnt_the_workers_is_given_the_command(engine: Engine,
+                                                                              services: Services) -> None:
+    audit_id = insert_audit(services.storage, "CR-100500", WEDNESDAY, auditor=LEAVER, worker=WORKER,
+                            team="south-cin-cp")
+    action = action_store.add_action(services.storage, audit_id, "Arrange the statutory visit", WORKER, "2027-01-08",
+                                     LEAVER, WEDNESDAY)
+    with time_machine.travel(WEDNESDAY, tick=False):
+        replies = engine.message(WORKER, f"action {action} isnt mine - the IRO arranges it", surface="terminal")
+    told = flat(next(r.text for r in replies if r.to_user == NEW), "`*_")
+    assert f"To give it to someone else, type action {action} owner <name>" in told
+    assert "only its auditor" not in told and "no longer here" not in told
