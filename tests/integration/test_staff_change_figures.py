@@ -81,3 +81,31 @@ def test_the_new_manager_told_an_action_isnt_the_workers_is_given_the_command(en
     told = flat(next(r.text for r in replies if r.to_user == NEW), "`*_")
     assert f"To give it to someone else, type action {action} owner <name>" in told
     assert "only its auditor" not in told and "no longer here" not in told
+
+
+@pytest.fixture
+def worker_moved(config_dir: Path) -> None:
+    """teams.yaml as the admin left it: Social worker C1 moved from Children in Care to North."""
+    teams = config_dir / "teams.yaml"
+    line = "      - {user: U0PRAC001, name: Social worker C1, role: practitioner, audit_target: 0}\n"
+    north = "      - {user: U0PRAN001, name: Social worker N1, role: practitioner, audit_target: 0}\n"
+    text = teams.read_text()
+    assert line in text and north in text
+    teams.write_text(text.replace(line, "").replace(north, north + line))
+
+
+@pytest.mark.usefixtures("worker_moved")
+def test_a_moved_workers_overdue_actions_count_where_they_are_listed(engine: Engine, services: Services) -> None:
+    audit_id = insert_audit(services.storage, "CR-100600", WEDNESDAY - timedelta(days=30), auditor="U0MGRC001",
+                            worker="U0PRAC001", team="children-in-care")
+    for n in range(3):
+        action_store.add_action(services.storage, audit_id, f"Update the plan {n}", "U0PRAC001",
+                                (WEDNESDAY - timedelta(days=2)).date().isoformat(), "U0MGRC001",
+                                WEDNESDAY - timedelta(days=30))
+    with time_machine.travel(WEDNESDAY, tick=False):
+        old = {r.title: dict(r.fields) for r in team_figures(services, services.directory.person("U0MGRC001"))}
+        new = {r.title: dict(r.fields) for r in team_figures(services, services.directory.person("U0MGRN001"))}
+        listed = flat(engine.message("U0MGRC001", "/audit actions team", surface="terminal")[0].text)
+    assert "Nobody in your teams has an open action" in listed
+    assert [fields["Overdue actions now"] for fields in old.values()] == ["0"]
+    assert [fields["Overdue actions now"] for fields in new.values()] == ["3"]
