@@ -16,7 +16,7 @@ import re
 
 from bot.audits import lifecycle
 from bot.audits.action_status import typed_id
-from bot.audits.owner_manager import auditor_or_manager
+from bot.audits.owner_manager import auditor_answers, auditor_or_manager, may_answer_for
 from bot.core import policy
 from bot.core.action_named import action_named
 from bot.core.markup import audit_and_case
@@ -27,6 +27,7 @@ from bot.errors import AccessDenied, UserError
 from bot.privacy.screen import screen_text
 from bot.storage import actions as action_store
 from bot.storage import audits as store
+from bot.storage.audits import AuditRow
 from bot.storage.trail import record_trail
 from knowledge.dates import short_date
 
@@ -135,7 +136,8 @@ def _how_to_change(services: Services, action: action_store.ActionRow, told: str
     reply that keeps it with its owner."""
     audit = store.get_audit(services.storage, action.audit_id)
     keep = f"To keep it with them, press **It stays theirs** (or type `action {action.id} stays theirs`): I tell them."
-    if told == action.auditor_id and lifecycle.action_edit_refusal(audit, told) is None:
+    if (told == action.auditor_id and lifecycle.action_edit_refusal(audit, told) is None) or _answers_now(
+            services, audit, told, action.owner_id):
         return (f"To give it to someone else, type `action {action.id} owner <name>` (like `action {action.id} owner "
                 f"the manager`): they and {services.directory.label(action.owner_id)} are told. {keep}")
     why = (f"audit #{action.audit_id} can't be changed now (an action's owner is changed by its auditor, on a "
@@ -144,6 +146,14 @@ def _how_to_change(services: Services, action: action_store.ActionRow, told: str
            f"{'set it themselves' if action.auditor_id == action.owner_id else 'is no longer here'}")
     return (f"Its owner can't be changed now: {why}. If someone else should do it, agree that with them, and mark "
             f"it done once it is covered (`done {action.id} - covered by …`). {keep}")
+
+
+def _answers_now(services: Services, audit: AuditRow | None, told: str, owner_id: str) -> bool:
+    """Whether the person told may give the action to someone else now its auditor no longer answers for it (trial
+    58: a replaced manager's audit; its team's new manager was told "only its auditor changes its owner, and
+    U0MGRS001 is no longer here" though `action N owner <name>` works for them, bot.audits.action_handover)."""
+    return audit is not None and audit.status != "draft" and not auditor_answers(services, audit) and \
+        may_answer_for(services, services.directory.person(told), audit, owner_id)
 
 
 def stays(services: Services, turn: Turn, action_id: int) -> list[Reply]:

@@ -131,7 +131,7 @@ def team_reply(services: Services, team_id: str, counts: dict[str, dict[str, tup
     auditors = sorted(team_auditors(services.directory, team, counts), key=lambda a: (-a.month, a.label))
     lines = [auditor_line(a, a.month, shown.months, ended, _aside(a)) for a in auditors] \
         or ["• nobody audits in this team"]
-    figure = team_figure([team], counts)
+    figure = team_figure([team], counts, services.directory)
     target = (f" ({against_target(figure.month, figure.target * shown.months, ended)})"
               if shown.month and figure.target else "")
     others = (f"; +{figure.others_month} of its cases by others{', not counted against it' if target else ''}"

@@ -386,7 +386,7 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
             actions_done_week=opened.get(team.id, (0, 0))[1], done_named=tuple(done.get(team.id, ())),
             cases_done_week=done_cases.get(team.id, 0),
             moderation_since=since.get(team.id, 0),
-            cases_week=cases_week, cases_month=cases_month, figure=team_figure([team], counts)))
+            cases_week=cases_week, cases_month=cases_month, figure=team_figure([team], counts, directory)))
     return digests
 
 
@@ -403,7 +403,7 @@ def teams_figure(services: Services, monday: date, team_ids: Sequence[str]) -> T
     """These teams' figure together for the week starting `monday` and its month: each auditor's all once, though
     they be in two teams, and others' audits of the teams' cases apart (bot.digests.team_auditors team_figure)."""
     counts = store.auditor_counts(services.storage, *_spans(services, monday), None)
-    return team_figure([services.directory.teams[t] for t in team_ids], counts)
+    return team_figure([services.directory.teams[t] for t in team_ids], counts, services.directory)
 
 
 def build_service_digest(services: Services, monday: date, team_ids: list[str] | None = None,

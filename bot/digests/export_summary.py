@@ -106,7 +106,7 @@ def _target(services: Services, ids: Sequence[str], period: Period, together: bo
 def _row(services: Services, month: _Month, ids: Sequence[str], name: str, team_id: str) -> dict[str, Any]:
     """The month's row for these teams together (one team's, or every exported team's: `team_id` empty)."""
     period = month.period
-    figure = team_figure([services.directory.teams[t] for t in ids], month.counts)
+    figure = team_figure([services.directory.teams[t] for t in ids], month.counts, services.directory)
     target, whole = _target(services, ids, period, together=not team_id)
     grades = {g: sum(month.grades.get(t, {}).get(g, 0) for t in ids) for g in GRADES}
     graded = sum(grades.values())

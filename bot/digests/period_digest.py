@@ -170,7 +170,7 @@ def period_figures(services: Services, period: Period, team_ids: Sequence[str], 
             total[key] += value
         before, counted = grades.get(team_id) or [{}, {}]
         lines[team_id] = _team_line(services, team_id, (before, counted),
-                                    team_figure([services.directory.teams[team_id]], counts),
+                                    team_figure([services.directory.teams[team_id]], counts, services.directory),
                                     (agreed, decided, overdue.get(team_id, 0)), period)
     every = [summed_grades([weeks[i] for weeks in grades.values()]) for i in (0, 1)]
     summary = _summary(services, period, team_ids, heading, (every, total, counts))
@@ -181,7 +181,7 @@ def _summary(services: Services, period: Period, team_ids: Sequence[str], headin
              counted: tuple[list[dict[str, int]], dict[str, int], Counts]) -> str:
     """The period's total line for the teams: audits against the target, good or better, agreement, overdue."""
     every, total, counts = counted
-    figure = team_figure([services.directory.teams[t] for t in team_ids], counts)
+    figure = team_figure([services.directory.teams[t] for t in team_ids], counts, services.directory)
     whose = ("the team's", "its") if len(team_ids) == 1 else ("the teams'", "their")
     others = (f" (+{figure.others_month} of {whose[1]} cases by others, not counted against it)"
               if figure.others_month else "")

@@ -110,14 +110,26 @@ def target_holders(teams: Iterable[Team]) -> set[str]:
     return {m.user_id for team in teams for m in team.members if m.audit_target > 0}
 
 
-def team_figure(teams: Iterable[Team], counts: Counts) -> TeamFigure:
+def left_teams(directory: Directory, counts: Counts) -> set[str]:
+    """Auditors in `counts` no longer in teams.yaml (a manager replaced, a worker who left)."""
+    return {uid for auditors in counts.values() for uid in auditors if directory.person(uid) is None}
+
+
+def team_figure(teams: Iterable[Team], counts: Counts, directory: Directory) -> TeamFigure:
     """The one rule for a team's figure against its target, or several teams' together (someone in two counts once):
-    the weekly and period digests, Home and `/audit auditors` all count by it. `counts` as for `team_auditors`."""
+    the weekly and period digests, Home and `/audit auditors` all count by it. `counts` as for `team_auditors`.
+    Trial 58 (F5): a manager replaced in teams.yaml made their audits "of its cases by others" and South's Home said
+    "Audits last week: 0" beside "Good or better last week: 4 of 5". An audit counts for the team it was done for:
+    one by someone no longer in teams.yaml (who was, when they did it, its manager or member) is the team's own."""
     chosen = list(teams)
     holders = target_holders(chosen)
     done = by_auditor(counts)
     week, month = _summed(pair for uid in sorted(holders) for pair in done.get(uid, {}).values())
-    others = _summed(pair for team in chosen for uid, pair in counts.get(team.id, {}).items() if uid not in holders)
+    left = left_teams(directory, counts)
+    theirs = _summed(pair for team in chosen for uid, pair in counts.get(team.id, {}).items() if uid in left)
+    week, month = week + theirs[0], month + theirs[1]
+    others = _summed(pair for team in chosen for uid, pair in counts.get(team.id, {}).items()
+                     if uid not in holders and uid not in left)
     targets: dict[str, int] = {}
     for member in (m for team in chosen for m in team.members if m.user_id in holders):
         targets[member.user_id] = max(targets.get(member.user_id, 0), member.audit_target)

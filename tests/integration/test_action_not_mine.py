@@ -94,7 +94,10 @@ def test_when_the_auditor_has_left_the_owners_team_manager_is_told(engine: Engin
         mine, told = engine.message(WORKER, f"action {action_id} isnt mine", surface="terminal")
     assert mine.text.startswith(f"I've told Team manager (North), your team manager, that action {action_id}")
     assert told.to_user == MANAGER
-    assert "only its auditor changes its owner, and U0GONE001 is no longer here" in told.text
+    # its auditor has left: the owner's manager may change its owner (fix66e; it said "only its auditor changes its
+    # owner, and U0GONE001 is no longer here")
+    assert f"To give it to someone else, type `action {action_id} owner <name>`" in told.text
+    assert "only its auditor" not in told.text
     assert "press **It stays theirs**" in told.text
 
 
