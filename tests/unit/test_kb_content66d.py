@@ -1,0 +1,44 @@
+"""Knowledge-base content trial 58 found wanting: how the moderation sample is chosen answered with the managers'
+monthly audit sample (F3), what share of audits is moderated answered with the agreement rate (F4), a case drifting
+for months with no "what now" (F9), a new team manager with nowhere to start (F12), what good recording of
+reflective supervision shows (F13), a re-audit graded RI again (F15), and the voice and lived experience of the
+child offered as a choice of two entries (F16)."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.loader import load_knowledge
+from knowledge.search import KnowledgeSearch
+
+KB = load_knowledge()
+SEARCH = KnowledgeSearch(KB)
+
+
+def answered(question: str) -> str | None:
+    """The entry the bot answers the question with outright, or None when it only offers or declines."""
+    result = SEARCH.search(question)
+    return result.answer.entry_id if result.outcome == "answer" and result.answer else None
+
+
+@pytest.mark.parametrize("question", ["how is the moderation sample chosen", "what percentage of audits get moderated"])
+def test_which_audits_are_moderated_is_answered_with_the_moderation_entry(question: str) -> None:
+    """F3, F4: the managers' monthly audit sample, and the agreement rate, were answered outright instead."""
+    assert answered(question) == "moderation-agreement"
+
+
+def test_the_moderation_entry_says_how_audits_reach_moderation_and_where_the_share_is_seen() -> None:
+    answer = KB.entries["moderation-agreement"].answer
+    assert "every submitted audit waits in the moderation queue" in answer
+    assert "`/audit campaign sample 3` draws that share at random" in answer and "every Inadequate one" in answer
+    assert "how many of the week's grades are after moderation" in answer
+
+
+def test_a_drifting_case_is_answered_with_what_the_manager_does_once_drift_is_found() -> None:
+    """F9: "case has drifted for 6 months, what should the manager do" only offered Did you mean, and the drift
+    entry said how to spot drift, not what to do about it."""
+    assert answered("case has drifted for 6 months, what should the manager do") == "drift-and-delay"
+    answer = KB.entries["drift-and-delay"].answer
+    assert "*Once drift is found (what the manager does):*" in answer and "*dated plan*" in answer
+    assert "*legal planning meeting*" in answer and "(PLO)" in answer
+    assert "*IRO*" in answer and "dispute resolution" in answer and "*conference chair*" in answer
