@@ -42,3 +42,13 @@ def test_a_drifting_case_is_answered_with_what_the_manager_does_once_drift_is_fo
     assert "*Once drift is found (what the manager does):*" in answer and "*dated plan*" in answer
     assert "*legal planning meeting*" in answer and "(PLO)" in answer
     assert "*IRO*" in answer and "dispute resolution" in answer and "*conference chair*" in answer
+
+
+def test_a_new_team_manager_is_answered_with_the_audit_loop_here() -> None:
+    """F12: "what is expected of me as a new team manager" offered monthly audits, CIC visits and the National
+    Framework; the entry gives the figures in config (target 2 a month, moderation nudge at 3 working days)."""
+    assert answered("what is expected of me as a new team manager") == "new-team-manager"
+    answer = KB.entries["new-team-manager"].answer
+    assert "2 cases a month" in answer and "`/audit moderate`" in answer and "3 working days" in answer
+    assert "type `home`" in answer and "*The weekly digest*" in answer and "`/audit actions team`" in answer
+    assert "*Reflective supervision:*" in answer
