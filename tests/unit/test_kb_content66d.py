@@ -52,3 +52,13 @@ def test_a_new_team_manager_is_answered_with_the_audit_loop_here() -> None:
     assert "2 cases a month" in answer and "`/audit moderate`" in answer and "3 working days" in answer
     assert "type `home`" in answer and "*The weekly digest*" in answer and "`/audit actions team`" in answer
     assert "*Reflective supervision:*" in answer
+
+
+def test_good_supervision_recording_is_described_in_the_supervision_entry() -> None:
+    """F13: recording was one bullet ("a summary, the reflection, the decision and actions, and a date")."""
+    assert answered("what does good reflective supervision recording look like on the file") == "reflective-supervision"
+    answer = KB.entries["reflective-supervision"].answer
+    assert "*Good recording on the child's file shows:*" in answer and "the *child's experience* now" in answer
+    assert "the *hypotheses* considered and what was weighed" in answer
+    assert "the *decision* and its *rationale*" in answer and "who does what and by when" in answer
+    assert "a *date to review* them" in answer
