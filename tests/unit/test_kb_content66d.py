@@ -62,3 +62,14 @@ def test_good_supervision_recording_is_described_in_the_supervision_entry() -> N
     assert "the *hypotheses* considered and what was weighed" in answer
     assert "the *decision* and its *rationale*" in answer and "who does what and by when" in answer
     assert "a *date to review* them" in answer
+
+
+def test_a_re_audit_graded_ri_again_is_answered_with_what_a_repeat_grade_means() -> None:
+    """F15: "re-audit came back RI again, what happens now" offered two entries, neither saying what a repeat RI
+    means; the bot sets another re-audit by the same rule (settings: 12 weeks for RI, 6 for Inadequate)."""
+    assert answered("re-audit came back RI again, what happens now") == "re-audits"
+    answer = KB.entries["re-audits"].answer
+    assert "*Graded RI or Inadequate again:*" in answer
+    assert "another re-audit falls due (12 weeks after it for RI, 6 for Inadequate)" in answer
+    assert "The bot does not escalate a repeat grade by itself" in answer and "`/audit reaudits outcomes`" in answer
+    assert "drift-and-delay" in KB.entries["re-audits"].related
