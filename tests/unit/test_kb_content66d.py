@@ -73,3 +73,13 @@ def test_a_re_audit_graded_ri_again_is_answered_with_what_a_repeat_grade_means()
     assert "another re-audit falls due (12 weeks after it for RI, 6 for Inadequate)" in answer
     assert "The bot does not escalate a repeat grade by itself" in answer and "`/audit reaudits outcomes`" in answer
     assert "drift-and-delay" in KB.entries["re-audits"].related
+
+
+def test_the_voice_and_lived_experience_of_the_child_is_answered_by_the_voice_entry() -> None:
+    """F16: the question was offered as a choice between two entries that both fit; the voice entry now says how
+    the voice goes with lived experience and lists that entry as related."""
+    assert answered("how do we capture the voice and lived experience of the child") == "voice-of-the-child-good"
+    entry = KB.entries["voice-of-the-child-good"]
+    assert "The voice goes with the child's *lived experience*" in entry.answer
+    assert entry.related[0] == "lived-experience"
+    assert answered("what is meant by lived experience") == "lived-experience"
