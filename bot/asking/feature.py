@@ -65,6 +65,9 @@ EXAMPLE = "_when is the ICPC due?_"
 ASK_AGAIN = "ask your question again"
 WHAT_I_DO = (f"I help with case audits and practice questions: type `start audit` to begin one, ask a question such "
              f"as {EXAMPLE}, or type `help` to see everything I can do.")
+# Said under the welcome to a new person who manages a team (trial 58 F12: a new manager got nothing on the audit
+# loop: target, moderation, Home, reminders, digest, chasing actions).
+NEW_MANAGER = "New as a team manager? Ask `what is expected of a new team manager` for the audit loop here."
 
 
 def knowledge_of(services: Services) -> KnowledgeService:
@@ -316,9 +319,12 @@ class KnowledgeFeature:
 
     def smalltalk_replies(self, turn: Turn, chat: SmallTalkGroup) -> list[Reply]:
         """A short friendly reply to "hello", "thanks" or chit-chat: not a question, so nothing is logged for the QA
-        leads. A greeting adds one line on what the bot does; the whole list would bury the hello (`help` has it)."""
-        del turn  # the same reply for everyone
-        return [Reply(text=f"{chat.reply}\n{WHAT_I_DO}" if chat.show_help else chat.reply)]
+        leads. A greeting adds one line on what the bot does; the whole list would bury the hello (`help` has it).
+        Someone new who manages a team is pointed to the entry on what a new team manager does here."""
+        text = f"{chat.reply}\n{WHAT_I_DO}" if chat.show_help else chat.reply
+        if chat.kind == "getting started" and self.services.directory.managed_team_ids(turn.user_id):
+            text = f"{text}\n{NEW_MANAGER}"
+        return [Reply(text=text)]
 
     def result_replies(self, turn: Turn, live: LiveKnowledge, result: SearchResult, ask_id: int,
                        defined: bool = False, voted_down: bool = False, query: str = "") -> list[Reply]:

@@ -62,6 +62,17 @@ def test_someone_new_asking_where_to_start_is_welcomed_with_what_the_bot_does_no
     assert asks(services) == []
 
 
+def test_a_new_team_manager_asking_where_to_start_is_pointed_to_the_new_manager_entry(engine: Engine) -> None:
+    """Trial 58 F12: "im new, where do i start" from a manager got the welcome with nothing on the audit loop."""
+    [reply] = engine.message("U0MGRN001", "im new, where do i start")
+    welcome, _what_i_do, new_manager = reply.text.split("\n")
+    assert welcome == "Welcome! A good place to start:"
+    assert new_manager == "New as a team manager? Ask `what is expected of a new team manager` for the audit loop here."
+    [answer, *_] = engine.message("U0MGRN001", "what is expected of a new team manager")
+    assert "*Audit your target:* 2 cases a month" in answer.text and "`chase 9`" in answer.text
+    assert len(engine.message(PRACTITIONER, "im new, where do i start")[0].text.split("\n")) == 2
+
+
 @pytest.mark.parametrize("text", ["cheers that's great", "Cheers, that's great!", "thanks so much, really helpful",
                                   "thank you for your help", "thanks, that's brilliant", "ok thanks that's lovely"])
 def test_thanks_with_friendly_words_after_it_is_thanked_not_logged(engine: Engine, services: Services,
