@@ -75,12 +75,14 @@ from bot.audits.core import Ctx, checklists, load, not_in_channel
 from bot.audits.flow import FLOW_STEPS, looks_like_question
 from bot.audits.inadequate_action import FirstAction
 from bot.audits.leaving_words import leaving
+from bot.audits.numbering import question_label
 from bot.audits.option_words import matching_options
 from bot.audits.question_opening import announced_question, shaped_as_question
+from bot.audits.step_reminder import still_at
 from bot.audits.step_screens import STEP_SCREENS
 from bot.audits.yes_no_words import yes_or_no
 from bot.core import buttons
-from bot.core.replies import Reply
+from bot.core.replies import Reply, error
 from bot.core.services import Services
 from bot.engine.confirmations import HOLD_ON_WORDS
 from bot.engine.near_miss import Shapes, is_command_line
@@ -211,6 +213,21 @@ def _in_audit(step_text: StepText | None) -> TypedHandler:
         if (switched := checklist_switch.typed(services, turn, ctx, text)) is not None:  # `change checklist`
             return switched
         return step_text(services, turn, ctx, text) if step_text else None
+
+    return handler
+
+
+def _still_at_if_refused(step_text: StepText) -> StepText:
+    """A question's typed answer, and when it is refused, the refusal followed by "Still at Q2:" and the question, so
+    the next line is never taken as the next question's answer (trial 59, F2)."""
+
+    def handler(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | None:
+        try:
+            return step_text(services, turn, ctx, text)
+        except AccessDenied:
+            raise
+        except UserError as refused:
+            return [error(str(refused)), *still_at(services, ctx)]
 
     return handler
 
@@ -609,10 +626,11 @@ STATES: Mapping[State, StateSpec] = MappingProxyType({
                                 commands=True),
     State.WORKER: _spec(_in_audit(_worker_text), {"audit.worker", "audit.pause", "audit.cancel"},
                         _shown("worker"), commands=True),
-    State.QUESTION: _spec(_in_audit(audits_questions.typed),
+    State.QUESTION: _spec(_in_audit(_still_at_if_refused(audits_questions.typed)),
                           _CONTROLS | {"audit.answer", "audit.guidance", "audit.skip"}, _shown("question"),
                           commands=True),  # a question typed where a text answer is wanted: free_text_wanted
-    State.EVIDENCE: _spec(_in_audit(audits_questions.typed), _CONTROLS | {"audit.guidance"} | note_check.ACTIONS,
+    State.EVIDENCE: _spec(_in_audit(_still_at_if_refused(audits_questions.typed)),
+                          _CONTROLS | {"audit.guidance"} | note_check.ACTIONS,
                           _shown("evidence"),
                           commands=True, free_text="evidence note"),
     State.REVIEW: _spec(_in_audit(_review_text), _CONTROLS | {"audit.next", "audit.submit"}, _shown("review"),
@@ -770,7 +788,17 @@ def where_you_are(services: Services, turn: Turn) -> list[Reply]:
     if screen and conversation.ctx is not None and conversation.state not in (State.CONFIRM_CANCEL,
                                                                                State.CONFIRM_ALERT):
         screen = switch_waiting.shown_again(services, turn, conversation.ctx) or screen  # never answered unseen
-    return [Reply(kind="notice", text="Picking up where you left off:"), *screen] if screen else []
+    return [Reply(kind="notice", text=_picking_up(conversation)), *screen] if screen else []
+
+
+def _picking_up(conversation: Conversation) -> str:
+    """The line a new session opens with above the step shown again: at a question, which audit and case it is and
+    the question's number (trial 59, F12: with two drafts, "Picking up where you left off" named neither)."""
+    ctx = conversation.ctx
+    if ctx is None or conversation.state not in (State.QUESTION, State.EVIDENCE) or not ctx.step.question_id:
+        return "Picking up where you left off:"
+    label = question_label(ctx.checklist, ctx.step.question_id)
+    return f"Picking up audit #{ctx.audit.id} ({ctx.audit.case_ref}, {ctx.checklist.title}) at Q{label}:"
 
 
 def typed_text(services: Services, turn: Turn, text: str, shortcuts: re.Pattern[str],

@@ -171,6 +171,15 @@ def _statement(said: str) -> tuple[str, re.Match[str] | None] | None:
     return None
 
 
+def short_finding(note: str, value: str) -> bool:
+    """Whether a two-word note says plainly what was or was not found on the file, agreeing with the answer it goes
+    with (`no, not recorded`, `no, not seen`, `yes, is recorded`): trial 59 (F2) was refused "too short to be evidence"
+    for it, at a question asking whether something was recorded, where those words are the finding itself."""
+    said = " ".join(note.split()).rstrip(" .!")
+    stated = _statement(said)
+    return len(said.split()) == 2 and stated is not None and stated[1] is None and stated[0] == value
+
+
 def hedged(question: Question, text: str) -> tuple[str, str | None] | None:
     """("no", "yes" or "na", the note) for a yes/no answer in softer words or said as what was found (`cant see it
     recorded anywhere`); the note is the words as typed when more follows them (or, for "not due yet" and a statement,

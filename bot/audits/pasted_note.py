@@ -9,7 +9,8 @@ as evidence is kept: a few words at least (PARAGRAPH_WORDS) that are not vague a
 know (`idk`, `maybe`, `not sure …` keep their replies).
 
 A second line of evidence at the same question (trial 56, F1: the paragraph, then `THE CHILD WAS SEEN ALONE AT
-SCHOOL…`) is added to the kept note, and said so ("I've added that to your kept note"), never put in its place; a
+SCHOOL…`) is added to the kept note, and said so, quoting the earlier one (trial 59, F2: "Your earlier note “…” is
+kept; I've added this one after it"), never put in its place; a
 `yes, <note>` typed next takes both (bot.audits.hedged_answer.with_kept).
 
 At a number question, a line with two different numbers and no count leading it (trial 56, F7: `plan in place but
@@ -33,6 +34,7 @@ from bot.storage import audits as store
 from knowledge.checklist_schema import Question
 
 PARAGRAPH_WORDS = 8  # the fewest words a line must have to be kept as evidence typed before its yes or no
+SAID_BACK = 80  # the most of an earlier kept note said back when another is added after it
 NUMBERS_NOTE_WORDS = 5  # the fewest words a line with two numbers must have to be kept (not `3 or 4 months`)
 
 
@@ -64,8 +66,15 @@ def keep(services: Services, turn: Turn, ctx: Ctx, question: Question, text: str
     note = screen_text(note, services.identifier_screen, "that evidence note")
     store.keep_aside(services.storage, turn.user_id, KEPT,
                      {"audit_id": ctx.audit.id, "version": ctx.version, "step": ctx.audit.step, "note": note}, turn.now)
-    kept = "I've added that to your kept note" if earlier else "I've kept your note"
+    kept = (f"Your earlier note “{_short(earlier)}” is kept; I've added this one after it" if earlier
+            else "I've kept your note")
     return [Reply(kind="notice", text=_asked(question, note, kept)), *step_again(services, ctx)]
+
+
+def _short(note: str) -> str:
+    """A kept note as said back on one line, cut short (a pasted paragraph may run to hundreds of characters)."""
+    shown = " ".join(note.split())
+    return shown if len(shown) <= SAID_BACK else shown[:SAID_BACK - 1].rstrip() + "…"
 
 
 def _asked(question: Question, note: str, kept: str) -> str:

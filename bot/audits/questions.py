@@ -52,7 +52,7 @@ from bot.audits.flow import (
 )
 from bot.audits.grade_change_note import changed_grade, grade_alone
 from bot.audits.grade_words import read_grade_and_note
-from bot.audits.hedged_answers import MIN_NOTE_WORDS, hedged, note_long_enough, note_refused
+from bot.audits.hedged_answers import MIN_NOTE_WORDS, hedged, note_long_enough, note_refused, short_finding
 from bot.audits.meaning_asked import asks_what_it_means
 from bot.audits.note_labels import without_label
 from bot.audits.number_note import number_with_note, sentence_note
@@ -322,6 +322,7 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
         value, note = said if said is not None else (str(meant), None)
     if (refused := bound_refusal(ctx.checklist, ctx.answers, question, value)) is not None:
         raise UserError(refused)  # 5 late of 2 contacts sampled (trial 30)
+    earlier = hedged_answer.kept_here(services, turn, ctx) if note is not None else None  # said (trial 59, F2)
     note = hedged_answer.with_kept(services, turn, ctx, note)  # a note typed after a kept one adds to it (trial 56)
     if note is None and (doubted := na_doubt.ask(services, turn, ctx, question, value)) is not None:
         return doubted  # `n/a` at "was escalation considered?" after a vague plan or a note of drift (trial 49)
@@ -329,7 +330,7 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
         return held
     replies = record_answer(services, turn, ctx, ctx.version, question, value, note=note)
     if note is not None and replies:
-        replies.insert(0, with_your_note(question, value, note))
+        replies.insert(0, with_your_note(question, value, note, earlier))
         if flagged := flagged_before_grade(ctx.checklist, ctx.answers, question.id, value):
             replies.insert(1, Reply(kind="notice", text=flagged))  # `good, <note>` in one line (trial 48)
     if replies and (too_high := too_high_notice(ctx.checklist, {**ctx.answers, question.id: Answer(value)}, question)):
@@ -456,12 +457,16 @@ SAID_BACK = frozenset({"date", "choice", "yes_no", "number"})
 NOTE_SAID_BACK = 120  # characters of the note said back; a longer one is cut, whole in the review
 
 
-def with_your_note(question: Question, value: str, note: str) -> Reply:
+def with_your_note(question: Question, value: str, note: str, earlier: str | None = None) -> Reply:
     """An answer's note said back, "Got it: **No**, with your note: “no visits for 9 weeks”.", whether it came with
     the answer or after a grade at "Why this grade?" (a trial found the grade's note taken without a word; trial 21
-    found `no visits gap of 9 weeks` kept whole as the note, which reads as "no gap", seen only at the review)."""
+    found `no visits gap of 9 weeks` kept whole as the note, which reads as "no gap", seen only at the review). A note
+    kept earlier for the question (`earlier`) that this one was added to is said too: trial 59 (F2) found two notes
+    joined into one without a word and sent to the worker."""
+    joined = (f" Your earlier note “{shortened(earlier)}” is kept; this one is added after it, so both are saved "
+              "(type `change` and the question's number to put it right)." if earlier else "")
     return Reply(kind="notice", text=f"Got it: **{question.answer_label(value)}**, with your note: "
-                                     f"“{shortened(note)}”.")
+                                     f"“{shortened(note)}”.{joined}")
 
 
 def shortened(note: str) -> str:
@@ -517,7 +522,7 @@ def answer_with_note(question: Question, text: str) -> tuple[str, str | None] | 
     keeps_no = separated is None and found.group("answer").casefold() == "no" and first not in NO_ALONE_BEFORE
     kept = text.strip() if keeps_no else found.group("note")
     note = without_label(" ".join(kept.split()), "evidence")
-    if not note_long_enough(found.group("note")):
+    if not (note_long_enough(found.group("note")) or short_finding(found.group("note"), value)):
         alone, example = NOTE_EXAMPLES.get(value, (value, "what you saw on the file"))
         raise AnswerError(f"I read **{question.answer_label(value)}**, but the note after it is "
                           f"{note_refused(found.group('note'))}, so nothing was saved. To answer without a "

@@ -55,3 +55,11 @@ def _led(lead: str, screen: list[Reply]) -> list[Reply]:
 def step_again(services: Services, ctx: Ctx) -> list[Reply]:
     """The step the audit stands at, shown again after something read aside (its guidance)."""
     return back_to(ctx, STEP_SCREENS[ctx.step.name](services, ctx))
+
+
+def still_at(services: Services, ctx: Ctx) -> list[Reply]:
+    """The question the audit stands at, shown again after a refusal there, led by "Still at Q2:": trial 59 (F2) read
+    a refusal with no question under it as the audit having moved on, and typed the next question's answer, which
+    was stored on the question refused."""
+    label = question_label(ctx.checklist, ctx.step.question_id or "")
+    return _led(f"Still at Q{label}:", STEP_SCREENS[ctx.step.name](services, ctx))

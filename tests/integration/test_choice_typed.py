@@ -78,7 +78,7 @@ TO_CONSENT = ["start audit early help", "CR-777003", "1", "no"]
 def test_a_yes_or_no_can_carry_its_evidence_in_the_same_message(engine: Engine, services: Services) -> None:
     with time_machine.travel(datetime(2026, 12, 2, 10, 0, tzinfo=UTC), tick=False):
         _, out = drive(engine, [*TO_CONSENT, "Yes, consent form on file, signed last month",
-                                "no - not seen", "no - not seen on the file since August"])
+                                "no - drift", "no - not seen on the file since August"])  # `not seen`: a note
     noted = {(a.value, a.evidence) for a in store.answers_of(services.storage, 1).values() if a.evidence}
     assert noted == {("yes", "consent form on file, signed last month"), ("no", "not seen on the file since August")}
     assert "Got it: Yes, with your note: “" in out and "the note after it is too short to be evidence" in out

@@ -112,7 +112,8 @@ def test_a_second_pasted_line_is_added_to_the_kept_note_not_put_in_its_place(eng
                                                                              services: Services) -> None:
     """Trial 56, F1: the paragraph was replaced by the next line without a word."""
     out = _chat(engine, [*TO_Q3, PASTED, SECOND, "yes"])
-    assert "Is that a yes or a no? I've added that to your kept note: type yes or no" in out
+    assert "Is that a yes or a no? Your earlier note “Home visit on 2 Dec: mum said the food bank" in out
+    assert "is kept; I've added this one after it: type yes or no" in out  # trial 59, F2: the earlier note quoted
     assert _answers(services)["need-explained"] == ("yes", f"{PASTED} {SECOND}")
 
 
