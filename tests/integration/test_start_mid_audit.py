@@ -117,3 +117,22 @@ def test_both_word_orders_read_the_same(checklist: str, ref: str, who: str, verb
                         "do the audit later", "start the audit of neglect", "start a reaudit of cr 1234"]))
 def test_lines_that_are_no_start_in_one_sentence_are_left_alone(line: str) -> None:
     assert start_in_words.read(line) is None
+
+
+@pytest.mark.parametrize(("step", "line"), [
+    ("question:immediate-concern", "no, the same worry was raised on cr 556622 last year"),
+    ("question:immediate-concern", "The chronology on CR-556622 shows the same pattern of missed health appointments"),
+    ("question:understanding-quality", "good - better than CR556622 where the analysis was thin"),
+    ("strengths", "clear plan, as on CR 556622"),
+])
+def test_a_note_naming_another_case_is_refused_and_nothing_saved(engine: Engine, services: Services, step: str,
+                                                                line: str) -> None:
+    _say(engine, FIRST)
+    _at(services, step)
+    said = _say(engine, line)
+    assert ("That names another case, CR-556622: a note on audit #1 should be about CR-556633. Nothing was saved."
+            in said), said
+    audit = store.get_audit(services.storage, 1)
+    assert store.answers_of(services.storage, 1) == {} and audit is not None and not audit.strengths
+    assert "kept your note" not in said, said
+
