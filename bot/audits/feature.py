@@ -36,6 +36,7 @@ import re
 from collections.abc import Callable
 from functools import partial
 
+from bot.asking.asked_plainly import plainly
 from bot.audits import (
     action_change_asked,
     action_edit,
@@ -73,6 +74,8 @@ from bot.audits import (
     reopen_said,
     resume_pick,
     small_talk,
+    start_hinted,
+    start_in_words,
     stray_action,
     strengths_shortfall,
     undo_nothing,
@@ -104,6 +107,7 @@ PEER_NEXT = ("A peer audit of a colleague's case: pick the checklist, then type 
 # "start audit closure", "start an audit of neglect": the checklist named in the same breath.
 START_NAMED = re.compile(r"^\s*(?:start|strat|begin|new)(?: an?)? audit(?: (?:of|on|for|using|with))?\s+(?P<named>.+?)"
                          r"\s*$", re.IGNORECASE)
+STARTING_VERB = re.compile(r"\b(?:start|begin)\b")  # "audit one of s1's cases" alone may be a note; "start" is not
 RESUME_WORDS = re.compile(r"^\s*(resume|continue|carry on|my drafts)\s*$", re.IGNORECASE)
 # "done 12", "done action 12", "mark action 12 done", "action 12 is done", "12 done" (action_status.NUMBER_FIRST):
 # the listing names actions by number, so people type them, often with a word on how (trial 21: "done 2 - saw child
@@ -175,9 +179,23 @@ RESTORE_TYPED = rf"(?:(?:(?:an?|my|the|that)\s+)?(?:(?:cancelled|canceled|delete
 def typed_text(services: Services, turn: Turn, text: str, engine: Engine) -> list[Reply] | None:
     """Typed text goes to the audit conversation (bot.audits.conversation.STATES) unless it is a shortcut, or a
     whole command (the engine's typed shapes) where the state runs one aside; a command typed wrong where the state
-    checks for one is put right (bot.engine.typed_commands.typed_wrong)."""
+    checks for one is put right (bot.engine.typed_commands.typed_wrong). A line that starts an audit, in any of the
+    start's wordings, is that start at every step, never an answer or a note (trial 59, F1: `start a voice of the
+    child audit on cr 556622 for N2` was kept as a note at a yes/no question, another case's reference with it)."""
+    if starts_an_audit(text):
+        return None
     return conversation.typed_text(services, turn, text, SHORTCUTS, engine.typed_shapes,
                                    lambda line, words: typed_wrong(engine, turn, line, words))
+
+
+def starts_an_audit(text: str) -> bool:
+    """Whether the line is the start of another audit in a sentence (`start a neglect audit on cr 771234 for N1`,
+    `start audit neglect on cr …`, `start an audit of s1's cin cases`), read by bot.audits.start_in_words or
+    bot.audits.start_hinted after the conversation has let it go; `start audit` itself is START_WORDS's."""
+    if start_in_words.read(text) is not None:
+        return True
+    line = plainly(text)
+    return STARTING_VERB.search(line) is not None and start_hinted.SAID.match(line) is not None
 
 
 def _a_date_alone(services: Services, turn: Turn, text: str) -> bool:

@@ -22,6 +22,7 @@ from bot.audits import (
     lifecycle,
     more_time_answer,
     note_edit,
+    other_case,
     other_heading,
     owner_step,
     reflection_undo,
@@ -104,7 +105,7 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
             small_talk.refuse_as_note(services, name, cleaned)
             if (filed := other_heading.filed_under_its_label(services, turn, ctx, cleaned)) is not None:
                 return filed  # `strengths: …` typed at the areas for development, or the other way round
-            value = _screened_note(services, name, other_heading.finishing_note(name, cleaned))
+            value = _screened_note(services, ctx, other_heading.finishing_note(name, cleaned))
             if (asked := strengths_shortfall.ask(services, turn, ctx, value)) is not None:
                 return asked  # `mostly good but … no stability meeting` (trial 57 F17): keep it, or move it
         elif name == "actions":
@@ -136,13 +137,15 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
                               store.Move(step=following.key, fields={name: value}, state=used_up), before=noted)
 
 
-def _screened_note(services: Services, name: str, note: str) -> str:
+def _screened_note(services: Services, ctx: Ctx, note: str) -> str:
     """The strengths or the areas for development, screened; a refusal says the step still waits for them (trial 18:
-    after "Nothing was saved" the next line typed, meant as an action, was kept as the areas for development)."""
+    after "Nothing was saved" the next line typed, meant as an action, was kept as the areas for development). Another
+    case's reference is refused too (trial 59, F1)."""
     try:
+        other_case.refuse(services, ctx, note)
         return screen_text(note, services.identifier_screen, "that note")
     except UserError as refused:
-        asked = other_heading.NOTES_ASKED[name]
+        asked = other_heading.NOTES_ASKED[ctx.step.name]
         raise UserError(f"{refused} I'm still waiting for {asked}: type them again, or `skip`.") from None
 
 

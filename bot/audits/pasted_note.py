@@ -19,6 +19,7 @@ At a number question, a line with two different numbers and no count leading it 
 
 from __future__ import annotations
 
+from bot.audits import other_case
 from bot.audits.core import Ctx, answer_error
 from bot.audits.flow import AnswerError, parse_text
 from bot.audits.hedged_answer import KEPT, joined, kept_here
@@ -64,6 +65,7 @@ def keep(services: Services, turn: Turn, ctx: Ctx, question: Question, text: str
         screen_text(text, services.identifier_screen, "that")
         raise answer_error(error) from None
     note = screen_text(note, services.identifier_screen, "that evidence note")
+    other_case.refuse(services, ctx, note)  # another case's reference (trial 59, F1)
     store.keep_aside(services.storage, turn.user_id, KEPT,
                      {"audit_id": ctx.audit.id, "version": ctx.version, "step": ctx.audit.step, "note": note}, turn.now)
     kept = (f"Your earlier note “{_short(earlier)}” is kept; I've added this one after it" if earlier

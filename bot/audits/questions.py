@@ -18,6 +18,7 @@ from bot.audits import (
     na_doubt,
     note_check,
     notes_fit,
+    other_case,
     pasted_note,
     step_reminder,
     unsure_grade,
@@ -108,8 +109,10 @@ def record_answer(services: Services, turn: Turn, ctx: Ctx, version: int, questi
     evidence typed in the same breath ("no, consent not on file")."""
     if question.type == "text":
         screen_text(value, services.identifier_screen, "that answer")
+        other_case.refuse(services, ctx, value)
     if note is not None:
         screen_text(note, services.identifier_screen, "that evidence note")
+        other_case.refuse(services, ctx, note)  # another case's reference (trial 59, F1)
     previous = ctx.answers.get(question.id)
     again = note_check.asks_again(ctx, question, previous, value, note)  # "Your note now: …" at "Why this grade?"
     noticed = None if again else note_notice(question, previous, value, note)
@@ -168,8 +171,10 @@ def confirm_alert_first(services: Services, turn: Turn, ctx: Ctx, question: Ques
         return None
     if question.type == "text":
         screen_text(value, services.identifier_screen, "that answer")
+        other_case.refuse(services, ctx, value)
     if note is not None:
         screen_text(note, services.identifier_screen, "that evidence note")
+        other_case.refuse(services, ctx, note)  # another case's reference (trial 59, F1)
     return alert_confirm.ask(services, turn, ctx, targets,
                              {"kind": "answer", "question": question.id, "value": value, "note": note})
 
@@ -389,6 +394,7 @@ def typed_note(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Repl
         screen_text(text, services.identifier_screen, "that")  # a name typed here is told so first
         raise answer_error(error) from None
     screen_text(note, services.identifier_screen, "that evidence note")
+    other_case.refuse(services, ctx, note)
     if graded is not None and (word := note_check.starting_word(note)) is not None:  # trial 24
         label = ctx.checklist.question(step.question_id or "").answer_label(graded.value)
         return note_check.hold(services, turn, ctx, label, note, word)

@@ -37,6 +37,7 @@ from bot.audits.core import (
     worker_candidates,
 )
 from bot.audits.flow import Step, looks_like_question, next_step
+from bot.audits.numbering import question_label
 from bot.audits.questions import inadequate_grade_updates
 from bot.audits.reaudits import due_said as reaudit_due_said
 from bot.audits.reaudits import heads_up_line as reaudit_due_line
@@ -71,6 +72,29 @@ def start(services: Services, turn: Turn, checklist_id: str) -> list[Reply]:
     if (refusal := not_in_channel(turn)) is not None:
         return refusal
     _refuse_if_nobody_to_audit(services, turn)
+    return [*draft_kept(services, turn), *_start(services, turn, checklist_id)]
+
+
+def draft_kept(services: Services, turn: Turn) -> list[Reply]:
+    """The draft being answered when another audit is started, said to be kept and how to go back to it (trial 59, F5:
+    `start audit` at #144's Q2 went on to #145 with no word of #144): "Audit #144 (CR-556622) is saved as a draft at
+    Q2: `resume 144` to go back. Starting a new audit:". [] when no draft of theirs is being answered."""
+    state = store.conversation(services.storage, turn.user_id)
+    if state.get("feature") != "audit" or "audit_id" not in state:
+        return []
+    audit = store.get_audit(services.storage, int(state["audit_id"]))
+    if audit is None or audit.status != "draft" or audit.auditor_id != turn.user_id or audit.state.get("paused"):
+        return []
+    question_id = audit.step.partition(":")[2]
+    checklist = load(services, audit.id).checklist
+    where = (f" at Q{question_label(checklist, question_id)}"
+             if question_id in {q.id for q in checklist.questions()} else "")
+    return [Reply(kind="notice", text=f"Audit #{audit.id} ({audit.case_ref}) is saved as a draft{where}: "
+                                      f"`resume {audit.id}` to go back. Starting a new audit:")]
+
+
+def _start(services: Services, turn: Turn, checklist_id: str) -> list[Reply]:
+    """The checklist named picked, or the checklists offered (`start`, once the draft left is said to be kept)."""
     available = checklists(services)
     if not checklist_id.strip():
         if (already := _already_choosing(services, turn)) is not None:
@@ -261,8 +285,9 @@ def start_case(services: Services, turn: Turn, value: str) -> list[Reply]:
     _refuse_if_nobody_to_audit(services, turn)
     reference = check_case_reference(value, services.settings.case_reference_pattern, services.identifier_screen)
     _refuse_own_case(services, turn, reference)
+    kept = draft_kept(services, turn)
     store.set_conversation(services.storage, turn.user_id, waiting("choose_checklist", case_ref=reference), turn.now)
-    return checklist_screen(services, reference)
+    return [*kept, *checklist_screen(services, reference)]
 
 
 def checklist_choices(services: Services) -> tuple[Choice, ...]:
