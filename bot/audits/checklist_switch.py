@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from bot.audits import lifecycle
+from bot.audits import lifecycle, switch_undo
 from bot.audits.checklist_words import near_checklists
 from bot.audits.core import Ctx, checklists, load, own_draft, split_value, waiting_at
 from bot.audits.flow import Step
@@ -172,6 +172,8 @@ def chosen(services: Services, turn: Turn, ctx: Ctx, version: int, checklist_id:
     if new.id == ctx.audit.checklist_id:
         return [Reply(text=f"Audit #{ctx.audit.id} already uses **{new.title}**, so nothing changed."),
                 *render(services, ctx)]
+    if (undone := switch_undo.back_to(services, turn, ctx, new.id)) is not None:  # switched back straight away
+        return undone
     kept, dropped = split_answers(ctx.checklist, new, ctx.answers)
     if dropped and not confirmed:
         return [confirmations.ask(services, turn, question(services, ctx, new, kept, dropped))]
@@ -215,7 +217,7 @@ def _switch(services: Services, turn: Turn, ctx: Ctx, version: int, new: Checkli
     lifecycle.switch_checklist(services.storage, ctx.audit.id, version, turn.user_id, new, step.key, dropped,
                                turn.now, waiting=waiting_at(ctx.audit.id, step.key))
     lost = (f" Dropped: {_your_answers(len(dropped))} to {_labels(ctx.checklist, dropped)} of "
-            f"**{ctx.checklist.title}**, which **{new.title}** doesn't ask." if dropped else "")
+            f"**{ctx.checklist.title}**, which **{new.title}** doesn't ask.{switch_undo.UNDO_HINT}" if dropped else "")
     graded = " Your overall grade is asked again at the end." if ctx.audit.overall_grade else ""
     to_ask = [q for q in visible_questions(new, answers) if q.id not in answers]
     asked = (f" I'll ask its other {count_of(len(to_ask), 'question')} now." if to_ask and kept

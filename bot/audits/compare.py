@@ -39,7 +39,7 @@ HINT = "type `/audit compare <audit number>`, for example `/audit compare 12`"
 NO_ACCESS = ("I can't find audit #{id}, or it is not one you have access to, so I can't compare it: audits are open to "
              "the auditor, the worker, their team manager, its moderator, QA leads and admins. Compare audits you can "
              "read (`/audit list` shows them).")
-MARKS = {"better": " (better)", "worse": " (worse)", "": ""}
+MARKS = {"better": " (better)", "worse": " (worse)", "same": ": same", "": ""}
 
 
 def install(engine: Engine, services: Services) -> None:

@@ -13,16 +13,18 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Literal
 
 from bot.core import buttons
+from bot.core.count_bounds import bound_of, number
 from bot.core.grade_verdict import GRADE_ORDER
 from knowledge.checklist_schema import NOT_APPLICABLE, Answer, Checklist, Question
 
 NOT_ANSWERED = "not answered"
 LONG_ANSWER = 80  # a typed answer is cut here in the list of changes; `/audit show` has it whole
 
-Direction = Literal["better", "worse", ""]
+Direction = Literal["better", "worse", "same", ""]  # "same": a part of a count, the same share of a new total
 
 USAGE = ("Type `/audit compare <audit number>`, for example `/audit compare 12`, to compare a submitted audit with "
          "the audit of the same case before it, or `/audit compare 12 with 9` for two audits of one case.")
@@ -94,7 +96,11 @@ def compare_answers(before: Checklist, before_answers: Mapping[str, Answer], aft
     for question in shared:
         old, new = before_answers.get(question.id), after_answers.get(question.id)
         old_value, new_value = (old.value if old else None), (new.value if new else None)
-        if old_value is None and new_value is None:
+        share = _shares(Counted(before, before_answers, earlier[question.id]), Counted(after, after_answers, question))
+        if share is not None:
+            changed += [share] if share.before != share.after or share.direction else []
+            unchanged += share.before == share.after and not share.direction
+        elif old_value is None and new_value is None:
             neither += 1
         elif old_value == new_value:
             unchanged += 1
@@ -104,6 +110,41 @@ def compare_answers(before: Checklist, before_answers: Mapping[str, Answer], aft
                                          answer_direction(was, old_value, question, new_value)))
     not_comparable = len(earlier) + len(later) - 2 * len(shared)
     return AnswerComparison(tuple(changed), unchanged, neither, not_comparable)
+
+
+@dataclass(frozen=True)
+class Counted:
+    """One audit's answer to a count question, with its checklist and answers (for the count it is a part of)."""
+
+    checklist: Checklist
+    answers: Mapping[str, Answer]
+    question: Question
+
+    def share(self) -> tuple[Fraction, str] | None:
+        """"1 of 1 (100%)" and its share, for a count that is a part of an answered earlier count (`at_most`); None
+        for a plain count, an earlier count of 0 or an answer that is not a number."""
+        bound = bound_of(self.checklist, self.answers, self.question)
+        given = self.answers.get(self.question.id)
+        part = number(given.value) if given is not None else None
+        if bound is None or part is None or bound.value <= 0:
+            return None
+        share = Fraction(part) / Fraction(bound.value)
+        return share, f"{format(part, 'f')} of {format(bound.value, 'f')} ({round(share * 100)}%)"
+
+
+def _shares(was: Counted, now: Counted) -> ChangedAnswer | None:
+    """Trial 59 (F4): "1 → 6 (worse)" for 1 of 1 and 6 of 6 late decisions. A count that is a part of an earlier
+    count is compared as a share of it: "1 of 1 (100%) → 6 of 6 (100%)", the same; a larger share of a count the
+    checklist flags is worse. None when either audit's count is not such a part (compared as before)."""
+    before, after = was.share(), now.share()
+    if before is None or after is None:
+        return None
+    direction: Direction = ""
+    if before[0] == after[0]:
+        direction = "same" if before[1] != after[1] else ""
+    elif was.question.flag_at_least is not None and now.question.flag_at_least is not None:
+        direction = "worse" if after[0] > before[0] else "better"
+    return ChangedAnswer(now.question, before[1], after[1], direction)
 
 
 def answer_direction(was: Question, old: str | None, now: Question, new: str | None) -> Direction:

@@ -63,6 +63,7 @@ from bot.audits import (
     regrade_reason,
     skipping,
     strengths_shortfall,
+    switch_undo,
     switch_waiting,
 )
 from bot.audits import finish as audits_finish
@@ -196,8 +197,9 @@ def _in_audit(step_text: StepText | None) -> TypedHandler:
     def handler(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:
         ctx = conversation.audit(services)
         control = control_word(text)
-        if control == "back":
-            return audits_questions.go_back(services, turn, ctx, ctx.version)
+        if control == "back":  # `undo` straight after a checklist switch switches back, with the answers it dropped
+            undone = switch_undo.typed(services, turn, ctx, text)
+            return undone if undone is not None else audits_questions.go_back(services, turn, ctx, ctx.version)
         if control == "skip" and ctx.step.name not in NOTHING_TO_SKIP:
             return skipping.skip(services, turn, ctx, ctx.version)
         if control == "pause":

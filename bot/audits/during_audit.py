@@ -44,6 +44,8 @@ def _switches(services: Services, events: list[TrailRow]) -> list[str]:
         detail = switch.detail
         dropped = int(detail.get("dropped") or 0)
         taken = f" ({count_of(dropped, 'answer')} taken out)" if dropped else ""
+        if restored := int(detail.get("restored") or 0):  # `undo` straight after a switch (trial 59, F6)
+            taken = f" (switched back with `undo`, {count_of(restored, 'answer')} put back)"
         said.append(f"the checklist was changed from {detail.get('from_title') or detail.get('from')} to "
                     f"{detail.get('to_title') or detail.get('to')} on {_day(services, switch)}{taken}")
     return said

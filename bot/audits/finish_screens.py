@@ -12,6 +12,7 @@ from bot.audits.core import (
     marks_legend,
     summary_reply,
 )
+from bot.audits.flagged_grade import FLATTERING
 from bot.audits.flow import OPTIONAL_TYPED_STEPS, flags
 from bot.audits.numbering import question_label, tied_tag
 from bot.core.audit_rules import concerns, missing_answers, suggest_grade
@@ -41,8 +42,9 @@ def render_review(services: Services, ctx: Ctx) -> list[Reply]:
 def render_overall_grade(services: Services, ctx: Ctx) -> list[Reply]:
     """The overall grade, with the one the section grades suggest."""
     suggested = suggest_grade(ctx.checklist, ctx.answers)
-    why = (f"From the grades you gave, I suggest **{grade_label(suggested)}**. Confirm it, or choose another "
-           "grade (you'll be asked why)." if suggested else "Choose the overall grade for this case.")
+    why = (f"From the grades you gave, I suggest **{grade_label(suggested)}**{_flagged_beside(ctx, suggested)}. "
+           "Confirm it, or choose another grade (you'll be asked why)." if suggested
+           else "Choose the overall grade for this case.")
     if raised := concerns(ctx.checklist, ctx.answers):
         answered = raised[0].answer_label(ctx.answers[raised[0].id].value)
         why = (f"You answered **{answered}** to question {question_label(ctx.checklist, raised[0].id)}, an immediate "
@@ -59,6 +61,19 @@ def render_overall_grade(services: Services, ctx: Ctx) -> list[Reply]:
         why += f"\n_Noted already: {grade_label(noted)}._ Type `keep` to keep it."
     return [Reply(text=f"**Overall grade**\n{why}", choices=(*grade_choices(ctx, suggested),
                                                              *control_choices(ctx)), kind="question")]
+
+
+def _flagged_beside(ctx: Ctx, suggested: str) -> str:
+    """Trial 59 (F11): a Good suggested from the one scale question of a checklist whose yes/no answers were flagged
+    read as if nothing was. The flagged answers are named beside a Good or Outstanding suggestion, in the words the
+    scale question's note uses (bot.audits.flagged_grade); it never blocks, and the strengths come next."""
+    flagged = [f"Q{question_label(ctx.checklist, question.id)}" for question, _ in flags(ctx.checklist, ctx.answers)]
+    if suggested not in FLATTERING or not flagged:
+        return ""
+    grade = grade_label(suggested)
+    return (f" ({count_of(len(flagged), 'answer')} {'is' if len(flagged) == 1 else 'are'} flagged: "
+            f"{', '.join(flagged)} — if you keep {grade}, say in the strengths, next, how the practice is still "
+            f"{grade})")
 
 
 def _reason_text(services: Services, ctx: Ctx) -> str:

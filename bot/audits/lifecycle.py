@@ -257,6 +257,13 @@ def switch_checklist(storage: Storage, audit_id: int, version: int, actor: str, 
                                             waiting))
 
 
+def undo_switch(storage: Storage, audit_id: int, version: int, actor: str, now: datetime,
+                waiting: dict[str, Any] | None = None) -> None:
+    """Put the auditor's own draft back on the checklist it was switched from, with the answers the switch took out."""
+    _guarded(storage, audit_id, lambda audit: switch_refusal(audit, actor, version),
+             lambda: store.undo_switch(storage, audit_id, version, actor, now, waiting))
+
+
 def close(storage: Storage, audit_id: int, version: int, actor: str, change: Change, now: datetime,
           waiting: dict[str, Any] | None = None) -> None:
     """Submit or cancel a draft (`change` is SUBMIT or CANCEL), with the actor's conversation (`waiting`)."""

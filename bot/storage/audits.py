@@ -26,6 +26,10 @@ EDITABLE_AFTER_SUBMIT = ("overall_grade", "grade_reason", "strengths", "developm
 # Audit state: the overall grade the grade's reason was written for, set whenever the reason is written (trial 43: a
 # reason typed for Requires improvement was kept by `keep` for Outstanding, chosen after it)
 REASON_FOR = "reason_for"
+# In a draft's state straight after a checklist switch: what the switch changed (the checklist, the step, the grades
+# and the answers it took out, as stored), so `undo` can switch back with them; any step taken after it drops it.
+SWITCHED_FROM = "switched_from"
+_SWITCH_KEPT = ("checklist_id", "checklist_hash", "step", "overall_grade", "grade_reason", "suggested_grade")
 
 
 @dataclass(frozen=True)
@@ -176,15 +180,42 @@ def switch_checklist(storage: Storage, audit_id: int, expected_version: int, act
     with storage.write() as db:
         current = _expect(storage, audit_id, actor, ("draft",), expected_version)
         save_checklist_version(storage, checklist, now)
+        taken = [dict(row) for row in select(db, "SELECT * FROM answers WHERE audit_id = ?", [audit_id])
+                 if row["question_id"] in dropped]
         for question_id in dropped:
             db.execute("DELETE FROM answers WHERE audit_id = ? AND question_id = ?", [audit_id, question_id])
-        state = {**current.state, "last_press": None}
+        undo = {**{name: getattr(current, name) for name in _SWITCH_KEPT}, "to": checklist.id, "answers": taken}
+        state = {**current.state, "last_press": None, SWITCHED_FROM: undo}
         db.execute("UPDATE audits SET checklist_id = ?, checklist_hash = ?, step = ?, step_version = step_version + 1, "
                    "state = ?, overall_grade = NULL, grade_reason = NULL, suggested_grade = NULL, updated_at = ? "
                    "WHERE id = ?", [checklist.id, checklist.content_hash, step, json.dumps(state, sort_keys=True),
                                     utc_text(now), audit_id])
         record_trail(storage, actor, "audit.switch_checklist", {"audit": audit_id, "from": current.checklist_id,
                                                                 "to": checklist.id, "dropped": len(dropped)}, now)
+        write_waiting(db, actor, waiting, now)
+
+
+def undo_switch(storage: Storage, audit_id: int, expected_version: int, actor: str, now: datetime,
+                waiting: dict[str, Any] | None = None) -> None:
+    """Put a draft back as it was before its checklist switch (kept in its state, `SWITCHED_FROM`): the checklist,
+    the step, the grades, and the answers the switch took out, as they were stored. Conflict, nothing written, if it
+    is no longer `actor`'s draft at `expected_version`, or no switch is there to undo."""
+    with storage.write() as db:
+        current = _expect(storage, audit_id, actor, ("draft",), expected_version)
+        undo = current.state.get(SWITCHED_FROM)
+        if not undo or undo.get("to") != current.checklist_id:
+            raise Conflict(current, "no checklist switch to undo")
+        for row in undo["answers"]:
+            db.execute(f"INSERT OR REPLACE INTO answers ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})",
+                       list(row.values()))
+        state = {**current.state, "last_press": None, SWITCHED_FROM: None}
+        db.execute(f"UPDATE audits SET {', '.join(f'{name} = ?' for name in _SWITCH_KEPT)}, "
+                   "step_version = step_version + 1, state = ?, updated_at = ? WHERE id = ?",
+                   [*(undo[name] for name in _SWITCH_KEPT), json.dumps(state, sort_keys=True), utc_text(now),
+                    audit_id])
+        record_trail(storage, actor, "audit.switch_checklist", {"audit": audit_id, "from": current.checklist_id,
+                                                               "to": undo["checklist_id"], "dropped": 0,
+                                                               "restored": len(undo["answers"])}, now)
         write_waiting(db, actor, waiting, now)
 
 
@@ -276,6 +307,7 @@ def advance(storage: Storage, audit_id: int, expected_version: int, actor: str, 
         if keeps_revisions:
             _keep_revisions(storage, audit_id, actor, move.fields, stamp)
         state.update(_reason_written_for(current, move.fields))
+        state.pop(SWITCHED_FROM, None)  # a step taken after a checklist switch: `undo` no longer switches back
         if move.state is not None:
             state.update(move.state)
         state["last_press"] = f"{expected_version}:{move.press}" if move.press else None

@@ -42,7 +42,8 @@ def test_switching_asks_first_when_answers_would_be_lost_then_keeps_the_case_wor
     assert ("Audit #1 now uses the Child protection plan checklist. Kept: the case reference CR-123456, the worker "
             "(Social worker N1), your answer to the questions both checklists ask (question 1 here), and any notes "
             "and actions. Dropped: your 2 answers to questions 2 and 3 of Child in need (section 17), which Child "
-            "protection plan doesn't ask. I'll ask its other 18 questions now.") in said
+            "protection plan doesn't ask. Type undo straight away to switch back with them. I'll ask its other 18 "
+            "questions now.") in said
     assert said.rstrip().endswith("(Section 1 of 4 · Question 2 of 19) Bye.")  # the next question is shown
     audit = store.get_audit(services.storage, 1)
     assert (audit.checklist_id, audit.case_ref, audit.worker_id) == ("child-protection-plan", "CR-123456", WORKER)

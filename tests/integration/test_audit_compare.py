@@ -189,6 +189,32 @@ def test_different_checklists_compare_the_questions_they_share(engine: Engine, s
     assert ": **same**" in text and "none were set" in text
 
 
+SAMPLED = question("sampled", "How many contacts did you sample?", "number")
+LATE = question("late", "How many sampled contacts had no decision within one working day?", "number",
+                flag_at_least=1, at_most="sampled")
+DIP_SAMPLE = checklist(SAMPLED, LATE, PLAN, title="Front door dip sample", checklist_id="dip-sample")
+
+
+@pytest.mark.parametrize(("before", "after", "shown"), [
+    (("1", "1"), ("6", "6"), "1 of 1 (100%) → 6 of 6 (100%): same"),       # trial 59, F4: not "1 → 6 (worse)"
+    (("2", "1"), ("6", "6"), "1 of 2 (50%) → 6 of 6 (100%) (worse)"),
+    (("4", "2"), ("4", "1"), "2 of 4 (50%) → 1 of 4 (25%) (better)"),
+    (("4", "2"), ("2", "2"), "2 of 4 (50%) → 2 of 2 (100%) (worse)"),        # the same count, a larger share
+])
+def test_a_count_that_is_part_of_a_sample_is_compared_as_a_share(engine: Engine, services: Services,
+                                                                  before: tuple[str, str], after: tuple[str, str],
+                                                                  shown: str) -> None:
+    audit(services, BEFORE_DAY, {"sampled": before[0], "late": before[1], "plan-quality": "good"}, "good",
+          checklist=DIP_SAMPLE)
+    later = audit(services, AFTER_DAY, {"sampled": after[0], "late": after[1], "plan-quality": "good"}, "good",
+                  checklist=DIP_SAMPLE)
+    with time_machine.travel(NOW, tick=False):
+        text = engine.command(MANAGER, f"compare {later}")[0].text
+    assert f"• How many sampled contacts had no decision within one working day? — {shown}\n" in text + "\n"
+    if before[0] != after[0]:  # the sample itself is a plain count, compared as before
+        assert f"• How many contacts did you sample? — {before[0]} → {after[0]}\n" in text
+
+
 def test_an_explicit_pair_of_the_same_case_in_either_order(engine: Engine, services: Services,
                                                            pair: tuple[int, int]) -> None:
     before, after = pair

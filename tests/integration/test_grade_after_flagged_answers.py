@@ -86,3 +86,24 @@ def test_one_word_of_what_was_seen_makes_it_a_note(words: list[str], seen: str) 
     note = " ".join([*words[:2], seen, "recorded", "weekly"])
     assert note_long_enough(note)
     assert parse_evidence(note) == note
+
+
+EXPLAINED = "good, GCP2 not repeated but daily care is described well and partners were asked"
+# the neglect audit on from the grade above: 7, 8 yes, 9 (plans before) 0, 10 yes, the last grade, then the review
+TO_THE_OVERALL_GRADE = [*TO_THE_GRADE, EXPLAINED, "yes", "yes", "0", "yes", EXPLAINED, "next"]
+
+
+def test_the_suggested_grade_names_the_flagged_answers_beside_it(engine: Engine) -> None:
+    """Trial 59 (F11): "From the grades you gave, I suggest Good." with answers flagged, as if none were."""
+    with time_machine.travel(WORKING_DAY, tick=False):
+        _, out = drive(engine, TO_THE_OVERALL_GRADE)
+    assert ("From the grades you gave, I suggest Good (2 answers are flagged: Q2a, Q3 — if you keep Good, say in the "
+            "strengths, next, how the practice is still Good). Confirm it, or choose another grade") in _flat(out)
+
+
+def test_nothing_flagged_leaves_the_suggestion_as_it_was(engine: Engine) -> None:
+    clean = ["/audit start neglect", "CR-551234", "1", "no", "yes", "yes", "yes", "yes", "yes", EXPLAINED,
+             *TO_THE_OVERALL_GRADE[len(TO_THE_GRADE) + 1:]]
+    with time_machine.travel(WORKING_DAY, tick=False):
+        _, out = drive(engine, clean)
+    assert "From the grades you gave, I suggest Good. Confirm it, or choose another grade" in _flat(out)
