@@ -23,7 +23,8 @@ _WITH_REFS = ("With case references and the free text, for use within the servic
 WITH_REFS = _WITH_REFS.format(leave_out="`--no-case-refs`")
 IN_CHAT = "`/audit export without case refs`"  # the chat's way to leave them out
 WITHOUT_REFS = ("Without case references, for sharing beyond the service: no case reference column and no free text "
-                "(reasons, strengths, areas for development, actions, reflections or evidence notes).")
+                "(reasons, strengths, areas for development, actions, reflections, evidence notes or the answers "
+                "typed to text questions, each of which reads “[text answer left out]”).")
 SUMMARY = ("Beside it, a summary sheet (`…-summary.csv`) gives the figures by team and month, as the digest counts "
            "them: audits against target, grades, moderation agreement, actions open, overdue and done, and "
            "re-audits.")

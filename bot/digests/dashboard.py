@@ -6,6 +6,7 @@ The knowledge base's health is the knowledge feature's own section (`bot.asking.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from bot.core import agreement as agreement_figures
@@ -28,6 +29,7 @@ from bot.digests.render import (
     reaudits_done_said,
     teams_behind,
     themes_rule,
+    weak_question_said,
 )
 from bot.engine.routing import Engine
 from bot.oversight.undelivered import admin_home
@@ -158,7 +160,7 @@ def _most_often_weak(week: TeamDigest) -> str:
     """The question most often answered badly over the 4 weeks a plain `digest` and `themes` list them for, said with
     its dates (trial 32: Home said "none" with no period; fix63c: Home counted the week so far and the 3 before it,
     so its top question was not the digest's)."""
-    weak = (f"{_clip(week.weak_questions[0].text, 150)} (in {week.weak_questions[0].audits} audits)"
+    weak = (weak_question_said(replace(week.weak_questions[0], tied_out=0))
             if week.weak_questions else f"none in {MIN_AUDITS_FOR_THEME} or more audits")
     last = week.counted_to or week.week_start + timedelta(days=6)
     first = week.week_start - timedelta(weeks=COMPARE_WEEKS - 1)

@@ -9,7 +9,7 @@ case in the managers' own digest (fix 37); in a team channel's post only counted
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from bot.core import agreement as agreement_figures
@@ -19,7 +19,7 @@ from bot.core.services import Services
 from bot.digests.team_auditors import AuditorFigures, TeamFigure, team_auditors, team_figure, team_totals
 from bot.errors import UserError
 from bot.storage.reports import digests as store
-from knowledge.checklist_schema import GRADES
+from knowledge.checklist_schema import GRADES, Checklist, Question
 
 TREND_WEEKS = 12
 COMPARE_WEEKS = agreement_figures.WEEKS_BEFORE  # the grades compare the audits the agreement counts
@@ -37,10 +37,17 @@ DONE_NAMED = 5  # actions done in the week named in the digest, with their notes
 
 @dataclass(frozen=True)
 class WeakQuestion:
+    """A question most often answered badly, as every theme list names it (trial 59 F15: a choice question alone,
+    "What is the outcome so far?", meant nothing without its checklist and the answer that counted as bad)."""
+
     question_id: str
     text: str
     guidance: str
     audits: int
+    checklist: str = ""  # the checklist's title
+    answered: str = ""  # the answers that count as bad, in words: “No”, “Drifting without a decision”
+    place: int = 0  # the question's place in its checklist, for the one order of ties
+    tied_out: int = 0  # on the last one listed: how many more at the same count the list leaves out
 
 
 @dataclass(frozen=True)
@@ -259,14 +266,21 @@ def _local(day: date, services: Services) -> datetime:
     return datetime.combine(day, time(0), tzinfo=services.settings.timezone)
 
 
-def question_lookup(services: Services, checklist_ids: Sequence[str]) -> dict[tuple[str, str], tuple[str, str]]:
+def question_lookup(services: Services, checklist_ids: Sequence[str]) -> dict[tuple[str, str], WeakQuestion]:
+    """(checklist, question) -> the question as a theme names it: its words, what good looks like, its checklist's
+    title, the answers that count as bad and its place, counted 0 times."""
     lookup = {}
     for checklist_id, content in store.latest_checklists(services.storage, checklist_ids).items():
-        for section in content.get("sections", []):
-            for question in section.get("questions", []):
-                lookup[(checklist_id, question["id"])] = (question.get("text", question["id"]),
-                                                          question.get("guidance") or "")
+        checklist = Checklist.from_content(content)
+        for place, question in enumerate(checklist.questions(), 1):
+            lookup[(checklist_id, question.id)] = WeakQuestion(question.id, question.text, question.guidance or "",
+                                                               0, checklist.title, bad_answers(question), place)
     return lookup
+
+
+def bad_answers(question: Question) -> str:
+    """The answers that count as answered badly, quoted: “No”, or “Requires improvement” or “Inadequate”."""
+    return " or ".join(f"“{question.answer_label(value)}”" for value in question.flag_if)
 
 
 # Answers that are a judgement of practice; a number, a date or a text is a fact about the case ("How many times has
@@ -289,26 +303,21 @@ def flagged_practice(services: Services, start: datetime, end: datetime,
     return {team: rows for team, rows in practice.items() if rows}
 
 
-def theme_rows(rows: Sequence[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
-    """The themes among (checklist, question, audits) rows, most first: at most WEAK_QUESTIONS, each answered badly
-    in at least MIN_AUDITS_FOR_THEME audits. The one rule for a team's themes and the service's."""
-    return [row for row in rows if row[2] >= MIN_AUDITS_FOR_THEME][:WEAK_QUESTIONS]
-
-
-def _themes(rows: Sequence[tuple[str, str, int]],
-            questions: dict[tuple[str, str], tuple[str, str]]) -> tuple[WeakQuestion, ...]:
-    return tuple(WeakQuestion(question, *questions.get((checklist, question), (question, "")), n)
-                 for checklist, question, n in theme_rows(rows))
-
-
 def weak_questions(services: Services, rows: Sequence[tuple[str, str, int]]) -> tuple[WeakQuestion, ...]:
-    """The themes among (checklist, question, audits) rows of one team or several summed, most first, with each
-    question's words and what good looks like: a team's digest's rule, for any span (`themes this quarter`)."""
+    """The themes among (checklist, question, audits) rows of one team or several summed: at most WEAK_QUESTIONS,
+    each answered badly in at least MIN_AUDITS_FOR_THEME audits. The one order for every list (digest, period
+    digest, `themes`, Home; trial 59 F7: two lists cut a tie differently): most audits first, then by checklist and
+    the question's place in it, then its words; when the cut falls inside a tie, the last one listed counts the rest."""
     summed: dict[tuple[str, str], int] = {}
     for checklist, question, n in rows:
         summed[(checklist, question)] = summed.get((checklist, question), 0) + n
-    ranked = sorted(((c, q, n) for (c, q), n in summed.items()), key=lambda row: (-row[2], row[1], row[0]))
-    return _themes(ranked, question_lookup(services, sorted({c for c, _, _ in theme_rows(ranked)})))
+    lookup = question_lookup(services, sorted({c for (c, _), n in summed.items() if n >= MIN_AUDITS_FOR_THEME}))
+    themes = sorted((replace(lookup.get(key, WeakQuestion(key[1], key[1], "", 0)), audits=n)
+                     for key, n in summed.items() if n >= MIN_AUDITS_FOR_THEME),
+                    key=lambda q: (-q.audits, q.checklist, q.place, q.text))
+    shown = themes[:WEAK_QUESTIONS]
+    tied = sum(1 for question in themes[WEAK_QUESTIONS:] if question.audits == shown[-1].audits) if shown else 0
+    return tuple(shown[:-1]) + tuple(replace(question, tied_out=tied) for question in shown[-1:])
 
 
 def reaudits_done(services: Services, start: datetime, end: datetime,
@@ -361,8 +370,6 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
     redone = reaudits_done(services, week_start, week_end, ids)
     due = reaudits.counts_by_team(reaudits.reaudits(storage, services.settings.reaudit, services.settings.timezone,
                                                     teams=ids, before=overdue_at), overdue_day)
-    checklist_ids = sorted({c for rows in flagged.values() for c, _, _ in theme_rows(rows)})
-    questions = question_lookup(services, checklist_ids)
     week_labels = [f"{(monday - timedelta(weeks=TREND_WEEKS - 1 - i)).isocalendar()[1]:02d}"
                    for i in range(TREND_WEEKS)]
 
@@ -372,7 +379,7 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
         cases_week, cases_month = team_totals(counts, team.id)
         weeks = trend.get(team.id, [{} for _ in range(TREND_WEEKS)])
         previous = summed_grades(weeks[-1 - COMPARE_WEEKS:-1])
-        weak = _themes(flagged.get(team.id, []), questions)
+        weak = weak_questions(services, flagged.get(team.id, []))
         agreed, decided = agreement.get(team.id, (0, 0))
         digests.append(TeamDigest(
             team_id=team.id, team_name=team.name, week=week_label(monday), week_start=monday, auditors=auditors,
@@ -414,15 +421,11 @@ def build_service_digest(services: Services, monday: date, team_ids: list[str] |
     teams = build_team_digests(services, monday, team_ids)
     window_start = _local(monday - timedelta(weeks=COMPARE_WEEKS - 1), services)
     week_end = _local(monday + timedelta(days=7), services)
-    totals: dict[tuple[str, str], int] = {}
-    for rows in flagged_practice(services, window_start, week_end, [t.team_id for t in teams]).values():
-        for checklist, question, n in rows:
-            totals[(checklist, question)] = totals.get((checklist, question), 0) + n
-    ranked = sorted(((c, q, n) for (c, q), n in totals.items()), key=lambda row: (-row[2], row[1], row[0]))
-    questions = question_lookup(services, sorted({c for c, _, _ in theme_rows(ranked)}))
+    flagged = flagged_practice(services, window_start, week_end, [t.team_id for t in teams])
     today = services.local_now().date()
     so_far = counted_to(monday, today)
     return ServiceDigest(week=week_label(monday), week_start=monday, teams=tuple(teams),
-                         weak_questions=_themes(ranked, questions), counted_to=so_far,
+                         weak_questions=weak_questions(services, [r for rows in flagged.values() for r in rows]),
+                         counted_to=so_far,
                          month_ended=month_span(month_figure_day(monday, so_far), today)[1] is not None,
                          label=label, figure=teams_figure(services, monday, [t.team_id for t in teams]))

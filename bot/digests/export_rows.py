@@ -71,11 +71,13 @@ def _checklist_of(storage: Storage, audit: dict[str, Any]) -> Checklist | None:
 
 
 def in_checklist_order(checklist: Checklist | None, answers: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The answers in the order the audit's checklist asks them, each with its question's place and text; an
-    answer whose question the snapshot lacks (none should) goes last, numbered and worded as unknown."""
-    known = {q.id: (place, q.text) for place, q in enumerate(checklist.questions() if checklist else [], 1)}
-    placed = [{"question_number": known.get(a["question_id"], (None, ""))[0],
-               "question_text": known.get(a["question_id"], (None, ""))[1], **a} for a in answers]
+    """The answers in the order the audit's checklist asks them, each with its question's place, text and type (a
+    text question's answer is left out of a file shared beyond the service); an answer whose question the snapshot
+    lacks (none should) goes last, numbered and worded as unknown."""
+    known = {q.id: (place, q.text, q.type) for place, q in enumerate(checklist.questions() if checklist else [], 1)}
+    placed = [{"question_number": known.get(a["question_id"], (None, "", ""))[0],
+               "question_text": known.get(a["question_id"], (None, "", ""))[1],
+               "question_type": known.get(a["question_id"], (None, "", ""))[2], **a} for a in answers]
     return sorted(placed, key=lambda a: (a["question_number"] is None, a["question_number"] or 0))
 
 

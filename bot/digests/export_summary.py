@@ -98,7 +98,9 @@ def _target(services: Services, ids: Sequence[str], period: Period, together: bo
         targets = audit_targets(services)
         monthly = [targets.get(user, 0) for user in {m.user_id for t in teams for m in t.members}]
     due = sum(target_due(target, period) for target in monthly)
-    share = round(sum(target_share(target, period) for target in monthly), 1)
+    # each auditor's share to one decimal, then summed, so the teams' rows add up to the teams-together row when no
+    # auditor is in two teams (trial 59 F16: 0.5 + 0.5 + 0.5 beside a total of 1.4, rounded from 1.35)
+    share = round(sum(round(target_share(target, period), 1) for target in monthly), 1)
     # the chat's "pro-rata share to date: under 1" is a share to one decimal here (0.3), never 0 (trial 56 F17)
     return (due if due or not share else max(share, 0.1)), sum(monthly)
 

@@ -19,7 +19,7 @@ from bot.core.periods import Period, previous
 from bot.core.replies import Reply, count_of
 from bot.core.services import Services
 from bot.core.targets import audit_targets
-from bot.digests.digest import WeakQuestion, flagged_practice, question_lookup, summed_grades, theme_rows
+from bot.digests.digest import flagged_practice, summed_grades, weak_questions
 from bot.digests.render import count_share, demo_note, weak_question_lines
 from bot.digests.team_auditors import Counts, TeamFigure, team_figure
 from bot.storage.reports import digests as store
@@ -197,16 +197,11 @@ def _summary(services: Services, period: Period, team_ids: Sequence[str], headin
 def _themes_reply(services: Services, start: datetime, end: datetime, team_ids: Sequence[str],
                   period: Period) -> Reply:
     """The questions most often answered badly in audits submitted in the period, across the teams."""
-    summed: dict[tuple[str, str], int] = {}
-    for rows in flagged_practice(services, start, end, team_ids).values():
-        for checklist, question, n in rows:
-            summed[(checklist, question)] = summed.get((checklist, question), 0) + n
-    rows = theme_rows(sorted(((c, q, n) for (c, q), n in summed.items()), key=lambda row: -row[2]))
-    if not rows:
+    themes = weak_questions(services, [row for rows in flagged_practice(services, start, end, team_ids).values()
+                                       for row in rows])
+    if not themes:
         return Reply(kind="notice", text=f"Themes in {period.label}: no question was answered badly often enough "
                                          "to be a theme.")
-    questions = question_lookup(services, sorted({c for c, _, _ in rows}))
-    themes = [WeakQuestion(q, *questions.get((c, q), (q, "")), n) for c, q, n in rows]
     return Reply(title=f"Most often answered badly in {period.label}", text="\n".join(weak_question_lines(themes)))
 
 

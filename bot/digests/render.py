@@ -252,10 +252,20 @@ def weak_question_lines(questions: Sequence[WeakQuestion]) -> list[str]:
     digest and the themes asked for in words (bot.digests.themes) list them alike."""
     lines = []
     for number, question in enumerate(questions, start=1):
-        lines.append(f"   {number}. {_clip(question.text, 150)} (in {question.audits} audits)")
+        lines.append(f"   {number}. {weak_question_said(question)}")
         if question.guidance:
             lines.append(f"      _What good looks like:_ {_clip(question.guidance, GUIDANCE_CHARS)}")
     return lines
+
+
+def weak_question_said(question: WeakQuestion) -> str:
+    """'(Pre-proceedings and the PLO) What is the outcome so far? answered “Drifting without a decision” in 4
+    audits', and when the list's cut fell inside a tie, '(tied with 1 other at 4 audits, not listed)'."""
+    where = f"({question.checklist}) " if question.checklist else ""
+    how = f" answered {question.answered}" if question.answered else ""
+    tied = (f" (tied with {question.tied_out} {'other' if question.tied_out == 1 else 'others'} at "
+            f"{question.audits} audits, not listed)" if question.tied_out else "")
+    return f"{where}{_clip(question.text, 150)}{how} in {question.audits} audits{tied}"
 
 
 REAUDIT_RESULTS = (("improved", "improved"), ("same", "the same"), ("worse", "worse"),
@@ -357,7 +367,7 @@ def service_text(service: ServiceDigest) -> str:
     if not service.weak_questions:
         lines.append(f"   None answered badly in {MIN_AUDITS_FOR_THEME} or more audits.")
     for number, question in enumerate(service.weak_questions, start=1):
-        lines.append(f"   {number}. {_clip(question.text, 150)} (in {question.audits} audits)")
+        lines.append(f"   {number}. {weak_question_said(question)}")
     return "\n".join(lines)
 
 

@@ -73,7 +73,7 @@ def test_a_question_answered_badly_in_one_audit_is_not_a_theme(services: Service
         text = run_cli(environ, "digest", "--team", "north-assessment").out
     themes = text.split("Questions most often answered badly", 1)[1].split("Overdue actions", 1)[0]
     assert "each in at least 2 audits" in themes
-    assert "Is the plan specific, measurable and time-bound? (in 2 audits)" in themes
+    assert "(Full case audit) Is the plan specific, measurable and time-bound? answered “No” in 2 audits" in themes
     assert "Was the child seen alone" not in themes
     assert "(in 1 audit)" not in text
 
@@ -119,9 +119,9 @@ def test_service_digest_lists_the_questions_most_often_answered_badly_across_tea
     # the themes' window in dates (the week and the 3 before it), beside the agreement's, which is dated too
     assert ("Questions most often answered badly across teams (audits submitted 26 Oct to 22 Nov 2026: the week and "
             "the 3 before it, each in at least 2 audits)") in flat(service)
-    assert "1. Is there an up-to-date chronology? (in 2 audits)" in service
+    assert "1. (Full case audit) Is there an up-to-date chronology? answered “No” in 2 audits" in service
     assert "How well is the child's voice recorded?" not in service
-    assert "Is there an up-to-date chronology? (in 2 audits)" in admin[0].text
+    assert "(Full case audit) Is there an up-to-date chronology? answered “No” in 2 audits" in admin[0].text
     summary = payload["service"]
     assert [(q["question_id"], q["audits"]) for q in summary["weak_questions"]] == [("chronology", 2)]
     assert summary["completed_week"] == 2 and summary["week"] == "2026-W47"

@@ -94,3 +94,15 @@ def test_json_carries_the_summary_and_standard_output_says_how_to_get_it(cli, se
 def test_the_summary_file_is_named_after_the_audits_file(output: str, beside: str) -> None:
     from bot.cli.export import summary_path
     assert summary_path(output) == beside
+
+
+def test_the_months_shares_to_date_add_up_to_the_teams_together(cli, services: Services,  # noqa: F811
+                                                               tmp_path: Path) -> None:
+    """Trial 59 F16: December's rows read 0.5, 0.5 and 0.5 to date beside "All teams exported" 1.4 (rounded from the
+    unrounded 1.35), where the README says the one-decimal figures are given so the column still sums."""
+    with_demo_data(services)
+    _, rows, _ = _export(cli, tmp_path, "--since", "2026-11-01")
+    month = [row for row in rows if row["so_far"] == "True"]
+    teams, [whole] = [row for row in month if row["team_id"]], [row for row in month if not row["team_id"]]
+    assert len(teams) == 3 and all(float(row["target_to_date"]) < 1 for row in teams), month
+    assert round(sum(float(row["target_to_date"]) for row in teams), 1) == float(whole["target_to_date"]), month

@@ -117,3 +117,23 @@ def test_a_practitioners_other_download_question_still_goes_to_the_knowledge_bas
     # The knowledge base answers (its export entry may itself say who may export); the export refusal does not.
     assert "Only some roles can have the audits as a file" not in said
     assert "I'm not sure this is what you need" in said or "Did you mean" in said
+
+
+def test_a_text_questions_answer_is_left_out_and_the_reply_says_so(cli, engine: Engine,  # noqa: F811
+                                                                   services: Services) -> None:
+    """Trial 59 F3: a text question's answer (a child's family make-up, language and faith) was kept in the file
+    "for sharing beyond the service" while the reply said it held no free text."""
+    send = terminal_sender(engine, TerminalView())
+    with time_machine.travel(datetime(2026, 12, 2, 10, 0, tzinfo=ZoneInfo("Europe/London")), tick=False):
+        complete_audit(send, send("type", "/audit start voice-of-the-child"))
+    told = "lives with maternal grandmother, Somali speaking, attends the mosque weekly"
+    services.storage.db.execute("UPDATE answers SET value = ? WHERE question_id = 'child-reading-record'", [told])
+    code, out, err = _run(cli, "--no-case-refs")
+    [row] = [row for row in csv.DictReader(io.StringIO(out)) if row["question_id"] == "child-reading-record"]
+    assert code == 0 and told not in out and "grandmother" not in out
+    assert row["value"] == "[text answer left out]" and row["question_text"].startswith("If the child read")
+    assert "answers typed to text questions" in flat(err) and "[text answer left out]" in flat(err)
+    code, out, _ = _run(cli, "--format", "json", "--no-case-refs")
+    assert code == 0 and told not in out and "[text answer left out]" in out
+    code, out, _ = _run(cli)  # within the service the answer is kept, as typed
+    assert code == 0 and told in out

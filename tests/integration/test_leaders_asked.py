@@ -166,9 +166,10 @@ def test_themes_across_audits_asked_in_words_list_the_questions_most_often_answe
     assert reply.title == "Themes across audits"
     assert reply.text.startswith("**Questions most often answered badly across teams** (audits submitted 2 Nov to "
                                  "29 Nov 2026: the week and the 3 before it, each in at least 2 audits)\n"
-                                 "   1. Is the plan specific, measurable and time-bound? (in 2 audits)\n"
+                                 "   1. (Full case audit) Is the plan specific, measurable and time-bound? "
+                                 "answered “No” in 2 audits\n"
                                  "      _What good looks like:_ Good looks like a plan a family can follow")
-    assert "**North Assessment Team**\n   1. Is the plan specific" in reply.text
+    assert "**North Assessment Team**\n   1. (Full case audit) Is the plan specific" in reply.text
     assert "**South Child in Need and Protection**\n   None answered badly in 2 or more audits." in reply.text
     assert manager.text.startswith("**Questions most often answered badly in South Child in Need and Protection**")
     assert "None answered badly" in manager.text and "plan" not in manager.text

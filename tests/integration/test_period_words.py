@@ -66,7 +66,7 @@ def test_themes_over_the_quarter_asked_for(engine: Engine, services: Services) -
         assert "Themes across audits, Q3 2026/27" in said, asked
         assert ("Questions most often answered badly across teams in Q3 2026/27** (audits submitted 1 Oct 2026 to "
                 "5 Dec 2026, so far, each in at least 2 audits)") in said
-        assert "Is there an up-to-date chronology? (in 2 audits)" in said
+        assert "(Full case audit) Is there an up-to-date chronology? answered “No” in 2 audits" in said
     recent, _ = _said(engine, "any themes across teams recently?", message=True)
     assert "chronology" not in recent and "the week so far and the 3 before it" in recent
     term, _ = _said(engine, "any themes across teams this term?", message=True)

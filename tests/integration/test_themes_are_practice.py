@@ -60,7 +60,9 @@ def test_the_theme_is_the_practice_question_answered_no_not_a_history_count(engi
         [recent] = engine.message("U0ADMIN01", "recurring issues across teams", surface="terminal")
         home = "\n".join(section.text for section in home_sections(engine, services, "U0MGRN001"))
     for text in (themes.text, recent.text):
-        assert "   1. Is the plan specific, measurable and time-bound? (in 2 audits)" in text, text
+        assert ("   1. (Full case audit) Is the plan specific, measurable and time-bound? answered “No” in 2 "
+                "audits") in text, text
         assert HISTORY not in text and "   2." not in text  # one case's chronology, audited twice, is no theme
     assert "as the digest lists them (audits submitted" in home
-    assert ": Is the plan specific, measurable and time-bound? (in 2 audits)" in home and HISTORY not in home
+    assert ": (Full case audit) Is the plan specific, measurable and time-bound? answered “No” in 2 audits" in home
+    assert HISTORY not in home
