@@ -31,6 +31,10 @@ GRADE_LABELS = {
 }
 YES_NO_LABELS = {"yes": "Yes", "no": "No", "na": "Not applicable"}
 NOT_APPLICABLE = "na"
+# A date question's answer when there is no date: `never`, `not known`, `no date`, `n/a` (trial 59, F8: a manager
+# could only invent a date or pause). Stored as this word, said as its label; `flag_if: [never]` flags it.
+NO_DATE = "never"
+NO_DATE_LABEL = "Never / not known"
 CHECKLIST_FIELDS = ("id", "title", "description", "period", "sections", "suits")
 SECTION_FIELDS = ("id", "title", "questions")
 QUESTION_FIELDS = ("id", "text", "type", "required", "allow_na", "options", "guidance", "show_if", "flag_if",
@@ -98,6 +102,8 @@ class Question:
         if self.type == "scale":
             return GRADE_LABELS.get(value, YES_NO_LABELS.get(value, value))
         if self.type == "date":
+            if value == NO_DATE:
+                return NO_DATE_LABEL
             try:
                 return long_date(dt.date.fromisoformat(value))
             except ValueError:
@@ -458,7 +464,8 @@ def _parse_question(raw: dict, number: int, section_label: str, checker: _Checke
                                         "or write the guidance as text.")
     keys = answer_keys(qtype, allow_na, options) if qtype else None
     show_if = _show_if(raw, label, checker, earlier, refused)
-    flag_if = _answer_list(raw, "flag_if", qtype, keys, label, checker)
+    flag_keys = (NO_DATE,) if qtype == "date" else keys  # a date question may flag "never / not known" (trial 59)
+    flag_if = _answer_list(raw, "flag_if", qtype, flag_keys, label, checker)
     escalate_if = _answer_list(raw, "escalate_if", qtype, keys, label, checker)
     if len(checker.problems) > before or question_id is None or text is None or qtype is None:
         return None

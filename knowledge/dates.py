@@ -539,6 +539,35 @@ def _end_of_month(month: int, year: str | None, today: dt.date | None, tense: Te
     return found.replace(day=calendar.monthrange(found.year, month)[1])
 
 
+_MONTH_ALONE = re.compile(r"(?:(last|this|in|since|back in) )?([a-z]+)(?: (\d{4}))?")
+MONTH_READ_AS_FIRST = "read as the 1st: change it if you know the day"
+
+
+def names_month_only(text: str) -> bool:
+    """Whether `text` is a month with no day (`march`, `last march`, `in Sept 2025`): a date question reads it as
+    the 1st of that month and says so (trial 59, F14: `last march` was "could not read")."""
+    match = _MONTH_ALONE.fullmatch(_clean(text))
+    return match is not None and match.group(2) in MONTHS
+
+
+def month_alone(text: str, today: dt.date, tense: Tense = "any") -> dt.date | None:
+    """The 1st of the month `text` names with no day, or None when it is not a month alone. `last march` is the
+    latest March before this month, `this march` this year's, a year typed that year's; `march` alone is read as a
+    day and month without a year is (`_yearless`: the latest one gone, for something that happened)."""
+    if not names_month_only(text):
+        return None
+    match = _MONTH_ALONE.fullmatch(_clean(text))
+    assert match is not None
+    month, raw = MONTHS[match.group(2)], text.strip()
+    if match.group(3):
+        return _date(int(match.group(3)), month, 1, raw)
+    if match.group(1) == "last":
+        return dt.date(today.year if month < today.month else today.year - 1, month, 1)
+    if match.group(1) == "this":
+        return dt.date(today.year, month, 1)
+    return _yearless(month, 1, today, tense, raw)
+
+
 def names_weekday(text: str) -> bool:
     """Whether `text` is a day of the week said relative to today ("next Friday", "friday", "this coming Tuesday"):
     the words people read a week apart ("next Friday" typed on a Thursday is tomorrow here, and to some the Friday of

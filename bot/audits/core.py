@@ -367,7 +367,8 @@ def render_worker(services: Services, ctx: Ctx) -> list[Reply]:
 def typed_prompt(question: Question, today: date) -> str | None:
     """What to type for a typed question; date examples are worked out from today so they are always valid."""
     if question.type == "date":
-        return f"Type the date, like {date_examples(today, 'any' if question.allow_future else 'past')}."
+        return (f"Type the date, like {date_examples(today, 'any' if question.allow_future else 'past')}, "
+                "or `never` / `not known` if there is none.")
     return TYPED_PROMPTS.get(question.type)
 
 

@@ -49,6 +49,7 @@ from bot.audits import (
     compare,
     conversation,
     held_dms,
+    leaver_draft,
     list_pages,
     moderated,
     moderation,
@@ -341,6 +342,21 @@ def _install_typed_after_conversation(engine: Engine, services: Services) -> Non
     reflection_withdraw.install(engine, services)  # `withdraw my reflection on 149`, any time (trial 43)
     undo_nothing.install(engine, services)  # `undo` with nothing on offer: said so, never asked (trial 43)
     held_dms.install(engine, services)  # a DM to a worker out of their hours waits for them (fix44d)
+    _install_cancel(engine, services)
+
+
+def _install_cancel(engine: Engine, services: Services) -> None:
+    """`cancel 139`: your own draft, or (admins, QA leads) one whose auditor has left teams.yaml (trial 59, F9)."""
+
+    def bind(handler: Callable[[Services, Turn, str], list[Reply]]) -> Callable[[Turn, str], list[Reply]]:
+        return lambda turn, value: moderated.worded(services, lambda: handler(services, turn, value))
+
+    engine.add_command("cancel", bind(partial(leaver_draft.cancel_command, own=audits_start.cancel)),
+                       "cancel a draft: yours, or (admins, QA leads) one whose auditor has left teams.yaml",
+                       usage="/audit cancel <audit number>", typed=NUMBER)
+    engine.add_action(leaver_draft.CONFIRM, bind(leaver_draft.confirmed))
+    engine.add_action(leaver_draft.KEEP, bind(leaver_draft.kept))
+
 
 def install(engine: Engine, services: Services) -> None:
     """Register `/audit start|resume|show|compare|list|reflect|respond|moderate|actions|edit|redact`, the audit

@@ -27,8 +27,18 @@ from bot.audits.question_opening import opens_as_question
 from bot.audits.yes_no_words import thumb, yes_or_no
 from bot.core.audit_rules import Answers, missing_answers, needs_evidence, visible_questions
 from bot.core.sentences import MIN_SENTENCE_CHARS, in_a_sentence, says_something
-from knowledge.checklist_schema import GRADE_LABELS, GRADES, NOT_APPLICABLE, Answer, Checklist, Question
-from knowledge.dates import DateError, Tense, check_tense, day_off, give_or_keep, kept_anyway, long_date, parse_day
+from knowledge.checklist_schema import GRADE_LABELS, GRADES, NO_DATE, NOT_APPLICABLE, Answer, Checklist, Question
+from knowledge.dates import (
+    DateError,
+    Tense,
+    check_tense,
+    day_off,
+    give_or_keep,
+    kept_anyway,
+    long_date,
+    month_alone,
+    parse_day,
+)
 
 FLOW_STEPS = ("choose_checklist", "case_reference", "worker", "question", "evidence", "review", "overall_grade",
               "grade_reason", "strengths", "development", "actions", "action_owner", "action_due", "submit")
@@ -198,6 +208,9 @@ def is_flagged(question: Question, value: str) -> bool:
 # -- parsing what people type or press ---------------------------------------------------------------------
 
 _NA = {"na", "n/a", "not applicable", "n.a.", "not relevant"}
+# At a date question, there being no date (trial 59, F8): stored as NO_DATE, "Never / not known"
+_NO_DATE_WORDS = _NA | {"never", "never done", "not done", "never been done", "not ever", "not known", "unknown",
+                        "no date", "none", "no", "nope", "not recorded", "no record", "never happened"}
 # A grade's shorthand typed alone, which no answer in words is ("good" or "outstanding" may be)
 _GRADE_SHORTHAND = re.compile(r"r\.?\s?i\.?|rit|req(?:uires)?\.?\s+imp(?:rovement)?(?:\s+to\s+be\s+good)?|"
                               r"inadequate|requires\s+improvement")
@@ -235,7 +248,7 @@ def parse_answer(question: Question, text: str, today: dt.date | None = None) ->
     if kind == "choice":
         return _choice(question.options, raw)
     if kind == "date":
-        return _date_answer(question, raw, today).isoformat()
+        return NO_DATE if lowered.rstrip(".!") in _NO_DATE_WORDS else _dated(question, raw, today)
     if kind == "number":
         return counted(number_in_sentence(raw), question.decimals)
     leave = "." if question.required else ", or `skip` (or press Skip) to leave it out: it is optional."
@@ -263,6 +276,17 @@ def _not_yes_or_no(question: Question, raw: str) -> str:
             f"supports, with a note on what is unclear (`yes, …` or `no, …`); {later}.")
 
 
+def _dated(question: Question, raw: str, today: dt.date | None) -> str:
+    """A date question's answer stored as an ISO date; a line that is no date at all is told of `never` / `not
+    known` too, the answer where there is none (trial 59, F8: a manager could only invent a date or pause)."""
+    try:
+        return _date_answer(question, raw, today).isoformat()
+    except AnswerError as error:
+        if str(error).startswith("I could not read"):
+            raise AnswerError(f"{error} If there is no date, type `never` or `not known`.") from None
+        raise
+
+
 def _date_answer(question: Question, raw: str, today: dt.date | None) -> dt.date:
     """The date a date question's answer names: when something happened, by default; with `allow_future`, a planned
     date ("When is the next review planned?"), which from today on is queried when it falls on a weekend or a bank
@@ -270,13 +294,25 @@ def _date_answer(question: Question, raw: str, today: dt.date | None) -> dt.date
     anyway` to keep it); it was taken without a word. A day something happened on is taken as it is: children are
     seen at weekends too."""
     if not question.allow_future:
-        return parse_date(raw, today, "past")
+        return _day_or_month(raw, today, "past")
     typed, kept = kept_anyway(raw)
-    day = parse_date(typed, today, "any")
+    day = _day_or_month(typed, today, "any")
     off = None if kept or today is None or day < today else day_off(day, today)
     if off is None:
         return day
     raise AnswerError(f"{long_date(day)} is {off.what}, so I haven't stored it: {give_or_keep(off)}.")
+
+
+def _day_or_month(typed: str, today: dt.date | None, tense: Tense) -> dt.date:
+    """A date question's day, where a month alone (`march`, `last march`) is its 1st (trial 59, F14), said back so
+    (bot.audits.questions.month_said); anything else as every date is read (`parse_date`)."""
+    try:
+        month = month_alone(typed, today, tense) if today is not None else None
+        if month is not None and today is not None:
+            return check_tense(month, today, tense)
+    except DateError as error:
+        raise AnswerError(str(error)) from None
+    return parse_date(typed, today, tense)
 
 
 def _choice(options: tuple[str, ...], raw: str) -> str:

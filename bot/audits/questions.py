@@ -73,6 +73,7 @@ from bot.privacy.screen import screen_text
 from bot.settings.people import Role
 from bot.storage import audits as store
 from knowledge.checklist_schema import Question
+from knowledge.dates import MONTH_READ_AS_FIRST, names_month_only
 
 # "yes, consent form on file", "no - not seen since August": an answer, a separator, then the evidence note.
 # A hyphen straight between words joins them ("no-one", "no-show", "yes-man"): no separator.
@@ -342,7 +343,8 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
         replies.insert(0, Reply(kind="notice", text=too_high))  # `change 2` lowered the sample below later counts
     if replies and note is None and question.type in SAID_BACK:
         replies.insert(0, Reply(kind="notice", text=f"Got it: **{question.answer_label(value)}**"
-                                                    f"{none_said(ctx, question, value, text)}{thumb_said(text)}."))
+                                                    f"{none_said(ctx, question, value, text)}{thumb_said(text)}"
+                                                    f"{month_said(question, text)}."))
     elif replies and note is None and question.type == "text":  # trial 31: a written answer was saved without a word
         replies.insert(0, Reply(kind="notice", text=f"Got it: “{shortened(value)}”."))
     return replies
@@ -363,6 +365,12 @@ def thumb_said(text: str) -> str:
     mistake shows at once; nothing for an answer typed in words."""
     said = thumb(text)
     return "" if said is None else f" (I read {text.strip()} as {said.capitalize()})"
+
+
+def month_said(question: Question, text: str) -> str:
+    """" (read as the 1st: change it if you know the day)" after "Got it: **Sunday 1 March 2026**" when a date
+    question was answered with a month alone (`last march`, trial 59, F14), so the made-up day is not taken as known."""
+    return f" ({MONTH_READ_AS_FIRST})" if question.type == "date" and names_month_only(text) else ""
 
 
 def none_said(ctx: Ctx, question: Question, value: str, text: str) -> str:

@@ -10,6 +10,7 @@ from bot.audits import (
     checklist_lines,
     checklist_words,
     escalation,
+    leaver_draft,
     lifecycle,
     own_case,
     own_supervision,
@@ -844,6 +845,8 @@ def _restore(services: Services, turn: Turn, audit_id: int) -> list[Reply]:
     if audit is None:
         raise UserError(f"There is no audit #{audit_id}. Type `/audit restore` to see the audits you cancelled "
                         "lately.")
+    if (leavers := leaver_draft.restore(services, turn, audit, RESTORE_WINDOW)) is not None:
+        return leavers  # a leaver's draft this admin or QA lead cancelled (trial 59, F9)
     if (refusal := lifecycle.restore_refusal(audit, audit_id, turn.user_id, turn.now, RESTORE_WINDOW)) is not None:
         raise refusal  # before its step is read: a submitted audit's step ("done") is no step to wait at
     if audit.auditor_id == turn.user_id and (why := own_case.refusal(services, turn.person, audit.case_ref,

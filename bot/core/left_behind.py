@@ -18,8 +18,10 @@ def known_as(names: dict[str, str], user_id: str) -> str:
 
 def orphaned_drafts(storage: Storage, directory: Directory, names: dict[str, str]) -> list[tuple[str, str]]:
     """(the case's team, one line) for each draft whose auditor is no longer in teams.yaml: only an audit's
-    auditor may finish or cancel it, so it is said plainly rather than left unseen."""
+    auditor may finish it, so it is said plainly rather than left unseen, with how an admin or QA lead cancels it
+    (trial 59, F9)."""
     return [(draft.team_id, f"Draft #{draft.id} ({draft.case_ref}) belongs to {known_as(names, draft.auditor_id)}, "
-             "who is no longer in teams.yaml: only its auditor can finish or cancel a draft, so it stays a draft "
-             "(counted nowhere) unless they are put back in teams.yaml")
+             f"who is no longer in teams.yaml, so nobody can finish it: an admin or QA lead can cancel it with "
+             f"`cancel {draft.id}` (and `/audit restore {draft.id}` within 7 days); until then it stays a draft "
+             "(counted nowhere)")
             for draft in known_people.drafts_by_auditor(storage) if draft.auditor_id not in directory.people]

@@ -127,6 +127,13 @@ def may_change_own_audit(user_id: str, audit: AuditParties) -> bool:
     return user_id == audit.auditor_id
 
 
+def may_cancel_leavers_draft(directory: Directory, person: Person | None, audit: AuditParties) -> bool:
+    """A draft whose auditor has left teams.yaml can be finished by nobody: an admin or QA lead may cancel it (and
+    restore it), so it is not left a draft for ever (trial 59, F9). Never anyone else's draft."""
+    return (person is not None and person.role in OVERSIGHT and audit.auditor_id not in directory.people
+            and person.user_id != audit.auditor_id)
+
+
 def may_moderate(directory: Directory, person: Person | None, audit: AuditParties) -> bool:
     """Moderation is an independent check: never an audit you did, of your own case, or of a team you manage;
     QA leads and admins any other, managers other teams'."""

@@ -395,6 +395,33 @@ def set_status(storage: Storage, audit_id: int, expected_version: int, actor: st
         write_waiting(db, actor, waiting, now)
 
 
+def cancel_leavers_draft(storage: Storage, audit_id: int, expected_version: int, actor: str, now: datetime) -> None:
+    """Cancel a draft whose auditor has left, by an admin or QA lead (`actor`, the rule checked by the caller), or
+    raise Conflict: who cancelled it is kept, so they may restore it, and the trail names the leaver (trial 59, F9)."""
+    with storage.write() as db:
+        audit = get_audit(storage, audit_id)
+        if (audit is None or audit.status != "draft" or audit.submitted_at is not None
+                or audit.step_version != expected_version):
+            raise Conflict(audit)
+        state = {**audit.state, "cancelled_at": utc_text(now), "cancelled_by": actor}
+        db.execute("UPDATE audits SET status = 'cancelled', step_version = step_version + 1, updated_at = ?, "
+                   "state = ? WHERE id = ?", [utc_text(now), json.dumps(state, sort_keys=True), audit_id])
+        record_trail(storage, actor, "audit.cancelled", {"audit": audit_id, "leaver": audit.auditor_id}, now)
+
+
+def restore_leavers_draft(storage: Storage, audit_id: int, actor: str, now: datetime) -> None:
+    """Make a leaver's draft that `actor` cancelled a draft again, where it stood, or raise Conflict."""
+    with storage.write() as db:
+        audit = get_audit(storage, audit_id)
+        if audit is None or audit.status != "cancelled" or audit.state.get("cancelled_by") != actor:
+            raise Conflict(audit)
+        state = {key: value for key, value in audit.state.items()
+                 if key not in ("cancelled_at", "cancelled_by", "last_press")}
+        db.execute("UPDATE audits SET status = 'draft', step_version = step_version + 1, state = ?, updated_at = ? "
+                   "WHERE id = ?", [json.dumps(state, sort_keys=True), utc_text(now), audit_id])
+        record_trail(storage, actor, "audit.restore", {"audit": audit_id, "leaver": audit.auditor_id}, now)
+
+
 def cancelled_at(audit: AuditRow) -> datetime:
     """When an audit was cancelled (its last update, for audits cancelled before this was recorded)."""
     return parse_utc(audit.state.get("cancelled_at") or audit.updated_at)

@@ -53,8 +53,8 @@ def test_health_warns_of_a_leavers_open_actions_and_draft(left: tuple[dict[str, 
     out = flat(result.out)
     assert ("2 open actions (1 overdue) are owned by Social worker S1 (U0PRAS001), who is no longer in teams.yaml: "
             "hand them over with `action N owner <name>`") in out
-    assert (f"Draft #{draft} (CR-100400) belongs to Social worker S1 (U0PRAS001), who is no longer in teams.yaml: "
-            "only its auditor can finish or cancel a draft") in out
+    assert (f"Draft #{draft} (CR-100400) belongs to Social worker S1 (U0PRAS001), who is no longer in teams.yaml, "
+            f"so nobody can finish it: an admin or QA lead can cancel it with `cancel {draft}`") in out
     assert "healthy" in out
 
 
