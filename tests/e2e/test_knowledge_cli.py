@@ -44,7 +44,7 @@ def test_ask_json_reads_one_question_per_line_and_prints_one_json_line_each(envi
     assert set(first["answer"]) == {"id", "question", "score"}
     # pay is out of scope: the chat's words come with it, as the chat gives them (trial 49)
     assert second == {"query": "when is payroll paid", "answer": None, "suggestions": [],
-                      "out_of_scope": "I can't help with that here: For pay, payslips, expenses, mileage and pensions, "
+                      "out_of_scope": "I can't help with that here: For pay, payslips, expenses and mileage, "
                                       "contact Payroll or see the pay pages on the intranet."}
 
 

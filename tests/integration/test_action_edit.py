@@ -190,10 +190,14 @@ def test_only_the_auditor_may_change_an_action_and_only_until_a_moderator_opens_
     [refused] = edit(engine, f"{audit_id} action {other} due 11/12", user=COLLEAGUE)
     assert refused.kind == "error" and refused.text == "Only the person who did this audit can change it."
     engine.command(QA, f"moderate {audit_id}", surface="terminal")
-    [read_only] = edit(engine, f"{audit_id} action {other} due 11/12")
+    [read_only] = edit(engine, f"{audit_id} grade good because the plan is clear")
     assert read_only.text.startswith("A moderator has opened this audit, so it is read-only now")
-    assert action_store.get_action(services.storage, other).due_date == "2026-12-30"
-    assert store.revisions_of(services.storage, audit_id) == []
+    # Its actions live on: the owner's manager (here its auditor) still gives more time, as `action N due D` does
+    # (fix66b routes `edit N action M due D` there too), and the worker is told.
+    gave, told = edit(engine, f"{audit_id} action {other} due 11/12")
+    assert "is now due **Friday 11 December 2026**" in gave.text and "Social worker N2" in gave.text
+    assert told.to_user == action_store.get_action(services.storage, other).owner_id
+    assert action_store.get_action(services.storage, other).due_date == "2026-12-11"
 
 
 def test_a_done_action_is_said_to_be_done_with_how_to_reopen_it(engine: Engine, services: Services,
