@@ -76,3 +76,15 @@ def test_one_number_with_words_round_it_is_that_number_and_the_words_are_its_not
         value, note = read
     assert value == str(number)
     assert note is not None and all(word in note for word in [*before, *after])
+
+
+def test_a_digit_inside_a_tool_or_section_name_is_not_the_count(engine: Engine, services: Services) -> None:
+    """fix68d: `good, GCP2 not repeated …` at a number question was stored as 2, the digit taken from "GCP2"; a
+    section (s47) or a question (Q4) is a name, not a count."""
+    with time_machine.travel(NOW, tick=False):
+        at_a_number_question(engine)
+        refused = typed(engine, "good, GCP2 not repeated since the last s47 enquiry")
+        assert all(value != "2" and value != "47" for value, _ in _saved(services)), _texts(refused)
+        replies = typed(engine, "GCP2 done twice, 4 visits since the s47 enquiry")
+    assert "Got it: **4**, with your note: “GCP2 done twice, 4 visits since the s47 enquiry”." in _texts(replies)
+    assert ("4", "GCP2 done twice, 4 visits since the s47 enquiry") in _saved(services)
