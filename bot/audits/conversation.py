@@ -787,10 +787,12 @@ def where_you_are(services: Services, turn: Turn) -> list[Reply]:
     if conversation is None or conversation.state is State.PAUSED:
         return draft_waiting.on_opening(services, turn, audits_start.resume)  # a resume list, a note (trial 57)
     screen = STATES[conversation.state].screen(services, conversation)
-    if screen and conversation.ctx is not None and conversation.state not in (State.CONFIRM_CANCEL,
-                                                                               State.CONFIRM_ALERT):
-        screen = switch_waiting.shown_again(services, turn, conversation.ctx) or screen  # never answered unseen
-    return [Reply(kind="notice", text=_picking_up(conversation)), *screen] if screen else []
+    lead = _picking_up(conversation)
+    if screen and conversation.ctx is not None and conversation.state not in (
+            State.CONFIRM_CANCEL, State.CONFIRM_ALERT) and (
+            switched := switch_waiting.shown_again(services, turn, conversation.ctx)):  # never answered unseen
+        screen, lead = switched, "Picking up where you left off:"  # the switch asked, not the question
+    return [Reply(kind="notice", text=lead), *screen] if screen else []
 
 
 def _picking_up(conversation: Conversation) -> str:

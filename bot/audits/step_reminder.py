@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from bot.audits.core import Ctx
 from bot.audits.numbering import question_label
-from bot.audits.step_screens import STEP_SCREENS
+from bot.audits.step_screens import STEP_SCREENS, render_evidence
 from bot.core.replies import Reply
 from bot.core.services import Services
 
@@ -62,4 +62,6 @@ def still_at(services: Services, ctx: Ctx) -> list[Reply]:
     a refusal with no question under it as the audit having moved on, and typed the next question's answer, which
     was stored on the question refused."""
     label = question_label(ctx.checklist, ctx.step.question_id or "")
-    return _led(f"Still at Q{label}:", STEP_SCREENS[ctx.step.name](services, ctx))
+    screen = render_evidence(services, ctx, name_flags=False) if ctx.step.name == "evidence" else \
+        STEP_SCREENS[ctx.step.name](services, ctx)
+    return _led(f"Still at Q{label}:", screen)

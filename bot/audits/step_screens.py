@@ -37,14 +37,16 @@ def graded_what(checklist: Checklist, question: Question, grade: str) -> str:
     return f"You graded {asked.group('what')} as **{grade}**"
 
 
-def render_evidence(services: Services, ctx: Ctx) -> list[Reply]:
-    """After a scale grade: why this grade?"""
+def render_evidence(services: Services, ctx: Ctx, name_flags: bool = True) -> list[Reply]:
+    """After a scale grade: why this grade? (`name_flags` False when shown again after a refusal: the flagged
+    answers were named once already.)"""
     question = ctx.checklist.question(ctx.step.question_id or "")
     graded = ctx.answers.get(question.id)
     grade = grade_label(graded.value) if graded is not None else "this grade"
     on_file = (f"\nYour note now: “{graded.evidence}”. Type a new note to replace it, or `keep` to keep it."
                if graded is not None and graded.evidence else "")  # the same grade again after `change 9`
-    flagged = flagged_before_grade(ctx.checklist, ctx.answers, question.id, graded.value) if graded else ""
+    flagged = flagged_before_grade(ctx.checklist, ctx.answers, question.id, graded.value) if graded and name_flags \
+        else ""
     flagged = f"\n{flagged}" if flagged else ""  # trial 48: Good over a chronology out of date, not a word said
     return [Reply(text=f"**Why this grade?** {graded_what(ctx.checklist, question, grade)}. In a sentence or two, "
                        f"what did you see on the file that supports it?{flagged}{on_file}", kind="question",

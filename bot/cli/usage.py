@@ -20,8 +20,8 @@ USAGE_ERROR = 2
 CHAT = "in Slack, or in the terminal chat (`audit-bot chat --user <your Slack member ID>`)"
 # The chat's own `/audit` commands that the command line does not have (bot.engine's registered commands less the
 # ones both have: ask, kb, campaign, digest, restore); tests/unit/test_cli_usage.py keeps the two lists in step.
-CHAT_ONLY_COMMANDS = ("actions", "areas", "auditors", "away", "chase", "checklist", "compare", "edit", "extend", "help",
-                      "home", "list", "messages",
+CHAT_ONLY_COMMANDS = ("actions", "areas", "auditors", "away", "cancel", "chase", "checklist", "compare", "edit",
+                      "extend", "help", "home", "list", "messages",
                       "moderate", "reaudits", "redact", "reflect", "reminders", "respond", "resume", "show", "start",
                       "themes", "worker")
 CHAT_ONLY_CAMPAIGN_VERBS = ("allocations", "deadline", "mine", "new", "reassign", "rename", "sample", "swap",

@@ -278,6 +278,9 @@ QUESTION_WORDS = frozenset({"what", "whats", "what's", "when", "how", "who", "wh
                             "means", "meaning", "explain"})
 # A usage whose first argument is an audit number (`/audit show <number>`): `show 12` is an example of it.
 NUMBER_ARGUMENT = re.compile(r"^\s*<(?:audit )?number>")
+# Commands whose word alone belongs to the step waiting (`cancel` an audit or a moderation), not to the command's
+# usage: `cancel 12` is the command (fix68e), `cancel` alone is the step's.
+STEP_WORDS = frozenset({"cancel"})
 MISSHAPEN_TAIL = 3  # words after a command's word, at most, for a line to read as the command typed wrong
 
 
@@ -290,6 +293,8 @@ def misshapen(text: str, shapes: Shapes) -> str | None:
     if not words or len(words) - 1 > MISSHAPEN_TAIL or words[0].startswith("/"):
         return None
     name = full_name(words[0].rstrip(".!?:,"))  # `mod abc`: `moderate`'s usage
+    if len(words) == 1 and name in STEP_WORDS:  # `cancel` alone is the audit's or moderation's own word
+        return None
     if shapes.get(name) is None or text.rstrip().endswith("?") or read_typed(text, shapes) is not None:
         return None
     if any(word.lower().strip(".,;:!?'\"") in QUESTION_WORDS for word in words[1:]):

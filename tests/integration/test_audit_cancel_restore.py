@@ -66,7 +66,8 @@ def choices_of(replies: list[Reply], action: str) -> list[Choice]:
 def test_a_number_typed_after_a_refused_answer_is_the_answer_not_cancel(engine: Engine, services: Services) -> None:
     view = TerminalView()
     question_id = walk_to_first(engine, services, view, "number")
-    [refusal] = say(engine, view, "a few")  # refused ("three" is read since trial 29)
+    refusal, again = say(engine, view, "a few")  # refused ("three" is read since trial 29), then "Still at Q…"
+    assert again.text.startswith("Still at Q")
     assert refusal.kind == "error" and "Please type a number" in refusal.text
     say(engine, view, "4")
     audit = only_audit(services)

@@ -101,7 +101,8 @@ def test_free_text_holding_an_identifier_is_refused_with_the_reason(engine: Engi
         answer = {"yes_no": "no", "scale": "good", "choice": "1", "text": "Plan reviewed.", "date": "1/2/2026",
                   "number": "2"}[question.type]
         engine.message(AUDITOR, answer, surface="terminal")
-    [refusal] = engine.message(AUDITOR, "Seen at 12 Acacia Avenue with mum, DOB 01/02/2015", surface="terminal")
+    refusal, again = engine.message(AUDITOR, "Seen at 12 Acacia Avenue with mum, DOB 01/02/2015", surface="terminal")
+    assert again.text.startswith("Still at Q")  # the question shown again (trial 59 F2)
     assert refusal.kind == "error" and "an address" in refusal.text and "date of birth" in refusal.text
     assert "“1… A… A…” looks like an address" in refusal.text  # the words to change (issue #12), masked
     assert repeated("Acacia Avenue 01/02/2015", refusal.text) == []

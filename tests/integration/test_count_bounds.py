@@ -58,7 +58,8 @@ def test_a_count_larger_than_the_sample_is_refused_and_asked_again(engine: Engin
     with time_machine.travel(NOW, tick=False):
         at_the_sample(engine, "2")
         refused = typed(engine, "5")
-        assert [r.kind for r in refused] == ["error"]
+        assert [r.kind for r in refused] == ["error", "question"]  # the question shown again (trial 59 F2)
+        assert refused[1].text.startswith("Still at Q")
         assert refused[0].text == "You sampled 2 contacts, so this can be at most 2. Type a number from 0 to 2."
         audit = only_audit(services)
         assert audit.step == "question:decisions-late"
@@ -71,8 +72,8 @@ def test_a_count_larger_than_the_sample_is_refused_and_asked_again(engine: Engin
 def test_one_sampled_contact_reads_in_the_singular_and_none_sampled_allows_only_0(engine: Engine) -> None:
     with time_machine.travel(NOW, tick=False):
         at_the_sample(engine, "1")
-        assert said(typed(engine, "3")) == ("You sampled 1 contact, so this can be at most 1. Type a number from 0 "
-                                            "to 1.")
+        assert said(typed(engine, "3")).startswith("You sampled 1 contact, so this can be at most 1. Type a number "
+                                                   "from 0 to 1.\nStill at Q")  # then the question (trial 59 F2)
     answers = {"contacts-sampled": Answer("0")}
     assert bound_refusal(FRONT_DOOR, answers, FRONT_DOOR.question("nfa-sampled"), "1") == (
         "You sampled 0 contacts, so this can be at most 0. Type 0.")
@@ -144,7 +145,7 @@ def test_typed_in_the_audit_a_count_above_the_sample_is_refused_and_one_within_i
         replies = typed(engine, str(count))
         stored = store.answers_of(services.storage, audit.id).get("decisions-late")
         if count > 7:
-            assert [r.kind for r in replies] == ["error"] and "at most 7" in replies[0].text
+            assert [r.kind for r in replies] == ["error", "question"] and "at most 7" in replies[0].text
             assert only_audit(services).step == "question:decisions-late"
         else:
             assert replies[0].text == f"Got it: **{count}**." and stored is not None and stored.value == str(count)

@@ -52,7 +52,8 @@ def test_a_bare_number_at_a_text_question_in_slack_is_refused_and_nothing_is_sto
                                                                                    services: Services) -> None:
     with time_machine.travel(DRAFTED, tick=False):
         drive(engine, TO_READING, user=AUDITOR)
-        [refused] = engine.message(AUDITOR, "2")  # in Slack the buttons carry no numbers
+        refused, again = engine.message(AUDITOR, "2")  # in Slack the buttons carry no numbers
+        assert again.text.startswith("Still at Q")  # the question shown again, with its buttons (trial 59 F2)
         assert refused.kind == "error" and flat(refused.text, "`") == (
             "A number on its own can't be your answer, so nothing was saved. Type your answer in words, or skip (or "
             "press Skip) to leave it out: it is optional.")
