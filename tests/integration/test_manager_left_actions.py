@@ -17,6 +17,7 @@ from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.storage import actions as action_store
 from tests.support.audit_rows import insert_audit
+from tests.support.teams_changes import replace_south_manager
 from tests.support.text import flat
 
 MONDAY = datetime(2026, 12, 7, 10, 0, tzinfo=ZoneInfo("Europe/London"))  # a working Monday: nothing is held
@@ -26,12 +27,7 @@ LEAVER, NEW, WORKER, ADMIN = "U0MGRS001", "U0MGRS002", "U0PRAS001", "U0ADMIN01"
 @pytest.fixture(autouse=True)
 def manager_replaced(config_dir: Path) -> None:
     """teams.yaml as the admin left it: South's manager swapped for a new one, before the bot starts."""
-    teams = config_dir / "teams.yaml"
-    text = teams.read_text()
-    old = "{user: U0MGRS001, name: Team manager (South), role: manager, audit_target: 2}"
-    assert old in text
-    teams.write_text(text.replace(old, "{user: U0MGRS002, name: Team manager (South), role: manager, "
-                                       "audit_target: 2}"))
+    replace_south_manager(config_dir)
 
 
 def _action(services: Services) -> int:

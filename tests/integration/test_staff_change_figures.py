@@ -20,6 +20,7 @@ from bot.digests.dashboard import team_figures
 from bot.engine.routing import Engine
 from bot.storage import actions as action_store
 from tests.support.audit_rows import insert_audit
+from tests.support.teams_changes import replace_south_manager
 from tests.support.text import flat
 
 WEDNESDAY = datetime(2026, 12, 9, 10, 0, tzinfo=ZoneInfo("Europe/London"))  # a working day, mid-week
@@ -29,12 +30,7 @@ LEAVER, NEW, WORKER = "U0MGRS001", "U0MGRS002", "U0PRAS001"
 @pytest.fixture
 def manager_replaced(config_dir: Path) -> None:
     """teams.yaml as the admin left it: South's manager swapped for a new one, before the bot starts."""
-    teams = config_dir / "teams.yaml"
-    text = teams.read_text()
-    old = "{user: U0MGRS001, name: Team manager (South), role: manager, audit_target: 2}"
-    assert old in text
-    teams.write_text(text.replace(old, "{user: U0MGRS002, name: Team manager (South), role: manager, "
-                                       "audit_target: 2}"))
+    replace_south_manager(config_dir)
 
 
 def _graded(services: Services, case: str, at: datetime, grade: str) -> None:
