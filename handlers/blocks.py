@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.core.cut_short import clip
 from bot.core.markup import to_slack
 from bot.core.replies import Choice, Form, FormField, Reply
 
@@ -28,10 +29,6 @@ def action_name(action_id: str) -> str:
     return action_id.split(ACTION_SEPARATOR, 1)[0]
 
 
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _split(text: str, limit: int = SECTION_LIMIT) -> list[str]:
     """Split long text on line breaks so each piece fits one section block."""
     pieces: list[str] = []
@@ -53,7 +50,7 @@ def _split(text: str, limit: int = SECTION_LIMIT) -> list[str]:
 def button(choice: Choice, index: int) -> dict[str, Any]:
     element: dict[str, Any] = {
         "type": "button",
-        "text": {"type": "plain_text", "text": _clip(choice.label, BUTTON_TEXT_LIMIT), "emoji": True},
+        "text": {"type": "plain_text", "text": clip(choice.label, BUTTON_TEXT_LIMIT), "emoji": True},
         "action_id": action_id_for(choice, index),
         "value": choice.value[:BUTTON_VALUE_LIMIT],
     }
@@ -77,7 +74,7 @@ def reply_blocks(reply: Reply) -> list[dict[str, Any]]:
     """The blocks for one reply: title, text, fields, the expected input, choices and small print."""
     blocks: list[dict[str, Any]] = []
     if reply.title:
-        blocks.append({"type": "header", "text": {"type": "plain_text", "text": _clip(reply.title, 150)}})
+        blocks.append({"type": "header", "text": {"type": "plain_text", "text": clip(reply.title, 150)}})
     text = to_slack((":warning: " + reply.text) if reply.kind == "error" else reply.text)
     blocks += [{"type": "section", "text": {"type": "mrkdwn", "text": part}} for part in _split(text) if part]
     for start in range(0, len(reply.fields), 10):
@@ -85,7 +82,7 @@ def reply_blocks(reply: Reply) -> list[dict[str, Any]]:
             {
                 "type": "section",
                 "fields": [
-                    {"type": "mrkdwn", "text": _clip(f"*{to_slack(label)}*\n{to_slack(value)}", 2000)}
+                    {"type": "mrkdwn", "text": clip(f"*{to_slack(label)}*\n{to_slack(value)}", 2000)}
                     for label, value in reply.fields[start : start + 10]
                 ],
             }
@@ -94,13 +91,13 @@ def reply_blocks(reply: Reply) -> list[dict[str, Any]]:
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": f"✏️ {to_slack(reply.prompt)}"}]})
     blocks += choice_blocks(reply.choices)
     if reply.note:
-        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": _clip(to_slack(reply.note), 3000)}]})
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": clip(to_slack(reply.note), 3000)}]})
     return blocks[:MAX_BLOCKS]
 
 
 def render_message(reply: Reply) -> dict[str, Any]:
     """Arguments for chat.postMessage: a plain-text fallback for notifications, and the blocks."""
-    return {"text": _clip(to_slack(reply.text), 3000), "blocks": reply_blocks(reply)}
+    return {"text": clip(to_slack(reply.text), 3000), "blocks": reply_blocks(reply)}
 
 
 def render_modal(reply: Reply) -> dict[str, Any]:
@@ -111,7 +108,7 @@ def render_modal(reply: Reply) -> dict[str, Any]:
 
 
 def _plain(text: str, limit: int) -> dict[str, Any]:
-    return {"type": "plain_text", "text": _clip(text, limit), "emoji": True}
+    return {"type": "plain_text", "text": clip(text, limit), "emoji": True}
 
 
 def option(label: str, value: str) -> dict[str, Any]:

@@ -40,6 +40,8 @@ from bot.settings.people import Person, Role
 from bot.storage import held_chases, held_dms
 from bot.storage import held_news as news_store
 
+_AUDIT_NAMED = re.compile(r"\baudit\s+#(\d{1,9})\b", re.IGNORECASE)
+
 
 def _holdable(services: Services, turn: Turn, reply: Reply) -> bool:
     """A DM to a practitioner other than the one who spoke, as words and buttons only; or to anyone else when it
@@ -57,6 +59,18 @@ def as_json(reply: Reply) -> str:
     return json.dumps({"text": reply.text, "title": reply.title, "note": reply.note, "kind": reply.kind,
                        "fields": [list(pair) for pair in reply.fields],
                        "choices": [[c.label, c.action, c.value, c.style] for c in reply.choices]})
+
+
+def named_audit(reply: Reply) -> int | None:
+    """The audit a DM is about, kept with it while it is held (m680) so that removing a text of that audit changes it
+    and removing one of another audit never does (fix70c, bot.audits.held_redaction): the one audit it names, as
+    "audit #12" in its words, title, note or fields, or by an *Open the audit* button. A DM about an audit names it
+    (its reader must know which), so this needs no word from each of the many places that write one; a DM naming
+    none, or several, has none recorded."""
+    words = [reply.text, reply.title or "", reply.note or "", *(part for pair in reply.fields for part in pair)]
+    named = {int(found) for said in words for found in _AUDIT_NAMED.findall(said)}
+    named |= {int(choice.value) for choice in reply.choices if choice.action == "audit.view" and choice.value.isdigit()}
+    return named.pop() if len(named) == 1 else None
 
 
 def from_json(to_user: str, message: str) -> Reply:
@@ -78,7 +92,8 @@ def held(services: Services, turn: Turn, replies: list[Reply]) -> list[Reply]:
         if send_at is None or reply.to_user is None:
             going.append(reply)
             continue
-        held_dms.hold(services.storage, reply.to_user, as_json(reply), turn.user_id, turn.now, send_at)
+        held_dms.hold(services.storage, reply.to_user, as_json(reply), turn.user_id, turn.now, send_at,
+                      named_audit(reply))
         told.setdefault(reply.to_user, send_at)
     return going + [_told(services, turn, worker, send_at) for worker, send_at in told.items()]
 

@@ -21,6 +21,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from bot.audits import held_redaction
 from bot.audits.core import Ctx, load, require_view
 from bot.audits.numbering import question_label
 from bot.core import buttons, policy
@@ -277,7 +278,7 @@ def on_confirm(services: Services, turn: Turn, value: str) -> list[Reply]:
     lines = "\n".join(said)
     again, told = _write_again(services, turn, ctx, _notes_gone(ctx, chosen, removed))
     after = [*_also_asked(services, turn, list(removed), marker), *again,
-             *_held_too(services, turn, list(removed), marker), _sent_messages(ctx)]
+             *_held_too(services, turn, audit_id, list(removed), marker), _sent_messages(ctx)]
     return [Reply(text=f"{lines} {trailed}\n" + "\n".join(after)), *told]
 
 
@@ -335,10 +336,11 @@ def _write_again(services: Services, turn: Turn, ctx: Ctx, numbers: list[str]) -
     return lines, told
 
 
-def _held_too(services: Services, turn: Turn, texts: list[str], marker: str) -> list[str]:
-    """DMs held for their reader's working hours and not yet sent that quote the text (fix65b): changed too, or they
-    would deliver the removed words later, under "While you were away" or at the start of the reader's hours."""
-    count = redaction_store.redact_held_dms(services.storage, texts, marker, turn.user_id, turn.now)
+def _held_too(services: Services, turn: Turn, audit_id: int, texts: list[str], marker: str) -> list[str]:
+    """DMs about the audit held for their reader's working hours and not yet sent that quote the text, whole or cut
+    short (fix65b, fix70c: bot.audits.held_redaction): changed too, or they would deliver the removed words later,
+    under "While you were away" or at the start of the reader's hours."""
+    count = held_redaction.redact_held(services, turn, audit_id, texts, marker)
     if not count:
         return []
     which = "1 held message not yet sent was" if count == 1 else f"{count} held messages not yet sent were"

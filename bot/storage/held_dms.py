@@ -35,11 +35,13 @@ def _row(row: tuple) -> HeldDm:
                   parse_utc(row[7]) if len(row) > 7 and row[7] else None)
 
 
-def hold(storage: Storage, to_user: str, message: str, actor: str, now: datetime, send_at: datetime) -> None:
-    """Hold one message for `to_user` until `send_at`; the trail says who caused it and until when, never its words."""
+def hold(storage: Storage, to_user: str, message: str, actor: str, now: datetime, send_at: datetime,
+         audit_id: int | None = None) -> None:
+    """Hold one message for `to_user` until `send_at`, with the audit it is about if any (m680: a removal of that
+    audit's text reaches it); the trail says who caused it and until when, never its words."""
     with storage.write() as db:
-        db.execute("INSERT INTO held_dms (to_user, message, by_user, held_at, send_at) VALUES (?, ?, ?, ?, ?)",
-                   [to_user, message, actor, utc_text(now), utc_text(send_at)])
+        db.execute("INSERT INTO held_dms (to_user, message, by_user, held_at, send_at, audit_id) "
+                   "VALUES (?, ?, ?, ?, ?, ?)", [to_user, message, actor, utc_text(now), utc_text(send_at), audit_id])
         record_trail(storage, actor, "dm.held", {"to": to_user, "until": utc_text(send_at)}, now)
 
 

@@ -20,10 +20,9 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import sqlite3
 import time
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -294,19 +293,21 @@ def compact(storage: Storage) -> bool:
     return not busy
 
 
-def redact_held_dms(storage: Storage, texts: Collection[str], marker: str, actor: str, now: datetime) -> int:
-    """Replace `texts`, wherever a DM held and not yet sent quotes them (in its words, title, note, fields or
-    buttons), with `marker`, so the removed words are not delivered later (fix65b); the trail says how many, never the
-    words. A text is found as the same words in any case and spacing (a message may reflow it). Returns how many
-    held messages were changed."""
-    pattern = _words_of(texts)
-    if pattern is None:
-        return 0
+def redact_held_dms(storage: Storage, audit_id: int, swaps: HeldSwaps, texts: Collection[str], actor: str,
+                    now: datetime) -> int:
+    """Make each DM held and not yet sent (in its words, title, note, fields and buttons) as `swaps` say, so the
+    removed words are not delivered later (fix65b): `swaps.about` for those held about `audit_id`, `swaps.unknown`
+    for those held before m680 or about no one audit, and none about another audit (fix70c). The trail says how many,
+    never the words; `texts` are the removed texts, looked for in the file's unused space after. Returns how many held
+    messages were changed."""
     with storage.write() as db:
-        rows = db.execute("SELECT id, message FROM held_dms WHERE state IN ('held', 'sending') AND message != ''"
-                          ).fetchall()
-        changed = [(json.dumps(message), row_id) for row_id, kept in rows
-                   if (message := _swap_words(json.loads(kept), pattern, marker)) != json.loads(kept)]
+        rows = db.execute("SELECT id, message, audit_id FROM held_dms WHERE state IN ('held', 'sending') AND "
+                          "message != '' AND (audit_id = ? OR audit_id IS NULL)", [audit_id]).fetchall()
+        changed = []
+        for row_id, kept, about in rows:
+            swap = swaps.about if about is not None else swaps.unknown
+            if swap is not None and (message := _swap_strings(json.loads(kept), swap)) != json.loads(kept):
+                changed.append((json.dumps(message), row_id))
         db.conn.executemany("UPDATE held_dms SET message = ? WHERE id = ?", changed)
         if changed:
             record_trail(storage, actor, "dm.held_redacted", {"messages": len(changed)}, now)
@@ -315,21 +316,21 @@ def redact_held_dms(storage: Storage, texts: Collection[str], marker: str, actor
     return len(changed)
 
 
-def _words_of(texts: Collection[str]) -> re.Pattern[str] | None:
-    """Each text as its words, any spacing between them, whole words only, longest first; None for no words."""
-    words = sorted({tuple(text.split()) for text in texts if text and text.split()}, key=len, reverse=True)
-    if not words:
-        return None
-    alternatives = "|".join(r"\s+".join(re.escape(word) for word in text) for text in words)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+@dataclass(frozen=True)
+class HeldSwaps:
+    """How a removal changes a held DM's strings (bot.audits.held_redaction words it): `about` for a DM held about
+    the audit, `unknown` (None: left alone) for one whose audit is not recorded."""
+
+    about: Callable[[str], str]
+    unknown: Callable[[str], str] | None
 
 
-def _swap_words(value: Any, pattern: re.Pattern[str], marker: str) -> Any:
-    """`value` (decoded JSON) with the words `pattern` finds made `marker` in every string in it."""
+def _swap_strings(value: Any, swap: Callable[[str], str]) -> Any:
+    """`value` (decoded JSON) with `swap` made of every string in it."""
     if isinstance(value, str):
-        return pattern.sub(lambda _: marker, value)
+        return swap(value)
     if isinstance(value, dict):
-        return {key: _swap_words(item, pattern, marker) for key, item in value.items()}
+        return {key: _swap_strings(item, swap) for key, item in value.items()}
     if isinstance(value, list):
-        return [_swap_words(item, pattern, marker) for item in value]
+        return [_swap_strings(item, swap) for item in value]
     return value

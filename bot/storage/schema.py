@@ -1083,3 +1083,13 @@ def m620_fix66a_known_people(db: Database) -> None:
     someone leaves teams.yaml their audits, actions and requests still name them ("Team manager (South) (left)"),
     not a raw Slack ID."""
     db.execute("CREATE TABLE known_people (user_id TEXT PRIMARY KEY, name TEXT NOT NULL, seen_at TEXT NOT NULL)")
+
+
+@MIGRATIONS()
+def m680_fix70c_held_dm_audit(db: Database) -> None:
+    """The audit a held DM is about (the one audit it names: bot.audits.held_dms.named_audit), so removing an
+    audit's text changes only the held DMs about that audit: a short text (a first name) removed from one audit could
+    otherwise change any held message that happens to hold the word (fix70c, finding B). Nullable: a DM about no
+    audit, or naming several, and every DM held before this keep NULL, and only a removed text long enough to be
+    unambiguous changes those (bot.audits.held_redaction)."""
+    db.execute("ALTER TABLE held_dms ADD COLUMN audit_id INTEGER")

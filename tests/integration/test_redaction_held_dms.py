@@ -8,17 +8,20 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import time_machine
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlite_utils import Database
 
-from bot.audits import held_dms
+from bot.audits import held_dms, held_redaction
 from bot.core.services import Services
-from bot.engine.routing import Engine
+from bot.engine.routing import Engine, Turn
 from bot.storage import held_dms as held_dm_store
 from bot.storage import redaction as redaction_store
+from bot.storage.schema import MIGRATIONS
 from tests.integration.test_redaction import press
 from tests.integration.test_wording import submitted_audit
 from tests.support.action_rows import open_action
@@ -68,6 +71,8 @@ def test_a_held_moderation_outcome_is_delivered_with_the_marker_not_the_words(
     night = a_night(2)
     audit_id = _moderated_at(night, engine, services)
     assert any("cochlear implant" in message for message in _held_messages(services))
+    recorded = services.storage.db.execute("SELECT DISTINCT audit_id FROM held_dms WHERE state = 'held'").fetchall()
+    assert recorded == [(audit_id,)]  # the outcome names the audit, so it is held as about it (fix70c)
     done = _redact(night + timedelta(minutes=30), engine, audit_id)
     day = f"{night.day} {night.strftime('%b %Y')}"
     marker = f"[removed by QA lead (practice) on {day}: may identify a child]"
@@ -113,8 +118,9 @@ def test_the_words_are_found_however_a_held_message_spaces_them_and_it_stays_val
     message = {"text": f"Said {before}{quoted}, then more.", "title": None, "note": None, "kind": "notice",
                "fields": [["Why", quoted]], "choices": [[f"Open {quoted}", "audit.view", "1", None]]}
     now = datetime.now(UTC)
-    held_dm_store.hold(services.storage, WORKER, json.dumps(message), MANAGER, now, now + timedelta(hours=8))
-    changed = redaction_store.redact_held_dms(services.storage, [LEAKED], "[removed]", QA, now)
+    held_dm_store.hold(services.storage, WORKER, json.dumps(message), MANAGER, now, now + timedelta(hours=8), 1)
+    swaps = redaction_store.HeldSwaps(held_redaction.quoting([LEAKED], "[removed]", held_redaction.CUT_LEAST), None)
+    changed = redaction_store.redact_held_dms(services.storage, 1, swaps, [LEAKED], QA, now)
     assert changed == 1
     [kept] = _held_messages(services)
     services.storage.db.execute("DELETE FROM held_dms")
@@ -122,3 +128,57 @@ def test_the_words_are_found_however_a_held_message_spaces_them_and_it_stays_val
     assert json.loads(kept)["text"] == f"Said {before}[removed], then more."
     assert json.loads(kept)["fields"] == [["Why", "[removed]"]]
     assert json.loads(kept)["choices"] == [["Open [removed]", "audit.view", "1", None]]
+
+
+# fix70c, finding B: held DMs record the audit they are about, and a removal reaches only those about its audit.
+PINNED = datetime(2026, 12, 2, 21, 0, tzinfo=LONDON)  # a Wednesday night, out of the worker's hours
+MARKER = "[removed by QA lead (practice) on 2 Dec 2026: may identify a child]"
+
+
+def _hold(services: Services, text: str, audit_id: int | None) -> int:
+    message = {"text": text, "title": None, "note": None, "kind": "notice", "fields": [], "choices": []}
+    held_dm_store.hold(services.storage, WORKER, json.dumps(message), MANAGER, PINNED, PINNED + timedelta(hours=11),
+                       audit_id)
+    return int(services.storage.db.execute("SELECT max(id) FROM held_dms").fetchone()[0])
+
+
+def _text_of(services: Services, row_id: int) -> str:
+    return json.loads(services.storage.db.execute("SELECT message FROM held_dms WHERE id = ?", [row_id]
+                                                  ).fetchone()[0])["text"]
+
+
+def _removed_from_audit_1(services: Services, texts: list[str]) -> int:
+    turn = Turn(services.directory.person(QA), "dm", PINNED + timedelta(minutes=30))
+    return held_redaction.redact_held(services, turn, 1, texts, MARKER)
+
+
+def test_a_first_name_removed_from_one_audit_changes_only_the_held_dms_about_that_audit(services: Services) -> None:
+    about = _hold(services, "Audit #1 was moderated because: Jo was seen alone, then Jo… (cut)", 1)
+    other = _hold(services, "Audit #2 was moderated because: Jo was seen at school.", 2)
+    older = _hold(services, "Audit #3: Jo attends nursery.", None)  # held before m680: no audit recorded
+    assert _removed_from_audit_1(services, ["Jo"]) == 1
+    assert _text_of(services, about) == f"Audit #1 was moderated because: {MARKER} was seen alone, then {MARKER} (cut)"
+    assert _text_of(services, other) == "Audit #2 was moderated because: Jo was seen at school."
+    assert _text_of(services, older) == "Audit #3: Jo attends nursery."
+
+
+def test_a_held_dm_with_no_audit_recorded_is_changed_only_for_a_text_long_enough_to_be_unambiguous(
+        services: Services) -> None:
+    short, long = "his brother", "his older brother, who has a cochlear implant"
+    assert len(short) < held_redaction.UNAMBIGUOUS <= len(" ".join(long.split()))
+    older = _hold(services, f"Reason: {short} was there; “{long[:30]}…”", None)
+    assert _removed_from_audit_1(services, [short]) == 0
+    assert _removed_from_audit_1(services, [long]) == 1
+    assert _text_of(services, older) == f"Reason: {short} was there; “{MARKER}”"
+
+
+def test_held_dms_kept_before_m680_have_no_audit_recorded_and_are_sent_as_they_were(tmp_path: Path) -> None:
+    db = Database(tmp_path / "older.db")
+    MIGRATIONS.apply(db, stop_before="m680_fix70c_held_dm_audit")
+    db.execute("INSERT INTO held_dms (to_user, message, by_user, held_at, send_at) VALUES (?, ?, ?, ?, ?)",
+               [WORKER, '{"text": "Audit #4 was moderated."}', MANAGER, "2026-12-02T21:00:00+00:00",
+                "2026-12-03T08:00:00+00:00"])
+    db.conn.commit()
+    MIGRATIONS.apply(db)
+    assert db.execute("SELECT audit_id, message, state FROM held_dms").fetchall() == [
+        (None, '{"text": "Audit #4 was moderated."}', "held")]
