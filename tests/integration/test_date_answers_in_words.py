@@ -5,25 +5,21 @@ back so the day is not taken as known."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.audits.flow import AnswerError, parse_answer
-from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.storage import audits as store
 from knowledge.checklist_schema import Question
 from knowledge.loader import check_knowledge, load_knowledge
-from tests.audit_driver import complete_audit
+from tests.support.dated_audit import audit_typed_on
 
-LONDON = ZoneInfo("Europe/London")
 AUDITOR = "U0MGRN001"
 TUESDAY = date(2026, 12, 15)  # a working day, pinned: the chat is not held out of hours
 LIFE_STORY = Question("life-story", "When was life-story or identity work last updated?", "date")
@@ -33,25 +29,10 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
 
 def _audit_typing(engine: Engine, services: Services, typed: str) -> tuple[list[str], str]:
     """A whole case audit, `typed` at its date question: every notice said, and the date answer stored."""
-    said: list[str] = []
-
-    def send(kind: str, payload: str) -> list[Reply]:
-        if kind == "press":
-            action, value = payload.split("|", 1)
-            replies = engine.action(AUDITOR, action, value)
-        else:
-            prompt = state["prompt"]
-            replies = engine.message(AUDITOR, typed if prompt.startswith("Type the date") else payload)
-        said.extend(r.text for r in replies)
-        state["prompt"] = next((r.prompt for r in reversed(replies) if r.prompt), "")
-        return replies
-
-    state = {"prompt": ""}
-    with time_machine.travel(datetime.combine(TUESDAY, datetime.min.time().replace(hour=10), tzinfo=LONDON),
-                             tick=False):
-        complete_audit(send, engine.command(AUDITOR, "start case-audit"))
+    replies = audit_typed_on(engine, AUDITOR, TUESDAY,
+                             lambda prompt, offered: typed if prompt.startswith("Type the date") else offered)
     [audit] = services.storage.db.query("SELECT id FROM audits")
-    return said, store.answers_of(services.storage, audit["id"])["assessment-date"].value
+    return [reply.text for reply in replies], store.answers_of(services.storage, audit["id"])["assessment-date"].value
 
 
 @pytest.mark.parametrize("typed", ["never done", "not known"])

@@ -9,12 +9,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.audits.flow import AnswerError, parse_answer, parse_date
-from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.storage import actions as action_store
@@ -22,7 +20,7 @@ from bot.storage import audits as store
 from knowledge.checklist_schema import Question
 from knowledge.dates import JUST_PASSED_DAYS, WEEKDAYS, DateError, long_date, parse_day, passed_said
 from knowledge.loader import check_knowledge, load_knowledge
-from tests.audit_driver import complete_audit
+from tests.support.dated_audit import audit_typed_on
 
 LONDON = ZoneInfo("Europe/London")
 AUDITOR = "U0MGRN001"
@@ -87,30 +85,14 @@ def _example_from(prompt: str) -> str:
 def test_prompt_examples_are_valid_today_and_every_date_is_echoed(engine: Engine, services: Services,
                                                                   today: date) -> None:
     """The examples come from the pinned clock; typing them works; a future assessment date is refused."""
-    echoes: list[str] = []
     refused: list[str] = []
 
-    def send(kind: str, payload: str) -> list[Reply]:
-        if kind == "press":
-            action, value = payload.split("|", 1)
-            replies = engine.action(AUDITOR, action, value)
-        else:
-            prompt = state["prompt"]
-            if prompt.startswith("Type the date") and not refused:
-                future = engine.message(AUDITOR, "tomorrow")
-                refused.append(future[0].text)
-            if prompt.startswith(("Type the date", "Type the due date")):
-                payload = _example_from(prompt)
-            replies = engine.message(AUDITOR, payload)
-        echoes.extend(r.text for r in replies if r.kind == "notice")
-        state["prompt"] = next((r.prompt for r in reversed(replies) if r.prompt), "")
-        return replies
+    def typed(prompt: str, offered: str) -> str:
+        if prompt.startswith("Type the date") and not refused:
+            refused.append(engine.message(AUDITOR, "tomorrow")[0].text)
+        return _example_from(prompt) if prompt.startswith(("Type the date", "Type the due date")) else offered
 
-    state = {"prompt": ""}
-    with time_machine.travel(datetime.combine(today, datetime.min.time().replace(hour=10), tzinfo=LONDON),
-                             tick=False):
-        first = engine.command(AUDITOR, "start case-audit")
-        complete_audit(send, first)
+    echoes = [reply.text for reply in audit_typed_on(engine, AUDITOR, today, typed) if reply.kind == "notice"]
     past, due = today - timedelta(days=21), today + timedelta(days=21)
     assert refused and f"{long_date(today + timedelta(days=1))} is in the future" in refused[0]
     assert f"Got it: **{long_date(past)}**." in echoes
