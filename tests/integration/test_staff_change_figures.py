@@ -20,7 +20,7 @@ from bot.digests.dashboard import team_figures
 from bot.engine.routing import Engine
 from bot.storage import actions as action_store
 from tests.support.audit_rows import insert_audit
-from tests.support.teams_changes import replace_south_manager
+from tests.support.teams_changes import move_member, replace_south_manager
 from tests.support.text import flat
 
 WEDNESDAY = datetime(2026, 12, 9, 10, 0, tzinfo=ZoneInfo("Europe/London"))  # a working day, mid-week
@@ -82,12 +82,7 @@ def test_the_new_manager_told_an_action_isnt_the_workers_is_given_the_command(en
 @pytest.fixture
 def worker_moved(config_dir: Path) -> None:
     """teams.yaml as the admin left it: Social worker C1 moved from Children in Care to North."""
-    teams = config_dir / "teams.yaml"
-    line = "      - {user: U0PRAC001, name: Social worker C1, role: practitioner, audit_target: 0}\n"
-    north = "      - {user: U0PRAN001, name: Social worker N1, role: practitioner, audit_target: 0}\n"
-    text = teams.read_text()
-    assert line in text and north in text
-    teams.write_text(text.replace(line, "").replace(north, north + line))
+    move_member(config_dir, "U0PRAC001", "U0PRAN001")
 
 
 @pytest.mark.usefixtures("worker_moved")
