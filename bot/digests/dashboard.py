@@ -19,7 +19,7 @@ from bot.core.reopened import OUT_OF_MODERATION, reopened_on
 from bot.core.replies import Choice, Reply, count_of
 from bot.core.services import Services
 from bot.core.targets import month_said, month_so_far
-from bot.core.team_owners import team_action_owners
+from bot.core.team_owners import open_and_overdue, team_action_owners
 from bot.digests.digest import COMPARE_WEEKS, MIN_AUDITS_FOR_THEME, TeamDigest, build_team_digests, teams_figure
 from bot.digests.digest_week import digest_week
 from bot.digests.render import (
@@ -149,11 +149,10 @@ def team_figures(services: Services, person: Person) -> list[Reply]:
 
 
 def _overdue_now(services: Services, team_id: str, today: date) -> int:
-    """The overdue actions of the team's members now, as `/audit actions team overdue` lists them: an action is its
-    owner's team's, whose manager answers for it (trial 58 F8: a worker moved to North and her old manager's Home
-    still said "Overdue actions now: 8", counted by the audits' team, while their `actions team` said none)."""
-    owners = sorted(services.directory.teams[team_id].member_ids)
-    return sum(a.due_date < today.isoformat() for a in action_store.open_actions_of_owners(services.storage, owners))
+    """The team's overdue actions now, as `/audit actions team overdue` lists them and the digest counts them
+    (bot.core.team_owners.open_and_overdue): an action is its owner's team's, whose manager answers for it (trial 58
+    F8: a worker moved to North and her old manager's Home still said "Overdue actions now: 8")."""
+    return open_and_overdue(services, team_id, services.clock(), today)[1]
 
 
 def _most_often_weak(week: TeamDigest) -> str:

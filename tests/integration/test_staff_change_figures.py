@@ -100,3 +100,34 @@ def test_a_moved_workers_overdue_actions_count_where_they_are_listed(engine: Eng
     assert "Nobody in your teams has an open action" in listed
     assert [fields["Overdue actions now"] for fields in old.values()] == ["0"]
     assert [fields["Overdue actions now"] for fields in new.values()] == ["3"]
+
+
+@pytest.mark.usefixtures("worker_moved")
+def test_after_a_move_the_digest_home_and_actions_team_count_the_same_overdue_actions(engine: Engine,
+                                                                                       services: Services) -> None:
+    """Trial 58 F8 (remainder): the digest counted a moved worker's overdue actions in her audits' old team, while
+    Home and `actions team` counted them in her new one. Now one count (bot.core.team_owners.open_and_overdue)."""
+    audit_id = insert_audit(services.storage, "CR-100610", WEDNESDAY - timedelta(days=30), auditor="U0MGRC001",
+                            worker="U0PRAC001", team="children-in-care")
+    for n in range(3):
+        action_store.add_action(services.storage, audit_id, f"Update the plan {n}", "U0PRAC001",
+                                (WEDNESDAY - timedelta(days=9)).date().isoformat(), "U0MGRC001",
+                                WEDNESDAY - timedelta(days=30))
+    seen = {}
+    with time_machine.travel(WEDNESDAY, tick=False):
+        for manager in ("U0MGRC001", "U0MGRN001"):
+            [home] = team_figures(services, services.directory.person(manager))
+            this_week = flat(engine.message(manager, "/audit digest this week", surface="terminal")[0].text, "*")
+            last_week = flat(engine.message(manager, "/audit digest", surface="terminal")[0].text, "*")
+            listed = flat(engine.message(manager, "/audit actions team overdue", surface="terminal")[0].text)
+            seen[manager] = (dict(home.fields)["Overdue actions now"], this_week, last_week, listed)
+    home, this_week, last_week, listed = seen["U0MGRC001"]
+    assert home == "0"
+    assert "Overdue actions (as at today): 0 " in this_week
+    assert "Overdue actions (as at the end of Sunday 6 Dec): 0 " in last_week
+    assert "Nobody in your teams has an open action" in listed
+    home, this_week, last_week, listed = seen["U0MGRN001"]
+    assert home == "3"
+    assert "Overdue actions (as at today): 3 Open actions (as at today): 3" in this_week
+    assert "Overdue actions (as at the end of Sunday 6 Dec): 3 " in last_week
+    assert listed.count("Update the plan") == 3
