@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 
 from bot.audits import lifecycle
-from bot.audits.owner_manager import auditor_or_manager
 from bot.core import buttons
 from bot.core.action_named import action_named
 from bot.core.markup import audit_and_case
+from bot.core.owner_manager import auditor_or_manager
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine import confirmations

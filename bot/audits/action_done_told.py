@@ -3,7 +3,7 @@
 An auditor set actions and heard nothing more: they learned an action was done only by looking. Now whoever marks it
 done (its owner, or a manager for them) sends the auditor a short DM: the action's number and case, what it was, the
 done note (screened when it was typed, bot.audits.done_note) and who marked it, with Reopen. When the auditor has left
-(no longer in teams.yaml) the owner's team manager is told instead, as for "not mine" (bot.audits.owner_manager); an
+(no longer in teams.yaml) the owner's team manager is told instead, as for "not mine" (bot.core.owner_manager); an
 admin is not sent every done action. Nothing is sent when the one told marked it done themselves. An `undo` (or any
 reopen) the same day, by someone else, sends them a short "reopened" line, so a done they were told of is not left
 standing.
@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.audits.owner_manager import auditor_or_manager
 from bot.audits.reopened_overdue import due_near
 from bot.core.markup import audit_and_case
+from bot.core.owner_manager import auditor_or_manager
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn

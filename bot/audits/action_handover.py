@@ -31,9 +31,9 @@ from bot.audits import action_edit, action_owners, lifecycle
 from bot.audits.action_removal import numbers_text
 from bot.audits.core import Ctx, load
 from bot.audits.owner_as_date import date_instead
-from bot.audits.owner_manager import auditor_answers, may_answer_for
 from bot.core import buttons
 from bot.core.markup import audit_and_case
+from bot.core.owner_manager import auditor_answers, may_answer_for
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine import confirmations

@@ -23,6 +23,7 @@ from bot.core import also_asked, more_time_said
 from bot.core.action_named import action_named
 from bot.core.away_said import away_line
 from bot.core.markup import audit_and_case
+from bot.core.owner_manager import approver
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine import confirmations
@@ -416,7 +417,7 @@ def ask(services: Services, turn: Turn, request: Request, replacing: str = "") -
     if replacing:
         requests.withdraw(services.storage, action.id, turn.user_id, turn.now)
     store.keep_aside(services.storage, turn.user_id, PENDING, None, turn.now)
-    asked, role = more_time_answer.approver(services, action)
+    asked, role = approver(services, action)
     until = f"until {short_date(until_day.isoformat())}" if until_day else ""
     detail = ", ".join(part for part in (until, f"reason: {reason}" if reason else "") if part)
     where = f"_{action.description}_, {audit_and_case(action.audit_id, action.case_ref)}"

@@ -20,9 +20,10 @@ from datetime import date
 from bot.audits import action_edit, lifecycle, more_time_buttons
 from bot.audits.action_fields import how_near
 from bot.audits.action_status import typed_id
-from bot.audits.owner_manager import LEFT, auditor_answers, manager_or_admin, may_answer_for, team_manager
+from bot.core import more_time_said
 from bot.core.action_named import action_named
 from bot.core.markup import audit_and_case
+from bot.core.owner_manager import approver, auditor_answers, may_answer_for
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
@@ -44,24 +45,6 @@ REFUSED = re.compile(r"^\s*(?:say\s+no\s+to|no|refuse|decline|turn\s+down)\s+(?:
                      r"(?:request\s+)?(?:on|for)\s+(?P<marked>action\s+|#)?#?(?P<id>\d+)"
                      r"(?!\s*(?:days?|weeks?|months?|hours?|mins?|minutes?|working)\b)(?![\d/.])\s*(?:(?:[,:;.–—-]+\s*|\s+)"
                      r"(?:(?:because|as|since|reason:?)\s+)?(?P<why>\S.*?))?\s*[.!]*\s*$", re.IGNORECASE | re.DOTALL)
-
-
-def approver(services: Services, action: action_store.ActionRow) -> tuple[str, str]:
-    """(who is asked, who they are to the owner): the auditor while they may change the action's date; else the
-    owner's manager; else (an owner with no manager of their own) an admin. An auditor who is also the owner's
-    manager is "your manager" either way (trial 43: the same manager was "your manager" for one request and "the
-    auditor" for two others)."""
-    audit = store.get_audit(services.storage, action.audit_id)
-    if audit is not None and auditor_answers(services, audit):
-        managers = services.directory.managers_of(action.owner_id)
-        return audit.auditor_id, "your manager" if audit.auditor_id in managers else "the auditor"
-    if audit is not None and (manager := team_manager(services, audit)) is not None and manager != action.owner_id:
-        return manager, f"the team's manager ({LEFT})"  # trial 58, F2: never the leaver
-    found = manager_or_admin(services, action.owner_id)
-    if found is None:
-        raise UserError(f"Action {action.id}'s audit can't be changed now and there is nobody I can ask to give it "
-                        "more time: ask a QA lead. Nothing was asked.")
-    return found[0], "your manager" if found[1] else "an admin (you have no manager I can ask)"
 
 
 def choices(action_id: int, until: date | None, request: int | None) -> tuple[Choice, ...]:
@@ -94,8 +77,19 @@ def answerable(services: Services, turn: Turn, action_id: int) -> tuple[action_s
     if not auditor_answers(services, audit) and may_answer_for(services, turn.person, audit, action.owner_id):
         return action, audit, False
     who, _ = approver(services, action)
-    raise AccessDenied(f"Only {services.directory.label(who)} can give action {action.id} more time now, so nothing "
-                       "changed.")
+    raise AccessDenied(f"Only {services.directory.label(who)} can give action {action.id} more time now"
+                       f"{_passed_from(services, turn.user_id, action)}, so nothing changed.")
+
+
+def _passed_from(services: Services, user_id: str, action: action_store.ActionRow) -> str:
+    """" (Social worker N1 is now in South …)" when the action's waiting request was asked of this person and
+    someone else answers it now (trial 58 F8); else nothing."""
+    asked = requests.latest(services.storage, action.id)
+    if asked is None or asked.asked != user_id or \
+            more_time_said.state_of(asked, action.due_date) != more_time_said.WAITING:
+        return ""
+    moved = more_time_said.why_passed_on(services, action, asked)
+    return f" ({moved})" if moved else ""
 
 
 def give(services: Services, turn: Turn, action_id: int, until: date) -> list[Reply]:
@@ -200,6 +194,8 @@ def typed(services: Services, turn: Turn, text: str, audit_id: int | None = None
         return None
     action = action_store.get_action(services.storage, edit.action_id)
     audit = store.get_audit(services.storage, action.audit_id) if action else None
+    if action is not None and audit is not None and _passed_from(services, turn.user_id, action):
+        answerable(services, turn, action.id)  # asked of them, answered by another now: says who (trial 58 F8)
     if action is None or audit is None or action.owner_id == turn.user_id or \
             auditor_answers(services, audit) or not may_answer_for(services, turn.person, audit, action.owner_id) or \
             audit_id not in (None, audit.id):

@@ -45,28 +45,34 @@ def _choices(waiting: list[tuple]) -> tuple[Choice, ...]:
 
 
 def home_section(services: Services, person: Person) -> list[Reply]:
-    """Home's requests for more time waiting for this person, with their buttons; none, nothing."""
+    """Home's requests for more time waiting for this person, with their buttons, and those asked of them that
+    someone else answers now, without; none, nothing."""
     waiting = more_time_said.waiting_for_you(services, person.user_id)
-    if not waiting:
-        return []
-    lines = "\n".join(f"   • {line}" for line in more_time_said.waiting_lines(services, waiting))
-    return [Reply(title=more_time_said.waiting_heading(len(waiting)), text=lines, note=more_time_said.HOW_TO_ANSWER,
-                  choices=_choices(waiting))]
+    replies = [Reply(title=more_time_said.waiting_heading(len(waiting)),
+                     text="\n".join(f"   • {line}" for line in more_time_said.waiting_lines(services, waiting)),
+                     note=more_time_said.HOW_TO_ANSWER, choices=_choices(waiting))] if waiting else []
+    if passed := more_time_said.passed_on_from(services, person.user_id):
+        replies.append(Reply(title=more_time_said.PASSED_ON_HEADING, text="\n".join(
+            f"   • {line}" for line in more_time_said.passed_on_lines(services, passed))))
+    return replies
 
 
 def asked(services: Services, turn: Turn, text: str) -> list[Reply] | None:
     """"has anyone asked me for more time on actions": the requests waiting for this person, with their buttons, or
-    that none waits; None for other text."""
+    that none waits, and any asked of them that someone else answers now; None for other text."""
     if not ASKED.match(text or ""):
         return None
     waiting = more_time_said.waiting_for_you(services, turn.user_id)
+    passed = more_time_said.passed_on_from(services, turn.user_id)
+    elsewhere = "".join(f"\n• {line}" for line in more_time_said.passed_on_lines(services, passed))
+    elsewhere = f"\n{more_time_said.PASSED_ON_HEADING}:{elsewhere}" if passed else ""
     if not waiting:
         return [Reply(kind="notice", text="No request for more time is waiting for your answer. When someone asks "
                                           "for more time on an action, I send it to you, and it shows on Home and "
-                                          "in `/audit reminders` until you answer.")]
+                                          f"in `/audit reminders` until you answer.{elsewhere}")]
     lines = "\n".join(f"• {line}" for line in more_time_said.waiting_lines(services, waiting))
-    return [Reply(text=f"{more_time_said.waiting_heading(len(waiting))}:\n{lines}\n{more_time_said.HOW_TO_ANSWER}",
-                  choices=_choices(waiting))]
+    return [Reply(text=f"{more_time_said.waiting_heading(len(waiting))}:\n{lines}\n{more_time_said.HOW_TO_ANSWER}"
+                       f"{elsewhere}", choices=_choices(waiting))]
 
 
 def install(engine: Engine, services: Services) -> None:

@@ -16,10 +16,10 @@ import re
 
 from bot.audits import lifecycle
 from bot.audits.action_status import typed_id
-from bot.audits.owner_manager import auditor_answers, auditor_or_manager, may_answer_for
 from bot.core import policy
 from bot.core.action_named import action_named
 from bot.core.markup import audit_and_case
+from bot.core.owner_manager import auditor_answers, auditor_or_manager, may_answer_for
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from bot.audits import lifecycle
 from bot.audits.action_fields import how_near
-from bot.audits.owner_manager import auditor_answers, may_answer_for
+from bot.core.owner_manager import auditor_answers, may_answer_for
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.storage import audits as store

@@ -6,6 +6,7 @@ The knowledge base's health is the knowledge feature's own section (`bot.asking.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -19,8 +20,15 @@ from bot.core.reopened import OUT_OF_MODERATION, reopened_on
 from bot.core.replies import Choice, Reply, count_of
 from bot.core.services import Services
 from bot.core.targets import month_said, month_so_far
-from bot.core.team_owners import team_action_owners
-from bot.digests.digest import COMPARE_WEEKS, MIN_AUDITS_FOR_THEME, TeamDigest, build_team_digests, teams_figure
+from bot.core.team_owners import open_and_overdue, team_action_owners
+from bot.digests.digest import (
+    COMPARE_WEEKS,
+    MIN_AUDITS_FOR_THEME,
+    TeamDigest,
+    WeakQuestion,
+    build_team_digests,
+    teams_figure,
+)
 from bot.digests.digest_week import digest_week
 from bot.digests.render import (
     against_target,
@@ -29,6 +37,7 @@ from bot.digests.render import (
     reaudits_done_said,
     teams_behind,
     themes_rule,
+    weak_question_named,
     weak_question_said,
 )
 from bot.engine.routing import Engine
@@ -149,23 +158,34 @@ def team_figures(services: Services, person: Person) -> list[Reply]:
 
 
 def _overdue_now(services: Services, team_id: str, today: date) -> int:
-    """The overdue actions of the team's members now, as `/audit actions team overdue` lists them: an action is its
-    owner's team's, whose manager answers for it (trial 58 F8: a worker moved to North and her old manager's Home
-    still said "Overdue actions now: 8", counted by the audits' team, while their `actions team` said none)."""
-    owners = sorted(services.directory.teams[team_id].member_ids)
-    return sum(a.due_date < today.isoformat() for a in action_store.open_actions_of_owners(services.storage, owners))
+    """The team's overdue actions now, as `/audit actions team overdue` lists them and the digest counts them
+    (bot.core.team_owners.open_and_overdue): an action is its owner's team's, whose manager answers for it (trial 58
+    F8: a worker moved to North and her old manager's Home still said "Overdue actions now: 8")."""
+    return open_and_overdue(services, team_id, services.clock(), today)[1]
 
 
 def _most_often_weak(week: TeamDigest) -> str:
     """The question most often answered badly over the 4 weeks a plain `digest` and `themes` list them for, said with
     its dates (trial 32: Home said "none" with no period; fix63c: Home counted the week so far and the 3 before it,
     so its top question was not the digest's)."""
-    weak = (weak_question_said(replace(week.weak_questions[0], tied_out=0))
-            if week.weak_questions else f"none in {MIN_AUDITS_FOR_THEME} or more audits")
+    weak = _top_weak(week.weak_questions) if week.weak_questions else f"none in {MIN_AUDITS_FOR_THEME} or more audits"
     last = week.counted_to or week.week_start + timedelta(days=6)
     first = week.week_start - timedelta(weeks=COMPARE_WEEKS - 1)
     return (f"Most often answered badly in the {COMPARE_WEEKS} weeks to {last:%a} {short_date(last, year=False)}, "
             f"as the digest lists them (audits submitted {days_between(first, last)}, {themes_rule()}): {weak}")
+
+
+def _top_weak(questions: Sequence[WeakQuestion]) -> str:
+    """The top of the digest's ranking (bot.digests.digest.weak_questions), every question at its count: "2
+    questions tie, each in 2 audits: …; …", with those the list leaves out counted (fix70a C: Home named one of a
+    tie as if it stood alone, where the digest and `themes` list both)."""
+    tied = [question for question in questions if question.audits == questions[0].audits]
+    left_out = tied[-1].tied_out
+    if len(tied) + left_out == 1:
+        return weak_question_said(replace(tied[0], tied_out=0))
+    more = f"; and {left_out} more at that count, not listed" if left_out else ""
+    return (f"{len(tied) + left_out} questions tie, each in {tied[0].audits} audits: "
+            f"{'; '.join(weak_question_named(question) for question in tied)}{more}")
 
 
 def _week_so_far(week: TeamDigest) -> str:

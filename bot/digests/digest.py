@@ -16,6 +16,7 @@ from bot.core import agreement as agreement_figures
 from bot.core import reaudits
 from bot.core.grade_verdict import GradeChange, Graded, grade_verdict
 from bot.core.services import Services
+from bot.core.team_owners import open_and_overdue
 from bot.digests.team_auditors import AuditorFigures, TeamFigure, team_auditors, team_figure, team_totals
 from bot.errors import UserError
 from bot.storage.reports import digests as store
@@ -356,8 +357,10 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
     trend = store.grade_counts_by_week(storage, boundaries, ids)
     counts = store.auditor_counts(storage, *_spans(services, monday), None)  # a member's of any team's cases
     flagged = flagged_practice(services, window_start, week_end, ids)
-    overdue = store.overdue_action_counts(storage, overdue_at, overdue_day, ids)
-    opened = store.open_and_done_action_counts(storage, overdue_at, (week_start, week_end), ids)
+    # the team's actions by their owners' team now, as Home and `actions team` count them (trial 58 F8): teams.yaml
+    # keeps no history, and a past week's figure by the audits' team would not be "the team at the time" either
+    opened = {t: open_and_overdue(services, t, overdue_at, overdue_day) for t in ids}
+    done_week = store.open_and_done_action_counts(storage, overdue_at, (week_start, week_end), ids)
     done = store.done_actions(storage, (week_start, week_end), ids, DONE_NAMED)
     done_cases = store.done_case_counts(storage, (week_start, week_end), ids)
     # Over the audits the grades count, this week and the previous COMPARE_WEEKS; for a week under way, the last
@@ -384,13 +387,13 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
         digests.append(TeamDigest(
             team_id=team.id, team_name=team.name, week=week_label(monday), week_start=monday, auditors=auditors,
             grades_week=dict(weeks[-1]), grades_previous=previous, weak_questions=weak,
-            overdue_actions=overdue.get(team.id, 0), moderation_agreed=agreed, moderation_decided=decided,
+            overdue_actions=opened[team.id][1], moderation_agreed=agreed, moderation_decided=decided,
             trend=tuple(zip(week_labels, weeks, strict=True)), demo_week=demo.get(team.id, 0),
             moderated_week=moderated.get(team.id, (0, 0))[0], regraded_week=moderated.get(team.id, (0, 0))[1],
             counted_to=so_far, reaudits_due_soon=due.get(team.id, (0, 0))[0],
             reaudits_overdue=due.get(team.id, (0, 0))[1], month_ended=month_over is not None,
-            reaudits_done=redone.get(team.id, ()), open_actions=opened.get(team.id, (0, 0))[0],
-            actions_done_week=opened.get(team.id, (0, 0))[1], done_named=tuple(done.get(team.id, ())),
+            reaudits_done=redone.get(team.id, ()), open_actions=opened[team.id][0],
+            actions_done_week=done_week.get(team.id, (0, 0))[1], done_named=tuple(done.get(team.id, ())),
             cases_done_week=done_cases.get(team.id, 0),
             moderation_since=since.get(team.id, 0),
             cases_week=cases_week, cases_month=cases_month, figure=team_figure([team], counts, directory)))

@@ -21,6 +21,7 @@ from bot.core import reaudits
 from bot.core.periods import Period
 from bot.core.services import Services
 from bot.core.targets import audit_targets
+from bot.core.team_owners import overdue_by_team
 from bot.digests.digest import reaudits_done
 from bot.digests.period_digest import target_due, target_share
 from bot.digests.team_auditors import team_figure
@@ -79,7 +80,7 @@ def _month(services: Services, period: Period, grades: dict[str, dict[str, int]]
     due = reaudits.counts_by_team(reaudits.reaudits(storage, services.settings.reaudit, services.settings.timezone,
                                                     teams=ids, before=at), day)
     return _Month(period, grades, store.moderation_agreement(storage, start, end, ids),
-                  store.overdue_action_counts(storage, at, day, ids),
+                  overdue_by_team(services, ids, at, day),
                   store.open_and_done_action_counts(storage, at, (start, end), ids),
                   reaudits_done(services, start, end, ids), due,
                   store.auditor_counts(storage, (start, end), (start, end), None),

@@ -10,10 +10,9 @@ import re
 
 from bot.core.replies import Reply
 from bot.core.services import Services
-from bot.core.team_owners import team_action_owners
+from bot.core.team_owners import overdue_by_team, team_action_owners
 from bot.engine.routing import Turn
 from bot.storage import actions as action_store
-from bot.storage.reports import digests as store
 
 ASKED = re.compile(r"^(?:who|which\s+(?:team|teams|worker|workers|person|people|owners?)|whos|who\s+s)\s+(?:has|have|"
                    r"got|has\s+got|is\s+sitting\s+on)\s+(?:the\s+)?(?:most|more|biggest\s+number\s+of|highest\s+"
@@ -29,7 +28,7 @@ def most_asked(said: str) -> bool:
 def most_overdue(services: Services, turn: Turn, team_ids: list[str]) -> list[Reply]:
     """The overdue actions by team and by owner, most first, in one reply."""
     today = services.local_now().date()
-    by_team = store.overdue_action_counts(services.storage, services.clock(), today, team_ids)
+    by_team = overdue_by_team(services, team_ids, services.clock(), today)
     teams = services.directory.teams
     owners = team_action_owners(services, team_ids)
     late = [a for a in action_store.open_actions_of_owners(services.storage, owners) if a.due_date < today.isoformat()]

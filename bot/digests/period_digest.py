@@ -19,6 +19,7 @@ from bot.core.periods import Period, previous
 from bot.core.replies import Reply, count_of
 from bot.core.services import Services
 from bot.core.targets import audit_targets
+from bot.core.team_owners import overdue_by_team
 from bot.digests.digest import flagged_practice, summed_grades, weak_questions
 from bot.digests.render import count_share, demo_note, weak_question_lines
 from bot.digests.team_auditors import Counts, TeamFigure, team_figure
@@ -161,7 +162,7 @@ def period_figures(services: Services, period: Period, team_ids: Sequence[str], 
     grades = store.grade_counts_by_week(services.storage, [_local(previous(period).start, services), start, end],
                                         team_ids)
     agreement = store.moderation_agreement(services.storage, start, end, team_ids)
-    overdue = store.overdue_action_counts(services.storage, overdue_at, overdue_day, team_ids)
+    overdue = overdue_by_team(services, team_ids, overdue_at, overdue_day)
     counts = store.auditor_counts(services.storage, (start, end), (start, end), None)
     lines, total = {}, {"agreed": 0, "decided": 0, "overdue": 0}
     for team_id in team_ids:

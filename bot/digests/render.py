@@ -261,11 +261,17 @@ def weak_question_lines(questions: Sequence[WeakQuestion]) -> list[str]:
 def weak_question_said(question: WeakQuestion) -> str:
     """'(Pre-proceedings and the PLO) What is the outcome so far? answered “Drifting without a decision” in 4
     audits', and when the list's cut fell inside a tie, '(tied with 1 other at 4 audits, not listed)'."""
-    where = f"({question.checklist}) " if question.checklist else ""
-    how = f" answered {question.answered}" if question.answered else ""
     tied = (f" (tied with {question.tied_out} {'other' if question.tied_out == 1 else 'others'} at "
             f"{question.audits} audits, not listed)" if question.tied_out else "")
-    return f"{where}{_clip(question.text, 150)}{how} in {question.audits} audits{tied}"
+    return f"{weak_question_named(question)} in {question.audits} audits{tied}"
+
+
+def weak_question_named(question: WeakQuestion) -> str:
+    """'(Pre-proceedings and the PLO) What is the outcome so far? answered “Drifting without a decision”': the
+    question and the answers counted as bad, without its count."""
+    where = f"({question.checklist}) " if question.checklist else ""
+    how = f" answered {question.answered}" if question.answered else ""
+    return f"{where}{_clip(question.text, 150)}{how}"
 
 
 REAUDIT_RESULTS = (("improved", "improved"), ("same", "the same"), ("worse", "worse"),

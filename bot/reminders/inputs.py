@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime, time
 
+from bot.core import more_time_said
 from bot.core.calendar import add_working_days
 from bot.core.services import Services
 from bot.core.stale_entries import stale_entries
@@ -26,11 +27,9 @@ from bot.reminders.rules import (
     StaleEntryItem,
 )
 from bot.settings.people import Role
-from bot.storage import actions as action_store
 from bot.storage import audits as audit_store
 from bot.storage import campaigns as campaign_store
 from bot.storage import moderation as moderation_store
-from bot.storage import more_time as more_time_store
 from bot.storage import reminders as reminder_store
 
 
@@ -102,12 +101,10 @@ def more_time_waiting(services: Services, returns: Sequence[ReturnItem]) -> tupl
     tz = services.settings.timezone
     found = []
     for back in returns:
-        for asked in more_time_store.waiting_for(services.storage, back.user_id):
-            action = action_store.get_action(services.storage, asked.action_id)
-            if action is not None:
-                found.append(MoreTimeItem(asked.action_id, services.directory.label(action.owner_id), back.user_id,
-                                          asked.at.astimezone(tz).date(),
-                                          date.fromisoformat(asked.until) if asked.until else None))
+        for action, asked in more_time_said.waiting_for_you(services, back.user_id):  # whoever answers it now
+            found.append(MoreTimeItem(asked.action_id, services.directory.label(action.owner_id), back.user_id,
+                                      asked.at.astimezone(tz).date(),
+                                      date.fromisoformat(asked.until) if asked.until else None))
     return tuple(found)
 
 

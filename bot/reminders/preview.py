@@ -153,11 +153,14 @@ def _requests_waiting(services: Services, user_id: str) -> str:
     """The requests for more time waiting for the person's answer (trial 43: a manager's three were not said here,
     and Home said nothing of hers was waiting). They are not reminded, so they are said here, as on Home."""
     waiting = more_time_said.waiting_for_you(services, user_id)
+    passed = more_time_said.passed_on_from(services, user_id)  # trial 58 F8: asked of you, answered by another now
+    elsewhere = "".join(f"\n• {line}" for line in more_time_said.passed_on_lines(services, passed))
+    elsewhere = f"\n{more_time_said.PASSED_ON_HEADING}:{elsewhere}" if passed else ""
     if not waiting:
-        return ""
+        return elsewhere
     lines = "".join(f"\n• {line}" for line in more_time_said.waiting_lines(services, waiting))
     return (f"\n{more_time_said.waiting_heading(len(waiting))} (no reminder comes for these; Home has their buttons):"
-            f"{lines}\n{more_time_said.HOW_TO_ANSWER}")
+            f"{lines}\n{more_time_said.HOW_TO_ANSWER}{elsewhere}")
 
 
 def _day(day: date, now: datetime) -> str:

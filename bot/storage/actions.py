@@ -91,6 +91,21 @@ def open_actions_of_owners(storage: Storage, owner_ids: list[str]) -> list[Actio
                              "AND au.submitted_at IS NOT NULL", list(owner_ids), order="a.due_date, a.id")
 
 
+def open_and_overdue_of_owners(storage: Storage, owner_ids: list[str], as_at: datetime,
+                               today: str) -> tuple[int, int]:
+    """(open, overdue) of the actions from submitted audits owned by any of these people as they stood at `as_at`
+    (set before it, not done or done since), overdue meaning due before `today` (an ISO day)."""
+    if not owner_ids:
+        return 0, 0
+    marks = ", ".join("?" for _ in owner_ids)
+    row = storage.db.execute(
+        f"SELECT COUNT(*), COALESCE(SUM(a.due_date < ?), 0) FROM actions a JOIN audits au ON au.id = a.audit_id "
+        f"WHERE {LIVE} AND a.owner_id IN ({marks}) AND a.created_at < ? AND (a.done_at IS NULL OR a.done_at >= ?) "
+        f"AND au.status IN {COMPLETED_SQL} AND au.submitted_at IS NOT NULL",
+        [today, *owner_ids, utc_text(as_at), utc_text(as_at)]).fetchone()
+    return int(row[0]), int(row[1])
+
+
 def open_actions_of_case(storage: Storage, case_ref: str, exclude_audit: int) -> list[ActionRow]:
     """The case's open actions from its other submitted audits, soonest due first: a re-audit's actions step lists
     them, so the auditor checks them rather than adding them again."""

@@ -97,14 +97,14 @@ def pending_of(storage: Storage, owner_id: str) -> list[Asked]:
     return [asked for asked in (_asked(storage, row) for row in rows) if asked.refused_at is None]
 
 
-def waiting_for(storage: Storage, approver_id: str) -> list[Asked]:
-    """The requests for more time that wait for this person's answer (asked of them, neither withdrawn nor said no
-    to, the action open and still due the day it was when asked), oldest first: Home, `/audit reminders` and "has
-    anyone asked me for more time" list them (trial 43: a manager saw them only in `actions team`)."""
+def waiting(storage: Storage) -> list[Asked]:
+    """Every request for more time that waits for an answer (neither withdrawn nor said no to, the action open and
+    still due the day it was when asked), oldest first. Whose answer it waits for is not the one asked when the
+    worker or the audit has moved on since (bot.core.owner_manager.approver decides; trial 58 F8), so Home, `/audit
+    reminders` and "has anyone asked me for more time" ask that of each (bot.core.more_time_said)."""
     rows = storage.db.execute(
         "SELECT id, more_time_asked_to, more_time_until, more_time_due, more_time_asked_at, more_time_withdrawn_at, "
         "more_time_request "
-        "FROM actions WHERE more_time_asked_to = ? AND more_time_asked_at IS NOT NULL AND more_time_withdrawn_at IS "
-        "NULL AND done_at IS NULL AND removed_at IS NULL AND due_date = more_time_due ORDER BY more_time_asked_at, id",
-        [approver_id]).fetchall()
+        "FROM actions WHERE more_time_asked_at IS NOT NULL AND more_time_withdrawn_at IS NULL AND done_at IS NULL "
+        "AND removed_at IS NULL AND due_date = more_time_due ORDER BY more_time_asked_at, id").fetchall()
     return [asked for asked in (_asked(storage, row) for row in rows) if asked.refused_at is None]

@@ -13,11 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.core.services import Services
+from bot.core.team_owners import overdue_by_team
 from bot.engine.routing import Engine
 from bot.storage import actions as action_store
 from bot.storage import audits as store
 from bot.storage.reminders import open_actions_due_by
-from bot.storage.reports.digests import overdue_action_counts
 from bot.storage.reports.export import audit_details
 from tests.e2e.test_terminal_chat import drive
 from tests.integration.test_escalation_withdrawn import messages_to
@@ -226,10 +226,10 @@ def test_a_removed_action_nags_nobody_and_counts_nowhere(engine: Engine, service
                                                          submitted: tuple[int, int, int]) -> None:
     audit_id, own, other = submitted
     later = datetime(2027, 2, 1, 10, 0, tzinfo=UTC)  # both actions overdue by then
-    assert overdue_action_counts(services.storage, later, later.date(), None) == {"north-assessment": 2}
+    assert overdue_by_team(services, ["north-assessment"], later, later.date()) == {"north-assessment": 2}
     edit(engine, f"{audit_id} remove action {other}")
     assert [row[0] for row in open_actions_due_by(services.storage, later.date())] == [own]
-    assert overdue_action_counts(services.storage, later, later.date(), None) == {"north-assessment": 1}
+    assert overdue_by_team(services, ["north-assessment"], later, later.date()) == {"north-assessment": 1}
     assert [a["id"] for a in audit_details(services.storage, audit_id)["actions"]] == [own]
 
 

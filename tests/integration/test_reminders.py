@@ -205,9 +205,9 @@ def test_away_rejects_unknown_covers_and_past_dates(engine: Engine) -> None:
 
 
 def test_only_actions_of_submitted_audits_remind_list_or_count(services: Services) -> None:
+    from bot.core.team_owners import overdue_by_team
     from bot.storage import actions as action_store
     from bot.storage.reminders import open_actions_due_by
-    from bot.storage.reports.digests import overdue_action_counts
 
     rows = AuditRows(services)
     submitted = rows.audit(submitted=datetime(2026, 11, 16, 10, tzinfo=UTC))
@@ -221,8 +221,8 @@ def test_only_actions_of_submitted_audits_remind_list_or_count(services: Service
     rows.action(draft, "U0PRAN001", due)  # not submitted yet: the auditor may still change it
     assert {item[0] for item in open_actions_due_by(services.storage, date(2026, 11, 30))} == kept
     assert {a.id for a in action_store.open_actions_of(services.storage, "U0PRAN001")} == kept
-    assert overdue_action_counts(services.storage, datetime(2026, 11, 24, 10, tzinfo=UTC), TUESDAY,
-                                 None) == {"north-assessment": 2}
+    assert overdue_by_team(services, ["north-assessment"], datetime(2026, 11, 24, 10, tzinfo=UTC),
+                           TUESDAY) == {"north-assessment": 2}
 
 
 def test_a_moderation_reminder_names_the_audit_as_hash_n_and_has_a_button_to_moderate_it() -> None:

@@ -20,7 +20,7 @@ from bot.digests.dashboard import team_figures
 from bot.engine.routing import Engine
 from bot.storage import actions as action_store
 from tests.support.audit_rows import insert_audit
-from tests.support.teams_changes import replace_south_manager
+from tests.support.teams_changes import move_member, replace_south_manager
 from tests.support.text import flat
 
 WEDNESDAY = datetime(2026, 12, 9, 10, 0, tzinfo=ZoneInfo("Europe/London"))  # a working day, mid-week
@@ -82,12 +82,7 @@ def test_the_new_manager_told_an_action_isnt_the_workers_is_given_the_command(en
 @pytest.fixture
 def worker_moved(config_dir: Path) -> None:
     """teams.yaml as the admin left it: Social worker C1 moved from Children in Care to North."""
-    teams = config_dir / "teams.yaml"
-    line = "      - {user: U0PRAC001, name: Social worker C1, role: practitioner, audit_target: 0}\n"
-    north = "      - {user: U0PRAN001, name: Social worker N1, role: practitioner, audit_target: 0}\n"
-    text = teams.read_text()
-    assert line in text and north in text
-    teams.write_text(text.replace(line, "").replace(north, north + line))
+    move_member(config_dir, "U0PRAC001", "U0PRAN001")
 
 
 @pytest.mark.usefixtures("worker_moved")
@@ -105,3 +100,34 @@ def test_a_moved_workers_overdue_actions_count_where_they_are_listed(engine: Eng
     assert "Nobody in your teams has an open action" in listed
     assert [fields["Overdue actions now"] for fields in old.values()] == ["0"]
     assert [fields["Overdue actions now"] for fields in new.values()] == ["3"]
+
+
+@pytest.mark.usefixtures("worker_moved")
+def test_after_a_move_the_digest_home_and_actions_team_count_the_same_overdue_actions(engine: Engine,
+                                                                                       services: Services) -> None:
+    """Trial 58 F8 (remainder): the digest counted a moved worker's overdue actions in her audits' old team, while
+    Home and `actions team` counted them in her new one. Now one count (bot.core.team_owners.open_and_overdue)."""
+    audit_id = insert_audit(services.storage, "CR-100610", WEDNESDAY - timedelta(days=30), auditor="U0MGRC001",
+                            worker="U0PRAC001", team="children-in-care")
+    for n in range(3):
+        action_store.add_action(services.storage, audit_id, f"Update the plan {n}", "U0PRAC001",
+                                (WEDNESDAY - timedelta(days=9)).date().isoformat(), "U0MGRC001",
+                                WEDNESDAY - timedelta(days=30))
+    seen = {}
+    with time_machine.travel(WEDNESDAY, tick=False):
+        for manager in ("U0MGRC001", "U0MGRN001"):
+            [home] = team_figures(services, services.directory.person(manager))
+            this_week = flat(engine.message(manager, "/audit digest this week", surface="terminal")[0].text, "*")
+            last_week = flat(engine.message(manager, "/audit digest", surface="terminal")[0].text, "*")
+            listed = flat(engine.message(manager, "/audit actions team overdue", surface="terminal")[0].text)
+            seen[manager] = (dict(home.fields)["Overdue actions now"], this_week, last_week, listed)
+    home, this_week, last_week, listed = seen["U0MGRC001"]
+    assert home == "0"
+    assert "Overdue actions (as at today): 0 " in this_week
+    assert "Overdue actions (as at the end of Sunday 6 Dec): 0 " in last_week
+    assert "Nobody in your teams has an open action" in listed
+    home, this_week, last_week, listed = seen["U0MGRN001"]
+    assert home == "3"
+    assert "Overdue actions (as at today): 3 Open actions (as at today): 3" in this_week
+    assert "Overdue actions (as at the end of Sunday 6 Dec): 3 " in last_week
+    assert listed.count("Update the plan") == 3

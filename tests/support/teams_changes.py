@@ -13,3 +13,15 @@ def replace_south_manager(config_dir: Path) -> None:
     assert old in text
     teams.write_text(text.replace(old, "{user: U0MGRS002, name: Team manager (South), role: manager, "
                                        "audit_target: 2}"))
+
+
+def move_member(config_dir: Path, user_id: str, beside_id: str) -> None:
+    """A member moved to another team: their line taken out of their team and put after `beside_id`'s, in the team
+    they join (trial 58 F8: a worker moved from North to South with requests and actions open)."""
+    teams = config_dir / "teams.yaml"
+    lines = teams.read_text().splitlines(keepends=True)
+    [moving] = [line for line in lines if f"{{user: {user_id}," in line]
+    lines.remove(moving)
+    [beside] = [n for n, line in enumerate(lines) if f"{{user: {beside_id}," in line]
+    lines.insert(beside + 1, moving)
+    teams.write_text("".join(lines))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from bot.storage.common import COMPLETED_SQL, GRADE_OF_RECORD_SQL, utc_text
@@ -99,20 +99,6 @@ def flagged_question_counts(storage: Storage, start: datetime, end: datetime,
     for team, checklist, question, count in rows:
         found.setdefault(team, []).append((checklist, question, count))
     return found
-
-
-def overdue_action_counts(storage: Storage, as_at: datetime, today: date,
-                          team_ids: Sequence[str] | None) -> dict[str, int]:
-    """team -> actions past their due date and still open at `as_at`."""
-    where, params = _team_filter(team_ids, "a.team_id")
-    rows = storage.db.execute(
-        "SELECT a.team_id, COUNT(*) FROM actions ac JOIN audits a ON a.id = ac.audit_id "
-        "WHERE ac.due_date < ? AND ac.created_at < ? AND (ac.done_at IS NULL OR ac.done_at >= ?) "
-        "AND ac.removed_at IS NULL "
-        f"AND a.status IN {COMPLETED_SQL} AND a.submitted_at IS NOT NULL{where} GROUP BY a.team_id",
-        [today.isoformat(), utc_text(as_at), utc_text(as_at), *params],
-    ).fetchall()
-    return {team: count for team, count in rows}
 
 
 def open_and_done_action_counts(storage: Storage, as_at: datetime, week: tuple[datetime, datetime],

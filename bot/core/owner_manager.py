@@ -1,6 +1,7 @@
 """Who answers for an action's owner when its auditor can't: the owner's team manager, else an admin (an owner with
 no manager of their own). Asked for more time (bot.audits.more_time_answer) and told an action isn't the owner's
-(bot.audits.not_mine).
+(bot.audits.not_mine). In bot.core, not bot.audits, since the requests for more time waiting for someone are listed
+by sibling features too (Home, `/audit reminders`, `actions team`: bot.core.more_time_said).
 
 Trial 58 (F2): a manager replaced in teams.yaml kept answering for their audits' actions: requests for more time went
 to the leaver and nobody else could change the actions. `auditor_answers` is the one place that decides whether the
@@ -10,10 +11,12 @@ auditor still answers for an audit's actions; when they have left, the current m
 
 from __future__ import annotations
 
-from bot.audits import lifecycle
 from bot.core import policy
 from bot.core.services import Services
+from bot.errors import UserError
 from bot.settings.people import Person, Role
+from bot.storage import audits as store
+from bot.storage.actions import ActionRow
 from bot.storage.audits import AuditRow
 
 LEFT = "its auditor has left"
@@ -26,8 +29,9 @@ def auditor_left(services: Services, audit: AuditRow) -> bool:
 
 def auditor_answers(services: Services, audit: AuditRow) -> bool:
     """Whether the auditor still answers for this audit's actions (their dates, owners, requests for more time): while
-    they are still in teams.yaml and may still change the audit (not being moderated, nor moderated)."""
-    return not auditor_left(services, audit) and lifecycle.action_edit_refusal(audit, audit.auditor_id) is None
+    they are still in teams.yaml and may still change the audit: submitted, not yet opened by a moderator, as
+    bot.audits.lifecycle.action_edit_refusal has it for its auditor (a test holds the two together)."""
+    return not auditor_left(services, audit) and audit.status == "submitted"
 
 
 def team_manager(services: Services, audit: AuditRow) -> str | None:
@@ -70,3 +74,31 @@ def auditor_or_manager(services: Services, auditor_id: str, owner_id: str) -> tu
     if found is None:
         return None
     return found[0], "manager" if found[1] else "admin"
+
+
+def approver(services: Services, action: ActionRow) -> tuple[str, str]:
+    """Who answers a request for more time on this action now, and who they are to the owner: the auditor while they
+    answer for the audit's actions (`auditor_answers`); else, once the auditor has left, the audit's team's manager;
+    else the owner's manager; else (an owner with no manager of their own) an admin. Asked when a request is sent
+    and every time one waiting is listed or answered, so a request follows a worker who moves team, or an audit
+    a moderator opens, to whoever answers it now (trial 58 F8: it stayed with the old manager, who could not answer
+    it). An auditor who is also the owner's manager is "your manager" either way (trial 43)."""
+    audit = store.get_audit(services.storage, action.audit_id)
+    if audit is not None and auditor_answers(services, audit):
+        managers = services.directory.managers_of(action.owner_id)
+        return audit.auditor_id, "your manager" if audit.auditor_id in managers else "the auditor"
+    if audit is not None and (manager := team_manager(services, audit)) is not None and manager != action.owner_id:
+        return manager, f"the team's manager ({LEFT})"  # trial 58, F2: never the leaver
+    found = manager_or_admin(services, action.owner_id)
+    if found is None:
+        raise UserError(f"Action {action.id}'s audit can't be changed now and there is nobody I can ask to give it "
+                        "more time: ask a QA lead. Nothing was asked.")
+    return found[0], "your manager" if found[1] else "an admin (you have no manager I can ask)"
+
+
+def answerer_now(services: Services, action: ActionRow) -> str | None:
+    """Who answers a request for more time on this action now (`approver`), or None when nobody can."""
+    try:
+        return approver(services, action)[0]
+    except UserError:
+        return None
