@@ -73,6 +73,7 @@ from bot.audits import (
     regrade_confirm,
     regrade_left,
     reopen_said,
+    restore_typed,
     resume_pick,
     small_talk,
     start_hinted,
@@ -343,6 +344,7 @@ def _install_typed_after_conversation(engine: Engine, services: Services) -> Non
     undo_nothing.install(engine, services)  # `undo` with nothing on offer: said so, never asked (trial 43)
     held_dms.install(engine, services)  # a DM to a worker out of their hours waits for them (fix44d)
     _install_cancel(engine, services)
+    restore_typed.install(engine, services)  # `restore 139` of a cancelled audit, before a QA lead's wording's (fix70b)
 
 
 def _install_cancel(engine: Engine, services: Services) -> None:

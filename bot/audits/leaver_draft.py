@@ -42,7 +42,7 @@ def cancel_command(services: Services, turn: Turn, args: str,
     _may(services, turn, audit)
     return [Reply(text=f"Cancel draft #{audit.id} ({audit.case_ref}) of {services.directory.label(audit.auditor_id)}, "
                        "who is no longer in teams.yaml? It won't count as an audit; its answers are kept for the "
-                       "record, and you can restore it for 7 days with `/audit restore "
+                       "record, and you can restore it for 7 days with `restore "
                        f"{audit.id}`.", kind="question",
                   choices=(Choice("Yes, cancel it", CONFIRM, f"{audit.id}|{audit.step_version}", "danger"),
                            Choice("No, keep it", KEEP, str(audit.id), "primary")))]
@@ -68,7 +68,7 @@ def confirmed(services: Services, turn: Turn, value: str) -> list[Reply]:
                         "cancelled.") from None
     return [Reply(text=f"Draft #{audit.id} ({audit.case_ref}) of {services.directory.label(audit.auditor_id)} is "
                        "cancelled: it counts nowhere, and its answers are kept for the record. Changed your mind? "
-                       f"`/audit restore {audit.id}` makes it a draft again for 7 days.")]
+                       f"`restore {audit.id}` makes it a draft again for 7 days.")]
 
 
 def kept(services: Services, turn: Turn, value: str) -> list[Reply]:
@@ -76,10 +76,15 @@ def kept(services: Services, turn: Turn, value: str) -> list[Reply]:
     return [Reply(text=f"OK, draft #{value} is not cancelled.")]
 
 
+def cancelled_by(turn: Turn, audit: AuditRow) -> bool:
+    """Whether this is a leaver's draft that this admin or QA lead cancelled, so theirs to restore."""
+    return audit.status == "cancelled" and audit.state.get("cancelled_by") == turn.user_id
+
+
 def restore(services: Services, turn: Turn, audit: AuditRow, window: timedelta) -> list[Reply] | None:
     """`restore N` of a leaver's draft this admin or QA lead cancelled: a draft again, where it stood, within the
     window any cancelled draft has; None for any other audit (its auditor's own restore)."""
-    if audit.status != "cancelled" or audit.state.get("cancelled_by") != turn.user_id:
+    if not cancelled_by(turn, audit):
         return None
     if turn.now > store.cancelled_at(audit) + window:
         raise UserError(f"Draft #{audit.id} was cancelled more than {window.days} days ago, so it can't be restored "
