@@ -356,8 +356,8 @@ def _install_cancel(engine: Engine, services: Services) -> None:
     engine.add_command("cancel", bind(partial(leaver_draft.cancel_command, own=audits_start.cancel)),
                        "cancel a draft: yours, or (admins, QA leads) one whose auditor has left teams.yaml",
                        usage="/audit cancel <audit number>", typed=NUMBER)
-    engine.add_action(leaver_draft.CONFIRM, bind(leaver_draft.confirmed))
-    engine.add_action(leaver_draft.KEEP, bind(leaver_draft.kept))
+    confirmations.add_answers(engine, services, (leaver_draft.CONFIRM, bind(leaver_draft.confirmed)),
+                              (leaver_draft.KEEP, bind(leaver_draft.kept)))  # typed `yes` / `no` too (fix70b B)
 
 
 def install(engine: Engine, services: Services) -> None:
