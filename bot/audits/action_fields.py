@@ -214,9 +214,17 @@ def due_not_a_day(services: Services, turn: Turn, text: str) -> str | None:
 def due_taken_said(when: str, due: date, action: str, today: date) -> str:
     """A due date taken out of an action's text, said back wherever an action is typed (an audit's actions step and
     the first action an Inadequate grade needs), so the person sees the date read and the text kept."""
-    return (f"I've taken “{when}” as the action's due date, **{long_date(due)}**{how_near(due, today)}, and left it "
-            f"out of its text: "
-            f"“{action}”.")
+    kept = kept_off(when, due, today)
+    return (f"I've taken “{when}” as the action's due date, **{long_date(due)}**{how_near(due, today)}"
+            f"{f', {kept}' if kept else ''}, and left it out of its text: “{action}”.")
+
+
+def kept_off(typed: str, due: date, today: date) -> str:
+    """For a day off typed with `anyway` (`by 6/12 anyway`, `due sunday anyway`), said wherever its due date is said
+    back: "a Sunday, kept as you asked" (fix70b C: the date was kept without a word, so the reply did not show that the
+    weekend was meant, where one typed without `anyway` is moved or pointed out); "" otherwise."""
+    off = day_off(due, today) if kept_anyway(typed)[1] else None
+    return f"{off.what}, kept as you asked" if off is not None else ""
 
 
 def weekend_moved(when: str, due: date, today: date) -> DayOff | None:
@@ -300,14 +308,16 @@ def due_said(typed: str, due: date, today: date, command: str) -> tuple[str, str
     ("next Friday", "friday") and falls in the next NEAR_DAYS days, the sentence is given: a trial's "next
     Friday", typed on a Thursday for the Friday of the week after, was read as tomorrow (as
     knowledge.dates reads it, and keeps reading it), and the echo showed the date but not that it was tomorrow.
-    A date on a weekend or bank holiday is kept, and the sentence says so with its fix (`off_said`), unless it was
-    typed with `anyway`."""
+    A date on a weekend or bank holiday is kept, and the sentence says so with its fix (`off_said`), or, typed with
+    `anyway`, that it was kept as asked (`kept_off`)."""
     shown = f"**{long_date(due)}**{how_near(due, today)}"
     days = (due - today).days
     near = names_weekday(kept_anyway(typed)[0]) and 0 <= days <= NEAR_DAYS
     off = None if kept_anyway(typed)[1] else day_off(due, today)
     if off is not None:
         return shown, off_said(off, command)
+    if kept := kept_off(typed, due, today):  # no "like … for the Sunday after": the day off was meant
+        return shown, f"That is {kept}."
     if not near:
         return shown, ""
     after = due + timedelta(days=7)

@@ -73,6 +73,7 @@ from bot.audits import (
     regrade_confirm,
     regrade_left,
     reopen_said,
+    restore_typed,
     resume_pick,
     small_talk,
     start_hinted,
@@ -343,6 +344,7 @@ def _install_typed_after_conversation(engine: Engine, services: Services) -> Non
     undo_nothing.install(engine, services)  # `undo` with nothing on offer: said so, never asked (trial 43)
     held_dms.install(engine, services)  # a DM to a worker out of their hours waits for them (fix44d)
     _install_cancel(engine, services)
+    restore_typed.install(engine, services)  # `restore 139` of a cancelled audit, before a QA lead's wording's (fix70b)
 
 
 def _install_cancel(engine: Engine, services: Services) -> None:
@@ -354,8 +356,8 @@ def _install_cancel(engine: Engine, services: Services) -> None:
     engine.add_command("cancel", bind(partial(leaver_draft.cancel_command, own=audits_start.cancel)),
                        "cancel a draft: yours, or (admins, QA leads) one whose auditor has left teams.yaml",
                        usage="/audit cancel <audit number>", typed=NUMBER)
-    engine.add_action(leaver_draft.CONFIRM, bind(leaver_draft.confirmed))
-    engine.add_action(leaver_draft.KEEP, bind(leaver_draft.kept))
+    confirmations.add_answers(engine, services, (leaver_draft.CONFIRM, bind(leaver_draft.confirmed)),
+                              (leaver_draft.KEEP, bind(leaver_draft.kept)))  # typed `yes` / `no` too (fix70b B)
 
 
 def install(engine: Engine, services: Services) -> None:

@@ -16,6 +16,7 @@ from bot.audits.core import own_draft
 from bot.core import buttons, policy
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
+from bot.engine import confirmations
 from bot.engine.routing import Turn
 from bot.errors import AccessDenied, UserError
 from bot.storage import audits as store
@@ -24,13 +25,15 @@ from bot.storage.errors import Conflict
 
 CONFIRM = "leaver.cancel_confirm"
 KEEP = "leaver.cancel_keep"
+YES_WORDS = ("yes cancel", "yes cancel it", "cancel it", "yes please cancel it")  # beside `yes`, `y` (fix70b B)
 USAGE = "Type `cancel 139` to cancel draft #139 (yours, or one whose auditor has left teams.yaml)."
 
 
 def cancel_command(services: Services, turn: Turn, args: str,
                    own: Callable[[Services, Turn, str], list[Reply]]) -> list[Reply]:
     """`cancel N`: the auditor's own draft gets the audit's cancel question (`own`); a leaver's draft, for an admin
-    or QA lead, is asked about first, naming whose it is; anyone else is told who may."""
+    or QA lead, is asked about first, naming whose it is (a typed `yes` answers as the button does); anyone else
+    is told who may."""
     audit_id = buttons.typed_id(args)
     if audit_id is None:
         raise UserError(USAGE)
@@ -40,12 +43,19 @@ def cancel_command(services: Services, turn: Turn, args: str,
     if audit.auditor_id == turn.user_id:
         return own(services, turn, own_draft(services, turn, audit_id).value())
     _may(services, turn, audit)
-    return [Reply(text=f"Cancel draft #{audit.id} ({audit.case_ref}) of {services.directory.label(audit.auditor_id)}, "
-                       "who is no longer in teams.yaml? It won't count as an audit; its answers are kept for the "
-                       "record, and you can restore it for 7 days with `/audit restore "
-                       f"{audit.id}`.", kind="question",
-                  choices=(Choice("Yes, cancel it", CONFIRM, f"{audit.id}|{audit.step_version}", "danger"),
-                           Choice("No, keep it", KEEP, str(audit.id), "primary")))]
+    return [_asked(services, turn, audit)]
+
+
+def _asked(services: Services, turn: Turn, audit: AuditRow) -> Reply:
+    """The question, answered by its buttons, their numbers or a typed `yes` / `no` (bot.engine.confirmations)."""
+    question = Reply(text=f"Cancel draft #{audit.id} ({audit.case_ref}) of {services.directory.label(audit.auditor_id)}"
+                          ", who is no longer in teams.yaml? It won't count as an audit; its answers are kept for the "
+                          f"record, and you can restore it for 7 days with `restore {audit.id}`.", kind="question",
+                     choices=(Choice("Yes, cancel it", CONFIRM, f"{audit.id}|{audit.step_version}", "danger"),
+                              Choice("No, keep it", KEEP, str(audit.id), "primary")))
+    return confirmations.ask(services, turn, question, also_yes=YES_WORDS,
+                             not_yet=f"To cancel draft #{audit.id}, type `yes` (or press *Yes, cancel it*); nothing "
+                                     "has been cancelled.")
 
 
 def _may(services: Services, turn: Turn, audit: AuditRow) -> None:
@@ -68,7 +78,7 @@ def confirmed(services: Services, turn: Turn, value: str) -> list[Reply]:
                         "cancelled.") from None
     return [Reply(text=f"Draft #{audit.id} ({audit.case_ref}) of {services.directory.label(audit.auditor_id)} is "
                        "cancelled: it counts nowhere, and its answers are kept for the record. Changed your mind? "
-                       f"`/audit restore {audit.id}` makes it a draft again for 7 days.")]
+                       f"`restore {audit.id}` makes it a draft again for 7 days.")]
 
 
 def kept(services: Services, turn: Turn, value: str) -> list[Reply]:
@@ -76,10 +86,15 @@ def kept(services: Services, turn: Turn, value: str) -> list[Reply]:
     return [Reply(text=f"OK, draft #{value} is not cancelled.")]
 
 
+def cancelled_by(turn: Turn, audit: AuditRow) -> bool:
+    """Whether this is a leaver's draft that this admin or QA lead cancelled, so theirs to restore."""
+    return audit.status == "cancelled" and audit.state.get("cancelled_by") == turn.user_id
+
+
 def restore(services: Services, turn: Turn, audit: AuditRow, window: timedelta) -> list[Reply] | None:
     """`restore N` of a leaver's draft this admin or QA lead cancelled: a draft again, where it stood, within the
     window any cancelled draft has; None for any other audit (its auditor's own restore)."""
-    if audit.status != "cancelled" or audit.state.get("cancelled_by") != turn.user_id:
+    if not cancelled_by(turn, audit):
         return None
     if turn.now > store.cancelled_at(audit) + window:
         raise UserError(f"Draft #{audit.id} was cancelled more than {window.days} days ago, so it can't be restored "

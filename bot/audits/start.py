@@ -44,7 +44,7 @@ from bot.audits.reaudits import due_said as reaudit_due_said
 from bot.audits.reaudits import heads_up_line as reaudit_due_line
 from bot.audits.screens import advance_and_render, render
 from bot.core import buttons, policy
-from bot.core.markup import emoji
+from bot.core.markup import bold, emoji
 from bot.core.people import person_named
 from bot.core.released_draft import released_said
 from bot.core.reopened import OUT_OF_MODERATION, reopened_on
@@ -79,8 +79,12 @@ def start(services: Services, turn: Turn, checklist_id: str) -> list[Reply]:
 def draft_kept(services: Services, turn: Turn) -> list[Reply]:
     """The draft being answered when another audit is started, said to be kept and how to go back to it (trial 59, F5:
     `start audit` at #144's Q2 went on to #145 with no word of #144): "Audit #144 (CR-556622) is saved as a draft at
-    Q2: `resume 144` to go back. Starting a new audit:". [] when no draft of theirs is being answered."""
+    Q2: `resume 144` to go back. Starting a new audit:". An audit started as far as its checklist, its case
+    reference still asked, has no draft to keep, and is said so (fix70b D: it was dropped without a word). [] when
+    no draft of theirs is being answered."""
     state = store.conversation(services.storage, turn.user_id)
+    if state.get("feature") == "audit" and state.get("awaiting") == "case_reference":
+        return _half_started(services, str(state.get("checklist") or ""))
     if state.get("feature") != "audit" or "audit_id" not in state:
         return []
     audit = store.get_audit(services.storage, int(state["audit_id"]))
@@ -92,6 +96,14 @@ def draft_kept(services: Services, turn: Turn) -> list[Reply]:
              if question_id in {q.id for q in checklist.questions()} else "")
     return [Reply(kind="notice", text=f"Audit #{audit.id} ({audit.case_ref}) is saved as a draft{where}: "
                                       f"`resume {audit.id}` to go back. Starting a new audit:")]
+
+
+def _half_started(services: Services, checklist_id: str) -> list[Reply]:
+    """The audit left at its case reference: nothing of it was stored, so there is nothing to resume."""
+    checklist = checklists(services).get(checklist_id)
+    which = f"{bold(checklist.title)} audit" if checklist is not None else "audit"
+    return [Reply(kind="notice", text=f"The {which} you had started is not kept: it had no case reference yet, so "
+                                      "nothing of it was saved. Starting a new audit:")]
 
 
 def _start(services: Services, turn: Turn, checklist_id: str) -> list[Reply]:

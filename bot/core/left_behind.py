@@ -22,6 +22,6 @@ def orphaned_drafts(storage: Storage, directory: Directory, names: dict[str, str
     (trial 59, F9)."""
     return [(draft.team_id, f"Draft #{draft.id} ({draft.case_ref}) belongs to {known_as(names, draft.auditor_id)}, "
              f"who is no longer in teams.yaml, so nobody can finish it: an admin or QA lead can cancel it with "
-             f"`cancel {draft.id}` (and `/audit restore {draft.id}` within 7 days); until then it stays a draft "
+             f"`cancel {draft.id}` (and `restore {draft.id}` within 7 days); until then it stays a draft "
              "(counted nowhere)")
             for draft in known_people.drafts_by_auditor(storage) if draft.auditor_id not in directory.people]

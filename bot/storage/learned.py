@@ -150,6 +150,13 @@ def reject(storage: Storage, learned_id: int, user_id: str, at: datetime, why: s
     return get(storage, learned_id) if changed else None
 
 
+def restorable(storage: Storage, learned_id: int) -> bool:
+    """Whether `restore` would bring this wording back: a QA lead rejected it (a Reject, which can be undone). Read
+    where `restore N` could also mean a cancelled audit #N (fix70b A), so the two are asked about, never guessed."""
+    return bool(select(storage.db, "SELECT 1 FROM kb_learned WHERE id = ? AND status = 'rejected' "
+                                   "AND rejected_why = 'qa_lead'", [learned_id]))
+
+
 def restore(storage: Storage, learned_id: int) -> Learned | None:
     """Compare-and-set: a wording a QA lead rejected is searched again (their undo); None when it was not
     rejected by a QA lead, or the same wording is active for that entry again meanwhile."""

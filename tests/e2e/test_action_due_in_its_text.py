@@ -13,10 +13,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from bot.audits.action_fields import due_in_text
+from bot.audits.action_fields import due_in_text, due_moved_said, due_taken_said, weekend_moved
+from bot.core.calendar import is_working_day
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.storage import actions as action_store
@@ -106,3 +107,30 @@ def test_an_action_with_two_due_dates_is_left_whole(first: str, second: str, one
                                                      joiner: str) -> None:
     text = f"{first} before {one} and {second}{joiner}{other}"
     assert due_in_text(CLOCK, SimpleNamespace(now=TUESDAY), text) is None  # type: ignore[arg-type]
+
+
+# fix70b C: a weekend day typed in an action's text as a number (`by 6/12`, `due 5/12/2026`) is moved to the working
+# day before it, as one in words is; with `anyway` it is kept, and the reply says it was kept as asked.
+WEEKEND_DAYS = st.dates(date(2026, 12, 9), date(2027, 12, 7)).filter(lambda day: day.weekday() >= 5)
+DAY_FORMS = st.sampled_from(["{d}/{m}", "{d}/{m}/{y}", "{d} {b}", "the {d}th of {b}"])
+
+
+@given(action=WORDS, joiner=st.sampled_from([" by ", " due ", ", due by "]), day=WEEKEND_DAYS, form=DAY_FORMS,
+       anyway=st.booleans())
+def test_a_weekend_due_date_in_the_text_is_moved_unless_typed_with_anyway(action: str, joiner: str, day: date,
+                                                                          form: str, anyway: bool) -> None:
+    assume("{y}" in form or (day - TUESDAY.date()).days < 180)  # a day and month alone that passed weeks ago is asked
+    typed = form.format(d=day.day, m=day.month, y=day.year, b=f"{day:%B}") + (" anyway" if anyway else "")
+    found = due_in_text(CLOCK, SimpleNamespace(now=TUESDAY), f"{action}{joiner}{typed}")  # type: ignore[arg-type]
+    assert found is not None and found == (action, typed, day)
+    today = TUESDAY.date()
+    moved = weekend_moved(typed, day, today)
+    said = due_taken_said(typed, day, action, today)
+    what = "a bank holiday (Boxing Day)" if (day.month, day.day) == (12, 26) else f"a {day:%A}"  # Sat in 2026
+    if anyway:
+        assert moved is None
+        assert f"{what}, kept as you asked, and left it out of its text" in said
+    else:
+        assert moved is not None and moved.day == day and moved.instead < day and moved.instead.weekday() < 5
+        assert is_working_day(moved.instead) and moved.what == what
+        assert "kept as you asked" not in due_moved_said(typed, moved, action, today)

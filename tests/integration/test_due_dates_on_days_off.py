@@ -71,8 +71,9 @@ def test_changing_it_to_another_bank_holiday_says_so_and_to_a_working_day_says_n
     ("12/12", "Action 1 added: due Saturday 12 December 2026 (in 5 days). That is a Saturday: to change it, "
               "type action 1 due and "
               "the date, like action 1 due 11/12 for Friday 11 December, the last working day before it."),
-    # kept as typed, no more said
-    ("25/12 anyway", "Action 1 added: due Friday 25 December 2026 (in 18 days). Actions (1 so far)"),
+    # kept as typed, said to be kept as asked, no fix offered (fix70b C)
+    ("25/12 anyway", "Action 1 added: due Friday 25 December 2026 (in 18 days). That is a bank holiday (Christmas "
+                     "Day), kept as you asked. Actions (1 so far)"),
 ])
 def test_a_weekend_is_said_too_and_a_date_kept_anyway_is_said_back_plainly(
         engine: Engine, typed: str, said: str) -> None:

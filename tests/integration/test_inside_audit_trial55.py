@@ -238,3 +238,45 @@ def test_an_action_due_on_a_sunday_in_its_text_is_moved_to_the_friday_before_as_
     [action] = action_store.actions_of_audit(services.storage, 1)
     assert (action.description, action.due_date) == ("share the plan with the school", "2026-12-04")
 
+
+
+# -- fix70b C: the same for a weekend day typed as a number; `anyway` keeps it, in numbers or words, and says so ----
+
+@pytest.mark.parametrize(("line", "said_first", "due"), [
+    ("share the plan with the school by 6/12", "I've taken “6/12” as the action's due date: Sunday 6 December 2026 is "
+     "a Sunday, so I've made it Friday 4 December 2026 (tomorrow), the last working day before it", "2026-12-04"),
+    ("share the plan with the school due 5/12/2026", "I've taken “5/12/2026” as the action's due date: Saturday 5 "
+     "December 2026 is a Saturday, so I've made it Friday 4 December 2026 (tomorrow)", "2026-12-04"),
+    ("share the plan with the school due 6/12 anyway", "I've taken “6/12 anyway” as the action's due date, Sunday 6 "
+     "December 2026 (in 3 days), a Sunday, kept as you asked, and left it out of its text", "2026-12-06"),
+    ("share the plan with the school by 6 december anyway", "I've taken “6 december anyway” as the action's due date, "
+     "Sunday 6 December 2026 (in 3 days), a Sunday, kept as you asked", "2026-12-06"),
+    ("share the plan with the school by saturday anyway", "I've taken “saturday anyway” as the action's due date, "
+     "Saturday 5 December 2026 (in 2 days), a Saturday, kept as you asked", "2026-12-05"),
+])
+def test_a_weekend_due_date_typed_as_a_number_is_moved_and_anyway_keeps_it_said_which(
+        engine: Engine, services: Services, line: str, said_first: str, due: str) -> None:
+    _at_actions(engine)
+    _, out = drive(engine, [line])
+    text = flat(out, "`*_")
+    assert said_first in text and text.index(said_first) < text.index("Who owns this action?")
+    _, out = drive(engine, ["sw n1"])
+    added = flat(out, "`*_")
+    [action] = action_store.actions_of_audit(services.storage, 1)
+    assert (action.description, action.due_date) == ("share the plan with the school", due)
+    assert "That is a Sunday:" not in added and "That is a Saturday:" not in added  # no fix offered for a kept day
+
+
+@pytest.mark.parametrize(("typed", "said"), [
+    ("6/12", "That is a Sunday: to change it, type action 1 due and the date, like action 1 due 4/12"),
+    ("6/12 anyway", "due Sunday 6 December 2026 (in 3 days). That is a Sunday, kept as you asked."),
+    ("sunday anyway", "due Sunday 6 December 2026 (in 3 days). That is a Sunday, kept as you asked."),
+])
+def test_a_weekend_day_at_the_due_question_says_how_to_change_it_or_that_it_was_kept(
+        engine: Engine, services: Services, typed: str, said: str) -> None:
+    _at_actions(engine)
+    _, out = drive(engine, ["share the plan with the school", "sw n1", typed])
+    text = flat(out, "`*_")
+    assert said in text and "for the Sunday after" not in text
+    [action] = action_store.actions_of_audit(services.storage, 1)
+    assert action.due_date == "2026-12-06"

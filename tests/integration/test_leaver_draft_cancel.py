@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import time_machine
 
 from bot.composition import build_engine
@@ -65,3 +66,40 @@ def test_health_says_an_admin_or_qa_lead_can_cancel_a_leavers_draft(left: tuple[
     assert (f"who is no longer in teams.yaml, so nobody can finish it: an admin or QA lead can cancel it with "
             f"`cancel {draft}`") in out
     assert "unless they are put back in teams.yaml" not in out
+
+
+@pytest.mark.parametrize("typed", ["yes", "y", "yes cancel it", "Yes, cancel it"])
+def test_a_typed_yes_confirms_cancelling_a_leavers_draft_as_the_button_does(left: tuple[dict[str, str], int],
+                                                                          typed: str) -> None:
+    environ, draft = left
+    services = started(environ)
+    try:
+        engine = build_engine(services)
+        with time_machine.travel(TUESDAY, tick=False):
+            engine.message(QA_LEAD, f"cancel {draft}", surface="dm")
+            [done] = engine.message(QA_LEAD, typed, surface="dm")
+        status = store.get_audit(services.storage, draft).status
+    finally:
+        services.storage.close()
+    assert f"Draft #{draft} (CR-100400) of Social worker S1 (left) is cancelled" in done.text
+    assert status == "cancelled"
+
+
+@pytest.mark.parametrize(("typed", "said"), [
+    ("no", "OK, draft #{draft} is not cancelled."),
+    ("ok", "To cancel draft #{draft}, type `yes` (or press *Yes, cancel it*); nothing has been cancelled."),
+])
+def test_a_typed_no_or_ok_leaves_a_leavers_draft_a_draft(left: tuple[dict[str, str], int], typed: str,
+                                                          said: str) -> None:
+    environ, draft = left
+    services = started(environ)
+    try:
+        engine = build_engine(services)
+        with time_machine.travel(TUESDAY, tick=False):
+            engine.message(QA_LEAD, f"cancel {draft}", surface="dm")
+            [reply] = engine.message(QA_LEAD, typed, surface="dm")
+        status = store.get_audit(services.storage, draft).status
+    finally:
+        services.storage.close()
+    assert reply.text == said.format(draft=draft)
+    assert status == "draft"

@@ -136,3 +136,39 @@ def test_a_note_naming_another_case_is_refused_and_nothing_saved(engine: Engine,
     assert store.answers_of(services.storage, 1) == {} and audit is not None and not audit.strengths
     assert "kept your note" not in said, said
 
+
+
+# fix70b D: at the case-reference prompt (a checklist picked, no case yet) a start line started the new audit and
+# dropped the half-started one without a word. Nothing of it was stored, so it is said not to be kept, and why.
+HALF_STARTED = ("The Neglect audit you had started is not kept: it had no case reference yet, so nothing of it was "
+                "saved.")
+
+
+@pytest.mark.parametrize("line", ["start audit voice of the child on cr 556622 for N2",
+                                  "start a voice of the child audit on cr 556622 for N2",
+                                  "start audit on cr 556622"])
+def test_a_start_line_at_the_case_reference_says_the_half_started_audit_was_not_kept(engine: Engine,
+                                                                                     services: Services,
+                                                                                     line: str) -> None:
+    asked = _say(engine, "start audit neglect")
+    assert "What is the case reference?" in asked
+    said = _say(engine, line)
+    assert said.count(HALF_STARTED) == 1 and said.index(HALF_STARTED) == 0
+    assert "resume" not in said.split("Starting a new audit:")[0]  # no draft to go back to
+    assert [(checklist, ref) for _, checklist, ref, _ in _audits(services)] in (
+        [("voice-of-the-child", "CR-556622")], [])  # a checklist still to pick for `start audit on cr 556622`
+
+
+def test_start_audit_alone_at_the_case_reference_says_so_and_offers_the_checklists(engine: Engine,
+                                                                                   services: Services) -> None:
+    _say(engine, "start audit neglect")
+    said = _say(engine, "start audit")
+    assert said.startswith(f"{HALF_STARTED} Starting a new audit:\n") and "Which checklist" in said
+    assert _audits(services) == []
+
+
+def test_a_start_line_at_a_draft_with_a_case_still_says_it_is_kept_not_the_half_started_words(
+        engine: Engine, services: Services) -> None:
+    _say(engine, FIRST)
+    said = _say(engine, "start audit voice of the child on cr 556622 for N2")
+    assert "Audit #1 (CR-556633) is saved as a draft" in said and "not kept" not in said
