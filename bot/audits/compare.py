@@ -44,6 +44,9 @@ MARKS = {"better": " (better)", "worse": " (worse)", "same": ": same", "": ""}
 # flag: "2 → 14 (a duration, which grows with time, so neither better nor worse: under 17 weeks, not flagged, as
 # before)" (trial 60 F18: "(worse)")
 GROWTH_SAID = {"duration": "a duration", "total": "a running total"}
+# Beside a re-audit's grade that no moderator has decided yet, in compare and `/audit reaudits outcomes` (trial 60
+# F19: "Inadequate → Good: improved" was read as improvement QA had not yet moderated)
+UNMODERATED = "the auditor's grade, not yet moderated"
 UNIT = re.compile(r"\b(days|weeks|months|years)\b", re.IGNORECASE)
 
 
@@ -155,7 +158,8 @@ def _grade_text(earlier: store.AuditRow, later: store.AuditRow) -> str:
             and (earlier.moderated_grade is None) != (later.moderated_grade is None):
         return f"{record}: **same**\n{_moderated_same(earlier, later)}"
     if verdict.change:
-        return f"{record}: **{verdict.change}**"
+        unmoderated = f" ({UNMODERATED})" if later.moderated_grade is None else ""
+        return f"{record}{unmoderated}: **{verdict.change}**"
     if not verdict.record_change:
         return f"{record}: no grade to compare"
     return f"{record}: **not like for like**\n{_moderation_apart(earlier, later, verdict)}"

@@ -11,6 +11,7 @@ import time_machine
 
 from bot.core.services import Services
 from bot.engine.routing import Engine
+from bot.storage import moderation as moderation_store
 from tests.integration.test_audit_compare import checklist, question
 from tests.support.audit_rows import insert_answered_audit
 
@@ -50,3 +51,19 @@ def test_a_duration_that_passes_its_flag_is_said_to_be_flagged_now(engine: Engin
     text = _compared(engine, services, {"weeks-in-pre-proceedings": "10"}, {"weeks-in-pre-proceedings": "18"})
     assert "— 10 → 18 (a duration, which grows with time, so neither better nor worse: now 17 weeks or more, " \
            "flagged; before, not)" in text
+
+
+def test_a_re_audit_graded_by_its_auditor_alone_says_so_until_it_is_moderated(engine: Engine,
+                                                                            services: Services) -> None:
+    """Trial 60 F19: "Inadequate → Good: improved" with no word that the Good was the auditor's, unmoderated."""
+    text = _compared(engine, services, {"late-visits": "2"}, {"late-visits": "0"})
+    assert ("**Grade of record:** Inadequate → Good (the auditor's grade, not yet moderated): **improved**"
+            in text)
+    later = int(text.split("**Audit #", 1)[1].split(" ", 1)[0])
+    moderation_store.open_moderation(services.storage, later, "U0QALEAD1", NOW)
+    moderation_store.decide_moderation(services.storage, later, "U0QALEAD1", True, "good",
+                                       "Visits on time and the plan is specific.", NOW)
+    with time_machine.travel(NOW, tick=False):
+        [reply] = engine.command(MANAGER, f"compare {later}", surface="terminal")
+    assert "**Grade of record:** Inadequate → Good: **improved**" in reply.text
+    assert "not yet moderated" not in reply.text
