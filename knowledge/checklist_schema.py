@@ -39,7 +39,18 @@ CHECKLIST_FIELDS = ("id", "title", "description", "period", "sections", "suits")
 SECTION_FIELDS = ("id", "title", "questions")
 QUESTION_FIELDS = ("id", "text", "type", "required", "allow_na", "options", "guidance", "show_if", "flag_if",
                    "escalate_if", "allow_future", "descriptors", "flag_at_least", "decimals", "at_most",
-                   "na_doubted_by")
+                   "na_doubted_by", "grows_with_time")
+# A number question whose answer grows between audits of the same case whatever the practice (trial 60 F18: "weeks
+# in pre-proceedings 2 → 14 (worse)"): a `duration` (weeks in pre-proceedings, months on the current plan) or a
+# running `total` (plans before this one, re-referrals since closure). `/audit compare` reads such an answer against
+# its flag, never as better or worse. Said by `grows_with_time:` in the YAML, or read from the question's words
+# where it is not said (a snapshot stored before the field existed): "how many weeks has … been", "how long has …
+# been", "how many times has … been … before / since / ever".
+GROWTH_KINDS = ("duration", "total")
+_DURATION_WORDS = re.compile(r"\bhow\s+(?:many\s+(?:full\s+|complete\s+|whole\s+)?(?:days|weeks|months|years)|long)"
+                             r"\s+(?:has|have)\b.*\bbeen\b", re.IGNORECASE)
+_TOTAL_WORDS = re.compile(r"\bhow\s+many\s+times\s+(?:has|have)\b.*\bbeen\b"
+                          r".*\b(?:before|ever|since|so\s+far|in\s+total)\b", re.IGNORECASE)
 # What the finish step of every audit asks (bot/audits/finish.py): a checklist must not ask it again.
 FINISH_QUESTION_IDS = {
     "overall-grade": "an overall grade", "overall-judgement": "an overall grade", "overall-rating": "an overall grade",
@@ -89,6 +100,17 @@ class Question:
     at_most: str | None = None  # number questions: the earlier count this one is a part of (contacts sampled)
     # allow_na questions: earlier yes/no questions whose No (or a note with drift words) makes N/A here doubtful
     na_doubted_by: tuple[str, ...] = ()
+    # number questions: "duration" or "total" (GROWTH_KINDS), "" when the checklist says it does not grow with time,
+    # None when it says nothing (then the words decide: `growth`)
+    grows_with_time: str | None = None
+
+    @property
+    def growth(self) -> str:
+        """'duration', 'total' or '': whether this answer grows with time between audits of one case, as the
+        checklist says or, where it says nothing, as the question's words read (growth_in_words)."""
+        if self.type != "number":
+            return ""
+        return self.grows_with_time if self.grows_with_time is not None else growth_in_words(self.text)
 
     @property
     def answer_keys(self) -> tuple[str, ...]:
@@ -144,6 +166,8 @@ class Question:
             content["at_most"] = self.at_most
         if self.na_doubted_by:
             content["na_doubted_by"] = list(self.na_doubted_by)
+        if self.grows_with_time is not None:  # only when said, so older snapshots keep their hashes
+            content["grows_with_time"] = self.grows_with_time or False
         return content
 
 
@@ -229,12 +253,22 @@ class Checklist:
                     descriptors=tuple((g, q["descriptors"][g]) for g in GRADES if g in (q.get("descriptors") or {})),
                     flag_at_least=q.get("flag_at_least"), decimals=bool(q.get("decimals", False)),
                     at_most=q.get("at_most"), na_doubted_by=tuple(q.get("na_doubted_by") or ()),
+                    grows_with_time=None if q.get("grows_with_time") is None else (q["grows_with_time"] or ""),
                 ) for q in s["questions"]))
             for s in content["sections"]
         )
         return cls(id=content["id"], title=content["title"], file=file, line=1,
                    description=content.get("description") or "", sections=sections,
                    period=content.get("period") or "")
+
+
+def growth_in_words(text: str) -> str:
+    """'duration' for "How many weeks has the child been in pre-proceedings?", 'total' for "How many times has this
+    child been on a plan … before this one?", else '': what a number question's words say of its answer growing
+    with time, for a question whose checklist does not say (`grows_with_time:`)."""
+    if _DURATION_WORDS.search(text):
+        return "duration"
+    return "total" if _TOTAL_WORDS.search(text) else ""
 
 
 def answer_keys(question_type: str, allow_na: bool, options: tuple[str, ...]) -> tuple[str, ...]:
@@ -456,6 +490,7 @@ def _parse_question(raw: dict, number: int, section_label: str, checker: _Checke
     refused = frozenset(question_ids) - set(earlier) - {question_id or ""}  # earlier ones with problems of their own
     at_most = _at_most(raw, qtype, label, checker, earlier, refused)
     na_doubted_by = _na_doubted_by(raw, allow_na, label, checker, earlier, refused)
+    grows_with_time = _grows_with_time(raw, qtype, label, checker)
     options = _options(raw, qtype, label, checker)
     guidance = checker.text(raw, "guidance", label, required=False)
     if guidance is not None and ID_PATTERN.fullmatch(guidance) and entry_ids.missing(guidance):
@@ -472,7 +507,8 @@ def _parse_question(raw: dict, number: int, section_label: str, checker: _Checke
     return Question(id=question_id, text=text, type=qtype, required=required, allow_na=allow_na,
                     options=options, guidance=guidance, show_if=show_if, flag_if=flag_if,
                     escalate_if=escalate_if, allow_future=allow_future, descriptors=descriptors,
-                    flag_at_least=flag_at_least, decimals=decimals, at_most=at_most, na_doubted_by=na_doubted_by)
+                    flag_at_least=flag_at_least, decimals=decimals, at_most=at_most, na_doubted_by=na_doubted_by,
+                    grows_with_time=grows_with_time)
 
 
 def _finish_question(raw: dict, question_id: str | None, label: str, checker: _Checker) -> None:
@@ -536,6 +572,25 @@ def _flag_at_least(raw: dict, qtype: str | None, label: str, checker: _Checker) 
                                              f"3`; found {type_name(value)}.")
         return None
     return value
+
+
+def _grows_with_time(raw: dict, qtype: str | None, label: str, checker: _Checker) -> str | None:
+    """`grows_with_time: duration` (weeks in pre-proceedings), `total` (plans before this one) or `false` on a number
+    question: whether its answer grows between audits of one case whatever the practice (GROWTH_KINDS)."""
+    if "grows_with_time" not in raw:
+        return None
+    value = raw["grows_with_time"]
+    if qtype is not None and qtype != "number":
+        checker.report(raw, "grows_with_time", f"{label}: `grows_with_time` only works on number questions; "
+                                               "remove it.")
+        return None
+    if value is not False and value not in GROWTH_KINDS:
+        checker.report(raw, "grows_with_time", f"{label} has `grows_with_time: {value}`; write `grows_with_time: "
+                                               "duration` (a time so far, such as weeks in pre-proceedings), "
+                                               "`grows_with_time: total` (a running count, such as plans before this "
+                                               "one) or `grows_with_time: false`.")
+        return None
+    return value or ""
 
 
 def _na_doubted_by(raw: dict, allow_na: bool, label: str, checker: _Checker, earlier: dict[str, Question],

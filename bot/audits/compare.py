@@ -40,6 +40,14 @@ NO_ACCESS = ("I can't find audit #{id}, or it is not one you have access to, so 
              "the auditor, the worker, their team manager, its moderator, QA leads and admins. Compare audits you can "
              "read (`/audit list` shows them).")
 MARKS = {"better": " (better)", "worse": " (worse)", "same": ": same", "": ""}
+# An answer that grows with time between audits (bot.audits.comparison.changed_answer), said so and set against its
+# flag: "2 → 14 (a duration, which grows with time, so neither better nor worse: under 17 weeks, not flagged, as
+# before)" (trial 60 F18: "(worse)")
+GROWTH_SAID = {"duration": "a duration", "total": "a running total"}
+# Beside a re-audit's grade that no moderator has decided yet, in compare and `/audit reaudits outcomes` (trial 60
+# F19: "Inadequate → Good: improved" was read as improvement QA had not yet moderated)
+UNMODERATED = "the auditor's grade, not yet moderated"
+UNIT = re.compile(r"\b(days|weeks|months|years)\b", re.IGNORECASE)
 
 
 def install(engine: Engine, services: Services) -> None:
@@ -150,7 +158,8 @@ def _grade_text(earlier: store.AuditRow, later: store.AuditRow) -> str:
             and (earlier.moderated_grade is None) != (later.moderated_grade is None):
         return f"{record}: **same**\n{_moderated_same(earlier, later)}"
     if verdict.change:
-        return f"{record}: **{verdict.change}**"
+        unmoderated = f" ({UNMODERATED})" if later.moderated_grade is None else ""
+        return f"{record}{unmoderated}: **{verdict.change}**"
     if not verdict.record_change:
         return f"{record}: no grade to compare"
     return f"{record}: **not like for like**\n{_moderation_apart(earlier, later, verdict)}"
@@ -183,13 +192,34 @@ def _answers_text(answers: comparison.AnswerComparison) -> str:
         counts.append(f"{answers.answered_in_neither} answered in neither")
     text = f"**Answers** to the {count_of(answers.compared, 'question')} both audits ask: {', '.join(counts)}."
     if answers.changed:
-        text += "\n" + "\n".join(f"• {change.question.text} — {change.before} → {change.after}"
-                                 f"{MARKS[change.direction]}" for change in answers.changed)
+        text += "\n" + "\n".join(f"• {change.question.text} — {change.before} → {change.after}{_mark(change)}"
+                                 for change in answers.changed)
     if answers.not_comparable:
         apart = answers.not_comparable
         text += (f"\n_{count_of(apart, 'question')} {agreeing(apart, 'was', 'were')} not comparable: only one of the "
                  f"two checklists asks {agreeing(apart, 'it', 'them')}._")
     return text
+
+
+def _mark(change: comparison.ChangedAnswer) -> str:
+    """' (better)', ' (worse)', ': same', or for an answer that grows with time what it is and where it stands
+    against the question's flag, never better or worse."""
+    if not change.growth:
+        return MARKS[change.direction]
+    kind = f"{GROWTH_SAID[change.growth]}, which grows with time, so neither better nor worse"
+    if change.flagged is None or change.question.flag_at_least is None:
+        return f" ({kind})"
+    return f" ({kind}: {_against_flag(change, *change.flagged)})"
+
+
+def _against_flag(change: comparison.ChangedAnswer, was: bool, now: bool) -> str:
+    """'under 17 weeks, not flagged, as before', '1 or more, flagged, as before', 'now 19 months or more, flagged;
+    before, not', 'now under 19 months, no longer flagged'."""
+    unit = UNIT.search(change.question.text) if change.growth == "duration" else None
+    limit = f"{change.question.flag_at_least:g}{' ' + unit.group(1).lower() if unit else ''}"
+    if was == now:
+        return f"{limit} or more, flagged, as before" if now else f"under {limit}, not flagged, as before"
+    return f"now {limit} or more, flagged; before, not" if now else f"now under {limit}, no longer flagged"
 
 
 def _actions_text(services: Services, earlier: store.AuditRow) -> str:

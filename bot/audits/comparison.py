@@ -69,6 +69,10 @@ class ChangedAnswer:
     before: str
     after: str
     direction: Direction
+    # "duration" or "total" for an answer that grows with time (Question.growth), never better or worse; with
+    # whether each answer was at the question's flag, when it has one (trial 60 F18: "2 → 14 (worse)")
+    growth: str = ""
+    flagged: tuple[bool, bool] | None = None
 
 
 @dataclass(frozen=True)
@@ -105,9 +109,7 @@ def compare_answers(before: Checklist, before_answers: Mapping[str, Answer], aft
         elif old_value == new_value:
             unchanged += 1
         else:
-            was = earlier[question.id]
-            changed.append(ChangedAnswer(question, _label(was, old_value), _label(question, new_value),
-                                         answer_direction(was, old_value, question, new_value)))
+            changed.append(changed_answer(earlier[question.id], old_value, question, new_value))
     not_comparable = len(earlier) + len(later) - 2 * len(shared)
     return AnswerComparison(tuple(changed), unchanged, neither, not_comparable)
 
@@ -145,6 +147,28 @@ def _shares(was: Counted, now: Counted) -> ChangedAnswer | None:
     elif was.question.flag_at_least is not None and now.question.flag_at_least is not None:
         direction = "worse" if after[0] > before[0] else "better"
     return ChangedAnswer(now.question, before[1], after[1], direction)
+
+
+def changed_answer(was: Question, old: str | None, now: Question, new: str | None) -> ChangedAnswer:
+    """One changed answer, both as people read them, better or worse where the answer has an order; an answer that
+    grows with time between audits (weeks in pre-proceedings, plans before this one: Question.growth) is set
+    against the question's flag instead, since 11 weeks between audits add 11 weeks whatever the practice."""
+    growth = grows_between(was, old, now, new)
+    if not growth or old is None or new is None:
+        return ChangedAnswer(now, _label(was, old), _label(now, new), answer_direction(was, old, now, new))
+    flagged = (was.flags(old), now.flags(new)) \
+        if was.flag_at_least is not None and now.flag_at_least is not None else None
+    return ChangedAnswer(now, _label(was, old), _label(now, new), "", growth, flagged)
+
+
+def grows_between(was: Question, old: str | None, now: Question, new: str | None) -> str:
+    """'duration' or 'total' when both answers are numbers to a question that grows with time in the later
+    checklist (the earlier one may be a snapshot stored before checklists could say so), else ''."""
+    if old is None or new is None or was.type != "number" or now.type != "number":
+        return ""
+    if number(old) is None or number(new) is None:
+        return ""
+    return now.growth
 
 
 def answer_direction(was: Question, old: str | None, now: Question, new: str | None) -> Direction:

@@ -15,6 +15,7 @@ import re
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from bot.audits.compare import UNMODERATED
 from bot.audits.core import not_in_channel
 from bot.audits.reaudit_scope import rule_text, scope_and_team
 from bot.core import policy
@@ -127,18 +128,29 @@ def outcomes_reply(services: Services, pairs: list[tuple[AuditRow, AuditRow]], p
     return Reply(text="\n".join(lines),
                  note=("Each re-audit is compared with the audit of the case before it, whose grade of record asked "
                        "for it, as `/audit compare` does; a pair counts as can't say where only one audit was "
-                       "moderated and its moderator changed the grade, or one has no grade."))
+                       "moderated and its moderator changed the grade, or one has no grade. A re-audit not yet "
+                       "moderated counts at its auditor's grade, said beside the improved."))
 
 
 def tally_said(tally: Tally, named: bool = True) -> str:
-    """'Improved 5 · same 3 · worse 1 (#138: `/audit compare 138`) · can't say 0'; `named` False leaves the
-    re-audits that got worse unnamed (the overall line names them)."""
+    """'Improved 5 (2 of them on the auditor's grade, not yet moderated) · same 3 · worse 1 (#138: `/audit compare
+    138`) · can't say 0'; `named` False leaves the re-audits that got worse unnamed (the overall line names them)."""
     worse = str(tally.worse)
     if named and tally.worse_ids:
         shown = "; ".join(f"#{n}: `/audit compare {n}`" for n in tally.worse_ids[:WORSE_SHOWN])
         more = len(tally.worse_ids) - WORSE_SHOWN
         worse += f" ({shown}{f'; and {more} more' if more > 0 else ''})"
-    return f"Improved {tally.improved} · same {tally.same} · worse {worse} · can't say {tally.cannot_say}"
+    improved = f"{tally.improved}{_unmoderated(tally.improved_unmoderated, tally.improved)}"
+    return f"Improved {improved} · same {tally.same} · worse {worse} · can't say {tally.cannot_say}"
+
+
+def _unmoderated(count: int, improved: int) -> str:
+    """' (3 of them on the auditor's grade, not yet moderated)', ' (all 8 on …)', ' (on …)' for the one; '' for
+    none (trial 60 F19)."""
+    if not count:
+        return ""
+    which = f"{count} of them " if count < improved else f"all {count} " if count > 1 else ""
+    return f" ({which}on {UNMODERATED})"
 
 
 def team_name(services: Services, team_id: str) -> str:

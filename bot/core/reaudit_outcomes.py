@@ -9,7 +9,7 @@ an unmoderated re-audit is never counted as improvement. Pure: the pairs come fr
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.core.grade_verdict import GradeChange, Graded, grade_verdict
 from bot.storage.audits import AuditRow
@@ -18,24 +18,29 @@ from bot.storage.audits import AuditRow
 @dataclass(frozen=True)
 class Tally:
     """How many re-audits improved, kept or worsened the grade of record, or cannot be said to (`/audit compare`
-    says why), and the numbers of those that got worse."""
+    says why), the numbers of those that got worse, and how many of the improved rest on the auditor's grade, not yet
+    moderated (trial 60 F19: an Inadequate to Good in 11 weeks is what QA moderates before calling it improvement)."""
 
     improved: int = 0
     same: int = 0
     worse: int = 0
     cannot_say: int = 0
     worse_ids: tuple[int, ...] = ()
+    improved_unmoderated: int = 0
 
     @property
     def total(self) -> int:
         return self.improved + self.same + self.worse + self.cannot_say
 
-    def counted(self, change: GradeChange, reaudit_id: int) -> Tally:
-        """This tally with one more re-audit, whose grade moved by `change` ("" when it cannot be said)."""
+    def counted(self, change: GradeChange, reaudit_id: int, moderated: bool = True) -> Tally:
+        """This tally with one more re-audit, whose grade moved by `change` ("" when it cannot be said); `moderated`
+        False when the re-audit's grade is its auditor's, no moderator having decided yet."""
         if change == "worse":
-            return Tally(self.improved, self.same, self.worse + 1, self.cannot_say, (*self.worse_ids, reaudit_id))
-        return Tally(self.improved + (change == "improved"), self.same + (change == "same"), self.worse,
-                     self.cannot_say + (change == ""), self.worse_ids)
+            return replace(self, worse=self.worse + 1, worse_ids=(*self.worse_ids, reaudit_id))
+        if change == "improved":
+            return replace(self, improved=self.improved + 1,
+                           improved_unmoderated=self.improved_unmoderated + (not moderated))
+        return replace(self, same=self.same + (change == "same"), cannot_say=self.cannot_say + (change == ""))
 
 
 @dataclass(frozen=True)
@@ -58,8 +63,8 @@ def outcomes(pairs: Iterable[tuple[AuditRow, AuditRow]]) -> Outcomes:
     overall = Tally()
     teams: dict[str, Tally] = {}
     for earlier, reaudit in pairs:
-        change = change_of(earlier, reaudit)
-        overall = overall.counted(change, reaudit.id)
+        change, moderated = change_of(earlier, reaudit), reaudit.moderated_grade is not None
+        overall = overall.counted(change, reaudit.id, moderated)
         team = reaudit.team_id or ""
-        teams[team] = teams.get(team, Tally()).counted(change, reaudit.id)
+        teams[team] = teams.get(team, Tally()).counted(change, reaudit.id, moderated)
     return Outcomes(overall, tuple(sorted(teams.items())))

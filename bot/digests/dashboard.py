@@ -34,6 +34,7 @@ from bot.digests.render import (
     against_target,
     agreement_said,
     count_share,
+    moderated_said,
     reaudits_done_said,
     teams_behind,
     themes_rule,
@@ -137,16 +138,15 @@ def team_figures(services: Services, person: Person) -> list[Reply]:
     replies = []
     for digest in build_team_digests(services, last_complete_week(today), team_ids):
         month = so_far[digest.team_id]
-        good = count_share(digest.good_or_better_count, digest.graded_week) if digest.graded_week else "–"
+        # "2 of 4 (50%; 1 of the 4 moderated, the auditor's grade agreed)": the digest's words for the moderated
+        moderated = moderated_said(digest) if digest.moderated_week else ""
+        good = count_share(digest.good_or_better_count, digest.graded_week, moderated) if digest.graded_week else "–"
         fields: tuple[tuple[str, str], ...] = (
             ("Audits last week", _audits_said(digest)),
             ("This week so far", _week_so_far(month)),
             ("Month vs target", month_against_target(month.completed_month, month.target_month, month.month_so_far,
                                                      month.figure.others_month)),
-            ("Good or better last week", good
-             # "2 of 5 after moderation": of the week's graded audits, those counted at the moderator's grade
-             + (f", {digest.moderated_week} of {digest.graded_week} after moderation" if digest.moderated_week
-                else "")),
+            ("Good or better last week", good),
             ("Overdue actions now", str(_overdue_now(services, digest.team_id, today))),  # trial 20: not last week's
             ("Moderation agreement", agreement_said(digest)),
         )

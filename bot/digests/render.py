@@ -63,9 +63,10 @@ def _month_and_spill(digest: TeamDigest | ServiceDigest) -> str:
     return f"{month[:-1]}; {days})" if month.endswith(")") else f"{month} ({days})"
 
 
-def count_share(count: int, whole: int) -> str:
-    """'2 of 5 (40%)': a share is never shown without the count it rests on."""
-    return f"{count} of {whole} ({count / whole:.0%})" if whole else f"{count} of 0"
+def count_share(count: int, whole: int, also: str = "") -> str:
+    """'2 of 5 (40%)': a share is never shown without the count it rests on; `also` is said in its brackets, '2 of 5
+    (40%; 1 of the 5 moderated, …)'."""
+    return f"{count} of {whole} ({count / whole:.0%}{'; ' + also if also else ''})" if whole else f"{count} of 0"
 
 
 def against_target(done: int, target: int, ended: bool = False) -> str:
@@ -181,9 +182,23 @@ def moderation_note(digest: TeamDigest) -> str:
     """Which grades are a moderator's: a moderated audit counts at the moderator's grade, not the auditor's."""
     if not digest.moderated_week:
         return ""
-    regraded = (f"{digest.regraded_week} of them regraded by the moderator" if digest.regraded_week
-                else "the auditor's grade agreed")
-    return f", after moderation where moderated: {digest.moderated_week} moderated, {regraded}"
+    return f", after moderation where moderated: {moderated_said(digest)}"
+
+
+def moderated_said(digest: TeamDigest) -> str:
+    """'1 of the 4 moderated, the auditor's grade agreed' or '2 of the 4 moderated, 1 of them regraded by the
+    moderator': how many of the week's graded audits a moderator decided, and whether the grade changed; the one
+    wording of the digest's grades line and the Home's *Good or better last week* (trial 60 F6: Home's "2 of 4 (50%),
+    1 of 4 after moderation" read as only one Good once moderated)."""
+    moderated, graded, regraded = digest.moderated_week, digest.graded_week, digest.regraded_week
+    which = f"{moderated} of the {graded} moderated" if moderated < graded \
+        else f"all {graded} moderated" if graded > 1 else "1 of 1 moderated"
+    if not regraded:
+        agreed = "the auditor's grade agreed" if moderated == 1 else "the auditors' grades agreed"
+        return f"{which}, {agreed}"
+    if regraded == moderated:
+        return f"{which}, {'regraded' if moderated == 1 else 'each regraded'} by the moderator"
+    return f"{which}, {regraded} of them regraded by the moderator"
 
 
 def auditor_lines(digest: TeamDigest) -> list[str]:

@@ -83,7 +83,8 @@ def test_a_re_audit_beside_the_audit_before_it(engine: Engine, pair: tuple[int, 
     assert f"Audit #{after} compared with audit #{before}" in text and CASE in text
     assert "Before: #" + str(before) in text and "Tuesday 18 August 2026" in text
     assert "Now: #" + str(after) in text and "Friday 13 November 2026" in text
-    assert "**Grade of record:** Requires improvement to be good → Good: **improved**" in text
+    assert ("**Grade of record:** Requires improvement to be good → Good (the auditor's grade, not yet "
+            "moderated): **improved**") in text
     assert "to the 5 questions both audits ask: 3 changed, 2 unchanged." in text
     assert "How good is the child's plan? — Requires improvement to be good → Good (better)" in text
     assert "Was the child seen alone? — No → Yes (better)" in text

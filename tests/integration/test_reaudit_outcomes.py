@@ -31,6 +31,8 @@ from tests.integration.test_reaudits import (
 
 NOW = datetime(2026, 12, 5, 12, 0, tzinfo=LONDON)  # the last 3 months: 5 Sep to 5 Dec 2026
 JULY, AUGUST = datetime(2026, 7, 6, 10, 0, tzinfo=LONDON), datetime(2026, 8, 3, 10, 0, tzinfo=LONDON)
+# trial 60 F19: a re-audit no moderator has decided counts at its auditor's grade, and the improved say so
+ONE, ALL_2 = "(on the auditor's grade, not yet moderated)", "(all 2 on the auditor's grade, not yet moderated)"
 OCTOBER, NOVEMBER = datetime(2026, 10, 5, 10, 0, tzinfo=LONDON), datetime(2026, 11, 2, 10, 0, tzinfo=LONDON)
 
 
@@ -71,10 +73,10 @@ def test_improved_same_and_worse_are_counted_with_the_worse_ones_to_compare(engi
     ids = north_and_south(cases)
     said = outcomes(engine)
     worse = ids["worse"]
-    assert (f"Re-audits submitted 5 Sep to 5 Dec 2026** (every team's cases): 4. Improved 2 · same 1 · worse 1 "
+    assert (f"Re-audits submitted 5 Sep to 5 Dec 2026** (every team's cases): 4. Improved 2 {ALL_2} · same 1 · worse 1 "
             f"(#{worse}: `/audit compare {worse}`) · can't say 0") in said
-    assert "• North Assessment Team: 3. Improved 1 · same 1 · worse 1 · can't say 0" in said
-    assert "• South Child in Need and Protection: 1. Improved 1 · same 0 · worse 0 · can't say 0" in said
+    assert f"• North Assessment Team: 3. Improved 1 {ONE} · same 1 · worse 1 · can't say 0" in said
+    assert f"• South Child in Need and Protection: 1. Improved 1 {ONE} · same 0 · worse 0 · can't say 0" in said
     assert f"#{ids['good_then_inadequate']}" not in said and f"#{ids['before_the_period']}" not in said
 
 
@@ -93,9 +95,9 @@ def test_an_earlier_audit_moderated_down_is_not_counted_as_improvement(engine: E
 
 def test_each_reader_counts_only_the_re_audits_they_may_list(engine: Engine, cases: Cases) -> None:
     north_and_south(cases)
-    assert "(your teams' cases, your audits and your cases): 3. Improved 1 · same 1 · worse 1" in outcomes(
+    assert f"(your teams' cases, your audits and your cases): 3. Improved 1 {ONE} · same 1 · worse 1" in outcomes(
         engine, NORTH_MANAGER)
-    assert "(your teams' cases, your audits and your cases): 1. Improved 1 · same 0 · worse 0" in outcomes(
+    assert f"(your teams' cases, your audits and your cases): 1. Improved 1 {ONE} · same 0 · worse 0" in outcomes(
         engine, SOUTH_MANAGER)
     assert "(your audits and your cases): 3." in outcomes(engine, NORTH_WORKER)  # the worker of North's cases
     care = outcomes(engine, CARE_WORKER)
@@ -124,7 +126,7 @@ def test_the_question_in_words_gets_the_count_not_the_rule(engine: Engine, cases
                   "are reaudits showing any improvement in practice?", "show me the re-audit results.",
                   "are re-audits showing improvment", "did the reaudits improve things"):  # trial 27's own
         said = asked(engine, words)
-        assert "(every team's cases): 4. Improved 2 · same 1 · worse 1" in said, words
+        assert f"(every team's cases): 4. Improved 2 {ALL_2} · same 1 · worse 1" in said, words
     assert "Re-audits submitted" not in asked(engine, "what is a re-audit?")
     assert "(South Child in Need and Protection's cases): 1. Improved 1" in asked(
         engine, "have the re-audits improved practice in south?")

@@ -22,8 +22,9 @@ def test_counts_overall_and_by_team_with_the_worse_ones_named() -> None:
         (audit(4, "requires_improvement", "south"), audit(14, "inadequate", "south")),
         (audit(5, "inadequate"), audit(15, None)),
     ])
-    assert found.overall == Tally(improved=1, same=1, worse=2, cannot_say=1, worse_ids=(12, 14))
-    assert found.by_team == (("north", Tally(1, 0, 1, 1, (12,))), ("south", Tally(0, 1, 1, 0, (14,))))
+    assert found.overall == Tally(improved=1, same=1, worse=2, cannot_say=1, worse_ids=(12, 14),
+                                  improved_unmoderated=1)
+    assert found.by_team == (("north", Tally(1, 0, 1, 1, (12,), 1)), ("south", Tally(0, 1, 1, 0, (14,))))
     assert found.overall.total == 5
 
 
@@ -34,3 +35,14 @@ def test_a_moderated_down_earlier_audit_beside_an_unmoderated_re_audit_is_not_im
 
 def test_no_pairs_count_nothing() -> None:
     assert outcomes([]).overall.total == 0 and outcomes([]).by_team == ()
+
+
+def test_improved_re_audits_not_yet_moderated_are_counted_apart() -> None:
+    """Trial 60 F19: an Inadequate to Good on the auditor's grade alone is what QA moderates before reporting it."""
+    found = outcomes([
+        (audit(1, "inadequate"), audit(11, "good")),
+        (audit(2, "inadequate"), audit(12, "good", moderated="good")),
+        (audit(3, "inadequate"), audit(13, "good", moderated="requires_improvement")),
+        (audit(4, "good"), audit(14, "good")),
+    ])
+    assert (found.overall.improved, found.overall.improved_unmoderated, found.overall.same) == (3, 1, 1)
