@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from bot.audits import pages
 from bot.core import buttons
 from bot.core.calendar import is_working_day, next_working_day
 from bot.core.markup import mention
@@ -341,10 +342,19 @@ def _back(services: Services, turn: Turn, today: date) -> list[Reply]:
     return [Reply("Welcome back: reminders are on again." if cleared else "You were not marked away."), *told]
 
 
-def reminders_command(services: Services, turn: Turn) -> list[Reply]:
-    """`/audit reminders`, or "what reminders have I got": the person's coming reminders (bot.reminders.preview)."""
+def reminders_command(services: Services, turn: Turn, rest: str = "") -> list[Reply]:
+    """`/audit reminders [page N]`, or "what reminders have I got": the person's coming reminders
+    (bot.reminders.preview), a page at a time, kept for `more` as every paged list is (bot.audits.pages)."""
     local = turn.now.astimezone(services.settings.timezone)
-    return [preview.reminders_reply(services, turn.user_id, local, away_status(services, turn.user_id, local.date()))]
+    page = pages.page_of(rest.split())[1]
+    coming = preview.coming_up(services, turn.user_id, local)
+    last = max(1, -(-len(coming) // preview.MAX_SHOWN))
+    if page > last:
+        raise pages.no_such_page(page, "your reminders", len(coming), preview.MAX_SHOWN, "reminders", [])
+    pages.remember(services, turn, "reminders", [], page, page == last)
+    hint = pages.more_hint(services, turn, pages.next_page_command("reminders", [], page))
+    return [preview.reminders_reply(services, turn.user_id, local, away_status(services, turn.user_id, local.date()),
+                                    page, coming, hint)]
 
 
 def install(engine: Engine, services: Services) -> None:
@@ -369,8 +379,9 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_action("reminder.snooze", snooze_items)
     confirmations.add_answers(engine, services, (away_for.YES, lambda turn, value: _set_for(services, turn, value)),
                               (away_for.NO, lambda _turn, value: away_for.said_no(services, value)))
-    engine.add_command("reminders", lambda turn, _: reminders_command(services, turn),
-                       "what I would remind you about on the next working days", usage="/audit reminders", typed="")
+    engine.add_command("reminders", lambda turn, rest: reminders_command(services, turn, rest),
+                       "what I would remind you about on the next working days", usage="/audit reminders [page N]",
+                       typed=r"(?:page\s+\d+)?")
     engine.add_message_handler(lambda turn, text: reminders_command(services, turn)
                                if REMINDER_WORDS.match(text) else None, priority=28)
     engine.add_home_section("away", lambda person: away_home(services, person), priority=8)
