@@ -22,7 +22,7 @@ from bot.reminders.catch_up import catch_up_for, catch_up_reply
 from bot.reminders.cover import COVER_ROLES
 from bot.reminders.inputs import back_now
 from bot.reminders.pause_heads_up import actions_listed, heads_up
-from bot.settings.people import SLACK_USER_ID, Person
+from bot.settings.people import SLACK_USER_ID, Person, Role
 from bot.storage.reminders import away_booked, away_on, away_period, clear_away, set_away, snooze
 from bot.storage.trail import record_trail
 from knowledge.dates import DateError, examples, long_date, parse_day
@@ -240,6 +240,7 @@ def away_command(services: Services, turn: Turn, text: str) -> list[Reply]:
                   "wait until you are back, and a cover gets no access to your team's digest, actions or requests "
                   "for more time); I've told them." if cover else "")
     cover_text += cover_rules.clash(services, turn.user_id, starts or today, until)
+    cover_text += _digest_waits(services, turn.user_id)  # trial 60 F16
     if not cover:  # trial 49 (F4): what nobody chases while they are away
         cover_text += heads_up(services, turn.user_id, today, starts, until)
     # trial 57 (F7): a cover takes no actions either, so the list comes with a cover named too, as the KB says
@@ -259,6 +260,16 @@ def away_command(services: Services, turn: Turn, text: str) -> list[Reply]:
     return [Reply(_paused_said(today, until) + f"{cover_text} " + _other_reading(text, until) +
                   " `/audit away off` turns them back on sooner." + _replaced(before, today, starts, until)), *listed,
             *told]
+
+
+def _digest_waits(services: Services, user_id: str) -> str:
+    """For someone who gets the weekly digest (a team's manager, an admin): that it waits for their return, as the
+    scheduled send holds it (bot.digests.weekly), the team's channel getting its copy as usual."""
+    person = services.directory.person(user_id)
+    if not services.directory.managed_team_ids(user_id) and (person is None or person.role is not Role.ADMIN):
+        return ""
+    return (" Your weekly digest waits too: a digest due while you are away comes on your first working day back, "
+            "with anything else held for you.")
 
 
 def _paused_said(today: date, until: date) -> str:
