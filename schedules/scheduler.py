@@ -41,6 +41,7 @@ class _Held(Protocol):
 _HeldT = TypeVar("_HeldT", bound=_Held)
 
 LEASE_NAME = "scheduler"
+SCHEDULER_ACTOR = "scheduler"  # who held a scheduled message, in the trail
 LEASE_SECONDS = 180
 LEASE_RENEW_SECONDS = 60
 CATCH_UP_LOOKBACK = timedelta(days=8)
@@ -136,6 +137,9 @@ class JobRunner:
                 continue
             if not claim_send(storage, spec.name, period, outgoing.recipient, now):
                 continue  # already sent this period (a restart, a catch-up or the other process)
+            if outgoing.held_until is not None:  # its person is away: held for their return (trial 60 F16)
+                self._hold(outgoing, now)
+                continue
             delivered = all([self.sender.send(reply, spec.label) for reply in outgoing.replies])
             if not delivered:
                 mark_send(storage, spec.name, period, outgoing.recipient, "failed", now)
@@ -153,6 +157,13 @@ class JobRunner:
         record_run(storage, spec.name, period, "ran", now)
         log.info("%s %s: sent to %d recipient(s)", spec.name, period, sent)
         return sent
+
+    def _hold(self, outgoing: Outgoing, now: datetime) -> None:
+        """Hold a run's messages for their person until `outgoing.held_until`, sent then by send_held (or handed
+        over when they next use the bot), as every held DM is."""
+        from bot.audits import held_dms
+
+        held_dms.hold_replies(self.services, list(outgoing.replies), SCHEDULER_ACTOR, now, outgoing.held_until or now)
 
     def _outside_hours(self, recipient: str, local: datetime) -> datetime | None:
         """None when `recipient` may be sent to now; else when their own hours start today (maybe past). A

@@ -105,7 +105,8 @@ class KnowledgeFeature:
         if (mine := who_am_i.answered(self.services, turn, question)) is not None:  # "whoami" (trial 54, F11),
             return [mine]  # "who is covering for my manager" (trial 57, F9): from the teams list, never logged
         if asks_own_progress(question):  # "am I on track with my audits?": their figures, not an entry (trial 24)
-            return [own_progress_reply(self.services, turn, self.service.current.kb.entries.get(TARGETS_ENTRY))]
+            return [own_progress_reply(self.services, turn, self.service.current.kb.entries.get(TARGETS_ENTRY),
+                                       question)]
         # "i dont understand action 50": read as said, the opening small talk ("i dont understand") kept (trial 29)
         if (action := named_action.named_action(self.services, turn, question)
                 or named_action.named_action(self.services, turn, said)) is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.asking.target_setter import no_target_said
+from bot.asking.target_setter import no_target_said, not_reduced_said
 from bot.core.replies import Choice, Reply, count_of
 from bot.core.services import Services
 from bot.core.targets import month_said, month_so_far
@@ -43,7 +43,16 @@ ASKED = (
     re.compile(rf"^(?:(?:whats|what\s+is|what\s+s|hows|how\s+is|show(?:\s+me)?|check|see|tell\s+me)\s+)?my\s+"
                rf"(?:own\s+)?(?:monthly\s+)?(?:progress|figures|stats|numbers)(?:\s+{_SO_FAR})?$"),
     re.compile(rf"^how\s+(?:am\s+i|im)\s+doing(?:\s+{_SO_FAR})?$"),
+    # "do i still have to do 2 audits in december with the bank holidays", "is my target reduced for christmas"
+    # (trial 60 F17: a "Did you mean" on reminders and statutory timescales)
+    re.compile(r"\bdo\s+i\s+(?:still\s+)?(?:have\s+to|need\s+to|got\s+to|gotta|hav\s+to)\s+do\s+(?:my\s+|all\s+(?:my\s+)?|"
+               r"the\s+|\d+\s+|two\s+|both\s+(?:my\s+)?)?(?:\w+\s+)?audits?\b"),
+    re.compile(rf"\b(?:is|will|does|should|can)\s+(?:{_MY_TARGET}|the\s+(?:audit\s+)?target)\s+(?:be\s+|get\s+|go\s+)?"
+               r"(?:reduced|lowered|lower|cut|changed?|adjusted|less|down|smaller|the\s+same)\b"),
 )
+# A question about the target said with the holidays: the figure, then that targets are monthly and not reduced.
+HOLIDAYS = re.compile(r"\b(?:bank\s+hol(?:iday)?s?|b\s*hols?|christmas|xmas|new\s+year|holidays?|hols|leave|easter|"
+                      r"half\s+term|festive|time\s+off)\b")
 
 
 def asks_own_progress(question: str) -> bool:
@@ -52,9 +61,10 @@ def asks_own_progress(question: str) -> bool:
     return any(shape.search(said) for shape in ASKED)
 
 
-def own_progress_reply(services: Services, turn: Turn, about_targets: Entry | None) -> Reply:
+def own_progress_reply(services: Services, turn: Turn, about_targets: Entry | None, question: str = "") -> Reply:
     """The asker's month as Home says it, with where to see the rest, and the entry on how targets are set and
-    counted (`about_targets`, when the knowledge base has it); a person with no target is told whom to ask."""
+    counted (`about_targets`, when the knowledge base has it); a person with no target is told whom to ask, and one
+    asking with the holidays in mind that the target is monthly, not reduced for them, and who changes it."""
     today = turn.now.astimezone(services.settings.timezone).date()
     done, target = month_so_far(services, turn.user_id, today)
     if not target and not done and turn.person.role is Role.PRACTITIONER:
@@ -62,6 +72,8 @@ def own_progress_reply(services: Services, turn: Turn, about_targets: Entry | No
     text = month_said(done, target) + "."
     if not target:
         text += no_target_said(services, turn.person)
+    elif HOLIDAYS.search(normalise(question)):
+        text += f" {not_reduced_said(services, turn.person, target)}"
     choices = (Choice(about_targets.question, "kb.show", about_targets.id),) if about_targets else ()
     return Reply(title="Your audits", text=text + "\nType `home` to see your drafts and open actions too.",
                  choices=choices)

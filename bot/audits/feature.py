@@ -338,7 +338,8 @@ def _install_typed_after_conversation(engine: Engine, services: Services) -> Non
     otherwise take "disagree", "more" or "open 45" for questions."""
     engine.add_message_handler(lambda turn, text: moderation.typed_decision(services, turn, text), priority=25)
     engine.add_message_handler(lambda turn, text: moderation.typed_in_one_line(services, turn, text), priority=26)
-    engine.add_message_handler(lambda turn, text: list_pages.typed_more(services, turn, text), priority=27)  # "more"
+    engine.add_message_handler(lambda turn, text: list_pages.typed_more(services, turn, text, engine),
+                               priority=27)  # "more"
     engine.add_message_handler(lambda turn, text: open_listed.typed_open(services, turn, text), priority=27)
     reflection_withdraw.install(engine, services)  # `withdraw my reflection on 149`, any time (trial 43)
     undo_nothing.install(engine, services)  # `undo` with nothing on offer: said so, never asked (trial 43)

@@ -98,6 +98,14 @@ def held(services: Services, turn: Turn, replies: list[Reply]) -> list[Reply]:
     return going + [_told(services, turn, worker, send_at) for worker, send_at in told.items()]
 
 
+def hold_replies(services: Services, replies: list[Reply], actor: str, now: datetime, send_at: datetime) -> None:
+    """Hold DMs a scheduled run makes for someone away until `send_at` (trial 60 F16: the weekly digest), each as
+    `held` holds one; a reply with a file or an image (a chart) cannot be kept, and is left out."""
+    for reply in replies:
+        if reply.to_user and not reply.to_channel and reply.file is None and reply.image is None:
+            held_dms.hold(services.storage, reply.to_user, as_json(reply), actor, now, send_at, named_audit(reply))
+
+
 def _told(services: Services, turn: Turn, worker: str, send_at: datetime) -> Reply:
     chat = (" In the terminal chat it is sent by the bot's scheduler, so only if this chat (or the bot) is running "
             "then." if turn.surface == "terminal" else "")

@@ -1,4 +1,5 @@
-"""`more` typed after `/audit list`, `/audit actions` or `/audit moderate`: the next page of that same list.
+"""`more` typed after `/audit list`, `/audit actions`, `/audit moderate` or `/audit reminders`: the next page of that
+same list.
 
 In a user trial `more` typed under a paged list was taken for a knowledge question, answered "I don't know that
 yet" and put on the QA leads' unanswered list; later `more` under the moderation queue said there was no list. The
@@ -13,11 +14,12 @@ typed where an audit waits for a typed answer is that answer, as `home` is.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 from bot.audits import actions, moderation, readback
 from bot.core.replies import Reply
 from bot.core.services import Services
-from bot.engine.routing import Turn
+from bot.engine.routing import Engine, Turn
 from bot.storage import audits as store
 
 MORE_WORDS = re.compile(r"^\s*(?:(?:show |see |list )?more(?: audits)?|next(?: page)?|older(?: ones)?)"
@@ -38,14 +40,15 @@ def is_more(text: str) -> bool:
     return MORE_WORDS.match(text or "") is not None
 
 
-def _kept_page(listing: dict[str, object] | None) -> tuple[str, list[str], int, bool] | None:
+def _kept_page(listing: dict[str, object] | None, others: Container[str] = ()
+               ) -> tuple[str, list[str], int, bool] | None:
     """(the command, a key of PAGED; its own words such as `team` or `case CR-123456`; the page shown; whether
     it was the last) as kept; None when nothing is kept or the kept row is not one `more` can use. A row kept
     before lists other than `/audit list` paged has no command: it is `/audit list`'s."""
     if listing is None:
         return None
     command, words, page = listing.get("command", "list"), listing.get("words"), listing.get("page")
-    if not isinstance(command, str) or command not in PAGED:
+    if not isinstance(command, str) or (command not in PAGED and command not in others):
         return None
     if not isinstance(words, list) or not all(isinstance(word, str) for word in words):
         return None
@@ -54,17 +57,22 @@ def _kept_page(listing: dict[str, object] | None) -> tuple[str, list[str], int, 
     return command, words, page, bool(listing.get("last"))
 
 
-def typed_more(services: Services, turn: Turn, text: str) -> list[Reply] | None:
+def typed_more(services: Services, turn: Turn, text: str, engine: Engine | None = None) -> list[Reply] | None:
     """The next page of the list this person last saw, a clear message when there is none, or None when the text
-    is not asking for more."""
+    is not asking for more. A list another feature pages the same way (`/audit reminders`, trial 60 F14) is run
+    as its command through the engine, which knows it."""
     if not is_more(text):
         return None
-    kept = _kept_page(store.last_listing(services.storage, turn.user_id))
+    others = engine.commands if engine is not None else ()
+    kept = _kept_page(store.last_listing(services.storage, turn.user_id), others)
     if kept is None:
         return [Reply(kind="notice", text="There is no list to show more of. " + HOW_TO_LIST)]
     command, words, page, last = kept
-    show, how_to = PAGED[command]
+    named = f"`/audit {' '.join([command, *words])}`"
     if last:
-        named = f"`/audit {' '.join([command, *words])}`"
+        how_to = PAGED[command][1] if command in PAGED else f"{named} shows it again."
         return [Reply(kind="notice", text=f"That was the last page of {named}: there are no more. " + how_to)]
-    return show(services, turn, " ".join([*words, "page", str(page + 1)]))
+    more = " ".join([*words, "page", str(page + 1)])
+    if command in PAGED:
+        return PAGED[command][0](services, turn, more)
+    return engine.dispatch_command(turn, command, more) if engine is not None else None

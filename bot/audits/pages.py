@@ -1,9 +1,9 @@
 """Paged lists, one way for every list that pages: `page N` at the end of the command, and `more` typed next.
 
-`/audit list`, `/audit actions` and `/audit moderate` read `page N` here, keep the page they showed for `more`
-(bot.storage.audits.remember_listing, under the command's name) and say how to see the next page the same way;
-bot.audits.list_pages shows the next page of whichever list was kept. `/audit reaudits` reads `page N` here too,
-and all four refuse a page past the end in the same words (no_such_page).
+`/audit list`, `/audit actions`, `/audit moderate` and `/audit reminders` (trial 60 F14) read `page N` here, keep the
+page they showed for `more` (bot.storage.audits.remember_listing, under the command's name) and say how to see the
+next page the same way; bot.audits.list_pages shows the next page of whichever list was kept. `/audit reaudits` reads
+`page N` here too, and all five refuse a page past the end in the same words (no_such_page).
 """
 
 from __future__ import annotations

@@ -14,12 +14,15 @@ class Outgoing:
     """Everything one recipient (a person or a channel) gets from one run, and what to record once it went.
 
     `after_send` runs only when every reply was delivered, e.g. marking overdue actions as escalated to the
-    manager so their owner is not nudged again.
+    manager so their owner is not nudged again. `held_until`, when set, holds the replies (words and buttons) for
+    their person until then instead of sending them now, as a DM out of working hours is held: a weekly digest to
+    a manager who is away waits for their return (trial 60 F16).
     """
 
     recipient: str
     replies: tuple[Reply, ...]
     after_send: Callable[[datetime], None] | None = field(default=None, compare=False)
+    held_until: datetime | None = None
 
 
 @dataclass(frozen=True)

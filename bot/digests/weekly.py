@@ -1,32 +1,64 @@
 """The scheduled weekly send: each team's digest to its managers and channel, the service digest to admins. The
 channel's names no case (it says how many) unless `case_references_in_channels` is set: a channel is read by more
-than the managers, whose own digest, sent to them directly, names the cases (fix 41)."""
+than the managers, whose own digest, sent to them directly, names the cases (fix 41).
+
+Trial 60 (F16): a manager booked away over Christmas got week 52's digest on 29 December, while her reminders waited
+and were summed up on her return. A manager (or admin) away on the digest's day now has it held, as a DM out of
+working hours is (bot.audits.held_dms), until the start of their first working day back: it comes then with the rest
+held for them, or when they next use the bot. The team's channel gets its copy as usual."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, datetime
+from functools import partial
 
 from bot.core.agreement import last_complete_week
+from bot.core.calendar import next_day_worked
 from bot.core.outgoing import Outgoing
+from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.digests.digest import build_service_digest
 from bot.digests.render import service_replies, team_replies
 from bot.settings.people import Role
+from bot.storage.reminders import away_on
+from knowledge.dates import long_date
 
 
 def digest_outgoing(services: Services, now: datetime) -> list:
-    """The scheduled weekly send: each team's digest to its managers and channel, the service one to admins."""
-    monday = last_complete_week(now.astimezone(services.settings.timezone).date())
+    """The scheduled weekly send: each team's digest to its managers and channel, the service one to admins; a
+    manager or admin away that day has theirs held for their first working morning back (trial 60 F16)."""
+    today = now.astimezone(services.settings.timezone).date()
+    monday = last_complete_week(today)
+    away = away_on(services.storage, today)
     outgoing = []
     service = build_service_digest(services, monday)
     named = services.settings.case_references_in_channels  # else a channel's post counts the cases (fix 41)
     for digest in service.teams:
         team = services.directory.teams[digest.team_id]
         for manager in team.manager_ids:
-            outgoing.append(Outgoing(f"{manager}/{team.id}", tuple(team_replies(digest, to_user=manager))))
+            outgoing.append(_to_person(services, f"{manager}/{team.id}", away.get(manager),
+                                       partial(team_replies, digest, to_user=manager)))
         if team.digest_channel:
             outgoing.append(Outgoing(f"{team.digest_channel}/{team.id}",
                                      tuple(team_replies(digest, to_channel=team.digest_channel, cases_named=named))))
     for admin in services.directory.ids_with_role(Role.ADMIN):
-        outgoing.append(Outgoing(f"{admin}/service", tuple(service_replies(service, to_user=admin))))
+        outgoing.append(_to_person(services, f"{admin}/service", away.get(admin),
+                                   partial(service_replies, service, to_user=admin)))
     return outgoing
+
+
+def _to_person(services: Services, recipient: str, away: tuple[date, str | None] | None,
+               replies: Callable[..., list[Reply]]) -> Outgoing:
+    """A person's digest, now; or, while they are away, held for the start of their first working day back, its
+    chart left out (a held message keeps words and buttons only) and said so."""
+    if away is None:
+        return Outgoing(recipient, tuple(replies(chart=True)))
+    user_id = recipient.split("/")[0]
+    back = next_day_worked(away[0], services.directory.days_of(user_id))
+    start = (services.directory.hours_of(user_id) or services.settings.quiet_hours)[0]
+    note = (f"Audit digest from audit-bot, held while you were away (to {long_date(away[0])}). Its trend chart "
+            "comes with each new digest; `/audit digest` shows the latest at any time.")
+    return Outgoing(recipient, tuple(replace(reply, note=note) for reply in replies(chart=False)),
+                    held_until=datetime.combine(back, start, tzinfo=services.settings.timezone))

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
-from bot.reminders import away_range
+from bot.reminders import away_range, away_season
 from bot.reminders.away_one_day import said_in_words
 from bot.reminders.feature import away_command, until_words
 from knowledge.dates import next_week
@@ -97,10 +97,8 @@ def away_words(text: str, today: date) -> str | None:
     """What `/audit away` is given for a first-person statement of time away with its days ("im on leave all next
     week, tm north covering" -> "from 2026-12-07 until 2026-12-11 cover tm north"), or None when the text is not
     one (a question, no days said, `away until 11/12`, which the command reads as it is)."""
-    text = text.replace("\u2019", "'")
-    text = ASKING_PAUSE.sub("", text) if STATEMENT.match(text) else text
-    said = STATEMENT.match(text)
-    if said is None or text.rstrip().endswith("?") or HOW_DO_I.search(text):
+    said = _statement(text)
+    if said is None:
         return None
     rest = away_range.dated(OCCASION.sub("", said.group("rest")).strip(" ,"), today)  # "from the 21st to 4th jan"
     bare_away = not said.group("person") and said.group("leave").lower() == "away"
@@ -117,6 +115,27 @@ def away_words(text: str, today: date) -> str | None:
     if not PARSER_DAYS.match(rest):  # one day (`im off next fri`), or a statement without days: a question
         return said_in_words(_cover_worded(rest), today)
     return _cover_worded(rest)
+
+
+def _statement(text: str) -> re.Match[str] | None:
+    """A first-person statement of time away ("im off …"), a request to pause after it left out; None for a question
+    or other text."""
+    text = text.replace("\u2019", "'")
+    text = ASKING_PAUSE.sub("", text) if STATEMENT.match(text) else text
+    said = STATEMENT.match(text)
+    return None if said is None or text.rstrip().endswith("?") or HOW_DO_I.search(text) else said
+
+
+def season_said(text: str, today: date) -> Reply | None:
+    """"Which days?" for time away said with a season and no days ("im off over christmas", trial 60 F13: the
+    statutory-timescales entry), keeping a cover said with it; None for other text."""
+    said = _statement(text.rstrip().rstrip("?"))  # "im off over christmas?" is no question of how
+    if said is None:
+        return None
+    rest, cover = said.group("rest"), None
+    if (found := PARSER_COVER.search(rest)) is not None:
+        rest, cover = rest[:found.start()], (found.group("named") or found.group("first")).strip()
+    return away_season.which_days(today, cover) if away_season.names_only_a_season(rest) else None
 
 
 def _cover(after: str) -> str | None:
@@ -145,7 +164,8 @@ def booked(services: Services, turn: Turn, text: str) -> list[Reply] | None:
         return away_command(services, turn, words)
     statement = leading_statement(text, today)
     if statement is None:
-        return None
+        season = season_said(text, today)
+        return [season] if season is not None else None
     return [*away_command(services, turn, statement), Reply(kind="notice", text=REST_NOT_KEPT)]
 
 

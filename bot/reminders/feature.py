@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from bot.audits import pages
 from bot.core import buttons
 from bot.core.calendar import is_working_day, next_working_day
 from bot.core.markup import mention
@@ -21,7 +22,7 @@ from bot.reminders.catch_up import catch_up_for, catch_up_reply
 from bot.reminders.cover import COVER_ROLES
 from bot.reminders.inputs import back_now
 from bot.reminders.pause_heads_up import actions_listed, heads_up
-from bot.settings.people import SLACK_USER_ID, Person
+from bot.settings.people import SLACK_USER_ID, Person, Role
 from bot.storage.reminders import away_booked, away_on, away_period, clear_away, set_away, snooze
 from bot.storage.trail import record_trail
 from knowledge.dates import DateError, examples, long_date, parse_day
@@ -239,6 +240,7 @@ def away_command(services: Services, turn: Turn, text: str) -> list[Reply]:
                   "wait until you are back, and a cover gets no access to your team's digest, actions or requests "
                   "for more time); I've told them." if cover else "")
     cover_text += cover_rules.clash(services, turn.user_id, starts or today, until)
+    cover_text += _digest_waits(services, turn.user_id)  # trial 60 F16
     if not cover:  # trial 49 (F4): what nobody chases while they are away
         cover_text += heads_up(services, turn.user_id, today, starts, until)
     # trial 57 (F7): a cover takes no actions either, so the list comes with a cover named too, as the KB says
@@ -258,6 +260,16 @@ def away_command(services: Services, turn: Turn, text: str) -> list[Reply]:
     return [Reply(_paused_said(today, until) + f"{cover_text} " + _other_reading(text, until) +
                   " `/audit away off` turns them back on sooner." + _replaced(before, today, starts, until)), *listed,
             *told]
+
+
+def _digest_waits(services: Services, user_id: str) -> str:
+    """For someone who gets the weekly digest (a team's manager, an admin): that it waits for their return, as the
+    scheduled send holds it (bot.digests.weekly), the team's channel getting its copy as usual."""
+    person = services.directory.person(user_id)
+    if not services.directory.managed_team_ids(user_id) and (person is None or person.role is not Role.ADMIN):
+        return ""
+    return (" Your weekly digest waits too: a digest due while you are away comes on your first working day back, "
+            "with anything else held for you.")
 
 
 def _paused_said(today: date, until: date) -> str:
@@ -341,10 +353,19 @@ def _back(services: Services, turn: Turn, today: date) -> list[Reply]:
     return [Reply("Welcome back: reminders are on again." if cleared else "You were not marked away."), *told]
 
 
-def reminders_command(services: Services, turn: Turn) -> list[Reply]:
-    """`/audit reminders`, or "what reminders have I got": the person's coming reminders (bot.reminders.preview)."""
+def reminders_command(services: Services, turn: Turn, rest: str = "") -> list[Reply]:
+    """`/audit reminders [page N]`, or "what reminders have I got": the person's coming reminders
+    (bot.reminders.preview), a page at a time, kept for `more` as every paged list is (bot.audits.pages)."""
     local = turn.now.astimezone(services.settings.timezone)
-    return [preview.reminders_reply(services, turn.user_id, local, away_status(services, turn.user_id, local.date()))]
+    page = pages.page_of(rest.split())[1]
+    coming = preview.coming_up(services, turn.user_id, local)
+    last = max(1, -(-len(coming) // preview.MAX_SHOWN))
+    if page > last:
+        raise pages.no_such_page(page, "your reminders", len(coming), preview.MAX_SHOWN, "reminders", [])
+    pages.remember(services, turn, "reminders", [], page, page == last)
+    hint = pages.more_hint(services, turn, pages.next_page_command("reminders", [], page))
+    return [preview.reminders_reply(services, turn.user_id, local, away_status(services, turn.user_id, local.date()),
+                                    page, coming, hint)]
 
 
 def install(engine: Engine, services: Services) -> None:
@@ -369,8 +390,9 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_action("reminder.snooze", snooze_items)
     confirmations.add_answers(engine, services, (away_for.YES, lambda turn, value: _set_for(services, turn, value)),
                               (away_for.NO, lambda _turn, value: away_for.said_no(services, value)))
-    engine.add_command("reminders", lambda turn, _: reminders_command(services, turn),
-                       "what I would remind you about on the next working days", usage="/audit reminders", typed="")
+    engine.add_command("reminders", lambda turn, rest: reminders_command(services, turn, rest),
+                       "what I would remind you about on the next working days", usage="/audit reminders [page N]",
+                       typed=r"(?:page\s+\d+)?")
     engine.add_message_handler(lambda turn, text: reminders_command(services, turn)
                                if REMINDER_WORDS.match(text) else None, priority=28)
     engine.add_home_section("away", lambda person: away_home(services, person), priority=8)

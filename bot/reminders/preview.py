@@ -4,7 +4,8 @@ Trials 21 and 22: people asked "what reminders have i got" and got the general a
 also said `/audit digest` was for them when it is for managers. Nobody could see what they would be chased about, or
 check a snooze or time away had taken. This runs the daily job's own rules (bot.reminders.rules) on what is stored
 now, for each of the job's next runs on a working day, and keeps this person's items, each with the first day it
-would come. Nothing is sent and nothing is stored.
+would come, 12 a page (`more` or `page 2` for the next: bot.audits.pages). Nothing is sent, and nothing is stored
+but the page shown, for `more`.
 """
 
 from __future__ import annotations
@@ -94,9 +95,12 @@ def run_days(services: Services, now: datetime, runs: int) -> list[date]:
     return days
 
 
-def reminders_reply(services: Services, user_id: str, now: datetime, away: str | None) -> Reply:
-    """The person's coming reminders as one message; `away` is their time away in words, when they have some."""
-    coming = coming_up(services, user_id, now)
+def reminders_reply(services: Services, user_id: str, now: datetime, away: str | None, page: int = 1,
+                    coming: list[Coming] | None = None, more_hint: str = "") -> Reply:
+    """The person's coming reminders as one message, MAX_SHOWN items a page (`coming`, when already worked out);
+    `away` is their time away in words, when they have some, and `more_hint` how to see the next page (trial 60
+    F14: "…and 5 more" hid the Christmas week's, and `more` said there was no list)."""
+    coming = coming_up(services, user_id, now) if coming is None else coming
     paused = f"{away}\n" if away else ""
     when = _run_time(services)
     later = (_actions_later(services, user_id, coming, now.date()) + _responses_waiting(services, user_id)
@@ -108,9 +112,15 @@ def reminders_reply(services: Services, user_id: str, now: datetime, away: str |
             f"days or overdue, drafts untouched for {services.settings.reminders.draft_idle_working_days} working "
             "days, campaign cases not yet submitted, audits waiting for your moderation, your monthly audit target "
             f"and knowledge entries you own that are past their review date.{later}"))
-    shown = coming[:MAX_SHOWN]
+    first = (page - 1) * MAX_SHOWN
+    shown = coming[first:first + MAX_SHOWN]
     lines = "\n".join(f"• {_day(c.day, now)}: {c.text}" for c in shown)
-    more = f"\n• …and {len(coming) - len(shown)} more." if len(coming) > len(shown) else ""
+    rest = len(coming) - first - len(shown)
+    more = f"\n• …and {rest} more{f': {more_hint}' if more_hint else ''}." if rest > 0 else ""
+    if page > 1:
+        return Reply(title=f"Your reminders (page {page})", text=(
+            f"What I would remind you about in the next {RUNS_AHEAD} working days, continued ({first + 1} to "
+            f"{first + len(shown)} of {len(coming)}):\n{lines}{more}"))
     return Reply(title="Your reminders", text=(
         f"{paused}What I would remind you about in the next {RUNS_AHEAD} working days, as things stand (reminders "
         f"come as one message{when} on working days; each item keeps coming until it is dealt with, an overdue action "
