@@ -22,7 +22,8 @@ from collections.abc import Callable
 
 from bot.audits import conversation, start_again, step_reminder
 from bot.audits.conversation import Conversation, State
-from bot.audits.question_opening import shaped_as_question
+from bot.audits.numbering import question_label
+from bot.audits.question_opening import Asked, asked_in_line, shaped_as_question
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.near_miss import Shapes
@@ -40,14 +41,32 @@ def watch(services: Services, turn: Turn, text: str, commands: Shapes) -> Callab
     before = conversation.current(services, turn)
     if before is None or before.state not in WATCHED:
         return None
-    wanted = conversation.free_text_wanted(services, before)
     aside = conversation.aside(services, before, text, commands)
-    how = ("without the question mark" if text.rstrip().endswith("?")  # `quick question, …` (trial 31): no mark
-           else "worded as a note, not a question" if shaped_as_question(text) else "starting with its own words")
-    said = [Reply(kind="notice", text=f"I read that as a question for me, so it is not saved as your {wanted}. If it "
-                                      f"was your {wanted}, type it again {how}.")] \
-        if aside is conversation.Aside.QUESTION else []
+    said = _not_saved(services, before, text, aside)
     return _afterwards(services, turn, before, said, refused_too=aside is conversation.Aside.COMMAND, typed=text)
+
+
+def _not_saved(services: Services, before: Conversation, text: str, aside: conversation.Aside | None) -> list[Reply]:
+    """What a question answered aside did not become: "it is not saved as your evidence note" where a note is
+    wanted; at a question with options, a question without its "?" read surely as one (`…, do i need to do
+    anything`, trial 60, F28) "is not kept as a note on question 2a", and how to keep it as one."""
+    wanted = conversation.free_text_wanted(services, before)
+    if aside is conversation.Aside.QUESTION:
+        how = ("without the question mark" if text.rstrip().endswith("?")  # `quick question, …` (trial 31): no mark
+               else "worded as a note, not a question" if shaped_as_question(text) or asked_in_line(text)
+               else "starting with its own words")
+        return [Reply(kind="notice", text=f"I read that as a question for me, so it is not saved as your {wanted}. If "
+                                          f"it was your {wanted}, type it again {how}.")]
+    step = before.ctx.step if before.ctx is not None else None
+    if (wanted is not None or step is None or step.name != "question" or not step.question_id
+            or "?" in text or asked_in_line(text) is not Asked.SURE):
+        return []
+    checklist = before.audit(services).checklist
+    how = ("`no, <your note>`" if checklist.question(step.question_id).type == "yes_no"
+           else "your answer, a comma, then the note")
+    return [Reply(kind="notice", text=f"I read that as a question for me, so it is not kept as a note on question "
+                                      f"{question_label(checklist, step.question_id)}. If it was your note, type "
+                                      f"your answer with it: {how}.")]
 
 
 def press_watch(services: Services, turn: Turn, action: str) -> Callable[[list[Reply]], list[Reply]] | None:

@@ -78,7 +78,7 @@ from bot.audits.inadequate_action import FirstAction
 from bot.audits.leaving_words import leaving
 from bot.audits.numbering import question_label
 from bot.audits.option_words import matching_options
-from bot.audits.question_opening import announced_question, shaped_as_question
+from bot.audits.question_opening import Asked, announced_question, asked_in_line, shaped_as_question
 from bot.audits.step_reminder import still_at
 from bot.audits.step_screens import STEP_SCREENS
 from bot.audits.yes_no_words import yes_or_no
@@ -893,9 +893,11 @@ def aside(services: Services, conversation: Conversation, text: str, commands: S
 def _marked_question(services: Services, conversation: Conversation, text: str) -> bool:
     """A question where free text is wanted: one ending with "?", or announced as one (`quick question, …`, `hang on
     whats …`: bot.audits.question_opening); at a grade's evidence note, also one shaped as a question without its "?"
-    (`what counts as seen alone for a toddler`, trial 41); elsewhere a note that starts with a question's words is a
-    note."""
-    shaped = conversation.state is State.EVIDENCE and shaped_as_question(text)
+    (`what counts as seen alone for a toddler`, trial 41); there and at a text answer, one holding a question in the
+    person's own voice (`…, do i need to do anything`, trial 60, F28); elsewhere a note that starts with a question's
+    words is a note."""
+    shaped = ((conversation.state is State.EVIDENCE and shaped_as_question(text))
+              or (conversation.state in (State.QUESTION, State.EVIDENCE) and asked_in_line(text) is Asked.SURE))
     return (free_text_wanted(services, conversation) is not None
             and (text.rstrip().endswith("?") or announced_question(text) or shaped)
             and not _asks_for_guidance(conversation, text) and answer_change.asked_label(text) is None)

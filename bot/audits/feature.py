@@ -49,6 +49,7 @@ from bot.audits import (
     compare,
     conversation,
     held_dms,
+    kept_question,
     leaver_draft,
     list_pages,
     moderated,
@@ -333,6 +334,15 @@ def _install_shortcuts(engine: Engine, services: Services) -> None:
 
 
 
+def _install_conversation(engine: Engine, services: Services) -> None:
+    """The audit conversation's typed text, and just before it `ask` for a line kept at a yes/no question that may be
+    a question (trial 60, F28: bot.audits.kept_question), which `ask` would otherwise answer as a yes or no."""
+    engine.add_message_handler(lambda turn, text: kept_question.typed_ask(
+        services, turn, text, lambda line: engine.claim(turn, line)), priority=19)
+    engine.add_message_handler(lambda turn, text: moderated.worded(
+        services, lambda: typed_text(services, turn, text, engine)), priority=20)
+
+
 def _install_typed_after_conversation(engine: Engine, services: Services) -> None:
     """Lines read after the conversation's (a reason being typed wins) and before the knowledge base's, which would
     otherwise take "disagree", "more" or "open 45" for questions."""
@@ -415,8 +425,7 @@ def install(engine: Engine, services: Services) -> None:
         # typed `yes` after is not run
         engine.add_action(name, confirmations.answering(services, name, pressed(name))
                           if name in answers else pressed(name))
-    engine.add_message_handler(lambda turn, text: moderated.worded(
-        services, lambda: typed_text(services, turn, text, engine)), priority=20)
+    _install_conversation(engine, services)
     _install_watches(engine, services)
     _install_typed_after_conversation(engine, services)
     engine.add_home_section("readable_audits", lambda person: readback.home_section(services, person), priority=25)

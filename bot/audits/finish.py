@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import cast
 
 from bot.audits import (
@@ -106,6 +107,9 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
             if (filed := other_heading.filed_under_its_label(services, turn, ctx, cleaned)) is not None:
                 return filed  # `strengths: …` typed at the areas for development, or the other way round
             value = _screened_note(services, ctx, other_heading.finishing_note(name, cleaned))
+            if (instead := strengths_shortfall.typed_instead(services, turn, ctx, value, partial(
+                    typed, services, turn))) is not None:
+                return instead  # `use the GCP2 tool …` while a strengths note waits: the development's (trial 60)
             if (asked := strengths_shortfall.ask(services, turn, ctx, value)) is not None:
                 return asked  # `mostly good but … no stability meeting` (trial 57 F17): keep it, or move it
         elif name == "actions":
@@ -131,7 +135,8 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
         # asked after `change 9` there moved the suggested grade: back where it was typed, which uses the change up
         following, used_up = Step(back_to), {"return_to": None}
     # trial 18: with no word that the note was kept, the next step's prompt read as the step still asked
-    noted = [Reply(kind="notice", text=f"Got it: noted as {other_heading.NOTES_ASKED[name]}.")] \
+    noted = [Reply(kind="notice", text=strengths_shortfall.said_kept(
+        name, value, strengths_shortfall.replaced(services, turn, ctx, value)))] \
         if name in OPTIONAL_TYPED_STEPS and value and value != getattr(ctx.audit, name) else []
     return advance_and_render(services, turn, ctx, ctx.version,
                               store.Move(step=following.key, fields={name: value}, state=used_up), before=noted)

@@ -211,10 +211,22 @@ _NA = {"na", "n/a", "not applicable", "n.a.", "not relevant"}
 # At a date question, there being no date (trial 59, F8): stored as NO_DATE, "Never / not known"
 _NO_DATE_WORDS = _NA | {"never", "never done", "not done", "never been done", "not ever", "not known", "unknown",
                         "no date", "none", "no", "nope", "not recorded", "no record", "never happened"}
+# ... and the ways auditors say the file holds none (trial 60, F29): `not on file`, `none recorded`, `date not known`
+_NO_DATE_SAID = re.compile(r"(?:(?:the\s+)?date\s+)?(?:not|none|nothing|no\s+date|never)\s+(?:recorded|on\s+(?:the\s+)?"
+                           r"(?:file|system|records?)|found|available|known|given)(?:\s+on\s+(?:the\s+)?(?:file|system))?"
+                           r"|(?:i\s+)?(?:don'?t|do\s+not)\s+know|n/?k|unclear|no\s+record(?:\s+of\s+(?:it|one|a\s+date))?"
+                           r"|(?:i\s+)?(?:can'?t|cannot)\s+find(?:\s+(?:it|one|a\s+date))?")
 # A grade's shorthand typed alone, which no answer in words is ("good" or "outstanding" may be)
 _GRADE_SHORTHAND = re.compile(r"r\.?\s?i\.?|rit|req(?:uires)?\.?\s+imp(?:rovement)?(?:\s+to\s+be\s+good)?|"
                               r"inadequate|requires\s+improvement")
 _NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+
+
+def no_date_said(typed: str) -> bool:
+    """Whether `typed`, at a date question, says there is no date: `never`, `not known`, `not recorded`, `not on
+    file`, `none recorded` (stored as NO_DATE, "Never / not known")."""
+    said = " ".join(typed.lower().replace("\u2019", "'").split()).rstrip(".! ")
+    return said in _NO_DATE_WORDS or _NO_DATE_SAID.fullmatch(said) is not None
 
 
 def parse_answer(question: Question, text: str, today: dt.date | None = None) -> str:
@@ -248,7 +260,7 @@ def parse_answer(question: Question, text: str, today: dt.date | None = None) ->
     if kind == "choice":
         return _choice(question.options, raw)
     if kind == "date":
-        return NO_DATE if lowered.rstrip(".!") in _NO_DATE_WORDS else _dated(question, raw, today)
+        return NO_DATE if no_date_said(lowered) else _dated(question, raw, today)
     if kind == "number":
         return counted(number_in_sentence(raw), question.decimals)
     leave = "." if question.required else ", or `skip` (or press Skip) to leave it out: it is optional."

@@ -13,6 +13,11 @@ SCHOOL…`) is added to the kept note, and said so, quoting the earlier one (tri
 kept; I've added this one after it"), never put in its place; a
 `yes, <note>` typed next takes both (bot.audits.hedged_answer.with_kept).
 
+A line that may be a question for the bot (bot.audits.question_opening.asked_in_line: `…, is this private
+fostering`, `the child asked can i go home`) is kept the same way but asked about: "That looks like a question:
+answer it, or keep it as a note on question 2a?"; `ask` answers it and drops it (bot.audits.kept_question). One read
+surely as a question (`…, do i need to do anything`) is never kept: it is answered aside (trial 60, F28).
+
 At a number question, a line with two different numbers and no count leading it (trial 56, F7: `plan in place but
 3 moves in 12 months`) is kept the same way, and which number is the answer is asked.
 """
@@ -26,6 +31,8 @@ from bot.audits.hedged_answer import KEPT, joined, kept_here
 from bot.audits.hedged_answers import note_long_enough, unsure
 from bot.audits.note_labels import without_label
 from bot.audits.number_note import numbers_in
+from bot.audits.numbering import question_label
+from bot.audits.question_opening import Asked, asked_in_line
 from bot.audits.step_reminder import step_again
 from bot.core.replies import Reply
 from bot.core.services import Services
@@ -66,11 +73,25 @@ def keep(services: Services, turn: Turn, ctx: Ctx, question: Question, text: str
         raise answer_error(error) from None
     note = screen_text(note, services.identifier_screen, "that evidence note")
     other_case.refuse(services, ctx, note)  # another case's reference (trial 59, F1)
+    line = note[len(earlier or ""):].strip() if earlier and note.startswith(earlier) else note
+    maybe = asked_in_line(line) is Asked.MAYBE  # `…, is this private fostering` (trial 60, F28): asked which
     store.keep_aside(services.storage, turn.user_id, KEPT,
-                     {"audit_id": ctx.audit.id, "version": ctx.version, "step": ctx.audit.step, "note": note}, turn.now)
+                     {"audit_id": ctx.audit.id, "version": ctx.version, "step": ctx.audit.step, "note": note,
+                      **({"question": line, "before": earlier or ""} if maybe else {})}, turn.now)
     kept = (f"Your earlier note “{_short(earlier)}” is kept; I've added this one after it" if earlier
             else "I've kept your note")
-    return [Reply(kind="notice", text=_asked(question, note, kept)), *step_again(services, ctx)]
+    said = (_question_or_note(question, ctx, earlier) if maybe and question.type == "yes_no"
+            else _asked(question, note, kept))
+    return [Reply(kind="notice", text=said), *step_again(services, ctx)]
+
+
+def _question_or_note(question: Question, ctx: Ctx, earlier: str | None) -> str:
+    """A line that may be a question for the bot as much as a note (trial 60, F28): which it is, asked."""
+    typed = "yes, no or n/a" if question.allow_na else "yes or no"
+    also = f" Your earlier note “{_short(earlier)}” stays kept either way." if earlier else ""
+    return (f"That looks like a question: answer it, or keep it as a note on question "
+            f"{question_label(ctx.checklist, question.id)}? Type `ask` and I'll answer it and not keep it, or type "
+            f"{typed} (or press a button) and it goes with the answer as its note.{also}")
 
 
 def _short(note: str) -> str:

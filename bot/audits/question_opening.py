@@ -18,6 +18,7 @@ Two strengths, as the step wants:
 from __future__ import annotations
 
 import re
+from enum import Enum
 
 # A question's first words: the knowledge base's kind of question. "do", "is", "are" and the like start questions
 # too, but only on their own (`looks_like_question`); here they follow hesitation, where they read as one.
@@ -97,3 +98,56 @@ def shaped_as_question(text: str) -> bool:
     if shaped is None:
         return False
     return _SECOND_VERB.search(text[shaped.end():]) is None
+
+
+class Asked(Enum):
+    """How surely a line typed where an answer or a note is wanted reads as a question for the bot (trial 60, F28)."""
+
+    SURE = "sure"    # answered as a question, the audit waiting, as with "?"
+    MAYBE = "maybe"  # asked: answer it, or keep it as the note?
+
+
+# A question in the person's own voice anywhere in a line, its verb before its "i" or "we" (`…, do i need to do
+# anything`, `what should i do`, `who do i tell`): a note about a case never puts them so. `so do i`, `nor can we`
+# are not questions.
+_AUX = r"(?:do|does|did|should|shall|can|could|would|will|must|am|have)"
+_OWN_QUESTION = re.compile(rf"\b(?P<aux>{_AUX})\s+(?:i|we)\b(?!['\u2019])", re.IGNORECASE)
+_NOT_ASKING = re.compile(r"\b(?:so|nor|neither|as|than|then)\s*$", re.IGNORECASE)
+_ASKS_THE_BOT = re.compile(r"\b(?:can|could|would|will)\s+(?:you|u)\s+(?:tell|explain|help|advise|remind|clarify|"
+                           r"confirm|check|say)\b", re.IGNORECASE)
+# Words just before a question that report someone else's (`the child asked can i go home`, `mum said "can we…`):
+# a note of their words.
+_REPORTED = re.compile(r"\b(?:said|says|saying|asked|asks|asking|told|tells|stated|states|reported|reports|"
+                       r"explained|wrote|writes|wondered|wonders|quote[sd]?|replied|replies)\b", re.IGNORECASE)
+_QUOTED = re.compile(r"[\"“”‘]")
+_REPORTED_WORDS = 3  # how near a reporting word must stand before the question
+# The last part of a line after a comma, a dash or a stop, where a question follows what it is about.
+_CLAUSE_BREAK = re.compile(r"[,;:.!\u2013\u2014]|\s-\s")
+# `who is 4`, `where she is happy`: after a comma these words start a note's own clause unless a question's subject
+# follows them
+_RELATIVE = re.compile(r"^\s*(?:who|which|where|when|whose)\s+(?:is|are|was|were|does|do|did)\s+"
+                       r"(?!(?:i|we|the|this|that|a|an|it|my|our|they|he|she|mum|dad)\b)", re.IGNORECASE)
+_MOST_SURE_WORDS = 40  # a longer line is evidence that may hold a question: asked, never taken as one
+
+
+def asked_in_line(text: str) -> Asked | None:
+    """How surely `text`, with no "?", is a question for the bot: SURE when it holds a question in the person's own
+    voice (`a child is staying with a family friend …, do i need to do anything`, `…, what should i do`), MAYBE when
+    such a question is reported (`the child asked can i go home`), the line is long, or its last part is shaped as a
+    question (`…, is this private fostering`); None for a note, even one holding a question's word (`explored how
+    dad supports the children`, `seen with his sister, who is 4`)."""
+    line = " ".join((text or "").split())
+    own = next((found for found in _OWN_QUESTION.finditer(line)
+                if not _NOT_ASKING.search(line[:found.start()])), None)
+    asks_bot = _ASKS_THE_BOT.search(line)
+    first = min((found.start() for found in (own, asks_bot) if found is not None), default=None)
+    if first is not None:
+        before = line[:first]
+        reported = (_REPORTED.search(" ".join(before.split()[-_REPORTED_WORDS:])) is not None
+                    or _QUOTED.search(before) is not None)
+        sure = not reported and len(line.split()) <= _MOST_SURE_WORDS
+        return Asked.SURE if sure else Asked.MAYBE
+    last = _CLAUSE_BREAK.split(line.rstrip(" .!"))[-1].strip()
+    if last != line.strip(" .!") and shaped_as_question(last) and not _RELATIVE.match(last):
+        return Asked.MAYBE
+    return None

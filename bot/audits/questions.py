@@ -60,6 +60,7 @@ from bot.audits.number_note import number_with_note, sentence_note
 from bot.audits.numbering import labels_hint, question_by_label, question_label
 from bot.audits.option_start import option_then_note
 from bot.audits.option_words import option_by_meaning
+from bot.audits.question_opening import Asked, asked_in_line
 from bot.audits.screens import advance_and_render
 from bot.audits.yes_no_words import thumb
 from bot.core.audit_rules import answers_hidden, escalations, suggest_grade, visible_questions
@@ -305,9 +306,8 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
             parse_answer(question, text, today)
         note = sentence_note(question, text)  # `… but 3 moves with no stability meeting`: 3, noted (trial 56)
     except AnswerError as error:
-        if ("?" in text or looks_like_question(text)) and not starts_with_option(question, text):
-            return None  # a question for the knowledge base ("how often should I visit…", "what is a strategy
-            # discussion?" where a number is wanted), not an answer: answered aside, then the question again
+        if _a_question(question, text):
+            return None  # for the knowledge base, not an answer: answered aside, then the question again
         if (asked := hedged_answer.hold(services, turn, ctx, question, text)) is not None:
             return asked  # `partly`, `mostly - …`: which answer is asked, the note kept for it (trials 27, 28)
         try:  # `yes as above` (trial 29): the note above; else an answer with its own note
@@ -348,6 +348,13 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
     elif replies and note is None and question.type == "text":  # trial 31: a written answer was saved without a word
         replies.insert(0, Reply(kind="notice", text=f"Got it: “{shortened(value)}”."))
     return replies
+
+
+def _a_question(question: Question, text: str) -> bool:
+    """Whether a line that is no answer is a question for the knowledge base ("how often should I visit…", "what is
+    a strategy discussion?" where a number is wanted, `…, what should i do` with no "?": trial 60, F28)."""
+    return (("?" in text or looks_like_question(text) or asked_in_line(text) is Asked.SURE)
+            and not starts_with_option(question, text))
 
 
 def kept_before(services: Services, turn: Turn, ctx: Ctx, question: Question, text: str) -> list[Reply] | None:

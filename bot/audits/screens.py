@@ -24,9 +24,16 @@ def advance_and_render(services: Services, turn: Turn, ctx: Ctx, version: int, m
                        before: list[Reply] | None = None) -> list[Reply]:
     """Store one step with compare-and-set, and in the same transaction that the bot now waits at the step it
     leads to; then show it. A duplicate press shows nothing."""
+    moved = advance(services, turn, ctx, version, move)
+    return [] if moved is None else list(before or []) + render(services, moved)
+
+
+def advance(services: Services, turn: Turn, ctx: Ctx, version: int, move: store.Move) -> Ctx | None:
+    """Store one step as advance_and_render does, without showing it: where the audit stands now, for a line that
+    answers the step it leads to too (trial 60, F5); None for a duplicate press."""
     move = replace(move, waiting=waiting_at(ctx.audit.id, move.step))
     try:
         lifecycle.advance(services.storage, ctx.audit.id, version, turn.user_id, move, turn.now)
     except lifecycle.DuplicatePress:
-        return []
-    return list(before or []) + render(services, load(services, ctx.audit.id))
+        return None
+    return load(services, ctx.audit.id)

@@ -74,12 +74,28 @@ class TerminalView:
         for index in numbered_order(replies):
             first_numbers[index] = len(new_choices) + 1
             new_choices += replies[index].choices
-        lines = [self._render_one(reply, first_numbers.get(i, 0)) for i, reply in enumerate(replies)]
+        lines = self._in_number_order(replies, first_numbers)
         if new_choices:
             self.choices, self.retired = new_choices, False
         elif self.choices and not self._still_waiting_on_menu():
             self.choices, self.retired = [], True
         return "\n".join(line for line in lines if line)
+
+    def _in_number_order(self, replies: list[Reply], first_numbers: dict[int, int]) -> list[str]:
+        """Each reply rendered, options read top to bottom in number order (trial 60, F20: a re-audit's heads-up
+        showed "5) View #13" above the worker question's "1) Social worker N1"): the options of a reply shown above
+        the question but numbered after it follow the question's own options, when it is a notice leading the
+        question (an answer given aside keeps its Helpful / Not helpful beside it)."""
+        lines: list[str] = []
+        held: list[tuple[int, str]] = []  # (the reply they follow, the options held back)
+        for index, reply in enumerate(replies):
+            later = [j for j in first_numbers if j > index and first_numbers[j] < first_numbers.get(index, 0)
+                     and reply.kind == "notice"]
+            lines.append(self._render_one(reply, first_numbers.get(index, 0), with_options=not later))
+            if later:
+                held.append((max(later), self._options(reply, first_numbers[index])))
+            lines += [options for after, options in held if after == index]
+        return lines
 
     def _still_waiting_on_menu(self) -> bool:
         """Whether the bot still waits on the screen whose options are numbered (its buttons carry the step, so an
@@ -89,7 +105,7 @@ class TerminalView:
         waited = [c for reply in self.waiting() if reply.is_for_requester for c in reply.choices]
         return bool(waited) and all(choice in self.choices for choice in waited)
 
-    def _render_one(self, reply: Reply, first_number: int) -> str:
+    def _render_one(self, reply: Reply, first_number: int, with_options: bool = True) -> str:
         out: list[str] = []
         if reply.to_user:
             out.append(f"[message to {reply.to_user}]")
@@ -109,16 +125,20 @@ class TerminalView:
             out.append(f"(chart written to {self._write_chart(reply)})")
         if reply.file is not None and self.file_dir is not None:
             out.append(f"(file written to {self._write_file(reply)}, readable by its owner only)")
-        if reply.is_for_requester:
-            marker = "#" if self.expects_text else ""
-            for number, choice in enumerate(reply.choices, start=first_number):
-                head = f"  {marker}{number}) "
-                out.append(_fill(head + choice.label, self.width, hanging=" " * len(head)))
+        if reply.is_for_requester and with_options and reply.choices:
+            out.append(self._options(reply, first_number))
         if reply.prompt:
             out.append(_fill(f"> {self._plain(reply.prompt)}", self.width, "  ", "    "))
         if reply.note:
             out.append(_fill(f"({self._plain(reply.note)})", self.width, "  ", "   "))
         return "\n".join(out)
+
+    def _options(self, reply: Reply, first_number: int) -> str:
+        """A reply's options, numbered from `first_number`, one a line."""
+        marker = "#" if self.expects_text else ""
+        heads = [f"  {marker}{number}) " for number in range(first_number, first_number + len(reply.choices))]
+        return "\n".join(_fill(head + choice.label, self.width, hanging=" " * len(head))
+                         for head, choice in zip(heads, reply.choices, strict=True))
 
     def _write_chart(self, reply: Reply) -> Path:
         """Write the chart a Slack user would see as an image, so the path printed is a real file."""

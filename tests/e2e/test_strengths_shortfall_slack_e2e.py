@@ -58,5 +58,5 @@ def test_the_keep_button_saves_it_as_the_strengths(bot: RunningBot, standin, ser
     with time_machine.travel(DRAFTED, tick=False):
         person, asked = _asked(bot, standin)
         said = _press(person, asked, KEEP)
-    assert "Got it: noted as the strengths." in said and "Areas for development" in said, said
+    assert f"Got it: noted as the strengths: “{CRITICISM}”." in said and "Areas for development" in said, said
     assert _notes(services) == (CRITICISM, None, "development")

@@ -33,7 +33,7 @@ def test_a_refused_note_says_the_step_still_waits_and_a_kept_one_is_said_kept(
         assert store.get_audit(services.storage, 1).step == step
         # a note that reads as a strength: a shortfall at the strengths is asked about first (trial 57 F17)
         kept = engine.message(AUDITOR, "ICPC on time; the child was seen alone")
-    assert kept[0].text == f"Got it: noted as {asked}."
+    assert kept[0].text == f"Got it: noted as {asked}: “ICPC on time; the child was seen alone”."
     audit = store.get_audit(services.storage, 1)
     assert getattr(audit, step) == "ICPC on time; the child was seen alone"
     assert audit.step != step

@@ -57,7 +57,7 @@ def test_a_strengths_note_that_reads_as_a_shortfall_is_asked_about_and_not_saved
 def test_keep_saves_it_as_the_strengths_and_the_areas_for_development_come_next(
         engine: Engine, services: Services, keep: str) -> None:
     out = after(chat(engine, CRITICISM, keep), "Or type other strengths instead.)")
-    assert out.startswith("Got it: noted as the strengths.\nAreas for development:")
+    assert " ".join(out.split()).startswith(f"Got it: noted as the strengths: “{CRITICISM}”. Areas for development:")
     assert notes(services) == (CRITICISM, None, "development")
 
 
@@ -74,7 +74,7 @@ def test_move_files_it_as_the_areas_for_development_and_asks_for_the_strengths_a
 def test_the_strengths_typed_after_a_move_are_saved_and_the_moved_note_waits_at_the_areas_for_development(
         engine: Engine, services: Services) -> None:
     out = chat(engine, CRITICISM, "move", STRENGTH)
-    assert f"Noted already: {CRITICISM}" in after(out, "Got it: noted as the strengths.")
+    assert f"Noted already: {CRITICISM}" in after(out, f"Got it: noted as the strengths: “{STRENGTH}”.")
     assert notes(services) == (STRENGTH, CRITICISM, "development")
 
 
@@ -94,5 +94,29 @@ def test_the_same_note_typed_again_after_the_question_is_kept_as_typed(engine: E
 def test_a_plainly_positive_note_is_never_asked(engine: Engine, services: Services, note: str) -> None:
     out = chat(engine, note)
     assert "That reads like an area for development" not in out
-    assert "Got it: noted as the strengths." in out
+    assert f"Got it: noted as the strengths: “{note}”." in " ".join(out.split())
     assert notes(services) == (note, None, "development")
+
+
+GCP2_NOTE = "GCP2 not used but the chronology and partner views give a clear picture of the neglect"
+
+
+@pytest.mark.parametrize("development", ["use the GCP2 tool at the next review", "needs to update the chronology",
+                                         "chronology to be updated monthly", "father's views not sought"])
+def test_a_line_reading_as_a_development_typed_while_the_strengths_wait_goes_there_and_keeps_the_strengths(
+        engine: Engine, services: Services, development: str) -> None:
+    """Trial 60, F5: the line meant as the development replaced the strengths silently."""
+    out = " ".join(after(chat(engine, GCP2_NOTE, development), "Or type other strengths instead.)").split())
+    assert out.startswith(f"Got it: noted as the strengths: “{GCP2_NOTE}”. The line you typed next reads like an "
+                          f"area for development, so it goes there: Got it: noted as the areas for development: "
+                          f"“{development}”.")
+    strengths, noted, step = notes(services)
+    assert (strengths, noted) == (GCP2_NOTE, development) and step not in ("strengths", "development")
+
+
+def test_other_strengths_typed_instead_are_kept_and_say_which_note_was_let_go(engine: Engine,
+                                                                             services: Services) -> None:
+    out = " ".join(after(chat(engine, GCP2_NOTE, STRENGTH), "Or type other strengths instead.)").split())
+    assert out.startswith(f"Got it: noted as the strengths: “{STRENGTH}” (in place of “{GCP2_NOTE}”, which is not "
+                          "saved).")
+    assert notes(services) == (STRENGTH, None, "development")
