@@ -319,7 +319,7 @@ def parse_day(text: str, today: dt.date | None = None, tense: Tense = "any") -> 
             _check_weekday(cleaned, found, raw)
             return found
     return (_day_alone(cleaned, raw, today, tense) or _named_day(cleaned, today, tense)
-            or _relative(cleaned, raw, today, tense))
+            or _new_year(cleaned, raw, today, tense) or _relative(cleaned, raw, today, tense))
 
 
 def parse_full_date(text: str) -> dt.date:
@@ -451,6 +451,67 @@ def _named_day(cleaned: str, today: dt.date | None, tense: Tense) -> dt.date | N
     if tense == "past":
         return max(day for day in days if day <= today)
     return min(day for day in days if day >= today)
+
+
+# How people talk about the first days of January in December (trial 60, F8): "after new year", "in the new year",
+# "new year" as a due date, "first week of january", "early january", "start of jan". Each is read as the first
+# working day after New Year's Day (`first_working_day_of_year`), which is what the service's work can start on.
+_NEW_YEAR = re.compile(r"(?:(?:just|straight|right)\s+)?(?:(?:after|in|into|over|past)\s+)?(?:the\s+)?new\s+years?"
+                       r"(?:\s+(?:break|hols?|holidays?|period))?|(?:in\s+)?(?:the\s+)?(?:first|1st)\s+week\s+"
+                       r"(?:of|in)\s+jan(?:uary)?|(?:in\s+)?(?:early|the\s+start\s+of|start\s+of|the\s+beginning\s+of|"
+                       r"beginning\s+of)\s+jan(?:uary)?")
+# "when schools go back", "when the kids are back at school": term dates differ from school to school, so these are
+# asked about, with the day after New Year suggested in the weeks around it, never taken as a date unseen.
+_SCHOOLS_BACK = re.compile(r"(?:when|once|after)\s+(?:the\s+)?(?:schools?|kids|children|college)\s+(?:go|goes|are|is|"
+                           r"gets?|comes?|went)\s+back(?:\s+(?:to|at)\s+school)?(?:\s+after\s+(?:christmas|xmas|"
+                           r"the\s+holidays?))?|(?:the\s+)?(?:start|beginning)\s+of\s+(?:the\s+)?(?:new\s+)?(?:spring\s+)?"
+                           r"term|back\s+to\s+school")
+
+
+def first_working_day_of_year(year: int) -> dt.date:
+    """The first working day after 1 January of `year` (Monday 4 January 2027; Tuesday 3 January 2023, when the
+    bank holiday is the Monday): what "after new year" and "first week of january" mean for work to be done."""
+    return bank_holidays().get_nth_working_day(dt.date(year, 1, 1), 1)
+
+
+def names_new_year(text: str) -> bool:
+    """Whether `text` is one of the ways of saying "after New Year" that `parse_day` reads as its first working day
+    ("in the new year", "first week of january"): a reply that took a date from them says so, with the day."""
+    return _NEW_YEAR.fullmatch(_clean(text)) is not None
+
+
+def _new_year(cleaned: str, raw: str, today: dt.date | None, tense: Tense) -> dt.date | None:
+    """The first working day of January meant by "after new year" and its kin: the next one looking ahead (in June,
+    "in the new year" is next January), the latest one looking back, the nearest otherwise; one that has just passed
+    (in January) is said, not taken a year on. None when `cleaned` is none of them; "when schools go back" is asked
+    about (`_SCHOOLS_BACK`)."""
+    if _SCHOOLS_BACK.fullmatch(cleaned):
+        raise DateError(_schools_back_asked(raw, _need(today)))
+    if not _NEW_YEAR.fullmatch(cleaned):
+        return None
+    today = _need(today)
+    days = [first_working_day_of_year(year) for year in (today.year - 1, today.year, today.year + 1)]
+    passed = max(day for day in days if day < today) if days[0] < today else None
+    ahead = min(day for day in days if day >= today)
+    if tense == "past":
+        return max(day for day in days if day <= today)
+    if tense == "any":
+        return min(days, key=lambda day: (abs((day - today).days), day < today))
+    if passed is not None and (today - passed).days <= JUST_PASSED_DAYS:
+        raise DateError(f"After New Year this year was {long_date(passed)}, which {passed_said((today - passed).days)}"
+                        f". Type the day you mean, like {examples(today, tense)}.")
+    return ahead
+
+
+def _schools_back_asked(raw: str, today: dt.date) -> str:
+    """Why "when schools go back" is not taken as a date, and the day after New Year offered in the weeks around it
+    (November to the first days of January), when that is what people mostly mean."""
+    opening = f"School term dates differ from school to school, so I can't take '{_quote(raw)}' as a date."
+    coming = first_working_day_of_year(today.year + (1 if today.month >= 11 else 0))
+    if today.month >= 11 or today <= coming:
+        return (f"{opening} Do you mean {long_date(coming)}, the first working day after New Year? Type "
+                f"{coming.day}/{coming.month} for it, or the day the school goes back.")
+    return f"{opening} Type the day the school goes back, like {examples(today, 'future')}."
 
 
 def _check_weekday(cleaned: str, found: dt.date, raw: str) -> None:
@@ -645,16 +706,27 @@ def day_off(day: dt.date, earliest: dt.date) -> DayOff | None:
     calendar_of_days = bank_holidays()
     if calendar_of_days.is_working_day(day):
         return None
-    name = calendar_of_days.get(day)
-    if name:
-        holiday = re.sub(r"^(.*) \(observed\)$", r"the substitute day for \1", str(name))
-        what = f"a bank holiday ({holiday})"
-    else:
-        what = f"a {day:%A}"
+    what = _day_off_named(day, calendar_of_days)
     before = working_day_near(day - dt.timedelta(days=1), later=False)
     if before >= earliest:
         return DayOff(day, what, before, "the last working day before it")
     return DayOff(day, what, working_day_near(day + dt.timedelta(days=1)), "the first working day after it")
+
+
+def _day_off_named(day: dt.date, calendar_of_days: holidays.HolidayBase) -> str:
+    """What a day off is: "a bank holiday (Christmas Day)", "a bank holiday (the substitute day for Boxing Day)", "a
+    Sunday"; a holiday on a weekend is that weekend day, with the weekday the bank holiday moved to (trial 60, F15:
+    Boxing Day 2026 was "a bank holiday", though it is a Saturday and the bank holiday is Monday 28 December)."""
+    name = calendar_of_days.get(day)
+    if not name:
+        return f"a {day:%A}"
+    if day.weekday() < 5:
+        holiday = re.sub(r"^(.*) \(observed\)$", r"the substitute day for \1", str(name))
+        return f"a bank holiday ({holiday})"
+    moved = next((later for later in (day + dt.timedelta(days=gap) for gap in range(1, 4))
+                  if calendar_of_days.get(later) == f"{name} (observed)"), None)
+    where = f"; the bank holiday is {moved:%A} {moved.day} {moved:%B}" if moved is not None else ""
+    return f"a {day:%A} ({name}{where})"
 
 
 def give_or_keep(off: DayOff) -> str:

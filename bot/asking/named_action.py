@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from bot.core import chase_said, more_time_said, policy
+from bot.core.action_due import is_overdue
 from bot.core.markup import audit_and_case
 from bot.core.replies import Reply
 from bot.core.services import Services
@@ -71,7 +72,7 @@ def action_reply(services: Services, turn: Turn, action: action_store.ActionRow)
     """The action as `/audit actions` lists it, with its owner, whether it is done or overdue, and who set it (who
     can say more about what it means)."""
     today = turn.now.astimezone(services.settings.timezone).date().isoformat()
-    overdue = ", **overdue**" if action.due_date < today else ""
+    overdue = ", **overdue**" if is_overdue(action.due_date, today) else ""
     state = "done" if action.done_at else f"open{overdue}"
     owner = "you" if action.owner_id == turn.user_id else services.directory.label(action.owner_id)
     setter = "you" if action.auditor_id == turn.user_id else services.directory.label(action.auditor_id)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.asking.target_setter import no_target_said, not_reduced_said
+from bot.core.action_due import is_overdue
 from bot.core.replies import Choice, Reply, count_of
 from bot.core.services import Services
 from bot.core.targets import month_said, month_so_far
@@ -84,7 +85,7 @@ def _workers_part(services: Services, turn: Turn, today: str) -> Reply:
     cases, never how an admin sets a target (trial 41: a social worker was shown `audit_target` and
     config/teams.yaml)."""
     actions = action_store.open_actions_of(services.storage, turn.user_id)
-    late = sum(1 for action in actions if action.due_date < today)
+    late = sum(1 for action in actions if is_overdue(action.due_date, today))
     if not actions:
         held = "You have no open actions from audits"
     else:

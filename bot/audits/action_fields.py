@@ -28,6 +28,7 @@ from knowledge.dates import (
     give_or_keep,
     kept_anyway,
     long_date,
+    names_new_year,
     names_weekday,
     numeric,
     parse_day,
@@ -318,6 +319,9 @@ def due_said(typed: str, due: date, today: date, command: str) -> tuple[str, str
         return shown, off_said(off, command)
     if kept := kept_off(typed, due, today):  # no "like … for the Sunday after": the day off was meant
         return shown, f"That is {kept}."
+    if names_new_year(kept_anyway(typed)[0]):  # trial 60, F8: "after new year", "first week of january"
+        return shown, (f"I've read “{' '.join(typed.split())}” as the first working day after New Year; to change it, "
+                       f"type `{command}` and the date.")
     if not near:
         return shown, ""
     after = due + timedelta(days=7)

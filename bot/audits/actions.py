@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from bot.audits import pages
 from bot.core import chase_said, more_time_said, not_mine_said, policy
+from bot.core.action_due import due_shown, is_overdue
 from bot.core.markup import audit_and_case
 from bot.core.replies import Choice, Reply, count_of
 from bot.core.services import Services
@@ -19,7 +20,6 @@ from bot.errors import AccessDenied, UserError
 from bot.settings.people import Person, Role
 from bot.storage import actions as action_store
 from bot.storage import audits as store
-from knowledge.dates import short_date
 
 SHOWN = 20  # a page: Slack shows at most 25 buttons in one message
 ECHOED = 60  # characters of an action's words said back when its Done is picked by number
@@ -120,9 +120,9 @@ def _listing(services: Services, turn: Turn, heading: tuple[str, str], scope: Sc
     when the scope says so, the last page then saying how many more are due later (trial 40)."""
     words = scope.words
     today = turn.now.astimezone(services.settings.timezone).date().isoformat()
-    later = [a for a in actions if a.due_date >= today] if scope.late else []
+    later = [a for a in actions if not is_overdue(a.due_date, today)] if scope.late else []
     if scope.late:
-        actions = [a for a in actions if a.due_date < today]
+        actions = [a for a in actions if is_overdue(a.due_date, today)]
         if not actions:
             pages.remember(services, turn, "actions", scope.typed, page, last_page=True)
             return Reply(text=f"Nothing is overdue: {_due_later(later, words)}")
@@ -139,7 +139,7 @@ def _listing(services: Services, turn: Turn, heading: tuple[str, str], scope: Sc
         asked = _joined(asked, not_mine_said.notes_for(services, shown))
     for action in shown:
         owner = f"{services.directory.label(action.owner_id)}: " if words else ""
-        due = short_date(action.due_date) + (" (**overdue**)" if action.due_date < today else "")
+        due = due_shown(action.due_date) + (" (**overdue**)" if is_overdue(action.due_date, today) else "")
         lines.append(f"• {action_name(action.id).capitalize()} — {owner}{action.description} "
                      f"({audit_and_case(action.audit_id, action.case_ref)}), due {due}"
                      + (f" — {asked[action.id]}" if action.id in asked else ""))
@@ -167,7 +167,7 @@ def _footer(services: Services, turn: Turn, scope: Scope, page: int, rest: list[
     while page 2 began with 11 more overdue); on an overdue-only list's last page, how many are due later."""
     if rest:
         today = turn.now.astimezone(services.settings.timezone).date().isoformat()
-        what = "More overdue" if rest[0].due_date < today else "Due later"
+        what = "More overdue" if is_overdue(rest[0].due_date, today) else "Due later"
         command = pages.next_page_command("actions", scope.typed, page)
         return [f"_{what}: {pages.more_hint(services, turn, command)}._"]
     return [f"_{_due_later(later, scope.words)}_"] if later else []

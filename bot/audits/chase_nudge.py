@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from bot.core import more_time_said, policy
+from bot.core.action_due import due_shown, is_overdue
 from bot.core.calendar import next_day_worked, works_on
 from bot.core.markup import audit_and_case
 from bot.core.replies import Choice, Reply
@@ -21,7 +22,7 @@ NOT_FOUND = "I can't find that action: `/audit actions team` lists your teams' o
 
 def due_words(action: action_store.ActionRow, today: date) -> str:
     """"due 20 Nov 2026, overdue": as the chaser and the owner both read it."""
-    return f"due {short_date(action.due_date)}" + (", overdue" if action.due_date < today.isoformat() else "")
+    return f"due {due_shown(action.due_date)}" + (", overdue" if is_overdue(action.due_date, today) else "")
 
 
 def waiting_request(services: Services, action: action_store.ActionRow) -> requests.Asked | None:

@@ -14,6 +14,7 @@ import re
 from bot.audits import action_chase, chase_asked
 from bot.audits.actions import TEAM_READERS, team_owner_ids
 from bot.audits.chase_nudge import waiting_request
+from bot.core.action_due import is_overdue
 from bot.core.replies import Choice, Reply, agreeing, error
 from bot.core.services import Services
 from bot.engine import confirmations
@@ -76,7 +77,7 @@ def overdue_in_teams(services: Services, turn: Turn) -> list[action_store.Action
     today = turn.now.astimezone(services.settings.timezone).date().isoformat()
     owners = team_owner_ids(services, turn.person)
     return [action for action in action_store.open_actions_of_owners(services.storage, owners)
-            if action.due_date < today]
+            if is_overdue(action.due_date, today)]
 
 
 def read_back(services: Services, turn: Turn) -> list[Reply]:

@@ -16,6 +16,7 @@ from bot.audits.answer_notes import answered_before, keep_choice
 from bot.audits.flow import Answer, AnswerError, Step, flags, gone_past
 from bot.audits.numbering import follow_up_of, progress, question_label, tied_tag
 from bot.core import buttons, chase_said, more_time_said, policy
+from bot.core.action_due import is_overdue
 from bot.core.audit_rules import concerns, missing_answers, visible_questions
 from bot.core.markup import emoji
 from bot.core.reopened import reopened_on
@@ -562,7 +563,7 @@ def action_line(services: Services, action: action_store.ActionRow, today: str, 
         by = f" by {label(action.done_by)}" if action.done_by and action.done_by != action.owner_id else ""
         noted = f"; note: “{action.done_note}”" if action.done_note else ""  # trial 34: the auditor's evidence
         return f"{line} (**done** {day(action.done_at)}{by}{changed}{noted})"
-    state = "**overdue**" if action.due_date < today else "open"
+    state = "**overdue**" if is_overdue(action.due_date, today) else "open"
     if action.reopened_at and action.reopened_by:
         state += f", reopened {day(action.reopened_at)} by {label(action.reopened_by)}"
     return f"{line} ({state}{changed})"

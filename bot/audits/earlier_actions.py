@@ -13,11 +13,11 @@ import re
 from datetime import date
 
 from bot.audits.core import Ctx
+from bot.core.action_due import due_shown, is_overdue
 from bot.core.services import Services
 from bot.errors import UserError
 from bot.storage import actions as action_store
 from bot.storage.actions import ActionRow
-from knowledge.dates import short_date
 
 SHOWN = 5  # a case audited often may have many; the rest are in `/audit actions team`
 # "carry forward action 1", "carry over #1 from the last audit", "bring forward 1", "roll over the open actions",
@@ -91,7 +91,9 @@ def _named(text_typed: str) -> int | None:
 
 def _due(action: ActionRow, today: date) -> str:
     due = date.fromisoformat(action.due_date)
-    return f"overdue since {short_date(action.due_date)}" if due < today else f"due {short_date(action.due_date)}"
+    if is_overdue(due, today):
+        return f"overdue since {due_shown(action.due_date)}"
+    return f"due {due_shown(action.due_date)}"
 
 
 def _which(case_ref: str, numbers: list[str]) -> str:

@@ -91,6 +91,7 @@ from bot.engine import confirmations
 from bot.engine.near_miss import NUMBER, PAGE, TEAM, Shapes, names_a_command, paged
 from bot.engine.routing import Engine, Turn
 from bot.engine.typed_commands import typed_wrong
+from bot.reminders import away_worded
 from bot.settings.people import Role
 from knowledge.dates import DateError, parse_day
 
@@ -179,13 +180,21 @@ REFLECT_TYPED = (rf"(?:(?:on|to|for)\s+(?:(?:the|my|that)\s+)?(?:audit\s+|(?=#)|
 RESTORE_TYPED = rf"(?:(?:(?:an?|my|the|that)\s+)?(?:(?:cancelled|canceled|deleted)\s+)?audits?\s*)?(?P<args>{NUMBER})?"
 
 
+def _says_time_away(services: Services, turn: Turn, text: str) -> bool:
+    """A first-person statement of time away with its days (`im on leave over xmas from 21st dec back on 4th jan, tm
+    south covering`): booked as it is outside an audit (bot.reminders.away_worded), the draft kept and its step shown
+    again, never refused as the answer (trial 60, F11: at a choice question it was "Please pick one of the options",
+    nothing booked)."""
+    return away_worded.away_words(text, turn.now.astimezone(services.settings.timezone).date()) is not None
+
+
 def typed_text(services: Services, turn: Turn, text: str, engine: Engine) -> list[Reply] | None:
     """Typed text goes to the audit conversation (bot.audits.conversation.STATES) unless it is a shortcut, or a
     whole command (the engine's typed shapes) where the state runs one aside; a command typed wrong where the state
     checks for one is put right (bot.engine.typed_commands.typed_wrong). A line that starts an audit, in any of the
     start's wordings, is that start at every step, never an answer or a note (trial 59, F1: `start a voice of the
     child audit on cr 556622 for N2` was kept as a note at a yes/no question, another case's reference with it)."""
-    if starts_an_audit(text):
+    if starts_an_audit(text) or _says_time_away(services, turn, text):
         return None
     return conversation.typed_text(services, turn, text, SHORTCUTS, engine.typed_shapes,
                                    lambda line, words: typed_wrong(engine, turn, line, words))

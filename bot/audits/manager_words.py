@@ -12,6 +12,7 @@ import re
 from bot.asking.asked_plainly import plainly
 from bot.audits.actions import TEAM_READERS, team_owner_ids
 from bot.audits.grade_words import read_grade
+from bot.core.action_due import is_overdue
 from bot.core.people import person_named
 from bot.core.replies import Reply
 from bot.core.services import Services
@@ -77,7 +78,7 @@ def _persons_overdue(services: Services, turn: Turn, typed: str) -> list[Reply] 
     if who is None:
         return None
     today = turn.now.astimezone(services.settings.timezone).date().isoformat()
-    late = [a for a in action_store.open_actions_of(services.storage, who) if a.due_date < today]
+    late = [a for a in action_store.open_actions_of(services.storage, who) if is_overdue(a.due_date, today)]
     name = services.directory.label(who)
     if not late:
         return [Reply(kind="notice", text=f"{name} has no overdue action.")]

@@ -135,6 +135,7 @@ class Request:
     typed: str = ""  # the line the reason was read from: a refusal names every identifier in it
     from_due: bool = False  # `later` counts from the due date ("by a week"), not from today when that is later
     anyway: bool = False  # a day off asked for all the same ("20/12 anyway")
+    unread: str = ""  # why the day asked for is no day: said once the action, and so a later day, is known (F9)
 
 
 def read(text: str, today: date) -> Request | None:
@@ -150,16 +151,16 @@ def read(text: str, today: date) -> Request | None:
     if len(numbers | bare) != 1 or ASKS.search(text) is None or NOT_MINE.search(text) is not None:
         return None
     number = (numbers | bare).pop()
-    until, anyway = None, False
+    until, anyway, unread = None, False, ""
     if said is not None:
         day, anyway = kept_anyway(said.group("day").strip())
-        until = _day(day, today, f"extend action {number} to {example(today)}")
+        until, unread = _day(day, today)
     if said is None:
         until = loose_day(text, today)
-    by = BY.search(text) if until is None else None
+    by = BY.search(text) if until is None and not unread else None
     later = _later(text) if by is None else _later(by.group(0), by)
     return Request(typed_id(number), until, whole or _reason(text, number), later, bool(bare), text, by is not None,
-                   anyway)
+                   anyway, unread)
 
 
 def whole_reason(text: str, said: re.Match[str] | None) -> tuple[str | None, int]:
@@ -192,12 +193,22 @@ def loose_day(text: str, today: date) -> date | None:
     return None
 
 
-def _day(text: str, today: date, example: str) -> date:
-    """The day asked for, read as every due date is; a day that is none is refused with an example."""
+def _day(text: str, today: date) -> tuple[date | None, str]:
+    """The day asked for, read as every due date is, and ""; for a day that is none, None and why (`unread_said`
+    refuses it with an example once the action is known)."""
     try:
-        return parse_day(text, today, "future")
+        return parse_day(text, today, "future"), ""
     except DateError as error:
-        raise UserError(f"{error} Nothing was asked: type it like `{example}`.") from None
+        return None, str(error)
+
+
+def unread_said(services: Services, request: Request, today: date) -> str:
+    """A request whose day is no day, refused with an example later than the action's due date (trial 60, F9: the
+    example was a week from today, the day action 121 was already due, and typing it was refused as no more time)."""
+    action = action_store.get_action(services.storage, request.action_id)
+    due = date.fromisoformat(action.due_date) if action is not None else today
+    return f"{request.unread} Nothing was asked: type it like `extend action {request.action_id} to " \
+           f"{example_after(due, today)}`."
 
 
 def _later(text: str, found: re.Match[str] | None = None) -> timedelta | None:
@@ -229,6 +240,18 @@ def _reason(text: str, number: str) -> str | None:
 def example(today: date) -> str:
     """A day to type in an example: a working day about a week from today."""
     day = working_day_near(today + timedelta(days=7))
+    return f"{day.day}/{day.month}"
+
+
+def later_day(due: date, today: date) -> date:
+    """The day an example of asking for more time on an action due `due` suggests: a working day about a week after
+    it (after today, when it has passed), so never the day it is due already (trial 60, F9)."""
+    return working_day_near(max(due, today) + timedelta(days=7))
+
+
+def example_after(due: date | str, today: date) -> str:
+    """`later_day` as typed, `5/1`."""
+    day = later_day(date.fromisoformat(due) if isinstance(due, str) else due, today)
     return f"{day.day}/{day.month}"
 
 
@@ -282,7 +305,9 @@ def _which_action(services: Services, turn: Turn, text: str, today: date) -> lis
     if request is None:
         return None
     request = Request(actions[0].id, request.until, _reason(text, ""), request.later, typed=text,
-                      from_due=request.from_due, anyway=request.anyway)
+                      from_due=request.from_due, anyway=request.anyway, unread=request.unread)
+    if request.unread:
+        raise UserError(unread_said(services, request, today))
     if len(actions) == 1:
         return ask(services, turn, request)
     store.keep_aside(services.storage, turn.user_id, PENDING, {
@@ -337,7 +362,7 @@ def _until(turn: Turn, services: Services, request: Request, action: action_stor
         from_due = due + request.later
         until = from_due if request.from_due and from_due > today else max(due, today) + request.later
     if until is not None and until <= due:
-        later = working_day_near(due + timedelta(days=7))
+        later = later_day(due, today)
         raise UserError(f"{action_named(action, capital=True)} is already due {short_date(due)}, so asking for "
                         f"{short_date(until)} "
                         f"gives it no more time. Nothing was asked: type a later day, like `extend action "
@@ -405,6 +430,8 @@ def ask(services: Services, turn: Turn, request: Request, replacing: str = "") -
     before anything is sent (trial 41). `replacing`: the day of the request this one corrects, said to both. The
     reason is screened before anything else is checked: a name in it is refused with what to write instead even when
     a request already waits (trial 53, F6: the worker was told only "You already asked", and would type it again)."""
+    if request.unread:
+        raise UserError(unread_said(services, request, turn.now.astimezone(services.settings.timezone).date()))
     reason = _screened(services, turn, request)
     if (set_by := _set_by_approver(services, turn, request)) is not None:
         return set_by
@@ -457,10 +484,11 @@ def _day_wanted(services: Services, turn: Turn, request: Request, action: action
     store.keep_aside(services.storage, turn.user_id, PENDING, {
         "action": action.id, "reason": request.reason, "typed": request.typed}, turn.now)
     newest_waiting(services, turn)
+    like = example_after(action.due_date, today)
     return Reply(kind="question", text=f"Until when do you need {action_named(action)}? It is due "
-                                       f"{short_date(action.due_date)}. Type the day, like `{example(today)}`, or "
-                                       "how much longer, like `2 weeks`; nothing is sent until you do (`cancel` to "
-                                       "leave it).", prompt="Type the day, or how much longer.")
+                                       f"{short_date(action.due_date)}. Type the day, like `{like}`, or how much "
+                                       "longer, like `2 weeks`; nothing is sent until you do (`cancel` to leave it).",
+                 prompt="Type the day, or how much longer.")
 
 
 def newest_waiting(services: Services, turn: Turn) -> None:

@@ -124,7 +124,8 @@ def _day_typed(services: Services, turn: Turn, kept: dict, action: action_store.
         until = parse_day(day, today, "future")
     except DateError as error:
         if len(day.split()) <= 4 and DATEISH.search(day):
-            raise UserError(f"{error} Nothing was asked yet: type the day, like `{more_time.example(today)}`, or "
+            raise UserError(f"{error} Nothing was asked yet: type the day, like "
+                            f"`{more_time.example_after(action.due_date, today)}`, or "
                             "how much longer, like `2 weeks` (`cancel` to leave it).") from None
         _dropped(services, turn, kept)
         return None

@@ -17,6 +17,7 @@ import re
 from bot.audits import lifecycle
 from bot.audits.action_status import typed_id
 from bot.core import policy
+from bot.core.action_due import is_overdue
 from bot.core.action_named import action_named
 from bot.core.markup import audit_and_case
 from bot.core.owner_manager import auditor_answers, auditor_or_manager, may_answer_for
@@ -191,7 +192,7 @@ def owners_own(services: Services, turn: Turn, action: action_store.ActionRow, f
         raise UserError(f"Only {who} can give action {action.id} to someone else. If it isn't yours, type `action "
                         f"{action.id} isnt mine` and why, and I'll tell them.")
     today = turn.now.astimezone(services.settings.timezone).date().isoformat()
-    state = "done" if action.done_at else ("**overdue**" if action.due_date < today else "open")
+    state = "done" if action.done_at else ("**overdue**" if is_overdue(action.due_date, today) else "open")
     lines = [f"_{action.description}_ ({audit_and_case(action.audit_id, action.case_ref)})",
              f"Yours, due {short_date(action.due_date)} ({state}); set by "
              f"{services.directory.label(action.auditor_id)}."]

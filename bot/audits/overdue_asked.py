@@ -16,6 +16,7 @@ import re
 from bot.asking.asked_plainly import plainly
 from bot.audits import overdue_why
 from bot.audits.actions import TEAM_READERS, team_owner_ids
+from bot.core.action_due import is_overdue
 from bot.core.replies import Reply, count_of
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
@@ -73,7 +74,7 @@ def _overdue_line(services: Services, turn: Turn, team: bool) -> Reply:
     else:
         actions = action_store.open_actions_of(services.storage, turn.user_id)
     today = turn.now.astimezone(services.settings.timezone).date().isoformat()
-    late = sum(1 for action in actions if action.due_date < today)
+    late = sum(1 for action in actions if is_overdue(action.due_date, today))
     whose = "in your teams" if team else "of yours"
     if not late:
         return Reply(kind="notice", text=f"No open action {whose} is overdue.")

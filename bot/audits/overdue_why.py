@@ -14,6 +14,7 @@ import re
 from bot.asking.asked_plainly import plainly
 from bot.audits.actions import TEAM_READERS, team_owner_ids
 from bot.core import more_time_said
+from bot.core.action_due import is_overdue
 from bot.core.action_named import action_named
 from bot.core.replies import Reply, count_of
 from bot.core.services import Services
@@ -56,7 +57,7 @@ def answered(services: Services, turn: Turn, text: str) -> list[Reply] | None:
         return None
     owners, whose = _owners(services, turn)
     today = turn.now.astimezone(services.settings.timezone).date().isoformat()
-    late = [a for a in action_store.open_actions_of_owners(services.storage, owners) if a.due_date < today]
+    late = [a for a in action_store.open_actions_of_owners(services.storage, owners) if is_overdue(a.due_date, today)]
     if not late:
         return [Reply(kind="notice", text=f"No open action {whose} is overdue. {HOW_REASONS}")]
     notes = more_time_said.notes_for(services, late)

@@ -28,6 +28,7 @@ from datetime import date
 from bot.asking.asked_plainly import plainly
 from bot.audits.core import grade_label
 from bot.audits.reaudits import due_told
+from bot.core.action_due import is_overdue
 from bot.core.grade_verdict import GRADE_ORDER
 from bot.core.replies import Reply, count_of
 from bot.core.services import Services
@@ -167,7 +168,7 @@ def _actions_of(services: Services, audit_id: int, today: date) -> list[str]:
     lines = ["Its actions:"]
     for action in actions:
         due = date.fromisoformat(action.due_date)
-        state = "done" if action.done_at else ("**overdue**" if due < today else "open")
+        state = "done" if action.done_at else ("**overdue**" if is_overdue(due, today) else "open")
         lines.append(f"   • Action {action.id} — {action.description}, due {short_date(due)} ({state})")
     return lines
 
@@ -177,7 +178,7 @@ def _open_count(services: Services, user_id: str, today: date) -> str:
     actions = action_store.open_actions_of(services.storage, user_id)
     if not actions:
         return "You have no open actions."
-    overdue = sum(date.fromisoformat(a.due_date) < today for a in actions)
+    overdue = sum(is_overdue(a.due_date, today) for a in actions)
     return (f"You have {count_of(len(actions), 'open action')}" + (f", {overdue} overdue" if overdue else "") +
             ": `my actions` lists them, soonest first.")
 

@@ -10,6 +10,7 @@ gets the one message saying whose it is, in the modal. Case references only: the
 from __future__ import annotations
 
 from bot.audits import worker_picture
+from bot.core.action_due import is_overdue
 from bot.core.replies import Choice, Reply, count_of
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
@@ -35,7 +36,7 @@ def workers_of(services: Services, person: Person) -> list[str]:
 def _line(services: Services, worker_id: str, today: str) -> str:
     """One worker with their open and overdue actions, so the one to look at first stands out."""
     actions = action_store.open_actions_of(services.storage, worker_id)
-    overdue = sum(1 for action in actions if action.due_date < today)
+    overdue = sum(1 for action in actions if is_overdue(action.due_date, today))
     return (f"• {services.directory.label(worker_id)}: {count_of(len(actions), 'open action')}"
             + (f", {overdue} overdue" if overdue else ""))
 

@@ -17,6 +17,7 @@ from bot.audits.core import grade_label, not_in_channel
 from bot.audits.readback import audit_line, readable
 from bot.audits.worker_named import Named, list_team_named, people_named, picture_asked
 from bot.core import more_time_said, policy
+from bot.core.action_due import due_shown, is_overdue
 from bot.core.grade_verdict import GRADE_ORDER
 from bot.core.markup import audit_and_case
 from bot.core.replies import Choice, Reply, count_of
@@ -28,7 +29,6 @@ from bot.settings.people import Person, Role
 from bot.storage import actions as action_store
 from bot.storage import more_time as more_time_store
 from bot.storage import readback as readback_store
-from knowledge.dates import short_date
 
 SHOWN = 10  # audits of their cases shown, newest first; `list` shows them all
 ALL = 500  # `worker … list`: every audit of their cases one may read
@@ -133,7 +133,7 @@ def _actions(services: Services, turn: Turn, worker_id: str, every: bool) -> lis
     if not actions:
         return ["**Open actions they own**: none."]
     today = turn.now.astimezone(services.settings.timezone).date().isoformat()
-    overdue = sum(1 for action in actions if action.due_date < today)
+    overdue = sum(1 for action in actions if is_overdue(action.due_date, today))
     waiting = {asked.action_id for asked in more_time_store.pending_of(services.storage, worker_id)}
     asked = (f"{count_of(len(waiting), 'request')} for more time waiting for an answer" if waiting
              else "no request for more time waiting")
@@ -141,7 +141,7 @@ def _actions(services: Services, turn: Turn, worker_id: str, every: bool) -> lis
     shown = [a for n, a in enumerate(actions) if every or n < ACTIONS_SHOWN or a.id in waiting]
     notes = more_time_said.notes_for(services, shown)
     for action in shown:
-        due = short_date(action.due_date) + (" (**overdue**)" if action.due_date < today else "")
+        due = due_shown(action.due_date) + (" (**overdue**)" if is_overdue(action.due_date, today) else "")
         lines.append(f"• Action {action.id} — {action.description} ({audit_and_case(action.audit_id, action.case_ref)}"
                      f"), due {due}" + (f" — {notes[action.id]}" if action.id in notes else ""))
     if len(actions) > len(shown):

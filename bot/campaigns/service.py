@@ -37,6 +37,7 @@ from bot.campaigns.report import CampaignReport, build_report
 from bot.campaigns.sample import Submitted, draw
 from bot.core import agreement as agreement_figures
 from bot.core import policy
+from bot.core.action_due import overdue_before
 from bot.core.markup import bold, mention
 from bot.core.released_draft import released_said
 from bot.core.replies import Choice, Reply, agreeing, count_of
@@ -524,8 +525,8 @@ def report(services: Services, campaign: Campaign, today: date) -> CampaignRepor
     names = {t: services.directory.teams[t].name if t in services.directory.teams else t for t in campaign.teams}
     built = build_report(campaign, checklist, allocations, store.grades_by_team(storage, campaign.id),
                          store.answers_by_team(storage, campaign.id),
-                         store.actions_by_team(storage, campaign.id, today), _agreement(services, campaign.id), names,
-                         guidance_for)
+                         store.actions_by_team(storage, campaign.id, overdue_before(today)),
+                         _agreement(services, campaign.id), names, guidance_for)
     return dataclasses.replace(built, closed_on=_closed_on(services, campaign))
 
 

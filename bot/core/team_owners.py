@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
+from bot.core.action_due import overdue_before
 from bot.core.services import Services
 from bot.storage import actions as action_store
 from bot.storage import known_people
@@ -24,11 +25,11 @@ def team_action_owners(services: Services, team_ids: Iterable[str]) -> list[str]
 
 def open_and_overdue(services: Services, team_id: str, as_at: datetime, today: date) -> tuple[int, int]:
     """(open, overdue) of the team's actions as they stood at `as_at`: those its lists show (`team_action_owners`),
-    overdue meaning due before `today`. The one count of a team's overdue actions: Home's *Overdue actions now*,
-    the digests' and `/audit actions team overdue` agree (trial 58 F8: the digest counted a moved worker's actions in
-    her audits' old team while Home and `actions team` counted them in her new one)."""
+    overdue as bot.core.action_due says on `today`. The one count of a team's overdue actions: Home's *Overdue
+    actions now*, the digests' and `/audit actions team overdue` agree (trial 58 F8: the digest counted a moved
+    worker's actions in her audits' old team while Home and `actions team` counted them in her new one)."""
     owners = team_action_owners(services, [team_id])
-    return action_store.open_and_overdue_of_owners(services.storage, owners, as_at, today.isoformat())
+    return action_store.open_and_overdue_of_owners(services.storage, owners, as_at, overdue_before(today).isoformat())
 
 
 def overdue_by_team(services: Services, team_ids: Sequence[str], as_at: datetime, today: date) -> dict[str, int]:

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from bot.core import agreement as agreement_figures
 from bot.core import more_time_said, policy
+from bot.core.action_due import is_overdue
 from bot.core.agreement import days_between, last_complete_week
 from bot.core.left_behind import orphaned_drafts
 from bot.core.markup import audit_and_case
@@ -90,10 +91,10 @@ def my_work(services: Services, person: Person) -> list[Reply]:
             choices.append(Choice(f"Resume audit {audit_id}", "audit.resume", str(audit_id)))
     if actions_total:
         more = f" (soonest {SHOWN} below)" if actions_total > SHOWN else ""
-        overdue = sum(date.fromisoformat(a.due_date) < today for a in open_actions)  # as her manager's Home counts
+        overdue = sum(is_overdue(a.due_date, today) for a in open_actions)  # as her manager's Home counts
         lines.append(f"**Open actions**: {actions_total}" + (f", {overdue} overdue" if overdue else "") + more)
         for action_id, description, due, asked_note in actions:
-            late = " — **overdue**" if due < today else ""
+            late = " — **overdue**" if is_overdue(due, today) else ""
             lines.append(f"   • {description} (due {short_date(due, year=False)}){late}{asked_note}")
             choices.append(Choice(f"Done: action {action_id}", "actions.done", str(action_id)))
         lines.extend(f"   • Action {a.id}, {_clip(a.description)} ({audit_and_case(a.audit_id, a.case_ref)}): "
@@ -250,7 +251,7 @@ def _actions_line(services: Services, today: date) -> str:
     actions = action_store.open_actions_of_owners(services.storage, owners)
     if not actions:
         return "none"
-    overdue = sum(1 for a in actions if date.fromisoformat(a.due_date) < today)
+    overdue = sum(1 for a in actions if is_overdue(a.due_date, today))
     listed = "`/audit actions team overdue` lists them" if overdue else "`/audit actions team` lists them"
     return f"{len(actions)} across the teams, {overdue} of them overdue; {listed}"
 

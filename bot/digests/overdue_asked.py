@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from bot.core.action_due import is_overdue
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.core.team_owners import overdue_by_team, team_action_owners
@@ -31,7 +32,7 @@ def most_overdue(services: Services, turn: Turn, team_ids: list[str]) -> list[Re
     by_team = overdue_by_team(services, team_ids, services.clock(), today)
     teams = services.directory.teams
     owners = team_action_owners(services, team_ids)
-    late = [a for a in action_store.open_actions_of_owners(services.storage, owners) if a.due_date < today.isoformat()]
+    late = [a for a in action_store.open_actions_of_owners(services.storage, owners) if is_overdue(a.due_date, today)]
     by_owner: dict[str, int] = {}
     for action in late:
         by_owner[action.owner_id] = by_owner.get(action.owner_id, 0) + 1

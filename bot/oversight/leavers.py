@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime
 
+from bot.core.action_due import overdue_before
 from bot.core.left_behind import known_as, orphaned_drafts
 from bot.core.services import Services
 from bot.settings.people import Directory
@@ -36,7 +37,7 @@ def warnings(storage: Storage, directory: Directory, today: date) -> list[str]:
     hand the actions over (`action N owner <name>`)."""
     names = known_people.known_names(storage)
     lines = []
-    for left in known_people.open_actions_by_owner(storage, today.isoformat()):
+    for left in known_people.open_actions_by_owner(storage, overdue_before(today).isoformat()):
         if left.owner_id in directory.people:
             continue
         overdue = f" ({left.overdue} overdue)" if left.overdue else ""

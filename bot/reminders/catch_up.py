@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from bot.core.action_due import due_shown, is_overdue
 from bot.core.replies import Choice, Reply, count_of
 from bot.reminders.rules import (
     MAX_ITEM_BUTTONS,
@@ -82,8 +83,8 @@ def catch_ups(inputs: ReminderInputs, today: date) -> list[CatchUp]:
 
 
 def _action_line(action: ActionItem, today: date) -> str:
-    when = (f"was due {short_date(action.due)} and is overdue" if action.due < today
-            else "is due today")
+    when = (f"was due {due_shown(action.due)} and is overdue" if is_overdue(action.due, today)
+            else "is due today" if action.due == today else f"was due {due_shown(action.due)}, so it is due today")
     listed = "; it is on your manager's overdue list" if action.escalated else ""
     return f"Action {action.action_id} “{action.description}”{action.source} {when}{listed}."
 

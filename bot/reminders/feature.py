@@ -48,6 +48,9 @@ DASHED_RANGE = re.compile(r"(\d{1,2}/\d{1,2}(?:/\d{2,4})?)\s*[-–—]\s*(\d{1,2
 # the last day away.
 BACK_ON = re.compile(r"[\s,;]*\b(?:and\s+)?(?:(?:i'?m|i\s+am)\s+)?back\s+(?:at\s+work\s+|in\s+)?(?:on\s+)?"
                      r"(?P<day>\S.*?)(?=\s+cover\b|\s*$)", re.IGNORECASE)
+UNTIL_AFTER_NEW_YEAR = re.compile(r"[\s,;]*\b(?:until|till|til|to)\s+(?P<day>(?:(?:just|straight)\s+)?(?:after|past)\s+"
+                                  r"(?:the\s+)?new\s+years?(?:\s+(?:break|hols?|holidays?))?|(?:the\s+)?new\s+year)"
+                                  r"(?=\s+cover\b|\s*$)", re.IGNORECASE)
 KEY_PATTERN = re.compile(r"^(draft:\d+|action:\d+|moderation:\d+|quota:\d{4}-\d{2}|kb:[a-z0-9-]+|overdue-list)$")
 
 
@@ -122,9 +125,16 @@ def read_away(text: str, today: date, named: Callable[[str], str | None] = lambd
     return starts, until, cover
 
 
+def _day_back_typed(text: str) -> re.Match[str] | None:
+    """Where `text` says the day back: `back on 4th jan`, or `until after new year` (trial 60, F8: "away until after
+    new year" means back on its first working day, Monday 4 January 2027, not away that day too)."""
+    return BACK_ON.search(text) or UNTIL_AFTER_NEW_YEAR.search(text)
+
+
 def _back_read_as_until(text: str, today: date) -> str:
-    """`… back on 4th jan` as `… until` the day before it, the last day away; other text as it is."""
-    match = BACK_ON.search(text)
+    """`… back on 4th jan` (or `until after new year`) as `… until` the day before it, the last day away; other text
+    as it is."""
+    match = _day_back_typed(text)
     if match is None:
         return text
     back = parse_until(match.group("day"), today)
@@ -289,7 +299,7 @@ def _paused_said(today: date, until: date) -> str:
 def _other_reading(text: str, until: date) -> str:
     """The one line that takes the day typed the other way (fix48e): "until Monday" (however said: until_words) is
     Monday the last day away, `back on Monday` Monday the day back, and people sometimes mean the other."""
-    if BACK_ON.search(text):
+    if _day_back_typed(text):
         day = until + timedelta(days=1)
         return f"{day:%A} your last day away instead? Type `/audit away until {day.day}/{day.month}`."
     return f"Back on {until:%A} instead? Type `/audit away back on {until.day}/{until.month}`."

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from bot.core.action_due import due_shown, is_overdue
 from bot.core.calendar import first_working_day_of_week
 from bot.core.markup import audit_and_case
 from bot.core.replies import Reply, agreeing, count_of
@@ -23,7 +24,6 @@ from bot.core.services import Services
 from bot.reminders.inputs import open_actions, reminder_inputs
 from bot.reminders.rules import ActionItem
 from bot.storage import audits as audit_store
-from knowledge.dates import short_date
 
 _LISTED = 6  # actions listed one a line; more are counted, `/audit actions team` lists them all
 _MODERATION_STARTED = ("in_moderation", "moderated")  # the auditor may no longer change it; the owner's manager may
@@ -79,7 +79,7 @@ def _action_line(services: Services, user_id: str, action: ActionItem, today: da
     """• action 3 (_Book a core group_, audit #1, CR-551234): Social worker N1's, due 1 Dec 2026, overdue: the two
     commands, or who may still change it (its auditor, until a moderator opens the audit)."""
     label = services.directory.label
-    due = f"due {short_date(action.due)}" + (", overdue" if action.due < today else "")
+    due = f"due {due_shown(action.due)}" + (", overdue" if is_overdue(action.due, today) else "")
     where = f", {audit_and_case(action.audit_id, action.case_ref)}" if action.audit_id else ""
     said = f"• action {action.action_id} (_{action.description}_{where}): {label(action.owner_id)}'s, {due}: "
     audit = audit_store.get_audit(services.storage, action.audit_id)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from bot.core import more_time_said
+from bot.core.action_due import is_overdue
 from bot.core.calendar import is_working_day
 from bot.core.replies import Reply, agreeing, count_of
 from bot.core.services import Services
@@ -135,8 +136,8 @@ def _actions_later(services: Services, user_id: str, coming: list[Coming], today
     overdue and passed to their manager's weekly list (never reminded to them again)."""
     shown = {c.reminder.key for c in coming}
     rest = [a for a in action_store.open_actions_of(services.storage, user_id) if f"action:{a.id}" not in shown]
-    later = [a for a in rest if a.due_date > today.isoformat()]
-    overdue = [a for a in rest if a.due_date < today.isoformat()]
+    later = [a for a in rest if not is_overdue(a.due_date, today) and a.due_date > today.isoformat()]
+    overdue = [a for a in rest if is_overdue(a.due_date, today)]
     text = ""
     if later:
         text += (f"\n{count_of(len(later), 'open action')} of yours {agreeing(len(later), 'is', 'are')} due later "

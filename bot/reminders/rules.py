@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from bot.core.action_due import holiday_named, is_due_today, is_overdue
 from bot.core.calendar import (
     add_working_days,
     first_working_day_of_week,
@@ -187,14 +188,25 @@ def _actions(inputs: ReminderInputs, today: date) -> list[Reminder]:
     for action in inputs.actions:
         if action.escalated or action.due > horizon:
             continue
-        when = (f"was due {_short_date(action.due)} and is overdue" if action.due < today
-                else "is due today" if action.due == today else f"is due {_short_date(action.due)}")
+        when = _when_due(action.due, today)
         found.append(Reminder(
             action.owner_id, f"action:{action.action_id}",
             f"Action {action.action_id} “{_clip(action.description)}”{action.source} {when}.",  # the button's number
             Choice(f"Mark action {action.action_id} done", "actions.done", str(action.action_id)),
         ))
     return found
+
+
+def _when_due(due: date, today: date) -> str:
+    """How an action's reminder says its date: overdue, due today, or due on a day; an action due on a day off is
+    due by the next working day and overdue only after it (bot.core.action_due), its day named (trial 60, F30)."""
+    if is_overdue(due, today):
+        return f"was due {_short_date(due)}{holiday_named(due)} and is overdue"
+    if due == today:
+        return "is due today"
+    if is_due_today(due, today):
+        return f"was due {_short_date(due)}{holiday_named(due)}, so it is due today, the first working day after"
+    return f"is due {_short_date(due)}{holiday_named(due)}"
 
 
 def _overdue_lists(inputs: ReminderInputs, today: date) -> list[Reminder]:
@@ -205,13 +217,14 @@ def _overdue_lists(inputs: ReminderInputs, today: date) -> list[Reminder]:
         return []
     by_manager: dict[str, list[ActionItem]] = {}
     for action in inputs.actions:
-        if action.due < today and action.reopened != today:
+        if is_overdue(action.due, today) and action.reopened != today:
             for manager in action.manager_ids:
                 by_manager.setdefault(manager, []).append(action)
     found = []
     for manager, actions in by_manager.items():
         lines = "\n".join(
-            f"   – “{_clip(a.description, 70)}”{a.source} (due {_short_date(a.due)}, owner {mention(a.owner_id)})"
+            f"   – “{_clip(a.description, 70)}”{a.source} (due {_short_date(a.due)}{holiday_named(a.due)}, owner "
+            f"{mention(a.owner_id)})"
             for a in actions
         )
         found.append(Reminder(

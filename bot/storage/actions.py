@@ -92,9 +92,10 @@ def open_actions_of_owners(storage: Storage, owner_ids: list[str]) -> list[Actio
 
 
 def open_and_overdue_of_owners(storage: Storage, owner_ids: list[str], as_at: datetime,
-                               today: str) -> tuple[int, int]:
+                               overdue_before: str) -> tuple[int, int]:
     """(open, overdue) of the actions from submitted audits owned by any of these people as they stood at `as_at`
-    (set before it, not done or done since), overdue meaning due before `today` (an ISO day)."""
+    (set before it, not done or done since), overdue meaning due before `overdue_before` (an ISO day: the rule's
+    owner, bot.core.action_due, gives it)."""
     if not owner_ids:
         return 0, 0
     marks = ", ".join("?" for _ in owner_ids)
@@ -102,7 +103,7 @@ def open_and_overdue_of_owners(storage: Storage, owner_ids: list[str], as_at: da
         f"SELECT COUNT(*), COALESCE(SUM(a.due_date < ?), 0) FROM actions a JOIN audits au ON au.id = a.audit_id "
         f"WHERE {LIVE} AND a.owner_id IN ({marks}) AND a.created_at < ? AND (a.done_at IS NULL OR a.done_at >= ?) "
         f"AND au.status IN {COMPLETED_SQL} AND au.submitted_at IS NOT NULL",
-        [today, *owner_ids, utc_text(as_at), utc_text(as_at)]).fetchone()
+        [overdue_before, *owner_ids, utc_text(as_at), utc_text(as_at)]).fetchone()
     return int(row[0]), int(row[1])
 
 

@@ -368,13 +368,14 @@ def answers_by_team_recounted(storage: Storage, campaign_id: int) -> list[tuple[
         "GROUP BY al.team_id, an.question_id ORDER BY al.team_id, an.question_id", [campaign_id]).fetchall()]
 
 
-def actions_by_team(storage: Storage, campaign_id: int, today: date) -> list[tuple[str, int, int]]:
-    """(team, actions raised, actions open past their due date)."""
+def actions_by_team(storage: Storage, campaign_id: int, overdue_before: date) -> list[tuple[str, int, int]]:
+    """(team, actions raised, actions open and overdue: due before `overdue_before`, which bot.core.action_due
+    gives)."""
     return [tuple(r) for r in storage.db.execute(
         "SELECT al.team_id, COUNT(*), SUM(ac.done_at IS NULL AND ac.due_date < ?) FROM actions ac "
         "JOIN audits a ON a.id = ac.audit_id JOIN campaign_allocations al ON al.audit_id = a.id "
         f"WHERE al.campaign_id = ? AND a.submitted_at IS NOT NULL AND a.status IN {COMPLETED_SQL} "
-        "AND ac.removed_at IS NULL GROUP BY al.team_id", [today.isoformat(), campaign_id]).fetchall()]
+        "AND ac.removed_at IS NULL GROUP BY al.team_id", [overdue_before.isoformat(), campaign_id]).fetchall()]
 
 
 def campaign_ids_of_audits(storage: Storage, audit_ids: Sequence[int]) -> dict[int, int]:

@@ -37,7 +37,7 @@ def test_audit_actions_and_team_actions_name_the_case(services: Services) -> Non
         [mine] = engine.command(WORKER, "actions")
         [team] = engine.command("U0MGRN001", "actions team")
     for listed in (mine.text, team.text):
-        assert f"Hold a direct-work session (audit #{first}, CR-123456), due 21 Nov 2026 (**overdue**)" in listed
+        assert f"Hold a direct-work session (audit #{first}, CR-123456), due Sat 21 Nov 2026 (**overdue**)" in listed
         assert f"Chase the health assessment (audit #{second}, CR-654321), due 8 Dec 2026" in listed
 
 

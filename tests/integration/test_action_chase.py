@@ -62,7 +62,7 @@ def test_the_auditor_may_chase_and_others_may_not(engine: Engine, services: Serv
     assert "Only Social worker N1's manager, the auditor who set action" in other
     assert "Only Social worker N1's manager" in worker
     assert OWNER in [r.to_user for r in auditor]
-    assert "due 20 Dec 2026)" in auditor[0].text
+    assert "due Sun 20 Dec 2026)" in auditor[0].text
 
 
 def test_a_done_action_is_said_to_be_done(engine: Engine, services: Services) -> None:

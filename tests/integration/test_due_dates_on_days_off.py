@@ -119,7 +119,8 @@ def test_a_changed_grades_action_on_a_bank_holiday_is_kept_when_typed_with_anywa
         _, asked = drive(engine, [f"/audit edit {audit_id} grade inadequate {why}", ACTION, "1", "26/12"])
         assert store.get_audit(services.storage, audit_id).overall_grade == "good"  # nothing changed yet
         _, out = drive(engine, ["26/12 anyway", "send"])
-    assert ("Saturday 26 December 2026 is a bank holiday (Boxing Day), so nothing is stored yet: type 24/12 for "
+    assert ("Saturday 26 December 2026 is a Saturday (Boxing Day; the bank holiday is Monday 28 December), so nothing "
+            "is stored yet: type 24/12 for "
             "Thursday 24 December, the last working day before it, or 26/12 anyway to keep it.") in flat(asked)
     assert "grade changed from Good to Inadequate" in flat(out)
     assert due_dates(services, audit_id) == ["2026-12-26"]

@@ -45,7 +45,8 @@ def test_an_action_due_by_good_friday_is_read_said_back_and_queried_as_a_bank_ho
     ("easter monday", "due Monday 29 March 2027 (in 84 days). That is a bank holiday (Easter Monday)"),
     ("Easter", "due Sunday 28 March 2027 (in 83 days). That is a Sunday"),
     ("the thursday before easter", "due Thursday 25 March 2027 (in 80 days). Actions (1 so far)"),
-    ("boxing day", "due Sunday 26 December 2027 (in 356 days). That is a bank holiday (Boxing Day)"),
+    ("boxing day", "due Sunday 26 December 2027 (in 356 days). That is a Sunday (Boxing Day; the bank holiday is "
+                   "Tuesday 28 December)"),
     ("christmas eve", "due Friday 24 December 2027 (in 354 days). Actions (1 so far)"),
 ])
 def test_a_named_day_typed_at_when_is_it_due_is_the_next_such_day(engine: Engine, typed: str, said: str) -> None:

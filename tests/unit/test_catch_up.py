@@ -35,7 +35,7 @@ def test_back_from_time_away_gets_one_message_of_what_came_up_while_away() -> No
     assert reply.text == (
         "While you were away (from Monday 7 December 2026 to Friday 11 December 2026), 3 things came up for you:\n"
         "• Action 1 “Visit and see the child alone” (audit #4, CR-104001) was due 9 Dec 2026 and is overdue.\n"
-        "• Action 2 “Update the chronology” (audit #4, CR-104001) was due 6 Dec 2026 and is overdue; it is on your "
+        "• Action 2 “Update the chronology” (audit #4, CR-104001) was due Sun 6 Dec 2026 and is overdue; it is on your "
         "manager's overdue list.\n"
         "• Audit #7 of your case CR-104002, submitted 8 Dec 2026, asks for your reflections.")
     assert [(c.action, c.value) for c in reply.choices] == [
