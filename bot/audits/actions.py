@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.audits import pages
 from bot.core import chase_said, more_time_said, not_mine_said, policy
 from bot.core.action_due import due_shown, is_overdue
 from bot.core.markup import audit_and_case
@@ -15,6 +14,7 @@ from bot.core.replies import Choice, Reply, count_of
 from bot.core.services import Services
 from bot.core.team_owners import team_action_owners
 from bot.core.teams import find_team, noted, readable_team, team_matches, team_names
+from bot.engine import pages
 from bot.engine.routing import Turn
 from bot.errors import AccessDenied, UserError
 from bot.settings.people import Person, Role

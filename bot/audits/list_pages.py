@@ -3,7 +3,7 @@ same list.
 
 In a user trial `more` typed under a paged list was taken for a knowledge question, answered "I don't know that
 yet" and put on the QA leads' unanswered list; later `more` under the moderation queue said there was no list. The
-paged commands keep which list and page they showed (bot.audits.pages); typed `more`, `more please`, `next page`,
+paged commands keep which list and page they showed (bot.engine.pages); typed `more`, `more please`, `next page`,
 `show more` or `older ones` shows the next page. When there is no list to go on with, or the last page was shown,
 one message says so and how to list; either way it is never a question.
 

@@ -22,7 +22,6 @@ from bot.audits import (
     moderation_refusal,
     moderation_told,
     moderation_unchanged,
-    pages,
     readback,
 )
 from bot.audits.action_fields import due_near
@@ -44,6 +43,7 @@ from bot.core import buttons, policy
 from bot.core.replies import Choice, Reply, count_of
 from bot.core.sentences import as_sentence, as_sentences, in_a_sentence
 from bot.core.services import Services
+from bot.engine import pages
 from bot.engine.routing import Turn
 from bot.errors import AccessDenied, StaleAction, UserError
 from bot.privacy.screen import screen_text

@@ -2,7 +2,7 @@
 
 Trial 33: the queue's buttons say "Open #45", so a QA lead typed `open 45` and was asked "Did you mean show 45?"
 (`open` is a word people use for `show`). Right after `/audit moderate` lists the queue (the list this person last
-saw, bot.audits.pages, with its buttons the options last shown), `open 45`, `open #45` or `open audit 45` is `/audit
+saw, bot.engine.pages, with its buttons the options last shown), `open 45`, `open #45` or `open audit 45` is `/audit
 moderate 45`; anywhere else it never opens a moderation by surprise (bot.campaigns.open_listed reads it).
 """
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.audits import escalation, moderation_hold, pages, response_waiting
+from bot.audits import escalation, moderation_hold, response_waiting
 from bot.audits import finish as audits_finish
 from bot.audits.core import (
     Ctx,
@@ -34,6 +34,7 @@ from bot.core.replies import Choice, Reply
 from bot.core.sentences import as_sentence
 from bot.core.services import Services
 from bot.core.teams import TeamRead, noted, readable_team
+from bot.engine import pages
 from bot.engine.routing import Turn
 from bot.errors import AccessDenied, StaleAction, UserError
 from bot.privacy.screen import check_case_reference, screen_text

@@ -11,7 +11,7 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
-from bot.audits import pages, reaudit_outcomes
+from bot.audits import reaudit_outcomes
 from bot.audits.core import audited_by, grade_of_record_text, not_in_channel
 from bot.audits.reaudit_scope import rule_text, scope_and_team
 from bot.core import policy
@@ -20,6 +20,7 @@ from bot.core.reaudits import DUE_SOON, Reaudit, due_for_case, reaudits
 from bot.core.replies import Choice, Reply, count_of
 from bot.core.services import Services
 from bot.core.teams import noted
+from bot.engine import pages
 from bot.engine.near_miss import TEAM, paged
 from bot.engine.routing import Engine, Turn
 from bot.settings.people import Person, Role

@@ -6,14 +6,13 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from bot.audits import pages
 from bot.core import buttons
 from bot.core.calendar import is_working_day, next_working_day
 from bot.core.markup import mention
 from bot.core.people import person_named
 from bot.core.replies import Reply
 from bot.core.services import Services
-from bot.engine import confirmations
+from bot.engine import confirmations, pages
 from bot.engine.routing import Engine, Turn
 from bot.errors import UserError
 from bot.reminders import away_for, away_one_day, away_range, preview
@@ -365,7 +364,7 @@ def _back(services: Services, turn: Turn, today: date) -> list[Reply]:
 
 def reminders_command(services: Services, turn: Turn, rest: str = "") -> list[Reply]:
     """`/audit reminders [page N]`, or "what reminders have I got": the person's coming reminders
-    (bot.reminders.preview), a page at a time, kept for `more` as every paged list is (bot.audits.pages)."""
+    (bot.reminders.preview), a page at a time, kept for `more` as every paged list is (bot.engine.pages)."""
     local = turn.now.astimezone(services.settings.timezone)
     page = pages.page_of(rest.split())[1]
     coming = preview.coming_up(services, turn.user_id, local)

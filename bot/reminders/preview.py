@@ -4,7 +4,7 @@ Trials 21 and 22: people asked "what reminders have i got" and got the general a
 also said `/audit digest` was for them when it is for managers. Nobody could see what they would be chased about, or
 check a snooze or time away had taken. This runs the daily job's own rules (bot.reminders.rules) on what is stored
 now, for each of the job's next runs on a working day, and keeps this person's items, each with the first day it
-would come, 12 a page (`more` or `page 2` for the next: bot.audits.pages). Nothing is sent, and nothing is stored
+would come, 12 a page (`more` or `page 2` for the next: bot.engine.pages). Nothing is sent, and nothing is stored
 but the page shown, for `more`.
 """
 

@@ -46,7 +46,7 @@ def test_more_shows_the_next_pages_of_the_same_list_then_says_it_was_the_last(en
 
 
 def test_a_page_past_the_end_says_how_many_and_how_to_see_the_first(engine: Engine, newest_first: list[str]) -> None:
-    """Every list that pages refuses a page past its end in the same words (bot.audits.pages.no_such_page); only
+    """Every list that pages refuses a page past its end in the same words (bot.engine.pages.no_such_page); only
     `/audit moderate` used to say how to get back to the first page."""
     [beyond] = engine.command(QA_LEAD, "list team north-assessment page 4", surface="terminal")
     assert beyond.kind == "error"
