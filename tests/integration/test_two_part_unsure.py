@@ -6,10 +6,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.asking.two_part import answered_in_parts
 from bot.engine.routing import Engine
 from knowledge.loader import load_knowledge
 from knowledge.search import KnowledgeSearch
+from knowledge.two_part import answered_in_parts
 from tests.support.kb_helpers import all_text, button_values
 
 PRACTITIONER = "U0PRAN001"
