@@ -59,3 +59,19 @@ def test_a_team_around_the_family_is_answered_with_the_early_help_entry(shipped:
                                    "what training courses are on next month"])
 def test_out_of_scope_neighbours_are_not_answered(shipped: KnowledgeSearch, query: str) -> None:
     assert answered(shipped, query) is None
+
+
+def test_who_can_refer_to_marac_is_answered_with_the_domestic_abuse_entry_that_says_so(
+        shipped: KnowledgeSearch, kb: KnowledgeBase) -> None:
+    """F23: MARAC was named, with nothing on who may refer."""
+    assert answered(shipped, "what is marac and who can refer") == "domestic-abuse"
+    answer = kb.entries["domestic-abuse"].answer
+    assert "*Who can refer to MARAC:* any agency" in answer
+    assert "professional judgement" in answer and "MARAC coordinator" in answer
+
+
+def test_closing_a_child_in_need_case_when_the_family_stops_engaging_is_answered_with_case_closure(
+        shipped: KnowledgeSearch, kb: KnowledgeBase) -> None:
+    """Found beside trial 60: the section 47 consent entry was offered first."""
+    assert answered(shipped, "can i close a child in need case if the family stops engaging") == "case-closure"
+    assert "that alone is not a reason to close" in kb.entries["case-closure"].answer
