@@ -38,7 +38,8 @@ def test_a_child_with_a_family_friend_for_months_is_answered_as_private_fosterin
 
 def test_the_private_fostering_answer_names_everyday_arrangements(kb: KnowledgeBase) -> None:
     answer = kb.entries["private-fostering"].answer
-    assert "family friend or neighbour while a parent is unwell, in rehab or in prison" in answer
+    assert ("family friend or neighbour while a parent is unwell, in treatment for drink or drugs, or in prison"
+            in answer)
     assert "28 days or more" in answer and "under 18 if disabled" in answer
 
 
