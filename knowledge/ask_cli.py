@@ -8,16 +8,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TextIO
 
 from knowledge.dates import long_date
 from knowledge.due_rules import due_lines
+from knowledge.entries import related_shown
 from knowledge.loader import KnowledgeBase, default_folder, load_knowledge
 from knowledge.problems import KnowledgeBaseError
 from knowledge.search import KnowledgeSearch, SearchResult, to_json
 from knowledge.term_entries import explained
+from knowledge.two_part import OTHER_PART_LEAD, OtherPart, answered_in_parts, other_part
 
 DONT_KNOW = "I don't know that yet."
 CANNOT_HELP = "I can't help with that here: "  # as the chat says it (bot.asking.feature.out_of_scope_reply)
@@ -57,34 +59,77 @@ def run_ask(load: Callable[[], tuple[KnowledgeBase, KnowledgeSearch]], question:
         stdout.write(f"{error}\nRun `audit-bot kb check` after fixing them.\n")
         return 1
     if question is not None:
-        found, said = _search(search, searched, question, kb)
-        result, given = settle(question, found)
+        asked = _answered(search, searched, question, kb, settle)
         if as_json:
-            stdout.write(json.dumps(reply_json(result, kb), ensure_ascii=False) + "\n")
-        elif result.topic is not None:
-            stdout.write(out_of_scope_text(result, kb) + "\n")
+            stdout.write(json.dumps(reply_json(asked.result, kb, asked.other), ensure_ascii=False) + "\n")
+        elif asked.result.topic is not None:
+            stdout.write(out_of_scope_text(asked.result, kb) + "\n")
         else:
-            meaning = said.replace("**", "") + "\n\n" if said else ""
-            stdout.write(meaning + (given_text(given, result) if given and result.outcome != "answer" else
-                                    _dated(result, kb, question, today) + render_text(result, kb)
-                                    + (f"\n\n{given}" if given else "")) + "\n")
+            stdout.write(_text(asked, kb, question, today) + "\n")
         return 0
     for line in stdin:
         text = line.strip()
         if not text:
             continue
-        stdout.write(json.dumps(reply_json(settle(text, _search(search, searched, text, kb)[0])[0], kb),
-                                ensure_ascii=False) + "\n")
+        asked = _answered(search, searched, text, kb, settle)
+        stdout.write(json.dumps(reply_json(asked.result, kb, asked.other), ensure_ascii=False) + "\n")
         stdout.flush()
     return 0
 
 
-def reply_json(result: SearchResult, kb: KnowledgeBase) -> dict[str, object]:
+@dataclass(frozen=True)
+class _Asked:
+    """What the chat would give a question: the settled result, the glossary meanings said first, a QA lead's answer
+    to these words, and the entry for the other part of a two-part question (knowledge.two_part)."""
+
+    result: SearchResult
+    said: str | None
+    given: str | None
+    other: OtherPart | None
+
+
+def _answered(search: KnowledgeSearch, searched: Callable[[str], str], question: str, kb: KnowledgeBase,
+              settle: Settle) -> _Asked:
+    """The chat's steps after the search, in its order (bot.asking.feature): the glossary meanings, what people said
+    about these words, then a question in two parts answered part by part (trial 60 F24: "what is the PLO and how
+    long does pre proceedings last" got "Did you mean…" here where the chat answered both parts)."""
+    found, said = _search(search, searched, question, kb)
+    result, given = settle(question, found)
+    voted_down = found.outcome == "answer" and result.outcome == "ambiguous"
+    if given is None and not voted_down and result.topic is None:
+        result = answered_in_parts(search, result)
+    other = None
+    if given is None and result.outcome == "answer" and result.answer is not None:
+        other = other_part(search, result.query, result.answer.entry_id,
+                           {match.entry_id: match.score for match in result.suggestions})
+    return _Asked(result, said, given, other)
+
+
+def _text(asked: _Asked, kb: KnowledgeBase, question: str, today: dt.date | None) -> str:
+    """The terminal reply: the meanings, then a QA lead's answer or the entry (with due dates from a day in the
+    question), then the other part's entry, as the chat orders them."""
+    result, given = asked.result, asked.given
+    meaning = asked.said.replace("**", "") + "\n\n" if asked.said else ""
+    if given and result.outcome != "answer":
+        return meaning + given_text(given, result)
+    body = _dated(result, kb, question, today) + render_text(result, kb, asked.other) + (f"\n\n{given}" if given
+                                                                                            else "")
+    if asked.other is not None:
+        body += f"\n\n{OTHER_PART_LEAD} (“{asked.other[0]}”): {asked.other[2]}"
+    return meaning + body
+
+
+def reply_json(result: SearchResult, kb: KnowledgeBase, other: OtherPart | None = None) -> dict[str, object]:
     """The documented JSON of a result; for a question about IT, HR, pay or leave, as the chat gives it: no answer, the
     nearest related entry as the one suggestion, and `out_of_scope`, the chat's words ("I can't help with that
-    here: ..."), so a script checking a wording sees the chat's reply rather than "I don't know" (trial 49)."""
+    here: ..."), so a script checking a wording sees the chat's reply rather than "I don't know" (trial 49). A
+    question in two parts adds `other_part` (the part, and the entry the chat names for it), only then, so the
+    shape a script reads stays as it was."""
     if result.topic is None:
-        return to_json(result)
+        shaped = to_json(result)
+        if other is not None:
+            shaped["other_part"] = {"part": other[0], "id": other[1], "question": other[2]}
+        return shaped
     related = _related(result, kb)
     return {**to_json(replace(result, answer=None, suggestions=())),
             "suggestions": [{"id": entry_id, "question": kb.entries[entry_id].question, "score": None}
@@ -128,16 +173,21 @@ def _dated(result: SearchResult, kb: KnowledgeBase, question: str, today: dt.dat
     return "\n".join([f"Due dates from {long_date(started)}:", *(line.replace("**", "") for line in lines)]) + "\n\n"
 
 
-def render_text(result: SearchResult, kb: KnowledgeBase) -> str:
+def render_text(result: SearchResult, kb: KnowledgeBase, other: OtherPart | None = None) -> str:
     """A readable reply for a terminal: the answer with its score, the suggestions, or that we do not know. A
-    question asking what a glossary term means gets the meaning first (run_ask), as in the chat."""
+    question asking what a glossary term means gets the meaning first (run_ask), as in the chat. An answer's
+    "Related" are the entries its QA lead listed as related, as the chat's buttons offer them (trial 60 F25: the
+    search's runners-up put "What is a themed audit?" under county lines), less the other part's entry, named on
+    its own line after it."""
     if result.outcome == "answer" and result.answer is not None:
         entry = kb.entries[result.answer.entry_id]
         lines = [f"{entry.question}  (score {result.answer.score:.0f})", "", entry.answer.rstrip()]
         if entry.source:
             lines += ["", f"Source: {entry.source}"]
-        if result.suggestions:
-            lines += ["", "Related: " + "; ".join(match.question for match in result.suggestions)]
+        related = [kb.entries[entry_id].question for entry_id in related_shown(entry, kb.entries)
+                   if other is None or entry_id != other[1]]
+        if related:
+            lines += ["", "Related: " + "; ".join(related)]
         return "\n".join(lines)
     if result.outcome == "ambiguous":
         # In the order the chat offers them (both rankings fused); each score is the concept scorer's alone, so

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import string
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -12,6 +13,8 @@ from knowledge.due_rules import DueRule, parse_due
 from knowledge.fields import ID_PATTERN, OWNER_FORMS, did_you_mean, is_owner, suggested_id, type_name
 from knowledge.problems import Problem
 
+BOT_TAG = "audit-bot"  # entries on how the bot works (starting an audit, who sees one), not on practice
+MAX_RELATED = 3  # the related entries offered under an answer
 MAX_ANSWER_CHARS = 2900  # a Slack section holds 3,000 characters; leave room for the heading
 REQUIRED_FIELDS = ("id", "question", "answer")
 OPTIONAL_FIELDS = ("alternatives", "tags", "source", "owner", "review_by", "related", "due")
@@ -56,6 +59,18 @@ class Entry:
     def is_stale(self, today: dt.date) -> bool:
         """Past its review date, so the answer may no longer match guidance and the owner should check it."""
         return self.review_by is not None and self.review_by < today
+
+    @property
+    def about_the_bot(self) -> bool:
+        """An entry on using the bot (tagged `audit-bot`), not on practice: never guidance beside a checklist
+        question (bot.campaigns.guidance)."""
+        return BOT_TAG in self.tags
+
+
+def related_shown(entry: Entry, entries: Mapping[str, Entry]) -> list[str]:
+    """The ids of the related entries offered under `entry`'s answer, in the chat and in `audit-bot ask` alike: the
+    ones its QA lead listed under `related:` that are served, at most MAX_RELATED."""
+    return [other for other in entry.related if other in entries][:MAX_RELATED]
 
 
 @dataclass(frozen=True)

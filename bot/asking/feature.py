@@ -51,8 +51,9 @@ from bot.settings.people import Role
 from bot.storage import actions as action_store
 from bot.storage import asks as store
 from knowledge import specific_ask
+from knowledge import two_part as question_parts
 from knowledge.dates import short_date
-from knowledge.entries import Entry
+from knowledge.entries import MAX_RELATED, Entry, related_shown
 from knowledge.out_of_scope import OutOfScopeTopic
 from knowledge.search import SearchResult
 from knowledge.smalltalk import SmallTalkGroup
@@ -60,7 +61,6 @@ from knowledge.term_entries import explained
 
 WORDISH = re.compile(r"\w")
 MAX_STORED_QUERY = 500  # longer messages are cut before they are stored; search still sees the whole text
-MAX_RELATED = 3
 EXAMPLE = "_when is the ICPC due?_"
 ASK_AGAIN = "ask your question again"
 WHAT_I_DO = (f"I help with case audits and practice questions: type `start audit` to begin one, ask a question such "
@@ -196,7 +196,7 @@ class KnowledgeFeature:
         meaning = [] if said is None else [Reply(text=said)]
         result, given, voted_down = self.settled(turn, live, question, searched, result, leave_out)
         if given is None and not voted_down:  # "who is at a strat and how quick is the s47": each part its entry
-            result = two_part.answered_in_parts(live.search, result)
+            result = question_parts.answered_in_parts(live.search, result)
         entry_id = result.answer.entry_id if result.answer else None
         score = result.answer.score if result.answer else None
         ask_id = store.record_ask(self.services.storage, turn.now, turn.user_id, question[:MAX_STORED_QUERY],
@@ -334,7 +334,7 @@ class KnowledgeFeature:
         answer into "not sure which", with no word why)."""
         if result.outcome == "answer" and result.answer is not None:
             entry = live.kb.entries[result.answer.entry_id]
-            other = two_part.other_part(live.search, result.query, entry.id,
+            other = question_parts.other_part(live.search, result.query, entry.id,
                                         {match.entry_id: match.score for match in result.suggestions})
             answered = self.entry_reply(turn, live, entry, ask_id)
             return [two_part.without_entry(answered, other[1]) if other else answered,
@@ -401,8 +401,8 @@ class KnowledgeFeature:
         if ask_id is not None:
             choices += [Choice("Helpful", "kb.feedback", f"{ask_id}:1", style="primary"),
                         Choice("Not helpful", "kb.feedback", f"{ask_id}:0")]
-        related = [live.kb.entries[other] for other in entry.related if other in live.kb.entries]
-        choices += [Choice(other.question, "kb.show", other.id) for other in related[:MAX_RELATED]]
+        choices += [Choice(live.kb.entries[other].question, "kb.show", other)
+                    for other in related_shown(entry, live.kb.entries)]
         note = f"Source: {entry.source}" if entry.source else "Source: the QA team's own guidance"
         reply = Reply(title=entry.question, text=text, choices=tuple(choices), note=note)
         return offered.remember(self.services, turn, ask_id, reply) if ask_id is not None else reply

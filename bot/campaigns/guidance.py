@@ -20,7 +20,6 @@ from bot.core.knowledge import LiveKnowledge
 from knowledge.checklist_schema import Checklist, Question
 from knowledge.fields import ID_PATTERN
 
-BOT_TAG = "audit-bot"  # entries on how the bot works, never guidance on practice
 Found = tuple[str | None, str | None]  # (entry id, entry question), both None for no guidance
 
 
@@ -44,6 +43,6 @@ def related_entry(live: LiveKnowledge, text: str, question: Question | None = No
         agreed = evidence.keyword[0].entry_id == first.entry_id and first.score >= search.fit.suggest_score
         best = first if agreed else None
     entry = live.kb.entries.get(best.entry_id) if best is not None else None
-    if entry is None or BOT_TAG in entry.tags:
+    if entry is None or entry.about_the_bot:
         return None, None
     return entry.id, entry.question

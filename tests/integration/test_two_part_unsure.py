@@ -6,10 +6,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.asking.two_part import answered_in_parts
 from bot.engine.routing import Engine
 from knowledge.loader import load_knowledge
 from knowledge.search import KnowledgeSearch
+from knowledge.two_part import answered_in_parts
 from tests.support.kb_helpers import all_text, button_values
 
 PRACTITIONER = "U0PRAN001"
@@ -78,3 +78,15 @@ def test_no_entry_is_offered_twice_in_the_reply_to_a_two_part_question(engine: E
                                                                        joint: str) -> None:
     offered = shown_entries(engine.message(PRACTITIONER, f"{first}{joint}{second}"))
     assert len(offered) == len(set(offered))
+
+
+def test_a_comparison_answered_for_one_side_names_the_other_side_in_the_chat(engine: Engine) -> None:
+    """Trial 60 F27: the difference between kinship care and special guardianship got the SGO entry alone."""
+    replies = engine.message(PRACTITIONER, "nan wants to look after the kids, what is the difference between kinship "
+                                           "care and special guardianship")
+    assert replies[0].title == "What is a special guardianship order?"
+    assert "**And for the other part of your question** (“kinship care”): What support should kinship carers get?" \
+        in all_text(replies)
+    assert shown_entries(replies).count("kinship-care") == 1
+    one_entry = engine.message(PRACTITIONER, "whats the diff between LAC and CiC")
+    assert "other part of your question" not in all_text(one_entry)

@@ -123,3 +123,37 @@ def test_an_it_hr_pay_or_leave_question_gets_the_chats_out_of_scope_reply() -> N
     assert reply["out_of_scope"].startswith("I can't help with that here: For booking")
     _, out = ask(None, as_json=True, stdin="my laptop wont turn on\n", kb_dir=None)
     assert json.loads(out)["out_of_scope"].startswith("I can't help with that here: For laptops")
+
+
+def test_a_two_part_question_is_answered_part_by_part_as_in_the_chat() -> None:
+    """Trial 60 F24: `ask` gave "Did you mean…" where the chat answers the PLO and names pre-proceedings after it."""
+    _, out = ask("what is the PLO and how long does pre proceedings last", as_json=False, kb_dir=None)
+    assert out.startswith("What is the Public Law Outline?")
+    assert out.rstrip().endswith("And for the other part of your question (“how long does pre proceedings last”): "
+                                 "What happens in pre-proceedings?")
+    assert "Did you mean" not in out and "Related: What happens in pre-proceedings?" not in out
+    _, out = ask("what is the PLO and how long does pre proceedings last", as_json=True, kb_dir=None)
+    reply = json.loads(out)
+    assert reply["answer"]["id"] == "public-law-outline"
+    assert reply["other_part"] == {"part": "how long does pre proceedings last", "id": "pre-proceedings",
+                                   "question": "What happens in pre-proceedings?"}
+    assert {"query", "answer", "suggestions"} <= set(reply)
+
+
+def test_a_comparison_answered_for_one_side_names_the_other_sides_entry() -> None:
+    """Trial 60 F27: the difference between kinship care and special guardianship got the SGO entry alone."""
+    _, out = ask("nan wants to look after the kids, what is the difference between kinship care and special "
+                 "guardianship", as_json=False, kb_dir=None)
+    assert "And for the other part of your question (“kinship care”)" in out
+    _, out = ask("whats the diff between LAC and CiC", as_json=False, kb_dir=None)
+    assert "other part of your question" not in out  # one entry answers both names
+
+
+def test_related_under_an_answer_are_the_entrys_own_not_the_searchs_runners_up() -> None:
+    """Trial 60 F25: "What is a themed audit?" and "How do I start a case audit with the bot?" under county lines."""
+    _, out = ask("what is county lines and how do i spot it", as_json=False, kb_dir=None)
+    related = next(line for line in out.splitlines() if line.startswith("Related: "))
+    assert "National Referral Mechanism" in related
+    assert "themed audit" not in related and "with the bot" not in related
+    _, out = ask("what happens at a channel panel", as_json=False, kb_dir=None)
+    assert "child's name into the bot" not in out and "Who can see an audit?" not in out
