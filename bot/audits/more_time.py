@@ -19,9 +19,9 @@ from datetime import date, timedelta
 
 from bot.audits import action_edit, more_time_answer, more_time_undo
 from bot.audits.action_status import typed_id
+from bot.audits.more_time_away import away_said
 from bot.core import also_asked, more_time_said
 from bot.core.action_named import action_named
-from bot.core.away_said import away_line
 from bot.core.markup import audit_and_case
 from bot.core.owner_manager import approver
 from bot.core.replies import Reply
@@ -456,22 +456,18 @@ def ask(services: Services, turn: Turn, request: Request, replacing: str = "") -
                      turn.now)
     instead = f" (instead of {replacing})" if replacing else ""
     off = "" if until_day is None or request.anyway else _day_off_said(turn, services, until_day)
+    away = away_said(services, asked, action, until_day, turn.now.astimezone(services.settings.timezone).date())
     sent = Reply(text=f"I've asked {services.directory.label(asked)}, {role}, for more time on {action_named(action)}"
                       f"{' ' + until if until else ''}{instead}. It stays due {short_date(action.due_date)} until "
-                      f"they set a new date.{_away_said(services, turn, asked)}{off}")
+                      f"they set a new date.{away.text}{off}")
+    asking = (f"{owner} asks for more time on action {action.id} ({where}, due {short_date(action.due_date)})"
+               f"{': ' + detail if detail else ''}{f'. This replaces their request {replacing}' if replacing else ''}. "
+               f"{more_time_answer.typed_answers(action.id, until_day)}")
+    answers = more_time_answer.choices(action.id, until_day, number)
+    also = [Reply(to_user=away.also, text=f"{asking} (Sent to you as well: {services.directory.label(asked)} is "
+                                          "away past the day asked for.)", choices=answers)] if away.also else []
     return [more_time_undo.offered(services, turn, sent, action.id, number),  # `undo` typed next (trial 43)
-            Reply(to_user=asked, text=f"{owner} asks for more time on action {action.id} ({where}, due "
-                                      f"{short_date(action.due_date)}){': ' + detail if detail else ''}"
-                                      f"{f'. This replaces their request {replacing}' if replacing else ''}. "
-                                      f"{more_time_answer.typed_answers(action.id, until_day)}",
-                  choices=more_time_answer.choices(action.id, until_day, number))]
-
-
-def _away_said(services: Services, turn: Turn, asked: str) -> str:
-    """Trial 57 (F6): the one asked is away, so the owner is told until when and that the request waits for their
-    return, a cover taking only moderation requests; '' when they are in."""
-    away = away_line(services, asked, turn.now.astimezone(services.settings.timezone).date())
-    return f" {away}: your request waits for their return." if away else ""
+            Reply(to_user=asked, text=asking, choices=answers), *also]
 
 
 def _day_wanted(services: Services, turn: Turn, request: Request, action: action_store.ActionRow,

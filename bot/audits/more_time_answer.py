@@ -23,6 +23,7 @@ from bot.audits.action_status import typed_id
 from bot.core import more_time_said
 from bot.core.action_named import action_named
 from bot.core.markup import audit_and_case
+from bot.core.more_time_late import Late, late, told_owner, why
 from bot.core.owner_manager import approver, auditor_answers, may_answer_for
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
@@ -96,7 +97,10 @@ def give(services: Services, turn: Turn, action_id: int, until: date) -> list[Re
     """The new date set on the approver's word: the owner told, the earlier date kept as a revision."""
     action, audit, auditors_own = answerable(services, turn, action_id)
     today = turn.now.astimezone(services.settings.timezone).date()
+    passed = _late_waiting(services, action, today)
     if until < today:
+        if passed is not None and passed.asked_for == until:
+            return [_offered(services, action, passed)]
         raise UserError(f"{long_date(until)} has passed, so action {action.id} was not changed: type "
                         f"`action {action.id} due <date>` with the date to give.")
     if until.isoformat() == action.due_date:
@@ -129,7 +133,30 @@ def give(services: Services, turn: Turn, action_id: int, until: date) -> list[Re
     return [Reply(text=f"Action {action.id} (_{action.description}_) is now due {new}, not {was}. "
                        f"I've told {owner}, and the earlier date is kept in the audit's history."),
             Reply(to_user=action.owner_id, kind="notice",
-                  text=f"{by} gave you more time on {named} ({where}): {now_due}")]
+                  text=f"{by} gave you more time on {named} ({where}): {now_due}"
+                       f"{told_owner(passed, until) if passed else ''}")]
+
+
+def _late_waiting(services: Services, action: action_store.ActionRow, today: date) -> Late | None:
+    """The action's waiting request whose day has passed, with the day offered instead; else None."""
+    asked = requests.latest(services.storage, action.id)
+    if asked is None or more_time_said.state_of(asked, action.due_date) != more_time_said.WAITING:
+        return None
+    return late(services, asked, today)
+
+
+def _offered(services: Services, action: action_store.ActionRow, passed: Late) -> Reply:
+    """The approver's answer to giving a day that passed while the request waited (trial 60 F10: a dead *Approve*):
+    the day offered instead, why, its button and the typed form."""
+    asked = requests.latest(services.storage, action.id)
+    owner = services.directory.label(action.owner_id)
+    day = f"{passed.offered.day}/{passed.offered.month}"
+    return Reply(kind="question", text=f"{long_date(passed.asked_for)}, the day {owner} asked for on action "
+                                       f"{action.id}, has passed while the request waited, so nothing changed yet. "
+                                       f"To give them **{long_date(passed.offered)}** instead ({why(passed)}), press "
+                                       f"*Approve the new date* or type `action {action.id} due {day}` (or another "
+                                       f"date); to say no, `no more time on action {action.id}`.",
+                 choices=choices(action.id, passed.offered, asked.number if asked else None))
 
 
 def _withdrawn_on(services: Services, action_id: int) -> str | None:
@@ -196,12 +223,28 @@ def typed(services: Services, turn: Turn, text: str, audit_id: int | None = None
     audit = store.get_audit(services.storage, action.audit_id) if action else None
     if action is not None and audit is not None and _passed_from(services, turn.user_id, action):
         answerable(services, turn, action.id)  # asked of them, answered by another now: says who (trial 58 F8)
-    if action is None or audit is None or action.owner_id == turn.user_id or \
-            auditor_answers(services, audit) or not may_answer_for(services, turn.person, audit, action.owner_id) or \
-            audit_id not in (None, audit.id):
+    if action is None or audit is None or action.owner_id == turn.user_id or audit_id not in (None, audit.id):
+        return None
+    if (offer := _passed_offer(services, turn, action, edit.value)) is not None:
+        return offer  # trial 60 F10: `action 121 due 1/1` typed on 4 Jan, by the auditor too
+    if auditor_answers(services, audit) or not may_answer_for(services, turn.person, audit, action.owner_id):
         return None
     try:
         until = parse_day(edit.value, turn.now.astimezone(services.settings.timezone).date(), "future")
     except DateError as error:
         raise UserError(f"{error} Nothing changed: type it like `action {action.id} due 14/12`.") from None
     return give(services, turn, action.id, until)
+
+
+def _passed_offer(services: Services, turn: Turn, action: action_store.ActionRow, typed: str) -> list[Reply] | None:
+    """The day offered (`_offered`) when the day typed is the waiting request's, passed, and the one typing may answer
+    it; else None (the typed date goes on as before)."""
+    today = turn.now.astimezone(services.settings.timezone).date()
+    passed = _late_waiting(services, action, today)
+    try:
+        if passed is None or parse_day(typed, today, "past") != passed.asked_for:
+            return None
+        answerable(services, turn, action.id)
+    except (DateError, UserError):
+        return None
+    return [_offered(services, action, passed)]

@@ -11,10 +11,10 @@ Home answers it as the DM's button would.
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from bot.audits import more_time_answer
 from bot.core import more_time_said
+from bot.core.more_time_late import day_to_give
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
@@ -33,11 +33,13 @@ ASKED = re.compile(
     re.IGNORECASE)
 
 
-def _choices(waiting: list[tuple]) -> tuple[Choice, ...]:
-    """Each shown request's own *Approve the new date* and *Say no*, labelled with its action's number."""
+def _choices(services: Services, waiting: list[tuple]) -> tuple[Choice, ...]:
+    """Each shown request's own *Approve the new date* and *Say no*, labelled with its action's number; *Approve*
+    gives the day offered once the day asked for has passed (trial 60 F10, bot.core.more_time_late)."""
     choices: list[Choice] = []
+    today = services.local_now().date()
     for action, asked in waiting[:SHOWN]:
-        until = date.fromisoformat(asked.until) if asked.until else None
+        until = day_to_give(services, asked, today)
         for choice in more_time_answer.choices(action.id, until, asked.number):
             label = "Approve" if choice.action == more_time_answer.GIVE else "Say no"
             choices.append(Choice(f"{label}: action {action.id}", choice.action, choice.value, choice.style))
@@ -50,7 +52,7 @@ def home_section(services: Services, person: Person) -> list[Reply]:
     waiting = more_time_said.waiting_for_you(services, person.user_id)
     replies = [Reply(title=more_time_said.waiting_heading(len(waiting)),
                      text="\n".join(f"   • {line}" for line in more_time_said.waiting_lines(services, waiting)),
-                     note=more_time_said.HOW_TO_ANSWER, choices=_choices(waiting))] if waiting else []
+                     note=more_time_said.HOW_TO_ANSWER, choices=_choices(services, waiting))] if waiting else []
     if passed := more_time_said.passed_on_from(services, person.user_id):
         replies.append(Reply(title=more_time_said.PASSED_ON_HEADING, text="\n".join(
             f"   • {line}" for line in more_time_said.passed_on_lines(services, passed))))
@@ -72,7 +74,7 @@ def asked(services: Services, turn: Turn, text: str) -> list[Reply] | None:
                                           f"in `/audit reminders` until you answer.{elsewhere}")]
     lines = "\n".join(f"• {line}" for line in more_time_said.waiting_lines(services, waiting))
     return [Reply(text=f"{more_time_said.waiting_heading(len(waiting))}:\n{lines}\n{more_time_said.HOW_TO_ANSWER}"
-                       f"{elsewhere}", choices=_choices(waiting))]
+                       f"{elsewhere}", choices=_choices(services, waiting))]
 
 
 def install(engine: Engine, services: Services) -> None:

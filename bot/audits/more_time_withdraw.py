@@ -148,7 +148,9 @@ def on_give(services: Services, turn: Turn, value: str) -> list[Reply]:
         value = f"{pressed.action_id}:{pressed.day}"
     number, _, day = value.partition(":")
     said = answer_withdrawn(services, typed_id(number)) if number.isdigit() else None
-    if said is None and number.isdigit():
+    # a numbered button is its request's (`replaced` checked it), whatever day it gives: the day offered once the day
+    # asked for has passed (trial 60 F10) is not the day asked for
+    if said is None and number.isdigit() and pressed is None:
         said = _earlier_button(services, typed_id(number), day)
     return said if said is not None else more_time_answer.on_give(services, turn, value)
 

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from bot.core.action_named import action_named
 from bot.core.markup import audit_and_case
+from bot.core.more_time_late import late, line_note
 from bot.core.owner_manager import answerer_now
 from bot.core.services import Services
 from bot.storage import more_time as store
@@ -150,14 +151,16 @@ def waiting_lines(services: Services, waiting: list[tuple[ActionRow, store.Asked
     (due 9 Dec), asked 6 Dec". Home, `/audit reminders` and the answer in words share them. One asked of someone
     else first says so: "…, asked 6 Dec of Team manager (North); Social worker S1 is now in …, so you answer it
     now"."""
-    lines = []
+    lines, today = [], services.local_now().date()
     for action, asked in waiting:
         until = f"until {short_date(asked.until, year=False)}" if asked.until else "for more time (no date given)"
+        passed = late(services, asked, today)  # trial 60 F10: the day it gives instead, and why
         moved = why_passed_on(services, action, asked)
         why = f" of {services.directory.label(asked.asked)}; {moved}, so you answer it now" if moved else ""
         lines.append(f"Action {action.id}, _{action.description}_ ({audit_and_case(action.audit_id, action.case_ref)}"
                      f"): {services.directory.label(action.owner_id)} asks {until} (due "
-                     f"{short_date(action.due_date, year=False)}), asked {_day(services, asked.at)}{why}")
+                     f"{short_date(action.due_date, year=False)}), asked {_day(services, asked.at)}{why}"
+                     f"{line_note(passed) if passed else ''}")
     return lines
 
 

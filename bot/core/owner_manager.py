@@ -102,3 +102,18 @@ def answerer_now(services: Services, action: ActionRow) -> str | None:
         return approver(services, action)[0]
     except UserError:
         return None
+
+
+def others_who_answer(services: Services, action: ActionRow) -> list[str]:
+    """Who besides `approver` may answer a request for more time on this action now, under the rules
+    bot.audits.more_time_answer.answerable applies (trial 60 F10: a worker whose manager is away past the day asked for
+    is told who else may answer, never a new permission): nobody while its auditor answers for the audit (only they
+    change a submitted audit's actions; a cover takes moderation requests only); else the owner's other managers,
+    else the admins (bot.core.policy.may_give_more_time)."""
+    audit = store.get_audit(services.storage, action.audit_id)
+    if audit is None or auditor_answers(services, audit):
+        return []
+    first = answerer_now(services, action)
+    skip = {first, action.owner_id}
+    managers = [m for m in services.directory.managers_of(action.owner_id) if m not in skip]
+    return managers or [a for a in services.directory.ids_with_role(Role.ADMIN) if a not in skip]
