@@ -430,6 +430,7 @@ _NAMED_DAYS: dict[str, tuple[str, int]] = {
     "christmas": ("Christmas Day", 0), "christmas day": ("Christmas Day", 0), "xmas": ("Christmas Day", 0),
     "christmas eve": ("Christmas Day", -1), "boxing day": ("Boxing Day", 0), "new year's eve": ("Christmas Day", 6),
     "new year's day": ("New Year's Day", 0), "new years day": ("New Year's Day", 0),
+    "xmas eve": ("Christmas Day", -1), "xmas day": ("Christmas Day", 0), "new years eve": ("Christmas Day", 6),
     "may day": ("May Day", 0), "early may bank holiday": ("May Day", 0),
     "spring bank holiday": ("Spring Bank Holiday", 0),
     "late summer bank holiday": ("Late Summer Bank Holiday", 0), "august bank holiday": ("Late Summer Bank Holiday", 0),

@@ -3,8 +3,9 @@
 A re-audit answered Q3 (chronology up to date) Yes while action 1 "update the chronology" from the first audit was
 still open, and nothing connected the two. Actions are added at the end of an audit, after every question, so which
 question one is for is knowable only when the auditor says so: an action typed `Q3: update the chronology` (or `Q3 -
-…`, `for Q3: …`) at the actions step is stored with that question, its text without the prefix. Nothing is guessed
-from the action's words; an action without the prefix (and every action added before) remembers no question.
+…`, `for Q3: …`, `Q3 update …`) at the actions step is stored with that question, its text without the prefix.
+Nothing is guessed from the action's words; an action without the prefix (and every action added before) remembers no
+question.
 
 When a later audit of the case answers that question well (not flagged, not N/A), the bot asks once, right after the
 answer: "Q3 is now Yes. Action 1 (update the chronology) is still open: is it done?". Yes is `done 1`'s own Yes (the
@@ -31,13 +32,17 @@ from knowledge.checklist_schema import Checklist, Question
 ASKED = "actions_asked"  # the audit's state: the earlier actions already asked about, never asked twice
 _PREFIX = re.compile(r"^\s*(?:for\s+)?q(?:uestion)?\s*(?P<label>\d{1,3}[a-z]?)\s*[:\-–—]\s*(?P<rest>\S.*)$",
                      re.IGNORECASE | re.DOTALL)
+# Trial 60 (F7): managers type it without the colon too, `Q2 GCP2 to be completed by 25/12`, which kept "Q2" in the
+# text and tied nothing. Only the short `Q2`/`q2a` form, followed by a space: "Q1 2027" (a quarter) is not a question.
+_BARE_PREFIX = re.compile(r"^\s*q(?P<label>\d{1,3}[a-z]?)\s+(?!(?:19|20)\d\d\b)(?P<rest>\S.*)$",
+                          re.IGNORECASE | re.DOTALL)
 _NOT_WELL = frozenset({"na", "n/a", "not_applicable", "not applicable"})
 
 
 def split(checklist: Checklist, text: str) -> tuple[str | None, str]:
-    """The question id an action typed `Q3: …` names and its text without the prefix; (None, text) when it names none
-    of the checklist's questions."""
-    found = _PREFIX.match(text)
+    """The question id an action typed `Q3: …` (or `Q3 …`) names and its text without the prefix; (None, text) when it
+    names none of the checklist's questions."""
+    found = _PREFIX.match(text) or _BARE_PREFIX.match(text)
     if found is None:
         return None, text
     label = found.group("label").lower()

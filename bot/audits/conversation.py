@@ -76,11 +76,11 @@ from bot.audits.core import Ctx, checklists, load, not_in_channel
 from bot.audits.flow import FLOW_STEPS, looks_like_question
 from bot.audits.inadequate_action import FirstAction
 from bot.audits.leaving_words import leaving
-from bot.audits.numbering import question_label
 from bot.audits.option_words import matching_options
 from bot.audits.question_opening import Asked, announced_question, asked_in_line, shaped_as_question
 from bot.audits.step_reminder import still_at
 from bot.audits.step_screens import STEP_SCREENS
+from bot.audits.step_words import waiting_in_words
 from bot.audits.yes_no_words import yes_or_no
 from bot.core import buttons
 from bot.core.replies import Reply, error
@@ -796,13 +796,15 @@ def where_you_are(services: Services, turn: Turn) -> list[Reply]:
 
 
 def _picking_up(conversation: Conversation) -> str:
-    """The line a new session opens with above the step shown again: at a question, which audit and case it is and
-    the question's number (trial 59, F12: with two drafts, "Picking up where you left off" named neither)."""
+    """The line a new session opens with above the step shown again: which audit, case and checklist it is and the
+    step in words, "at Q2", "at the overall grade", "at the urgent alert's confirmation (Q1)" (trial 59, F12: with
+    two drafts, "Picking up where you left off" named neither; trial 60, F4: it still did at every step but a
+    question)."""
     ctx = conversation.ctx
-    if ctx is None or conversation.state not in (State.QUESTION, State.EVIDENCE) or not ctx.step.question_id:
+    where = waiting_in_words(ctx.checklist, ctx.audit.step, conversation.state.value) if ctx is not None else ""
+    if ctx is None or not where:
         return "Picking up where you left off:"
-    label = question_label(ctx.checklist, ctx.step.question_id)
-    return f"Picking up audit #{ctx.audit.id} ({ctx.audit.case_ref}, {ctx.checklist.title}) at Q{label}:"
+    return f"Picking up audit #{ctx.audit.id} ({ctx.audit.case_ref}, {ctx.checklist.title}) at {where}:"
 
 
 def typed_text(services: Services, turn: Turn, text: str, shortcuts: re.Pattern[str],

@@ -16,7 +16,7 @@ from bot.audits import resume_pick
 from bot.audits.core import load
 from bot.audits.flow import looks_like_question
 from bot.audits.grade_words import read_grade_and_note
-from bot.audits.numbering import question_label
+from bot.audits.step_words import step_in_words
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
@@ -32,12 +32,11 @@ def waiting_line(services: Services, audit: store.AuditRow) -> str:
     this grade?): type `resume` to carry on."."""
     ctx = load(services, audit.id)
     kind, _, question_id = audit.step.partition(":")
-    where = ""
-    if question_id and question_id in {q.id for q in ctx.checklist.questions()}:
-        prompt = "Why this grade?" if kind == AT_NOTE else ctx.checklist.question(question_id).text
-        where = f" at Q{question_label(ctx.checklist, question_id)} ({prompt})"
-    return (f"Audit #{audit.id} ({audit.case_ref}, {ctx.checklist.title}) is waiting{where}: type `resume` to carry "
-            "on.")
+    where = step_in_words(ctx.checklist, audit.step)  # one name for each step (trial 60, F4)
+    if where and kind == "question":
+        where = f"{where} ({ctx.checklist.question(question_id).text})"
+    return (f"Audit #{audit.id} ({audit.case_ref}, {ctx.checklist.title}) is waiting{' at ' + where if where else ''}"
+            ": type `resume` to carry on.")
 
 
 def _unattended(services: Services, turn: Turn) -> list[store.AuditRow]:

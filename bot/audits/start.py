@@ -38,11 +38,11 @@ from bot.audits.core import (
     worker_candidates,
 )
 from bot.audits.flow import Step, looks_like_question, next_step
-from bot.audits.numbering import question_label
 from bot.audits.questions import inadequate_grade_updates
 from bot.audits.reaudits import due_said as reaudit_due_said
 from bot.audits.reaudits import heads_up_line as reaudit_due_line
 from bot.audits.screens import advance_and_render, render
+from bot.audits.step_words import step_in_words
 from bot.core import buttons, policy
 from bot.core.markup import bold, emoji
 from bot.core.people import person_named
@@ -90,10 +90,8 @@ def draft_kept(services: Services, turn: Turn) -> list[Reply]:
     audit = store.get_audit(services.storage, int(state["audit_id"]))
     if audit is None or audit.status != "draft" or audit.auditor_id != turn.user_id or audit.state.get("paused"):
         return []
-    question_id = audit.step.partition(":")[2]
-    checklist = load(services, audit.id).checklist
-    where = (f" at Q{question_label(checklist, question_id)}"
-             if question_id in {q.id for q in checklist.questions()} else "")
+    where = step_in_words(load(services, audit.id).checklist, audit.step)  # "Q2", "the overall grade" (trial 60, F4)
+    where = f" at {where}" if where else ""
     return [Reply(kind="notice", text=f"Audit #{audit.id} ({audit.case_ref}) is saved as a draft{where}: "
                                       f"`resume {audit.id}` to go back. Starting a new audit:")]
 

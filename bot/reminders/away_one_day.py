@@ -1,4 +1,5 @@
-"""One day away, said as that day: `away next fri`, `away 11/12`, `away on friday`, `away fri 11th only`.
+"""One day away, said as that day: `away next fri`, `away 11/12`, `away on friday`, `away fri 11th only`, `away
+christmas eve`.
 
 Trial 29: a worker off for one Friday was told "That isn't how /audit away is typed" for `away next fri` and
 `away fri 11th only`, got the how-to entry for `away 11/12`, and `away until next fri` paused the whole week. A single
@@ -14,8 +15,12 @@ from datetime import date
 from bot.errors import UserError
 from knowledge.dates import DateError, examples, long_date, parse_day
 
+# a day named rather than numbered, read by the date reader's names (knowledge.dates): `christmas eve`, `boxing
+# day`, `new year's day` (trial 60: `im off christmas eve` went to the QA leads' list). A season alone (`christmas`,
+# `xmas`) names no one day: bot.reminders.away_season asks which days.
+NAMED_DAY = r"(?:(?:christmas|xmas)\s+(?:eve|day)|boxing\s+day|new\s+year'?s?\s+(?:eve|day))"
 # the words of a single day: a number or a day's name in it, no `until`/`from`/`to`, no question mark
-DAY_WORDS = r"(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|\d)"
+DAY_WORDS = rf"(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|\d|{NAMED_DAY})"
 TYPED = (rf"(?=[^?]*{DAY_WORDS})(?![^?]*\b(?:until|till|til|to|from|back)\b)(?:on\s+|just\s+)?[^\s?]\S*"
          r"(?:\s+(?!cover\b)[^\s?]+){0,3}?(?:\s+only)?(?:\s+cover\s+\S.*)?")
 ONE_DAY = re.compile(r"^\s*(?:on\s+|just\s+)?(?P<day>\S.*?)(?:\s*,?\s+only)?\s*(?P<cover>\s+cover\s+\S.*)?"

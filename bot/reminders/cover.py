@@ -14,6 +14,7 @@ from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import UserError
+from bot.reminders.away_one_day import days_said
 from bot.settings.people import Role
 from bot.storage.reminders import away_period, covering_for
 from knowledge.dates import long_date
@@ -64,8 +65,9 @@ def told(services: Services, turn: Turn, cover: str | None, earlier: str | None,
     if cover is not None and cover != earlier:
         replies.append(Reply(to_user=cover, kind="notice", text=(
             f"{me} is away {_days(first, until)} and has named you as their cover: audits waiting for their "
-            "moderation come to you in your reminders on those days, and only those: a cover gets no access to "
-            "their team's digest, actions or requests for more time. `/audit away` shows whom you cover.")))
+            f"moderation come to you in your reminders on {'that day' if first == until else 'those days'}, and only "
+            "those: a cover gets no access to their team's digest, actions or requests for more time. `/audit away` "
+            "shows whom you cover.")))
     if earlier is not None and earlier != cover:
         replies.append(released(services, turn, earlier))
     return replies
@@ -89,4 +91,5 @@ def _overlap(first: date, until: date, other_first: date, other_until: date) -> 
 
 
 def _days(first: date | None, until: date) -> str:
-    return f"from {long_date(first)} until {long_date(until)}" if first else f"until {long_date(until)}"
+    """"on Thursday 24 December 2026" for one day away (not "from … until" the same day), else "from … until …"."""
+    return days_said(first, until) if first else f"until {long_date(until)}"

@@ -75,7 +75,8 @@ def test_a_stale_number_while_an_audit_waits_shows_its_question_again_and_picks_
                    user=MANAGER)
     assert workers(services) == [None]  # "1" neither closed the action nor chose a worker
     tail = flat(out[out.index("“1” picks nothing"):])
-    assert "Here again is what I'm waiting for from you: Picking up where you left off:" in tail
+    assert ("Here again is what I'm waiting for from you: Picking up audit #2 (CR-654321, Full case audit) at whose "
+            "case it is:") in tail
     assert "Whose case is it?" in tail and "1) Social worker N1" in tail
     _, out = drive(engine, ["1"], user=MANAGER)  # the worker list is on screen again: now "1" picks from it
     assert workers(services) == [WORKER]

@@ -323,7 +323,7 @@ def test_an_inadequate_audit_needs_an_action_before_it_can_be_submitted(engine: 
 def test_a_new_chat_session_shows_again_what_the_bot_is_waiting_for(engine: Engine) -> None:
     drive(engine, ["start audit", "1", "AB-1234"])  # quits at the worker question
     _, out = drive(engine, ["1"])  # a new session: the worker list is shown again, so "1" picks from it
-    assert out.index("Picking up where you left off") < out.index("Is there an immediate safeguarding concern")
+    assert out.index("Picking up audit #1 (AB-1234, ") < out.index("Is there an immediate safeguarding concern")
     assert "Pick a worker from the buttons" not in out
 
 

@@ -117,7 +117,8 @@ def test_other_text_at_the_confirm_is_not_an_answer_and_a_question_is_answered(e
 def test_a_new_session_shows_the_confirm_again_not_the_question(engine: Engine, services: Services) -> None:
     drive(engine, [*TO_THE_CONCERN, "1"], user=AUDITOR)
     _, out = drive(engine, [], user=AUDITOR)
-    assert "Picking up where you left off" in out and ASKED in flat(out)
+    assert "Picking up audit #1 (CR-123456, " in out and " at the urgent alert's confirmation (Q1):" in out
+    assert ASKED in flat(out)
 
 
 def test_send_pressed_twice_alerts_once_and_an_old_send_after_the_mistake_sends_nothing(

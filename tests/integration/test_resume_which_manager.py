@@ -47,7 +47,7 @@ def test_a_new_terminal_session_picks_up_at_the_question_and_a_number_answers_it
         audit_id, _ = campaign_audit_at_the_owner(engine, services)
         engine.message(NORTH_MANAGER, "the manager", surface="terminal")
         _, out = drive(engine, ["2"], user=NORTH_MANAGER)
-    waiting = flat(out.split("Picking up where you left off:", 1)[1], "`")
+    waiting = flat(out.split(f"Picking up audit #{audit_id} (", 1)[1].split(" at an action's owner:", 1)[1], "`")
     assert ("Action: Update the chronology and share the plan with the school. "
             f"{WHICH} Or type another owner: the worker, me, or a name as I write it. 1) Team manager (South) (the "
             "case's team manager) 2) Deputy team manager (South) (the case's team manager) 3) Back") in waiting
