@@ -28,6 +28,6 @@ def test_lists_audits_and_actions_show_dates_as_every_reply_does(engine: Engine,
         actions = engine.command(MANAGER, "actions team", surface="terminal")[0].text
     assert f"#{audit_id} " in listed and "submitted 16 Nov 2026" in listed
     assert "Book a core group — Social worker N2, by 20 Dec 2026 (open)" in shown
-    assert "due 20 Dec 2026" in actions
+    assert "due Sun 20 Dec 2026" in actions  # a weekend due day is named (trial 60 F30)
     for text in (listed, shown, actions):
         assert ISO_DATE.search(text) is None, text
