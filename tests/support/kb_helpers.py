@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bot.core.replies import Reply
 from bot.engine.routing import Engine
-from knowledge.search import SearchResult
+from knowledge.search import KnowledgeSearch, SearchResult
 from tests.e2e.test_terminal_chat import drive
 
 # Two entries asked in the same words, so any search must call it ambiguous; one long past its review date.
@@ -73,6 +73,11 @@ def link_typed(engine, user: str, key: int, entry: str) -> list:
 def answered(result: SearchResult) -> str | None:
     """The entry a search answered with outright, or None (offered, declined)."""
     return result.answer.entry_id if result.outcome == "answer" and result.answer else None
+
+
+def answered_to(search: KnowledgeSearch, query: str) -> str | None:
+    """The entry `search` answers `query` with outright, or None: the content tests' one question."""
+    return answered(search.search(query))
 
 
 def chat_text(engine: Engine, user: str, *lines: str) -> str:

@@ -12,16 +12,7 @@ import pytest
 
 from knowledge.loader import load_knowledge
 from knowledge.search import KnowledgeSearch
-
-
-@pytest.fixture(scope="module")
-def shipped() -> KnowledgeSearch:
-    return KnowledgeSearch(load_knowledge())
-
-
-def answered(search: KnowledgeSearch, query: str) -> str | None:
-    result = search.search(query)
-    return result.answer.entry_id if result.outcome == "answer" and result.answer is not None else None
+from tests.support.kb_helpers import answered_to
 
 
 def offered(search: KnowledgeSearch, query: str) -> list[str]:
@@ -30,7 +21,7 @@ def offered(search: KnowledgeSearch, query: str) -> list[str]:
 
 def test_lado_or_strategy_discussion_first_is_answered_with_both_together(shipped: KnowledgeSearch) -> None:
     query = "teacher grabbed a yr 8 by the arm and left bruises, do i ring the LADO or do a strat first"
-    assert answered(shipped, query) == "lado-and-strategy-discussion"
+    assert answered_to(shipped, query) == "lado-and-strategy-discussion"
     answer = load_knowledge().entries["lado-and-strategy-discussion"].answer
     assert "strategy discussion" in answer and "the LADO takes part" in answer and "1 working day" in answer
 
@@ -42,13 +33,13 @@ def test_lado_or_strategy_discussion_first_is_answered_with_both_together(shippe
     "alegation against staff member",
 ])
 def test_a_plain_lado_question_still_gets_the_lado_entry(shipped: KnowledgeSearch, query: str) -> None:
-    assert answered(shipped, query) == "lado"
+    assert answered_to(shipped, query) == "lado"
 
 
 def test_cin_or_cp_with_parents_illness_and_drinking_offers_the_threshold_entry(shipped: KnowledgeSearch) -> None:
     query = ("mums bipolar and stopped her meds, dad drinking every night, 3 kids under 7, not sure if this is cin or "
              "cp, what do i do next")
-    assert answered(shipped, query) is None  # a mix of worries: nothing answered as if it were the whole question
+    assert answered_to(shipped, query) is None  # a mix of worries: nothing answered as if it were the whole question
     assert "threshold" in offered(shipped, query)
 
 
@@ -58,7 +49,7 @@ def test_cin_or_cp_with_parents_illness_and_drinking_offers_the_threshold_entry(
 ])
 def test_an_agency_worker_who_has_just_started_is_answered_with_the_set_up_entry(shipped: KnowledgeSearch,
                                                                                   query: str) -> None:
-    assert answered(shipped, query) == "new-starter-setup"
+    assert answered_to(shipped, query) == "new-starter-setup"
 
 
 @pytest.mark.parametrize("query", [
@@ -67,5 +58,5 @@ def test_an_agency_worker_who_has_just_started_is_answered_with_the_set_up_entry
 ])
 def test_out_of_scope_neighbours_are_not_answered_with_the_set_up_entry(shipped: KnowledgeSearch,
                                                                           query: str) -> None:
-    assert answered(shipped, query) != "new-starter-setup"
-    assert answered(shipped, query) is None or shipped.search(query).topic is not None
+    assert answered_to(shipped, query) != "new-starter-setup"
+    assert answered_to(shipped, query) is None or shipped.search(query).topic is not None

@@ -10,26 +10,12 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.loader import KnowledgeBase, load_knowledge
+from knowledge.loader import KnowledgeBase
 from knowledge.search import KnowledgeSearch
+from tests.support.kb_helpers import answered_to
 
 THESE = ("child-seen-alone", "direct-work-tools", "voice-of-the-child-good", "explaining-decisions-to-children",
          "children-in-care-advocacy")
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_knowledge()
-
-
-@pytest.fixture(scope="module")
-def shipped(kb: KnowledgeBase) -> KnowledgeSearch:
-    return KnowledgeSearch(kb)
-
-
-def answered(search: KnowledgeSearch, query: str) -> str | None:
-    result = search.search(query)
-    return result.answer.entry_id if result.outcome == "answer" and result.answer is not None else None
 
 
 @pytest.mark.parametrize(("query", "entry"), [
@@ -39,15 +25,15 @@ def answered(search: KnowledgeSearch, query: str) -> str | None:
 ])
 def test_practice_questions_after_an_audit_are_answered_not_guessed(shipped: KnowledgeSearch, query: str,
                                                                     entry: str) -> None:
-    assert answered(shipped, query) == entry
+    assert answered_to(shipped, query) == entry
 
 
 def test_seeing_a_child_alone_on_a_cin_case_is_answered_with_the_seen_alone_entry(shipped: KnowledgeSearch,
                                                                                  kb: KnowledgeBase) -> None:
     """Offered first, then (fix63b) answered outright, while "how often do i need to see a child who is on a
     protection plan" keeps the child protection visits entry."""
-    assert answered(shipped, "how often should i be seeing a child alone on a cin case") == "child-seen-alone"
-    assert answered(shipped, "how often do i need to see a child who is on a protection plan") == \
+    assert answered_to(shipped, "how often should i be seeing a child alone on a cin case") == "child-seen-alone"
+    assert answered_to(shipped, "how often do i need to see a child who is on a protection plan") == \
         "child-protection-visits"
     answer = kb.entries["child-seen-alone"].answer
     assert "*Children in need:* how often you visit is agreed for each child in need" in answer
@@ -62,7 +48,7 @@ def test_the_entry_on_telling_children_says_who_tells_them_and_how(kb: Knowledge
 
 def test_a_child_in_need_asking_about_an_advocate_sees_who_is_entitled_first(shipped: KnowledgeSearch,
                                                                             kb: KnowledgeBase) -> None:
-    assert answered(shipped, "is a 9 year old on a cin plan entitled to an advocate") == "children-in-care-advocacy"
+    assert answered_to(shipped, "is a 9 year old on a cin plan entitled to an advocate") == "children-in-care-advocacy"
     entry = kb.entries["children-in-care-advocacy"]
     assert "in need" in entry.question and "Which children" in entry.question
     opening = entry.answer.split("\n")[0]
@@ -86,4 +72,4 @@ def test_out_of_scope_neighbours_are_not_answered(shipped: KnowledgeSearch, quer
     "i need a legal advocate for my divorce",
 ])
 def test_out_of_scope_neighbours_get_none_of_these_entries(shipped: KnowledgeSearch, query: str) -> None:
-    assert answered(shipped, query) not in THESE
+    assert answered_to(shipped, query) not in THESE

@@ -8,23 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.loader import KnowledgeBase, load_knowledge
+from knowledge.loader import KnowledgeBase
 from knowledge.search import KnowledgeSearch
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_knowledge()
-
-
-@pytest.fixture(scope="module")
-def shipped(kb: KnowledgeBase) -> KnowledgeSearch:
-    return KnowledgeSearch(kb)
-
-
-def answered(search: KnowledgeSearch, query: str) -> str | None:
-    result = search.search(query)
-    return result.answer.entry_id if result.outcome == "answer" and result.answer is not None else None
+from tests.support.kb_helpers import answered_to
 
 
 @pytest.mark.parametrize("query", [
@@ -33,7 +19,7 @@ def answered(search: KnowledgeSearch, query: str) -> str | None:
 ])
 def test_a_child_with_a_family_friend_for_months_is_answered_as_private_fostering(shipped: KnowledgeSearch,
                                                                                   query: str) -> None:
-    assert answered(shipped, query) == "private-fostering"
+    assert answered_to(shipped, query) == "private-fostering"
 
 
 def test_the_private_fostering_answer_names_everyday_arrangements(kb: KnowledgeBase) -> None:
@@ -45,7 +31,7 @@ def test_the_private_fostering_answer_names_everyday_arrangements(kb: KnowledgeB
 
 def test_short_breaks_asked_in_the_entrys_words_are_answered_with_how_families_get_them(
         shipped: KnowledgeSearch, kb: KnowledgeBase) -> None:
-    assert answered(shipped, "what are short breaks for disabled children and can parents get them without a "
+    assert answered_to(shipped, "what are short breaks for disabled children and can parents get them without a "
                              "social worker") == "short-breaks"
     assert "*Without a social worker:*" in kb.entries["short-breaks"].answer
 
@@ -53,19 +39,19 @@ def test_short_breaks_asked_in_the_entrys_words_are_answered_with_how_families_g
 @pytest.mark.parametrize("query", ["what is a team around the family in early help", "what is a taf meeting"])
 def test_a_team_around_the_family_is_answered_with_the_early_help_entry(shipped: KnowledgeSearch,
                                                                        query: str) -> None:
-    assert answered(shipped, query) == "early-help"
+    assert answered_to(shipped, query) == "early-help"
 
 
 @pytest.mark.parametrize("query", ["what are the visiting hours on the children's ward at the hospital?",
                                    "what training courses are on next month"])
 def test_out_of_scope_neighbours_are_not_answered(shipped: KnowledgeSearch, query: str) -> None:
-    assert answered(shipped, query) is None
+    assert answered_to(shipped, query) is None
 
 
 def test_who_can_refer_to_marac_is_answered_with_the_domestic_abuse_entry_that_says_so(
         shipped: KnowledgeSearch, kb: KnowledgeBase) -> None:
     """F23: MARAC was named, with nothing on who may refer."""
-    assert answered(shipped, "what is marac and who can refer") == "domestic-abuse"
+    assert answered_to(shipped, "what is marac and who can refer") == "domestic-abuse"
     answer = kb.entries["domestic-abuse"].answer
     assert "*Who can refer to MARAC:* any agency" in answer
     assert "professional judgement" in answer and "MARAC coordinator" in answer
@@ -74,5 +60,5 @@ def test_who_can_refer_to_marac_is_answered_with_the_domestic_abuse_entry_that_s
 def test_closing_a_child_in_need_case_when_the_family_stops_engaging_is_answered_with_case_closure(
         shipped: KnowledgeSearch, kb: KnowledgeBase) -> None:
     """Found beside trial 60: the section 47 consent entry was offered first."""
-    assert answered(shipped, "can i close a child in need case if the family stops engaging") == "case-closure"
+    assert answered_to(shipped, "can i close a child in need case if the family stops engaging") == "case-closure"
     assert "that alone is not a reason to close" in kb.entries["case-closure"].answer
