@@ -19,7 +19,7 @@ from datetime import date, timedelta
 
 from bot.audits import action_edit, more_time_answer, more_time_undo
 from bot.audits.action_status import typed_id
-from bot.audits.more_time_away import away_said
+from bot.audits.more_time_away import AwaySaid, away_said
 from bot.core import also_asked, more_time_said
 from bot.core.action_named import action_named
 from bot.core.markup import audit_and_case
@@ -455,8 +455,8 @@ def ask(services: Services, turn: Turn, request: Request, replacing: str = "") -
                                                             "until": until_day.isoformat() if until_day else None},
                      turn.now)
     instead = f" (instead of {replacing})" if replacing else ""
-    off = "" if until_day is None or request.anyway else _day_off_said(turn, services, until_day)
     away = away_said(services, asked, action, until_day, turn.now.astimezone(services.settings.timezone).date())
+    off = "" if until_day is None or request.anyway else _day_off_said(turn, services, until_day, away)
     sent = Reply(text=f"I've asked {services.directory.label(asked)}, {role}, for more time on {action_named(action)}"
                       f"{' ' + until if until else ''}{instead}. It stays due {short_date(action.due_date)} until "
                       f"they set a new date.{away.text}{off}")
@@ -494,11 +494,12 @@ def newest_waiting(services: Services, turn: Turn) -> None:
     store.keep_aside(services.storage, turn.user_id, confirmations.KEY, None, turn.now)
 
 
-def _day_off_said(turn: Turn, services: Services, until: date) -> str:
+def _day_off_said(turn: Turn, services: Services, until: date, away: AwaySaid) -> str:
     """A day asked for on a weekend or bank holiday, said as a due date on one is (bot.audits.action_fields.off_said),
-    with the words that ask for the working day instead; "" on a working day."""
+    with the words that ask for the working day instead; "" on a working day, or when that working day would pass
+    unanswered while the one asked is away (trial 61, G1: the day after their return is offered instead)."""
     off = day_off(until, turn.now.astimezone(services.settings.timezone).date())
-    if off is None:
+    if off is None or not away.answerable(off.instead):
         return ""
     return (f" {long_date(off.day)} is {off.what}: to ask for {off.instead_said}, instead, type `actually make it "
             f"{off.instead.day}/{off.instead.month}`.")

@@ -25,10 +25,17 @@ from knowledge.dates import long_date
 
 @dataclass(frozen=True)
 class AwaySaid:
-    """The words for the worker ("" when the one asked is in) and who else is sent the request (None: nobody)."""
+    """The words for the worker ("" when the one asked is in), who else is sent the request (None: nobody), and,
+    when nobody may answer it before the one asked is back, the first day it can be answered (trial 61, G1: no other
+    day before it is offered, such as the working day before a bank holiday)."""
 
     text: str
     also: str | None = None
+    answered_from: date | None = None
+
+    def answerable(self, day: date) -> bool:
+        """Whether a request for `day` can be answered in time (so may be offered to the worker)."""
+        return self.answered_from is None or day >= self.answered_from
 
 
 def away_said(services: Services, asked: str, action: ActionRow, until: date | None, today: date) -> AwaySaid:
@@ -50,7 +57,7 @@ def away_said(services: Services, asked: str, action: ActionRow, until: date | N
         return AwaySaid(f"{falls}: I've sent your request to {services.directory.label(others[0])} ({role}) as well, "
                         f"who may answer it now. Or {later}.", others[0])
     return AwaySaid(f"{falls}, and {_nobody_else(services, action)}. To have it answered in time, {later}; if you "
-                    "don't, they are offered a later date when they are back.")
+                    "don't, they are offered a later date when they are back.", answered_from=back)
 
 
 def _nobody_else(services: Services, action: ActionRow) -> str:

@@ -88,3 +88,23 @@ def test_on_return_the_passed_day_offers_the_working_days_asked_for_and_the_butt
     assert told.to_user == WORKER
     assert "You asked for Friday 1 January 2027, which passed while your request waited: this is the 5 working days " \
            "you asked for on 22 Dec, counted from today." in flat(told.text)
+
+
+def test_a_bank_holiday_asked_for_while_away_offers_only_the_day_after_the_return(engine: Engine,
+                                                                                  services: Services) -> None:
+    """Trial 61 (G1): 1 January is a bank holiday, but its "day before" (31 December) falls before the manager is
+    back too, so offering it would only ask for another day that passes unanswered."""
+    action = _action(services)
+    said = flat(_say(engine, ASKED, f"extend {action} to 1/1 - school closed", WORKER)[0].text)
+    assert "type `actually make it 5/1` to ask for a day after their return" in said
+    assert "actually make it 31/12" not in said
+    assert "bank holiday" not in said
+
+
+def test_a_bank_holiday_asked_for_while_someone_else_may_answer_still_offers_the_day_before(
+        engine: Engine, services: Services) -> None:
+    """When an admin may answer now, the working day before the bank holiday can be answered in time: it is offered."""
+    action = _action(services, status="moderated")
+    said = flat(_say(engine, ASKED, f"extend {action} to 1/1 - school closed", WORKER)[0].text)
+    assert "I've sent your request to Head of service (an admin) as well" in said
+    assert "type `actually make it 31/12`" in said
