@@ -39,6 +39,7 @@ from bot.engine.routing import Engine, Turn
 from bot.settings.people import Person, Role
 from bot.storage import held_chases, held_dms
 from bot.storage import held_news as news_store
+from bot.storage.reminders import away_on
 
 _AUDIT_NAMED = re.compile(r"\baudit\s+#(\d{1,9})\b", re.IGNORECASE)
 
@@ -137,9 +138,17 @@ ASKED = re.compile(r"^\s*(?:(?:(?:are|is)\s+there|have\s+i\s+(?:got|had)|do\s+i\
                    r"(?:\s+(?:please|pls|now))?\s*[?.!]*\s*$", re.IGNORECASE)
 
 
-def _heading(count: int) -> str:
-    said = "1 message was" if count == 1 else f"{count} messages were"
-    return f"While you were away: {said} waiting for you."
+def _heading(count: int, still_away: bool) -> str:
+    """The line over what is handed over, its tense by whether the person's time away has ended (trial 61, G2: "were
+    away" read on 29 December, away to 3 January, as if the bot thought the leave was over)."""
+    if still_away:
+        return f"While you're away: {'1 message is' if count == 1 else f'{count} messages are'} waiting for you."
+    return f"While you were away: {'1 message was' if count == 1 else f'{count} messages were'} waiting for you."
+
+
+def _still_away(services: Services, turn: Turn) -> bool:
+    """Whether the person here now is booked away today (bot.storage.reminders.away_on)."""
+    return turn.user_id in away_on(services.storage, turn.now.astimezone(services.settings.timezone).date())
 
 
 def _dms_handed(services: Services, turn: Turn) -> list[Handed]:
@@ -162,16 +171,16 @@ def _claimed(services: Services, turn: Turn) -> list[Handed]:
     return sorted(claimed, key=lambda item: item.held_at or turn.now)
 
 
-def _handed_replies(turn: Turn, handed: list[Handed]) -> list[Reply]:
+def _handed_replies(turn: Turn, handed: list[Handed], still_away: bool) -> list[Reply]:
     """The claimed messages under one line saying how many, each settled once posted (bot.audits.handed_over)."""
     going = posted_replies(turn, handed)
-    return [Reply(kind="notice", text=_heading(len(going))), *going] if going else []
+    return [Reply(kind="notice", text=_heading(len(going), still_away)), *going] if going else []
 
 
 def delivered(services: Services, turn: Turn) -> list[Reply]:
     """What is held for the person who is here now, claimed, under one line saying how many; nothing when nothing
     is held."""
-    return _handed_replies(turn, _claimed(services, turn))
+    return _handed_replies(turn, _claimed(services, turn), _still_away(services, turn))
 
 
 def shown(services: Services, turn: Turn) -> list[Reply]:
@@ -189,7 +198,7 @@ def _here(services: Services, turn: Turn) -> Callable[[list[Reply]], list[Reply]
     and leads the turn's replies, worded once the turn has run (a chase of an action it marked done is dropped)."""
     handed = _claimed(services, turn)
     _HANDED_OVER.set(len(handed))
-    return (lambda _replies: _handed_replies(turn, handed)) if handed else None
+    return (lambda _replies: _handed_replies(turn, handed, _still_away(services, turn))) if handed else None
 
 
 def home_section(services: Services, person: Person) -> list[Reply]:

@@ -58,7 +58,7 @@ def _to_person(services: Services, recipient: str, away: tuple[date, str | None]
     user_id = recipient.split("/")[0]
     back = next_day_worked(away[0], services.directory.days_of(user_id))
     start = (services.directory.hours_of(user_id) or services.settings.quiet_hours)[0]
-    note = (f"Audit digest from audit-bot, held while you were away (to {long_date(away[0])}). Its trend chart "
+    note = (f"Audit digest from audit-bot, held for your time away (to {long_date(away[0])}). Its trend chart "
             "comes with each new digest; `/audit digest` shows the latest at any time.")
     return Outgoing(recipient, tuple(replace(reply, note=note) for reply in replies(chart=False)),
                     held_until=datetime.combine(back, start, tzinfo=services.settings.timezone))

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import time_machine
 
 from bot.core.services import Services
+from bot.storage.reminders import set_away
 from schedules.scheduler import JobRunner
 from schedules.senders import PacedSender
 from tests.conftest import RunningBot
@@ -87,3 +88,17 @@ def test_show_them_on_home_on_a_weekday_night_posts_them_once(bot: RunningBot, s
     assert sum(f"removed action {action} " in text for text in texts) == 1
     assert "Show them" not in after
     assert _runs_after(bot, services, night) == 0
+
+
+def test_asked_in_slack_while_still_booked_away_the_heading_is_in_the_present(
+        bot: RunningBot, standin, services: Services) -> None:
+    """Trial 61 (G2): still away, "While you were away: 1 message was waiting" read as if the leave were over."""
+    saturday = coming(5, 10)
+    set_away(services.storage, WORKER, saturday.date() + timedelta(days=9), None, saturday - timedelta(days=1),
+             starts=saturday.date() - timedelta(days=1))
+    action = _removed_at(bot, standin, services, saturday)
+    worker = SlackPerson(bot, standin, WORKER)
+    with time_machine.travel(saturday + timedelta(minutes=10), tick=False):
+        said = [flat(reply.text) for reply in worker.send("type", "any messages for me?")]
+    assert said[0] == "While you're away: 1 message is waiting for you."
+    assert said[1].startswith(f"Team manager (North) removed action {action} (audit #")

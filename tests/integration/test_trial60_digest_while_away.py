@@ -67,7 +67,7 @@ def test_the_digest_waits_while_away_and_comes_on_the_first_morning_back(service
     assert held.title == WEEK_52
     assert "Audits completed**: 0 in week 52" in held.text
     assert held.note is not None and held.note.startswith(
-        "Audit digest from audit-bot, held while you were away (to Sunday 3 January 2027).")
+        "Audit digest from audit-bot, held for your time away (to Sunday 3 January 2027).")
 
 
 def test_using_the_bot_on_her_return_hands_the_digest_over(services: Services, engine: Engine) -> None:
@@ -84,3 +84,17 @@ def test_using_the_bot_on_her_return_hands_the_digest_over(services: Services, e
 def test_not_away_the_digest_comes_at_once(services: Services) -> None:
     sender = digest_run_while_away(services)
     assert WEEK_52 in [reply.title for _, reply in sender.sent if reply.to_user == NORTH]
+
+
+def test_opening_the_chat_while_still_away_says_the_digest_is_waiting_in_the_present(services: Services,
+                                                                                    engine: Engine) -> None:
+    """Trial 61 (G2): opened on Tuesday 29 December, still away to 3 January, the bot said "While you were away: 1
+    message was waiting for you", as if it thought the leave was over."""
+    booked_over_christmas(engine)
+    digest_run_while_away(services)
+    with at(2026, 12, 29, 9, 5):
+        replies = engine.message(NORTH, "my reminders", surface="terminal")
+    assert replies[0].text == "While you're away: 1 message is waiting for you."
+    assert replies[1].title == WEEK_52
+    assert replies[1].note is not None and replies[1].note.startswith(
+        "Audit digest from audit-bot, held for your time away (to Sunday 3 January 2027).")
