@@ -266,7 +266,7 @@ def away_command(services: Services, turn: Turn, text: str) -> list[Reply]:
                   "`/audit away off` cancels it.")
         return [Reply(booked + _replaced(before, today, starts, until)), *listed, *told]
     # trial 45: "pause reminders till monday" was answered with Sunday first; the day they come back leads
-    return [Reply(_paused_said(today, until) + f"{cover_text} " + _other_reading(text, until) +
+    return [Reply(_paused_said(today, until) + cover_text + _other_reading(text, until, today) +
                   " `/audit away off` turns them back on sooner." + _replaced(before, today, starts, until)), *listed,
             *told]
 
@@ -295,13 +295,16 @@ def _paused_said(today: date, until: date) -> str:
     return f"Reminders paused: they start again on {back}; you are {away}."
 
 
-def _other_reading(text: str, until: date) -> str:
+def _other_reading(text: str, until: date, today: date) -> str:
     """The one line that takes the day typed the other way (fix48e): "until Monday" (however said: until_words) is
-    Monday the last day away, `back on Monday` Monday the day back, and people sometimes mean the other."""
+    Monday the last day away, `back on Monday` Monday the day back, and people sometimes mean the other. Not when
+    the last day away is today: back on today would book nothing (trial 61, G5: `im off today` offered it)."""
     if _day_back_typed(text):
         day = until + timedelta(days=1)
-        return f"{day:%A} your last day away instead? Type `/audit away until {day.day}/{day.month}`."
-    return f"Back on {until:%A} instead? Type `/audit away back on {until.day}/{until.month}`."
+        return f" {day:%A} your last day away instead? Type `/audit away until {day.day}/{day.month}`."
+    if until <= today:
+        return ""
+    return f" Back on {until:%A} instead? Type `/audit away back on {until.day}/{until.month}`."
 
 
 def _read(services: Services, text: str, today: date) -> tuple[date | None, date, str | None] | None:

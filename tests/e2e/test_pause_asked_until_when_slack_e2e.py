@@ -12,6 +12,7 @@ from bot.core.services import Services
 from bot.storage.reminders import away_period
 from tests.conftest import RunningBot
 from tests.e2e.test_audit_slack_e2e import SlackPerson
+from tests.support.text import flat
 
 LONDON = ZoneInfo("Europe/London")
 WEDNESDAY = datetime(2026, 12, 9, 10, 0, tzinfo=LONDON)
@@ -38,3 +39,14 @@ def test_remind_me_is_told_it_cannot_in_slack(bot: RunningBot, standin, services
     said = " ".join(reply.text for reply in replies)
     assert said.startswith("I can't help with that here: I can't set personal reminders"), said
     assert "The reminders I do send are about your audit work" in said and "How do I pause reminders" not in said
+
+
+def test_off_today_in_slack_offers_no_back_on_today(bot: RunningBot, standin, services: Services) -> None:
+    """Trial 61 (G5): `im off today` on Monday 7 December offered `/audit away back on 7/12`, which books nothing."""
+    with time_machine.travel(datetime(2026, 12, 7, 14, 0, tzinfo=LONDON), tick=False):
+        said = flat(SlackPerson(bot, standin, "U0PRAN001").send("type", "im off today")[0].text)
+    assert said.startswith("Reminders paused: they start again on Tuesday 8 December 2026; you are away to Monday 7 "
+                           "December 2026 (your last day away)."), said
+    assert "Back on" not in said and "away back on" not in said
+    stored = away_period(services.storage, "U0PRAN001")
+    assert stored is not None and stored[1] == date(2026, 12, 7)

@@ -52,8 +52,10 @@ def test_a_pause_over_a_weekend_only_says_no_reminders_go_out_then_anyway(engine
         replies = engine.message(WORKER, "pause reminders till sunday", surface="terminal")
     said = flat("\n".join(reply.text for reply in replies))
     assert said.startswith("No reminders go out at weekends anyway: they start again on Monday 14 December 2026. "
-                           "I've noted you away to Sunday 13 December 2026 (your last day away) all the same. "
-                           "Back on Sunday instead? Type `/audit away back on 13/12`."), said
+                           "I've noted you away to Sunday 13 December 2026 (your last day away) all the same."), said
+    # back on Sunday books Saturday on a Saturday; typed on the Sunday it would book nothing (trial 61 G5)
+    offered = "Back on Sunday instead? Type `/audit away back on 13/12`." in said
+    assert offered == (now == SATURDAY), said
     stored = away_period(services.storage, WORKER)
     assert stored is not None and stored[1] == MONDAY - timedelta(days=1)
 
@@ -72,3 +74,15 @@ def test_away_until_monday_keeps_monday_as_the_last_day_says_both_dates_and_how_
         engine.command(WORKER, "away back on 14/12", surface="terminal")
     stored = away_period(services.storage, WORKER)
     assert stored is not None and stored[1] == MONDAY - timedelta(days=1)
+
+
+@pytest.mark.parametrize("typed", ["im off today", "away until today", "pause my reminders until today"])
+def test_off_today_offers_no_back_on_today_which_would_book_nothing(engine: Engine, services: Services,
+                                                                   typed: str) -> None:
+    """Trial 61 (G5): `im off today` on a Monday offered "Back on Monday instead? Type `/audit away back on 7/12`",
+    today: it would book nothing."""
+    with time_machine.travel(datetime(2026, 12, 7, 14, 0, tzinfo=LONDON), tick=False):
+        said = flat(engine.message(WORKER, typed, surface="terminal")[0].text)
+    assert said.startswith("Reminders paused: they start again on Tuesday 8 December 2026; you are away to Monday 7 "
+                           "December 2026 (your last day away). `/audit away off` turns them back on sooner."), said
+    assert "Back on" not in said
