@@ -57,3 +57,13 @@ def test_no_tie_is_numbered_plainly(engine: Engine, services: Services) -> None:
     _audits(services, (16, ("chronology",)), (17, ("chronology", "plan-smart")), (18, ("chronology", "plan-smart")))
     for typed in ("themes", "digest"):
         assert _numbered(engine, typed) == [f"1. {CHRONOLOGY} in 3 audits", f"2. {PLAN} in 2 audits"], typed
+
+
+def test_the_service_digest_says_the_tie_across_teams_too(engine: Engine, services: Services) -> None:
+    _audits(services, (17, ("plan-smart", "child-seen")), (18, ("plan-smart", "child-seen")))
+    with time_machine.travel(WEDNESDAY, tick=False):
+        replies = engine.message("U0ADMIN01", "digest", surface="terminal")
+    text = "\n".join(f"{reply.title}\n{reply.text}" for reply in replies)
+    across = text.split("answered badly across teams", 1)[1]
+    assert re.findall(r"^ +(\d.*?\. \(Full case audit\).*)$", across, re.MULTILINE) == [
+        f"1–2 (tie, 2 audits each). {PLAN} in 2 audits", f"1–2 (tie, 2 audits each). {SEEN} in 2 audits"], across
