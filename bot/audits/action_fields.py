@@ -157,7 +157,7 @@ def due_in_text(services: Services, turn: Turn, text: str) -> tuple[str, str, da
     and the due date is asked). Trial 13 (F13) found "by next fri" kept in the action's text while another due date
     was asked and given, so the action and its due date disagreed everywhere it was shown; review 14 (R9) found the
     last clause taken when an earlier one was the date."""
-    clauses = _dated_clause(services, turn, text, _due_clauses(text))
+    clauses = _dated_clause(services, turn, text, _due_clauses(text) + _new_year_at_end(text))
     for start, end, when in clauses:
         try:
             due = action_due(services, turn, when)
@@ -168,6 +168,26 @@ def due_in_text(services: Services, turn: Turn, text: str) -> tuple[str, str, da
         action = f"{head}{' ' if tail and not tail.startswith((',', ';')) else ''}{tail.lstrip()}"
         return (action, when, due) if len(head.split()) >= 2 else None
     return None
+
+
+# A way of saying "after New Year" that ends the action's text, with no "by" before it: "update the chronology after
+# new year", "… in the new year", "… first week of january" (trial 61 G3: asked "When is it due?", where "… by 25/12"
+# was read). Never the words "new year" alone or "over new year", which say what the action is about, not when it is
+# due ("discuss new year contact arrangements with mum", "plan visits over new year"): the phrase starts with a word
+# saying when (`_WHEN_DUE`). Which phrases name the day is knowledge.dates' (names_new_year).
+_WHEN_DUE = re.compile(r"(?:just|straight|right|after|in|into|past|first|1st|early|start|beginning|"
+                       r"the\s+(?:first|1st|start|beginning))\b", re.IGNORECASE)
+_NEW_YEAR_WORDS = 8  # the longest such phrase: "just after the new year holidays", "in the first week of january"
+
+
+def _new_year_at_end(text: str) -> list[tuple[int, int, str]]:
+    """The clause (as `_due_clauses` gives one) of a known "after New Year" phrase ending `text`, or none."""
+    body = re.sub(r"[\s.!]*$", "", text)
+    starts = [word.start() for word in re.finditer(r"(?<![^\s,;])\S", body)][-_NEW_YEAR_WORDS:]
+    for start in starts:  # the longest first: "right after new year", not "after new year"
+        if _WHEN_DUE.match(body, start) and names_new_year(body[start:]):
+            return [(start, len(body), body[start:])]
+    return []
 
 
 _LABELLED = re.compile(r"(?:due|by|before|no\s+later\s+than)\s", re.IGNORECASE)
@@ -215,7 +235,7 @@ def due_not_a_day(services: Services, turn: Turn, text: str) -> str | None:
 def due_taken_said(when: str, due: date, action: str, today: date) -> str:
     """A due date taken out of an action's text, said back wherever an action is typed (an audit's actions step and
     the first action an Inadequate grade needs), so the person sees the date read and the text kept."""
-    kept = kept_off(when, due, today)
+    kept = kept_off(when, due, today) or ("the first working day after New Year" if names_new_year(when) else "")
     return (f"I've taken “{when}” as the action's due date, **{long_date(due)}**{how_near(due, today)}"
             f"{f', {kept}' if kept else ''}, and left it out of its text: “{action}”.")
 

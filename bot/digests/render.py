@@ -266,11 +266,24 @@ def weak_question_lines(questions: Sequence[WeakQuestion]) -> list[str]:
     """The questions most often answered badly, numbered, each with its count and what good looks like: a team's
     digest and the themes asked for in words (bot.digests.themes) list them alike."""
     lines = []
-    for number, question in enumerate(questions, start=1):
-        lines.append(f"   {number}. {weak_question_said(question)}")
+    for rank, question in zip(weak_question_ranks(questions), questions, strict=True):
+        lines.append(f"   {rank}. {weak_question_said(question)}")
         if question.guidance:
             lines.append(f"      _What good looks like:_ {_clip(question.guidance, GUIDANCE_CHARS)}")
     return lines
+
+
+def weak_question_ranks(questions: Sequence[WeakQuestion]) -> list[str]:
+    """Each listed question's place, a tie said as one shared place: "1", or "1–3 (tie, 2 audits each)" on each of
+    three questions at the same count (trial 61 F1: `themes` and the digest numbered a tie 1, 2, 3 as if ranked,
+    where Home says the tie). A tie the list's cut falls in counts the questions it leaves out too."""
+    ranks = []
+    for number, question in enumerate(questions, start=1):
+        same = [q for q in questions if q.audits == question.audits]
+        first = number - [q.audits for q in questions[:number]].count(question.audits) + 1
+        last = first + len(same) - 1 + same[-1].tied_out
+        ranks.append(f"{first}–{last} (tie, {question.audits} audits each)" if last > first else str(first))
+    return ranks
 
 
 def weak_question_said(question: WeakQuestion) -> str:
@@ -387,8 +400,9 @@ def service_text(service: ServiceDigest) -> str:
                  f"{themes_heading(service.week_start, service.counted_to)}")
     if not service.weak_questions:
         lines.append(f"   None answered badly in {MIN_AUDITS_FOR_THEME} or more audits.")
-    for number, question in enumerate(service.weak_questions, start=1):
-        lines.append(f"   {number}. {weak_question_said(question)}")
+    weak = service.weak_questions
+    for rank, question in zip(weak_question_ranks(weak), weak, strict=True):
+        lines.append(f"   {rank}. {weak_question_said(question)}")
     return "\n".join(lines)
 
 

@@ -37,7 +37,7 @@ MAX_AWAY_DAYS = 366
 # remind me about" (trial 41): this person's coming reminders, not the article on how reminders work (trials 21, 22).
 REMINDER_WORDS = re.compile(
     r"^\s*(?:(?:show|list|see|check|view)\s+(?:me\s+)?)?(?:(?:all\s+)?my\s+)?(?:upcoming\s+|coming\s+)?reminders"
-    r"(?:\s+(?:for\s+me|coming\s+up|due))?\s*[.!?]?\s*$"
+    r"(?:\s+(?:for\s+me|coming\s+up|due))?(?:\s*,?\s*(?P<page>page\s+\d+))?\s*[.!?]?\s*$"
     r"|^\s*what\s+(?:reminders\s+(?:have|do|will)\s+i\s+(?:got|have|get)|will\s+i\s+be\s+(?:reminded|chased)\s+"
     r"(?:about|of|for)|(?:will|would|are|do)\s+(?:you|u)\s+(?:be\s+)?(?:going\s+to\s+|gonna\s+)?remind(?:ing)?\s+"
     r"me\s+(?:about|of))(?:\s+(?:this|next)\s+week)?\s*[.!?]?\s*$", re.IGNORECASE)
@@ -405,6 +405,6 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_command("reminders", lambda turn, rest: reminders_command(services, turn, rest),
                        "what I would remind you about on the next working days", usage="/audit reminders [page N]",
                        typed=r"(?:page\s+\d+)?")
-    engine.add_message_handler(lambda turn, text: reminders_command(services, turn)
-                               if REMINDER_WORDS.match(text) else None, priority=28)
+    engine.add_message_handler(lambda turn, text: reminders_command(services, turn, asked.group("page") or "")
+                               if (asked := REMINDER_WORDS.match(text)) else None, priority=28)
     engine.add_home_section("away", lambda person: away_home(services, person), priority=8)

@@ -91,9 +91,12 @@ def test_with_nothing_coming_it_says_what_reminders_cover_and_when_later_actions
 
 
 @given(st.sampled_from(["", "show ", "Show me ", "list ", "check "]), st.sampled_from(["", "my ", "all my ", "MY "]),
-       st.sampled_from(["reminders", "upcoming reminders", "Reminders"]), st.sampled_from(["", "?", " due", "."]))
-def test_every_way_of_asking_for_my_reminders_is_read(verb: str, mine: str, noun: str, end: str) -> None:
-    assert REMINDER_WORDS.match(f"{verb}{mine}{noun}{end}")
+       st.sampled_from(["reminders", "upcoming reminders", "Reminders"]), st.sampled_from(["", "?", " due", "."]),
+       st.sampled_from(["", " page 2", ", page 3", " Page 12"]))
+def test_every_way_of_asking_for_my_reminders_is_read(verb: str, mine: str, noun: str, end: str, page: str) -> None:
+    typed = f"{verb}{mine}{noun}{end}{page}" if end == " due" else f"{verb}{mine}{noun}{page}{end}"
+    asked = REMINDER_WORDS.match(typed)
+    assert asked and (asked.group("page") or "") == page.lstrip(" ,")  # trial 61 G4: `my reminders page 2` pages
 
 
 @given(st.text(max_size=40))

@@ -33,7 +33,7 @@ def _listed(engine: Engine, typed: str) -> list[str]:
     with time_machine.travel(FRIDAY, tick=False):
         replies = engine.message("U0ADMIN01", typed, surface="terminal")
     text = "\n".join(reply.text for reply in replies if "answered badly" in f"{reply.title} {reply.text}")
-    return re.findall(r"^ +\d\. (.+)$", text, re.MULTILINE)
+    return re.findall(r"^ +\d+(?:–\d+ \(tie, \d+ audits each\))?\. (.+)$", text, re.MULTILINE)
 
 
 def test_the_digest_and_themes_list_one_order_and_say_where_the_cut_fell_in_a_tie(engine: Engine,

@@ -64,3 +64,16 @@ def test_a_page_typed_shows_that_page_and_one_past_the_end_is_refused(engine: En
 def test_a_short_list_says_nothing_of_more(engine: Engine) -> None:
     reply = said(engine, "my reminders")
     assert "Nothing would come to you" in reply and "…and" not in reply and "page 2" not in reply, reply
+
+
+@pytest.mark.parametrize("typed", ["my reminders page 2", "show my reminders page 2", "My reminders, page 2?"])
+def test_my_reminders_with_a_page_shows_that_page_not_the_article(engine: Engine, busy: Services,
+                                                                  typed: str) -> None:
+    """Trial 61 G4: `my reminders page 2` got the entry on when reminders are sent; `reminders page 2` paged."""
+    reply = said(engine, typed)
+    assert reply == said(engine, "reminders page 2"), reply
+    assert "When are reminders sent" not in reply
+
+
+def test_my_reminders_page_past_the_end_is_refused_as_the_command_is(engine: Engine, busy: Services) -> None:
+    assert "There is no page 9: your reminders fill 2 pages of 12." in said(engine, "my reminders page 9")
