@@ -54,7 +54,7 @@ def _asked(services: Services, turn: Turn, audit: AuditRow) -> Reply:
                      choices=(Choice("Yes, cancel it", CONFIRM, f"{audit.id}|{audit.step_version}", "danger"),
                               Choice("No, keep it", KEEP, str(audit.id), "primary")))
     return confirmations.ask(services, turn, question, also_yes=YES_WORDS,
-                             not_yet=f"To cancel draft #{audit.id}, type `yes` (or press *Yes, cancel it*); nothing "
+                             not_yet=f"To cancel draft #{audit.id}, type `yes` (or press **Yes, cancel it**); nothing "
                                      "has been cancelled.")
 
 

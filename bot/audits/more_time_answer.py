@@ -154,7 +154,7 @@ def _offered(services: Services, action: action_store.ActionRow, passed: Late) -
     return Reply(kind="question", text=f"{long_date(passed.asked_for)}, the day {owner} asked for on action "
                                        f"{action.id}, has passed while the request waited, so nothing changed yet. "
                                        f"To give them **{long_date(passed.offered)}** instead ({why(passed)}), press "
-                                       f"*Approve the new date* or type `action {action.id} due {day}` (or another "
+                                       f"**Approve the new date** or type `action {action.id} due {day}` (or another "
                                        f"date); to say no, `no more time on action {action.id}`.",
                  choices=choices(action.id, passed.offered, asked.number if asked else None))
 

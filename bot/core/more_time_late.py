@@ -54,7 +54,7 @@ def why(found: Late) -> str:
 
 def line_note(found: Late) -> str:
     """Beside the request on Home: "; 1 Jan has passed, so *Approve* gives Mon 11 Jan (the 5 working days …)"."""
-    return (f"; {short_date(found.asked_for, year=False)} has passed, so *Approve* gives "
+    return (f"; {short_date(found.asked_for, year=False)} has passed, so **Approve** gives "
             f"{found.offered:%a} {short_date(found.offered, year=False)} ({why(found)})")
 
 

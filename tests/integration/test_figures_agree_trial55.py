@@ -62,7 +62,7 @@ def test_a_digests_demo_note_agrees_with_its_count(services: Services, engine: E
 def _top_themes(text: str) -> list[str]:
     """The numbered questions of the first 'most often answered badly' list in a reply."""
     listed = text.split("answered badly", 1)[1].split("\n\n", 1)[0]
-    return re.findall(r"^\s+\d\. (.+?) in \d+ audits$", listed, re.MULTILINE)
+    return re.findall(r"^\s+\d+(?:–\d+ \(tie, \d+ audits each\))?\. (.+?) in \d+ audits$", listed, re.MULTILINE)
 
 
 def test_themes_lists_the_same_weeks_and_questions_as_the_digest(services: Services, engine: Engine) -> None:

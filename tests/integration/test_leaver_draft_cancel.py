@@ -87,7 +87,7 @@ def test_a_typed_yes_confirms_cancelling_a_leavers_draft_as_the_button_does(left
 
 @pytest.mark.parametrize(("typed", "said"), [
     ("no", "OK, draft #{draft} is not cancelled."),
-    ("ok", "To cancel draft #{draft}, type `yes` (or press *Yes, cancel it*); nothing has been cancelled."),
+    ("ok", "To cancel draft #{draft}, type `yes` (or press **Yes, cancel it**); nothing has been cancelled."),
 ])
 def test_a_typed_no_or_ok_leaves_a_leavers_draft_a_draft(left: tuple[dict[str, str], int], typed: str,
                                                           said: str) -> None:

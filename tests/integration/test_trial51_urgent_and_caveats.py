@@ -42,13 +42,15 @@ def test_a_child_blackmailed_over_images_gets_police_and_ceop(engine: Engine) ->
     assert "How should we respond to online abuse and harmful online contact?" in _offered(replies)
 
 
-def test_a_dash_threshold_the_entry_does_not_give_is_said_and_listed(engine: Engine) -> None:
+def test_a_dash_threshold_is_answered_by_the_domestic_abuse_entry_and_not_listed(engine: Engine) -> None:
+    """Trial 51 found the entry gave no DASH threshold, so the bot said so and listed the question; since trial 60
+    (F23) the entry says who refers to MARAC and on what DASH score, so the threshold is answered, not passed on."""
     with time_machine.travel(CONTENT_DAY, tick=False):
         replies = engine.message(PRACTITIONER, DASH)
         assert "How should we respond when there is domestic abuse in the family?" in _offered(replies)
-        assert "This entry doesn't give a threshold or score. I've passed your question to the QA leads" \
-            in all_text(replies)
-        assert "whats the dash threshold" in all_text(engine.command(QA_LEAD, "kb unanswered"))
+        assert "often 14 or more yes answers" in all_text(replies)
+        assert "This entry doesn't give a threshold or score" not in all_text(replies)
+        assert "whats the dash threshold" not in all_text(engine.command(QA_LEAD, "kb unanswered"))
 
 
 def test_how_long_before_a_cme_report_gets_the_no_timescale_line(engine: Engine) -> None:

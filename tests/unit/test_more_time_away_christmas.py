@@ -74,11 +74,11 @@ def test_on_return_the_passed_day_offers_the_working_days_asked_for_and_the_butt
     action = _action(services)
     _say(engine, ASKED, f"extend {action} to 1/1 - school closed", WORKER)
     listed = flat(_say(engine, BACK, "has anyone asked me for more time", MANAGER)[0].text)
-    assert "1 Jan has passed, so *Approve* gives Mon 11 Jan (the 5 working days asked for on 22 Dec, counted from " \
+    assert "1 Jan has passed, so **Approve** gives Mon 11 Jan (the 5 working days asked for on 22 Dec, counted from " \
            "today)" in listed
     offer = _say(engine, BACK, f"action {action} due 1/1", MANAGER)[0]
     assert "To give them **Monday 11 January 2027** instead (the 5 working days asked for on 22 Dec, counted from " \
-           f"today), press *Approve the new date* or type `action {action} due 11/1`" in flat(offer.text)
+           f"today), press **Approve the new date** or type `action {action} due 11/1`" in flat(offer.text)
     assert action_store.get_action(services.storage, action).due_date == "2026-12-24"
     approve = offer.choices[0]
     with time_machine.travel(BACK, tick=False):
