@@ -10,7 +10,7 @@ from datetime import date
 
 from bot.audits import more_time_answer
 from bot.audits.chase_nudge import request_days, waiting_request
-from bot.core import buttons
+from bot.core import buttons, more_time_said
 from bot.core.action_named import action_named
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
@@ -42,7 +42,7 @@ def asked_first(services: Services, turn: Turn, action: action_store.ActionRow) 
     return confirmations.ask(services, turn, Reply(
         kind="question", text=f"{label(action.owner_id)} asked for more time on {action_named(action)}{until} on "
                               f"{on}; it waits for "
-                              f"{label(asked.asked)}. Chase anyway? yes / no",
+                              f"{more_time_said.asked_of(services, asked)}. Chase anyway? yes / no",
         choices=(anyway, Choice("Don't chase", NOT_NOW, str(action.id)))), ("chase anyway",), ("dont chase",))
 
 
@@ -60,6 +60,6 @@ def not_chased(services: Services, value: str) -> list[Reply]:
     action_id = buttons.record_id(value)  # a copied or mangled value gets the stale-button reply
     action = action_store.get_action(services.storage, action_id)
     asked = waiting_request(services, action) if action is not None else None
-    waits = f" Its request for more time still waits for {services.directory.label(asked.asked)}." if asked else ""
+    waits = f" Its request for more time still waits for {more_time_said.asked_of(services, asked)}." if asked else ""
     named = action_named(action, capital=True) if action is not None else f"Action {action_id}"
     return [Reply(kind="notice", text=f"{named} was not chased: nothing was sent.{waits}")]

@@ -56,7 +56,7 @@ def _longer(services: Services, action: action_store.ActionRow, local: datetime)
                 f"like `{_extend_example(action, local.date())}`.")
     until, on = request_days(services, asked)
     return (f"your request for more time{until} (asked on {on}) still waits for "
-            f"{services.directory.label(asked.asked)}, so it stays due {short_date(action.due_date)} until they "
+            f"{more_time_said.asked_of(services, asked)}, so it stays due {short_date(action.due_date)} until they "
             "answer.")
 
 

@@ -379,9 +379,9 @@ def _already_waiting(services: Services, action: action_store.ActionRow) -> Repl
     until = f" until {short_date(asked.until)}" if asked.until else ""
     when = short_date(asked.at.astimezone(services.settings.timezone).date(), year=False)
     return Reply(kind="notice", text=(
-        f"You already asked {services.directory.label(asked.asked)} for more time on {action_named(action)}{until} on "
-        f"{when}, and it is still waiting for their answer, so I haven't asked again. To ask for another day, "
-        f"withdraw it first (`withdraw {action.id}`), then ask again."))
+        f"You already asked {more_time_said.asked_of(services, asked)} for more time on {action_named(action)}"
+        f"{until} on {when}, and it is still waiting for their answer, so I haven't asked again. To ask for another "
+        f"day, withdraw it first (`withdraw {action.id}`), then ask again."))
 
 
 def _screened(services: Services, turn: Turn, request: Request) -> str | None:
@@ -449,13 +449,14 @@ def ask(services: Services, turn: Turn, request: Request, replacing: str = "") -
     detail = ", ".join(part for part in (until, f"reason: {reason}" if reason else "") if part)
     where = f"_{action.description}_, {audit_and_case(action.audit_id, action.case_ref)}"
     owner = services.directory.label(action.owner_id)
+    away = away_said(services, asked, action, until_day, turn.now.astimezone(services.settings.timezone).date())
     number = requests.record_request(services.storage, action.id, turn.user_id, asked,
-                                     until_day.isoformat() if until_day else None, action.due_date, turn.now)
+                                     until_day.isoformat() if until_day else None, action.due_date, turn.now,
+                                     also=[away.also] if away.also else [])
     store.keep_aside(services.storage, turn.user_id, SENT, {"action": action.id, "reason": request.reason,
                                                             "until": until_day.isoformat() if until_day else None},
                      turn.now)
     instead = f" (instead of {replacing})" if replacing else ""
-    away = away_said(services, asked, action, until_day, turn.now.astimezone(services.settings.timezone).date())
     off = "" if until_day is None or request.anyway else _day_off_said(turn, services, until_day, away)
     sent = Reply(text=f"I've asked {services.directory.label(asked)}, {role}, for more time on {action_named(action)}"
                       f"{' ' + until if until else ''}{instead}. It stays due {short_date(action.due_date)} until "

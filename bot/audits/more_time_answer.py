@@ -107,6 +107,7 @@ def give(services: Services, turn: Turn, action_id: int, until: date) -> list[Re
         return [Reply(text=f"{action_named(action, capital=True)} is already due {long_date(until)}"
                            f"{how_near(until, today)}, so nothing changed.")]
     withdrawn = _withdrawn_on(services, action.id)
+    others = _also_sent(services, turn, action)
     try:
         if auditors_own:
             lifecycle.edit_action(services.storage, audit.id, turn.user_id, action.id, "due_date", until.isoformat(),
@@ -134,7 +135,8 @@ def give(services: Services, turn: Turn, action_id: int, until: date) -> list[Re
                        f"I've told {owner}, and the earlier date is kept in the audit's history."),
             Reply(to_user=action.owner_id, kind="notice",
                   text=f"{by} gave you more time on {named} ({where}): {now_due}"
-                       f"{told_owner(passed, until) if passed else ''}")]
+                       f"{told_owner(passed, until) if passed else ''}"),
+            *_answered_for(services, turn, action, others, f"{now_due} Nothing is left for you to answer.")]
 
 
 def _late_waiting(services: Services, action: action_store.ActionRow, today: date) -> Late | None:
@@ -174,6 +176,7 @@ def refuse(services: Services, turn: Turn, action_id: int, reason: str | None = 
     action, audit, _ = answerable(services, turn, action_id)
     reason = (reason or "").strip().rstrip(".! ") or None
     why = screen_text(reason, services.identifier_screen, "that reason") if reason else None
+    others = _also_sent(services, turn, action)
     record_trail(services.storage, turn.user_id, "action.more_time_refused", {"action": action.id, "reason": bool(why)},
                  at=turn.now)
     stays, owner = date.fromisoformat(action.due_date), services.directory.label(action.owner_id)
@@ -184,7 +187,28 @@ def refuse(services: Services, turn: Turn, action_id: int, reason: str | None = 
                        f"{', with your reason' if why else ''}."),
             Reply(to_user=action.owner_id, kind="notice",
                   text=f"{services.directory.label(turn.user_id)} said no to more time on action {action.id}, "
-                       f"_{action.description}_ ({where}): it stays due **{due}**{near}.{because}")]
+                       f"_{action.description}_ ({where}): it stays due **{due}**{near}.{because}"),
+            *_answered_for(services, turn, action, others, f"they said no, so it stays due **{due}**{near}. Nothing "
+                                                          "is left for you to answer.")]
+
+
+def _also_sent(services: Services, turn: Turn, action: action_store.ActionRow) -> tuple[str, ...]:
+    """Everyone else the action's waiting request was sent to, besides the one answering it (fix74a A1: a manager
+    back from leave never heard that the admin sent it as well had answered it); none when none waits."""
+    asked = requests.latest(services.storage, action.id)
+    if asked is None or more_time_said.state_of(asked, action.due_date) != more_time_said.WAITING:
+        return ()
+    return tuple(who for who in asked.sent_to if who != turn.user_id)
+
+
+def _answered_for(services: Services, turn: Turn, action: action_store.ActionRow, others: tuple[str, ...],
+                  outcome: str) -> list[Reply]:
+    """Told to each other person the request was sent to: who answered it, and how."""
+    by, owner = services.directory.label(turn.user_id), services.directory.label(action.owner_id)
+    where = audit_and_case(action.audit_id, action.case_ref)
+    return [Reply(to_user=who, kind="notice", text=f"{by} answered {owner}'s request for more time on action "
+                                                    f"{action.id}, _{action.description}_ ({where}), which was sent to "
+                                                    f"you too: {outcome}") for who in others]
 
 
 def on_give(services: Services, turn: Turn, value: str) -> list[Reply]:

@@ -101,14 +101,14 @@ def withdraw(services: Services, turn: Turn, action: action_store.ActionRow) -> 
         raise UserError(f"Nothing was withdrawn: no request for more time waits on action {action.id}. "
                         f"{more_time_said.answer(services, action)}")
     requests.withdraw(services.storage, action.id, turn.user_id, turn.now)
-    due, who = short_date(action.due_date), services.directory.label(asked.asked)
+    due, who = short_date(action.due_date), more_time_said.asked_of(services, asked)
     where = audit_and_case(action.audit_id, action.case_ref)
     return [Reply(text=f"I've withdrawn your request for more time on {action_named(action)} and told {who}. It "
                        f"stays due {due}."),
-            Reply(to_user=asked.asked, kind="notice",
-                  text=f"{services.directory.label(turn.user_id)} withdrew their request for more time on action "
-                       f"{action.id}, _{action.description}_ ({where}), so there is nothing to answer: it stays "
-                       f"due {due}.")]
+            *(Reply(to_user=sent_to, kind="notice",
+                    text=f"{services.directory.label(turn.user_id)} withdrew their request for more time on action "
+                         f"{action.id}, _{action.description}_ ({where}), so there is nothing to answer: it stays "
+                         f"due {due}.") for sent_to in asked.sent_to)]
 
 
 def _decided(services: Services, action: action_store.ActionRow, asked: requests.Asked, state: str) -> str:

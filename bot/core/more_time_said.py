@@ -13,7 +13,7 @@ from datetime import datetime
 from bot.core.action_named import action_named
 from bot.core.markup import audit_and_case
 from bot.core.more_time_late import late, line_note
-from bot.core.owner_manager import answerer_now
+from bot.core.owner_manager import answerer_now, others_who_answer
 from bot.core.services import Services
 from bot.storage import more_time as store
 from bot.storage.actions import ActionRow, get_action
@@ -33,6 +33,13 @@ def state_of(asked: store.Asked, due_now: str) -> str:
     return REFUSED if asked.refused_at is not None else WAITING
 
 
+def asked_of(services: Services, asked: store.Asked) -> str:
+    """Everyone the request was sent to, the one asked first: "Team manager (North) and Head of service" (fix74a A1:
+    one sent to an admin as well while the manager was away named the manager only, everywhere it was said)."""
+    names = [services.directory.label(who) for who in asked.sent_to]
+    return " and ".join(names) if len(names) < 3 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 def _day(services: Services, moment: datetime) -> str:
     return short_date(moment.astimezone(services.settings.timezone).date(), year=False)
 
@@ -41,7 +48,7 @@ def note(services: Services, asked: store.Asked, due_now: str, action: ActionRow
     """A few words beside the action in a list: "more time asked to 18 Dec, waiting for Team manager (South)", or
     the answer; None once it was withdrawn or given (the list shows the new date). With the action, a request whose
     answer has passed to someone else since it was asked says so (`passed_on`)."""
-    state, who = state_of(asked, due_now), services.directory.label(asked.asked)
+    state, who = state_of(asked, due_now), asked_of(services, asked)
     until = f" to {short_date(asked.until, year=False)}" if asked.until else ""
     if state == WAITING:
         moved = passed_on(services, action, asked) if action is not None else None
@@ -105,7 +112,7 @@ def answer(services: Services, action: ActionRow) -> str:
     if asked is None:
         return (f"You haven't asked for more time on {action_named(action)}; it is due {due}. To ask, type `extend "
                 f"action {action.id} to <date>, <reason>`.")
-    state, who = state_of(asked, action.due_date), services.directory.label(asked.asked)
+    state, who = state_of(asked, action.due_date), asked_of(services, asked)
     until = f" until {short_date(asked.until)}" if asked.until else ""
     when = _day(services, asked.at)
     if state == WAITING:
@@ -136,8 +143,10 @@ def waiting(services: Services) -> list[tuple[ActionRow, store.Asked, str | None
 
 def waiting_for_you(services: Services, user_id: str) -> list[tuple[ActionRow, store.Asked]]:
     """The open actions whose owner's request for more time waits for this person's answer now, with the request:
-    those asked of them that they still answer, and those passed to them since they were asked."""
-    return [(action, asked) for action, asked, now in waiting(services) if now == user_id]
+    those asked of them that they still answer, those passed to them since they were asked, and those sent to them
+    as well that they may still answer (bot.core.owner_manager.others_who_answer; fix74a A1)."""
+    return [(action, asked) for action, asked, now in waiting(services) if now == user_id or (
+        user_id in asked.also and user_id in others_who_answer(services, action))]
 
 
 def passed_on_from(services: Services, user_id: str) -> list[tuple[ActionRow, store.Asked]]:
@@ -156,7 +165,8 @@ def waiting_lines(services: Services, waiting: list[tuple[ActionRow, store.Asked
         until = f"until {short_date(asked.until, year=False)}" if asked.until else "for more time (no date given)"
         passed = late(services, asked, today)  # trial 60 F10: the day it gives instead, and why
         moved = why_passed_on(services, action, asked)
-        why = f" of {services.directory.label(asked.asked)}; {moved}, so you answer it now" if moved else ""
+        why = f" of {services.directory.label(asked.asked)}; {moved}, so you answer it now" if moved else \
+            f" of {asked_of(services, asked)}" if asked.also else ""
         lines.append(f"Action {action.id}, _{action.description}_ ({audit_and_case(action.audit_id, action.case_ref)}"
                      f"): {services.directory.label(action.owner_id)} asks {until} (due "
                      f"{short_date(action.due_date, year=False)}), asked {_day(services, asked.at)}{why}"

@@ -8,6 +8,8 @@ when asked (`due_then`), however it was changed.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -22,7 +24,9 @@ REFUSED = "action.more_time_refused"
 @dataclass(frozen=True)
 class Asked:
     """An action's latest request for more time: whom it asked, the day asked for (None when none was said), the due
-    date it had then, when it was asked, and when it was withdrawn or said no to (None when it was not)."""
+    date it had then, when it was asked, and when it was withdrawn or said no to (None when it was not). `also`:
+    whoever else it was sent to at once (fix74a A1: another manager or an admin while the one asked is away past
+    the day asked for), so everything that says who was asked names them all (`sent_to`)."""
 
     action_id: int
     asked: str
@@ -33,18 +37,28 @@ class Asked:
     refused_at: datetime | None = None
     refused_by: str | None = None
     number: int | None = None  # the request's number on its action (m360; None for one asked before it)
+    also: tuple[str, ...] = ()  # m790: sent to them as well as to `asked`
+
+    @property
+    def sent_to(self) -> tuple[str, ...]:
+        """Everyone the request was sent to, the one asked first."""
+        return (self.asked, *self.also)
 
 
 def record_request(storage: Storage, action_id: int, actor: str, asked: str, until: str | None, due_then: str,
-                   now: datetime) -> int:
+                   now: datetime, also: Sequence[str] = ()) -> int:
     """Keep the request as the action's latest (a withdrawn or answered one before it is replaced) and in the
-    trail: its number on the action, which its buttons carry so an earlier request's answer no one else's."""
+    trail, with everyone else it was sent to (`also`): its number on the action, which its buttons carry so an
+    earlier request's answer no one else's."""
+    others = json.dumps(list(also)) if also else None
     with storage.write() as db:
         db.execute("UPDATE actions SET more_time_asked_at = ?, more_time_asked_to = ?, more_time_until = ?, "
                    "more_time_due = ?, more_time_withdrawn_at = NULL, more_time_request = COALESCE(more_time_request, "
-                   "0) + 1 WHERE id = ?", [utc_text(now), asked, until, due_then, action_id])
+                   "0) + 1, more_time_also_asked = ? WHERE id = ?",
+                   [utc_text(now), asked, until, due_then, others, action_id])
         number = int(db.execute("SELECT more_time_request FROM actions WHERE id = ?", [action_id]).fetchone()[0])
-        record_trail(storage, actor, "action.more_time", {"action": action_id, "until": until, "asked": asked}, now)
+        detail = {"action": action_id, "until": until, "asked": asked, **({"also": list(also)} if also else {})}
+        record_trail(storage, actor, "action.more_time", detail, now)
     return number
 
 
@@ -71,18 +85,19 @@ def latest_of(storage: Storage, action_ids: list[int]) -> dict[int, Asked]:
     marks = ", ".join("?" for _ in action_ids)
     rows = storage.db.execute(
         "SELECT id, more_time_asked_to, more_time_until, more_time_due, more_time_asked_at, more_time_withdrawn_at, "
-        "more_time_request "
+        "more_time_request, more_time_also_asked "
         f"FROM actions WHERE id IN ({marks}) AND more_time_asked_at IS NOT NULL", list(action_ids)).fetchall()
     return {row[0]: _asked(storage, row) for row in rows}
 
 
 def _asked(storage: Storage, row: Any) -> Asked:
-    action_id, asked, until, due_then, at, withdrawn_at, number = row
+    action_id, asked, until, due_then, at, withdrawn_at, number, also = row
     refused = storage.db.execute(
         f"SELECT at, actor FROM trail WHERE action = '{REFUSED}' AND json_extract(detail, '$.action') = ? "
         "AND at >= ? ORDER BY at DESC, id DESC LIMIT 1", [action_id, at]).fetchone()
     return Asked(action_id, asked, until, due_then, parse_utc(at), parse_utc(withdrawn_at) if withdrawn_at else None,
-                 parse_utc(refused[0]) if refused else None, refused[1] if refused else None, number)
+                 parse_utc(refused[0]) if refused else None, refused[1] if refused else None, number,
+                 tuple(json.loads(also)) if also else ())
 
 
 def pending_of(storage: Storage, owner_id: str) -> list[Asked]:
@@ -90,7 +105,7 @@ def pending_of(storage: Storage, owner_id: str) -> list[Asked]:
     the one it had when asked: the requests that wait for an answer, oldest first."""
     rows = storage.db.execute(
         "SELECT id, more_time_asked_to, more_time_until, more_time_due, more_time_asked_at, more_time_withdrawn_at, "
-        "more_time_request "
+        "more_time_request, more_time_also_asked "
         "FROM actions WHERE owner_id = ? AND more_time_asked_at IS NOT NULL AND more_time_withdrawn_at IS NULL AND "
         "done_at IS NULL AND removed_at IS NULL AND due_date = more_time_due ORDER BY more_time_asked_at",
         [owner_id]).fetchall()
@@ -104,7 +119,7 @@ def waiting(storage: Storage) -> list[Asked]:
     reminders` and "has anyone asked me for more time" ask that of each (bot.core.more_time_said)."""
     rows = storage.db.execute(
         "SELECT id, more_time_asked_to, more_time_until, more_time_due, more_time_asked_at, more_time_withdrawn_at, "
-        "more_time_request "
+        "more_time_request, more_time_also_asked "
         "FROM actions WHERE more_time_asked_at IS NOT NULL AND more_time_withdrawn_at IS NULL AND done_at IS NULL "
         "AND removed_at IS NULL AND due_date = more_time_due ORDER BY more_time_asked_at, id").fetchall()
     return [asked for asked in (_asked(storage, row) for row in rows) if asked.refused_at is None]

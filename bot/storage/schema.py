@@ -1093,3 +1093,12 @@ def m680_fix70c_held_dm_audit(db: Database) -> None:
     audit, or naming several, and every DM held before this keep NULL, and only a removed text long enough to be
     unambiguous changes those (bot.audits.held_redaction)."""
     db.execute("ALTER TABLE held_dms ADD COLUMN audit_id INTEGER")
+
+
+@MIGRATIONS()
+def m790_fix74a_more_time_also_asked(db: Database) -> None:
+    """Whoever else a request for more time was sent to at once, as a JSON list of Slack IDs (fix74a, A1: while the
+    one asked is away past the day asked for, another manager or an admin is sent it too, and may answer it; the
+    request said it was asked of the first only, in `my actions`, the trail, the reminders and the first one's own
+    list). Nullable: sent to one person only, and every request before this."""
+    db.execute("ALTER TABLE actions ADD COLUMN more_time_also_asked TEXT")
