@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from bot.core.away_said import away_line
-from bot.core.calendar import next_working_day
+from bot.core.away_said import away_line, booked_line
+from bot.core.calendar import next_working_day, previous_working_day
 from bot.core.owner_manager import auditor_answers, others_who_answer
 from bot.core.services import Services
 from bot.storage import audits as store
@@ -43,7 +43,7 @@ def away_said(services: Services, asked: str, action: ActionRow, until: date | N
     return, or, when the day asked for falls before it, who else is sent it or how to ask for a later day."""
     away = away_line(services, asked, today)
     if not away:
-        return AwaySaid("")
+        return _booked_ahead(services, asked, until, today)
     back = next_working_day(away_on(services.storage, today)[asked][0])
     if until is None or until >= back:
         return AwaySaid(f" {away}: your request waits for their return.")
@@ -58,6 +58,23 @@ def away_said(services: Services, asked: str, action: ActionRow, until: date | N
                         f"who may answer it now. Or {later}.", others[0])
     return AwaySaid(f"{falls}, and {_nobody_else(services, action)}. To have it answered in time, {later}; if you "
                     "don't, they are offered a later date when they are back.", answered_from=back)
+
+
+def _booked_ahead(services: Services, asked: str, until: date | None, today: date) -> AwaySaid:
+    """Time away booked to start later that the day asked for falls in, said from the moment it is booked (fix74a A2:
+    a request on 7 Dec for 23 Dec, the manager booked away from 21 Dec, was said nothing until 21 Dec): they can
+    still answer it before they go, so nothing is sent to anyone else; else nothing."""
+    booked = booked_line(services, asked, today)
+    if booked is None or until is None:
+        return AwaySaid("")
+    line, starts, last = booked
+    back = next_working_day(last)
+    if not starts <= until < back:
+        return AwaySaid("")
+    after = next_working_day(back)
+    return AwaySaid(f" {line}. {long_date(until)} falls before they are back on {long_date(back)}, so unless they "
+                    f"answer it by {long_date(previous_working_day(starts))}, it would pass unanswered: type `actually "
+                    f"make it {after.day}/{after.month}` to ask for a day after their return.")
 
 
 def _nobody_else(services: Services, action: ActionRow) -> str:

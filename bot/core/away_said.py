@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from bot.core.services import Services
-from bot.storage.reminders import away_on, covering_for
+from bot.storage.reminders import away_booked, away_on, covering_for
 from knowledge.dates import long_date
 
 
@@ -24,11 +24,26 @@ def away_line(services: Services, user_id: str, today: date, subject: str = "") 
     if away is None:
         return ""
     until, cover = away
-    label = services.directory.label
-    covered = (f"{label(cover)} covers their moderation requests only" if cover
-               else "nobody covers for them")
     verb = "are" if subject == "they" else "is"
-    return f"{subject or label(user_id)} {verb} away until {long_date(until)}; {covered}"
+    return f"{subject or services.directory.label(user_id)} {verb} away until {long_date(until)}; " \
+           f"{_covered(services, cover)}"
+
+
+def booked_line(services: Services, user_id: str, today: date) -> tuple[str, date, date] | None:
+    """('Team manager (North) is booked away from Monday 21 December 2026 until Sunday 3 January 2027; nobody covers
+    for them', first day, last day) for time away booked to start after today; None when none is (fix74a A2: a day
+    asked for inside it was said only once the time away had started)."""
+    booked = away_booked(services.storage, user_id, today)
+    if booked is None:
+        return None
+    starts, until, cover = booked
+    return (f"{services.directory.label(user_id)} is booked away from {long_date(starts)} until {long_date(until)}; "
+            f"{_covered(services, cover)}", starts, until)
+
+
+def _covered(services: Services, cover: str | None) -> str:
+    return f"{services.directory.label(cover)} covers their moderation requests only" if cover else \
+        "nobody covers for them"
 
 
 def cover_refusal_note(services: Services, reader: str, team_id: str, today: date) -> str:
