@@ -180,12 +180,27 @@ REFLECT_TYPED = (rf"(?:(?:on|to|for)\s+(?:(?:the|my|that)\s+)?(?:audit\s+|(?=#)|
 RESTORE_TYPED = rf"(?:(?:(?:an?|my|the|that)\s+)?(?:(?:cancelled|canceled|deleted)\s+)?audits?\s*)?(?P<args>{NUMBER})?"
 
 
-def _says_time_away(services: Services, turn: Turn, text: str) -> bool:
-    """A first-person statement of time away with its days (`im on leave over xmas from 21st dec back on 4th jan, tm
-    south covering`): booked as it is outside an audit (bot.reminders.away_worded), the draft kept and its step shown
-    again, never refused as the answer (trial 60, F11: at a choice question it was "Please pick one of the options",
-    nothing booked)."""
-    return away_worded.away_words(text, turn.now.astimezone(services.settings.timezone).date()) is not None
+def _says_time_away(services: Services, turn: Turn, text: str) -> str | None:
+    """The `/audit away` words of a first-person statement of one's own time away to come, with its days (`im on leave
+    over xmas from 21st dec back on 4th jan, tm south covering`: bot.reminders.away_worded.own_leave_ahead), else
+    None. At a step that takes a choice it is booked as outside an audit, the draft kept and its step shown again,
+    never refused as the answer (trial 60, F11: "Please pick one of the options", nothing booked). At a step that
+    wants words (a note, the strengths, an action) the line is the answer, and booking is only offered
+    (`_leave_offered`): "mum said she is away over christmas" or "I was off sick last week" at a note is a note
+    (fix74a A3)."""
+    return away_worded.own_leave_ahead(text, turn.now.astimezone(services.settings.timezone).date())
+
+
+def _wants_words(services: Services, turn: Turn) -> str | None:
+    """What free text the person's draft waits for ("evidence note"), or None (no draft, or a step of choices)."""
+    waiting = conversation.current(services, turn)
+    return conversation.free_text_wanted(services, waiting) if waiting is not None else None
+
+
+def _leave_offered(words: str, wanted: str) -> Reply:
+    """Said under a line kept as the step's words that also reads as one's own time away to come (fix74a A3)."""
+    return Reply(kind="notice", text=f"I kept that as your {wanted} and booked no time away. Did you mean to book "
+                                     f"leave? Type `away {words}`.")
 
 
 def typed_text(services: Services, turn: Turn, text: str, engine: Engine) -> list[Reply] | None:
@@ -194,10 +209,13 @@ def typed_text(services: Services, turn: Turn, text: str, engine: Engine) -> lis
     checks for one is put right (bot.engine.typed_commands.typed_wrong). A line that starts an audit, in any of the
     start's wordings, is that start at every step, never an answer or a note (trial 59, F1: `start a voice of the
     child audit on cr 556622 for N2` was kept as a note at a yes/no question, another case's reference with it)."""
-    if starts_an_audit(text) or _says_time_away(services, turn, text):
+    leave = _says_time_away(services, turn, text)
+    wanted = _wants_words(services, turn) if leave else None
+    if starts_an_audit(text) or (leave and wanted is None):
         return None
-    return conversation.typed_text(services, turn, text, SHORTCUTS, engine.typed_shapes,
-                                   lambda line, words: typed_wrong(engine, turn, line, words))
+    replies = conversation.typed_text(services, turn, text, SHORTCUTS, engine.typed_shapes,
+                                      lambda line, words: typed_wrong(engine, turn, line, words))
+    return [*replies, _leave_offered(leave, wanted)] if replies and leave and wanted else replies
 
 
 def starts_an_audit(text: str) -> bool:

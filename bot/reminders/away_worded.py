@@ -20,9 +20,10 @@ from datetime import date, timedelta
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
+from bot.errors import UserError
 from bot.reminders import away_range, away_season
 from bot.reminders.away_one_day import said_in_words
-from bot.reminders.feature import away_command, until_words
+from bot.reminders.feature import away_command, read_days, until_words
 from knowledge.dates import next_week
 
 PRIORITY = 27  # after an audit or a moderation waiting for typed text, before typed commands and the knowledge base
@@ -115,6 +116,27 @@ def away_words(text: str, today: date) -> str | None:
     if not PARSER_DAYS.match(rest):  # one day (`im off next fri`), or a statement without days: a question
         return said_in_words(_cover_worded(rest), today)
     return _cover_worded(rest)
+
+
+# Words of time away already taken or someone else's, never one's own leave to come: "I was off sick last week",
+# "she is away", "mum's on leave until friday" (fix74a A3: such a line typed as an audit's note was booked).
+NOT_MINE_TO_COME = re.compile(r"\b(?:was|were|had|been|went|last\s+(?:week|month)|yesterday|ago|he|she|they|his|"
+                              r"her|their|mum|dad|mother|father|parents?|carers?)\b", re.IGNORECASE)
+
+
+def own_leave_ahead(text: str, today: date) -> str | None:
+    """`away_words` for a line that is wholly the person's own time away still to come: its days read as `/audit
+    away` reads them, the last not passed, and no word of a past leave or of someone else's; None otherwise. What
+    a line typed while an audit waits is booked on (bot.audits.feature): "off from 1/12 to 4/12 so the visit was
+    late" at a yes/no question is the step's, never an unreadable leave (fix74a A3)."""
+    words = away_words(text, today)
+    if words is None or NOT_MINE_TO_COME.search(text):
+        return None
+    try:
+        read_days(words, today, named=lambda name: name)  # only the days are checked here: the cover when booked
+    except UserError:
+        return None
+    return words
 
 
 def _statement(text: str) -> re.Match[str] | None:
