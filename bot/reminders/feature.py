@@ -371,9 +371,10 @@ def reminders_command(services: Services, turn: Turn, rest: str = "") -> list[Re
     local = turn.now.astimezone(services.settings.timezone)
     page = pages.page_of(rest.split())[1]
     coming = preview.coming_up(services, turn.user_id, local)
-    last = max(1, -(-len(coming) // preview.MAX_SHOWN))
+    count = len(preview.coming_lines(services, turn.user_id, coming))  # overdue actions alike on a day: one line
+    last = max(1, -(-count // preview.MAX_SHOWN))
     if page > last:
-        raise pages.no_such_page(page, "your reminders", len(coming), preview.MAX_SHOWN, "reminders", [])
+        raise pages.no_such_page(page, "your reminders", count, preview.MAX_SHOWN, "reminders", [])
     pages.remember(services, turn, "reminders", [], page, page == last)
     hint = pages.more_hint(services, turn, pages.next_page_command("reminders", [], page))
     return [preview.reminders_reply(services, turn.user_id, local, away_status(services, turn.user_id, local.date()),

@@ -4,8 +4,12 @@ Trials 21 and 22: people asked "what reminders have i got" and got the general a
 also said `/audit digest` was for them when it is for managers. Nobody could see what they would be chased about, or
 check a snooze or time away had taken. This runs the daily job's own rules (bot.reminders.rules) on what is stored
 now, for each of the job's next runs on a working day, and keeps this person's items, each with the first day it
-would come, 12 a page (`more` or `page 2` for the next: bot.engine.pages). Nothing is sent, and nothing is stored
-but the page shown, for `more`.
+would come, 12 lines a page (`more` or `page 2` for the next: bot.engine.pages). Nothing is sent, and nothing is
+stored but the page shown, for `more`.
+
+Trial 60 (F14): twelve overdue actions all "Mon 21 Dec", each with the same last-reminder sentence, filled the first
+page, and the Christmas week's came only on `more`. Overdue actions reminded on one day alike (the same last day) are
+one line from GROUPED_FROM of them, with their numbers and cases (`coming_lines`), so later days fit on page one.
 """
 
 from __future__ import annotations
@@ -31,7 +35,9 @@ from bot.storage.readback import awaiting_response
 from knowledge.dates import short_date
 
 RUNS_AHEAD = 10  # working days: two weeks of runs
-MAX_SHOWN = 12
+MAX_SHOWN = 12  # lines a page
+GROUPED_FROM = 3  # overdue actions reminded alike on one day said as one line from this many
+CASES_NAMED = 3  # a grouped line's cases named before "and N other cases"
 
 
 @dataclass(frozen=True)
@@ -53,6 +59,54 @@ class Coming:
         return (f"{self.reminder.text.removesuffix(LAST_REMINDER)} Reminded each working day until "
                 f"{self.last:%a} {self.last.day} {self.last:%b}, the last: it then goes on your manager's weekly list "
                 "of overdue actions.")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the list: a day and what comes that day, one item or several alike."""
+
+    day: date
+    text: str
+
+
+def coming_lines(services: Services, user_id: str, coming: list[Coming]) -> list[Line]:
+    """The items as the list shows them, in order: one line each, except the overdue actions reminded alike on one
+    day (the same last reminder), GROUPED_FROM or more, which are one line where the first of them was."""
+    actions = {f"action:{a.id}": a for a in action_store.open_actions_of(services.storage, user_id)}
+    alike: dict[tuple[date, date | None], list[Coming]] = {}
+    for item in coming:
+        action = actions.get(item.reminder.key)
+        if action is not None and is_overdue(action.due_date, item.day):
+            alike.setdefault((item.day, item.last), []).append(item)
+    lines: list[Line] = []
+    for item in coming:
+        group = alike.get((item.day, item.last), [])
+        if len(group) < GROUPED_FROM or item not in group:
+            lines.append(Line(item.day, item.text))
+        elif item is group[0]:
+            lines.append(Line(item.day, _grouped([actions[c.reminder.key] for c in group], item.day, item.last)))
+    return lines
+
+
+def _grouped(actions: list[action_store.ActionRow], day: date, last: date | None) -> str:
+    """"8 overdue actions: 29, 16, 14, … (on CR-122869, CR-362614, CR-637145 and 5 other cases). That day they go on
+    your manager's weekly list …"."""
+    numbers = [str(action.id) for action in actions]
+    cases = list(dict.fromkeys(action.case_ref for action in actions if action.case_ref))
+    named = ", ".join(cases[:CASES_NAMED])
+    others = len(cases) - CASES_NAMED
+    more = f" and {count_of(others, 'other case')}" if others > 0 else ""
+    on = f" (on {named}{more})" if cases else ""
+    if last == day:
+        when = (" That day they go on your manager's weekly list of overdue actions, so it is the last reminder of "
+                "them.")
+    elif last is not None:
+        when = (f" Reminded each working day until {last:%a} {last.day} {last:%b}, the last: they then go on your "
+                "manager's weekly list of overdue actions.")
+    else:
+        when = ""
+    return (f"{len(actions)} overdue actions: {', '.join(numbers[:-1])} and {numbers[-1]}{on}.{when} `/audit actions` "
+            "lists them, each with its Done button.")
 
 
 def coming_up(services: Services, user_id: str, now: datetime, runs: int = RUNS_AHEAD) -> list[Coming]:
@@ -113,15 +167,16 @@ def reminders_reply(services: Services, user_id: str, now: datetime, away: str |
             f"days or overdue, drafts untouched for {services.settings.reminders.draft_idle_working_days} working "
             "days, campaign cases not yet submitted, audits waiting for your moderation, your monthly audit target "
             f"and knowledge entries you own that are past their review date.{later}"))
+    every = coming_lines(services, user_id, coming)
     first = (page - 1) * MAX_SHOWN
-    shown = coming[first:first + MAX_SHOWN]
-    lines = "\n".join(f"• {_day(c.day, now)}: {c.text}" for c in shown)
-    rest = len(coming) - first - len(shown)
+    shown = every[first:first + MAX_SHOWN]
+    lines = "\n".join(f"• {_day(line.day, now)}: {line.text}" for line in shown)
+    rest = len(every) - first - len(shown)
     more = f"\n• …and {rest} more{f': {more_hint}' if more_hint else ''}." if rest > 0 else ""
     if page > 1:
         return Reply(title=f"Your reminders (page {page})", text=(
             f"What I would remind you about in the next {RUNS_AHEAD} working days, continued ({first + 1} to "
-            f"{first + len(shown)} of {len(coming)}):\n{lines}{more}"))
+            f"{first + len(shown)} of {len(every)}):\n{lines}{more}"))
     return Reply(title="Your reminders", text=(
         f"{paused}What I would remind you about in the next {RUNS_AHEAD} working days, as things stand (reminders "
         f"come as one message{when} on working days; each item keeps coming until it is dealt with, an overdue action "
