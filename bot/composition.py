@@ -57,6 +57,7 @@ from bot.audits import reaudits as reaudits_feature
 from bot.campaigns import feature as campaigns_feature
 from bot.campaigns import progress_asked as campaign_progress_asked
 from bot.campaigns import started_asked as campaign_started_asked
+from bot.campaigns import team_changes
 from bot.campaigns import worded as campaigns_worded
 from bot.core.knowledge import KnowledgeService
 from bot.core.replies import count_of
@@ -287,8 +288,9 @@ def start_up(services: Services) -> None:
     identifier screen changed since they last were (bot.asking.rescreen), then search the wordings the knowledge
     base learned."""
     services.storage.migrate()
-    record_role_changes(services.storage, services.directory, services.clock())
+    changed = record_role_changes(services.storage, services.directory, services.clock())
     remember_people(services)  # leavers are named "(left)", never by a raw Slack ID (trial 58, F6)
+    team_changes.tell_organisers(services, [change.user_id for change in changed])  # trial 62 F7
     rescreen_at_start(services)
     learning.refresh(services)
     kb_shared.share(services)  # from here, reloads and learned wordings reach other processes on this database

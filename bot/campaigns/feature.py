@@ -8,6 +8,7 @@
                                                      CSV of case references with their workers  (QA leads, admins)
     /audit campaign reassign <allocation> <auditor> <reason>                   (QA leads, admins)
     /audit campaign swap <allocation> <allocation> <reason>                     (QA leads, admins)
+    /audit campaign cancel <allocation> <reason>     a case not started taken out (a leaver's)  (QA leads, admins)
     /audit campaign rename 3 name=… theme=…         a new name or theme, checked as at create (QA leads, admins)
     /audit campaign deadline 3 12/2 / teams 3 north,cic   a new deadline or teams, its managers told (changes)
     /audit campaign sample 3 [now] / close 3 [confirm]                          (QA leads, admins)
@@ -58,7 +59,7 @@ USAGE = ("/audit campaign [N | N report | create key=value… | rename N name=�
          "teams N <teams> | close N [confirm] | "
          "sample N [now] | allocations N | mine N | "
          "reassign <allocation> <auditor> "
-         "<reason> | swap <allocation> <allocation> <reason>]")
+         "<reason> | swap <allocation> <allocation> <reason> | cancel <allocation> <reason>]")
 CREATE_EXAMPLE = ("/audit campaign create name=Neglect December theme=neglect checklist=Neglect "
                   "teams=north,south start=today deadline=next Friday per-worker=2 auditors=managers moderate=20")
 # `campaign create` alone, and `campaign new` in the terminal chat (Slack opens the form): one message, how to type it.
@@ -83,7 +84,7 @@ HELP_DETAILS = (
     "`teams=all` takes every team\n"
     "• `campaign` lists the campaigns, `campaign 3` shows campaign 3's progress, `campaign 3 report` its report\n"
     "• `campaign allocations 3` lists its cases by number, for `reassign 7 @auditor <reason>` and "
-    "`swap 7 8 <reason>`\n"
+    "`swap 7 8 <reason>`, or `cancel 7 <reason>` to take a case not started out of it (a leaver's)\n"
     "• `campaign sample 3` draws the moderation sample; `campaign close 3` closes it and posts the report to the QA "
     "leads\n"
     "• `campaign rename 3 name=… theme=…` changes its name or theme; `campaign deadline 3 12/2/2027` its deadline and "
@@ -102,6 +103,7 @@ ORGANISER_VERBS = {
     "allocations": rf"(?:\s+{NUMBER}(?:\s+\d{{1,9}})?)?",
     "reassign": r"(?:\s+#?\d\S*\s+\S.*)?",
     "swap": r"(?:\s+#?\d\S*\s+\S.*)?",
+    "cancel": r"(?:\s+#?\d\S*(?:\s+\S.*)?)?",
 }
 VERBS = {**ORGANISER_VERBS, "mine": rf"(?:\s+{NUMBER})?", "new": "", "report": rf"(?:\s+{NUMBER})?"}
 TYPED = "(?:" + "|".join([rf"{NUMBER}(?:\s+report)?", *(verb + after for verb, after in VERBS.items())]) + ")?"
@@ -225,8 +227,9 @@ def progress(services: Services, turn: Turn, campaign_id: int) -> list[Reply]:
     shown = render.progress_reply(service.progress(services, campaign), teams, services.local_now().date(), closer,
                                   _members(services, teams))
     if closer:
-        shown = Reply(text=f"{shown.text}\n`/audit campaign allocations {campaign_id}` lists each allocation by "
-                           "number, for `reassign` and `swap`.")
+        flagged = service.misfits_said(services, campaign, store.allocations(services.storage, campaign_id))
+        shown = Reply(text="\n".join([shown.text, *flagged, f"`/audit campaign allocations {campaign_id}` lists each "
+                                       "allocation by number, for `reassign`, `swap` and `cancel`."]))
     return [shown]
 
 
@@ -275,6 +278,8 @@ def _organiser_command(services: Services, turn: Turn, verb: str, rest: str) -> 
         if campaign is None:
             raise UserError(f"There is no campaign {number}. Type `/audit campaign` to list them.")
         return [service.allocations_reply(services, campaign, buttons.typed_id(start.strip()) or 1)]
+    if verb == "cancel":
+        return _cancel(services, turn, rest)
     words = rest.split(maxsplit=2)
     if verb == "reassign" and len(words) >= 3:
         words = [words[0], *auditor_and_reason(services, words[0], rest.split(maxsplit=1)[1])]
@@ -285,6 +290,15 @@ def _organiser_command(services: Services, turn: Turn, verb: str, rest: str) -> 
     if verb == "reassign":
         return service.reassign(services, turn.user_id, first, words[1], words[2], turn.now)
     return service.swap(services, turn.user_id, first, _allocation_number(words[1]), words[2], turn.now)
+
+
+def _cancel(services: Services, turn: Turn, rest: str) -> list[Reply]:
+    """`campaign cancel 3 worker left`: allocation 3 taken out of its campaign, with the reason."""
+    number, _, reason = rest.partition(" ")
+    if not reason.strip():
+        raise UserError("Write `/audit campaign cancel <allocation> <reason>`, such as `/audit campaign cancel 3 "
+                        "worker left`: the reason is kept in the trail.")
+    return service.cancel(services, turn.user_id, _allocation_number(number), reason, turn.now)
 
 
 def _changed(services: Services, turn: Turn, verb: str, rest: str) -> list[Reply]:

@@ -15,7 +15,7 @@ from bot.audits.checklist_preview import checklists_named
 from bot.audits.checklist_words import near_checklists
 from bot.audits.core import checklists, user_id_from
 from bot.campaigns import allocate as allocation_rules
-from bot.campaigns import closing, guidance, own_oversight, render, team_fit
+from bot.campaigns import closing, guidance, own_oversight, render, team_changes, team_fit
 from bot.campaigns.casefile import parse_cases_csv
 from bot.campaigns.model import (
     Allocation,
@@ -239,7 +239,7 @@ def case_label(services: Services, allocation: Allocation) -> str:
     reference = allocation.case_ref or chosen
     case = f"case {reference}" if reference else "a case the auditor chooses"
     return (f"allocation {allocation.id}, {case}, worker {services.directory.label(allocation.worker_id)} "
-            f"({allocation.team_id})")
+            f"({team_changes.team_now(services.directory, allocation)})")
 
 
 def _state(allocation: Allocation) -> str:
@@ -396,7 +396,8 @@ def allocations_reply(services: Services, campaign: Campaign, first: int = 1) ->
     first = max(1, first)
     shown = items[first - 1:first - 1 + MAX_LISTED]
     lines = [f"{bold(campaign.name)}: {count_of(len(items), 'allocation')}. Those still to do can be reassigned "
-             f"(`/audit campaign reassign <allocation> <auditor> <reason>`) or swapped."]
+             f"(`/audit campaign reassign <allocation> <auditor> <reason>`), swapped or cancelled "
+             f"(`/audit campaign cancel <allocation> <reason>`).", *misfits_said(services, campaign, items)]
     for allocation in shown:
         lines.append(f"• {case_label(services, allocation)}: {mention(allocation.auditor_id)}, {_state(allocation)}")
     rest = len(items) - (first - 1) - len(shown)
@@ -404,6 +405,16 @@ def allocations_reply(services: Services, campaign: Campaign, first: int = 1) ->
         lines.append(f"… and {rest} more: `/audit campaign allocations {campaign.id} {first + len(shown)}` "
                      "lists the next ones.")
     return Reply(text="\n".join(lines))
+
+
+def misfits_said(services: Services, campaign: Campaign, items: list[Allocation]) -> list[str]:
+    """The allocations a change to teams.yaml left wrong, under "Changed in teams.yaml since it was allocated" (trial
+    62 F7), or nothing."""
+    lines = team_changes.misfit_lines(services.directory, campaign,
+                                      team_changes.misfits(services.directory, campaign, items))
+    if not lines:
+        return []
+    return [f"{bold('Changed in teams.yaml since it was allocated')}:", *(f"• {line}" for line in lines)]
 
 
 def _checklists_read(services: Services, typed: str) -> list[str]:
@@ -462,8 +473,23 @@ def swap(services: Services, actor: str, first_id: int, second_id: int, reason: 
                          who) for who in (first.auditor_id, second.auditor_id)]]
 
 
+def cancel(services: Services, actor: str, allocation_id: int, reason: str, now: datetime) -> list[Reply]:
+    """Take a case not yet started out of its campaign, with a reason (kept in the trail): a leaver's, whose cases
+    nobody need audit now (trial 62 F7). Its auditor is told they need not audit it."""
+    allocation, campaign = _open_allocation(services, allocation_id)
+    reason = _reason(services, reason)
+    if not store.cancel_allocation(services.storage, allocation, actor, reason, now):
+        raise StaleAction(f"Allocation {allocation.id} changed a moment ago; nothing was cancelled.")
+    label = case_label(services, allocation)
+    return [Reply(text=f"Allocation {allocation.id} is cancelled: {bold(campaign.name)} no longer counts it, and "
+                       f"{mention(allocation.auditor_id)} is told they need not audit it. Reason: {reason}"),
+            Reply(text=f"{bold(campaign.name)}: {label} is cancelled, so you need not audit it. Reason: {reason}",
+                  to_user=allocation.auditor_id, kind="notice")]
+
+
 def _open_allocation(services: Services, allocation_id: int) -> tuple[Allocation, Campaign]:
-    allocation = store.get_allocation(services.storage, allocation_id)
+    stored = store.get_allocation(services.storage, allocation_id)
+    allocation = team_changes.as_now(services.directory, [stored])[0] if stored else None  # moved worker: team now
     campaign = store.get_campaign(services.storage, allocation.campaign_id) if allocation else None
     if allocation is None or campaign is None:
         raise UserError(f"There is no allocation {allocation_id}. `/audit campaign allocations N` lists campaign "
@@ -519,7 +545,7 @@ def _reason(services: Services, reason: str) -> str:
 def report(services: Services, campaign: Campaign, today: date) -> CampaignReport:
     """Every figure of the campaign's report, read from the database now."""
     storage = services.storage
-    allocations = store.allocations(storage, campaign.id)
+    allocations = team_changes.as_now(services.directory, store.allocations(storage, campaign.id))
     checklist = _checklist_of(services, campaign, allocations)
     guidance_for = guidance.finder(services.live_knowledge().current, checklist)
     names = {t: services.directory.teams[t].name if t in services.directory.teams else t for t in campaign.teams}
@@ -545,7 +571,7 @@ def _agreement(services: Services, campaign_id: int) -> tuple[int, int]:
 def progress(services: Services, campaign: Campaign) -> CampaignReport:
     """Only the progress figures (allocated, started, submitted, moderated by team and auditor): what
     `/audit campaign N` and the Home tab show, without the report's aggregates or knowledge-base searches."""
-    allocations = store.allocations(services.storage, campaign.id)
+    allocations = team_changes.as_now(services.directory, store.allocations(services.storage, campaign.id))
     checklist = _checklist_of(services, campaign, allocations)
     names = {t: services.directory.teams[t].name if t in services.directory.teams else t for t in campaign.teams}
     return build_report(campaign, checklist, allocations, (), (), (), (0, 0), names, lambda _text: (None, None))

@@ -73,6 +73,7 @@ def write_setup_warnings(runtime: Runtime, out: TextIO) -> None:
 
 def _leaver_warnings(runtime: Runtime) -> list[str]:
     """What is still left with people no longer in teams.yaml: their open actions and drafts (trial 58, F1, F7)."""
+    from bot.campaigns import team_changes
     from bot.oversight.leavers import start_warnings
     from bot.storage.db import Storage
     from bot.storage.maintenance import database_problem
@@ -81,8 +82,9 @@ def _leaver_warnings(runtime: Runtime) -> list[str]:
     if not settings.database.exists() or database_problem(settings.database) is not None:
         return []
     storage = Storage(settings.database)
-    try:
-        return start_warnings(storage, settings.directory, runtime.clock().astimezone(settings.timezone))
+    try:  # and the campaigns' allocations a change left wrong (trial 62 F7)
+        return [*start_warnings(storage, settings.directory, runtime.clock().astimezone(settings.timezone)),
+                *team_changes.start_warnings(storage, settings.directory)]
     finally:
         storage.close()
 

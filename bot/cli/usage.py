@@ -24,7 +24,7 @@ CHAT_ONLY_COMMANDS = ("actions", "areas", "auditors", "away", "cancel", "chase",
                       "extend", "help", "home", "list", "messages",
                       "moderate", "reaudits", "redact", "reflect", "reminders", "respond", "resume", "show", "start",
                       "themes", "worker")
-CHAT_ONLY_CAMPAIGN_VERBS = ("allocations", "deadline", "mine", "new", "reassign", "rename", "sample", "swap",
+CHAT_ONLY_CAMPAIGN_VERBS = ("allocations", "cancel", "deadline", "mine", "new", "reassign", "rename", "sample", "swap",
                             "teams")
 _INVALID_CHOICE = re.compile(r"argument (?P<name>\S+): invalid choice: (?P<value>.+?) \(choose from (?P<choices>.*)\)$")
 _INVALID_NUMBER = re.compile(r"argument (?P<name>\S+): invalid \S+ value: (?P<value>.+)$")

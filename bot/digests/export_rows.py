@@ -52,6 +52,9 @@ def export_audits(services: Services, since: str | None, teams: list[str] | None
         details["answers"] = in_checklist_order(checklist, details["answers"])
         for action in details["actions"]:  # "(Q4)", as the review and the worker's summary tie it (fix63c)
             action["question"] = tied_tag(checklist, action["question_id"]).strip(" ()") if checklist else ""
+            # the owner as teams.yaml names them, as auditor_name does: "U0PRAS001" meant nothing in a clinic's
+            # spreadsheet (trial 62 F6); the id only for someone teams.yaml never knew
+            action["owner_name"] = directory.label(action["owner_id"]) if action["owner_id"] else ""
         team = directory.teams.get(audit["team_id"] or "")
         names = {"auditor_name": directory.label(audit["auditor_id"]),
                  "worker_name": directory.label(audit["worker_id"]) if audit["worker_id"] else "",
@@ -111,7 +114,8 @@ def _audit_fields(item: dict[str, Any]) -> dict[str, Any]:
 def _action_text(action: dict[str, Any]) -> str:
     state = f"done {action['done_at'][:10]}" if action["done_at"] else "open"
     tied = f" ({action['question']})" if action.get("question") else ""
-    return f"{action['id']}. {action['description']}{tied} ({action['owner_id']}, due {action['due_date']}, {state})"
+    owner = action.get("owner_name") or action["owner_id"]
+    return f"{action['id']}. {action['description']}{tied} ({owner}, due {action['due_date']}, {state})"
 
 
 def write_csv(items: list[dict[str, Any]], out: TextIO, sharing: re.Pattern[str] | None = None) -> int:

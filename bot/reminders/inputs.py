@@ -80,7 +80,8 @@ def reminder_inputs(services: Services, today: date) -> ReminderInputs:
         quotas=quotas, stale_entries=stale,
         away=reminder_store.away_on(storage, today), snoozed=frozenset(reminder_store.snoozed_on(storage, today)),
         qa_leads=tuple(directory.ids_with_role(Role.QA_LEAD)),
-        campaigns=tuple(CampaignItem(*row) for row in campaign_store.unsubmitted_by_auditor(storage, today)),
+        campaigns=tuple(CampaignItem(*row)
+                        for row in campaign_store.unsubmitted_by_auditor(storage, today, directory.people)),
     )
 
 

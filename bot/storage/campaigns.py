@@ -3,7 +3,8 @@ aggregates behind progress and the report). Allocations point at ordinary audits
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import json
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -193,6 +194,21 @@ def reassign(storage: Storage, changes: Iterable[tuple[int, str, str]], actor: s
                          {"allocation": allocation_id, "from": old, "to": new, "reason": reason}, now)
 
 
+def cancel_allocation(storage: Storage, allocation: Allocation, actor: str, reason: str, now: datetime) -> bool:
+    """Take one allocation not yet started out of its campaign (progress, reminders and lists no longer count it),
+    with a trail entry keeping what it was and why; False when it was started or changed meanwhile."""
+    with storage.write() as db:
+        cursor = db.execute(
+            "DELETE FROM campaign_allocations WHERE id = ? AND auditor_id = ? AND (audit_id IS NULL OR audit_id IN "
+            "(SELECT id FROM audits WHERE status = 'cancelled'))", [allocation.id, allocation.auditor_id])
+        if cursor.rowcount != 1:
+            return False
+        record_trail(storage, actor, "campaign.allocation_cancelled",
+                     {"campaign": allocation.campaign_id, "allocation": allocation.id, "worker": allocation.worker_id,
+                      "auditor": allocation.auditor_id, "case_ref": allocation.case_ref, "reason": reason}, now)
+    return True
+
+
 def mark_sample(storage: Storage, campaign_id: int, allocation_ids: Sequence[int], actor: str,
                 now: datetime) -> bool:
     """Record the moderation sample once per campaign; False when it was already drawn."""
@@ -318,14 +334,20 @@ def due_to_close(storage: Storage, today: date) -> list[Campaign]:
     return [_campaign(r) for r in rows]
 
 
-def unsubmitted_by_auditor(storage: Storage, today: date) -> list[tuple[int, str, str, date, int, int]]:
-    """(campaign id, name, auditor, deadline, not submitted, allocated) for open campaigns that have started."""
+def unsubmitted_by_auditor(storage: Storage, today: date, workers: Collection[str] | None = None
+                           ) -> list[tuple[int, str, str, date, int, int]]:
+    """(campaign id, name, auditor, deadline, not submitted, allocated) for open campaigns that have started; with
+    `workers` (those in teams.yaml now), a case of anyone else not yet started is left out: a leaver's case is not
+    chased (trial 62 F7)."""
+    listed = ("AND (al.worker_id IN (SELECT value FROM json_each(?)) OR "
+              "(a.id IS NOT NULL AND a.status != 'cancelled')) " if workers is not None else "")
+    params = [today.isoformat(), *([json.dumps(sorted(workers))] if workers is not None else [])]
     rows = storage.db.execute(
         "SELECT c.id, c.name, al.auditor_id, c.deadline, "
         f"SUM(CASE WHEN a.submitted_at IS NOT NULL AND a.status IN {COMPLETED_SQL} THEN 0 ELSE 1 END), COUNT(*) "
         "FROM campaigns c JOIN campaign_allocations al ON al.campaign_id = c.id "
-        "LEFT JOIN audits a ON a.id = al.audit_id WHERE c.status = 'open' AND c.starts_on <= ? "
-        "GROUP BY c.id, al.auditor_id ORDER BY c.id, al.auditor_id", [today.isoformat()]).fetchall()
+        f"LEFT JOIN audits a ON a.id = al.audit_id WHERE c.status = 'open' AND c.starts_on <= ? {listed}"
+        "GROUP BY c.id, al.auditor_id ORDER BY c.id, al.auditor_id", params).fetchall()
     return [(r[0], r[1], r[2], date.fromisoformat(r[3]), r[4], r[5]) for r in rows if r[4] > 0]
 
 

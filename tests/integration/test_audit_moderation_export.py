@@ -310,7 +310,7 @@ def test_the_csv_export_carries_the_narrative_a_clinic_reads(engine: Engine, env
     [action] = action_store.actions_of_audit(services.storage, submitted)
     rows = list(csv.DictReader(io.StringIO(run_export(environ, "--format", "csv")[1])))
     assert {(r["strengths"], r["development"]) for r in rows} == {(audit.strengths, audit.development or "")}
-    assert rows[0]["actions"] == f"{action.id}. {action.description} (U0PRAN001, due 2026-12-29, open)"
+    assert rows[0]["actions"] == f"{action.id}. {action.description} (Social worker N1, due 2026-12-29, open)"
     assert rows[0]["reflections"] == "2026-12-03: I will ask the school for their view before the review."
     [exported] = json.loads(run_export(environ, "--format", "json")[1])["audits"]
     assert exported["reflections"][0]["text"].startswith("I will ask the school") and exported["strengths"]
@@ -324,9 +324,23 @@ def test_the_export_says_which_question_an_action_is_tied_to_as_the_review_does(
     [action] = action_store.actions_of_audit(services.storage, submitted)
     services.storage.db.execute("UPDATE actions SET question_id = ? WHERE id = ?", [fourth.id, action.id])
     rows = list(csv.DictReader(io.StringIO(run_export(environ, "--format", "csv")[1])))
-    assert rows[0]["actions"] == f"{action.id}. {action.description} (Q4) (U0PRAN001, due 2026-12-29, open)"
+    assert rows[0]["actions"] == f"{action.id}. {action.description} (Q4) (Social worker N1, due 2026-12-29, open)"
     [exported] = json.loads(run_export(environ, "--format", "json")[1])["audits"]
     assert exported["actions"][0]["question"] == "Q4"
+
+
+def test_the_export_names_an_actions_owner_as_teams_yaml_does(environ: dict[str, str], services: Services,
+                                                               submitted: int) -> None:
+    """trial 62 F6: the actions column named each owner by Slack member ID ("U0PRAS001"), meaningless in a clinic's
+    spreadsheet beside auditor_name and worker_name; the id stays only for someone teams.yaml never knew."""
+    [action] = action_store.actions_of_audit(services.storage, submitted)
+    rows = list(csv.DictReader(io.StringIO(run_export(environ, "--format", "csv")[1])))
+    assert "(Social worker N1, due 2026-12-29, open)" in rows[0]["actions"] and "U0PRAN001" not in rows[0]["actions"]
+    [exported] = json.loads(run_export(environ, "--format", "json")[1])["audits"]
+    assert exported["actions"][0]["owner_name"] == "Social worker N1"
+    services.storage.db.execute("UPDATE actions SET owner_id = 'U0NOBODY9' WHERE id = ?", [action.id])
+    rows = list(csv.DictReader(io.StringIO(run_export(environ, "--format", "csv")[1])))
+    assert rows[0]["actions"] == f"{action.id}. {action.description} (U0NOBODY9, due 2026-12-29, open)"
 
 
 def test_reflections_are_shown_with_their_day_and_a_long_one_is_refused_in_plain_words(
