@@ -248,7 +248,9 @@ class KnowledgeAdmin:
             [ref for ref in result.texts if isinstance(ref, EntryRef)]
         changes = checklist_changes.said(self.services, result, dict(self.service.current.kb.checklists)) \
             if result.ok else []
-        return [reload_reply(result, folder_warnings(self.service.folder, entries=entries), changes)]
+        checklists = self.service.current.kb.checklists.values() if result.ok else ()
+        return [reload_reply(result, folder_warnings(self.service.folder, entries=entries, checklists=checklists),
+                             changes)]
 
     def unanswered(self, turn: Turn) -> list[Reply]:
         return self.desk.listing(turn)
