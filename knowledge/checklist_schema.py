@@ -51,6 +51,12 @@ _DURATION_WORDS = re.compile(r"\bhow\s+(?:many\s+(?:full\s+|complete\s+|whole\s+
                              r"\s+(?:has|have)\b.*\bbeen\b", re.IGNORECASE)
 _TOTAL_WORDS = re.compile(r"\bhow\s+many\s+times\s+(?:has|have)\b.*\bbeen\b"
                           r".*\b(?:before|ever|since|so\s+far|in\s+total)\b", re.IGNORECASE)
+# Wider words a checklist's author may use for the same (fix74c C2): not read as growth unsaid, as a stored answer's
+# meaning must not change, but `kb check` warns a number question that has them and says nothing (`growth_unsaid`).
+_DURATION_LIKE = re.compile(r"\bhow\s+long\b|\b(?:days|weeks|months|years)\s+(?:since|so\s+far|to\s+date|open|"
+                            r"in\s+care|looked\s+after|on\s+(?:the\s+|a\s+|this\s+)?(?:current\s+)?plan)\b",
+                            re.IGNORECASE)
+_TOTAL_LIKE = re.compile(r"\bhow\s+many\b.*\b(?:since|so\s+far|to\s+date|ever)\b", re.IGNORECASE)
 # What the finish step of every audit asks (bot/audits/finish.py): a checklist must not ask it again.
 FINISH_QUESTION_IDS = {
     "overall-grade": "an overall grade", "overall-judgement": "an overall grade", "overall-rating": "an overall grade",
@@ -199,6 +205,9 @@ class Checklist:
     # Its texts as written, each at its own line, for `kb check`'s screen (knowledge.checklist_texts); none in a
     # stored snapshot. Not part of the content or its hash.
     texts: tuple[ChecklistText, ...] = field(default=(), compare=False, repr=False)
+    # What `kb check` warns of in it without refusing it (a number question whose words read like a time so far
+    # and that says nothing of `grows_with_time`); none in a stored snapshot. Not part of the content or its hash.
+    warnings: tuple[Problem, ...] = field(default=(), compare=False, repr=False)
     _index: dict[str, tuple[int, Question]] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -271,6 +280,17 @@ def growth_in_words(text: str) -> str:
     return "total" if _TOTAL_WORDS.search(text) else ""
 
 
+def growth_unsaid(text: str) -> str:
+    """'duration' or 'total' when a number question's words read like a time so far ("how many weeks since the
+    referral", "days open", "months in care", "how long") or a count to date ("how many … since closure"), for
+    `kb check` to warn a question that says nothing (`grows_with_time:`); else ''."""
+    if growth := growth_in_words(text):
+        return growth
+    if _DURATION_LIKE.search(text):
+        return "duration"
+    return "total" if _TOTAL_LIKE.search(text) else ""
+
+
 def answer_keys(question_type: str, allow_na: bool, options: tuple[str, ...]) -> tuple[str, ...]:
     """Valid stored answers for a button question type."""
     if question_type == "yes_no":
@@ -305,9 +325,14 @@ class _Checker:
     def __init__(self, file: str) -> None:
         self.file = file
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []  # what loads but should be checked: each checklist keeps its own
+        self.checklist = ""  # "checklist 'neglect'": the one being checked, for a warning to name
 
     def report(self, mapping: Any, key: str | None, message: str) -> None:
         self.problems.append(Problem(self.file, _line(mapping, key), message))
+
+    def warn(self, mapping: Any, key: str | None, message: str) -> None:
+        self.warnings.append(Problem(self.file, _line(mapping, key), message))
 
     def unknown_keys(self, raw: dict, known: tuple[str, ...], label: str) -> None:
         for key in raw:
@@ -382,6 +407,7 @@ def parse_checklists(items: Any, file: str,
 def _parse_checklist(raw: dict, index: int, checker: _Checker, entry_ids: EntryIds) -> Checklist | None:
     raw_id = raw.get("id")
     label = f"checklist '{raw_id}'" if isinstance(raw_id, str) and raw_id.strip() else f"checklist {index + 1}"
+    checker.checklist, warned = label, len(checker.warnings)
     checker.unknown_keys(raw, CHECKLIST_FIELDS, label)
     checklist_id = checker.ident(raw, label, {})
     title = checker.text(raw, "title", label)
@@ -410,7 +436,7 @@ def _parse_checklist(raw: dict, index: int, checker: _Checker, entry_ids: EntryI
         return None
     return Checklist(id=checklist_id, title=title, file=checker.file, line=getattr(raw, "line", 1),
                      description=description, sections=tuple(sections), period=period, suits=suits,
-                     texts=tuple(texts_as_written([raw], checker.file)))
+                     texts=tuple(texts_as_written([raw], checker.file)), warnings=tuple(checker.warnings[warned:]))
 
 
 def _suits(raw: dict, label: str, checker: _Checker) -> tuple[str, ...]:
@@ -578,6 +604,7 @@ def _grows_with_time(raw: dict, qtype: str | None, label: str, checker: _Checker
     """`grows_with_time: duration` (weeks in pre-proceedings), `total` (plans before this one) or `false` on a number
     question: whether its answer grows between audits of one case whatever the practice (GROWTH_KINDS)."""
     if "grows_with_time" not in raw:
+        _growth_unsaid(raw, qtype, label, checker)
         return None
     value = raw["grows_with_time"]
     if qtype is not None and qtype != "number":
@@ -591,6 +618,21 @@ def _grows_with_time(raw: dict, qtype: str | None, label: str, checker: _Checker
                                                "one) or `grows_with_time: false`.")
         return None
     return value or ""
+
+
+def _growth_unsaid(raw: dict, qtype: str | None, label: str, checker: _Checker) -> None:
+    """Warn of a number question whose words read like a time so far or a count to date and that does not say
+    `grows_with_time:` (fix74c C2): `/audit compare` would call its growth better or worse, or its meaning rest on
+    words read (growth_in_words)."""
+    text = raw.get("text")
+    if qtype != "number" or not isinstance(text, str):
+        return
+    if growth := growth_unsaid(text):
+        said = "a time so far" if growth == "duration" else "a count to date"
+        checker.warn(raw, "text", f"{checker.checklist}, {label} (“{' '.join(text.split())}”) reads like {said} but "
+                                  "does not say whether its answer grows with time, so `/audit compare` may call a "
+                                  f"later, larger answer worse: add the line `grows_with_time: {growth}` under it "
+                                  "(or `grows_with_time: false` if the answer does not grow between audits).")
 
 
 def _na_doubted_by(raw: dict, allow_na: bool, label: str, checker: _Checker, earlier: dict[str, Question],

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from knowledge.checklist_schema import Checklist
 from knowledge.entries import EntryRef
 from knowledge.link_words import link_warnings
 from knowledge.new_tags import Tagged, new_tag_warnings
@@ -97,17 +98,20 @@ def _warning(file: str, lines: list[str], scalar: yaml.ScalarNode, where: str) -
                                     "dash belongs in the text, put the whole text in quotes.")
 
 
-def folder_warnings(folder: Path, cache_folder: Path | None = None,
-                    entries: Iterable[Tagged] | None = None) -> list[Problem]:
+def folder_warnings(folder: Path, cache_folder: Path | None = None, entries: Iterable[Tagged] | None = None,
+                    checklists: Iterable[Checklist] = ()) -> list[Problem]:
     """Everything `kb check` warns of without failing, in one list, so `kb check`, `/audit kb reload` and the
     start notice say the same (trial 44, F9): list items folded into the text above them, then new tags close to
-    a tag other entries use (knowledge.new_tags). `entries`: the folder's, when just loaded (not loaded again)."""
-    if entries is not None:
-        return [*text_warnings(folder), *new_tag_warnings(entries)]
-    from knowledge.loader import load_knowledge  # the loader's own modules come first
+    a tag other entries use (knowledge.new_tags), then what the checklists' own check warns of (a number question
+    reading like a time so far without `grows_with_time:`, knowledge.checklist_schema). `entries` and `checklists`:
+    the folder's, when just loaded (not loaded again)."""
+    if entries is None:
+        from knowledge.loader import load_knowledge  # the loader's own modules come first
 
-    try:
-        entries = list(load_knowledge(folder, cache_folder=cache_folder).entries.values())
-    except KnowledgeBaseError as error:
-        entries = [ref for ref in error.texts if isinstance(ref, EntryRef)]
-    return [*text_warnings(folder), *new_tag_warnings(entries)]
+        try:
+            kb = load_knowledge(folder, cache_folder=cache_folder)
+            entries, checklists = list(kb.entries.values()), kb.checklists.values()
+        except KnowledgeBaseError as error:
+            entries = [ref for ref in error.texts if isinstance(ref, EntryRef)]
+    return [*text_warnings(folder), *new_tag_warnings(entries),
+            *(warning for checklist in checklists for warning in checklist.warnings)]

@@ -52,6 +52,7 @@ from bot.asking.unanswered import (
 )
 from bot.asking.unanswered_input import TYPED_AS
 from bot.core import buttons
+from bot.core.cut_short import clip
 from bot.core.knowledge import KnowledgeService, ReloadResult
 from bot.core.markup import mention
 from bot.core.outgoing import Outgoing
@@ -247,7 +248,9 @@ class KnowledgeAdmin:
             [ref for ref in result.texts if isinstance(ref, EntryRef)]
         changes = checklist_changes.said(self.services, result, dict(self.service.current.kb.checklists)) \
             if result.ok else []
-        return [reload_reply(result, folder_warnings(self.service.folder, entries=entries), changes)]
+        checklists = self.service.current.kb.checklists.values() if result.ok else ()
+        return [reload_reply(result, folder_warnings(self.service.folder, entries=entries, checklists=checklists),
+                             changes)]
 
     def unanswered(self, turn: Turn) -> list[Reply]:
         return self.desk.listing(turn)
@@ -494,16 +497,11 @@ def knowledge_home(services: Services, person: Person) -> list[Reply]:
     waiting = sum(group.count for group in groups)
     lines = [f"{count_of(len(kb.entries), 'entry', 'entries')} live; {len(stale)} past their review date; "
              f"{count_of(waiting, 'question')} unanswered or marked Not helpful in the last {UNANSWERED_DAYS} days."]
-    lines += [f"   • {_clip(entry.question, 80)} (review by {short_date(entry.review_by)})"
+    lines += [f"   • {clip(entry.question, 80, one_line=True)} (review by {short_date(entry.review_by)})"
               for entry in stale[:HOME_STALE_SHOWN] if entry.review_by]
     return [Reply(title="Knowledge base", text="\n".join(lines),
                   note="`/audit kb unanswered`, `/audit kb stale`, `/audit kb reload`"),
             *(desk.group_reply(group) for group in groups[:HOME_GROUPS])]
-
-
-def _clip(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def install(engine: Engine, services: Services, service: KnowledgeService) -> None:

@@ -46,6 +46,7 @@ from bot.asking.unanswered_input import (
     submitted,
 )
 from bot.core import buttons
+from bot.core.cut_short import clip_at_word
 from bot.core.knowledge import KnowledgeService, LiveKnowledge
 from bot.core.markup import bold, mention
 from bot.core.policy import may_keep_knowledge
@@ -318,7 +319,7 @@ def missing(group: QuestionGroup, most: int = 2, longest: int = 120) -> str:
 
 def shortened(text: str, longest: int = 80) -> str:
     """A text short enough for a one-line hint or preview (an entry's question beside its id), cut between words."""
-    return text if len(text) <= longest else text[:longest].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return clip_at_word(text, longest)
 
 
 class UnansweredDesk:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from bot.core import chase_said, more_time_said, not_mine_said, policy
 from bot.core.action_due import due_shown, is_overdue
+from bot.core.cut_short import clip_at_word
 from bot.core.markup import audit_and_case
 from bot.core.replies import Choice, Reply, count_of
 from bot.core.services import Services
@@ -189,8 +190,7 @@ def _joined(first: dict[int, str], second: dict[int, str]) -> dict[int, str]:
 def _done_echo(services: Services, action: action_store.ActionRow, with_owner: bool) -> str:
     """What a Done picked by number is said back as: the action's words, and whose it is in a team list, so a
     manager closing a colleague's action by typing a number sees which one it was."""
-    words = action.description if len(action.description) <= ECHOED else \
-        action.description[:ECHOED].rsplit(" ", 1)[0] + "…"
+    words = clip_at_word(action.description, ECHOED)
     owner = f" for {services.directory.label(action.owner_id)}" if with_owner else ""
     return f"Done — {action_name(action.id)}{owner}: “{words}”"
 

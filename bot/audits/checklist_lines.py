@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from bot.core.cut_short import clip_at_word
 from knowledge.checklist_schema import Checklist
 
 LINE_WIDTH = 90  # the title and its line together, in characters
@@ -25,7 +26,7 @@ def short_line(checklist: Checklist) -> str:
     cut = clause[:room]
     if ", " in cut:
         return cut.rsplit(", ", 1)[0]
-    return cut.rsplit(" ", 1)[0].rstrip(",") + "…"
+    return clip_at_word(clause, room)
 
 
 def picker_line(checklist: Checklist) -> str:

@@ -17,6 +17,7 @@ import re
 from bot.audits.checklist_words import one_word_near
 from bot.audits.core import checklists, knowledge_base, period_text
 from bot.audits.start import matching_checklists, near_named, synonyms
+from bot.core.cut_short import clip_at_word
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
@@ -98,7 +99,7 @@ def _guidance_line(services: Services, question: Question) -> str:
         return guidance
     cut = guidance[:GUIDANCE_CHARS]
     end = cut.rfind(". ")
-    return cut[:end + 1] if end > 40 else cut.rsplit(" ", 1)[0] + "\u2026"
+    return cut[:end + 1] if end > 40 else clip_at_word(guidance, GUIDANCE_CHARS)
 
 
 def asked_in_words(services: Services, turn: Turn, text: str) -> list[Reply] | None:

@@ -18,6 +18,7 @@ from typing import Literal
 
 from bot.core import buttons
 from bot.core.count_bounds import bound_of, number
+from bot.core.cut_short import clip
 from bot.core.grade_verdict import GRADE_ORDER
 from knowledge.checklist_schema import NOT_APPLICABLE, Answer, Checklist, Question
 
@@ -202,5 +203,4 @@ def _count_direction(old: str, new: str) -> Direction:
 def _label(question: Question, value: str | None) -> str:
     if value is None:
         return NOT_ANSWERED
-    label = question.answer_label(value)
-    return label if len(label) <= LONG_ANSWER else label[:LONG_ANSWER - 1].rstrip() + "…"
+    return clip(question.answer_label(value), LONG_ANSWER)

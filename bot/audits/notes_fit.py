@@ -16,6 +16,7 @@ from bot.audits.core import Ctx
 from bot.audits.numbering import question_label
 from bot.audits.other_heading import NOTES_ASKED
 from bot.audits.screens import advance_and_render
+from bot.core.cut_short import clip
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
@@ -34,19 +35,14 @@ _STEPS = frozenset({"actions", "submit", "review"})
 _QUOTED = 120  # characters of each note quoted back
 
 
-def _quote(note: str) -> str:
-    shown = " ".join(note.split())
-    return shown if len(shown) <= _QUOTED else shown[:_QUOTED - 1].rstrip() + "…"
-
-
 def check_said(ctx: Ctx, question: Question, before: str | None, value: str) -> Reply | None:
     """"You changed Q3 to No: check your strengths and areas for development still fit: …", when an answer given
     before (`before`) is now another and the audit has strengths or areas for development written; else None."""
     audit = ctx.audit
     if before is None or before == value or not (audit.strengths or audit.development):
         return None
-    notes = "; ".join(f"{label} “{_quote(note)}”" for label, note in (("strengths", audit.strengths),
-                                                                       ("areas for development", audit.development))
+    notes = "; ".join(f"{label} “{clip(note, _QUOTED, one_line=True)}”"
+                      for label, note in (("strengths", audit.strengths), ("areas for development", audit.development))
                       if note)
     label = question_label(ctx.checklist, question.id)
     return Reply(kind="notice", text=f"You changed Q{label} to {question.answer_label(value)}: check your strengths "
@@ -69,6 +65,6 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
         note = screen_text(found.group("text").strip(), services.identifier_screen, "that note")
     except UserError as refused:
         raise UserError(f"{refused} Nothing was changed.") from None
-    said = Reply(kind="notice", text=f"Got it: {NOTES_ASKED[name]} now read “{_quote(note)}”.")
+    said = Reply(kind="notice", text=f"Got it: {NOTES_ASKED[name]} now read “{clip(note, _QUOTED, one_line=True)}”.")
     return advance_and_render(services, turn, ctx, ctx.version, store.Move(step=ctx.audit.step, fields={name: note}),
                               before=[said])

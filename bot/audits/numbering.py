@@ -15,6 +15,7 @@ from __future__ import annotations
 import string
 
 from bot.core.audit_rules import Answers, visible_questions
+from bot.core.cut_short import clip_at_word
 from bot.core.question_numbers import numbering as _numbering
 from bot.core.question_numbers import tied_tag
 
@@ -33,8 +34,7 @@ def tied_said(checklist: Checklist, question_id: str | None, longest: int = 70) 
     label = _numbering(checklist)[0].get(question_id or "")
     if not label:
         return ""
-    text = " ".join(checklist.question(question_id or "").text.split())
-    cut = text if len(text) <= longest else text[:longest].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    cut = clip_at_word(checklist.question(question_id or "").text, longest, one_line=True)
     return f" Tied to Q{label} ({cut}): the case's next audit asks about it at that question."
 
 

@@ -34,6 +34,7 @@ from bot.audits.number_note import numbers_in
 from bot.audits.numbering import question_label
 from bot.audits.question_opening import Asked, asked_in_line
 from bot.audits.step_reminder import step_again
+from bot.core.cut_short import clip
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
@@ -96,8 +97,7 @@ def _question_or_note(question: Question, ctx: Ctx, earlier: str | None) -> str:
 
 def _short(note: str) -> str:
     """A kept note as said back on one line, cut short (a pasted paragraph may run to hundreds of characters)."""
-    shown = " ".join(note.split())
-    return shown if len(shown) <= SAID_BACK else shown[:SAID_BACK - 1].rstrip() + "…"
+    return clip(note, SAID_BACK, one_line=True)
 
 
 def _asked(question: Question, note: str, kept: str) -> str:

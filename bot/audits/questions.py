@@ -65,6 +65,7 @@ from bot.audits.screens import advance_and_render
 from bot.audits.yes_no_words import thumb
 from bot.core.audit_rules import answers_hidden, escalations, suggest_grade, visible_questions
 from bot.core.count_bounds import over_bound
+from bot.core.cut_short import clip
 from bot.core.markup import emoji
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
@@ -493,8 +494,7 @@ def with_your_note(question: Question, value: str, note: str, earlier: str | Non
 def shortened(note: str) -> str:
     """A note or a written answer as said back: on one line, cut at NOTE_SAID_BACK characters (whole in the
     review)."""
-    shown = " ".join(note.split())
-    return shown if len(shown) <= NOTE_SAID_BACK else shown[:NOTE_SAID_BACK - 1].rstrip() + "…"
+    return clip(note, NOTE_SAID_BACK, one_line=True)
 
 
 def starts_with_option(question: Question, text: str) -> bool:

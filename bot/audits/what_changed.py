@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from bot.audits.core import Changed, Ctx, grade_label, question_label
+from bot.core.cut_short import clip_at_word
 from bot.core.services import Services
 from bot.storage import audits as store
 from knowledge.dates import short_date
@@ -122,8 +123,7 @@ def _action_line(services: Services, key: str, change: Change) -> str:
 def _named(ctx: Ctx, question_id: str) -> str:
     """'Q7 (Was the plan reviewed…)': the question's number as the summary numbers it, and its text shortened."""
     text = ctx.checklist.question(question_id).text
-    short = text if len(text) <= TEXT_LENGTH else text[:TEXT_LENGTH].rsplit(" ", 1)[0] + "…"
-    return f"Q{question_label(ctx.checklist, question_id)} ({short})"
+    return f"Q{question_label(ctx.checklist, question_id)} ({clip_at_word(text, TEXT_LENGTH)})"
 
 
 def _answer(question: Any, value: str | None) -> str:
@@ -139,8 +139,7 @@ def _note_change(change: Change) -> str:
 
 
 def _quoted(text: str | None) -> str:
-    text = (text or "").strip()
-    return text if len(text) <= NOTE_LENGTH else text[:NOTE_LENGTH].rsplit(" ", 1)[0] + "…"
+    return clip_at_word((text or "").strip(), NOTE_LENGTH)
 
 
 def _day(value: str | None) -> str:

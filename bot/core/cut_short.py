@@ -1,24 +1,29 @@
 """A text cut short to fit a button or a one-line preview, and how to find such a cut again (fix70c, finding A).
 
-`redact` replaces a removed text in DMs held and not yet sent (bot.audits.held_redaction). A held DM may quote the
-text whole, or only its start: every preview the bot writes is cut the same way, the text's opening and then
-ELLIPSIS. The cuts, as written today:
+Every preview the bot writes is cut here (fix74c C1: a dozen helpers had each cut their own way), in one of two
+shapes, so that `redact` (bot.audits.held_redaction), which replaces a removed text in DMs held and not yet sent,
+finds every quote of it, whole or cut:
 
-- Slack's button and option text (75 characters), header (150) and section (3,000): `clip` (handlers.blocks), cut
-  part-way through a word at the limit less one, then "…";
-- the reminders', digest's and Home's previews (60 to 150 characters: bot.reminders.rules, bot.digests.render,
-  bot.digests.dashboard, bot.asking.admin): the spacing made single first, then the same cut;
-- a note said back (bot.audits.questions.shortened, bot.audits.pasted_note: 120): one line, cut part-way through a
-  word, spaces before the "…" dropped;
-- knowledge-base and done-note previews (bot.asking.unanswered.shortened, bot.digests.done_actions): cut at the last
-  space before the limit, a trailing `,;:.` dropped;
-- a reflection's opening (bot.audits.reflection_withdraw.opening): its first six words;
-- a command's long tail (bot.engine.near_miss.suggestion): cut at the last space, then " …".
+- `clip`: the text whole when it fits, else cut part-way through a word at the limit less one, the spaces at the
+  cut dropped, then ELLIPSIS. Slack's button and option text (75 characters), header (150) and section (3,000) in
+  handlers.blocks; with `one_line`, the spacing made single first: the reminders', digest's and Home's previews (60
+  to 150: bot.reminders.rules, bot.digests.render, bot.digests.dashboard, bot.asking.admin), a note said back
+  (bot.audits.questions.shortened, bot.audits.pasted_note, bot.audits.notes_fit: 80 to 120), a typed answer in a
+  comparison (bot.audits.comparison: 80);
+- `clip_at_word`, where a cut between words is wanted: cut at the last space before the limit, the `,;:.` and
+  spaces it then ends on dropped, then ELLIPSIS (or another mark: bot.engine.near_miss.suggestion's " …" stands
+  for the command's further words). Knowledge-base previews (bot.asking.unanswered.shortened), done notes in the
+  digest (bot.digests.done_actions), a question or note named in a list of changes (bot.audits.what_changed), a
+  question an action is tied to (bot.audits.numbering), an action's words said back (bot.audits.actions), a
+  question's guidance (bot.audits.checklist_preview) and a checklist's line (bot.audits.checklist_lines).
+
+Not cut here: a reflection's opening (bot.audits.reflection_withdraw.opening) is its first six words, and a date
+typed and quoted back (knowledge.dates, which may not import the bot) is cut as `clip` cuts.
 
 So a cut quote is the text's first characters, in any spacing and case, perhaps ending part-way through a word, with
 the spaces or punctuation at its end perhaps dropped, followed by "…" (perhaps after a space): `cut_quotes` finds
-that shape whatever the length it was cut at. A new preview should cut with `clip` (or in one of these shapes), so
-redaction keeps finding it.
+that shape whatever the length it was cut at. A new preview should cut with `clip` or `clip_at_word`, so redaction
+keeps finding it.
 """
 
 from __future__ import annotations
@@ -26,9 +31,18 @@ from __future__ import annotations
 ELLIPSIS = "…"
 
 
-def clip(text: str, limit: int) -> str:
-    """`text` as it fits in `limit` characters: whole, or its first `limit - 1` and ELLIPSIS."""
-    return text if len(text) <= limit else text[: limit - 1] + ELLIPSIS
+def clip(text: str, limit: int, *, one_line: bool = False) -> str:
+    """`text` as it fits in `limit` characters: whole, or its first `limit - 1` with the spaces at the cut dropped,
+    and ELLIPSIS. `one_line` makes its spacing single first (a preview on one line of a list)."""
+    text = " ".join(text.split()) if one_line else text
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + ELLIPSIS
+
+
+def clip_at_word(text: str, limit: int, *, one_line: bool = False, mark: str = ELLIPSIS) -> str:
+    """`text` as it fits in `limit` characters cut between words: whole, or up to the last space in its first
+    `limit`, the `,;:.` and spaces it ends on dropped, and `mark`. `one_line` makes its spacing single first."""
+    text = " ".join(text.split()) if one_line else text
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:.") + mark
 
 
 def cut_quotes(value: str, text: str, replacement: str, least: int) -> str:

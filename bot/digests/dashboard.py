@@ -14,6 +14,7 @@ from bot.core import agreement as agreement_figures
 from bot.core import more_time_said, policy
 from bot.core.action_due import is_overdue
 from bot.core.agreement import days_between, last_complete_week
+from bot.core.cut_short import clip
 from bot.core.left_behind import orphaned_drafts
 from bot.core.markup import audit_and_case
 from bot.core.released_draft import released_said
@@ -56,12 +57,8 @@ from bot.storage.reports.home import drafts_of
 from knowledge.dates import short_date
 
 SHOWN = 5
+PREVIEW = 60  # characters of an action's words in a Home line
 QA_LIST_FOR = timedelta(days=30)  # how far back the QA leads' list goes (bot.asking.unanswered.UNANSWERED_DAYS)
-
-
-def _clip(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def my_work(services: Services, person: Person) -> list[Reply]:
@@ -72,7 +69,7 @@ def my_work(services: Services, person: Person) -> list[Reply]:
     open_actions = action_store.open_actions_of(services.storage, person.user_id)  # as `/audit actions` lists
     actions_total = len(open_actions)
     asked = more_time_said.notes_for(services, open_actions)  # "more time asked to …, waiting for …" (trial 34)
-    actions = [(a.id, f"{_clip(a.description)} ({audit_and_case(a.audit_id, a.case_ref)})",
+    actions = [(a.id, f"{clip(a.description, PREVIEW, one_line=True)} ({audit_and_case(a.audit_id, a.case_ref)})",
                 date.fromisoformat(a.due_date), f" — {asked[a.id]}" if a.id in asked else "")
                for a in open_actions[:SHOWN]]
     lines = [month_said(done, target)] if target else []  # where a target applies: not "0 audits completed" (trial 48)
@@ -97,8 +94,9 @@ def my_work(services: Services, person: Person) -> list[Reply]:
             late = " — **overdue**" if is_overdue(due, today) else ""
             lines.append(f"   • {description} (due {short_date(due, year=False)}){late}{asked_note}")
             choices.append(Choice(f"Done: action {action_id}", "actions.done", str(action_id)))
-        lines.extend(f"   • Action {a.id}, {_clip(a.description)} ({audit_and_case(a.audit_id, a.case_ref)}): "
-                     f"{asked[a.id]}" for a in open_actions[SHOWN:] if a.id in asked)  # which one (trial 37)
+        lines.extend(f"   • Action {a.id}, {clip(a.description, PREVIEW, one_line=True)} "
+                     f"({audit_and_case(a.audit_id, a.case_ref)}): {asked[a.id]}"
+                     for a in open_actions[SHOWN:] if a.id in asked)  # which one (trial 37)
         lines.extend(_newest_audit_lines(open_actions))
     questions = ask_store.waiting_with_qa_leads(services.storage, person.user_id, services.clock() - QA_LIST_FOR)
     if questions:  # the asker's questions still with the QA leads (trial 50 F8: "Nothing of yours is waiting")
@@ -118,8 +116,8 @@ def _newest_audit_lines(open_actions: list[action_store.ActionRow]) -> list[str]
     worker's Home showed five old overdue actions and nothing from the audit submitted that day)."""
     newest = max(a.audit_id for a in open_actions)
     left_out = [a for a in open_actions[SHOWN:] if a.audit_id == newest]
-    return [f"   • From your newest audit (#{newest}): action {a.id}, {_clip(a.description)} (due "
-            f"{short_date(date.fromisoformat(a.due_date), year=False)})" for a in left_out]
+    return [f"   • From your newest audit (#{newest}): action {a.id}, {clip(a.description, PREVIEW, one_line=True)} "
+            f"(due {short_date(date.fromisoformat(a.due_date), year=False)})" for a in left_out]
 
 
 def team_figures(services: Services, person: Person) -> list[Reply]:

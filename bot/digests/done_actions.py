@@ -10,15 +10,11 @@ typed (bot.audits.done_note).
 
 from __future__ import annotations
 
+from bot.core.cut_short import clip_at_word
 from bot.core.replies import count_of
 from bot.digests.digest import TeamDigest
 
 NOTE_CHARS = 60  # a note is up to 280 characters; the digest shows its start
-
-
-def _short(note: str) -> str:
-    note = " ".join(note.split())
-    return note if len(note) <= NOTE_CHARS else note[:NOTE_CHARS].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
 
 
 def done_line(digest: TeamDigest, week: str, cases_named: bool = True) -> str | None:
@@ -31,7 +27,8 @@ def done_line(digest: TeamDigest, week: str, cases_named: bool = True) -> str | 
     if not cases_named:
         return (f"   Done {week}: {count_of(digest.actions_done_week, 'action')}, on "
                 f"{count_of(digest.cases_done_week, 'case')} (named in the managers' own digest)")
-    named = [f"#{done.id} {done.case_ref}" + (f" “{_short(done.note)}”" if done.note else "")
+    named = [f"#{done.id} {done.case_ref}"
+             + (f" “{clip_at_word(done.note, NOTE_CHARS, one_line=True)}”" if done.note else "")
              for done in digest.done_named]
     more = digest.actions_done_week - len(named)
     if more > 0:

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from bot.core import agreement as agreement_figures
 from bot.core.agreement import Agreement, days_between, submitted_between
+from bot.core.cut_short import clip
 from bot.core.replies import Reply, agreeing, count_of
 from bot.digests.charts import grade_trend_png
 from bot.digests.digest import (
@@ -115,11 +116,6 @@ def themes_heading(week_start: date, counted_to: date | None) -> str:
     least 2 audits)': the week and the 3 before it, not the grades' and agreement's week and 4 before it, so said as
     dates beside theirs (trial 13, F9: undated windows of different lengths read as one)."""
     return f"({submitted_between(week_start, counted_to, COMPARE_WEEKS - 1, 'before it')}, {themes_rule()})"
-
-
-def _clip(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def by_others(figure: TeamFigure, week: str, whose: str = "its") -> str:
@@ -269,7 +265,7 @@ def weak_question_lines(questions: Sequence[WeakQuestion]) -> list[str]:
     for rank, question in zip(weak_question_ranks(questions), questions, strict=True):
         lines.append(f"   {rank}. {weak_question_said(question)}")
         if question.guidance:
-            lines.append(f"      _What good looks like:_ {_clip(question.guidance, GUIDANCE_CHARS)}")
+            lines.append(f"      _What good looks like:_ {clip(question.guidance, GUIDANCE_CHARS, one_line=True)}")
     return lines
 
 
@@ -299,7 +295,7 @@ def weak_question_named(question: WeakQuestion) -> str:
     question and the answers counted as bad, without its count."""
     where = f"({question.checklist}) " if question.checklist else ""
     how = f" answered {question.answered}" if question.answered else ""
-    return f"{where}{_clip(question.text, 150)}{how}"
+    return f"{where}{clip(question.text, 150, one_line=True)}{how}"
 
 
 REAUDIT_RESULTS = (("improved", "improved"), ("same", "the same"), ("worse", "worse"),

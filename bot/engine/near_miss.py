@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import OSA
 
 from bot.core.buttons import TYPED_DIGITS
+from bot.core.cut_short import ELLIPSIS, clip_at_word
 
 # Building blocks for the shapes commands declare when they register (`Engine.add_command(typed=…)`): what may
 # follow each command's word when it is typed without `/audit`, for the line to read as that command. The shapes
@@ -120,10 +121,7 @@ def closest(word: str, names: Iterable[str]) -> list[str]:
 
 def suggestion(name: str, rest: str) -> str:
     """The command as it should have been typed; a long tail (a reflection, a reason) is cut, not repeated."""
-    rest = " ".join(rest.split())
-    if len(rest) > SHOWN_REST:
-        rest = rest[:SHOWN_REST].rsplit(" ", 1)[0] + " …"
-    return f"/audit {name} {rest}".rstrip()
+    return f"/audit {name} {clip_at_word(rest, SHOWN_REST, one_line=True, mark=' ' + ELLIPSIS)}".rstrip()
 
 
 def shaped(name: str, rest: str, shapes: Shapes) -> str | None:

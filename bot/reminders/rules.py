@@ -20,6 +20,7 @@ from bot.core.calendar import (
     month_end_check_day,
     working_days_between,
 )
+from bot.core.cut_short import clip
 from bot.core.markup import audit_and_case, mention
 from bot.core.reopened import OUT_OF_MODERATION, reopened_on
 from bot.core.replies import Choice, Reply, agreeing, count_of
@@ -162,11 +163,6 @@ def _short_date(day: date) -> str:
     return f"{day:%a} {day.day} {day:%b}"
 
 
-def _clip(text: str, limit: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _drafts(inputs: ReminderInputs, today: date, rules: ReminderRules) -> list[Reminder]:
     found = []
     for draft in inputs.drafts:
@@ -191,7 +187,8 @@ def _actions(inputs: ReminderInputs, today: date) -> list[Reminder]:
         when = _when_due(action.due, today)
         found.append(Reminder(
             action.owner_id, f"action:{action.action_id}",
-            f"Action {action.action_id} “{_clip(action.description)}”{action.source} {when}.",  # the button's number
+            f"Action {action.action_id} “{clip(action.description, 90, one_line=True)}”{action.source} "
+            f"{when}.",  # the button's number
             Choice(f"Mark action {action.action_id} done", "actions.done", str(action.action_id)),
         ))
     return found
@@ -223,7 +220,8 @@ def _overdue_lists(inputs: ReminderInputs, today: date) -> list[Reminder]:
     found = []
     for manager, actions in by_manager.items():
         lines = "\n".join(
-            f"   – “{_clip(a.description, 70)}”{a.source} (due {_short_date(a.due)}{holiday_named(a.due)}, owner "
+            f"   – “{clip(a.description, 70, one_line=True)}”{a.source} "
+            f"(due {_short_date(a.due)}{holiday_named(a.due)}, owner "
             f"{mention(a.owner_id)})"
             for a in actions
         )
@@ -300,7 +298,8 @@ def _stale_entries(inputs: ReminderInputs, today: date) -> list[Reminder]:
         return []
     return [
         Reminder(entry.owner, f"kb:{entry.entry_id}",
-                 f"Knowledge entry “{_clip(entry.question, 80)}” was due for review on {_short_date(entry.review_by)}.",
+                 f"Knowledge entry “{clip(entry.question, 80, one_line=True)}” was due for review on "
+                 f"{_short_date(entry.review_by)}.",
                  Choice("Show the entry", "kb.show", entry.entry_id))
         for entry in inputs.stale_entries if entry.review_by < today
     ]
@@ -314,7 +313,8 @@ def _campaigns(inputs: ReminderInputs, today: date) -> list[Reminder]:
         day = "" if item.deadline == today else _short_date(item.deadline)
         found.append(Reminder(
             item.auditor_id, f"campaign:{item.campaign_id}",
-            f"Campaign **{_clip(item.name, 60)}**: {_outstanding(item)} not submitted yet; the campaign {when}{day}.",
+            f"Campaign **{clip(item.name, 60, one_line=True)}**: {_outstanding(item)} not submitted yet; "
+            f"the campaign {when}{day}.",
             Choice(f"My cases in campaign {item.campaign_id}", "campaign.mine", str(item.campaign_id)),
         ))
     return found

@@ -20,26 +20,14 @@ from bot.storage import actions as action_store
 from bot.storage import audits as store
 from bot.storage.schema import MIGRATIONS
 from bot.terminal.render import TerminalView
-from knowledge.checklist_schema import Checklist, Question, Section, parse_checklists
-from knowledge.yamlsource import load_yaml_with_lines
+from knowledge.checklist_schema import Checklist, Question, Section
 from tests.audit_driver import next_input
 from tests.integration.test_audit_terminal import terminal_sender
-
-HEAD = """\
-checklists:
-  - id: mini
-    title: Mini audit
-    period: the last 6 months
-    sections:
-      - id: one
-        title: One
-        questions:
-"""
+from tests.support.mini_checklist import MINI_HEAD, parsed
 
 
 def problems_of(questions: str) -> list[str]:
-    data = load_yaml_with_lines(HEAD + questions, "c.yaml")
-    return [str(p) for p in parse_checklists(data["checklists"], "c.yaml", set())[1]]
+    return [str(p) for p in parsed(MINI_HEAD + questions, "c.yaml")[1]]
 
 
 @pytest.mark.parametrize(("question", "what"), [

@@ -35,26 +35,27 @@ def _week_47(services: Services, regrade: bool) -> None:
                     "requires_improvement" if regrade else "good")
 
 
-def test_home_and_the_digest_say_one_of_the_four_was_moderated_in_the_same_words(services: Services) -> None:
+def _home_and_digest(services: Services, regrade: bool) -> tuple[str, str]:
+    """Week 47 as `_week_47` leaves it, seen on Wednesday of week 48: Home's "Good or better last week" for North's
+    manager, and North's digest of week 47."""
     with time_machine.travel(NOW, tick=False):
-        _week_47(services, regrade=False)
+        _week_47(services, regrade=regrade)
         [north] = team_figures(services, services.directory.person(MANAGER))
         [digest] = build_team_digests(services, WEEK_47, ["north-assessment"])
-    assert dict(north.fields)["Good or better last week"] == \
-        "2 of 4 (50%; 1 of the 4 moderated, the auditor's grade agreed)"
-    assert "(4 graded, after moderation where moderated: 1 of the 4 moderated, the auditor's grade agreed;" \
-        in team_text(digest)
-    assert "after moderation" not in dict(north.fields)["Good or better last week"]
+    return dict(north.fields)["Good or better last week"], team_text(digest)
+
+
+def test_home_and_the_digest_say_one_of_the_four_was_moderated_in_the_same_words(services: Services) -> None:
+    home, digest = _home_and_digest(services, regrade=False)
+    assert home == "2 of 4 (50%; 1 of the 4 moderated, the auditor's grade agreed)"
+    assert "(4 graded, after moderation where moderated: 1 of the 4 moderated, the auditor's grade agreed;" in digest
+    assert "after moderation" not in home
 
 
 def test_a_regraded_good_is_counted_at_the_moderators_grade_and_said_so(services: Services) -> None:
-    with time_machine.travel(NOW, tick=False):
-        _week_47(services, regrade=True)
-        [north] = team_figures(services, services.directory.person(MANAGER))
-        [digest] = build_team_digests(services, WEEK_47, ["north-assessment"])
-    assert dict(north.fields)["Good or better last week"] == \
-        "1 of 4 (25%; 1 of the 4 moderated, regraded by the moderator)"
-    assert "1 of the 4 moderated, regraded by the moderator;" in team_text(digest)
+    home, digest = _home_and_digest(services, regrade=True)
+    assert home == "1 of 4 (25%; 1 of the 4 moderated, regraded by the moderator)"
+    assert "1 of the 4 moderated, regraded by the moderator;" in digest
 
 
 @pytest.mark.parametrize(("moderated", "regraded", "graded", "said"), [

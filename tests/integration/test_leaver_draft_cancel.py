@@ -68,20 +68,26 @@ def test_health_says_an_admin_or_qa_lead_can_cancel_a_leavers_draft(left: tuple[
     assert "unless they are put back in teams.yaml" not in out
 
 
-@pytest.mark.parametrize("typed", ["yes", "y", "yes cancel it", "Yes, cancel it"])
-def test_a_typed_yes_confirms_cancelling_a_leavers_draft_as_the_button_does(left: tuple[dict[str, str], int],
-                                                                          typed: str) -> None:
+def cancel_then(left: tuple[dict[str, str], int], typed: str) -> tuple[str, str, int]:
+    """`cancel N` typed by the QA lead in a DM on Tuesday, then `typed`: the reply to it, the draft's status after
+    and its number."""
     environ, draft = left
     services = started(environ)
     try:
         engine = build_engine(services)
         with time_machine.travel(TUESDAY, tick=False):
             engine.message(QA_LEAD, f"cancel {draft}", surface="dm")
-            [done] = engine.message(QA_LEAD, typed, surface="dm")
-        status = store.get_audit(services.storage, draft).status
+            [reply] = engine.message(QA_LEAD, typed, surface="dm")
+        return reply.text, store.get_audit(services.storage, draft).status, draft
     finally:
         services.storage.close()
-    assert f"Draft #{draft} (CR-100400) of Social worker S1 (left) is cancelled" in done.text
+
+
+@pytest.mark.parametrize("typed", ["yes", "y", "yes cancel it", "Yes, cancel it"])
+def test_a_typed_yes_confirms_cancelling_a_leavers_draft_as_the_button_does(left: tuple[dict[str, str], int],
+                                                                          typed: str) -> None:
+    done, status, draft = cancel_then(left, typed)
+    assert f"Draft #{draft} (CR-100400) of Social worker S1 (left) is cancelled" in done
     assert status == "cancelled"
 
 
@@ -91,15 +97,6 @@ def test_a_typed_yes_confirms_cancelling_a_leavers_draft_as_the_button_does(left
 ])
 def test_a_typed_no_or_ok_leaves_a_leavers_draft_a_draft(left: tuple[dict[str, str], int], typed: str,
                                                           said: str) -> None:
-    environ, draft = left
-    services = started(environ)
-    try:
-        engine = build_engine(services)
-        with time_machine.travel(TUESDAY, tick=False):
-            engine.message(QA_LEAD, f"cancel {draft}", surface="dm")
-            [reply] = engine.message(QA_LEAD, typed, surface="dm")
-        status = store.get_audit(services.storage, draft).status
-    finally:
-        services.storage.close()
-    assert reply.text == said.format(draft=draft)
+    reply, status, draft = cancel_then(left, typed)
+    assert reply == said.format(draft=draft)
     assert status == "draft"

@@ -5,6 +5,10 @@ which, and nothing is restored until they pick. Typed in the terminal chat's own
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
 import time_machine
 
 from bot.composition import build_engine
@@ -45,73 +49,80 @@ def rejected_wording_numbered(services: Services, number: int) -> None:
     learned_store.reject(services.storage, number, QA_LEAD, TUESDAY, "qa_lead")
 
 
-def test_a_qa_lead_restores_a_leavers_draft_they_cancelled_by_typing_restore_n(left: tuple[dict, int]) -> None:
+@dataclass(frozen=True)
+class Desk:
+    """The QA lead at the terminal chat on Tuesday, with the leaver's draft's number."""
+
+    services: Services
+    engine: Engine
+    view: TerminalView
+    draft: int
+
+    def say(self, text: str) -> str:
+        return say(self.engine, self.view, text)
+
+    def status(self) -> str:
+        return store.get_audit(self.services.storage, self.draft).status
+
+    def wording_status(self) -> str | None:
+        wording = learned_store.get(self.services.storage, self.draft)
+        return None if wording is None else wording.status
+
+
+@contextmanager
+def at_the_desk(left: tuple[dict, int], rejected_wording: bool = True) -> Iterator[Desk]:
+    """The bot started with the leaver's draft (and, with `rejected_wording`, a rejected learned wording of the
+    draft's number), the clock on Tuesday; its storage closed after."""
     environ, draft = left
     services = started(environ)
     try:
-        engine, view = build_engine(services), TerminalView()
+        if rejected_wording:
+            rejected_wording_numbered(services, draft)
         with time_machine.travel(TUESDAY, tick=False):
-            cancelled_by_the_qa_lead(engine, view, draft)
-            said = say(engine, view, f"restore {draft}")
-        status = store.get_audit(services.storage, draft).status
+            yield Desk(services, build_engine(services), TerminalView(), draft)
     finally:
         services.storage.close()
-    assert f"Draft #{draft} (CR-100400) of Social worker S1 (left) is a draft again" in said
+
+
+def test_a_qa_lead_restores_a_leavers_draft_they_cancelled_by_typing_restore_n(left: tuple[dict, int]) -> None:
+    with at_the_desk(left, rejected_wording=False) as desk:
+        cancelled_by_the_qa_lead(desk.engine, desk.view, desk.draft)
+        said = desk.say(f"restore {desk.draft}")
+        status = desk.status()
+    assert f"Draft #{desk.draft} (CR-100400) of Social worker S1 (left) is a draft again" in said
     assert "learned wording" not in said
     assert status == "draft"
 
 
 def test_restore_n_that_is_also_a_rejected_wording_is_asked_and_the_audit_picked(left: tuple[dict, int]) -> None:
-    environ, draft = left
-    services = started(environ)
-    try:
-        engine, view = build_engine(services), TerminalView()
-        rejected_wording_numbered(services, draft)
-        with time_machine.travel(TUESDAY, tick=False):
-            cancelled_by_the_qa_lead(engine, view, draft)
-            asked = say(engine, view, f"restore {draft}")
-            before = store.get_audit(services.storage, draft).status
-            picked = say(engine, view, "1")
-        status = store.get_audit(services.storage, draft).status
-        wording = learned_store.get(services.storage, draft)
-    finally:
-        services.storage.close()
+    with at_the_desk(left) as desk:
+        cancelled_by_the_qa_lead(desk.engine, desk.view, desk.draft)
+        asked = desk.say(f"restore {desk.draft}")
+        before = desk.status()
+        picked = desk.say("1")
+        status, wording = desk.status(), desk.wording_status()
+    draft = desk.draft
     assert (f"`restore {draft}` could mean two things: cancelled audit #{draft} (CR-100400 of Social worker S1 "
             f"(left)), or learned wording #{draft}, which a QA lead rejected") in asked
     assert before == "cancelled"  # nothing restored while asked
     assert "is a draft again" in picked and status == "draft"
-    assert wording is not None and wording.status == "rejected"  # the wording untouched
+    assert wording == "rejected"  # the wording untouched
 
 
 def test_restore_n_asked_which_and_wording_typed_restores_the_wording(left: tuple[dict, int]) -> None:
-    environ, draft = left
-    services = started(environ)
-    try:
-        engine, view = build_engine(services), TerminalView()
-        rejected_wording_numbered(services, draft)
-        with time_machine.travel(TUESDAY, tick=False):
-            cancelled_by_the_qa_lead(engine, view, draft)
-            say(engine, view, f"restore {draft}")
-            picked = say(engine, view, "wording")
-        status = store.get_audit(services.storage, draft).status
-        wording = learned_store.get(services.storage, draft)
-    finally:
-        services.storage.close()
-    assert f"Restored #{draft}:" in picked and "finds `start-audit` again" in picked
-    assert wording is not None and wording.status == "active"
+    with at_the_desk(left) as desk:
+        cancelled_by_the_qa_lead(desk.engine, desk.view, desk.draft)
+        desk.say(f"restore {desk.draft}")
+        picked = desk.say("wording")
+        status, wording = desk.status(), desk.wording_status()
+    assert f"Restored #{desk.draft}:" in picked and "finds `start-audit` again" in picked
+    assert wording == "active"
     assert status == "cancelled"
 
 
 def test_restore_n_of_no_cancelled_audit_of_theirs_is_still_the_wordings(left: tuple[dict, int]) -> None:
-    environ, draft = left
-    services = started(environ)
-    try:
-        engine, view = build_engine(services), TerminalView()
-        rejected_wording_numbered(services, draft)
-        with time_machine.travel(TUESDAY, tick=False):
-            said = say(engine, view, f"restore {draft}")  # the draft was never cancelled: only the wording fits
-        wording = learned_store.get(services.storage, draft)
-    finally:
-        services.storage.close()
-    assert f"Restored #{draft}:" in said
-    assert wording is not None and wording.status == "active"
+    with at_the_desk(left) as desk:
+        said = desk.say(f"restore {desk.draft}")  # the draft was never cancelled: only the wording fits
+        wording = desk.wording_status()
+    assert f"Restored #{desk.draft}:" in said
+    assert wording == "active"

@@ -13,9 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.audits.comparison import changed_answer, compare_answers
-from knowledge.checklist_schema import Answer, Checklist, Question, Section, growth_in_words, parse_checklists
+from knowledge.checklist_schema import Answer, Checklist, Question, Section, growth_in_words
 from knowledge.loader import load_knowledge
-from knowledge.yamlsource import load_yaml_with_lines
+from tests.support.mini_checklist import number_question, parsed
 
 WEEKS = Question("weeks-in-pre-proceedings", "How many weeks has the child been in pre-proceedings?", "number",
                  flag_at_least=17, grows_with_time="duration")
@@ -123,25 +123,10 @@ def test_no_other_shipped_number_question_grows_with_time() -> None:
                        ("child-in-need", "months-open"), ("neglect", "repeat-plans"), ("case-closure", "re-referrals")}
 
 
-CHECKLIST = """\
-checklists:
-  - id: mini
-    title: Mini audit
-    period: the last 6 months
-    sections:
-      - id: one
-        title: One
-        questions:
-          - id: weeks
-            text: How many weeks has the child been in pre-proceedings?
-            type: {qtype}
-            grows_with_time: {value}
-"""
-
-
 def _parsed(value: str, qtype: str = "number") -> tuple[list[Checklist], list[str]]:
-    data = load_yaml_with_lines(CHECKLIST.format(value=value, qtype=qtype), "mini.yaml")
-    checklists, problems = parse_checklists(data["checklists"], "mini.yaml", set())
+    text = number_question("How many weeks has the child been in pre-proceedings?",
+                           f"            grows_with_time: {value}\n").replace("type: number", f"type: {qtype}")
+    checklists, problems = parsed(text)
     return checklists, [str(problem) for problem in problems]
 
 

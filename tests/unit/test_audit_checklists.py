@@ -12,16 +12,9 @@ from bot.audits.start import matching_checklists
 from knowledge.checklist_schema import FINISH_QUESTION_IDS, GRADES, Checklist, parse_checklists
 from knowledge.loader import load_knowledge
 from knowledge.yamlsource import load_yaml_with_lines
+from tests.support.mini_checklist import MINI_HEAD, parsed
 
-GOOD = """\
-checklists:
-  - id: mini
-    title: Mini audit
-    period: the last 6 months
-    sections:
-      - id: one
-        title: One
-        questions:
+GOOD = MINI_HEAD + """\
           - id: in-care
             text: In care?
             type: yes_no
@@ -41,8 +34,7 @@ checklists:
 
 
 def parse(text: str, entry_ids: frozenset[str] = frozenset({"icpc-timescale"})) -> tuple[list, list[str]]:
-    data = load_yaml_with_lines(text, "c.yaml")
-    found, problems = parse_checklists(data["checklists"], "c.yaml", set(entry_ids))
+    found, problems = parsed(text, "c.yaml", entry_ids)
     return found, [str(p) for p in problems]
 
 
