@@ -5,7 +5,8 @@ than the managers, whose own digest, sent to them directly, names the cases (fix
 Trial 60 (F16): a manager booked away over Christmas got week 52's digest on 29 December, while her reminders waited
 and were summed up on her return. A manager (or admin) away on the digest's day now has it held, as a DM out of
 working hours is (bot.audits.held_dms), until the start of their first working day back: it comes then with the rest
-held for them, or when they next use the bot. The team's channel gets its copy as usual."""
+held for them, or when they next use the bot. The team's channel gets its copy as usual. fix74b (B1): the held
+digest comes with its trend chart, as an ordinary one does."""
 
 from __future__ import annotations
 
@@ -51,14 +52,15 @@ def digest_outgoing(services: Services, now: datetime) -> list:
 
 def _to_person(services: Services, recipient: str, away: tuple[date, str | None] | None,
                replies: Callable[..., list[Reply]]) -> Outgoing:
-    """A person's digest, now; or, while they are away, held for the start of their first working day back, its
-    chart left out (a held message keeps words and buttons only) and said so."""
+    """A person's digest, now; or, while they are away, held for the start of their first working day back, with
+    its chart as an ordinary digest has (fix74b B1: the held one came without it)."""
     if away is None:
         return Outgoing(recipient, tuple(replies(chart=True)))
     user_id = recipient.split("/")[0]
     back = next_day_worked(away[0], services.directory.days_of(user_id))
     start = (services.directory.hours_of(user_id) or services.settings.quiet_hours)[0]
-    note = (f"Audit digest from audit-bot, held for your time away (to {long_date(away[0])}). Its trend chart "
-            "comes with each new digest; `/audit digest` shows the latest at any time.")
-    return Outgoing(recipient, tuple(replace(reply, note=note) for reply in replies(chart=False)),
+    note = (f"Audit digest from audit-bot, held for your time away (to {long_date(away[0])}). `/audit digest` shows "
+            "the latest at any time.")
+    noted = tuple(reply if reply.image else replace(reply, note=note) for reply in replies(chart=True))
+    return Outgoing(recipient, noted,
                     held_until=datetime.combine(back, start, tzinfo=services.settings.timezone))
