@@ -69,3 +69,4 @@ def test_started_late_on_her_first_morning_back_her_dm_has_week_52_then_week_53(
     assert "held to come after the digest held for your time away" in posted[1]
     uploads = standin.calls_to("files.completeUploadExternal")
     assert [c.params.get("channel_id") for c in uploads].count(channel) == 2  # each week's trend chart
+
