@@ -22,7 +22,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 
 from bot.campaigns import open_listed
 from bot.core.calendar import is_working_day, next_working_day
-from bot.core.outgoing import JobSpec, Outgoing
+from bot.core.outgoing import SCHEDULER_ACTOR, JobSpec, Outgoing
 from bot.core.services import Services
 from bot.storage.held_chases import HeldChase
 from bot.storage.schedules import acquire_lease, claim_send, mark_send, record_run, release_lease, run_recorded
@@ -41,7 +41,6 @@ class _Held(Protocol):
 _HeldT = TypeVar("_HeldT", bound=_Held)
 
 LEASE_NAME = "scheduler"
-SCHEDULER_ACTOR = "scheduler"  # who held a scheduled message, in the trail
 LEASE_SECONDS = 180
 LEASE_RENEW_SECONDS = 60
 CATCH_UP_LOOKBACK = timedelta(days=8)

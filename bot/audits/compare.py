@@ -16,6 +16,7 @@ import re
 from bot.audits import comparison
 from bot.audits.core import action_line, can_view, checklist_of, grade_label, grade_of_record_text, not_in_channel
 from bot.core import buttons
+from bot.core import reaudit_outcomes as outcome_words
 from bot.core.grade_verdict import Graded, GradeVerdict, grade_verdict
 from bot.core.replies import Choice, Reply, agreeing, count_of
 from bot.core.services import Services
@@ -44,9 +45,8 @@ MARKS = {"better": " (better)", "worse": " (worse)", "same": ": same", "": ""}
 # flag: "2 → 14 (a duration, which grows with time, so neither better nor worse: under 17 weeks, not flagged, as
 # before)" (trial 60 F18: "(worse)")
 GROWTH_SAID = {"duration": "a duration", "total": "a running total"}
-# Beside a re-audit's grade that no moderator has decided yet, in compare and `/audit reaudits outcomes` (trial 60
-# F19: "Inadequate → Good: improved" was read as improvement QA had not yet moderated)
-UNMODERATED = "the auditor's grade, not yet moderated"
+# Beside a re-audit's grade that no moderator has decided yet (bot.core.reaudit_outcomes owns the words: trial 60 F19)
+UNMODERATED = outcome_words.UNMODERATED
 UNIT = re.compile(r"\b(days|weeks|months|years)\b", re.IGNORECASE)
 
 

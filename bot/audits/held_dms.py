@@ -21,6 +21,7 @@ scheduler's run when Slack refused it (bot.audits.handed_over).
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 from collections.abc import Callable
@@ -56,10 +57,16 @@ def _holdable(services: Services, turn: Turn, reply: Reply) -> bool:
 
 
 def as_json(reply: Reply) -> str:
-    """The message as kept while it waits: its words, title, kind and buttons."""
-    return json.dumps({"text": reply.text, "title": reply.title, "note": reply.note, "kind": reply.kind,
-                       "fields": [list(pair) for pair in reply.fields],
-                       "choices": [[c.label, c.action, c.value, c.style] for c in reply.choices]})
+    """The message as kept while it waits: its words, title, kind and buttons, and its chart when it is one (a held
+    digest's trend, fix74b B1), as base64 text, where no removal's words are found (bot.audits.held_redaction changes
+    a held message about no audit only for a removed text of 12 or more characters as whole words, or cut short with
+    "…")."""
+    kept = {"text": reply.text, "title": reply.title, "note": reply.note, "kind": reply.kind,
+            "fields": [list(pair) for pair in reply.fields],
+            "choices": [[c.label, c.action, c.value, c.style] for c in reply.choices]}
+    if reply.image is not None:
+        kept |= {"image": base64.b64encode(reply.image).decode("ascii"), "image_name": reply.image_name}
+    return json.dumps(kept)
 
 
 def named_audit(reply: Reply) -> int | None:
@@ -77,9 +84,17 @@ def named_audit(reply: Reply) -> int | None:
 def from_json(to_user: str, message: str) -> Reply:
     """The message kept by `as_json`, to `to_user` again."""
     kept = json.loads(message)
+    image = base64.b64decode(kept["image"]) if kept.get("image") else None
     return Reply(text=kept["text"], title=kept["title"], note=kept["note"], kind=kept["kind"], to_user=to_user,
                  fields=tuple((str(a), str(b)) for a, b in kept["fields"]),
-                 choices=tuple(Choice(label, action, value, style) for label, action, value, style in kept["choices"]))
+                 choices=tuple(Choice(label, action, value, style) for label, action, value, style in kept["choices"]),
+                 image=image, image_name=kept.get("image_name"))
+
+
+def is_chart(message: str) -> bool:
+    """Whether a message kept by `as_json` is a chart: it goes with the message before it (a held digest's trend),
+    so it is not counted as a message of its own where held messages are counted."""
+    return bool(message) and "image" in json.loads(message)
 
 
 def held(services: Services, turn: Turn, replies: list[Reply]) -> list[Reply]:
@@ -101,9 +116,10 @@ def held(services: Services, turn: Turn, replies: list[Reply]) -> list[Reply]:
 
 def hold_replies(services: Services, replies: list[Reply], actor: str, now: datetime, send_at: datetime) -> None:
     """Hold DMs a scheduled run makes for someone away until `send_at` (trial 60 F16: the weekly digest), each as
-    `held` holds one; a reply with a file or an image (a chart) cannot be kept, and is left out."""
+    `held` holds one, a chart too (fix74b B1: a held digest came without the trend chart an ordinary one has); a
+    reply with a file cannot be kept, and is left out."""
     for reply in replies:
-        if reply.to_user and not reply.to_channel and reply.file is None and reply.image is None:
+        if reply.to_user and not reply.to_channel and reply.file is None:
             held_dms.hold(services.storage, reply.to_user, as_json(reply), actor, now, send_at, named_audit(reply))
 
 
@@ -172,9 +188,11 @@ def _claimed(services: Services, turn: Turn) -> list[Handed]:
 
 
 def _handed_replies(turn: Turn, handed: list[Handed], still_away: bool) -> list[Reply]:
-    """The claimed messages under one line saying how many, each settled once posted (bot.audits.handed_over)."""
+    """The claimed messages under one line saying how many (a digest's chart counted with its digest), each settled
+    once posted (bot.audits.handed_over)."""
     going = posted_replies(turn, handed)
-    return [Reply(kind="notice", text=_heading(len(going), still_away)), *going] if going else []
+    count = sum(reply.image is None for reply in going)
+    return [Reply(kind="notice", text=_heading(count, still_away)), *going] if going else []
 
 
 def delivered(services: Services, turn: Turn) -> list[Reply]:
@@ -205,7 +223,8 @@ def home_section(services: Services, person: Person) -> list[Reply]:
     """Home's "Waiting for you": how many messages are held for this person (DMs, their audits' summaries, chases
     of their actions) and until when, with **Show them**."""
     now = services.clock()
-    waiting = sorted([*(dm.send_at for dm in held_dms.waiting_for(services.storage, person.user_id, now)),
+    waiting = sorted([*(dm.send_at for dm in held_dms.waiting_for(services.storage, person.user_id, now)
+                        if not is_chart(dm.message)),
                       *(news.send_at for news in news_store.waiting_for(services.storage, person.user_id, now)),
                       *(chase.send_at for chase in held_chases.waiting_for(services.storage, person.user_id, now))])
     if not waiting:

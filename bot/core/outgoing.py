@@ -8,6 +8,8 @@ from datetime import date, datetime
 
 from bot.core.replies import Reply
 
+SCHEDULER_ACTOR = "scheduler"  # who held a scheduled run's message (`held_until`), in the trail and the held rows
+
 
 @dataclass(frozen=True)
 class Outgoing:

@@ -9,10 +9,14 @@ an unmoderated re-audit is never counted as improvement. Pure: the pairs come fr
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 from bot.core.grade_verdict import GradeChange, Graded, grade_verdict
 from bot.storage.audits import AuditRow
+
+# Beside a re-audit's grade that no moderator has decided yet, in compare, `/audit reaudits outcomes`, the digest and
+# Home (trial 60 F19: "Inadequate → Good: improved" was read as improvement QA had not yet moderated; fix74b B3)
+UNMODERATED = "the auditor's grade, not yet moderated"
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,15 @@ class Tally:
             return replace(self, improved=self.improved + 1,
                            improved_unmoderated=self.improved_unmoderated + (not moderated))
         return replace(self, same=self.same + (change == "same"), cannot_say=self.cannot_say + (change == ""))
+
+    def __add__(self, other: Tally) -> Tally:
+        """Two tallies as one (several teams' together), field by field."""
+        return Tally(**{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(Tally)})
+
+
+def summed(tallies: Iterable[Tally]) -> Tally:
+    """Several tallies as one: the whole service's from its teams'."""
+    return sum(tallies, Tally())
 
 
 @dataclass(frozen=True)

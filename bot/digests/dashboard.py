@@ -17,6 +17,7 @@ from bot.core.agreement import days_between, last_complete_week
 from bot.core.cut_short import clip
 from bot.core.left_behind import orphaned_drafts
 from bot.core.markup import audit_and_case
+from bot.core.reaudit_outcomes import summed
 from bot.core.released_draft import released_said
 from bot.core.reopened import OUT_OF_MODERATION, reopened_on
 from bot.core.replies import Choice, Reply, count_of
@@ -272,7 +273,7 @@ def service_picture(services: Services, person: Person) -> list[Reply]:
     fields = (
         ("Audits this month", month_against_target(done, target, across, total.others_month, ("the teams'", "their"))
          + (f"; {behind}" if behind else "")),
-        ("Re-audits done this week so far", reaudits_done_said(tuple(c for d in digests for c in d.reaudits_done))),
+        ("Re-audits done this week so far", reaudits_done_said(summed(d.reaudits_done for d in digests))),
         ("Moderation agreement", agreement_figures.of_last_week(services).said()),  # the digest's days
         ("Waiting for moderation", _waiting_line(services)),
         ("Open campaigns", _campaigns_line(services)),

@@ -9,12 +9,13 @@ case in the managers' own digest (fix 37); in a team channel's post only counted
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
 from bot.core import agreement as agreement_figures
 from bot.core import reaudits
-from bot.core.grade_verdict import GradeChange, Graded, grade_verdict
+from bot.core.grade_verdict import Graded, grade_verdict
+from bot.core.reaudit_outcomes import Tally
 from bot.core.services import Services
 from bot.core.team_owners import open_and_overdue
 from bot.digests.team_auditors import AuditorFigures, TeamFigure, team_auditors, team_figure, team_totals
@@ -97,7 +98,9 @@ class TeamDigest:
     reaudits_due_soon: int = 0  # cases due for re-audit within bot.core.reaudits.DUE_SOON of the digest's day
     reaudits_overdue: int = 0  # cases whose re-audit is overdue on that day
     month_ended: bool = False  # the month figure's month was over by the day the digest was made: counted whole
-    reaudits_done: tuple[GradeChange, ...] = ()  # each re-audit completed in the week: its grade, like with like
+    # the re-audits completed in the week, how each moved the case's grade (like with like), and how many of the
+    # improved rest on the auditor's grade, not yet moderated (fix74b B3)
+    reaudits_done: Tally = field(default_factory=Tally)
     open_actions: int = 0  # actions open as at the overdue figure's time (the overdue ones among them)
     actions_done_week: int = 0  # actions marked done in the week
     done_named: tuple[store.DoneAction, ...] = ()  # the first DONE_NAMED of them, with their done notes (fix 37)
@@ -321,12 +324,19 @@ def weak_questions(services: Services, rows: Sequence[tuple[str, str, int]]) -> 
     return tuple(shown[:-1]) + tuple(replace(question, tied_out=tied) for question in shown[-1:])
 
 
-def reaudits_done(services: Services, start: datetime, end: datetime,
-                  team_ids: Sequence[str]) -> dict[str, tuple[GradeChange, ...]]:
-    """team -> how each re-audit completed in [start, end) moved the case's grade, by `/audit compare`'s rule, so a
-    leader reading the digest learns what the re-audits found (trial 15 F4), the same as comparing them would."""
-    return {team: tuple(grade_verdict(Graded(*row[:2]), Graded(*row[2:])).change for row in rows)
-            for team, rows in store.reaudit_grades(services.storage, start, end, team_ids).items()}
+def reaudits_done(services: Services, start: datetime, end: datetime, team_ids: Sequence[str]) -> dict[str, Tally]:
+    """team -> how the re-audits completed in [start, end) moved the case's grade, by `/audit compare`'s rule, so a
+    leader reading the digest learns what the re-audits found (trial 15 F4), the same as comparing them would; and
+    how many of the improved rest on the auditor's grade, not yet moderated, as `/audit reaudits outcomes` counts
+    them (bot.core.reaudit_outcomes; fix74b B3: the digest said "3 improved" of 3 re-audits nobody had moderated)."""
+    found: dict[str, Tally] = {}
+    for team, rows in store.reaudit_grades(services.storage, start, end, team_ids).items():
+        tally = Tally()
+        for audit_id, *grades in rows:
+            change = grade_verdict(Graded(*grades[:2]), Graded(*grades[2:])).change
+            tally = tally.counted(change, audit_id, moderated=grades[3] is not None)
+        found[team] = tally
+    return found
 
 
 def summed_grades(weeks: Sequence[dict[str, int]]) -> dict[str, int]:
@@ -392,7 +402,7 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
             moderated_week=moderated.get(team.id, (0, 0))[0], regraded_week=moderated.get(team.id, (0, 0))[1],
             counted_to=so_far, reaudits_due_soon=due.get(team.id, (0, 0))[0],
             reaudits_overdue=due.get(team.id, (0, 0))[1], month_ended=month_over is not None,
-            reaudits_done=redone.get(team.id, ()), open_actions=opened[team.id][0],
+            reaudits_done=redone.get(team.id, Tally()), open_actions=opened[team.id][0],
             actions_done_week=done_week.get(team.id, (0, 0))[1], done_named=tuple(done.get(team.id, ())),
             cases_done_week=done_cases.get(team.id, 0),
             moderation_since=since.get(team.id, 0),

@@ -19,6 +19,7 @@ from typing import Any, TextIO
 
 from bot.core import reaudits
 from bot.core.periods import Period
+from bot.core.reaudit_outcomes import Tally, summed
 from bot.core.services import Services
 from bot.core.targets import audit_targets
 from bot.core.team_owners import overdue_by_team
@@ -65,7 +66,7 @@ class _Month:
     agreement: dict[str, tuple[int, int]]
     overdue: dict[str, int]
     actions: dict[str, tuple[int, int]]
-    redone: Mapping[str, tuple[str, ...]]
+    redone: Mapping[str, Tally]
     due: dict[str, tuple[int, int]]
     counts: dict[str, dict[str, tuple[int, int]]]
     demo: dict[str, int]
@@ -114,7 +115,7 @@ def _row(services: Services, month: _Month, ids: Sequence[str], name: str, team_
     grades = {g: sum(month.grades.get(t, {}).get(g, 0) for t in ids) for g in GRADES}
     graded = sum(grades.values())
     agreed, decided = (sum(month.agreement.get(t, (0, 0))[i] for t in ids) for i in (0, 1))
-    changes = [change for t in ids for change in month.redone.get(t, ())]
+    redone = summed(month.redone.get(t, Tally()) for t in ids)
     return {"team_id": team_id, "team_name": name, "month": period.label, "from": period.start.isoformat(),
             "to": period.end.isoformat(), "so_far": period.so_far, "audits_completed": figure.month,
             "audits_of_its_cases_by_others": figure.others_month, "target_to_date": target,
@@ -124,9 +125,9 @@ def _row(services: Services, month: _Month, ids: Sequence[str], name: str, team_
             "actions_open": sum(month.actions.get(t, (0, 0))[0] for t in ids),
             "actions_overdue": sum(month.overdue.get(t, 0) for t in ids),
             "actions_done": sum(month.actions.get(t, (0, 0))[1] for t in ids),
-            "reaudits_done": len(changes), "reaudits_improved": changes.count("improved"),
-            "reaudits_same": changes.count("same"), "reaudits_worse": changes.count("worse"),
-            "reaudits_cannot_say": changes.count(""),
+            "reaudits_done": redone.total, "reaudits_improved": redone.improved,
+            "reaudits_same": redone.same, "reaudits_worse": redone.worse,
+            "reaudits_cannot_say": redone.cannot_say,
             "reaudits_due_soon": sum(month.due.get(t, (0, 0))[0] for t in ids),
             "reaudits_overdue": sum(month.due.get(t, (0, 0))[1] for t in ids),
             "demo_audits": sum(month.demo.get(t, 0) for t in ids)}

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from bot.core import agreement as agreement_figures
 from bot.core.agreement import Agreement, days_between, submitted_between
 from bot.core.cut_short import clip
+from bot.core.reaudit_outcomes import UNMODERATED, Tally, summed
 from bot.core.replies import Reply, agreeing, count_of
 from bot.digests.charts import grade_trend_png
 from bot.digests.digest import (
@@ -298,21 +299,32 @@ def weak_question_named(question: WeakQuestion) -> str:
     return f"{where}{clip(question.text, 150, one_line=True)}{how}"
 
 
-REAUDIT_RESULTS = (("improved", "improved"), ("same", "the same"), ("worse", "worse"),
-                   ("", "not like for like (`/audit compare` says why)"))
-
-
-def reaudits_done_said(changes: Sequence[str]) -> str:
+def reaudits_done_said(tally: Tally) -> str:
     """'2 (1 improved, 1 the same)': the re-audits completed and how the case's grade moved in each, compared like
-    with like (bot.core.grade_verdict), so a leader sees whether re-audited practice improved (trial 15 F4)."""
-    counts = [f"{changes.count(key)} {label}" for key, label in REAUDIT_RESULTS if changes.count(key)]
-    return f"{len(changes)} ({', '.join(counts)})" if counts else "0"
+    with like (bot.core.grade_verdict), so a leader sees whether re-audited practice improved (trial 15 F4). The
+    improved resting on the auditor's grade are said apart, the moderated first: '3 (2 improved (moderated); 1 more
+    improved on the auditor's grade, not yet moderated)' (fix74b B3, as `/audit reaudits outcomes` says them)."""
+    counts = [*_improved_said(tally), *(f"{n} {label}" for n, label in (
+        (tally.same, "the same"), (tally.worse, "worse"),
+        (tally.cannot_say, "not like for like (`/audit compare` says why)")) if n)]
+    joined = "; " if tally.improved_unmoderated and len(counts) > 1 else ", "
+    return f"{tally.total} ({joined.join(counts)})" if counts else "0"
 
 
-def reaudits_line(changes: Sequence[str], week: str, due_soon: int, overdue: int, when: str) -> str:
+def _improved_said(tally: Tally) -> list[str]:
+    """The improved re-audits: moderated ones as the headline, then those on the auditor's grade."""
+    moderated, unmoderated = tally.improved - tally.improved_unmoderated, tally.improved_unmoderated
+    if not unmoderated:
+        return [f"{moderated} improved"] if moderated else []
+    if not moderated:
+        return [f"{unmoderated} improved on {UNMODERATED}"]
+    return [f"{moderated} improved (moderated)", f"{unmoderated} more improved on {UNMODERATED}"]
+
+
+def reaudits_line(tally: Tally, week: str, due_soon: int, overdue: int, when: str) -> str:
     """The digest's re-audit line: those done in the week and what they found, then those due and overdue `when`
     (as_at)."""
-    return (f"**Re-audits**: {reaudits_done_said(changes)} done {week}; {due_soon} due in the next 2 weeks, "
+    return (f"**Re-audits**: {reaudits_done_said(tally)} done {week}; {due_soon} due in the next 2 weeks, "
             f"{overdue} overdue ({when})")
 
 
@@ -376,7 +388,7 @@ def service_text(service: ServiceDigest) -> str:
                  f"{_month_and_spill(service)}; {against_target(total.month, total.target, ended)}"
                  f"{by_others(total, _this_week(service), 'their')}"
                  f"{'; ' + behind if behind else ''} · {sum(t.overdue_actions for t in service.teams)} overdue actions")
-    lines.append(reaudits_line(tuple(c for t in service.teams for c in t.reaudits_done), _this_week(service),
+    lines.append(reaudits_line(summed(t.reaudits_done for t in service.teams), _this_week(service),
                                sum(t.reaudits_due_soon for t in service.teams),
                                sum(t.reaudits_overdue for t in service.teams), as_at(service)))
     agreement = Agreement(sum(t.moderation_agreed for t in service.teams),

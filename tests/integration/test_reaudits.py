@@ -34,6 +34,8 @@ NORTH_MANAGER, SOUTH_MANAGER, QA, ADMIN = "U0MGRN001", "U0MGRS001", "U0QALEAD1",
 NORTH_WORKER, OTHER_NORTH_WORKER, SOUTH_WORKER, CARE_WORKER = "U0PRAN001", "U0PRAN002", "U0PRAS001", "U0PRAC001"
 # Monday 1 March 2027, 10:00: an Inadequate audit submitted then is due by Monday 12 April 2027 (6 weeks).
 SUBMITTED = datetime(2027, 3, 1, 10, 0, tzinfo=LONDON)
+# a re-audit no moderator has decided yet, said so in the digest and Home (fix74b B3)
+UNMODERATED_ONE = "1 improved on the auditor's grade, not yet moderated"
 
 
 class Cases:
@@ -323,14 +325,14 @@ def test_the_digest_counts_the_teams_reaudits_due_in_the_next_2_weeks_and_overdu
     with at(monday):
         north = text(engine.command(NORTH_MANAGER, "digest", surface="terminal"))
         south = text(engine.command(SOUTH_MANAGER, "digest", surface="terminal"))
-    assert ("**Re-audits**: 1 (1 improved) done in week 14; 2 due in the next 2 weeks, 1 overdue (as at the end of "
-            "Sunday 11 Apr)") in north
+    assert (f"**Re-audits**: 1 ({UNMODERATED_ONE}) done in week 14; 2 due in the next 2 weeks, 1 overdue (as at "
+            "the end of Sunday 11 Apr)") in north
     assert "**Re-audits**: 0 done in week 14; 0 due in the next 2 weeks, 1 overdue" in south
     assert "CR-1000" not in north  # a digest may be posted in a team channel: counts only
     with at(monday):
         service = text(engine.command(QA, "digest", surface="terminal"))
     # every team's, for senior leaders
-    assert "**Re-audits**: 1 (1 improved) done in week 14; 2 due in the next 2 weeks, 2 overdue" in service
+    assert f"**Re-audits**: 1 ({UNMODERATED_ONE}) done in week 14; 2 due in the next 2 weeks, 2 overdue" in service
 
 
 def test_a_past_weeks_digest_counts_the_reaudits_as_they_stood_at_its_end(services: Services,
@@ -342,8 +344,8 @@ def test_a_past_weeks_digest_counts_the_reaudits_as_they_stood_at_its_end(servic
         [last_week] = build_team_digests(services, date(2027, 4, 5), ["north-assessment"])
         [week_before] = build_team_digests(services, date(2027, 3, 29), ["north-assessment"])
     # each as at its week's end, which it says: Home's "Re-audits due" is today's (trial 20)
-    assert ("**Re-audits**: 1 (1 improved) done in week 14; 0 due in the next 2 weeks, 0 overdue (as at the end of "
-            "Sunday 11 Apr)") in team_text(last_week)
+    assert (f"**Re-audits**: 1 ({UNMODERATED_ONE}) done in week 14; 0 due in the next 2 weeks, 0 overdue (as at "
+            "the end of Sunday 11 Apr)") in team_text(last_week)
     assert "**Overdue actions** (as at the end of Sunday 11 Apr): 0" in team_text(last_week)
     assert ("**Re-audits**: 0 done in week 13; 0 due in the next 2 weeks, 1 overdue (as at the end of Sunday 4 Apr)"
             in team_text(week_before))
@@ -362,13 +364,14 @@ def test_the_digest_and_the_service_picture_say_what_the_weeks_reaudits_found(en
     with at(week + timedelta(weeks=1, minutes=50)):
         north = text(engine.command(NORTH_MANAGER, "digest", surface="terminal"))
         service = text(engine.command(ADMIN, "digest", surface="terminal"))
-    done = "**Re-audits**: 2 (1 improved, 1 not like for like (`/audit compare` says why)) done in week 26;"
+    done = (f"**Re-audits**: 2 ({UNMODERATED_ONE}; 1 not like for like (`/audit compare` says why)) done in "
+            "week 26;")
     assert done in north and done in service
     assert "3 in week 26 · 2 in June (month ended; this week's 1 Jul to 4 Jul 2027 count in July)." in north
     with at(week + timedelta(days=4)):
         picture = {s.title: s for s in home_sections(engine, services, ADMIN)}["Whole service"]
-    assert ("Re-audits done this week so far", "2 (1 improved, 1 not like for like (`/audit compare` says why))") \
-        in picture.fields
+    assert ("Re-audits done this week so far",
+            f"2 ({UNMODERATED_ONE}; 1 not like for like (`/audit compare` says why))") in picture.fields
 
 
 # -- the heads-up when the re-audit starts ------------------------------------------------------------------

@@ -173,22 +173,23 @@ def moderated_counts(storage: Storage, start: datetime, end: datetime,
 
 
 def reaudit_grades(storage: Storage, start: datetime, end: datetime, team_ids: Sequence[str] | None
-                   ) -> dict[str, list[tuple[str | None, str | None, str | None, str | None]]]:
+                   ) -> dict[str, list[tuple[int, str | None, str | None, str | None, str | None]]]:
     """team -> one row per re-audit completed in [start, end): an audit of a case with a completed audit submitted
-    before it. Each row is the audit before it (auditor's grade, moderator's) then the re-audit's, as `/audit
-    compare` sets them side by side (bot.core.grade_verdict). One row a re-audit, so a week's few at most."""
+    before it. Each row is the re-audit's number, then the audit before it (auditor's grade, moderator's) then the
+    re-audit's, as `/audit compare` sets them side by side (bot.core.grade_verdict). One row a re-audit, so a week's
+    few at most."""
     where, params = _team_filter(team_ids, "a.team_id")
     rows = storage.db.execute(
-        "SELECT a.team_id, p.overall_grade, p.moderated_grade, a.overall_grade, a.moderated_grade FROM audits a "
+        "SELECT a.team_id, a.id, p.overall_grade, p.moderated_grade, a.overall_grade, a.moderated_grade FROM audits a "
         "JOIN audits p ON p.id = (SELECT e.id FROM audits e WHERE e.case_ref = a.case_ref AND e.id != a.id AND "
         f"e.status IN {COMPLETED_SQL} AND e.submitted_at IS NOT NULL AND (e.submitted_at < a.submitted_at OR "
         "(e.submitted_at = a.submitted_at AND e.id < a.id)) ORDER BY e.submitted_at DESC, e.id DESC LIMIT 1) "
         f"WHERE a.submitted_at >= ? AND a.submitted_at < ? AND a.status IN {COMPLETED_SQL}{where} ORDER BY a.id",
         [utc_text(start), utc_text(end), *params],
     ).fetchall()
-    found: dict[str, list[tuple[str | None, str | None, str | None, str | None]]] = {}
-    for team, *grades in rows:
-        found.setdefault(team, []).append((grades[0], grades[1], grades[2], grades[3]))
+    found: dict[str, list[tuple[int, str | None, str | None, str | None, str | None]]] = {}
+    for team, audit_id, *grades in rows:
+        found.setdefault(team, []).append((int(audit_id), grades[0], grades[1], grades[2], grades[3]))
     return found
 
 
