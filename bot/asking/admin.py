@@ -351,8 +351,7 @@ def reload_reply(result: ReloadResult, warnings: list[Problem] | None = None,
     if result.at_start is None:
         summary = diff_lines(result.diff) if result.diff else "No entries changed."
     elif not result.diff:  # the changes first, plainly (trial 51, F22: "No entries changed since…" read as none)
-        summary = (f"{diff_lines(result.at_start)}\n(Live now: the bot made these live when it started, against the "
-                   "version it was serving before, and nothing has changed since.)")
+        summary = f"Entries: {changes_plainly(result.at_start)}: {LIVE_SINCE_START}."
     else:
         summary = (f"{diff_lines(result.diff)}\nBefore that, the start made these changes live against the version "
                    f"the bot was serving before it:\n{diff_lines(result.at_start)}")
@@ -373,10 +372,21 @@ def checklists_said(result: ReloadResult, detail: Sequence[str] = ()) -> str:
         lines.append("Before that, the start made these checklist changes live against the version the bot was "
                      f"serving before it: {diff_lines(at_start).replace(chr(10), '; ')}.")
     elif at_start:  # the changes first (trial 51, F22)
-        lines.append(f"Checklists: {diff_lines(at_start).replace(chr(10), '; ')} (live now: the bot made them live "
-                     "when it started, against the version it was serving before, and nothing has changed since).")
+        lines.append(f"Checklists: {changes_plainly(at_start)}: {LIVE_SINCE_START}.")
     return " ".join([*lines, *detail, "New audits use them as they are now; audits already started keep the version "
                                        "they started with."])
+
+
+# What a change the bot's start took live, with nothing changed since, is (trial 62 F17: "(live now: the bot made them
+# live when it started, against the version it was serving before, and nothing has changed since)" was hard to parse).
+LIVE_SINCE_START = "now live (taken live when the bot started, against the version it served before; no change since)"
+
+
+def changes_plainly(diff: KnowledgeDiff) -> str:
+    """"`voice-of-the-child` changed", "`a` added, `b` and `c` changed": only what happened, by id."""
+    parts = [f"{', '.join(f'`{name}`' for name in names)} {what}"
+             for names, what in ((diff.added, "added"), (diff.changed, "changed"), (diff.removed, "removed")) if names]
+    return ", ".join(parts) or "nothing changed"
 
 
 def diff_lines(diff: KnowledgeDiff) -> str:

@@ -52,6 +52,15 @@ def draft(services: Services, user_id: str) -> dict | None:
     return kept if isinstance(kept, dict) else None
 
 
+def awaiting_yes(services: Services, user_id: str) -> dict | None:
+    """The answer read back while its "Send this…?" is still the question waiting (not set aside by a line typed
+    since): what a terminal chat started again asks again (trial 62 F3: it was lost with the session)."""
+    kept, asked = draft(services, user_id), store.conversation(services.storage, user_id).get(confirmations.KEY)
+    if kept is None or not isinstance(asked, dict) or asked.get("yes", [None])[0] != SEND:
+        return None
+    return kept if str(asked["yes"][1]) == str(kept.get("key")) else None
+
+
 def drop(services: Services, turn: Turn) -> None:
     """The answer read back is no longer kept (sent, cancelled, or another typed instead)."""
     store.keep_aside(services.storage, turn.user_id, DRAFT, None, turn.now)
@@ -79,9 +88,31 @@ def unsent(services: Services, turn: Turn, value: str, wait_again: Callable[[Tur
                                       f"#{key} open.", prompt=f"Your answer to #{key}")]
 
 
+def not_sent(key: object) -> str:
+    """What the QA lead is told when their answer read back will not go on a `yes` (trial 62 F3)."""
+    return f"Your answer to #{key} was not sent: to send it, type `/audit kb answer {key} <your answer>` again."
+
+
+def _set_aside(services: Services, turn: Turn) -> Callable[[list[Reply]], list[Reply]] | None:
+    """A watch on each typed message: a line that leaves the answer read back unanswered, neither sent, dropped nor
+    read back anew (a question of the QA lead's own, typed after `kb answer 7 …`), is followed by one line saying
+    it was not sent, so a `yes` typed later is not believed to have sent it (trial 62 F3)."""
+    before = awaiting_yes(services, turn.user_id)
+    if before is None:
+        return None
+
+    def after(_replies: list[Reply]) -> list[Reply]:
+        if awaiting_yes(services, turn.user_id) is not None or draft(services, turn.user_id) != before:
+            return []
+        return [Reply(kind="notice", text=not_sent(before.get("key")))]
+
+    return after
+
+
 def install(engine: Engine, services: Services, answer: Send, stop_waiting: Callable[[Turn], None],
             wait_again: Callable[[Turn, int], None]) -> None:
-    """Register the read-back's Yes and No."""
+    """Register the read-back's Yes and No, and the line said when other input leaves it unanswered."""
+    engine.add_message_watch(lambda turn, text: _set_aside(services, turn))
     confirmations.add_answers(
         engine, services,
         (SEND, lambda turn, value: send(services, turn, value, answer, stop_waiting)),

@@ -99,13 +99,31 @@ def answer_command(services: Services, desk: UnansweredDesk, turn: Turn, rest: s
                               "open."), prompt=f"Your answer to #{key}")]
 
 
-def still_waiting(services: Services, turn: Turn) -> list[Reply]:
-    """What a terminal chat started again shows: the answer it still waits for (or nothing)."""
+def still_waiting(services: Services, desk: UnansweredDesk, turn: Turn) -> list[Reply]:
+    """What a terminal chat started again shows: the answer read back, asked again while its `yes` waits (trial 62
+    F3: it was lost with the session, #7 left open unseen), else the answer it still waits for (or nothing)."""
+    if (kept := answer_read_back.awaiting_yes(services, turn.user_id)) is not None:
+        return _read_back_again(services, desk, turn, kept)
     key = waiting_for(services, turn.user_id)
     if key is None:
         return []
     return [Reply(text=f"You pressed {bold('Answer')} on #{key}: type your answer next, or `cancel` to leave #{key} "
                        "open.", prompt=f"Your answer to #{key}")]
+
+
+def _read_back_again(services: Services, desk: UnansweredDesk, turn: Turn, kept: dict) -> list[Reply]:
+    """The answer read back once more, as it would go, for its `yes`; when its group was closed or left the list
+    meanwhile, said not sent and why, and no longer kept."""
+    key, text = kept.get("key"), str(kept.get("text"))
+    try:
+        group = desk.group(turn, int(str(key)))
+    except (UserError, ValueError) as gone:
+        answer_read_back.drop(services, turn)
+        _stop_waiting(services, turn)
+        return [Reply(kind="notice", text=f"Your answer to #{key} was not sent: {gone}")]
+    return [Reply(kind="notice", text=f"Picking up where you left off: your answer to #{key} is not sent yet."),
+            answer_read_back.read_back(services, turn, int(str(key)), text, len(group.askers),
+                                       as_listed(group, int(str(key))), group.key)]
 
 
 def typed(engine: Engine, services: Services, desk: UnansweredDesk, turn: Turn, text: str) -> list[Reply] | None:
@@ -179,7 +197,7 @@ def drop_on_press(services: Services, turn: Turn,
 def install(engine: Engine, services: Services, desk: UnansweredDesk) -> None:
     """Register the typed answer, what a new chat shows while it waits, and its end on any button or command."""
     engine.add_message_handler(lambda turn, text: typed(engine, services, desk, turn, text), priority=PRIORITY)
-    engine.add_session_start(lambda turn: still_waiting(services, turn))
+    engine.add_session_start(lambda turn: still_waiting(services, desk, turn))
     engine.add_turn_watch(lambda turn, typed_text: drop_on_press(services, turn, typed_text))
     answer_read_back.install(engine, services, desk.answer, lambda turn: _stop_waiting(services, turn),
                              lambda turn, key: _wait_for(services, turn, key))

@@ -192,9 +192,30 @@ def picked(desk: UnansweredDesk, turn: Turn, value: str) -> list[Reply]:
     return ask(desk, turn, f"{key} {entry_id}")
 
 
+def picked_up(desk: UnansweredDesk, turn: Turn) -> list[Reply]:
+    """What a terminal chat started again shows while a typed link waits for its `yes`: the link shown and asked
+    again, checked afresh (trial 62 F3: the link, like a `kb answer` read back, was lost with the session); when it
+    would now be refused, said not made and why."""
+    asked = store.conversation(desk.services.storage, turn.user_id).get(confirmations.KEY)
+    yes = asked.get("yes") if isinstance(asked, dict) else None
+    if not yes or yes[0] not in (LINK_CONFIRM, LINK_CONFIRM_OWN):
+        return []
+    entry_id, key = buttons.key_and_optional_id(str(yes[1]), STALE_HINT)
+    kept = store.conversation(desk.services.storage, turn.user_id).get(OWN_WORDING) or {}
+    own = f" | {kept['wording']}" if yes[0] == LINK_CONFIRM_OWN and kept.get("key") == key else ""
+    try:
+        asked_again = ask(desk, turn, f"{key} {entry_id}{own}")
+    except UserError as refused:
+        store.keep_aside(desk.services.storage, turn.user_id, confirmations.KEY, None, turn.now)
+        return [Reply(kind="notice", text=f"Your link of #{key} to `{entry_id}` was not made: {refused}")]
+    return [Reply(kind="notice", text=f"Picking up where you left off: #{key} is not linked yet."), *asked_again]
+
+
 def install(engine: Engine, desk: UnansweredDesk) -> None:
-    """Register the typed link's Yes and No, and the entries offered for a link."""
+    """Register the typed link's Yes and No, the entries offered for a link, and the link asked again in a terminal
+    chat started again."""
     engine.add_action(LINK_PICK, lambda turn, value: picked(desk, turn, value))
+    engine.add_session_start(lambda turn: picked_up(desk, turn))
     confirmations.add_answers(
         engine, desk.services,
         (LINK_CONFIRM, lambda turn, value: confirm(desk, turn, value)),

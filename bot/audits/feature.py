@@ -167,6 +167,9 @@ NOTHING_TO = {"back": "go back to", "skip": "skip", "pause": "pause", "stop": "s
 SWITCH_WHERE = ("You are not in an audit just now. To change a draft's checklist, carry on with it (`resume`), then "
                 "type `change checklist` at any of its questions; a submitted audit keeps its checklist.")
 MODERATORS = moderation.MODERATORS
+# `help moderate`: how a decision is revised (trial 62 F1: it named only the queue, and no help named a way back)
+MODERATE_DETAILS = ("Once you have decided one, `/audit change moderation 12` (or `change moderation 12`) opens your "
+                    "decision again to revise it, say after the auditor's response.")
 REDACT_SUMMARY = ("remove a stored text that could identify someone (QA leads and admins; the auditor their own, "
                   "before moderation)")
 OVERSEERS = (Role.MANAGER, Role.QA_LEAD, Role.ADMIN)  # whose help lists `redact` (a practitioner's only as an auditor)
@@ -438,7 +441,7 @@ def install(engine: Engine, services: Services) -> None:
                        typed=rf"(?:{NUMBER_THEN_TEXT})?", suggested=rf"{NUMBER}(?:\s+accept)?")
     engine.add_command("moderate", bind(moderation.list_command), "moderate submitted audits", roles=MODERATORS,
                        usage="/audit moderate [audit number | page N]", typed=rf"(?:{NUMBER}|{PAGE})?",
-                       who_can="QA leads, team managers and admins")
+                       who_can="QA leads, team managers and admins", details=MODERATE_DETAILS)
     engine.add_session_start(lambda turn: conversation.where_you_are(services, turn))
     def pressed(name: str) -> Callable[[Turn, str], list[Reply]]:
         return lambda turn, value: moderated.worded(services, lambda: conversation.press(services, turn, name, value))

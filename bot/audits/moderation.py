@@ -679,7 +679,7 @@ def _decide(services: Services, turn: Turn, state: dict, cleaned: str,
     audit = store.get_audit(services.storage, audit_id)
     moderator = services.directory.label(turn.user_id)
     heading = moderation_told.auditor_heading(moderator, audit_id, audit.overall_grade if audit else None, state,
-                                              earlier)  # "…re-moderated: … changed their decision from …" (trial 28)
+                                              earlier)  # "…re-moderated: … changed the grade from …" (trial 28)
     set_action = ""  # "Action set at moderation: <what> — <owner>, by <day>."
     if action is not None:
         set_action = as_sentence(f"Action set at moderation: {action[0]} — {services.directory.label(action[1])}, "

@@ -17,6 +17,7 @@ from bot.audits import lifecycle, moderation
 from bot.audits.moderation_unchanged import decided_on, decision_said
 from bot.core.replies import Reply
 from bot.core.services import Services
+from bot.engine.near_miss import NUMBER
 from bot.engine.routing import Engine, Turn
 from bot.errors import StaleAction, UserError
 from bot.storage import actions as action_store
@@ -88,7 +89,23 @@ def _set_at_moderation(services: Services, audit_id: int, earlier: dict[str, Any
                for a in action_store.actions_of_audit(services.storage, audit_id))
 
 
-def install(engine: Engine, services: Services) -> None:
-    """Register the typed request to change a moderation."""
-    engine.add_message_handler(lambda turn, text: typed(services, turn, text), priority=PRIORITY)
+USAGE = "/audit change moderation <audit number>"
 
+
+def command(services: Services, turn: Turn, rest: str) -> list[Reply]:
+    """`/audit change moderation 9`, the form the auditor's response DM names (trial 62 F1: only the bare words ran,
+    the slash command was "I don't know /audit change"): read as the bare line is; other words get the usage."""
+    replies = typed(services, turn, f"change moderation {rest}")
+    if replies is None:
+        raise UserError(f"That isn't how `/audit change moderation` is typed: `{USAGE}`, like `change moderation 12`.")
+    return replies
+
+
+def install(engine: Engine, services: Services) -> None:
+    """Register the typed request to change a moderation, and `/audit change moderation N` (two words: a bare
+    `change 3` stays the audit review's, bot.engine.routing.Engine.dispatch_command)."""
+    engine.add_message_handler(lambda turn, text: typed(services, turn, text), priority=PRIORITY)
+    engine.add_command("change moderation", lambda turn, rest: command(services, turn, rest),
+                       "open your own moderation of an audit again to revise it", usage=USAGE,
+                       roles=moderation.MODERATORS, who_can="QA leads, team managers and admins",
+                       typed=NUMBER)  # typed bare, `change moderation 9` and its wordings are `typed`'s, above

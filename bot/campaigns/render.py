@@ -26,6 +26,11 @@ def percent(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)}%" if whole else "–"
 
 
+def yes_share(yes: int, answered: int) -> str:
+    """"1 of 1 (100%)": the count with its share, as the digests give one (trial 62 F11: "100% yes" from one audit)."""
+    return f"{yes} of {answered} ({percent(yes, answered)})"
+
+
 def progress_line(progress: Progress) -> str:
     """Allocated, started, submitted and moderated, in one line."""
     return (f"{progress.allocated} allocated, {progress.started} started, {progress.submitted} submitted, "
@@ -132,7 +137,7 @@ def sample_said(sampled: int, moderated: int) -> str:
 def _question_lines(report: CampaignReport) -> list[str]:
     """Each question's yes rate and flags under their heading; with none to show, the heading says why instead of
     standing over nothing."""
-    shown = [f"• {q.text}: {percent(q.yes, q.yes + q.no)} yes, {q.flagged} flagged" if q.yes_rate is not None
+    shown = [f"• {q.text}: {yes_share(q.yes, q.yes + q.no)} yes, {q.flagged} flagged" if q.yes_rate is not None
              else f"• {q.text}: {q.flagged} flagged" for q in report.questions if q.yes_rate is not None or q.flagged]
     heading = "Questions (yes rate, flags)"
     if shown:

@@ -20,8 +20,8 @@ USAGE_ERROR = 2
 CHAT = "in Slack, or in the terminal chat (`audit-bot chat --user <your Slack member ID>`)"
 # The chat's own `/audit` commands that the command line does not have (bot.engine's registered commands less the
 # ones both have: ask, kb, campaign, digest, restore); tests/unit/test_cli_usage.py keeps the two lists in step.
-CHAT_ONLY_COMMANDS = ("actions", "areas", "auditors", "away", "cancel", "chase", "checklist", "compare", "edit",
-                      "extend", "help", "home", "list", "messages",
+CHAT_ONLY_COMMANDS = ("actions", "areas", "auditors", "away", "cancel", "change moderation", "chase", "checklist",
+                      "compare", "edit", "extend", "help", "home", "list", "messages",
                       "moderate", "reaudits", "redact", "reflect", "reminders", "respond", "resume", "show", "start",
                       "themes", "worker")
 CHAT_ONLY_CAMPAIGN_VERBS = ("allocations", "cancel", "deadline", "mine", "new", "reassign", "rename", "sample", "swap",
@@ -110,7 +110,7 @@ def _near(value: str, offered: list[str], before: str = "") -> str:
 
 def chat_command(argv: Sequence[str]) -> str | None:
     """`audit-bot show 4`: the chat's command, as it is typed there; None when the first word is no chat command."""
-    if not argv or argv[0].lower() not in CHAT_ONLY_COMMANDS:
+    if not argv or argv[0].lower() not in {name.split()[0] for name in CHAT_ONLY_COMMANDS}:
         return None
     typed = " ".join([argv[0].lower(), *argv[1:]])
     return (f"`{argv[0]}` is a chat command: type `/audit {typed}` {CHAT}. `audit-bot --help` lists the "

@@ -83,7 +83,7 @@ def named_command(engine: Engine, word: str) -> Command | None:
     for name in (said, said.removesuffix("s"), f"{said}s"):
         if name in engine.commands:
             return engine.commands[name]
-    return None
+    return next((c for c in engine.commands.values() if c.name.startswith(f"{said} ")), None)  # `help change`
 
 
 def install(engine: Engine, services: Services) -> None:

@@ -409,13 +409,28 @@ class Engine:
     def dispatch_command(self, turn: Turn, name: str, rest: str) -> list[Reply]:
         """Run `/audit <name> <rest>` for this turn: also how a command typed in a DM without `/audit` runs. A
         command's short form (`/audit mod 12`: bot.engine.near_miss.SHORT_FORMS) runs as the command."""
-        command = self.commands.get(name) or self.commands.get(full_name(name))
+        command, rest = self._named(turn.person, name, rest)
         if command is None:
             offered = self.offer_unknown(turn, name, rest) if self.offer_unknown is not None else None
             return offered if offered is not None else [self.unknown_command(name, rest)]
         if not command.allowed(turn.person):
             raise UserError(not_yours(command, turn.person, self.directory))
         return command.handler(turn, rest)
+
+    def _named(self, person: Person, name: str, rest: str) -> tuple[Command | None, str]:
+        """The command `/audit <name> <rest>` names, and what follows it: a command of two words (`change
+        moderation`, trial 62 F1) takes its second from `rest`; its first word with something else after it is told
+        how it is typed, to those who may use it."""
+        command = self.commands.get(name) or self.commands.get(full_name(name))
+        if command is not None:
+            return command, rest
+        second, _, after = rest.strip().partition(" ")
+        if (command := self.commands.get(f"{name} {second.lower()}")) is not None:
+            return command, after
+        longer = next((c for c in self.commands.values() if c.name.startswith(f"{name} ") and c.allowed(person)), None)
+        if longer is not None:
+            raise UserError(f"That isn't how `/audit {name}` is typed: `{longer.usage}`.")
+        return None, rest
 
     def unknown_command(self, name: str, rest: str) -> Reply:
         """`/audit shwo 12`: the command it is a near miss of, as it should be typed, with help as a pointer (the

@@ -152,7 +152,7 @@ def expected_question_lines(services: Services, audit_ids: list[int]) -> list[st
         yes, no = values.count("yes"), values.count("no")
         if yes + no:
             rate = round(100 * yes / (yes + no))
-            lines.append(f"• {question.text}: {rate}% yes, {flags.get(question.id, 0)} flagged")
+            lines.append(f"• {question.text}: {yes} of {yes + no} ({rate}%) yes, {flags.get(question.id, 0)} flagged")
     assert lines, "the neglect checklist has yes/no questions"
     return lines
 

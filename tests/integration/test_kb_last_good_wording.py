@@ -69,9 +69,8 @@ def test_after_a_fixed_folder_and_a_restart_the_reload_says_what_the_start_made_
             services.storage.close()
     assert "No entries changed." not in first.text
     # the changes first, plainly: "No entries changed since the bot started, but…" read as none (trial 51, F22)
-    assert ("are live.\nAdded: `core-group-attendance`\nChanged: none\nRemoved: none\n(Live now: the bot made "
-            "these live when it started, against the version it was serving before, and nothing has changed "
-            "since.)") in first.text
+    assert ("are live.\nEntries: `core-group-attendance` added: now live (taken live when the bot started, against "
+            "the version it served before; no change since).") in first.text  # trial 62 F17: said plainly
     assert "No entries changed" not in first.text
     assert "found nothing newer" not in first.text  # trial 59 (F17): read as "not loaded"
     assert second.text.endswith("are live.\nNo entries changed.\nNo checklists changed.")  # said once

@@ -58,3 +58,19 @@ def test_someone_else_is_told_who_can_change_it_and_nothing_changes(
     assert "change moderation" not in moderated.text
     assert store.get_audit(services.storage, regraded).status == "moderated"
     assert "audit.moderation_reopened" not in trail_kinds(services)
+
+
+def test_the_slash_command_is_read_as_the_bare_words_are(engine: Engine, services: Services,
+                                                         regraded: int) -> None:  # noqa: F811
+    """Trial 62 F1: `/audit change moderation N` (as the response DM names it, here typed in the chat with its slash
+    and as Slack's slash command sends it) opens the moderation as `change moderation N` does; someone else is told
+    who can, as typed."""
+    with time_machine.travel(NEXT_WEEK, tick=False):
+        [refused] = engine.command(QA, f"change moderation #{regraded}")
+        typed = engine.message(SOUTH, f"/audit change moderation {regraded}", surface="terminal")
+        engine.message(SOUTH, "cancel", surface="terminal")
+        slashed = engine.command(SOUTH, f"CHANGE Moderation {regraded}")
+    assert refused.text.startswith(f"Only Team manager (South), who moderated audit #{regraded}, can change")
+    for replies in (typed, slashed):
+        assert replies[0].text.startswith(f"Your moderation of audit #{regraded} is open again"), replies[0].text
+    assert store.get_audit(services.storage, regraded).status == "in_moderation"

@@ -150,8 +150,8 @@ def test_the_auditor_is_told_the_moderation_was_changed_from_what_to_what(engine
         engine.message(SOUTH, f"change moderation {regraded}", surface="terminal")
         _, out = drive(engine, ["1", f"On reading it again, {SEEN}"], user=SOUTH)  # Agree: Good, the auditor's
     text = flat(out, "*`")
-    assert (f"Your audit #{regraded} has been re-moderated: Team manager (South) changed their decision from "
-            f"Disagree (Inadequate) to Agree (Good). Reason: On reading it again, {SEEN}.") in text
+    assert (f"Your audit #{regraded} has been re-moderated: Team manager (South) changed the grade from Inadequate "
+            f"to Good, agreeing with your grade now. Reason: On reading it again, {SEEN}.") in text  # trial 62 F17
     assert "has been moderated:" not in text.split("[message to U0MGRN001]")[1].split("[message")[0]
 
 
@@ -189,5 +189,13 @@ def test_a_first_moderation_is_told_as_before(engine: Engine, services: Services
 def test_a_decision_made_again_the_same_says_it_was_kept_with_a_new_reason() -> None:
     heading = auditor_heading("QA lead (practice)", 5, "good", {"agrees": False, "grade": "requires_improvement"},
                               {"agrees": 0, "grade": "requires_improvement"})
-    assert heading == ("Your audit #5 has been re-moderated: QA lead (practice) kept their decision, Disagree "
-                       f"(**{RI}**), with a new reason")
+    assert heading == (f"Your audit #5 has been re-moderated: QA lead (practice) kept their decision, **{RI}**, with "
+                       "a new reason")
+
+
+def test_a_grade_changed_within_a_disagreement_is_told_as_grades_never_as_the_buttons() -> None:
+    """Trial 62 F17: "changed their decision from Disagree (Requires improvement to be good) to Disagree (Good)"."""
+    heading = auditor_heading("QA lead (children in care)", 9, "outstanding", {"agrees": False, "grade": "good"},
+                              {"agrees": 0, "grade": "requires_improvement"})
+    assert heading == ("Your audit #9 has been re-moderated: QA lead (children in care) changed the grade from "
+                       f"**{RI}** to **Good**, where your grade was **Outstanding**")

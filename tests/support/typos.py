@@ -11,6 +11,8 @@ from bot.engine.near_miss import NEVER_NEAR, SYNONYMS
 NAMES = ("actions", "areas", "ask", "auditors", "away", "campaign", "cancel", "chase", "checklist", "compare", "digest",
          "edit", "export", "extend", "help", "home", "kb", "list", "messages", "moderate", "reaudits", "redact",
          "reflect", "reminders", "respond", "restore", "resume", "show", "start", "themes", "worker")
+# Commands of two words (`/audit change moderation 9`, trial 62 F1): their first word alone is no command.
+TWO_WORD_NAMES = ("change moderation",)
 # Something each typed command takes, as a person would type it after the command's word.
 ARGS = {"show": "136", "resume": "#12", "restore": "12", "edit": "12 grade good", "compare": "12 with 9",
         "reflect": "12 I agree with the actions", "respond": "12 accept", "moderate": "12", "list": "team north",
