@@ -36,6 +36,11 @@ ASKED = (
     re.compile(rf"^{_HOW_DO_I}{_WHO}\s+(?:not\s+)?(?:meeting|hitting|on\s+track\s+(?:with|for))\s+"
                rf"(?:their\s+|the\s+)?{_AUDITS}{_PERIOD}$"),
     re.compile(rf"^{_HOW_DO_I}who\s+did\s+(?:what|how\s+many(?:\s+audits)?){_PERIOD}$"),
+    # "how are we doing against audit targets across the service" (trial 62 F9: a Did you mean of how-to entries)
+    re.compile(rf"^how\s+(?:are|is|s)\s+(?:we|the\s+service|the\s+teams|our\s+teams|each\s+team|every\s+team|"
+               rf"everyone|my\s+teams)\s+(?:doing|getting\s+on|performing|tracking|going)\s+(?:against|on|with|"
+               rf"for)\s+(?:our\s+|the\s+|their\s+)?{_TARGET}(?:\s+(?:across|in|for)\s+(?:the\s+|all\s+(?:the\s+)?)?"
+               rf"(?:service|whole\s+service|teams?))?{_PERIOD}$"),
 )
 
 

@@ -26,9 +26,11 @@ _ACTIONS = r"(?:audit\s+)?actions?"
 TEAM_OVERDUE = re.compile(rf"^(?:(?:show(?:\s+me)?|list|see|any|what\s+are\s+the|whats\s+the)\s+)?(?:the\s+)?"
                           rf"{_OVERDUE}\s+{_ACTIONS}\s+(?:(?:in|for|of|from|on)\s+)?(?:the\s+)?(?P<team>.+?)"
                           rf"(?P<word>\s+teams?)?$")
-# "which actions are overdue for north", "what actions are late in the south team" (trial 55 F1: a leave entry)
+# "which actions are overdue for north", "what actions are late in the south team" (trial 55 F1: a leave entry),
+# "which actions are overdue across the service" (trial 62 F9: the entry on how the service is doing)
 TEAM_OVERDUE_ASKED = re.compile(rf"^(?:which|what)\s+(?:of\s+the\s+)?{_ACTIONS}\s+(?:are|is)\s+(?:overdue|late)\s+"
-                                rf"(?:in|for|of|from|on)\s+(?:the\s+)?(?P<team>.+?)(?P<word>\s+teams?)?$")
+                                rf"(?:in|for|of|from|on|across|throughout)\s+(?:the\s+)?(?P<team>.+?)"
+                                rf"(?P<word>\s+teams?)?$")
 REAUDITS = r"(?:re\s*-?\s*audits?|reaudits?|re\s+audits?)"
 # "did practice improve on the reaudits", "which reaudits got worse", "have the re-audits got better"
 REAUDIT_OUTCOMES = (
@@ -103,10 +105,11 @@ def _asked(engine: Engine, services: Services, turn: Turn, said: str) -> list[Re
     """The questions in words (no command typed)."""
     if (overdue := TEAM_OVERDUE.match(said) or TEAM_OVERDUE_ASKED.match(said)) is not None:
         team = team_named(services, overdue.group("team").strip(), overdue.group("word") is not None)
-        if team is not None and team != "*":
+        if team is not None:
             late = " overdue" if re.search(r"\b(?:overdue|late)\b", said) else ""  # only those (trial 40)
+            which = "" if team == "*" else f" {team}"  # every team the reader may see (trial 62 F9)
             return _allowed(engine, turn, "actions", lambda: engine.dispatch_command(turn, "actions",
-                                                                                       f"team {team}{late}"))
+                                                                                       f"team{which}{late}"))
     if any(shape.match(said) for shape in REAUDIT_OUTCOMES):
         return _allowed(engine, turn, "reaudits", lambda: engine.dispatch_command(turn, "reaudits", "outcomes"))
     if CAMPAIGNS.match(said) and "campaign" in said and len(said.split()) > 1:  # `help campaign` is help's

@@ -54,9 +54,30 @@ def list_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     waiting = chase_said.yours_waiting(services, turn.user_id)  # chases they hold until the morning (fix37b)
     if not actions:
         pages.remember(services, turn, "actions", [], page, last_page=True)
-        return [Reply(text="You have no open actions from audits."), *waiting]
+        return [Reply(text=_none_of_yours(services, turn, late)), *waiting]
     heading = ("Your overdue actions", "your overdue actions") if late else ("Your open actions", "your open actions")
     return [_listing(services, turn, heading, Scope([], late), page, actions), *waiting]
+
+
+def _none_of_yours(services: Services, turn: Turn, late: bool) -> str:
+    """'You have no open actions from audits.', and to a reader of teams' actions whose teams have some, the command
+    that lists them (trial 62 F9: a head of service's `/audit actions overdue` said only that, though 24 were overdue
+    across the teams): "You own no open actions; `/audit actions team overdue` lists every team's (24 overdue)."."""
+    person, plain = turn.person, "You have no open actions from audits."
+    if person is None or person.role not in TEAM_VIEWERS:
+        return plain
+    everyone = policy.sees_every_team(person)
+    team_ids = list(services.directory.teams) if everyone else readable_team_ids(services, person)
+    today = turn.now.astimezone(services.settings.timezone).date().isoformat()
+    actions = action_store.open_actions_of_owners(services.storage, team_action_owners(services, team_ids))
+    overdue = sum(1 for action in actions if is_overdue(action.due_date, today))
+    whose = "every team's" if everyone else "your teams'"
+    if late and overdue:
+        return f"You own no open actions; `/audit actions team overdue` lists {whose} ({overdue} overdue)."
+    if actions:
+        return (f"You own no open actions; `/audit actions team` lists {whose} ({count_of(len(actions), 'open action')}"
+                f", {overdue} overdue).")
+    return plain
 
 
 def _team_actions(services: Services, turn: Turn, typed_team: str, page: int, late: bool = False) -> list[Reply]:

@@ -39,7 +39,7 @@ from bot.audits.grade_words import (
 from bot.audits.moderation_done import already_moderated
 from bot.audits.questions import inadequate_grade_alerts, inadequate_grade_withdrawals
 from bot.core import agreement as agreement_figures
-from bot.core import buttons, policy
+from bot.core import buttons, moderated_share, policy
 from bot.core.replies import Choice, Reply, count_of
 from bot.core.sentences import as_sentence, as_sentences, in_a_sentence
 from bot.core.services import Services
@@ -154,6 +154,8 @@ def list_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     total, waiting = _waiting_for(services, turn, page)
     agreement = agreement_figures.of_last_week(services)  # one definition with the digest and the Home (trial 23)
     rate = f"Moderation agreement across the service: {agreement.said()}." if agreement.decided else ""
+    sampled = moderated_share.this_month(services, policy.digest_teams(services.directory, turn.person)
+                                         if turn.person is not None else list(services.directory.teams))
     replies = []
     if mine:
         replies.append(Reply(text="**Audits you are moderating** (opened, not yet decided)\n"
@@ -161,13 +163,14 @@ def list_command(services: Services, turn: Turn, args: str) -> list[Reply]:
                              choices=tuple(Choice(f"Continue #{a.id}", "audit.moderate_open", str(a.id), "primary")
                                            for a in mine)))
     if waiting:
-        replies.append(_waiting_reply(services, turn, page, total, waiting, rate))
+        replies.append(_waiting_reply(services, turn, (page, total), waiting, rate, sampled))
     elif page > 1 and total:
         raise pages.no_such_page(page, "the audits waiting for you", total, SHOWN, "moderate", [])
     else:
         pages.remember(services, turn, "moderate", [], page, last_page=True)
         if not mine:
-            replies.append(Reply(text="No submitted audits are waiting for you to moderate. " + rate))
+            replies.append(Reply(text="No submitted audits are waiting for you to moderate. " + rate
+                                 + (f"\n{sampled}" if sampled else "")))
     if others:
         lines = [f"{_line(services, a)}: {moderation_hold.held_text(services, held, turn.now)}" for a, held in others]
         replies.append(Reply(text="**Being moderated by someone else**\n" + "\n".join(lines),
@@ -176,9 +179,11 @@ def list_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     return replies
 
 
-def _waiting_reply(services: Services, turn: Turn, page: int, total: int, waiting: list[store.AuditRow],
-                   rate: str) -> Reply:
-    """One page of the queue, with an Open button each, and how to see the next page as `/audit list` says it."""
+def _waiting_reply(services: Services, turn: Turn, counted: tuple[int, int], waiting: list[store.AuditRow],
+                   rate: str, sampled: str) -> Reply:
+    """One page of the queue, with an Open button each, and how to see the next page as `/audit list` says it; under
+    its heading, how much of each team's month is moderated (`sampled`: bot.core.moderated_share)."""
+    page, total = counted
     first = (page - 1) * SHOWN + 1
     last_page = first + len(waiting) - 1 >= total
     heading = "**Audits waiting for moderation**"
@@ -186,7 +191,7 @@ def _waiting_reply(services: Services, turn: Turn, page: int, total: int, waitin
         shown = f"{len(waiting)}" if page == 1 else f"{first} to {first + len(waiting) - 1}"
         heading += (f" (showing {shown} of {total}: Inadequate first, then the oldest; "
                     "`/audit moderate 12` opens any by its number)")
-    lines = [_line(services, a) for a in waiting]
+    lines = ([f"_{sampled}_"] if sampled else []) + [_line(services, a) for a in waiting]
     if not last_page:
         command = pages.next_page_command("moderate", [], page)
         lines.append(f"_More waiting: {pages.more_hint(services, turn, command)}._")

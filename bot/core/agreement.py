@@ -33,6 +33,8 @@ class Agreement:
     decided: int
     basis: str  # "audits submitted 26 Oct to 29 Nov 2026: the week of 23 to 29 Nov and the 4 weeks before it"
     since: int = 0  # moderated audits submitted after a complete window: in next week's figure, said beside it
+    down: int = 0  # of those not agreed, how many the moderator graded lower than the auditor (direction_said)
+    up: int = 0  # and higher
 
     @property
     def rate(self) -> float | None:
@@ -47,7 +49,7 @@ class Agreement:
         if self.rate is None:
             return self._none_said()
         return (f"{self.rate:.0%} ({self.agreed} of {self.decided} moderated audits agreed with the auditor's grade, "
-                f"of {self.basis}){later}")
+                f"of {self.basis}){direction_said(self.down, self.up, '; ')}{later}")
 
     def _none_said(self) -> str:
         """'none yet (no audit submitted 26 Oct to 29 Nov 2026 has been moderated)': plainly, the dates without the
@@ -58,6 +60,13 @@ class Agreement:
         since = (f"; {self.since} submitted since {'has' if self.since == 1 else 'have'} been, for next week's figure"
                  if self.since else "")
         return f"none yet (no audit {which} has been moderated{since})"
+
+
+def direction_said(down: int, up: int, before: str = "") -> str:
+    """'2 moderated down, 0 up' (after `before`): which way the moderators' grades moved the audits they did not agree
+    with, the one wording beside every agreement figure (trial 62 F2: agreement alone cannot show a team that
+    over-grades); empty when none moved, so "5 of 5 agreed" stands alone."""
+    return f"{before}{down} moderated down, {up} up" if down or up else ""
 
 
 def last_complete_week(today: date) -> date:
@@ -116,6 +125,12 @@ def by_team(services: Services, monday: date, team_ids: Sequence[str] | None) ->
                                       _local(monday + timedelta(days=7), services), team_ids)
 
 
+def direction_by_team(services: Services, monday: date, team_ids: Sequence[str] | None) -> dict[str, tuple[int, int]]:
+    """team -> (moderated down, up) of the audits `by_team` counts for the same week: the direction beside it."""
+    return store.moderation_direction(services.storage, _local(monday - timedelta(weeks=WEEKS_BEFORE), services),
+                                      _local(monday + timedelta(days=7), services), team_ids)
+
+
 def decided_since(services: Services, monday: date, team_ids: Sequence[str] | None) -> dict[str, int]:
     """team -> moderated audits submitted in the week after the week starting `monday` (to today): the ones next
     week's figure will count. None for a week under way, whose window runs to today."""
@@ -132,11 +147,15 @@ def of_last_week(services: Services, team_ids: Sequence[str] | None = None) -> A
     today = services.local_now().date()
     monday = counted_week(today - timedelta(days=today.weekday()), today)
     counts = by_team(services, monday, team_ids).values()
+    moved = direction_by_team(services, monday, team_ids).values()
     return Agreement(sum(a for a, _ in counts), sum(d for _, d in counts), basis(monday),
-                     sum(decided_since(services, monday, team_ids).values()))
+                     sum(decided_since(services, monday, team_ids).values()), sum(d for d, _ in moved),
+                     sum(u for _, u in moved))
 
 
 def of_campaign(services: Services, campaign_id: int) -> Agreement:
     """The agreement over a campaign's own completed audits, whenever they were submitted."""
     counts = store.moderation_agreement(services.storage, None, None, None, campaign_id).values()
-    return Agreement(sum(a for a, _ in counts), sum(d for _, d in counts), CAMPAIGN_BASIS)
+    moved = store.moderation_direction(services.storage, None, None, None, campaign_id).values()
+    return Agreement(sum(a for a, _ in counts), sum(d for _, d in counts), CAMPAIGN_BASIS,
+                     down=sum(d for d, _ in moved), up=sum(u for _, u in moved))

@@ -26,7 +26,8 @@ MAX_WORDS = 16
 
 
 def asked(text: str) -> str | None:
-    """'all', 'lowest' or 'highest' when `text` asks for the agreement team by team; None for anything else."""
+    """'all', 'lowest', 'highest' or 'down' (which way moderation moves the grades) when `text` asks for the agreement
+    team by team; None for anything else."""
     said = plainly(text)
     if len(said.split()) > MAX_WORDS:
         return None
@@ -39,20 +40,24 @@ def team_agreement(services: Services, team_ids: list[str], which: str) -> list[
     monday = last_complete_week(services.local_now().date())
     counts = figures.by_team(services, monday, team_ids)
     since = figures.decided_since(services, monday, team_ids)
+    moved = figures.direction_by_team(services, monday, team_ids)
     names = {team_id: services.directory.teams[team_id].name for team_id in team_ids}
     rated = sorted((team_id for team_id in team_ids if counts.get(team_id, (0, 0))[1]),
                    key=lambda team_id: (counts[team_id][0] / counts[team_id][1], names[team_id]))
     unrated = sorted((team_id for team_id in team_ids if team_id not in rated), key=names.__getitem__)
-    lines = [f"• **{names[team_id]}**: {count_share(*counts[team_id])}" for team_id in rated]
+    lines = [f"• **{names[team_id]}**: {count_share(*counts[team_id])}"
+             f"{figures.direction_said(*moved.get(team_id, (0, 0)), '; ')}" for team_id in rated]
     lines += [f"• **{names[team_id]}**: none moderated" for team_id in unrated]
     whole = Agreement(sum(counts.get(t, (0, 0))[0] for t in team_ids), sum(counts.get(t, (0, 0))[1] for t in team_ids),
-                      figures.basis(monday), sum(since.get(t, 0) for t in team_ids))
+                      figures.basis(monday), sum(since.get(t, 0) for t in team_ids),
+                      sum(moved.get(t, (0, 0))[0] for t in team_ids), sum(moved.get(t, (0, 0))[1] for t in team_ids))
     label = "Whole service" if len(team_ids) == len(services.directory.teams) else "Your teams"
-    head = _answer(rated, counts, names, which)
+    head = (_moved_down(rated, counts, moved, names) if which == "down" else _answer(rated, counts, names, which))
     text = "\n".join([*([head] if head else []), *lines, f"**{label}**: {whole.said()}."])
     return [Reply(title="Moderation agreement by team", text=text,
                   note="Lowest first; each team's counts the audits its digest counts (`/audit digest <team>`), "
-                       f"agreement against the auditor's grade, the target {figures.TARGET_PERCENT}% or more.")]
+                       "agreement against the auditor's grade (down: the moderator graded lower), the target "
+                       f"{figures.TARGET_PERCENT}% or more.")]
 
 
 def _answer(rated: list[str], counts: dict[str, tuple[int, int]], names: dict[str, str], which: str) -> str | None:
@@ -67,6 +72,19 @@ def _answer(rated: list[str], counts: dict[str, tuple[int, int]], names: dict[st
     tied = [team_id for team_id in rated if counts[team_id][0] / counts[team_id][1] == rate]
     said = " and ".join(f"{names[team_id]}, {count_share(*counts[team_id])}" for team_id in tied)
     return f"**{which.capitalize()}**: {said}."
+
+
+def _moved_down(rated: list[str], counts: dict[str, tuple[int, int]], moved: dict[str, tuple[int, int]],
+                names: dict[str, str]) -> str:
+    """'Moderated down most: North Assessment Team, 2 of 7 moderated (0 up).': for "which team over-grades", the team
+    whose auditors' grades moderators lowered most often (teams tied all named), or that none was lowered."""
+    most = max((moved.get(team_id, (0, 0))[0] for team_id in rated), default=0)
+    if not most:
+        return "No team's audits were moderated down in these weeks: no team's grades were lowered by a moderator."
+    tied = [team_id for team_id in rated if moved.get(team_id, (0, 0))[0] == most]
+    said = " and ".join(f"{names[team_id]}, {most} of {counts[team_id][1]} moderated ({moved[team_id][1]} up)"
+                        for team_id in tied)
+    return f"**Moderated down most** (the auditor's grade was higher than the moderator's): {said}."
 
 
 def routed(services: Services, turn: Turn, text: str) -> list[Reply] | None:

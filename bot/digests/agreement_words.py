@@ -48,11 +48,35 @@ OWN = (
 AUDITORS = re.compile(r"^(?:which|what|who)\s+(?:auditors?|managers?|teams?|people)?\s*(?:do|does|did|have|are)?\s*"
                       r"(?:we|moderators|you|the\s+moderators)?\s*(?:disagree|disagreed|agree|agreed)\s+(?:with\s+)?"
                       r"(?:the\s+)?(?:most|least|more|less|most\s+often|least\s+often)?(?:\s+often)?$")
+_GRADING = r"(?:grades?|grading|graded|marks?|marking|marked|rates?|rating)"
+_WHO_GRADES = r"(?:moderators?|moderation|managers?|auditors?|we|teams?|the\s+teams?|our\s+(?:managers|teams|auditors))"
+# Which way moderation moves the grades, in a leader's words (trial 62 F2): "grade drift by team" is about the teams'
+# grading, not a case's drift (the knowledge base's), and "which team over-grades" about the moderated down figure.
+DIRECTION = (
+    # "grade drift by team", "grading drift across teams", "where is the grade drift"
+    re.compile(rf"^(?:{ASKING}\s+|where\s+is\s+|is\s+there\s+(?:any\s+)?)?(?:the\s+|our\s+)?{_GRADING}\s+"
+               rf"(?:drift|inflation|bias|direction)(?:\s+{_BY})?$"),
+    # "which team over-grades", "which teams grade too high", "which team is over grading", "who over grades"
+    re.compile(rf"^(?:which|what|who)(?:\s+teams?|\s+managers?|\s+auditors?)?\s+(?:is\s+|are\s+|s\s+)?"
+               rf"(?:over|under)\s*{_GRADING}(?:\s+most|\s+the\s+most)?$"),
+    re.compile(rf"^(?:which|what|who)(?:\s+teams?|\s+managers?|\s+auditors?)?\s+(?:is\s+|are\s+)?{_GRADING}\s+"
+               r"(?:too\s+(?:high|low|generously|harshly|leniently)|(?:over|too)\s+generously)$"),
+    # "are moderators grading up or down compared to the auditors", "is moderation moving grades up or down"
+    re.compile(rf"^(?:are|is|do|does)\s+(?:the\s+)?{_WHO_GRADES}\s+(?:{_GRADING}|moving\s+(?:the\s+)?grades|"
+               rf"moderating|taking\s+grades)\s+(?:up\s+or\s+down|down\s+or\s+up)"
+               r"(?:\s+(?:compared|relative)\s+(?:to|with)\s+(?:the\s+)?(?:auditors?|managers?|moderators?))?$"),
+    # "how consistent are our managers grading compared to moderation"
+    re.compile(rf"^how\s+consistent\s+(?:are|is)\s+(?:the\s+)?{_WHO_GRADES}\s+{_GRADING}\s+(?:compared|relative)"
+               r"\s+(?:to|with)\s+(?:the\s+)?(?:moderation|moderators?)$"),
+)
 LOW_WORDS = frozenset({"lowest", "worst", "poorest", "weakest", "bottom"})
 
 
 def team_by_team(said: str) -> str | None:
-    """'all', 'lowest' or 'highest' when `said` asks for the agreement team by team; None for anything else."""
+    """'all', 'lowest' or 'highest' when `said` asks for the agreement team by team, 'down' when it asks which way
+    moderation moves the teams' grades (the same table, which says it beside each team); None for anything else."""
+    if any(shape.match(said) for shape in DIRECTION):
+        return "down"
     for shape in BY_TEAM:
         found = shape.match(said)
         if found is not None:

@@ -22,8 +22,8 @@ from bot.core.periods import Period as CorePeriod
 from bot.core.periods import corrected, read_period, read_since
 from bot.core.replies import Reply, count_of
 from bot.core.services import Services
+from bot.core.target_to_date import months_spanned
 from bot.digests.auditors_words import asked_period
-from bot.digests.period_digest import months_spanned
 from bot.digests.render import against_target
 from bot.digests.team_auditors import AuditorFigures, team_auditors, team_figure
 from bot.engine.near_miss import TEAM

@@ -109,6 +109,8 @@ class TeamDigest:
     cases_week: int = 0  # audits of the team's own cases completed in the week, whoever audited them
     cases_month: int = 0  # and in the month figure's span
     figure: TeamFigure = NO_FIGURE  # its auditors' week and month against its target, and others' apart
+    moderated_down: int = 0  # of moderation_decided, not agreed and graded lower by the moderator (trial 62 F2)
+    moderated_up: int = 0  # and graded higher
 
     @property
     def so_far(self) -> bool:
@@ -373,11 +375,11 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
     done_week = store.open_and_done_action_counts(storage, overdue_at, (week_start, week_end), ids)
     done = store.done_actions(storage, (week_start, week_end), ids, DONE_NAMED)
     done_cases = store.done_case_counts(storage, (week_start, week_end), ids)
-    # Over the audits the grades count, this week and the previous COMPARE_WEEKS; for a week under way, the last
-    # complete week's, as every figure read now (bot.core.agreement.counted_week).
+    # Over the grades' audits; for a week under way, the last complete week's (bot.core.agreement.counted_week).
     agreed_week = agreement_figures.counted_week(monday, so_far)
     agreement = agreement_figures.by_team(services, agreed_week, ids)
-    since = agreement_figures.decided_since(services, agreed_week, ids)
+    since, moved = (agreement_figures.decided_since(services, agreed_week, ids),
+                    agreement_figures.direction_by_team(services, agreed_week, ids))  # down and up (trial 62 F2)
     demo = store.demo_counts(storage, week_start, week_end, ids)
     moderated = store.moderated_counts(storage, week_start, week_end, ids)
     redone = reaudits_done(services, week_start, week_end, ids)
@@ -404,8 +406,8 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
             reaudits_overdue=due.get(team.id, (0, 0))[1], month_ended=month_over is not None,
             reaudits_done=redone.get(team.id, Tally()), open_actions=opened[team.id][0],
             actions_done_week=done_week.get(team.id, (0, 0))[1], done_named=tuple(done.get(team.id, ())),
-            cases_done_week=done_cases.get(team.id, 0),
-            moderation_since=since.get(team.id, 0),
+            cases_done_week=done_cases.get(team.id, 0), moderation_since=since.get(team.id, 0),
+            moderated_down=moved.get(team.id, (0, 0))[0], moderated_up=moved.get(team.id, (0, 0))[1],
             cases_week=cases_week, cases_month=cases_month, figure=team_figure([team], counts, directory)))
     return digests
 

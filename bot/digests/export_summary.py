@@ -21,10 +21,10 @@ from bot.core import reaudits
 from bot.core.periods import Period
 from bot.core.reaudit_outcomes import Tally, summed
 from bot.core.services import Services
+from bot.core.target_to_date import to_date
 from bot.core.targets import audit_targets
 from bot.core.team_owners import overdue_by_team
 from bot.digests.digest import reaudits_done
-from bot.digests.period_digest import target_due, target_share
 from bot.digests.team_auditors import team_figure
 from bot.storage.reports import digests as store
 from knowledge.checklist_schema import GRADES
@@ -32,7 +32,8 @@ from knowledge.checklist_schema import GRADES
 SUMMARY_COLUMNS = ("team_id", "team_name", "month", "from", "to", "so_far", "audits_completed",
                    "audits_of_its_cases_by_others", "target_to_date", "target_whole_month", *GRADES,
                    "good_or_better_pct",
-                   "moderation_agreed", "moderation_decided", "agreement_pct", "actions_open", "actions_overdue",
+                   "moderation_agreed", "moderation_decided", "agreement_pct", "moderated_down", "moderated_up",
+                   "actions_open", "actions_overdue",
                    "actions_done", "reaudits_done", "reaudits_improved", "reaudits_same", "reaudits_worse",
                    "reaudits_cannot_say", "reaudits_due_soon", "reaudits_overdue", "demo_audits")
 ALL_TEAMS = "All teams exported"
@@ -70,6 +71,7 @@ class _Month:
     due: dict[str, tuple[int, int]]
     counts: dict[str, dict[str, tuple[int, int]]]
     demo: dict[str, int]
+    moved: dict[str, tuple[int, int]]  # team -> (moderated down, up) of the agreement's disagreements
 
 
 def _month(services: Services, period: Period, grades: dict[str, dict[str, int]], ids: Sequence[str]) -> _Month:
@@ -85,7 +87,7 @@ def _month(services: Services, period: Period, grades: dict[str, dict[str, int]]
                   store.open_and_done_action_counts(storage, at, (start, end), ids),
                   reaudits_done(services, start, end, ids), due,
                   store.auditor_counts(storage, (start, end), (start, end), None),
-                  store.demo_counts(storage, start, end, ids))
+                  store.demo_counts(storage, start, end, ids), store.moderation_direction(storage, start, end, ids))
 
 
 def _target(services: Services, ids: Sequence[str], period: Period, together: bool) -> tuple[float, int]:
@@ -99,12 +101,9 @@ def _target(services: Services, ids: Sequence[str], period: Period, together: bo
     else:
         targets = audit_targets(services)
         monthly = [targets.get(user, 0) for user in {m.user_id for t in teams for m in t.members}]
-    due = sum(target_due(target, period) for target in monthly)
-    # each auditor's share to one decimal, then summed, so the teams' rows add up to the teams-together row when no
-    # auditor is in two teams (trial 59 F16: 0.5 + 0.5 + 0.5 beside a total of 1.4, rounded from 1.35)
-    share = round(sum(round(target_share(target, period), 1) for target in monthly), 1)
-    # the chat's "pro-rata share to date: under 1" is a share to one decimal here (0.3), never 0 (trial 56 F17)
-    return (due if due or not share else max(share, 0.1)), sum(monthly)
+    # bot.core.target_to_date's one rule, as the chat's "pro-rata share to date: 1.5" (trial 62 F10)
+    due = to_date(monthly, period)
+    return (int(due) if due == int(due) else due), sum(monthly)  # 2, not 2.0, for a month that has ended
 
 
 def _row(services: Services, month: _Month, ids: Sequence[str], name: str, team_id: str) -> dict[str, Any]:
@@ -115,6 +114,7 @@ def _row(services: Services, month: _Month, ids: Sequence[str], name: str, team_
     grades = {g: sum(month.grades.get(t, {}).get(g, 0) for t in ids) for g in GRADES}
     graded = sum(grades.values())
     agreed, decided = (sum(month.agreement.get(t, (0, 0))[i] for t in ids) for i in (0, 1))
+    down, up = (sum(month.moved.get(t, (0, 0))[i] for t in ids) for i in (0, 1))
     redone = summed(month.redone.get(t, Tally()) for t in ids)
     return {"team_id": team_id, "team_name": name, "month": period.label, "from": period.start.isoformat(),
             "to": period.end.isoformat(), "so_far": period.so_far, "audits_completed": figure.month,
@@ -122,6 +122,7 @@ def _row(services: Services, month: _Month, ids: Sequence[str], name: str, team_
             "target_whole_month": whole, **grades,
             "good_or_better_pct": _pct(grades.get("outstanding", 0) + grades.get("good", 0), graded),
             "moderation_agreed": agreed, "moderation_decided": decided, "agreement_pct": _pct(agreed, decided),
+            "moderated_down": down, "moderated_up": up,
             "actions_open": sum(month.actions.get(t, (0, 0))[0] for t in ids),
             "actions_overdue": sum(month.overdue.get(t, 0) for t in ids),
             "actions_done": sum(month.actions.get(t, (0, 0))[1] for t in ids),

@@ -74,6 +74,8 @@ def service_payload(service: ServiceDigest) -> dict[str, Any]:
         "good_or_better_week": _share(sum(t.good_or_better_count for t in teams), graded),
         "moderation_agreement": _share(sum(t.moderation_agreed for t in teams),
                                        sum(t.moderation_decided for t in teams)),
+        "moderated_down": sum(t.moderated_down for t in teams),  # of the disagreements, graded lower
+        "moderated_up": sum(t.moderated_up for t in teams),
         "moderated_week": sum(t.moderated_week for t in teams),
         "demo_week": sum(t.demo_week for t in teams),
         "weak_questions": jsonable([asdict(q) for q in service.weak_questions]),

@@ -15,9 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from bot.core import target_to_date
+from bot.core.agreement import direction_said
 from bot.core.periods import Period, previous
 from bot.core.replies import Reply, count_of
 from bot.core.services import Services
+from bot.core.target_to_date import months_spanned
 from bot.core.targets import audit_targets
 from bot.core.team_owners import overdue_by_team
 from bot.digests.digest import flagged_practice, summed_grades, weak_questions
@@ -32,11 +35,6 @@ def _local(day: date, services: Services) -> datetime:
     return datetime.combine(day, time(0), tzinfo=services.settings.timezone)
 
 
-def months_spanned(period: Period) -> int:
-    """The calendar months the period touches: a quarter is 3, a month 1 (its target is per month)."""
-    return (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
-
-
 def _monthly(services: Services, team_ids: Sequence[str]) -> dict[str, list[int]]:
     """Each team's members' monthly targets, one a member."""
     return {team_id: [m.audit_target for m in services.directory.teams[team_id].members] for team_id in team_ids}
@@ -48,40 +46,20 @@ def _service_targets(services: Services, team_ids: Sequence[str]) -> list[int]:
     return [targets.get(user, 0) for user in {m.user_id for t in team_ids for m in services.directory.teams[t].members}]
 
 
-def _due(monthly: list[int], period: Period) -> tuple[int, int]:
-    """(due to date, the whole period's) of these monthly targets, each person's rounded on its own so a total is
-    its teams' sum."""
-    return sum(target_due(target, period) for target in monthly), sum(monthly) * months_spanned(period)
+def _due(monthly: list[int], period: Period) -> tuple[float, int]:
+    """(due to date, the whole period's) of these monthly targets, by the one rule of bot.core.target_to_date."""
+    return target_to_date.to_date(monthly, period), sum(monthly) * months_spanned(period)
 
 
-def target_due(monthly: int, period: Period) -> int:
-    """What was due of a monthly target over the period: every month's for a period that has ended; for one under
-    way, the months passed in full and the current month's share by its days to today (a fair "to date" for a head
-    of service: on 5 December, a quarter's October and November and 5/31 of December's), rounded to the nearest."""
-    months = months_spanned(period)
-    if not period.so_far:
-        return monthly * months
-    days = monthrange(period.end.year, period.end.month)[1]
-    return monthly * (months - 1) + (2 * monthly * period.end.day + days) // (2 * days)
-
-
-def target_share(monthly: int, period: Period) -> float:
-    """`target_due` before rounding: what a spreadsheet sums where the chat says "under 1" (fix63c)."""
-    months = months_spanned(period)
-    if not period.so_far:
-        return float(monthly * months)
-    days = monthrange(period.end.year, period.end.month)[1]
-    return monthly * (months - 1) + monthly * period.end.day / days
-
-
-def _target_said(due: int, full: int, period: Period, total: bool = False) -> str:
+def _target_said(due: float, full: int, period: Period, total: bool = False) -> str:
     """'target 6', or while the period runs the whole target and its pro-rata share to date apart (trial 49: "a
-    pro-rata target to date of 0 of 4" read as a contradiction); a share that rounds to none is "under 1"."""
+    pro-rata target to date of 0 of 4" read as a contradiction), to one decimal as the export's sheet gives it
+    (trial 62 F10: "under 1" beside the sheet's 1.5)."""
     if not full:
         return ""
     if not period.so_far:
         return f" against a target of {full}" if total else f" (target {full})"
-    share = str(due) if due else "under 1"
+    share = target_to_date.said(due)
     if not total:
         return f" (target {full}; pro-rata share to date {share})"
     days = monthrange(period.end.year, period.end.month)[1]
@@ -95,7 +73,7 @@ def _grades_line(grades: dict[str, int]) -> str:
     return ", ".join(f"{GRADE_LABELS[g]} {grades[g]}" for g in GRADES if grades.get(g)) if done else "none graded"
 
 
-def _agreement(agreed: int, decided: int, period: Period) -> str:
+def _agreement(agreed: int, decided: int, period: Period, moved: tuple[int, int] = (0, 0)) -> str:
     """'84% (26 of 31 moderated agreed, of audits submitted in Q3 2026/27)': the period named in the line itself, so
     this rate beside the weekly digest's and `agreement rate`'s (other audits, other dates) is visibly another
     period's (trial 40 M11: 81%, 84% and 87% read as three answers to one question)."""
@@ -103,7 +81,8 @@ def _agreement(agreed: int, decided: int, period: Period) -> str:
     if not decided:  # plainly (trial 50: "moderation agreement none moderated of audits submitted in December")
         return (f"none yet (no audit submitted in {period.label} has been moderated)" if period.so_far
                 else f"none (no audit submitted in {period.label} was moderated)")
-    return f"{round(100 * agreed / decided)}% ({agreed} of {decided} moderated agreed, {submitted})"
+    return f"{round(100 * agreed / decided)}% ({agreed} of {decided} moderated agreed, {submitted}" \
+           f"{direction_said(*moved, '; ')})"
 
 
 def _good_or_better(grades: dict[str, int], before: dict[str, int], period: Period) -> str:
@@ -122,15 +101,15 @@ def _good_or_better(grades: dict[str, int], before: dict[str, int], period: Peri
 
 
 def _team_line(services: Services, team_id: str, counted: tuple[dict[str, int], dict[str, int]],
-               figure: TeamFigure, rest: tuple[int, int, int], period: Period) -> str:
+               figure: TeamFigure, rest: tuple[int, int, int, int, int], period: Period) -> str:
     """One team's line: its auditors' audits against its target (others' of its cases apart), grades, agreement."""
-    agreed, decided, late = rest
+    agreed, decided, late, *moved = rest
     others = f" (+{figure.others_month} of its cases by others, not counted against it)" if figure.others_month else ""
     before, grades = counted
     return (f"{count_of(figure.month, 'audit')} completed by its "
             f"auditors{_target_said(*_due(_monthly(services, [team_id])[team_id], period), period)}{others}; grades: "
             f"{_grades_line(grades)}; {_good_or_better(grades, before, period)}; agreement: "
-            f"{_agreement(agreed, decided, period)}; overdue actions: {late}")
+            f"{_agreement(agreed, decided, period, (moved[0], moved[1]))}; overdue actions: {late}")
 
 
 def period_replies(services: Services, period: Period, team_ids: Sequence[str], heading: str) -> list[Reply]:
@@ -162,17 +141,20 @@ def period_figures(services: Services, period: Period, team_ids: Sequence[str], 
     grades = store.grade_counts_by_week(services.storage, [_local(previous(period).start, services), start, end],
                                         team_ids)
     agreement = store.moderation_agreement(services.storage, start, end, team_ids)
+    moved = store.moderation_direction(services.storage, start, end, team_ids)
     overdue = overdue_by_team(services, team_ids, overdue_at, overdue_day)
     counts = store.auditor_counts(services.storage, (start, end), (start, end), None)
-    lines, total = {}, {"agreed": 0, "decided": 0, "overdue": 0}
+    lines, total = {}, {"agreed": 0, "decided": 0, "overdue": 0, "down": 0, "up": 0}
     for team_id in team_ids:
         agreed, decided = agreement.get(team_id, (0, 0))
-        for key, value in (("agreed", agreed), ("decided", decided), ("overdue", overdue.get(team_id, 0))):
+        down, up = moved.get(team_id, (0, 0))
+        for key, value in (("agreed", agreed), ("decided", decided), ("overdue", overdue.get(team_id, 0)),
+                           ("down", down), ("up", up)):
             total[key] += value
         before, counted = grades.get(team_id) or [{}, {}]
         lines[team_id] = _team_line(services, team_id, (before, counted),
                                     team_figure([services.directory.teams[team_id]], counts, services.directory),
-                                    (agreed, decided, overdue.get(team_id, 0)), period)
+                                    (agreed, decided, overdue.get(team_id, 0), down, up), period)
     every = [summed_grades([weeks[i] for weeks in grades.values()]) for i in (0, 1)]
     summary = _summary(services, period, team_ids, heading, (every, total, counts))
     return PeriodFigures(summary, lines, _demo_line(services, start, end, team_ids, sum(every[1].values())))
@@ -191,7 +173,7 @@ def _summary(services: Services, period: Period, team_ids: Sequence[str], headin
     return (f"**{heading}, {period.label}** ({span}): {count_of(figure.month, 'audit')} completed by {whose[0]} "
             f"auditors{_target_said(*_due(_service_targets(services, team_ids), period), period, total=True)}"
             f"{others}; {good[0].upper()}{good[1:]}; moderation agreement "
-            f"{_agreement(total['agreed'], total['decided'], period)}; overdue actions "
+            f"{_agreement(total['agreed'], total['decided'], period, (total['down'], total['up']))}; overdue actions "
             f"{'now' if period.so_far else 'at its end'}: {total['overdue']}.")
 
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from bot.core import agreement as agreement_figures
-from bot.core.agreement import Agreement, days_between, submitted_between
+from bot.core.agreement import Agreement, days_between, direction_said, submitted_between
 from bot.core.cut_short import clip
 from bot.core.reaudit_outcomes import UNMODERATED, Tally, summed
 from bot.core.replies import Reply, agreeing, count_of
@@ -334,7 +334,8 @@ def agreement_said(digest: TeamDigest) -> str:
     the 4 weeks before it)', or 'none moderated yet of the audits submitted …'. Trials saw Home say "none moderated
     yet" beside a digest's figure: they counted different days, and said neither (bot.digests.dashboard)."""
     return Agreement(digest.moderation_agreed, digest.moderation_decided,
-                     agreement_basis(digest.week_start, digest.counted_to), digest.moderation_since).said()
+                     agreement_basis(digest.week_start, digest.counted_to), digest.moderation_since,
+                     digest.moderated_down, digest.moderated_up).said()
 
 
 def chart_reply(title: str, digest: TeamDigest, to_user: str | None, to_channel: str | None) -> Reply:
@@ -375,7 +376,8 @@ def service_text(service: ServiceDigest) -> str:
              f"overdue actions ({as_at(service)}) · agreement"]
     for team in service.teams:
         good = count_share(team.good_or_better_count, team.graded_week) if team.graded_week else "–"
-        rate = (count_share(team.moderation_agreed, team.moderation_decided) if team.moderation_decided else "–")
+        rate = (count_share(team.moderation_agreed, team.moderation_decided)
+                + direction_said(team.moderated_down, team.moderated_up, "; ") if team.moderation_decided else "–")
         lines.append(
             f"• **{team.team_name}**: {team.completed_week} · "
             f"{team.completed_month} ({against_target(team.completed_month, team.target_month, ended)}"
@@ -394,7 +396,8 @@ def service_text(service: ServiceDigest) -> str:
     agreement = Agreement(sum(t.moderation_agreed for t in service.teams),
                           sum(t.moderation_decided for t in service.teams),
                           agreement_basis(service.week_start, service.counted_to),
-                          sum(t.moderation_since for t in service.teams))
+                          sum(t.moderation_since for t in service.teams),
+                          sum(t.moderated_down for t in service.teams), sum(t.moderated_up for t in service.teams))
     lines.append(f"**Moderation agreement, {in_line(service.label)}**"
                  f"{agreement_window(service.week_start, service.counted_to)}: {agreement.said()}; "
                  "each team's beside it counts the same audits")

@@ -56,4 +56,4 @@ def test_the_managers_home_gives_the_same_agreement_and_says_what_it_counts(serv
     fields = {name: value for s in sections for name, value in (s.fields or ())}
     assert fields["Moderation agreement"] == ("50% (1 of 2 moderated audits agreed with the auditor's grade, of audits "
                                               "submitted 19 Oct to 22 Nov 2026: the week of 16 to 22 Nov and the 4 "
-                                              "weeks before it)")
+                                              "weeks before it); 1 moderated down, 0 up")  # Good to RI

@@ -51,11 +51,12 @@ def test_agreement_rates_by_team_are_the_digests_figures_lowest_first(engine: En
         digest = said(engine.command(QA_LEAD, "digest service", surface="terminal"))
     assert reply.title == TITLE
     lines = reply.text.splitlines()
-    assert lines[0] == f"• **{SOUTH}**: 0 of 1 (0%)" and lines[1] == f"• **{NORTH}**: 2 of 2 (100%)"
+    assert lines[0] == f"• **{SOUTH}**: 0 of 1 (0%); 1 moderated down, 0 up"  # Good moderated to RI (trial 62 F2)
+    assert lines[1] == f"• **{NORTH}**: 2 of 2 (100%)"
     assert "none moderated" in lines[2]
     whole = ("67% (2 of 3 moderated audits agreed with the auditor's grade, of audits submitted 26 Oct to 29 Nov 2026: "
-             "the week of 23 to 29 Nov and the 4 weeks before it); 1 moderated of those submitted since "
-             "(in next week's figure)")
+             "the week of 23 to 29 Nov and the 4 weeks before it); 1 moderated down, 0 up; 1 moderated of those "
+             "submitted since (in next week's figure)")
     assert f"**Whole service**: {whole}." in reply.text
     assert f"**Moderation agreement, whole service**: {whole}" in digest
     assert "· 2 of 2 (100%)" in digest and "· 0 of 1 (0%)" in digest  # the same figures beside each team

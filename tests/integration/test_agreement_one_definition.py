@@ -17,7 +17,8 @@ from tests.support.digest_rows import AuditRows
 LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 12, 2, 10, 0, tzinfo=LONDON)  # Wednesday: last week is 23 to 29 November
 SAID = ("50% (1 of 2 moderated audits agreed with the auditor's grade, of audits submitted 26 Oct to 29 Nov 2026: "
-        "the week of 23 to 29 Nov and the 4 weeks before it); 1 moderated of those submitted since "
+        "the week of 23 to 29 Nov and the 4 weeks before it); 1 moderated down, 0 up; 1 moderated of those "
+        "submitted since "
         "(in next week's figure)")
 
 

@@ -22,7 +22,7 @@ LONDON = ZoneInfo("Europe/London")
 MONDAY = datetime(2027, 1, 4, 9, 45, tzinfo=LONDON)
 TUESDAY = datetime(2027, 1, 5, 10, 0, tzinfo=LONDON)
 SAID = ("0% (0 of 1 moderated audits agreed with the auditor's grade, of audits submitted 30 Nov 2026 to 3 Jan "
-        "2027: the week of 28 Dec to 3 Jan and the 4 weeks before it)")
+        "2027: the week of 28 Dec to 3 Jan and the 4 weeks before it); 1 moderated down, 0 up")  # RI to Inadequate
 
 
 def _audit_one_moderated(services: Services) -> None:

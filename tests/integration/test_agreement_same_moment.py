@@ -16,7 +16,8 @@ from tests.integration.test_agreement_one_definition import _history
 LONDON = ZoneInfo("Europe/London")
 SATURDAY = datetime(2026, 12, 5, 17, 0, tzinfo=LONDON)  # the week under way is 30 Nov to 5 Dec; last week 23 to 29 Nov
 SAID = ("50% (1 of 2 moderated audits agreed with the auditor's grade, of audits submitted 26 Oct to 29 Nov 2026: "
-        "the week of 23 to 29 Nov and the 4 weeks before it); 1 moderated of those submitted since "
+        "the week of 23 to 29 Nov and the 4 weeks before it); 1 moderated down, 0 up; 1 moderated of those "
+        "submitted since "
         "(in next week's figure)")
 
 

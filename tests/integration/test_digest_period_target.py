@@ -14,7 +14,7 @@ import pytest
 import time_machine
 
 from bot.core.periods import read_period
-from bot.digests.period_digest import target_due
+from bot.core.target_to_date import share, to_date
 from bot.engine.routing import Engine
 from tests.support.text import flat
 
@@ -31,9 +31,10 @@ def _digest(engine: Engine, when: datetime, period: str) -> str:
 
 def test_a_quarter_under_way_shows_the_target_to_date(engine: Engine) -> None:
     said = _digest(engine, SATURDAY, "this quarter")
+    # trial 62 F10: December's 5 days count in the quarter's share too (it said 12, October and November alone)
     assert ("0 audits completed by the teams' auditors against a target of 18 for Q3 2026/27 (pro-rata share to "
-            "date: 12, for the months passed in full and 5 of December's 31 days)") in said
-    assert "North Assessment Team**: 0 audits completed by its auditors (target 6; pro-rata share to date 4)" in said
+            "date: 12.9, for the months passed in full and 5 of December's 31 days)") in said
+    assert "North Assessment Team**: 0 audits completed by its auditors (target 6; pro-rata share to date 4.3)" in said
     assert "target to date of" not in said
 
 
@@ -46,9 +47,9 @@ def test_a_month_under_way_counts_its_days(engine: Engine) -> None:
 def test_a_share_to_date_under_one_is_not_said_as_none_of_the_target(engine: Engine) -> None:
     """Trial 49 (F12): on 6 December `compare` said "a pro-rata target to date of 0 of 4", a contradiction."""
     said = _digest(engine, datetime(2026, 12, 2, 12, 0, tzinfo=LONDON), "this month")
-    assert ("against a target of 6 for December 2026 (pro-rata share to date: under 1, for 2 of December's 31 "
+    assert ("against a target of 6 for December 2026 (pro-rata share to date: 0.3, for 2 of December's 31 "
             "days)") in said
-    assert "of 0 of" not in said and "(target 2; pro-rata share to date under 1)" in said
+    assert "of 0 of" not in said and "(target 2; pro-rata share to date 0.1)" in said
 
 
 @pytest.mark.parametrize(("when", "period"), [(SATURDAY, "last quarter"), (NEW_YEARS_EVE, "last month")])
@@ -65,14 +66,25 @@ def test_on_its_last_day_the_quarter_is_due_in_full(engine: Engine) -> None:
 
 
 @pytest.mark.parametrize(("today", "typed", "due"), [
-    (date(2026, 12, 5), "this quarter", 4), (date(2026, 12, 31), "this quarter", 6), (date(2026, 10, 1), "q3", 0),
-    (date(2026, 12, 5), "last quarter", 6), (date(2027, 1, 20), "this quarter", 1),
+    (date(2026, 12, 5), "this quarter", 4.3), (date(2026, 12, 31), "this quarter", 6), (date(2026, 10, 1), "q3", 0.1),
+    (date(2026, 12, 5), "last quarter", 6), (date(2027, 1, 20), "this quarter", 1.3),
     (date(2027, 2, 14), "this month", 1), (date(2027, 2, 28), "this month", 2),
 ])
-def test_target_due_is_full_months_and_the_current_month_by_days(today: date, typed: str, due: int) -> None:
+def test_target_due_is_full_months_and_the_current_month_by_days(today: date, typed: str, due: float) -> None:
     period = read_period(typed, today)
     assert period is not None
-    assert target_due(2, period) == due
+    assert to_date([2], period) == due
+
+
+def test_each_auditors_share_is_summed_to_one_decimal_so_teams_add_up() -> None:
+    """Trial 62 F10: on 7 December six auditors' 2 a month each was "under 1" in the chat (each 0.45 rounded to 0
+    before summing) and 1.5 in the sheet; one rule now gives 1.5 in both, and the quarter counts December's days."""
+    december = read_period("this month", date(2026, 12, 7))
+    quarter = read_period("this quarter", date(2026, 12, 7))
+    assert december is not None and quarter is not None
+    assert round(share(2, december), 2) == 0.45
+    assert to_date([2] * 3, december) == 1.5 and to_date([2], december) == 0.5
+    assert to_date([2] * 3, quarter) == 13.5  # October, November and 7/31 of December, each auditor's 4.5
 
 
 @pytest.fixture

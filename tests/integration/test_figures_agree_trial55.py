@@ -99,7 +99,7 @@ def test_the_summary_sheet_names_the_whole_months_target_home_counts_beside_the_
         row = december[team.id]
         whole = sum(member.audit_target for member in team.members)  # Home's "1 of 2 for December so far"
         assert row["so_far"] == "True" and row["target_whole_month"] == str(whole), row
-        assert int(row["target_to_date"]) < whole, row  # the pro-rata share, as `digest this quarter` counts it
+        assert float(row["target_to_date"]) < whole, row  # the pro-rata share, as `digest this quarter` counts it
 
 
 EARLY_MONTH = datetime(2026, 12, 2, 12, 0, tzinfo=LONDON)  # a Wednesday: 2 of December's 31 days gone
@@ -115,7 +115,7 @@ def test_the_summary_sheet_gives_a_share_under_one_as_a_fraction_not_zero(
         result = run_cli(environ, "export", "--as", HEAD, "--output", str(target))
         said = flat("\n".join(r.text for r in engine.command(HEAD, "digest this month", surface="terminal")))
     assert result.code == 0, result.err
-    assert "(pro-rata share to date: under 1, for 2 of December's 31 days)" in said
+    assert "(pro-rata share to date: 0.3, for 2 of December's 31 days)" in said  # the sheet's figure (trial 62 F10)
     rows = list(csv.DictReader(io.StringIO((tmp_path / "audits-summary.csv").read_text())))
     december = {row["team_id"]: row["target_to_date"] for row in rows if row["month"] == "December 2026"}
     # the teams-together row is the sum of the rows (trial 59 F16: it read 0.4 beside 0.1, 0.1 and 0.1)

@@ -172,6 +172,20 @@ def moderated_counts(storage: Storage, start: datetime, end: datetime,
     return {team: (int(moderated), int(regraded or 0)) for team, moderated, regraded in rows}
 
 
+def moderated_of_submitted(storage: Storage, start: datetime, end: datetime,
+                           team_ids: Sequence[str] | None) -> dict[str, tuple[int, int]]:
+    """team -> (of the completed audits submitted in [start, end), how many a moderator has decided, however they
+    decided, how many there are): where a QA lead's monthly sample stands, team by team (trial 62 F4)."""
+    where, params = _team_filter(team_ids, "a.team_id")
+    rows = storage.db.execute(
+        "SELECT a.team_id, SUM(EXISTS (SELECT 1 FROM moderations m WHERE m.audit_id = a.id AND m.decided_at IS NOT "
+        f"NULL AND m.agrees IS NOT NULL)), COUNT(*) FROM audits a WHERE a.submitted_at >= ? AND a.submitted_at < ? "
+        f"AND a.status IN {COMPLETED_SQL}{where} GROUP BY a.team_id",
+        [utc_text(start), utc_text(end), *params],
+    ).fetchall()
+    return {team: (int(moderated or 0), int(submitted)) for team, moderated, submitted in rows}
+
+
 def reaudit_grades(storage: Storage, start: datetime, end: datetime, team_ids: Sequence[str] | None
                    ) -> dict[str, list[tuple[int, str | None, str | None, str | None, str | None]]]:
     """team -> one row per re-audit completed in [start, end): an audit of a case with a completed audit submitted
@@ -202,6 +216,14 @@ def moderation_agreement(storage: Storage, start: datetime | None, end: datetime
     By the audit's submission, as the digest counts grades: counting by decision date put a moderation decided after
     the week ended into that week's grades (the grade of record) but into no agreement figure, so a digest said "1 of
     them regraded" beside "100% agreed". The latest decision of each audit counts, once."""
+    scope, values = _agreement_scope(start, end, campaign_id)
+    return agreement_counts(storage, "a.team_id", scope, values, team_ids)
+
+
+def _agreement_scope(start: datetime | None, end: datetime | None,
+                     campaign_id: int | None) -> tuple[list[str], list[Any]]:
+    """The audits an agreement figure counts, as SQL conditions on `a` and their values: submitted in [start, end),
+    and of campaign `campaign_id`, where given."""
     scope: list[str] = []
     values: list[Any] = []
     if start is not None and end is not None:
@@ -211,7 +233,7 @@ def moderation_agreement(storage: Storage, start: datetime | None, end: datetime
         scope.append("a.id IN (SELECT audit_id FROM campaign_allocations WHERE campaign_id = ? "
                      "AND audit_id IS NOT NULL)")
         values.append(campaign_id)
-    return agreement_counts(storage, "a.team_id", scope, values, team_ids)
+    return scope, values
 
 
 def agreement_counts(storage: Storage, key: str, scope: Sequence[str], values: Sequence[Any],
@@ -228,6 +250,30 @@ def agreement_counts(storage: Storage, key: str, scope: Sequence[str], values: S
         [*values, *params],
     ).fetchall()
     return {group: (int(agreed or 0), int(decided)) for group, agreed, decided in rows}
+
+
+# A grade's place, best first, as the checklist schema orders them: a moderator's grade placed after the auditor's
+# moved it down (the audit was graded too generously), before it up.
+GRADE_PLACE_SQL = ("CASE {col} WHEN 'outstanding' THEN 1 WHEN 'good' THEN 2 WHEN 'requires_improvement' THEN 3 "
+                   "WHEN 'inadequate' THEN 4 END")
+
+
+def moderation_direction(storage: Storage, start: datetime | None, end: datetime | None,
+                         team_ids: Sequence[str] | None, campaign_id: int | None = None) -> dict[str, tuple[int, int]]:
+    """team -> (moderated down, moderated up): of the audits `moderation_agreement` counts (the same scope, each at
+    its latest decision), how many a moderator disagreed with by grading lower than the auditor, how many higher.
+    Agreement alone hides which way a team's grades lean (trial 62 F2: "which team over-grades")."""
+    scope, values = _agreement_scope(start, end, campaign_id)
+    where, params = _team_filter(team_ids, "a.team_id")
+    moderator, auditor = GRADE_PLACE_SQL.format(col="m.grade"), GRADE_PLACE_SQL.format(col="a.overall_grade")
+    rows = storage.db.execute(
+        f"SELECT a.team_id, SUM({moderator} > {auditor}), SUM({moderator} < {auditor}) FROM moderations m "
+        f"JOIN audits a ON a.id = m.audit_id WHERE {' AND '.join([*scope, '1'])} AND a.status IN {COMPLETED_SQL} "
+        "AND m.agrees = 0 AND m.id = (SELECT l.id FROM moderations l WHERE l.audit_id = a.id AND l.decided_at IS NOT "
+        f"NULL ORDER BY l.decided_at DESC, l.id DESC LIMIT 1){where} GROUP BY a.team_id",
+        [*values, *params],
+    ).fetchall()
+    return {team: (int(down or 0), int(up or 0)) for team, down, up in rows}
 
 
 def latest_checklists(storage: Storage, checklist_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
