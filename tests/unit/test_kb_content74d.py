@@ -1,0 +1,57 @@
+"""Knowledge-base content trial 60 found wanting (fix74d): a family network meeting answered as if it were a family
+group conference (F27)."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.loader import load_knowledge
+from knowledge.search import KnowledgeSearch
+
+KB = load_knowledge()
+SEARCH = KnowledgeSearch(KB)
+
+
+def answered(question: str) -> str | None:
+    """The entry the bot answers the question with outright, or None when it only offers or declines."""
+    result = SEARCH.search(question)
+    return result.answer.entry_id if result.outcome == "answer" and result.answer else None
+
+
+@pytest.mark.parametrize("question", [
+    "what is a family network meeting and is it the same as a family group conference",
+    "what is a family network meeting",
+    "is a family network meeting the same as an fgc",
+    "difference between a family network meeting and an fgc",
+    "who comes to a family network meeting",
+])
+def test_a_family_network_meeting_gets_its_own_entry(question: str) -> None:
+    """F27: "family network meeting" was an alternative of the FGC entry, so the answer implied they were one."""
+    assert answered(question) == "family-network-meeting"
+
+
+def test_the_family_network_meeting_entry_says_how_it_differs_from_an_fgc() -> None:
+    entry = KB.entries["family-network-meeting"]
+    assert entry.answer.startswith("*Not quite the same.*")
+    assert "an FGC has an *independent coordinator*" in entry.answer
+    assert "*private family time*" in entry.answer
+    assert "family-group-conference" in entry.related
+    assert "family-network-meeting" in KB.entries["family-group-conference"].related
+
+
+def test_the_fgc_entry_no_longer_claims_the_family_network_meeting() -> None:
+    assert "family network meeting" not in KB.entries["family-group-conference"].alternatives
+
+
+def test_a_family_network_meeting_is_not_the_same_word_as_fgdm_or_an_fgc() -> None:
+    groups = [group for group in (*KB.vocabulary, *KB.concepts) if "family network meeting" in group]
+    assert len(groups) == 1 and "fgdm" not in groups[0] and "fgc" not in groups[0]
+
+
+@pytest.mark.parametrize("question", [
+    "what is a family group conference",
+    "when should i offer an fgc",
+    "fgc coordinator",
+])
+def test_family_group_conference_questions_still_get_the_fgc_entry(question: str) -> None:
+    assert answered(question) == "family-group-conference"
