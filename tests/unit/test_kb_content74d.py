@@ -1,5 +1,5 @@
 """Knowledge-base content trial 60 found wanting (fix74d): a family network meeting answered as if it were a family
-group conference (F27)."""
+group conference (F27); children sharing nudes answered only by the online-harm entry (F23)."""
 
 from __future__ import annotations
 
@@ -55,3 +55,34 @@ def test_a_family_network_meeting_is_not_the_same_word_as_fgdm_or_an_fgc() -> No
 ])
 def test_family_group_conference_questions_still_get_the_fgc_entry(question: str) -> None:
     assert answered(question) == "family-group-conference"
+
+
+@pytest.mark.parametrize("question", [
+    "a 14 year old sent a nude photo to her boyfriend and its been shared round the school, what should i do",
+    "nudes shared at school",
+    "sharing nudes and semi-nudes",
+    "does the school have to tell the police about nudes shared between pupils",
+])
+def test_nudes_shared_between_children_get_the_ukcis_entry(question: str) -> None:
+    """F23: the online-harm entry answered, with none of the UKCIS advice."""
+    assert answered(question) == "sharing-nudes-semi-nudes"
+
+
+def test_the_sharing_nudes_entry_gives_the_ukcis_advice() -> None:
+    entry = KB.entries["sharing-nudes-semi-nudes"]
+    assert "*In a school, the DSL leads.*" in entry.answer
+    for referral_reason in ("an adult is involved", "coercion, blackmail or grooming", "under 13",
+                            "immediate risk of serious harm"):
+        assert referral_reason in entry.answer
+    assert "*Never view, copy, print, forward or delete the images,*" in entry.answer
+    assert "*Report Remove* (Childline and the Internet Watch Foundation)" in entry.answer
+    assert "online-harm" in entry.related and "sharing-nudes-semi-nudes" in KB.entries["online-harm"].related
+
+
+@pytest.mark.parametrize("question", [
+    "sextortion",
+    "teenager being blackmailed after sending nudes online, how do we respond",
+    "child groomed online by an adult pretending to be a teenager",
+])
+def test_blackmail_and_grooming_online_still_get_the_online_harm_entry(question: str) -> None:
+    assert answered(question) == "online-harm"
