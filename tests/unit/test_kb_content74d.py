@@ -1,5 +1,6 @@
 """Knowledge-base content trial 60 found wanting (fix74d): a family network meeting answered as if it were a family
-group conference (F27); children sharing nudes answered only by the online-harm entry (F23)."""
+group conference (F27); children sharing nudes answered only by the online-harm entry (F23); the LADO's "1 working
+day" read as the LADO's own timescale (F26)."""
 
 from __future__ import annotations
 
@@ -86,3 +87,17 @@ def test_the_sharing_nudes_entry_gives_the_ukcis_advice() -> None:
 ])
 def test_blackmail_and_grooming_online_still_get_the_online_harm_entry(question: str) -> None:
     assert answered(question) == "online-harm"
+
+
+@pytest.mark.parametrize("question", ["how long does the LADO have to respond", "lado timescales"])
+def test_the_lados_own_timescales_are_told_apart_from_the_day_to_tell_the_lado(question: str) -> None:
+    """F26: "Contact the LADO, within 1 working day" was the only timescale, read as the LADO's response time."""
+    assert answered(question) == "lado"
+    answer = KB.entries["lado"].answer
+    assert "*The LADO's own timescales:* the 1 working day is yours, to tell the LADO." in answer
+    assert "The LADO considers a referral promptly, usually within 1 working day" in answer
+    assert "80% of cases resolved within a month, 90% within three months, nearly all within a year" in answer
+
+
+def test_a_foster_carer_allegation_still_gets_when_to_contact_the_lado() -> None:
+    assert answered("a foster carer has been accused of hitting a child, when do i contact the LADO") == "lado"
