@@ -1,6 +1,6 @@
 """Knowledge-base content trial 60 found wanting (fix74d): a family network meeting answered as if it were a family
 group conference (F27); children sharing nudes answered only by the online-harm entry (F23); the LADO's "1 working
-day" read as the LADO's own timescale (F26)."""
+day" read as the LADO's own timescale (F26); a parent refusing a home visit offered only Did-you-mean (D4)."""
 
 from __future__ import annotations
 
@@ -101,3 +101,27 @@ def test_the_lados_own_timescales_are_told_apart_from_the_day_to_tell_the_lado(q
 
 def test_a_foster_carer_allegation_still_gets_when_to_contact_the_lado() -> None:
     assert answered("a foster carer has been accused of hitting a child, when do i contact the LADO") == "lado"
+
+
+@pytest.mark.parametrize("question", [
+    "a parent refuses to let me in for a home visit",
+    "dad refuses to let me in for the home visit",
+    "parent refuses home visit what do i do",
+])
+def test_a_parent_refusing_a_home_visit_gets_the_no_access_entry(question: str) -> None:
+    """D4: "Did you mean… disguised compliance; parents recording; seen alone", none of them the no-access entry."""
+    assert answered(question) == "no-access-visit"
+
+
+@pytest.mark.parametrize("question", ["mum refuses to let me in when i visit",
+                                      "the parents refuse to let me in for my visit"])
+def test_a_refused_visit_in_fewer_words_offers_the_no_access_entry_first(question: str) -> None:
+    result = SEARCH.search(question)
+    first = result.answer if result.outcome == "answer" else result.suggestions[0]
+    assert first is not None and first.entry_id == "no-access-visit"
+
+
+def test_a_father_refusing_during_section_47_enquiries_still_gets_the_consent_entry() -> None:
+    question = ("Strategy meeting agreed enquiries but dad is refusing to let us see the kids and says we need his "
+                "permission. Do we?")
+    assert answered(question) == "section-47-parental-consent"
