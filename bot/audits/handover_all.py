@@ -37,6 +37,7 @@ from knowledge.dates import short_date
 
 YES, NO = "handover_all.yes", "handover_all.no"
 PRIORITY = 23  # before one action handed over in words (24), which these lines never match
+_CASES = {True: "that case's", False: "those cases'"}
 _LISTED = 25  # actions listed in the new owner's message; the rest counted
 
 
@@ -211,11 +212,15 @@ def _kept_back(services: Services, plan: Plan) -> str:
     label = services.directory.label
     lines = []
     if plan.cannot_hold:
-        lines.append(f" {_numbers(plan.cannot_hold)} stay with {label(plan.worker)}: {label(plan.owner)} is not "
-                     "one of those cases' people (hand each to someone who is with `action N owner <name>`).")
+        one = len(plan.cannot_hold) == 1
+        lines.append(f" {_numbers(plan.cannot_hold)} {'stays' if one else 'stay'} with {label(plan.worker)}: "
+                     f"{label(plan.owner)} is not one of {_CASES[one]} people (hand "
+                     f"{'it' if one else 'each'} to someone who is with `action N owner <name>`).")
     if plan.not_theirs:
-        lines.append(f" {_numbers(plan.not_theirs)} stay too: they are on audits only their auditor, a manager of "
-                     "the audit's team or an admin can hand over.")
+        one = len(plan.not_theirs) == 1
+        lines.append(f" {_numbers(plan.not_theirs)} {'stays' if one else 'stay'} too: "
+                     f"{'it is on an audit' if one else 'they are on audits'} only {'its' if one else 'their'} "
+                     "auditor, a manager of the audit's team or an admin can hand over.")
     return "".join(lines)
 
 
@@ -283,6 +288,10 @@ def on_no(services: Services, turn: Turn, value: str) -> list[Reply]:
 
 
 USAGE = "/audit hand over <worker>'s actions to <name>"
+# What follows `hand` typed without `/audit`: a worker's actions (never `hand action 2 …`, one action's, whose words
+# bot.audits.action_handover reads), and to whom: `hand over C1's actions to N1`, `hand C1's actions over to me`.
+TYPED = (r"(?:over\s+)?(?:all\s+(?:of\s+)?)?(?:the\s+)?[^\d#\s][^#]{0,60}?(?:'s|’s|s'|s)\s+(?:open\s+)?actions"
+         r"(?:\s+(?:over\s+)?to\s+\S.*)?")
 
 
 def command(services: Services, turn: Turn, rest: str) -> list[Reply]:
@@ -299,8 +308,7 @@ def install(engine: Engine, services: Services) -> None:
     """`/audit hand over …` and the same typed or asked in words; its Yes and No."""
     engine.add_command("hand", lambda turn, rest: command(services, turn, rest),
                        "hand all of one worker's open actions (a leaver's too) to one person, asked first",
-                       usage=USAGE, help_roles=(Role.MANAGER, Role.ADMIN),
-                       typed=None)  # typed without `/audit`, the line is read whole by `typed`, in words too
+                       usage=USAGE, help_roles=(Role.MANAGER, Role.QA_LEAD, Role.ADMIN), typed=TYPED)
     engine.add_message_handler(lambda turn, text: typed(services, turn, text), priority=PRIORITY)
     confirmations.add_answers(engine, services, (YES, lambda turn, value: on_yes(services, turn, value)),
                               (NO, lambda turn, value: on_no(services, turn, value)))

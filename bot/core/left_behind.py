@@ -43,7 +43,7 @@ def left_actions(storage: Storage, directory: Directory, names: dict[str, str], 
     for left in known_people.open_actions_by_owner(storage, overdue_before, team_ids):
         if left.owner_id in directory.people:
             continue
-        name = names.get(left.owner_id) or left.owner_id
+        name = names.get(left.owner_id) or directory.former.get(left.owner_id) or left.owner_id
         overdue = f" ({left.overdue} overdue)" if left.overdue else ""
         many = "s" if left.open != 1 else ""
         lines.append(f"{name} has left: {left.open} open action{many} to hand over{overdue}: "
