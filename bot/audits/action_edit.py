@@ -241,7 +241,8 @@ def _changed(services: Services, turn: Turn, action: action_store.ActionRow, edi
 def tell(services: Services, turn: Turn, audit: AuditRow, action: action_store.ActionRow, column: str,
           value: str) -> list[Reply]:
     """The owner had been sent the action (the audit was submitted): they are told of a new date; of a new owner,
-    the old owner that it is no longer theirs and the new one that it is. Never the person making the change."""
+    the old owner that it is no longer theirs (unless they have left teams.yaml) and the new one that it is. Never
+    the person making the change."""
     by = services.directory.label(turn.user_id)
     where = audit_and_case(audit.id, audit.case_ref)
     told: list[Reply] = []
@@ -253,8 +254,8 @@ def tell(services: Services, turn: Turn, audit: AuditRow, action: action_store.A
                 f"{by} changed the due date of your action {action.id} ({where}) from {due} "
                 f"to **{long_date(new)}**{how_near(new, today)}: _{action.description}_")))
         return told
-    if action.owner_id != turn.user_id:
-        told.append(Reply(to_user=action.owner_id, text=(
+    if action.owner_id != turn.user_id and services.directory.person(action.owner_id) is not None:  # a leaver
+        told.append(Reply(to_user=action.owner_id, text=(  # is not told (trial 62, F8)
             f"{by} gave your action {action.id} ({where}) to {services.directory.label(value)}, so it is no longer "
             f"yours to do and has gone from your `/audit actions`: _{action.description}_")))
     if value != turn.user_id:

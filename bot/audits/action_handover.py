@@ -50,8 +50,8 @@ PRIORITY = 24  # before another person's time away said in words (26), which too
 
 # "hand action 2 over to N2", "hand over action 2 to N2", "pass action 2 on to N2", "reassign action #2 to sw n2",
 # "give action 2 to N2", "transfer action 2 to N2": anywhere in the line, after "N1 is off sick, can i" or the like.
-_VERB = r"(?:hand(?:\s+over)?|handover|pass(?:\s+(?:on|over))?|give|re-?assign|re-?allocate|allocate|assign|transfer)"
-WORDED = re.compile(rf"(?:^|[\s,.;:!?(])(?:{_VERB})\s+(?:the\s+)?action\s*#?(?P<id>\d{{1,9}})\s+"
+VERB = r"(?:hand(?:\s+over)?|handover|pass(?:\s+(?:on|over))?|give|re-?assign|re-?allocate|allocate|assign|transfer)"
+WORDED = re.compile(rf"(?:^|[\s,.;:!?(])(?:{VERB})\s+(?:the\s+)?action\s*#?(?P<id>\d{{1,9}})\s+"
                     r"(?:(?:over|on|across)\s+)?to\s+(?P<who>\S.*)$", re.IGNORECASE | re.DOTALL)
 # What may follow the person: a reason, a question mark, polite words ("… to N2 while she is off, please?").
 _AFTER_WHO = re.compile(r"\s*(?:[,;?!(]|\.(?:\s|$)|\s[-–—]\s|\b(?:while|whilst|as|because|since|until|till|for\s+now|"
@@ -73,13 +73,25 @@ def said(text: str) -> Handover | None:
     found = WORDED.search(text or "")
     if found is None:
         return None
-    who = " ".join(_AFTER_WHO.split(found.group("who"), maxsplit=1)[0].split()).strip(" .")
+    who = who_said(found.group("who"))
     return Handover(int(found.group("id")), who) if who else None
 
 
+def who_said(rest: str) -> str:
+    """The person in what follows `to` in a handover asked in words, without a reason or polite words after it:
+    "N2 while she is off, please?" -> "N2" (empty when nothing is left)."""
+    return " ".join(_AFTER_WHO.split(rest, maxsplit=1)[0].split()).strip(" .")
+
+
 def may_hand_over(services: Services, turn: Turn, audit: AuditRow, action: action_store.ActionRow) -> bool:
-    """The audit's auditor, a manager of the action's owner, or an admin: those who may move its due date."""
-    return turn.user_id == audit.auditor_id or may_answer_for(services, turn.person, audit, action.owner_id)
+    """The audit's auditor, a manager of the action's owner, or an admin: those who may move its due date; and once
+    its owner has left teams.yaml (and so has no manager), a manager of the audit's team, the case's team, which
+    follows a leaver's actions up (trial 62, F8: the team manager could not hand over a leaver's action on an audit
+    a QA lead had done)."""
+    if turn.user_id == audit.auditor_id or may_answer_for(services, turn.person, audit, action.owner_id):
+        return True
+    return services.directory.person(action.owner_id) is None and \
+        (audit.team_id or "") in services.directory.managed_team_ids(turn.user_id)
 
 
 def typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
@@ -98,8 +110,11 @@ def typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
     label = services.directory.label
     late = _overdue_by(services, turn, action)
     due = long_date(date.fromisoformat(action.due_date))
-    kept = (f"I'll tell them both. It was due {due} ({_ago(late)}): give {label(owner)} a new date with "
-            f"`action {action.id} due <date>`." if late else f"It stays due {due}, and I'll tell them both.")
+    both = "them both" if services.directory.person(action.owner_id) is not None else \
+        f"{label(owner) if owner != turn.user_id else 'nobody'} ({left_name(services, action.owner_id)} has left, " \
+        "so isn't told)"
+    kept = (f"I'll tell {both}. It was due {due} ({_ago(late)}): give {label(owner)} a new date with "
+            f"`action {action.id} due <date>`." if late else f"It stays due {due}, and I'll tell {both}.")
     return [confirmations.ask(services, turn, Reply(
         kind="question", text=f"Give action {action.id} (_{action.description}_, "
                               f"{audit_and_case(audit.id, audit.case_ref)}) to **{label(owner)}** instead of "
@@ -120,7 +135,7 @@ def owner_typed(services: Services, turn: Turn, text: str, audit_id: int | None 
         return None
     action = action_store.get_action(services.storage, edit.action_id)
     audit = store.get_audit(services.storage, action.audit_id) if action else None
-    if action is None or audit is None or auditor_answers(services, audit) or \
+    if action is None or audit is None or _auditors_own(services, turn, audit, action) or \
             audit.status == "draft" or not may_hand_over(services, turn, audit, action) or \
             audit_id not in (None, audit.id):
         return None
@@ -133,25 +148,54 @@ def owner_typed(services: Services, turn: Turn, text: str, audit_id: int | None 
     return hand_over(services, turn, action.id, owner)
 
 
+def _auditors_own(services: Services, turn: Turn, audit: AuditRow, action: action_store.ActionRow) -> bool:
+    """Whether the change is the auditor's own edit (bot.audits.action_edit) while they may still change the audit:
+    not when the action's owner has left and a manager of the case's team hands it over (trial 62, F8)."""
+    if not auditor_answers(services, audit):
+        return False
+    return turn.user_id == audit.auditor_id or services.directory.person(action.owner_id) is not None
+
+
 def hand_over(services: Services, turn: Turn, action_id: int, owner: str) -> list[Reply]:
     """The action given to `owner`: as the auditor's change while they may change the audit, else as a handover on
     an audit being moderated or moderated; kept as a revision, the old and the new owner told."""
     action, audit = _handable(services, turn, action_id)
-    try:
-        if lifecycle.action_edit_refusal(audit, turn.user_id) is None:
-            lifecycle.edit_action(services.storage, audit.id, turn.user_id, action.id, "owner_id", owner, turn.now)
-        else:
-            store.hand_action_over(services.storage, audit.id, turn.user_id, action.id, owner, turn.now)
-    except NotFound:
-        raise UserError(f"Action {action.id} is no longer open, so nothing changed.") from None
+    change_owner(services, turn, audit, action.id, owner)
     label = services.directory.label
     late = _overdue_by(services, turn, action)
     new_date = (f" It is still due {long_date(date.fromisoformat(action.due_date))}, {_ago(late)}: give "
                 f"{label(owner)} a new date with `action {action.id} due <date>`." if late else "")
+    told = action_edit.tell(services, turn, audit, action, "owner_id", owner)
     return [Reply(text=f"Action {action.id} (_{action.description}_) is now {label(owner)}'s, not "
-                       f"{label(action.owner_id)}'s. I've told them both, and the earlier owner is kept in the "
-                       f"audit's history.{new_date}"),
-            *action_edit.tell(services, turn, audit, action, "owner_id", owner)]
+                       f"{label(action.owner_id)}'s. {_told(services, told, action)}, and the earlier owner is kept "
+                       f"in the audit's history.{new_date}"), *told]
+
+
+def change_owner(services: Services, turn: Turn, audit: AuditRow, action_id: int, owner: str) -> None:
+    """The stored change alone, once the person may make it: the auditor's own edit while they may change the
+    audit, else a handover (each kept as a revision and in the trail); one action, one at a time, for
+    `handover_all` too. UserError when the action is no longer open."""
+    try:
+        if lifecycle.action_edit_refusal(audit, turn.user_id) is None:
+            lifecycle.edit_action(services.storage, audit.id, turn.user_id, action_id, "owner_id", owner, turn.now)
+        else:
+            store.hand_action_over(services.storage, audit.id, turn.user_id, action_id, owner, turn.now)
+    except NotFound:
+        raise UserError(f"Action {action_id} is no longer open, so nothing changed.") from None
+
+
+def _told(services: Services, told: list[Reply], action: action_store.ActionRow) -> str:
+    """Who was told of the handover: "I've told them both"; a leaver is not told (trial 62, F8), and said so."""
+    if services.directory.person(action.owner_id) is not None:
+        return "I've told them both"
+    gone = f"{left_name(services, action.owner_id)} has left, so isn't told"
+    return f"I've told {services.directory.label(told[0].to_user or '')} ({gone})" if told else \
+        f"Nobody else is ({gone})"
+
+
+def left_name(services: Services, user_id: str) -> str:
+    """A leaver's name as teams.yaml last had it, without "(left)": "Social worker C1 has left"."""
+    return services.directory.former.get(user_id) or services.directory.label(user_id)
 
 
 def typed_in_draft(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | None:

@@ -12,10 +12,10 @@ from datetime import date, timedelta
 
 from bot.core import agreement as agreement_figures
 from bot.core import more_time_said, policy
-from bot.core.action_due import is_overdue
+from bot.core.action_due import is_overdue, overdue_before
 from bot.core.agreement import days_between, last_complete_week
 from bot.core.cut_short import clip
-from bot.core.left_behind import orphaned_drafts
+from bot.core.left_behind import left_actions, orphaned_drafts
 from bot.core.markup import audit_and_case
 from bot.core.reaudit_outcomes import summed
 from bot.core.released_draft import released_said
@@ -46,7 +46,7 @@ from bot.digests.render import (
 )
 from bot.engine.routing import Engine
 from bot.oversight.undelivered import admin_home
-from bot.settings.people import Person
+from bot.settings.people import Person, Role
 from bot.storage import actions as action_store
 from bot.storage import asks as ask_store
 from bot.storage import campaigns as campaign_store
@@ -296,13 +296,18 @@ def demo_warning(services: Services, person: Person) -> list[Reply]:
 
 def left_behind(services: Services, person: Person) -> list[Reply]:
     """Drafts of people no longer in teams.yaml, for admins and QA leads (every team's) and the managers of the
-    draft's team, who would otherwise never hear of them (trial 58, F7)."""
+    draft's team, who would otherwise never hear of them (trial 58, F7); and a leaver's open actions, for those who
+    hand them over: the managers of the audits' teams (theirs alone) and admins (trial 62, F8)."""
     mine = None if policy.sees_every_team(person) else set(services.directory.managed_team_ids(person.user_id))
     if mine is not None and not mine:
         return []
-    lines = [line for team_id, line in orphaned_drafts(services.storage, services.directory,
-                                                       known_people.known_names(services.storage))
+    names = known_people.known_names(services.storage)
+    lines = [line for team_id, line in orphaned_drafts(services.storage, services.directory, names)
              if mine is None or team_id in mine]
+    if mine is not None or person.role is Role.ADMIN:
+        today = services.clock().astimezone(services.settings.timezone).date()
+        lines = left_actions(services.storage, services.directory, names, overdue_before(today).isoformat(),
+                             None if mine is None else sorted(mine)) + lines
     return [Reply(title="Left by people who have gone", text="\n".join(f"• {line}" for line in lines))] if lines else []
 
 

@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from bot.core.action_due import overdue_before
-from bot.core.left_behind import known_as, orphaned_drafts
+from bot.core.left_behind import handover_command, known_as, orphaned_drafts
 from bot.core.services import Services
 from bot.settings.people import Directory
 from bot.storage import known_people
@@ -34,7 +34,7 @@ def remember_people(services: Services) -> None:
 
 def warnings(storage: Storage, directory: Directory, today: date) -> list[str]:
     """One line for each leaver who still owns open actions and each draft whose auditor has left, saying how to
-    hand the actions over (`action N owner <name>`)."""
+    hand the actions over (`hand over C1's actions to <name>`, all at once)."""
     names = known_people.known_names(storage)
     lines = []
     for left in known_people.open_actions_by_owner(storage, overdue_before(today).isoformat()):
@@ -43,7 +43,8 @@ def warnings(storage: Storage, directory: Directory, today: date) -> list[str]:
         overdue = f" ({left.overdue} overdue)" if left.overdue else ""
         count = f"{left.open} open action{'s' if left.open != 1 else ''}{overdue} {'are' if left.open != 1 else 'is'}"
         lines.append(f"{count} owned by {known_as(names, left.owner_id)}, who is no longer in teams.yaml: "
-                     "hand them over with `action N owner <name>` (`actions team` lists them, marked (left))")
+                     f"hand them over with `{handover_command(names.get(left.owner_id, left.owner_id))}` "
+                     "(`actions team` lists them, marked (left))")
     lines += [line for _, line in orphaned_drafts(storage, directory, names)]
     return lines
 

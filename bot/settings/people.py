@@ -139,6 +139,17 @@ class Directory:
         found = [user_id for user_id, whole in self._names_starting(text, among) if whole]
         return found[0] if len(found) == 1 else None
 
+    def left_named(self, text: str) -> list[str]:
+        """Those who have left teams.yaml (`former`) whose last name there is `text`, read as a name is read for
+        someone still in it: the whole name, case, spacing and brackets aside, or its short code (`C1` for "Social
+        worker C1"); a leaver's open actions are handed over by the name they had (trial 62, F8)."""
+        wanted = folded_name(text.strip().lstrip("@"))
+        folded = {user_id: folded_name(name) for user_id, name in self.former.items() if user_id not in self.people}
+        found = sorted(user_id for user_id, name in folded.items() if name == wanted)
+        if found or not _SHORT_NAME.fullmatch(wanted):
+            return found
+        return sorted(user_id for user_id, name in folded.items() if name.split()[-1:] == [wanted])
+
     def names_starting(self, text: str, among: Collection[str] | None = None) -> list[str]:
         """Everyone whose name begins with `text` ("@Team manager": each team manager), to ask which one was meant;
         with `among`, only those people."""
@@ -159,6 +170,12 @@ class Directory:
 _SHORT_NAME = re.compile(r"[a-z]{1,3}\d{1,3}")  # a short code ending a person's name: 'S1', 'N2'
 # A role's shorthand at the start of a name written by role ('sw s1' is "Social worker S1": trial 24)
 _SHORTHAND = {"sw": "social worker", "tm": "team manager"}
+
+
+def short_code(name: str) -> str | None:
+    """A name's own short code, its last word, as written ("C1" for "Social worker C1"); None when it has none."""
+    words = name.replace("(", " ").replace(")", " ").split()
+    return words[-1] if words and _SHORT_NAME.fullmatch(words[-1].casefold()) else None
 
 
 def folded_name(name: str) -> str:

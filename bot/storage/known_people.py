@@ -35,14 +35,17 @@ class LeftOpen:
     overdue: int
 
 
-def open_actions_by_owner(storage: Storage, overdue_before: str) -> list[LeftOpen]:
+def open_actions_by_owner(storage: Storage, overdue_before: str,
+                          team_ids: list[str] | None = None) -> list[LeftOpen]:
     """Open actions of submitted audits, counted by owner (and how many are overdue: due before `overdue_before`, an
-    ISO day that bot.core.action_due gives)."""
+    ISO day that bot.core.action_due gives); with `team_ids`, only those on these teams' audits (the case's team,
+    which follows a leaver's actions up: the Home of its managers, trial 62 F8)."""
+    in_teams = f"AND au.team_id IN ({', '.join('?' for _ in team_ids)}) " if team_ids is not None else ""
     rows = select(storage.db, "SELECT a.owner_id AS owner_id, COUNT(*) AS open, "
                               "SUM(CASE WHEN a.due_date < ? THEN 1 ELSE 0 END) AS overdue "
                               "FROM actions a JOIN audits au ON au.id = a.audit_id WHERE a.removed_at IS NULL "
                               f"AND a.done_at IS NULL AND au.status IN {COMPLETED_SQL} AND au.submitted_at IS NOT NULL "
-                              "GROUP BY a.owner_id ORDER BY a.owner_id", [overdue_before])
+                              f"{in_teams}GROUP BY a.owner_id ORDER BY a.owner_id", [overdue_before, *(team_ids or [])])
     return [LeftOpen(str(r["owner_id"]), int(r["open"]), int(r["overdue"] or 0)) for r in rows]
 
 

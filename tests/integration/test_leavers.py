@@ -52,7 +52,7 @@ def test_health_warns_of_a_leavers_open_actions_and_draft(left: tuple[dict[str, 
     result = run_cli(environ, "health")
     out = flat(result.out)
     assert ("2 open actions (1 overdue) are owned by Social worker S1 (U0PRAS001), who is no longer in teams.yaml: "
-            "hand them over with `action N owner <name>`") in out
+            "hand them over with `hand over S1's actions to <name>`") in out
     assert (f"Draft #{draft} (CR-100400) belongs to Social worker S1 (U0PRAS001), who is no longer in teams.yaml, "
             f"so nobody can finish it: an admin or QA lead can cancel it with `cancel {draft}`") in out
     assert "healthy" in out

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from bot.engine.near_miss import NEVER_NEAR, SYNONYMS
 
 NAMES = ("actions", "areas", "ask", "auditors", "away", "campaign", "cancel", "chase", "checklist", "compare", "digest",
-         "edit", "export", "extend", "help", "home", "kb", "list", "messages", "moderate", "reaudits", "redact",
+         "edit", "export", "extend", "hand", "help", "home", "kb", "list", "messages", "moderate", "reaudits", "redact",
          "reflect", "reminders", "respond", "restore", "resume", "show", "start", "themes", "worker")
 # Commands of two words (`/audit change moderation 9`, trial 62 F1): their first word alone is no command.
 TWO_WORD_NAMES = ("change moderation",)
@@ -20,7 +20,7 @@ ARGS = {"show": "136", "resume": "#12", "restore": "12", "edit": "12 grade good"
         "away": "until Friday", "auditors": "last month north", "areas": "last quarter north", "checklist": "cp plan",
         "redact": "12 r3", "chase": "action 9", "extend": "110 to 14/12", "export": "since 1/9/2026",
         "kb": "answer 4 The ICPC is within 15 working days.", "worker": "social worker s1",
-        "themes": "last month north", "cancel": "12"}
+        "themes": "last month north", "cancel": "12", "hand": "over C1's actions to N1"}
 LETTERS = string.ascii_lowercase
 
 
