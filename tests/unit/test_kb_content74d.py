@@ -6,17 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.loader import load_knowledge
+from knowledge.loader import KnowledgeBase
 from knowledge.search import KnowledgeSearch
-
-KB = load_knowledge()
-SEARCH = KnowledgeSearch(KB)
-
-
-def answered(question: str) -> str | None:
-    """The entry the bot answers the question with outright, or None when it only offers or declines."""
-    result = SEARCH.search(question)
-    return result.answer.entry_id if result.outcome == "answer" and result.answer else None
+from tests.support.kb_helpers import answered_to
 
 
 @pytest.mark.parametrize("question", [
@@ -26,26 +18,26 @@ def answered(question: str) -> str | None:
     "difference between a family network meeting and an fgc",
     "who comes to a family network meeting",
 ])
-def test_a_family_network_meeting_gets_its_own_entry(question: str) -> None:
+def test_a_family_network_meeting_gets_its_own_entry(question: str, shipped: KnowledgeSearch) -> None:
     """F27: "family network meeting" was an alternative of the FGC entry, so the answer implied they were one."""
-    assert answered(question) == "family-network-meeting"
+    assert answered_to(shipped, question) == "family-network-meeting"
 
 
-def test_the_family_network_meeting_entry_says_how_it_differs_from_an_fgc() -> None:
-    entry = KB.entries["family-network-meeting"]
+def test_the_family_network_meeting_entry_says_how_it_differs_from_an_fgc(kb: KnowledgeBase) -> None:
+    entry = kb.entries["family-network-meeting"]
     assert entry.answer.startswith("*Not quite the same.*")
     assert "an FGC has an *independent coordinator*" in entry.answer
     assert "*private family time*" in entry.answer
     assert "family-group-conference" in entry.related
-    assert "family-network-meeting" in KB.entries["family-group-conference"].related
+    assert "family-network-meeting" in kb.entries["family-group-conference"].related
 
 
-def test_the_fgc_entry_no_longer_claims_the_family_network_meeting() -> None:
-    assert "family network meeting" not in KB.entries["family-group-conference"].alternatives
+def test_the_fgc_entry_no_longer_claims_the_family_network_meeting(kb: KnowledgeBase) -> None:
+    assert "family network meeting" not in kb.entries["family-group-conference"].alternatives
 
 
-def test_a_family_network_meeting_is_not_the_same_word_as_fgdm_or_an_fgc() -> None:
-    groups = [group for group in (*KB.vocabulary, *KB.concepts) if "family network meeting" in group]
+def test_a_family_network_meeting_is_not_the_same_word_as_fgdm_or_an_fgc(kb: KnowledgeBase) -> None:
+    groups = [group for group in (*kb.vocabulary, *kb.concepts) if "family network meeting" in group]
     assert len(groups) == 1 and "fgdm" not in groups[0] and "fgc" not in groups[0]
 
 
@@ -54,8 +46,8 @@ def test_a_family_network_meeting_is_not_the_same_word_as_fgdm_or_an_fgc() -> No
     "when should i offer an fgc",
     "fgc coordinator",
 ])
-def test_family_group_conference_questions_still_get_the_fgc_entry(question: str) -> None:
-    assert answered(question) == "family-group-conference"
+def test_family_group_conference_questions_still_get_the_fgc_entry(question: str, shipped: KnowledgeSearch) -> None:
+    assert answered_to(shipped, question) == "family-group-conference"
 
 
 @pytest.mark.parametrize("question", [
@@ -64,20 +56,20 @@ def test_family_group_conference_questions_still_get_the_fgc_entry(question: str
     "sharing nudes and semi-nudes",
     "does the school have to tell the police about nudes shared between pupils",
 ])
-def test_nudes_shared_between_children_get_the_ukcis_entry(question: str) -> None:
+def test_nudes_shared_between_children_get_the_ukcis_entry(question: str, shipped: KnowledgeSearch) -> None:
     """F23: the online-harm entry answered, with none of the UKCIS advice."""
-    assert answered(question) == "sharing-nudes-semi-nudes"
+    assert answered_to(shipped, question) == "sharing-nudes-semi-nudes"
 
 
-def test_the_sharing_nudes_entry_gives_the_ukcis_advice() -> None:
-    entry = KB.entries["sharing-nudes-semi-nudes"]
+def test_the_sharing_nudes_entry_gives_the_ukcis_advice(kb: KnowledgeBase) -> None:
+    entry = kb.entries["sharing-nudes-semi-nudes"]
     assert "*In a school, the DSL leads.*" in entry.answer
     for referral_reason in ("an adult is involved", "coercion, blackmail or grooming", "under 13",
                             "immediate risk of serious harm"):
         assert referral_reason in entry.answer
     assert "*Never view, copy, print, forward or delete the images,*" in entry.answer
     assert "*Report Remove* (Childline and the Internet Watch Foundation)" in entry.answer
-    assert "online-harm" in entry.related and "sharing-nudes-semi-nudes" in KB.entries["online-harm"].related
+    assert "online-harm" in entry.related and "sharing-nudes-semi-nudes" in kb.entries["online-harm"].related
 
 
 @pytest.mark.parametrize("question", [
@@ -85,22 +77,24 @@ def test_the_sharing_nudes_entry_gives_the_ukcis_advice() -> None:
     "teenager being blackmailed after sending nudes online, how do we respond",
     "child groomed online by an adult pretending to be a teenager",
 ])
-def test_blackmail_and_grooming_online_still_get_the_online_harm_entry(question: str) -> None:
-    assert answered(question) == "online-harm"
+def test_blackmail_and_grooming_online_still_get_the_online_harm_entry(question: str, shipped: KnowledgeSearch) -> None:
+    assert answered_to(shipped, question) == "online-harm"
 
 
 @pytest.mark.parametrize("question", ["how long does the LADO have to respond", "lado timescales"])
-def test_the_lados_own_timescales_are_told_apart_from_the_day_to_tell_the_lado(question: str) -> None:
+def test_the_lados_own_timescales_are_told_apart_from_the_day_to_tell_the_lado(
+        question: str, kb: KnowledgeBase, shipped: KnowledgeSearch) -> None:
     """F26: "Contact the LADO, within 1 working day" was the only timescale, read as the LADO's response time."""
-    assert answered(question) == "lado"
-    answer = KB.entries["lado"].answer
+    assert answered_to(shipped, question) == "lado"
+    answer = kb.entries["lado"].answer
     assert "*The LADO's own timescales:* the 1 working day is yours, to tell the LADO." in answer
     assert "The LADO considers a referral promptly, usually within 1 working day" in answer
     assert "80% of cases resolved within a month, 90% within three months, nearly all within a year" in answer
 
 
-def test_a_foster_carer_allegation_still_gets_when_to_contact_the_lado() -> None:
-    assert answered("a foster carer has been accused of hitting a child, when do i contact the LADO") == "lado"
+def test_a_foster_carer_allegation_still_gets_when_to_contact_the_lado(shipped: KnowledgeSearch) -> None:
+    question = "a foster carer has been accused of hitting a child, when do i contact the LADO"
+    assert answered_to(shipped, question) == "lado"
 
 
 @pytest.mark.parametrize("question", [
@@ -108,20 +102,21 @@ def test_a_foster_carer_allegation_still_gets_when_to_contact_the_lado() -> None
     "dad refuses to let me in for the home visit",
     "parent refuses home visit what do i do",
 ])
-def test_a_parent_refusing_a_home_visit_gets_the_no_access_entry(question: str) -> None:
+def test_a_parent_refusing_a_home_visit_gets_the_no_access_entry(question: str, shipped: KnowledgeSearch) -> None:
     """D4: "Did you mean… disguised compliance; parents recording; seen alone", none of them the no-access entry."""
-    assert answered(question) == "no-access-visit"
+    assert answered_to(shipped, question) == "no-access-visit"
 
 
 @pytest.mark.parametrize("question", ["mum refuses to let me in when i visit",
                                       "the parents refuse to let me in for my visit"])
-def test_a_refused_visit_in_fewer_words_offers_the_no_access_entry_first(question: str) -> None:
-    result = SEARCH.search(question)
+def test_a_refused_visit_in_fewer_words_offers_the_no_access_entry_first(
+        question: str, shipped: KnowledgeSearch) -> None:
+    result = shipped.search(question)
     first = result.answer if result.outcome == "answer" else result.suggestions[0]
     assert first is not None and first.entry_id == "no-access-visit"
 
 
-def test_a_father_refusing_during_section_47_enquiries_still_gets_the_consent_entry() -> None:
+def test_a_father_refusing_during_section_47_enquiries_still_gets_the_consent_entry(shipped: KnowledgeSearch) -> None:
     question = ("Strategy meeting agreed enquiries but dad is refusing to let us see the kids and says we need his "
                 "permission. Do we?")
-    assert answered(question) == "section-47-parental-consent"
+    assert answered_to(shipped, question) == "section-47-parental-consent"

@@ -7,17 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.loader import load_knowledge
+from knowledge.loader import KnowledgeBase
 from knowledge.search import KnowledgeSearch
-
-KB = load_knowledge()
-SEARCH = KnowledgeSearch(KB)
-
-
-def answered(question: str) -> str | None:
-    """The entry the bot answers the question with outright, or None when it only offers or declines."""
-    result = SEARCH.search(question)
-    return result.answer.entry_id if result.outcome == "answer" and result.answer else None
+from tests.support.kb_helpers import answered_to
 
 
 @pytest.mark.parametrize("question", [
@@ -25,31 +17,32 @@ def answered(question: str) -> str | None:
     "how long have we got to finish a section 47",
     "s47 timescales",
 ])
-def test_how_long_to_finish_a_section_47_is_answered_outright(question: str) -> None:
+def test_how_long_to_finish_a_section_47_is_answered_outright(question: str, shipped: KnowledgeSearch) -> None:
     """F14: Did-you-mean before, though the section 47 entry holds the 45 working days."""
-    assert answered(question) == "section-47-enquiries"
+    assert answered_to(shipped, question) == "section-47-enquiries"
 
 
-def test_deprivation_of_liberty_for_a_16_year_old_names_the_court_of_protection_and_dols() -> None:
+def test_deprivation_of_liberty_for_a_16_year_old_names_the_court_of_protection_and_dols(
+        kb: KnowledgeBase, shipped: KnowledgeSearch) -> None:
     """F15"""
-    assert answered("when do we need a court order for a deprivation of liberty for a 16 year old") == \
+    assert answered_to(shipped, "when do we need a court order for a deprivation of liberty for a 16 year old") == \
         "deprivation-of-liberty-children"
-    answer = KB.entries["deprivation-of-liberty-children"].answer
+    answer = kb.entries["deprivation-of-liberty-children"].answer
     assert "*A 16 or 17 year old who lacks capacity*" in answer and "*Court of Protection*" in answer
     assert "do not apply under 18" in answer
 
 
-def test_the_iro_entry_says_when_and_how_a_case_goes_to_cafcass() -> None:
+def test_the_iro_entry_says_when_and_how_a_case_goes_to_cafcass(kb: KnowledgeBase, shipped: KnowledgeSearch) -> None:
     """F16"""
-    assert answered("when should the IRO escalate to cafcass") == "iro-role"
-    answer = KB.entries["iro-role"].answer
+    assert answered_to(shipped, "when should the IRO escalate to cafcass") == "iro-role"
+    answer = kb.entries["iro-role"].answer
     assert "*Referral to Cafcass* (section 25B(3), the last resort)" in answer
     assert "the dispute resolution process is exhausted" in answer and "rights or welfare at risk" in answer
 
 
-def test_the_guardian_entry_says_when_the_guardian_is_appointed() -> None:
+def test_the_guardian_entry_says_when_the_guardian_is_appointed(kb: KnowledgeBase, shipped: KnowledgeSearch) -> None:
     """F16"""
     question = "when is a childrens guardian appointed in care proceedings and what do they do"
-    assert answered(question) == "childrens-guardian-cafcass"
+    assert answered_to(shipped, question) == "childrens-guardian-cafcass"
     assert "as soon as practicable after the council's application is issued" in \
-        KB.entries["childrens-guardian-cafcass"].answer
+        kb.entries["childrens-guardian-cafcass"].answer
