@@ -34,7 +34,7 @@ def test_the_meaning_of_plo_asked_another_way_gets_the_meaning_and_the_plo_entry
 
 def test_dsl_offers_only_entries_that_name_the_dsl(engine: Engine) -> None:
     shown = offered(engine, "what does DSL mean?")
-    assert shown == ["child-on-child-abuse", "fgm-mandatory-reporting"]
+    assert shown == ["sharing-nudes-semi-nudes", "child-on-child-abuse", "fgm-mandatory-reporting"]
 
 
 def test_nfa_offers_the_entries_on_closing_and_enquiries_that_end_in_no_further_action(engine: Engine) -> None:

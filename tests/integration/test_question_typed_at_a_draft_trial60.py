@@ -16,7 +16,7 @@ from tests.integration.test_action_removal import DRAFTED, TO_ACTIONS
 from tests.integration.test_question_without_mark_mid_audit import EVIDENCE_AT, QUESTION_AT, say, texts
 
 NUDES = "a 14 year old sent a nude photo to her boyfriend and its been shared round the school, what should i do"
-ONLINE_ENTRY = "How should we respond to online abuse and harmful online contact?"
+NUDES_ENTRY = "What should we do when children share nudes or semi-nudes"  # trial 60 F23's own entry (fix74d)
 MAYBE = "a 14 year old sent a nude photo to her boyfriend and its been shared round the school, is this online abuse"
 
 
@@ -33,7 +33,7 @@ def test_a_question_without_its_mark_at_a_yes_no_question_is_answered_and_not_ke
     with time_machine.travel(DRAFTED, tick=False):
         replies = say(engine, [*TO_ACTIONS[:QUESTION_AT], NUDES])
         shown = texts(replies)
-        assert ONLINE_ENTRY in shown and "I've kept your note" not in shown
+        assert NUDES_ENTRY in shown and "I've kept your note" not in shown
         assert "I read that as a question for me, so it is not kept as a note on question 1." in shown
         assert replies[-1].text.startswith("Back to audit #1, question 1:")
         assert store.answers_of(services.storage, 1) == {}
@@ -46,11 +46,12 @@ def test_a_line_that_may_be_a_question_is_asked_about_and_ask_answers_it(engine:
     with time_machine.travel(DRAFTED, tick=False):
         asked = texts(say(engine, [*TO_ACTIONS[:QUESTION_AT], MAYBE]))
         assert "That looks like a question: answer it, or keep it as a note on question 1? Type `ask`" in asked
-        assert ONLINE_ENTRY not in asked
+        assert NUDES_ENTRY not in asked and "Did you mean" not in asked
         replies = say(engine, ["ask"])
         shown = texts(replies)
         assert "Answering it as a question: it is not kept as a note on question 1." in shown
-        assert ONLINE_ENTRY in shown and replies[-1].text.startswith("Back to audit #1, question 1:")
+        # Online abuse or sharing nudes: both entries fit, so the bot asks which (fix74d)
+        assert "Did you mean" in shown and replies[-1].text.startswith("Back to audit #1, question 1:")
         answered = texts(say(engine, ["no"]))
     assert "Got it: **No**." in answered and "with your note" not in answered
 
@@ -73,6 +74,6 @@ def test_an_evidence_note_holding_a_questions_word_stays_a_note(engine: Engine, 
 def test_a_question_without_its_mark_at_an_evidence_note_is_not_saved(engine: Engine, services: Services) -> None:
     with time_machine.travel(DRAFTED, tick=False):
         shown = texts(say(engine, [*TO_ACTIONS[:EVIDENCE_AT], NUDES]))
-    assert ONLINE_ENTRY in shown and "it is not saved as your evidence note" in shown
+    assert NUDES_ENTRY in shown and "it is not saved as your evidence note" in shown
     assert all(answer.evidence is None or "nude" not in answer.evidence
                for answer in store.answers_of(services.storage, 1).values())

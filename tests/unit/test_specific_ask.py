@@ -73,8 +73,12 @@ def test_the_ask_is_read_the_same_in_any_case_and_spacing(words: list[str], case
 
 @given(st.text(max_size=300))
 def test_any_text_is_read_without_error_and_an_amount_always_answers_a_rate(text: str) -> None:
+    """Whatever follows "what is the rate", while the question still asks a rate an amount answers it; text that
+    makes it ask something else ("what is the rate score" asks a threshold) is that kind's case, not this one."""
     asked_kind(text)
-    assert lacking(f"what is the rate {text}", f"{text} It is £12 a week.") is None
+    question = f"what is the rate {text}"
+    if asked_kind(question) == by_key("rate"):
+        assert lacking(question, f"{text} It is £12 a week.") is None
     assert lacking(text, "") in (None, *KINDS)
 
 
