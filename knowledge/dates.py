@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from knowledge.text_cut import clip
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -122,9 +124,9 @@ def _clean(text: str) -> str:
 
 
 def _quote(raw: str) -> str:
-    """What was typed, on one line and short, to quote back in a message."""
-    flat = " ".join(raw.split())
-    return flat if len(flat) <= 30 else flat[:29] + "…"
+    """What was typed, on one line and short, to quote back in a message: cut as every preview is (so held-DM
+    redaction finds it), keeping a space at the cut as it always has."""
+    return clip(raw, 30, one_line=True, trim=False)
 
 
 def ordinal(number: int) -> str:

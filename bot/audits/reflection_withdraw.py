@@ -17,6 +17,7 @@ import re
 
 from bot.audits import reflection_withdraw_typed
 from bot.core import buttons
+from bot.core.cut_short import first_words
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
@@ -41,11 +42,10 @@ FIRST_WORDS = 6
 def opening(services: Services, text: str) -> str:
     """A reflection as the list shows it: its first words, any identifier in them masked, so the list never repeats
     the name the worker wants gone."""
-    words = text.split()
-    shown = " ".join(words[:FIRST_WORDS])
+    shown, more = first_words(text, FIRST_WORDS)
     for found in find_identifiers(shown, services.identifier_screen):
         shown = shown.replace(found.words, masked(found.words))
-    return f"“{shown}{'…' if len(words) > FIRST_WORDS else ''}”"
+    return f"“{shown}{more}”"
 
 
 def asked(services: Services, turn: Turn, text: str) -> list[Reply] | None:

@@ -4,10 +4,14 @@ cut either way, whatever the text and the length."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from bot.core.cut_short import ELLIPSIS, clip, clip_at_word, cut_quotes
+from bot.core.cut_short import ELLIPSIS, clip, clip_at_word, cut_quotes, first_words
+from knowledge.dates import DateError, parse_day
 
 NOTE = "Rang the school,  spoke to the head;\nagreed a plan for the autumn term with mum and the SENCo."
 MARKER = "[removed]"
@@ -48,3 +52,29 @@ def test_redaction_finds_a_quote_cut_either_way_at_any_length(words: list[str], 
     assume(cut.endswith(ELLIPSIS) and len(cut) > 5)
     shown = f"The note was “{cut}”, kept."
     assert cut_quotes(shown, text, MARKER, 4) == f"The note was “{MARKER}”, kept."
+
+
+# fix77e: the reflection's opening and the date quoted back cut here too (knowledge.text_cut, which bot.core.cut_short
+# names for the bot), each as it always has.
+
+
+def test_a_reflection_opening_is_its_first_six_words_and_an_ellipsis_only_when_words_were_left_off() -> None:
+    opening = first_words("I  rushed\nthe chronology and missed a visit", 6)
+    assert opening == ("I rushed the chronology and missed", ELLIPSIS)
+    assert first_words("Good, thorough work", 6) == ("Good, thorough work", "")
+
+
+def test_a_date_quoted_back_keeps_the_space_at_its_cut_as_it_always_has() -> None:
+    cut = clip("after the long half term gap next year", 30, one_line=True, trim=False)
+    assert cut == "after the long half term gap …"
+    with pytest.raises(DateError) as said:
+        parse_day("after the long half term gap next year please", dt.date(2026, 12, 7))
+    assert "I could not read 'after the long half term gap …' as a date." in str(said.value)
+
+
+@given(text=st.text(alphabet="ab ,\n", max_size=60))
+def test_the_date_quote_and_the_reflection_opening_cut_as_before(text: str) -> None:
+    flat = " ".join(text.split())
+    assert clip(text, 30, one_line=True, trim=False) == (flat if len(flat) <= 30 else flat[:29] + "…")
+    shown, more = first_words(text, 6)
+    assert shown + more == " ".join(text.split()[:6]) + ("…" if len(text.split()) > 6 else "")

@@ -65,12 +65,7 @@ def auditor_counts(storage: Storage, week: tuple[datetime, datetime], month: tup
 
 def demo_counts(storage: Storage, start: datetime, end: datetime, team_ids: Sequence[str] | None) -> dict[str, int]:
     """team -> completed audits in [start, end) that are invented demo data, so a digest can say so."""
-    where, params = _team_filter(team_ids)
-    rows = storage.db.execute(
-        f"SELECT team_id, COUNT(*) FROM audits WHERE demo != 0 AND submitted_at >= ? AND submitted_at < ? "
-        f"AND status IN {COMPLETED_SQL}{where} GROUP BY team_id",
-        [utc_text(start), utc_text(end), *params],
-    ).fetchall()
+    rows = _completed_team_sums(storage, start, end, team_ids, "COUNT(*)", "a.demo != 0")
     return {team: int(count) for team, count in rows}
 
 
@@ -162,13 +157,9 @@ def done_actions(storage: Storage, week: tuple[datetime, datetime], team_ids: Se
 def moderated_counts(storage: Storage, start: datetime, end: datetime,
                      team_ids: Sequence[str] | None) -> dict[str, tuple[int, int]]:
     """team -> (completed audits in [start, end) counted at a moderator's grade, of them regraded by one)."""
-    where, params = _team_filter(team_ids)
-    rows = storage.db.execute(
-        "SELECT team_id, COUNT(*), SUM(moderated_grade != COALESCE(overall_grade, '')) FROM audits "
-        f"WHERE moderated_grade IS NOT NULL AND submitted_at >= ? AND submitted_at < ? AND status IN {COMPLETED_SQL}"
-        f"{where} GROUP BY team_id",
-        [utc_text(start), utc_text(end), *params],
-    ).fetchall()
+    rows = _completed_team_sums(storage, start, end, team_ids,
+                                "COUNT(*), SUM(a.moderated_grade != COALESCE(a.overall_grade, ''))",
+                                "a.moderated_grade IS NOT NULL")
     return {team: (int(moderated), int(regraded or 0)) for team, moderated, regraded in rows}
 
 
@@ -176,14 +167,23 @@ def moderated_of_submitted(storage: Storage, start: datetime, end: datetime,
                            team_ids: Sequence[str] | None) -> dict[str, tuple[int, int]]:
     """team -> (of the completed audits submitted in [start, end), how many a moderator has decided, however they
     decided, how many there are): where a QA lead's monthly sample stands, team by team (trial 62 F4)."""
+    rows = _completed_team_sums(storage, start, end, team_ids,
+                                "SUM(EXISTS (SELECT 1 FROM moderations m WHERE m.audit_id = a.id AND m.decided_at "
+                                "IS NOT NULL AND m.agrees IS NOT NULL)), COUNT(*)")
+    return {team: (int(moderated or 0), int(submitted)) for team, moderated, submitted in rows}
+
+
+def _completed_team_sums(storage: Storage, start: datetime, end: datetime, team_ids: Sequence[str] | None,
+                         sums: str, condition: str = "1") -> list[Any]:
+    """(team, *`sums`) rows: the aggregates `sums` (SQL on the audit `a`) over each team's completed audits submitted
+    in [start, end) that meet `condition`. The one query behind the digest's per-team counts of audits (demo,
+    moderated, decided of submitted), which differed only in what they counted and of which audits."""
     where, params = _team_filter(team_ids, "a.team_id")
-    rows = storage.db.execute(
-        "SELECT a.team_id, SUM(EXISTS (SELECT 1 FROM moderations m WHERE m.audit_id = a.id AND m.decided_at IS NOT "
-        f"NULL AND m.agrees IS NOT NULL)), COUNT(*) FROM audits a WHERE a.submitted_at >= ? AND a.submitted_at < ? "
+    return storage.db.execute(
+        f"SELECT a.team_id, {sums} FROM audits a WHERE {condition} AND a.submitted_at >= ? AND a.submitted_at < ? "
         f"AND a.status IN {COMPLETED_SQL}{where} GROUP BY a.team_id",
         [utc_text(start), utc_text(end), *params],
     ).fetchall()
-    return {team: (int(moderated or 0), int(submitted)) for team, moderated, submitted in rows}
 
 
 def reaudit_grades(storage: Storage, start: datetime, end: datetime, team_ids: Sequence[str] | None
@@ -241,15 +241,24 @@ def agreement_counts(storage: Storage, key: str, scope: Sequence[str], values: S
     """`key` (a column of the audit `a`: its team, its auditor) -> (agreed, decided) of the completed audits of these
     teams (all when None) within `scope` (SQL conditions on `a`, filled by `values`), each audit once at its latest
     decision: the one place the team and auditor agreement figures count, so the two never count apart."""
+    rows = _latest_decision_sums(storage, key, "SUM(m.agrees), COUNT(*)", "m.agrees IS NOT NULL", scope, values,
+                                 team_ids)
+    return {group: (int(agreed or 0), int(decided)) for group, agreed, decided in rows}
+
+
+def _latest_decision_sums(storage: Storage, key: str, sums: str, decision: str, scope: Sequence[str],
+                          values: Sequence[Any], team_ids: Sequence[str] | None) -> list[Any]:
+    """(`key`, *`sums`) rows: the aggregates `sums` (SQL on the moderation `m` and its audit `a`) over the completed
+    audits of these teams within `scope`, each at its latest decision when that decision meets `decision`. The one
+    query behind agreement (every decision) and its direction (the disagreements), so the two count the same audits."""
     where, params = _team_filter(team_ids, "a.team_id")
-    rows = storage.db.execute(
-        f"SELECT {key}, SUM(m.agrees), COUNT(*) FROM moderations m JOIN audits a ON a.id = m.audit_id "
-        f"WHERE {' AND '.join([*scope, '1'])} AND a.status IN {COMPLETED_SQL} AND m.agrees IS NOT NULL "
+    return storage.db.execute(
+        f"SELECT {key}, {sums} FROM moderations m JOIN audits a ON a.id = m.audit_id "
+        f"WHERE {' AND '.join([*scope, '1'])} AND a.status IN {COMPLETED_SQL} AND {decision} "
         "AND m.id = (SELECT l.id FROM moderations l WHERE l.audit_id = a.id AND l.decided_at IS NOT NULL "
         f"ORDER BY l.decided_at DESC, l.id DESC LIMIT 1){where} GROUP BY {key}",
         [*values, *params],
     ).fetchall()
-    return {group: (int(agreed or 0), int(decided)) for group, agreed, decided in rows}
 
 
 # A grade's place, best first, as the checklist schema orders them: a moderator's grade placed after the auditor's
@@ -264,15 +273,9 @@ def moderation_direction(storage: Storage, start: datetime | None, end: datetime
     its latest decision), how many a moderator disagreed with by grading lower than the auditor, how many higher.
     Agreement alone hides which way a team's grades lean (trial 62 F2: "which team over-grades")."""
     scope, values = _agreement_scope(start, end, campaign_id)
-    where, params = _team_filter(team_ids, "a.team_id")
     moderator, auditor = GRADE_PLACE_SQL.format(col="m.grade"), GRADE_PLACE_SQL.format(col="a.overall_grade")
-    rows = storage.db.execute(
-        f"SELECT a.team_id, SUM({moderator} > {auditor}), SUM({moderator} < {auditor}) FROM moderations m "
-        f"JOIN audits a ON a.id = m.audit_id WHERE {' AND '.join([*scope, '1'])} AND a.status IN {COMPLETED_SQL} "
-        "AND m.agrees = 0 AND m.id = (SELECT l.id FROM moderations l WHERE l.audit_id = a.id AND l.decided_at IS NOT "
-        f"NULL ORDER BY l.decided_at DESC, l.id DESC LIMIT 1){where} GROUP BY a.team_id",
-        [*values, *params],
-    ).fetchall()
+    rows = _latest_decision_sums(storage, "a.team_id", f"SUM({moderator} > {auditor}), SUM({moderator} < {auditor})",
+                                 "m.agrees = 0", scope, values, team_ids)
     return {team: (int(down or 0), int(up or 0)) for team, down, up in rows}
 
 
