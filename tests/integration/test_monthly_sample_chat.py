@@ -72,3 +72,9 @@ def test_a_quarter_is_told_how_a_month_is_named(engine: Engine, december: tuple[
     with time_machine.travel(NOW, tick=False):
         [told] = engine.message(QA_LEAD, "moderate sample q3", surface="terminal")
     assert "drawn for one month" in told.text and "`/audit moderate sample november`" in told.text
+
+
+def test_a_practitioner_asking_what_the_sample_is_gets_the_entry(engine: Engine, december: tuple[int, int]) -> None:
+    with time_machine.travel(NOW, tick=False):
+        replies = engine.message("U0PRAN001", "what is the moderation sample?", surface="terminal")
+    assert "is for QA leads and admins" not in replies[0].text and "moderat" in replies[0].text.lower()
