@@ -33,6 +33,7 @@ from bot.audits import (
     moderation_refusal,
     moderation_release,
     moderation_skip,
+    monthly_sample,
     more_time,
     more_time_pending,
     more_time_refusal,
@@ -102,6 +103,7 @@ def build_engine(services: Services) -> Engine:
     reaudit_start.install(engine, services)  # `re-audit CR-632084`
     reaudit_outcomes.install(engine, services)  # "are re-audits showing improvement?"
     moderation_change.install(engine, services)  # `change moderation 137`
+    monthly_sample.install(engine, services)  # `moderate sample november`, "draw this month's moderation sample"
     moderation_release.install(engine, services)  # `stop moderating 82`, `send back 82 <note>`
     moderation_change_worded.install(engine, services)  # "oops i need to change my moderation on 137, wrong reason"
     chase_several.install(engine, services)  # `chase 18, 19 and 34`, `chase all overdue` (trial 41)

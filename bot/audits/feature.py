@@ -58,6 +58,7 @@ from bot.audits import (
     moderation_alert,
     moderation_concern,
     moderation_unsaved,
+    monthly_sample,
     more_time,
     more_time_answer,
     more_time_withdraw,
@@ -170,7 +171,10 @@ SWITCH_WHERE = ("You are not in an audit just now. To change a draft's checklist
 MODERATORS = moderation.MODERATORS
 # `help moderate`: how a decision is revised (trial 62 F1: it named only the queue, and no help named a way back)
 MODERATE_DETAILS = ("Once you have decided one, `/audit change moderation 12` (or `change moderation 12`) opens your "
-                    "decision again to revise it, say after the auditor's response.")
+                    "decision again to revise it, say after the auditor's response. QA leads and admins: "
+                    "`/audit moderate sample [month]` (or `moderation sample`) draws the month's moderation sample, "
+                    "every Inadequate audit and a set share of the rest of each team's month (at least one a team), "
+                    "once a month; the sampled audits come next in `/audit moderate`.")
 REDACT_SUMMARY = ("remove a stored text that could identify someone (QA leads and admins; the auditor their own, "
                   "before moderation)")
 OVERSEERS = (Role.MANAGER, Role.QA_LEAD, Role.ADMIN)  # whose help lists `redact` (a practitioner's only as an auditor)
@@ -442,7 +446,8 @@ def install(engine: Engine, services: Services) -> None:
                        "your audit", usage="/audit respond [<number> accept|<your reply>]",
                        typed=rf"(?:{NUMBER_THEN_TEXT})?", suggested=rf"{NUMBER}(?:\s+accept)?")
     engine.add_command("moderate", bind(moderation.list_command), "moderate submitted audits", roles=MODERATORS,
-                       usage="/audit moderate [audit number | page N]", typed=rf"(?:{NUMBER}|{PAGE})?",
+                       usage="/audit moderate [audit number | page N]",
+                       typed=rf"(?:{NUMBER}|{PAGE}|sample(?:\s+{monthly_sample.MONTH_TYPED})?)?",  # `moderate sample`
                        who_can="QA leads, team managers and admins", details=MODERATE_DETAILS)
     engine.add_session_start(lambda turn: conversation.where_you_are(services, turn))
     def pressed(name: str) -> Callable[[Turn, str], list[Reply]]:

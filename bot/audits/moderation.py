@@ -22,6 +22,7 @@ from bot.audits import (
     moderation_refusal,
     moderation_told,
     moderation_unchanged,
+    monthly_sample,
     readback,
 )
 from bot.audits.action_fields import due_near
@@ -122,9 +123,10 @@ def _waiting_for(services: Services, turn: Turn, page: int) -> tuple[int, list[s
                                              offset=(page - 1) * SHOWN)
 
 
-def _line(services: Services, audit: store.AuditRow) -> str:
+def _line(services: Services, audit: store.AuditRow, mark: str = "") -> str:
+    """One audit of the queue; `mark` says why it is where it is (" (monthly sample, December)")."""
     return (f"• #{audit.id} {checklist_of(services, audit).title}, case {audit.case_ref}, "
-            f"graded {grade_label(audit.overall_grade)} by {services.directory.label(audit.auditor_id)}")
+            f"graded {grade_label(audit.overall_grade)} by {services.directory.label(audit.auditor_id)}{mark}")
 
 
 def _held(services: Services, turn: Turn) -> tuple[list[store.AuditRow], list[tuple[store.AuditRow, HeldModeration]]]:
@@ -191,7 +193,8 @@ def _waiting_reply(services: Services, turn: Turn, counted: tuple[int, int], wai
         shown = f"{len(waiting)}" if page == 1 else f"{first} to {first + len(waiting) - 1}"
         heading += (f" (showing {shown} of {total}: Inadequate first, then the oldest; "
                     "`/audit moderate 12` opens any by its number)")
-    lines = ([f"_{sampled}_"] if sampled else []) + [_line(services, a) for a in waiting]
+    marks = monthly_sample.marks(services, [a.id for a in waiting])
+    lines = ([f"_{sampled}_"] if sampled else []) + [_line(services, a, marks.get(a.id, "")) for a in waiting]
     if not last_page:
         command = pages.next_page_command("moderate", [], page)
         lines.append(f"_More waiting: {pages.more_hint(services, turn, command)}._")

@@ -421,12 +421,12 @@ class Engine:
         """The command `/audit <name> <rest>` names, and what follows it: a command of two words (`change
         moderation`, trial 62 F1) takes its second from `rest`; its first word with something else after it is told
         how it is typed, to those who may use it."""
+        second, _, after = rest.strip().partition(" ")
+        if second and (command := self.commands.get(f"{full_name(name)} {second.lower()}")) is not None:
+            return command, after  # `moderate sample` before `moderate` with `sample` after it (fix77b)
         command = self.commands.get(name) or self.commands.get(full_name(name))
         if command is not None:
             return command, rest
-        second, _, after = rest.strip().partition(" ")
-        if (command := self.commands.get(f"{name} {second.lower()}")) is not None:
-            return command, after
         longer = next((c for c in self.commands.values() if c.name.startswith(f"{name} ") and c.allowed(person)), None)
         if longer is not None:
             raise UserError(f"That isn't how `/audit {name}` is typed: `{longer.usage}`.")

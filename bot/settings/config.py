@@ -100,6 +100,7 @@ class Settings:
     case_references_in_channels: bool = False  # the weekly digest posted in a team channel lists case references
     export_files_in_slack: bool = False  # `/audit export` posts files in the DM (else gives the command to hand on)
     exports_dir: Path | None = None  # where the terminal chat writes exports; None: beside the charts' folder
+    moderation_sample_share: float = 0.1  # the share of each team's month `/audit moderate sample` draws (fix77b)
     raw: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -138,6 +139,7 @@ DEFAULTS: dict[str, Any] = {
     "case_references_in_channels": False,
     "export_files_in_slack": False,
     "exports_dir": None,
+    "moderation_sample_share": 0.1,
 }
 REMINDER_LIMITS = {
     "draft_idle_working_days": (1, 60),
@@ -244,6 +246,15 @@ def _parse_http(value: object, file: Path) -> HttpLimits:
         if not isinstance(number, int) or isinstance(number, bool) or not low <= number <= high:
             raise ConfigError(file, f"http.{key}", f"a whole number from {low} to {high}", number)
     return HttpLimits(**{key: value.get(key, getattr(HttpLimits, key)) for key in HTTP_LIMITS})
+
+
+def _sample_share(value: Any, file: Path) -> float:
+    """The monthly moderation sample's share of each team's month: a fraction above 0 and at most 1 (0.1 is 10%),
+    so a share written as a percentage (10) or as none (0) is refused at start, not drawn as every audit or none."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 1:
+        raise ConfigError(file, "moderation_sample_share", "a fraction above 0 and at most 1, such as 0.1 for 10%",
+                          value)
+    return float(value)
 
 
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
@@ -370,5 +381,6 @@ def _load_settings(env: Mapping[str, str], config_dir: Path, file: Path, written
         case_references_in_channels=_flag(raw["case_references_in_channels"], file, "case_references_in_channels"),
         export_files_in_slack=_flag(raw["export_files_in_slack"], file, "export_files_in_slack"),
         exports_dir=_folder_or_none(raw["exports_dir"], file, "exports_dir"),
+        moderation_sample_share=_sample_share(raw["moderation_sample_share"], file),
         raw=raw,
     )

@@ -82,10 +82,10 @@ def moderation_queue(storage: Storage, moderator_id: str, excluded_teams: Collec
     params: list[Any] = [moderator_id, moderator_id, *teams]
     total = int(storage.db.execute(f"SELECT COUNT(*) FROM audits WHERE {where}", params).fetchone()[0])
     # Inadequate audits come first (the managers were alerted: they are urgent), then audits drawn for a campaign's
-    # moderation sample, then the oldest.
+    # moderation sample or a month's (bot.storage.monthly_sample), then the oldest.
     inadequate_first = "(overall_grade = 'inadequate') DESC"
-    sampled_first = ("EXISTS (SELECT 1 FROM campaign_allocations c WHERE c.audit_id = audits.id AND c.sampled = 1) "
-                     "DESC")
+    sampled_first = ("(EXISTS (SELECT 1 FROM campaign_allocations c WHERE c.audit_id = audits.id AND c.sampled = 1) "
+                     "OR EXISTS (SELECT 1 FROM monthly_sample_audits s WHERE s.audit_id = audits.id)) DESC")
     rows = select(storage.db, f"SELECT * FROM audits WHERE {where} ORDER BY {inadequate_first}, {sampled_first}, "
                               "submitted_at, id LIMIT ? OFFSET ?", [*params, limit, offset])
     return total, [audit_row(r) for r in rows]

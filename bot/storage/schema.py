@@ -1102,3 +1102,25 @@ def m790_fix74a_more_time_also_asked(db: Database) -> None:
     request said it was asked of the first only, in `my actions`, the trail, the reminders and the first one's own
     list). Nullable: sent to one person only, and every request before this."""
     db.execute("ALTER TABLE actions ADD COLUMN more_time_also_asked TEXT")
+
+
+@MIGRATIONS()
+def m882_fix77b_monthly_moderation_sample(db: Database) -> None:
+    """The monthly moderation sample (`/audit moderate sample`, trial 62 F4): drawn once a month, who drew it and
+    when, and the audits drawn, each with its team as it was drawn. An audit removed (retention, demo data) leaves
+    the sample with it."""
+    db.executescript("""
+        CREATE TABLE monthly_samples (
+            month TEXT PRIMARY KEY,            -- 'YYYY-MM', the month whose submitted audits were drawn from
+            drawn_at TEXT NOT NULL,
+            drawn_by TEXT NOT NULL,
+            share REAL NOT NULL
+        );
+        CREATE TABLE monthly_sample_audits (
+            month TEXT NOT NULL REFERENCES monthly_samples(month) ON DELETE CASCADE,
+            audit_id INTEGER NOT NULL REFERENCES audits(id) ON DELETE CASCADE,
+            team_id TEXT,
+            PRIMARY KEY (month, audit_id)
+        );
+        CREATE INDEX monthly_sample_audits_audit ON monthly_sample_audits(audit_id);
+        """)

@@ -36,7 +36,7 @@ def test_a_practitioners_help_leaves_out_what_only_others_do_and_says_so_in_one_
 
 @pytest.mark.parametrize(("user", "shown", "hidden", "others"), [
     (MANAGER, ["`/audit chase", "`/audit worker", "`/audit moderate", "`/audit redact"], ["`/audit kb"],
-     "QA leads and admins can also use `kb`"),
+     "QA leads and admins can also use `moderate sample`, `kb`"),
     (QA_LEAD, ["`/audit kb", "`/audit moderate", "`/audit worker"], [], ""),
     (ADMIN, ["`/audit kb", "`/audit chase", "`/audit redact"], [], ""),
 ])

@@ -12,7 +12,7 @@ NAMES = ("actions", "areas", "ask", "auditors", "away", "campaign", "cancel", "c
          "edit", "export", "extend", "hand", "help", "home", "kb", "list", "messages", "moderate", "reaudits", "redact",
          "reflect", "reminders", "respond", "restore", "resume", "show", "start", "themes", "worker")
 # Commands of two words (`/audit change moderation 9`, trial 62 F1): their first word alone is no command.
-TWO_WORD_NAMES = ("change moderation",)
+TWO_WORD_NAMES = ("change moderation", "moderate sample")
 # Something each typed command takes, as a person would type it after the command's word.
 ARGS = {"show": "136", "resume": "#12", "restore": "12", "edit": "12 grade good", "compare": "12 with 9",
         "reflect": "12 I agree with the actions", "respond": "12 accept", "moderate": "12", "list": "team north",

@@ -21,6 +21,7 @@ def test_shipped_config_loads_with_london_time_and_roles(environ: dict[str, str]
     assert directory.managers_of("U0PRAN001") == ["U0MGRN001"]
     assert directory.teams["north-assessment"].digest_channel == "C0NORTH01"
     assert settings.case_references_in_channels is False  # a team channel's digest names no case (fix 41)
+    assert settings.moderation_sample_share == 0.1  # `/audit moderate sample` draws 10% of each team's rest
     assert not settings.slack.socket_mode_ready
 
 
@@ -44,6 +45,8 @@ def test_environment_overrides_database_tokens_and_api_url(environ: dict[str, st
         ("settings.yaml", "timezone: Mars/Olympus\n", "timezone", "IANA timezone"),
         ("settings.yaml", "quiet_hours: {start: '18:00', end: '08:00'}\n", "quiet_hours", "earlier"),
         ("settings.yaml", "retention_years: forever\n", "retention_years", "whole number"),
+        ("settings.yaml", "moderation_sample_share: 10\n", "moderation_sample_share", "fraction above 0"),
+        ("settings.yaml", "moderation_sample_share: 0\n", "moderation_sample_share", "0.1 for 10%"),
         ("settings.yaml", "case_references_in_channels: 'no'\n", "case_references_in_channels", "true or false"),
         ("settings.yaml", "case_reference_pattern: '[A-'\n", "case_reference_pattern", "regular expression"),
         ("settings.yaml", "timezon: Europe/London\n", "timezon", "known keys"),
