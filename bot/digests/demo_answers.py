@@ -12,6 +12,7 @@ from typing import Any
 
 from bot.core.audit_rules import answers_hidden, submission_breaks, suggest_grade
 from bot.core.calendar import add_working_days
+from bot.digests.demo_notes import audit_notes, evidence_note, typed_answer
 from bot.storage.common import utc_text
 from knowledge.checklist_schema import GRADES, NOT_APPLICABLE, Answer, Checklist
 
@@ -47,7 +48,7 @@ def _answer(question: dict[str, Any], grade_rank: int, rng: random.Random, day: 
         return (day - timedelta(days=rng.randint(5, 90))).isoformat()
     if kind == "number":
         return str(rng.randint(1, 6))
-    return "Invented evidence note for the demonstration data."
+    return ""  # a typed answer: drawn by answer_rows from the audit's own stream (bot.digests.demo_notes)
 
 
 # Questions added to the shipped checklists since the demo data's draws were settled: each draws from a generator of
@@ -55,7 +56,6 @@ def _answer(question: dict[str, Any], grade_rank: int, rng: random.Random, day: 
 # moderation as it was (tests and trial notes name them). Trial 33 added the section 47 enquiries sampled.
 OWN_DRAWS = frozenset({"enquiries-sampled"})
 
-EVIDENCE_NOTE = "Invented evidence note: what the file shows for this grade."
 GRADE_REASON = "Invented reason: the file read as a whole weighs more than the section grades."
 
 
@@ -71,6 +71,8 @@ def answer_rows(questions: list[dict[str, Any]], grade_rank: int, rng: random.Ra
     for question in questions:
         own = random.Random(f"{audit_id}:{question['id']}") if question["id"] in OWN_DRAWS else rng
         value = _answer(question, grade_rank, own, day)
+        if question["type"] == "text":  # from the audit's own stream: no draw of the generator's is added
+            value = typed_answer(question, str(audit_id))
         if question.get("at_most") in given:  # a part of an earlier count: never 5 late of 2 sampled (trial 30)
             value = str(min(int(value), int(given[question["at_most"]])))  # no draw more: other data stays as it was
         given[question["id"]] = value
@@ -78,7 +80,8 @@ def answer_rows(questions: list[dict[str, Any]], grade_rank: int, rng: random.Ra
             value = next(o for o in ("no", "yes", *(question["options"] or ())) if o not in question["escalate_if"])
         flagged = value in question["flag_if"] or (
             question["type"] == "number" and float(value) >= question.get("flag_at_least", float("inf")))
-        evidence = EVIDENCE_NOTE if question["type"] == "scale" and value != NOT_APPLICABLE else None
+        evidence = evidence_note(question, value, str(audit_id)) \
+            if question["type"] == "scale" and value != NOT_APPLICABLE else None
         rows.append((audit_id, question["id"], value, int(flagged), auditor, when, evidence))
     return rows
 
@@ -123,3 +126,9 @@ def invented_actions(rng: random.Random, ids: tuple[int, int], count: int, day: 
         rows.append((action_id + offset, audit_id, rng.choice(ACTION_TEXTS), owner, due.isoformat(), creator,
                      created, utc_text(done_at) if done else None, owner if done else None, None))
     return rows
+
+
+def notes_of(key: str, grade: str, rows: list[tuple[Any, ...]]) -> tuple[str, str | None]:
+    """(strengths, areas for development) of a submitted invented audit graded `grade` with answer `rows`, drawn from
+    the stream `key` names (the audit's own): an area always where an answer was flagged."""
+    return audit_notes(key, grade, any(row[3] for row in rows))

@@ -24,7 +24,7 @@ from bot.core.agreement import last_complete_week
 from bot.core.calendar import is_working_day
 from bot.core.replies import count_of
 from bot.core.services import Services
-from bot.digests.demo_answers import answer_rows, asked, check_rules, grade_reason, invented_actions
+from bot.digests.demo_answers import answer_rows, asked, check_rules, grade_reason, invented_actions, notes_of
 from bot.digests.demo_reaudits import add_reaudits
 from bot.settings.people import Role
 from bot.storage.common import utc_text
@@ -159,6 +159,7 @@ def generate(services: Services, weeks: int = 12, seed: int = 7,
                     "question:" + checklist["sections"][0]["questions"][0]["id"] if is_draft else "done",
                     None if is_draft else GRADES[grade_rank], utc_text(started), utc_text(submitted),
                     None if is_draft else utc_text(submitted), utc_text(decided) if moderated else None, reason,
+                    *((None, None) if is_draft else notes_of(f"{seed}:{audit_id}", GRADES[grade_rank], rows)),
                 ))
                 if not is_draft:
                     # The bot refuses to submit an Inadequate audit without an action; a moderator's Inadequate

@@ -21,7 +21,7 @@ from bot.core.agreement import last_complete_week
 from bot.core.calendar import is_working_day
 from bot.core.reaudits import DUE_SOON, Reaudit, reaudits
 from bot.core.services import Services
-from bot.digests.demo_answers import answer_rows, asked, check_rules, grade_reason, invented_actions
+from bot.digests.demo_answers import answer_rows, asked, check_rules, grade_reason, invented_actions, notes_of
 from bot.storage.audits import AuditRow, checklist_version
 from bot.storage.common import parse_utc, utc_text
 from bot.storage.demo_data import insert_audits, next_action_id, next_audit_id
@@ -166,5 +166,5 @@ def _reaudit(services: Services, rng: random.Random, planned: tuple[AuditRow, st
     check_rules(checklist, rows, grade, reason, len(actions))
     audit = (ids[0], earlier.checklist_id, earlier.checklist_hash, earlier.case_ref, auditor, earlier.worker_id,
              earlier.team_id, "submitted", "done", grade, utc_text(started), utc_text(submitted), utc_text(submitted),
-             None, reason)
+             None, reason, *notes_of(f"reaudit:{ids[0]}", grade, rows))
     return audit, rows, actions

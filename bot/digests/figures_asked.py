@@ -17,7 +17,8 @@ import re
 
 from bot.asking import rate_asked
 from bot.asking.asked_plainly import plainly
-from bot.asking.team_asked import team_named
+from bot.asking.figures_asked import period_said
+from bot.asking.team_asked import team_named, teams_by_word
 from bot.core import agreement as figures
 from bot.core import policy
 from bot.core.periods import previous, read_period
@@ -151,7 +152,9 @@ def _own_only(services: Services, asked: str, team_ids: list[str]) -> Reply:
 
 def _digest_words(engine: Engine, services: Services, turn: Turn, said: str,
                   team_ids: list[str]) -> list[Reply] | None:
-    """The digest, grades month by month, the summary for a board, or grades by practice area."""
+    """The digest, grades month by month (by team when asked), the summary for a board, or grades by practice area."""
+    if (replies := _team_months(services, said, team_ids)) is not None:
+        return replies
     if (numbers := NUMBERS.match(said)) is not None:
         return engine.dispatch_command(turn, "digest", numbers.group("period") or "")
     if (better := GETTING_BETTER.match(said)) is not None:
@@ -169,6 +172,19 @@ def _digest_words(engine: Engine, services: Services, turn: Turn, said: str,
         if areas.areas(services, areas.last_weeks(services.local_now().date()), team_ids, area):
             return areas.command(services, turn, "", only=area)
     return None
+
+
+def _team_months(services: Services, said: str, team_ids: list[str]) -> list[Reply] | None:
+    """Grades month by month by team (trial 62 F9): the teams named, else every team the reader may see; a manager
+    naming another team is told they see their own, then gets them."""
+    named = teams_by_word(services, said)
+    if not grade_months.team_months_asked(said, bool(named)):
+        return None
+    period = period_said(services, said) or None
+    shown = [team for team in team_ids if team in named] or team_ids
+    others = sorted(team for team in named if team not in team_ids)
+    told = [_own_only(services, others[0], team_ids)] if others else []
+    return [*told, *grade_months.by_team(services, team_ids, shown, period)]
 
 
 def install(engine: Engine, services: Services) -> None:

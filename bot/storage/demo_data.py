@@ -12,12 +12,13 @@ from bot.storage.common import utc_text
 from bot.storage.db import Storage
 
 AUDIT_COLUMNS = ("id", "checklist_id", "checklist_hash", "case_ref", "auditor_id", "worker_id", "team_id", "status",
-                 "step", "overall_grade", "started_at", "updated_at", "submitted_at", "moderated_at", "grade_reason")
+                 "step", "overall_grade", "started_at", "updated_at", "submitted_at", "moderated_at", "grade_reason",
+                 "strengths", "development")
 ANSWER_COLUMNS = ("audit_id", "question_id", "value", "flagged", "answered_by", "answered_at", "evidence")
 
 
 def _padded(rows: Iterable[Sequence[Any]], width: int) -> list[tuple[Any, ...]]:
-    """Rows with their trailing optional columns (an audit's grade reason, an answer's evidence note) left out
+    """Rows with their trailing optional columns (an audit's grade reason and notes, an answer's evidence note) left out
     filled with NULL, so fixtures that need none of them need not write them."""
     return [tuple(row) + (None,) * (width - len(row)) for row in rows]
 
@@ -48,7 +49,7 @@ def next_action_id(storage: Storage) -> int:
 def insert_audits(storage: Storage, audits: Iterable[Sequence[Any]], answers: Iterable[Sequence[Any]],
                   actions: Iterable[Sequence[Any]], moderations: Iterable[Sequence[Any]], demo: bool = False) -> None:
     """Insert rows in one transaction: audits (AUDIT_COLUMNS order), answers (ANSWER_COLUMNS order), actions and
-    moderations; the last column of an audit or an answer row may be left out.
+    moderations; the trailing optional columns of an audit or an answer row may be left out.
 
     `demo` marks the audits as invented (demo-data), so they can be told apart and removed later.
     """

@@ -126,7 +126,9 @@ def test_a_demo_audit_reads_as_a_person_submitted_it(services: Services, engine:
         shown = [engine.command("U0QALEAD1", f"show {audit_id}")[0].text for (audit_id,) in db.execute(
             "SELECT id FROM audits WHERE submitted_at IS NOT NULL ORDER BY id LIMIT 40").fetchall()]
     assert shown and all("no evidence note" not in text for text in shown)
-    assert any("Invented evidence note" in text for text in shown)
+    notes = {line.strip() for text in shown for line in text.splitlines() if line.strip().startswith("_Evidence:")}
+    assert len(notes) > 40  # each grade's own note (trial 62 F5: one invented line repeated)
+    assert all("**Strengths:**" in text for text in shown)
     graded = dict(db.execute(
         "SELECT a.overall_grade, COUNT(*) FROM answers n JOIN audits a ON a.id = n.audit_id "
         "WHERE n.question_id = 'immediate-concern' AND n.value = 'yes' GROUP BY a.overall_grade").fetchall())
