@@ -65,6 +65,9 @@ def cmd_ask(args: argparse.Namespace, runtime: Runtime) -> int:
     from knowledge.ask_cli import run_ask
 
     question = args.question
+    if question is not None and not question.strip():  # `ask ""`: not a question the knowledge base lacks
+        raise UserError('There is no question to answer: type it after `ask`, in quotes, such as '
+                        '`audit-bot ask "when is the icpc due"`, or leave it out to read one question a line.')
     err = runtime.stderr or sys.stderr
     asker = _asker(args.as_user, runtime)
     if question is None and not args.json:

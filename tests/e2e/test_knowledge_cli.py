@@ -281,3 +281,18 @@ def test_ask_as_someone_not_in_teams_yaml_is_one_clear_error(environ: dict[str, 
     assert code == 2 and captured.out == ""
     [line] = captured.err.splitlines()
     assert line.startswith("--as: U0NOBODY1 is not in teams.yaml") and "leave out --as" in line
+
+
+def test_ask_with_an_empty_question_says_to_type_one_rather_than_that_the_answer_is_unknown(
+        environ: dict[str, str], monkeypatch, capsys) -> None:
+    """fix77d crash sweep: `audit-bot ask ""` said "I don't know that yet. Ask your QA lead…" and exited 0."""
+    from bot.__main__ import main
+
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    for blank in ("", "   "):
+        code = main(["ask", blank])
+        captured = capsys.readouterr()
+        assert code == 2 and captured.out == ""
+        [line] = captured.err.splitlines()
+        assert line.startswith("There is no question to answer") and 'audit-bot ask "when is the icpc due"' in line
