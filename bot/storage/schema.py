@@ -1102,3 +1102,12 @@ def m790_fix74a_more_time_also_asked(db: Database) -> None:
     request said it was asked of the first only, in `my actions`, the trail, the reminders and the first one's own
     list). Nullable: sent to one person only, and every request before this."""
     db.execute("ALTER TABLE actions ADD COLUMN more_time_also_asked TEXT")
+
+
+@MIGRATIONS()
+def m884_fix77c_allocation_cancelled(db: Database) -> None:
+    """A campaign allocation cancelled (`campaign cancel`, or its team taken out) is kept, marked with when, by whom
+    and why, rather than deleted (fix77c: the campaign's report and `campaign show` lost that the case had been
+    allocated; only the trail kept it). NULL: a live allocation, and every one before this."""
+    for column in ("cancelled_at", "cancelled_by", "cancel_reason"):
+        db.execute(f"ALTER TABLE campaign_allocations ADD COLUMN {column} TEXT")
