@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from bot.audits import action_owners, held_tells, lifecycle, not_mine, owner_as_date
+from bot.audits import action_owners, away_owner, held_tells, lifecycle, not_mine, owner_as_date
 from bot.audits.action_fields import action_due, due_said, how_near
 from bot.audits.action_removal import audit_action, gone, numbers_text
 from bot.audits.action_status import typed_id
@@ -101,13 +101,14 @@ def typed_in_draft(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[
         return [_unchanged(services, turn, action, edit.field or "due")]
     press = f"edit:{action.id}:{column}:{value}"
     notice = Reply(kind="notice", text=_changed(services, turn, action, edit, value, command))
+    away = owner_away(services, turn, action, column, value, command)
     # Once submitted (reopened for changes), its owner had been sent it: they are told, as a removal tells them, when
     # the audit is resubmitted (bot.audits.held_tells).
     tells = tell(services, turn, audit, action, column, value) if audit.submitted_at else []
     try:
         replies = advance_and_render(services, turn, ctx, ctx.version, store.Move(
             step=ctx.step.key, edited_action=(action.id, column, value), press=press,
-            state=held_tells.state(ctx, tells)), before=[notice, *held_tells.said(services, ctx, tells)])
+            state=held_tells.state(ctx, tells)), before=[notice, *away, *held_tells.said(services, ctx, tells)])
     except NotFound:
         raise gone(action.id) from None
     return replies
@@ -139,6 +140,7 @@ def edit_submitted(services: Services, turn: Turn, audit_id: int, text: str) -> 
     done = _changed(services, turn, action, edit, value, command)
     return [Reply(text=f"Audit #{audit_id}: {done[0].lower()}{done[1:]} The earlier "
                        f"{'date' if column == 'due_date' else 'owner'} is kept in the audit's history as a revision."),
+            *owner_away(services, turn, action, column, value, command),
             *tell(services, turn, audit, action, column, value)]
 
 
@@ -236,6 +238,17 @@ def _changed(services: Services, turn: Turn, action: action_store.ActionRow, edi
                 f"{long_date(date.fromisoformat(action.due_date))}." + (f" {to_change}" if to_change else ""))
     label = services.directory.label
     return f"Action {action.id} (_{action.description}_) is now {label(value)}'s, not {label(action.owner_id)}'s."
+
+
+def owner_away(services: Services, turn: Turn, action: action_store.ActionRow, column: str, value: str,
+               command: str) -> list[Reply]:
+    """The heads-up given when an action is first set with its owner away when it falls due (bot.audits.away_owner),
+    given again when a change makes it so: a new date inside the owner's booked leave, or a new owner away on the
+    date (fix77c: a date moved into the owner's leave after submission was said nothing of)."""
+    owner, due = (action.owner_id, value) if column == "due_date" else (value, action.due_date)
+    today = turn.now.astimezone(services.settings.timezone).date()
+    return away_owner.notice(services, owner, today, date.fromisoformat(due), f"with `{command} owner …`",
+                             turn.user_id, due_said=True)
 
 
 def tell(services: Services, turn: Turn, audit: AuditRow, action: action_store.ActionRow, column: str,

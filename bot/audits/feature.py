@@ -221,7 +221,10 @@ def typed_text(services: Services, turn: Turn, text: str, engine: Engine) -> lis
     wanted = _wants_words(services, turn) if leave else None
     if starts_an_audit(text) or (leave and wanted is None):
         return None
-    replies = conversation.typed_text(services, turn, text, SHORTCUTS, engine.typed_shapes,
+    shapes = engine.typed_shapes
+    if away_worded.note_after_days(text) and _wants_words(services, turn) is not None:
+        shapes = {name: shape for name, shape in shapes.items() if name != "away"}  # the words, not the command
+    replies = conversation.typed_text(services, turn, text, SHORTCUTS, shapes,
                                       lambda line, words: typed_wrong(engine, turn, line, words))
     return [*replies, _leave_offered(leave, wanted)] if replies and leave and wanted else replies
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from bot.audits import worker_left
 from bot.audits.core import grade_label, not_in_channel
 from bot.audits.readback import audit_line, readable
 from bot.audits.worker_named import Named, list_team_named, people_named, picture_asked
@@ -54,7 +55,10 @@ def command(services: Services, turn: Turn, args: str) -> list[Reply]:
     typed = " ".join(words[:-1] if every else words)
     if not typed:
         raise UserError(USAGE)
-    return picture(services, turn, one_named(services, turn.person, people_named(services.directory, typed)), every)
+    named = people_named(services.directory, typed)
+    if not named.found and (left := worker_left.leaver_said(services, turn, typed)) is not None:
+        return [Reply(kind="notice", text=left)]
+    return picture(services, turn, one_named(services, turn.person, named), every)
 
 
 def one_named(services: Services, person: Person, named: Named) -> str:

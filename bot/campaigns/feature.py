@@ -105,7 +105,8 @@ ORGANISER_VERBS = {
     "swap": r"(?:\s+#?\d\S*\s+\S.*)?",
     "cancel": r"(?:\s+#?\d\S*(?:\s+\S.*)?)?",
 }
-VERBS = {**ORGANISER_VERBS, "mine": rf"(?:\s+{NUMBER})?", "new": "", "report": rf"(?:\s+{NUMBER})?"}
+VERBS = {**ORGANISER_VERBS, "mine": rf"(?:\s+{NUMBER})?", "new": "", "report": rf"(?:\s+{NUMBER})?",
+         "show": rf"(?:\s+{NUMBER})?"}
 TYPED = "(?:" + "|".join([rf"{NUMBER}(?:\s+report)?", *(verb + after for verb, after in VERBS.items())]) + ")?"
 HOME_SHOWN = 5
 PROGRESS_TITLE = "Campaigns in progress"  # the Home's heading over open campaigns' figures
@@ -226,6 +227,8 @@ def progress(services: Services, turn: Turn, campaign_id: int) -> list[Reply]:
     closer = CLOSE_COMMAND if policy.may_run_campaigns(turn.person) else None
     shown = render.progress_reply(service.progress(services, campaign), teams, services.local_now().date(), closer,
                                   _members(services, teams))
+    if (cancelled := service.cancelled_said(services, campaign_id)) is not None:
+        shown = replace(shown, text=f"{shown.text}\n{cancelled}")
     if closer:
         flagged = service.misfits_said(services, campaign, store.allocations(services.storage, campaign_id))
         shown = Reply(text="\n".join([shown.text, *flagged, f"`/audit campaign allocations {campaign_id}` lists each "
@@ -393,6 +396,8 @@ def command(services: Services, turn: Turn, args: str) -> list[Reply]:
         return new_form(services, turn, rest)
     if verb == "report":
         return report(services, turn, _campaign_id(rest))
+    if verb == "show":  # `campaign show 3` is `campaign 3`
+        return progress(services, turn, _campaign_id(rest))
     number, _, after = args.strip().partition(" ")
     if after.strip().lower() == "report":
         return report(services, turn, _campaign_id(number))

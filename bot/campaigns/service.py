@@ -389,6 +389,18 @@ def _begin(services: Services, turn: Turn, campaign: Campaign, allocation: Alloc
             *replies]
 
 
+def cancelled_said(services: Services, campaign_id: int) -> str | None:
+    """"1 allocation cancelled (case CR-…, by …, <reason>)": a cancelled allocation is kept (fix77c), so a campaign
+    still says which of its cases were allocated and taken out; None when none was."""
+    cancelled = store.cancelled_allocations(services.storage, campaign_id)
+    if not cancelled:
+        return None
+    label = services.directory.label
+    each = "; ".join(f"{f'case {c.case_ref}' if c.case_ref else f'a case of {label(c.worker_id)}'}, by "
+                     f"{label(c.cancelled_by)}, {c.reason}" for c in cancelled)
+    return f"{count_of(len(cancelled), 'allocation')} cancelled ({each})"
+
+
 def allocations_reply(services: Services, campaign: Campaign, first: int = 1) -> Reply:
     """A campaign's allocations by number (`MAX_LISTED` from the `first`th), with case, worker, auditor and state:
     the numbers `reassign` and `swap` take (for organisers)."""

@@ -124,6 +124,19 @@ NOT_MINE_TO_COME = re.compile(r"\b(?:was|were|had|been|went|last\s+(?:week|month
                               r"her|their|mum|dad|mother|father|parents?|carers?)\b", re.IGNORECASE)
 
 
+# `away until 4/1 - mum said`: the away command's words, then a spaced dash and words of a note (fix77c). A cover after
+# the dash (`away until 4/1 - cover tm south`) or a date (`away 21/12 - 2/1`, a range) keeps it the command.
+NOTE_AFTER_DAYS = re.compile(r"^\s*/?(?:audit\s+)?away\s+(?:until|till|til)\s+\S.*?\s[-–—]+\s+"
+                             r"(?!cover\b)(?=[^\n]*[a-z]{2})(?!\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*$)\S", re.IGNORECASE)
+
+
+def note_after_days(text: str) -> bool:
+    """Whether a line reads as `away until <day>` with a note after a spaced dash (`away until 4/1 - mum said`):
+    typed where an audit waits for words, it is those words, never the command run aside (fix77c: it was booked,
+    or refused as an unreadable date, and the note lost). `away until 4/1` alone stays the command."""
+    return NOTE_AFTER_DAYS.match(text) is not None
+
+
 def own_leave_ahead(text: str, today: date) -> str | None:
     """`away_words` for a line that is wholly the person's own time away still to come: its days read as `/audit
     away` reads them, the last not passed, and no word of a past leave or of someone else's; None otherwise. What

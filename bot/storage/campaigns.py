@@ -74,6 +74,22 @@ ALLOCATION_SQL = (
     "SELECT al.*, a.status AS audit_status, a.submitted_at AS submitted_at, a.case_ref AS audit_case_ref "
     "FROM campaign_allocations al "
     "LEFT JOIN audits a ON a.id = al.audit_id")
+# An allocation cancelled (fix77c) keeps its row, so the campaign's report and `campaign show` still say it was
+# allocated and cancelled; every count, list and change of the campaign's allocations reads only the live ones.
+LIVE = "al.cancelled_at IS NULL"
+NOT_STARTED = "(audit_id IS NULL OR audit_id IN (SELECT id FROM audits WHERE status = 'cancelled'))"
+
+
+@dataclass(frozen=True)
+class Cancelled:
+    """An allocation taken out of its campaign: its case, who cancelled it and why, and when."""
+
+    id: int
+    case_ref: str | None
+    worker_id: str
+    cancelled_by: str
+    reason: str
+    cancelled_at: str
 
 
 def _campaign(row: dict[str, Any]) -> Campaign:
@@ -127,7 +143,7 @@ def list_campaigns(storage: Storage) -> list[Campaign]:
 
 def allocations(storage: Storage, campaign_id: int, auditor_id: str | None = None) -> list[Allocation]:
     """A campaign's allocations with their audits' status, in allocation order (optionally one auditor's)."""
-    sql = f"{ALLOCATION_SQL} WHERE al.campaign_id = ?"
+    sql = f"{ALLOCATION_SQL} WHERE al.campaign_id = ? AND {LIVE}"
     params: list[object] = [campaign_id]
     if auditor_id is not None:
         sql += " AND al.auditor_id = ?"
@@ -137,13 +153,13 @@ def allocations(storage: Storage, campaign_id: int, auditor_id: str | None = Non
 
 def get_allocation(storage: Storage, allocation_id: int) -> Allocation | None:
     """One allocation with its audit's status, or None."""
-    rows = select(storage.db, f"{ALLOCATION_SQL} WHERE al.id = ?", [allocation_id])
+    rows = select(storage.db, f"{ALLOCATION_SQL} WHERE al.id = ? AND {LIVE}", [allocation_id])
     return _allocation(rows[0]) if rows else None
 
 
 def allocation_of_audit(storage: Storage, audit_id: int) -> Allocation | None:
     """The allocation an audit was started from, or None for an audit outside campaigns."""
-    rows = select(storage.db, f"{ALLOCATION_SQL} WHERE al.audit_id = ?", [audit_id])
+    rows = select(storage.db, f"{ALLOCATION_SQL} WHERE al.audit_id = ? AND {LIVE}", [audit_id])
     return _allocation(rows[0]) if rows else None
 
 
@@ -151,7 +167,7 @@ def allocation_of_audit(storage: Storage, audit_id: int) -> Allocation | None:
 # rewrote older ones) and callers pass that form, so "the same case" is plain equality, whatever was typed.
 OTHER_ALLOCATION_OF_CASE = (
     "SELECT al.id FROM campaign_allocations al LEFT JOIN audits a ON a.id = al.audit_id "
-    "WHERE al.campaign_id = ? AND al.id != ? AND "
+    f"WHERE al.campaign_id = ? AND al.id != ? AND {LIVE} AND "
     "(al.case_ref = ? OR (a.status IS NOT NULL AND a.status != 'cancelled' AND a.case_ref = ?)) ORDER BY al.id LIMIT 1")
 
 
@@ -172,7 +188,7 @@ def link_audit(storage: Storage, allocation_id: int, auditor_id: str, audit_id: 
             return False
         cursor = db.execute(
             "UPDATE campaign_allocations SET audit_id = ?, status = 'started', updated_at = ? WHERE id = ? AND "
-            "auditor_id = ? AND (audit_id IS NULL OR audit_id IN (SELECT id FROM audits WHERE status = 'cancelled'))",
+            f"auditor_id = ? AND cancelled_at IS NULL AND {NOT_STARTED}",
             [audit_id, utc_text(now), allocation_id, auditor_id])
         return cursor.rowcount == 1
 
@@ -186,8 +202,8 @@ def reassign(storage: Storage, changes: Iterable[tuple[int, str, str]], actor: s
         for allocation_id, old, new in changes:
             cursor = db.execute(
                 "UPDATE campaign_allocations SET auditor_id = ?, status = 'allocated', audit_id = NULL, "
-                "updated_at = ? WHERE id = ? AND auditor_id = ? AND (audit_id IS NULL OR audit_id IN "
-                "(SELECT id FROM audits WHERE status = 'cancelled'))", [new, stamp, allocation_id, old])
+                f"updated_at = ? WHERE id = ? AND auditor_id = ? AND cancelled_at IS NULL AND {NOT_STARTED}",
+                [new, stamp, allocation_id, old])
             if cursor.rowcount != 1:
                 raise LookupError(allocation_id)
             record_trail(storage, actor, "campaign.reassign",
@@ -196,17 +212,31 @@ def reassign(storage: Storage, changes: Iterable[tuple[int, str, str]], actor: s
 
 def cancel_allocation(storage: Storage, allocation: Allocation, actor: str, reason: str, now: datetime) -> bool:
     """Take one allocation not yet started out of its campaign (progress, reminders and lists no longer count it),
-    with a trail entry keeping what it was and why; False when it was started or changed meanwhile."""
+    kept as cancelled (who, when, why: `campaign show` says so), with a trail entry; False when it was started or
+    changed meanwhile."""
     with storage.write() as db:
         cursor = db.execute(
-            "DELETE FROM campaign_allocations WHERE id = ? AND auditor_id = ? AND (audit_id IS NULL OR audit_id IN "
-            "(SELECT id FROM audits WHERE status = 'cancelled'))", [allocation.id, allocation.auditor_id])
+            "UPDATE campaign_allocations SET cancelled_at = ?, cancelled_by = ?, cancel_reason = ?, audit_id = NULL "
+            f"WHERE id = ? AND auditor_id = ? AND cancelled_at IS NULL AND {NOT_STARTED}",
+            [utc_text(now), actor, reason, allocation.id, allocation.auditor_id])
         if cursor.rowcount != 1:
             return False
         record_trail(storage, actor, "campaign.allocation_cancelled",
                      {"campaign": allocation.campaign_id, "allocation": allocation.id, "worker": allocation.worker_id,
                       "auditor": allocation.auditor_id, "case_ref": allocation.case_ref, "reason": reason}, now)
     return True
+
+
+TEAM_TAKEN_OUT = "its team was taken out of the campaign"
+
+
+def cancelled_allocations(storage: Storage, campaign_id: int) -> list[Cancelled]:
+    """The campaign's cancelled allocations, in the order they were cancelled: its history, for `campaign show`."""
+    rows = select(storage.db, "SELECT id, case_ref, worker_id, cancelled_by, cancel_reason, cancelled_at FROM "
+                              "campaign_allocations WHERE campaign_id = ? AND cancelled_at IS NOT NULL "
+                              "ORDER BY cancelled_at, id", [campaign_id])
+    return [Cancelled(int(r["id"]), r["case_ref"], str(r["worker_id"]), str(r["cancelled_by"] or ""),
+                      str(r["cancel_reason"] or ""), str(r["cancelled_at"])) for r in rows]
 
 
 def mark_sample(storage: Storage, campaign_id: int, allocation_ids: Sequence[int], actor: str,
@@ -240,7 +270,7 @@ def draft_answer_counts(storage: Storage, campaign_id: int) -> dict[int, int]:
     rows = storage.db.execute(
         "SELECT al.audit_id, (SELECT COUNT(*) FROM answers an WHERE an.audit_id = al.audit_id) "
         "FROM campaign_allocations al JOIN audits a ON a.id = al.audit_id "
-        "WHERE al.campaign_id = ? AND a.submitted_at IS NULL", [campaign_id]).fetchall()
+        f"WHERE al.campaign_id = ? AND {LIVE} AND a.submitted_at IS NULL", [campaign_id]).fetchall()
     return {int(r[0]): int(r[1]) for r in rows}
 
 
@@ -253,7 +283,7 @@ def _release_drafts(storage: Storage, campaign_id: int, actor: str, now: datetim
     0 of 2 to 1 of 2, with no sample and nobody told). The trail says which, for the auditor's submit reply."""
     drafts = storage.db.execute(
         "SELECT al.audit_id, al.id FROM campaign_allocations al JOIN audits a ON a.id = al.audit_id "
-        "WHERE al.campaign_id = ? AND a.submitted_at IS NULL", [campaign_id]).fetchall()
+        f"WHERE al.campaign_id = ? AND {LIVE} AND a.submitted_at IS NULL", [campaign_id]).fetchall()
     for audit_id, allocation_id in drafts:
         storage.db.execute("UPDATE campaign_allocations SET audit_id = NULL, status = 'allocated', updated_at = ? "
                            "WHERE campaign_id = ? AND audit_id = ?", [utc_text(now), campaign_id, audit_id])
@@ -317,9 +347,11 @@ def change_teams(storage: Storage, campaign_id: int, teams: Sequence[str], remov
             "INSERT INTO campaign_allocations (campaign_id, case_ref, worker_id, team_id, auditor_id, updated_at) "
             "VALUES (?, ?, ?, ?, ?, ?)", [(campaign_id, *row, stamp) for row in added])
         for allocation_id in removed:
-            gone = db.execute(
-                "DELETE FROM campaign_allocations WHERE id = ? AND campaign_id = ? AND (audit_id IS NULL OR audit_id "
-                "IN (SELECT id FROM audits WHERE status = 'cancelled'))", [allocation_id, campaign_id])
+            gone = db.execute(  # kept as cancelled (fix77c), as `campaign cancel` keeps one
+                "UPDATE campaign_allocations SET cancelled_at = ?, cancelled_by = ?, cancel_reason = ?, "
+                "audit_id = NULL "
+                f"WHERE id = ? AND campaign_id = ? AND cancelled_at IS NULL AND {NOT_STARTED}",
+                [stamp, actor, TEAM_TAKEN_OUT, allocation_id, campaign_id])
             if gone.rowcount != 1:
                 raise LookupError(allocation_id)
         record_trail(storage, actor, "campaign.teams", {"campaign": campaign_id, "teams": list(teams),
@@ -346,7 +378,7 @@ def unsubmitted_by_auditor(storage: Storage, today: date, workers: Collection[st
         "SELECT c.id, c.name, al.auditor_id, c.deadline, "
         f"SUM(CASE WHEN a.submitted_at IS NOT NULL AND a.status IN {COMPLETED_SQL} THEN 0 ELSE 1 END), COUNT(*) "
         "FROM campaigns c JOIN campaign_allocations al ON al.campaign_id = c.id "
-        f"LEFT JOIN audits a ON a.id = al.audit_id WHERE c.status = 'open' AND c.starts_on <= ? {listed}"
+        f"LEFT JOIN audits a ON a.id = al.audit_id WHERE c.status = 'open' AND c.starts_on <= ? AND {LIVE} {listed}"
         "GROUP BY c.id, al.auditor_id ORDER BY c.id, al.auditor_id", params).fetchall()
     return [(r[0], r[1], r[2], date.fromisoformat(r[3]), r[4], r[5]) for r in rows if r[4] > 0]
 

@@ -1124,3 +1124,12 @@ def m882_fix77b_monthly_moderation_sample(db: Database) -> None:
         );
         CREATE INDEX monthly_sample_audits_audit ON monthly_sample_audits(audit_id);
         """)
+
+
+@MIGRATIONS()
+def m884_fix77c_allocation_cancelled(db: Database) -> None:
+    """A campaign allocation cancelled (`campaign cancel`, or its team taken out) is kept, marked with when, by whom
+    and why, rather than deleted (fix77c: the campaign's report and `campaign show` lost that the case had been
+    allocated; only the trail kept it). NULL: a live allocation, and every one before this."""
+    for column in ("cancelled_at", "cancelled_by", "cancel_reason"):
+        db.execute(f"ALTER TABLE campaign_allocations ADD COLUMN {column} TEXT")

@@ -298,3 +298,34 @@ def test_in_an_audit_reopened_for_changes_a_change_is_a_revision_and_its_owner_i
     assert " ".join(messages_to(out, COLLEAGUE)[0].split()).startswith(f"Team manager (North) gave your action {other}")
     assert any(" ".join(m.split()).startswith(f"Team manager (North) gave you action {other}")
                for m in messages_to(out, WORKER))
+
+
+# -- a new date inside the owner's booked leave (fix77c) ---------------------------------------------------------
+
+AWAY_NOTICE = ("Heads up: Social worker N2 is away from Monday 21 December 2026 until Monday 4 January 2027, so "
+               "they'll be away when it falls due. You can pick someone else with `{command} owner …`, or keep them.")
+
+
+@pytest.mark.parametrize(("typed", "told"), [("23/12", True), ("4/1/2027", True), ("18/12", False),
+                                             ("5/1/2027", False)])
+def test_a_due_date_changed_into_the_owners_booked_leave_is_told_as_when_it_was_first_set(
+        engine: Engine, services: Services, submitted: tuple[int, int, int], typed: str, told: bool) -> None:
+    audit_id, _, other = submitted
+    with time_machine.travel(CHANGED, tick=False):
+        engine.command(COLLEAGUE, "away from 21/12 until 4/1", surface="terminal")
+    replies = edit(engine, f"{audit_id} action {other} due {typed}")
+    notice = AWAY_NOTICE.format(command=f"/audit edit {audit_id} action {other}")
+    assert ([r.text for r in replies if r.text.startswith("Heads up")] == [notice]) is told
+    assert replies[0].text.startswith(f"Audit #{audit_id}: action {other}")  # the change said first, never blocked
+    assert action_store.get_action(services.storage, other).due_date != "2026-12-30"
+
+
+def test_a_due_date_changed_in_a_draft_into_the_owners_leave_is_told_too(engine: Engine) -> None:
+    with time_machine.travel(THURSDAY, tick=False):
+        engine.command(WORKER, "away from 21/12 until 4/1", surface="terminal")
+        _, out = drive(engine, [*TO_ACTIONS, *FIRST, "action 1 due 22/12"], user=AUDITOR)
+    said = " ".join(out.split())
+    assert ("Action 1 (Share the plan with the school.) is now due Tuesday 22 December 2026 (in 19 days), not Friday "
+            "4 December 2026.") in said
+    assert ("Heads up: Social worker N1 is away from Monday 21 December 2026 until Monday 4 January 2027, so "
+            "they'll be away when it falls due. You can pick someone else with action 1 owner …, or keep them.") in said

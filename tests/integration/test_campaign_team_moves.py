@@ -102,6 +102,26 @@ def test_a_leavers_cases_are_not_chased_and_cancel_takes_one_out(moved: Services
     assert "worker left" in trail.fetchone()[0]
 
 
+
+def test_a_cancelled_allocation_is_kept_and_the_campaign_says_so(moved: Services) -> None:
+    """fix77c: a cancelled allocation was deleted, so `campaign show` lost that the case had been allocated."""
+    left, _, _ = _allocations(moved)
+    engine = build_engine(moved)
+    with time_machine.travel(MONDAY, tick=False):
+        before = len(store.allocations(moved.storage, 1))
+        engine.command(ADMIN, f"campaign cancel {left[0]} worker left", surface="terminal")
+        shown = _said(engine.command(ADMIN, "campaign show 1", surface="terminal"))
+        again = engine.command(ADMIN, f"campaign cancel {left[0]} worker left", surface="terminal")[-1]
+    assert "1 allocation cancelled (a case of Social worker C1 (left), by Head of service, worker left)" in shown, shown
+    assert ", worker left)" in shown
+    assert shown == _said(engine.command(ADMIN, "campaign 1", surface="terminal"))
+    assert len(store.allocations(moved.storage, 1)) == before - 1  # counted and listed no more
+    assert left[0] not in [a.id for a in store.allocations(moved.storage, 1)]
+    [kept] = store.cancelled_allocations(moved.storage, 1)
+    assert (kept.id, kept.worker_id, kept.cancelled_by, kept.reason) == (left[0], C1, ADMIN, "worker left")
+    assert again.kind == "error"  # cancelled once only
+
+
 def test_a_started_allocation_is_not_cancelled(moved: Services) -> None:
     engine: Engine = build_engine(moved)
     [case] = [a for a in store.allocations(moved.storage, 1) if a.worker_id == "U0PRAN001"][:1]

@@ -134,3 +134,17 @@ def test_one_action_handed_over_no_longer_dms_the_leaver(left) -> None:
     assert "Social worker S1 has left, so isn't told" in replies[0].text
     assert not [r for r in replies if r.to_user == S1]
     assert owners(services, made[2:3]) == [SOUTH_TM]  # an audit a QA lead did: the team's manager may now
+
+
+def test_the_picture_of_a_leaver_says_they_have_left_and_how_to_hand_their_actions_over(left) -> None:
+    """fix77c: `worker S1` for a leaver said "Nobody in teams.yaml has that name"."""
+    _, engine, _ = left
+    with time_machine.travel(MONDAY, tick=False):
+        typed = said(engine.message(SOUTH_TM, "worker S1", surface="terminal"))
+        slash = said(engine.command(ADMIN, "worker Social worker S1"))
+    assert "Nobody in teams.yaml" not in typed
+    assert ("Social worker S1 has left (they are no longer in teams.yaml), so there is no picture of them. They own "
+            "3 open actions on your teams' cases (1 overdue): `hand over S1's actions to <name>` hands them to one "
+            "person (asked first). The audits of their cases stay in `list`.") in typed
+    assert "Social worker S1 has left" in slash and "They own 4 open actions (1 overdue)" in slash
+    assert "their team manager or an admin hands them" in said(engine.command(QA_LEAD, "worker s1"))

@@ -66,3 +66,23 @@ def test_own_leave_to_come_at_a_choice_question_is_still_booked(engine: Engine, 
     said = _typed_at(engine, AT_NOTE + 1, OWN_LEAVE)
     assert "Booked: your reminders pause from Monday 21 December 2026 to Sunday 3 January 2027" in said
     assert away_period(services.storage, MANAGER) is not None
+
+
+# -- `away until <date> - <words>` at a note (fix77c) --------------------------------------------------------------
+
+@pytest.mark.parametrize("line", ["away until 4/1 - mum said", "away until friday - mum said she is in hospital",
+                                  "away until 4/1 – the child was not seen"])
+@pytest.mark.parametrize("steps", [AT_NOTE, AT_STRENGTHS], ids=["evidence note", "strengths"])
+def test_away_until_a_date_then_a_dash_and_words_at_a_step_that_wants_words_is_the_note(
+        engine: Engine, services: Services, steps: int, line: str) -> None:
+    said = _typed_at(engine, steps, line)
+    assert f"“{line}”" in said
+    assert "Booked" not in said and "paused" not in said.lower()
+    assert away_period(services.storage, MANAGER) is None
+    assert line in _kept(services)
+
+
+def test_away_until_a_date_alone_at_a_note_still_books(engine: Engine, services: Services) -> None:
+    said = _typed_at(engine, AT_NOTE, "away until 4/1")
+    assert "Back to audit #1" in said
+    assert away_period(services.storage, MANAGER) is not None
