@@ -24,6 +24,7 @@ from bot.asking import (
     learned_words_elsewhere,
     named_action,
     offered,
+    own_target,
     pick_trust,
     two_part,
     unanswered,
@@ -386,12 +387,14 @@ class KnowledgeFeature:
         the line on what it lacks when the question asks for a fact it does not give (trial 46 F6)."""
         entry = live.kb.entries[entry_id]
         note = f"Source: {entry.source}" if entry.source else "Source: the QA team's own guidance"
-        return [offered.remember(self.services, turn, ask_id, closest.closest_reply(entry, ask_id, note)),
+        shown = closest.closest_reply(entry, ask_id, note)
+        shown = replace(shown, text=own_target.personalised(self.services, turn.user_id, shown.text))
+        return [offered.remember(self.services, turn, ask_id, shown),
                 *self.lacking(live, question, entry, ask_id)]
 
     def entry_reply(self, turn: Turn, live: LiveKnowledge, entry: Entry, ask_id: int | None) -> Reply:
         """An entry as an answer: its text, a review warning if due, the source, related entries, feedback."""
-        text = entry.answer.rstrip()
+        text = own_target.personalised(self.services, turn.user_id, entry.answer.rstrip())
         today = turn.now.astimezone(self.services.settings.timezone).date()
         if entry.is_stale(today) and entry.review_by is not None:
             owner = f" with {mention(entry.owner)}" if entry.owner else " with your QA lead"

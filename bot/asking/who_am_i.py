@@ -78,7 +78,12 @@ def who_am_i_reply(services: Services, turn: Turn) -> Reply:
     teams = directory.teams_of(turn.user_id)
     if teams:
         text += " in " + " and ".join(team.name for team in teams)
-        managers = [directory.label(user_id) for user_id in directory.managers_of(turn.user_id)]
+        colleagues = directory.co_managers_of(turn.user_id)
+        managers = [directory.label(user_id) for user_id in directory.managers_of(turn.user_id)
+                    if user_id not in colleagues]
+        if colleagues:
+            text += f"; you manage {_managed(services, turn.user_id)} with " + \
+                " and ".join(directory.label(user_id) for user_id in colleagues)
         if managers:
             text += f"; your manager is {' and '.join(managers)}" if len(managers) == 1 else \
                 f"; your managers are {' and '.join(managers)}"
@@ -88,6 +93,15 @@ def who_am_i_reply(services: Services, turn: Turn) -> Reply:
     else:
         text += ", in no team in the bot's teams list"
     return Reply(text=text + ". An admin changes this in config/teams.yaml. Type `help` to see what I can do.")
+
+
+def _managed(services: Services, user_id: str) -> str:
+    """The teams this person manages by name, or "it" when they are in that one team only."""
+    directory = services.directory
+    managed = directory.managed_team_ids(user_id)
+    if [team.id for team in directory.teams_of(user_id)] == managed and len(managed) == 1:
+        return "it"
+    return " and ".join(directory.teams[team_id].name for team_id in managed)
 
 
 def _managers_away(services: Services, turn: Turn) -> str:

@@ -25,11 +25,12 @@ PRIORITY = 21  # just after the team's figures (20)
 
 
 def workers_of(services: Services, person: Person) -> list[str]:
-    """The members of the teams this person manages (not themselves), in name order: the workers whose picture is
-    theirs to see."""
+    """The members of the teams this person manages (not themselves, nor a fellow manager of those teams: a
+    colleague, trial 63 F4), in name order: the workers whose picture is theirs to see."""
     directory = services.directory
+    colleagues = {person.user_id, *directory.co_managers_of(person.user_id)}
     found = {uid for team_id in directory.managed_team_ids(person.user_id)
-             for uid in directory.teams[team_id].member_ids if uid != person.user_id}
+             for uid in directory.teams[team_id].member_ids if uid not in colleagues}
     return sorted(found, key=lambda uid: (directory.label(uid).casefold(), uid))
 
 

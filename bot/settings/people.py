@@ -118,6 +118,14 @@ class Directory:
             found += [m for m in team.manager_ids if m != user_id and m not in found]
         return found
 
+    def co_managers_of(self, user_id: str) -> list[str]:
+        """The other managers of the teams this person manages: colleagues, not their managers nor their workers
+        (trial 63, F4: a second South manager was told "your manager is Team manager (South)")."""
+        found: list[str] = []
+        for team_id in self.managed_team_ids(user_id):
+            found += [m for m in self.teams[team_id].manager_ids if m != user_id and m not in found]
+        return found
+
     def managed_team_ids(self, user_id: str) -> list[str]:
         return [t.id for t in self.teams.values() if user_id in t.manager_ids]
 

@@ -25,3 +25,14 @@ def move_member(config_dir: Path, user_id: str, beside_id: str) -> None:
     [beside] = [n for n, line in enumerate(lines) if f"{{user: {beside_id}," in line]
     lines.insert(beside + 1, moving)
     teams.write_text("".join(lines))
+
+
+def add_south_manager(config_dir: Path, audit_target: int = 3) -> None:
+    """A second manager of South (U0MGRS002, "Team manager Priya (South)") beside the one there, as trial 63's
+    tester added her: South then has two managers, each a colleague of the other."""
+    teams = config_dir / "teams.yaml"
+    text = teams.read_text()
+    old = "      - {user: U0MGRS001, name: Team manager (South), role: manager, audit_target: 2}\n"
+    assert old in text
+    teams.write_text(text.replace(old, old + "      - {user: U0MGRS002, name: Team manager Priya (South), role: "
+                                             f"manager, audit_target: {audit_target}}}\n"))

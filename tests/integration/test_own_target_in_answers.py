@@ -1,0 +1,61 @@
+"""Trial 63 (F3): a new South manager with `audit_target: 3` asked "what is expected of a new team manager" and was
+told "Audit your target: 2 cases a month", while Home said 3. The entry now says the reader's own target. Through the
+chat engine, on the shipped knowledge base and a teams.yaml with a second South manager."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from bot.asking.own_target import personalised
+from bot.composition import build_engine, build_services
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.settings.config import load_settings
+from tests.support.teams_changes import add_south_manager
+from tests.support.text import flat
+
+MONDAY = datetime(2026, 12, 14, 10, 0, tzinfo=ZoneInfo("Europe/London"))
+NEW_TM, SOUTH_TM, S1 = "U0MGRS002", "U0MGRS001", "U0PRAS001"
+
+
+@pytest.fixture
+def bot(environ: dict[str, str], config_dir: Path) -> Iterator[tuple[Services, Engine]]:
+    add_south_manager(config_dir, audit_target=3)
+    with time_machine.travel(MONDAY, tick=False):
+        services = build_services(load_settings(environ))
+        try:
+            yield services, build_engine(services)
+        finally:
+            services.storage.close()
+
+
+def ask(engine: Engine, user: str, text: str) -> str:
+    with time_machine.travel(MONDAY, tick=False):
+        replies = engine.message(user, text, surface="terminal")
+    return flat("\n".join(reply.text for reply in replies)).replace("*", "")
+
+
+@pytest.mark.parametrize("text", ["what is expected of a new team manager",
+                                  "new team manager, what should i do first"])
+def test_a_new_manager_is_told_her_own_target_as_home_says_it(bot, text: str) -> None:
+    _, engine = bot
+    said = ask(engine, NEW_TM, text)
+    assert "Audit your target: 3 cases a month" in said and "2 cases a month" not in said
+    assert "Audit your target: 2 cases a month" in ask(engine, SOUTH_TM, text)  # her colleague's own
+    with time_machine.travel(MONDAY, tick=False):
+        home = flat("\n".join(r.text for r in engine.command(NEW_TM, "home"))).replace("*", "")
+    assert "against your target of 3" in home
+
+
+def test_only_a_target_said_as_yours_with_a_number_a_month_is_changed(bot) -> None:
+    services, _ = bot
+    assert personalised(services, NEW_TM, "• *Audit your target:* 2 cases a month, …") == \
+        "• *Audit your target:* 3 cases a month, …"
+    assert personalised(services, NEW_TM, "Managers audit 2 cases a month.") == "Managers audit 2 cases a month."
+    assert personalised(services, S1, "your target: 2 cases a month") == "your target: 2 cases a month"  # none set
