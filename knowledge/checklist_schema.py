@@ -517,7 +517,9 @@ def _parse_question(raw: dict, number: int, section_label: str, checker: _Checke
     at_most = _at_most(raw, qtype, label, checker, earlier, refused)
     na_doubted_by = _na_doubted_by(raw, allow_na, label, checker, earlier, refused)
     grows_with_time = _grows_with_time(raw, qtype, label, checker)
+    options_before = len(checker.problems)
     options = _options(raw, qtype, label, checker)
+    answers_known = len(checker.problems) == options_before  # flag_if / escalate_if wait on a sound options list
     guidance = checker.text(raw, "guidance", label, required=False)
     if guidance is not None and ID_PATTERN.fullmatch(guidance) and entry_ids.missing(guidance):
         checker.report(raw, "guidance", f"{label} points its guidance at entry '{guidance}', but no knowledge "
@@ -526,8 +528,9 @@ def _parse_question(raw: dict, number: int, section_label: str, checker: _Checke
     keys = answer_keys(qtype, allow_na, options) if qtype else None
     show_if = _show_if(raw, label, checker, earlier, refused)
     flag_keys = (NO_DATE,) if qtype == "date" else keys  # a date question may flag "never / not known" (trial 59)
-    flag_if = _answer_list(raw, "flag_if", qtype, flag_keys, label, checker)
-    escalate_if = _answer_list(raw, "escalate_if", qtype, keys, label, checker)
+    answer_type = qtype if answers_known else None  # broken options: check the lists' shape only (trial 63 F2)
+    flag_if = _answer_list(raw, "flag_if", answer_type, flag_keys if answers_known else None, label, checker)
+    escalate_if = _answer_list(raw, "escalate_if", answer_type, keys if answers_known else None, label, checker)
     if len(checker.problems) > before or question_id is None or text is None or qtype is None:
         return None
     return Question(id=question_id, text=text, type=qtype, required=required, allow_na=allow_na,
@@ -693,33 +696,52 @@ def _at_most(raw: dict, qtype: str | None, label: str, checker: _Checker,
 
 
 def _options(raw: dict, qtype: str | None, label: str, checker: _Checker) -> tuple[str, ...]:
+    """A choice question's answers. Whatever is wrong with them is said in ONE problem, so an author fixes the list
+    in one go (trial 63 F2); a question whose type is itself wrong says nothing here (the type problem comes first)."""
     value = raw.get("options")
     if qtype != "choice":
-        if value is not None:
+        if value is not None and qtype is not None:
             checker.report(raw, "options", f"{label}: `options` only works on choice questions; remove it "
                                            "or set `type: choice`.")
         return ()
     if not isinstance(value, list):
-        checker.report(raw, "options" if "options" in raw else None,
-                       f"{label} is a choice question and needs `options:`, a list of "
-                       f"{MIN_OPTIONS} to {MAX_OPTIONS} answers.")
+        checker.report(raw, "options" if "options" in raw else None, _options_not_a_list(value, label))
         return ()
+    options, faults = _option_faults(value, label)
+    if faults:
+        checker.report(raw, "options", f"{label} {'; and '.join(faults)}.")
+    return tuple(options)
+
+
+def _options_not_a_list(value: Any, label: str) -> str:
+    """`options: None, One, Two or more` is one line of text to YAML, not a list: say so and show the list form."""
+    needs = f"{label} is a choice question and needs `options:`, a list of {MIN_OPTIONS} to {MAX_OPTIONS} answers"
+    if isinstance(value, str) and "," in value:
+        parts = [part.strip() for part in value.strip().strip("[]").split(",") if part.strip()]
+        return (f"{needs}; `options:` is one line of text, not a list: write it as a list, "
+                f"`options: [{', '.join(parts)}]`, or one `- ` line for each answer.")
+    return f"{needs}, like `options: [Yes, Partly, No]` or one `- ` line for each answer."
+
+
+def _option_faults(value: list, label: str) -> tuple[list[str], list[str]]:
+    """The usable options of a list, and what is wrong with the rest (each fault as a clause of one sentence)."""
     options: list[str] = []
+    faults: list[str] = []
     for item in value:
         if not isinstance(item, str) or not item.strip():
-            checker.report(raw, "options", f"{label} has an option that is {type_name(item)}; write each option "
-                                           "as text (in quotes if it is yes/no or a number).")
+            faults.append(f"has an option that is {type_name(item)}: write each option as text (in quotes if it "
+                          "is yes/no or a number)")
         elif item.strip() in options:
-            checker.report(raw, "options", f"{label} lists option '{item.strip()}' twice; keep one.")
+            faults.append(f"lists option '{item.strip()}' twice: keep one")
         elif len(item.strip()) > MAX_OPTION_CHARS:
-            checker.report(raw, "options", f"{label} has an option of {len(item.strip())} characters; a Slack "
-                                           f"button shows at most {MAX_OPTION_CHARS}: shorten it.")
+            faults.append(f"has an option of {len(item.strip())} characters: a Slack button shows at most "
+                          f"{MAX_OPTION_CHARS}, so shorten it")
         else:
             options.append(item.strip())
     if not MIN_OPTIONS <= len(value) <= MAX_OPTIONS:
-        checker.report(raw, "options", f"{label} has {len(value)} options; a choice needs {MIN_OPTIONS} to "
-                                       f"{MAX_OPTIONS} so they fit as buttons.")
-    return tuple(options)
+        faults.append(f"has {len(value)} options: a choice needs {MIN_OPTIONS} to {MAX_OPTIONS} so they fit as "
+                      "buttons")
+    return options, faults
 
 
 def _as_answer_text(value: Any) -> str | None:

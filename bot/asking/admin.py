@@ -274,11 +274,13 @@ class KnowledgeAdmin:
 
     def check(self, turn: Turn) -> list[Reply]:
         del turn
-        problems, _ = folder_problems(self.service.folder, council_screen(self.services), self.service.cache_folder)
+        problems, kb = folder_problems(self.service.folder, council_screen(self.services), self.service.cache_folder)
         warned = warnings_text(folder_warnings(self.service.folder, self.service.cache_folder))
         if problems:
             return [Reply(kind="error", text=problems_text(problems)
                           + "\nNothing was loaded: the live version is unchanged." + warned)]
+        if kb is not None and self.service.is_live(kb):  # files as loaded: no reload to suggest (trial 63 F10)
+            return [Reply(text="The knowledge folder has no problems; what is loaded is up to date." + warned)]
         return [Reply(text="The knowledge folder has no problems now: `/audit kb reload` will load it." + warned)]
 
 

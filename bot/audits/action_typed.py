@@ -53,15 +53,16 @@ def read(services: Services, turn: Turn, audit: AuditRow, text: str) -> ActionTy
 def _owner_then_due(services: Services, turn: Turn, audit: AuditRow, text: str) -> ActionTyped | None:
     """`update the risk assessment - the worker, 2 weeks`: the owner before a last comma and a due date after it, a
     bare count of days or weeks read as from today (trial 32 kept "- the worker, 2 weeks" in the text and asked both);
-    None when either is not there."""
-    head, comma, tail = text.rpartition(",")
-    when = tail.strip(" .!")
-    last = owner_last.split(services, audit, head.strip()) if comma and when else None
-    if last is None:
-        return None
-    for said in (when, f"in {when}"):
-        try:
-            return ActionTyped(last[1], last[0], when, action_due(services, turn, said))
-        except AnswerError:
+    None when either is not there. A dash set apart does as the comma (`… - S1 - 25/12`, trial 63 F8)."""
+    for mark in (",", " - ", " – ", " — "):
+        head, comma, tail = text.rpartition(mark)
+        when = tail.strip(" .!")
+        last = owner_last.split(services, audit, head.strip()) if comma and when else None
+        if last is None:
             continue
+        for said in (when, f"in {when}"):
+            try:
+                return ActionTyped(last[1], last[0], when, action_due(services, turn, said))
+            except AnswerError:
+                continue
     return None

@@ -31,8 +31,10 @@ _DASH = re.compile(r"[-–—]+")
 LABELLED = re.compile(r"^(?P<head>.+?)[\s,;:–—-]+(?:action\s+)?(?:owner(?:\s+is)?|owned\s+by|assigned\s+to)"
                       r"\s*[:=–—-]?\s*(?P<owner>[^,;:]{1,60}?)[\s.!]*$", re.IGNORECASE)
 
-# `… - S1`, `… – n2.`: a dash set apart, then a member's short code (letters and a number) ending the line
-_CODE_AFTER_DASH = re.compile(r"^(?P<head>.+?)\s+[-–—]+\s*(?P<code>[a-z]{1,3}\d{1,3})[\s.!]*$", re.IGNORECASE)
+# `… - S1`, `… – n2.`, `…, S1` (trial 63 F8): a dash set apart or a comma, then a member's short code (letters and a
+# number) ending the line
+_CODE_AFTER_DASH = re.compile(r"^(?P<head>.+?)(?:\s+[-–—]+|\s*,)\s*(?P<code>[a-z]{1,3}\d{1,3})[\s.!]*$",
+                              re.IGNORECASE)
 
 
 def split(services: Services, audit: AuditRow, text: str) -> tuple[str, str] | None:

@@ -24,6 +24,8 @@ At a number question, a line with two different numbers and no count leading it 
 
 from __future__ import annotations
 
+import re
+
 from bot.audits import other_case
 from bot.audits.core import Ctx, answer_error
 from bot.audits.flow import AnswerError, parse_text
@@ -42,7 +44,11 @@ from bot.privacy.screen import screen_text
 from bot.storage import audits as store
 from knowledge.checklist_schema import Question
 
-PARAGRAPH_WORDS = 8  # the fewest words a line must have to be kept as evidence typed before its yes or no
+PARAGRAPH_WORDS = 4  # the fewest words a line must have to be kept as evidence typed before its answer (trial 63 F9:
+# a six-word note at Q2a was refused where a ten-word one at Q3 was kept; 8 was too many for a phone-typed note)
+NOTED_TYPES = ("yes_no", "scale", "choice")  # the steps whose answer is a word or a button: a sentence there is a note
+DROP = re.compile(r"\s*(?:drop|forget|clear|delete|remove)\s+(?:the\s+|that\s+|my\s+)?(?:kept\s+)?note\s*[.!]?\s*",
+                  re.IGNORECASE)
 SAID_BACK = 80  # the most of an earlier kept note said back when another is added after it
 NUMBERS_NOTE_WORDS = 5  # the fewest words a line with two numbers must have to be kept (not `3 or 4 months`)
 
@@ -53,7 +59,7 @@ def pasted_note(question: Question, text: str) -> str | None:
     note = " ".join(without_label(text or "", "evidence").split())
     if question.type == "number" and len(set(numbers_in(note))) >= 2:
         return note if len(note.split()) >= NUMBERS_NOTE_WORDS and note_long_enough(note) else None
-    if question.type != "yes_no" or len(note.split()) < PARAGRAPH_WORDS:
+    if question.type not in NOTED_TYPES or len(note.split()) < PARAGRAPH_WORDS:
         return None
     if unsure(note) is not None or not note_long_enough(note):
         return None
@@ -79,8 +85,9 @@ def keep(services: Services, turn: Turn, ctx: Ctx, question: Question, text: str
     store.keep_aside(services.storage, turn.user_id, KEPT,
                      {"audit_id": ctx.audit.id, "version": ctx.version, "step": ctx.audit.step, "note": note,
                       **({"question": line, "before": earlier or ""} if maybe else {})}, turn.now)
-    kept = (f"Your earlier note “{_short(earlier)}” is kept; I've added this one after it" if earlier
-            else "I've kept your note")
+    label = question_label(ctx.checklist, question.id)
+    kept = (f"Your earlier note “{_short(earlier)}” is kept for Q{label}; I've added this one after it" if earlier
+            else f"I've kept your note for Q{label}")
     said = (_question_or_note(question, ctx, earlier) if maybe and question.type == "yes_no"
             else _asked(question, note, kept))
     return [Reply(kind="notice", text=said), *step_again(services, ctx)]
@@ -101,11 +108,33 @@ def _short(note: str) -> str:
 
 
 def _asked(question: Question, note: str, kept: str) -> str:
-    """Which answer the kept note waits for: a yes or no, or which of the numbers in it."""
+    """Which answer the kept note waits for (a yes or no, a grade, an option, or which of the numbers in it), and how
+    to drop it when it was not meant for this question (trial 63 F9: a note on Q3 typed at Q4 went with Q4's yes)."""
+    drop = "; or type `drop note` if it is not for this question"
     if question.type == "number":
         said = list(dict.fromkeys(numbers_in(note)))
         return (f"That has {', '.join(said[:-1])} and {said[-1]} in it: which number is the answer? {kept}: type "
-                "just the number and it goes with the answer.")
+                f"just the number and it goes with the answer{drop}.")
+    if question.type == "scale":
+        return f"Which grade is that? {kept}: type the grade (or press a button) and it goes with the answer{drop}."
+    if question.type == "choice":
+        return (f"Which option is that? {kept}: type its number or words (or press a button) and it goes with the "
+                f"answer{drop}.")
     asked, typed = (("Is that a yes, a no or not applicable?", "yes, no or n/a") if question.allow_na
                     else ("Is that a yes or a no?", "yes or no"))
-    return f"{asked} {kept}: type {typed} (or press a button) and it goes with the answer."
+    return f"{asked} {kept}: type {typed} (or press a button) and it goes with the answer{drop}."
+
+
+def drop(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | None:
+    """`drop note` at the step a note is kept for: the note goes, nothing is answered; None for other words. With no
+    note kept, it says so rather than "Please answer…"."""
+    if not DROP.fullmatch(text or ""):
+        return None
+    question = ctx.checklist.question(ctx.step.question_id or "")
+    label = question_label(ctx.checklist, question.id)
+    kept = kept_here(services, turn, ctx)
+    if kept is not None:
+        store.keep_aside(services.storage, turn.user_id, KEPT, None, turn.now)
+    said = (f"Dropped your note “{_short(kept)}”: Q{label} has no note kept now." if kept is not None
+            else f"No note is kept for Q{label}, so there is nothing to drop.")
+    return [Reply(kind="notice", text=said), *step_again(services, ctx)]

@@ -302,6 +302,8 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
     today = turn.now.astimezone(services.settings.timezone).date()
     if (kept := kept_before(services, turn, ctx, question, text)) is not None:
         return kept
+    if (dropped := pasted_note.drop(services, turn, ctx, text)) is not None:
+        return dropped  # `drop note`: the note kept for this step was not meant for it (trial 63 F9)
     try:
         value = "na" if na_doubt.KEEP.match(text) and na_doubt.asked_here(services, turn, ctx) else \
             parse_answer(question, text, today)

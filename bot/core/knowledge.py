@@ -281,6 +281,16 @@ class KnowledgeService:
         except KnowledgeBaseError as error:
             return list(error.problems), None
 
+    def is_live(self, kb: KnowledgeBase) -> bool:
+        """Whether `kb` (the folder as `kb check` just read it) says what the live version says: every entry,
+        glossary term and checklist the same, so a reload would change nothing (trial 63 F10: a check right after a
+        reload still said "`/audit kb reload` will load it"). The fingerprint names checklists only, so their
+        content hashes are compared too. A start on the last good copy still wants its reload: that clears the
+        "did not load at start" notice."""
+        live = self._live.kb
+        return (self.last_good_start is None and kb.fingerprint == live.fingerprint
+                and _checklist_hashes(kb) == _checklist_hashes(live))
+
     def reload(self, entry_check: EntryCheck | None = None,
                checklist_check: ChecklistCheck | None = None, told: bool = True,
                announce: bool = True) -> ReloadResult:

@@ -22,7 +22,8 @@ PASTED = ("Home visit on 2 Dec: mum said the food bank parcel ran out on Thursda
           "Child seen alone in her bedroom, said she was hungry at school and that her brother gets her breakfast. "
           "School confirm attendance at 84 percent and free school meals in place. Worker made a referral to the "
           "family hub and booked a follow-up visit within the week.")
-KEPT = "Is that a yes or a no? I've kept your note: type yes or no (or press a button) and it goes with the answer."
+KEPT = ("Is that a yes or a no? I've kept your note for Q3: type yes or no (or press a button) and it goes with the "
+        "answer; or type drop note if it is not for this question.")
 
 
 @pytest.mark.parametrize("answer", ["yes", "no"])
@@ -61,7 +62,7 @@ def test_any_paragraph_of_evidence_at_a_yes_no_question_is_kept_whole(words: lis
     assert pasted_note(YES_NO, typed) == " ".join(typed.split())
 
 
-@given(words=st.lists(WORD, min_size=0, max_size=7))
+@given(words=st.lists(WORD, min_size=0, max_size=3))  # four words are a note (trial 63 F9)
 def test_a_few_words_are_never_kept_as_a_pasted_note(words: list[str]) -> None:
     assert pasted_note(YES_NO, " ".join(words)) is None
     assert pasted_note(Question(id="t", text="What was done?", type="text"), " ".join(words * 3)) is None
@@ -113,7 +114,7 @@ def test_a_second_pasted_line_is_added_to_the_kept_note_not_put_in_its_place(eng
     """Trial 56, F1: the paragraph was replaced by the next line without a word."""
     out = _chat(engine, [*TO_Q3, PASTED, SECOND, "yes"])
     assert "Is that a yes or a no? Your earlier note “Home visit on 2 Dec: mum said the food bank" in out
-    assert "is kept; I've added this one after it: type yes or no" in out  # trial 59, F2: the earlier note quoted
+    assert "is kept for Q3; I've added this one after it: type yes or no" in out  # trial 59, F2: earlier note quoted
     assert _answers(services)["need-explained"] == ("yes", f"{PASTED} {SECOND}")
 
 

@@ -83,5 +83,5 @@ def test_a_second_pasted_line_quotes_the_note_it_is_added_to(engine: Engine, ser
     first = "Assessment signed off on day 52 with the delay agreed by the manager"
     second = "Strategy discussion minutes show the timescale was extended by the service manager"
     out = _chat(engine, [*AT_Q2, first, second, "no"])
-    assert f"Your earlier note “{first}” is kept; I've added this one after it: type yes, no or n/a" in out
+    assert f"Your earlier note “{first}” is kept for Q2; I've added this one after it: type yes, no or n/a" in out
     assert _answers(services)["assessment-timely"] == ("no", f"{first}. {second}")
