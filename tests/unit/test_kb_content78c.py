@@ -1,5 +1,6 @@
 """Knowledge-base wordings trial 63 found wanting (fix78c): practitioners asking what good looks like got the wrong
-entry first among "Did you mean…": a supervision record met supervised family time (F6)."""
+entry first among "Did you mean…", or none of the right one: a supervision record met supervised family time (F6);
+a plan that only lists services was never offered the SMART plans entry (F7a)."""
 
 from __future__ import annotations
 
@@ -29,3 +30,20 @@ def test_a_supervision_record_leads_to_reflective_supervision_not_family_time(
 def test_supervision_notes_in_few_words_are_answered(shipped: KnowledgeSearch) -> None:
     """F6, another wording: read as one idea, the supervision record, not supervised contact."""
     assert answered_to(shipped, "what goes in supervision notes") == "reflective-supervision"
+
+
+def offered(search: KnowledgeSearch, question: str) -> list[str]:
+    """Every entry the worker sees: the answer, or the suggestions in order."""
+    result = search.search(question)
+    shown = [result.answer] if result.outcome == "answer" and result.answer else []
+    return [match.entry_id for match in (*shown, *result.suggestions)]
+
+
+def test_a_plan_that_only_lists_services_is_offered_smart_plans(shipped: KnowledgeSearch) -> None:
+    """F7a: Did-you-mean offered audit actions and child in need, never the entry on writing good plans."""
+    assert "smart-plans" in offered(shipped, "my plan just lists services, what should a good plan say")
+
+
+def test_a_plan_naming_services_but_no_outcomes_is_answered_with_smart_plans(shipped: KnowledgeSearch) -> None:
+    """F7a, another wording."""
+    assert answered_to(shipped, "plan lists what services are involved but no outcomes") == "smart-plans"
