@@ -1,6 +1,7 @@
 """Knowledge-base wordings trial 63 found wanting (fix78c): practitioners asking what good looks like got the wrong
-entry first among "Did you mean…", or none of the right one: a supervision record met supervised family time (F6);
-a plan that only lists services was never offered the SMART plans entry (F7a)."""
+entry first among "Did you mean…", or none of the right one: a supervision record met supervised family time (F6); a
+plan that only lists services was never offered the SMART plans entry (F7a); a teenager who won't talk was only
+offered the voice of the child (F7b)."""
 
 from __future__ import annotations
 
@@ -47,3 +48,15 @@ def test_a_plan_that_only_lists_services_is_offered_smart_plans(shipped: Knowled
 def test_a_plan_naming_services_but_no_outcomes_is_answered_with_smart_plans(shipped: KnowledgeSearch) -> None:
     """F7a, another wording."""
     assert answered_to(shipped, "plan lists what services are involved but no outcomes") == "smart-plans"
+
+
+def test_showing_the_voice_of_a_teenager_who_will_not_talk_is_answered(shipped: KnowledgeSearch) -> None:
+    """F7b: Did-you-mean before, with the voice of the child entry first."""
+    question = "I've got a 14 year old who won't talk to me, how do I show her voice in the assessment?"
+    assert answered_to(shipped, question) == "voice-of-the-child-good"
+
+
+def test_a_child_refusing_to_speak_leads_to_the_voice_of_the_child(shipped: KnowledgeSearch) -> None:
+    """F7b, another wording: "won't speak to me" is a way of saying the child won't talk, as "won't talk to me" is."""
+    assert first_choice(shipped, "my 13 year old won't speak to me, how do i get his wishes and feelings on the file") \
+        == "voice-of-the-child-good"
