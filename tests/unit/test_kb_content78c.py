@@ -1,7 +1,7 @@
 """Knowledge-base wordings trial 63 found wanting (fix78c): practitioners asking what good looks like got the wrong
 entry first among "Did you mean…", or none of the right one: a supervision record met supervised family time (F6); a
 plan that only lists services was never offered the SMART plans entry (F7a); a teenager who won't talk was only
-offered the voice of the child (F7b)."""
+offered the voice of the child (F7b); a child who won't go to contact got case recording first (Q5)."""
 
 from __future__ import annotations
 
@@ -60,3 +60,12 @@ def test_a_child_refusing_to_speak_leads_to_the_voice_of_the_child(shipped: Know
     """F7b, another wording: "won't speak to me" is a way of saying the child won't talk, as "won't talk to me" is."""
     assert first_choice(shipped, "my 13 year old won't speak to me, how do i get his wishes and feelings on the file") \
         == "voice-of-the-child-good"
+
+
+@pytest.mark.parametrize("question", [
+    "child won't go to contact with dad, what do i write",
+    "she refuses to go to contact with mum, how do i record it",
+])
+def test_a_child_refusing_contact_leads_to_family_time(question: str, shipped: KnowledgeSearch) -> None:
+    """Q5: case recording, SMART plans and court reports were offered, the family time entry not first."""
+    assert first_choice(shipped, question) == "family-time"
