@@ -1,7 +1,8 @@
 """Knowledge-base wordings trial 63 found wanting (fix78c): practitioners asking what good looks like got the wrong
 entry first among "Did you mean…", or none of the right one: a supervision record met supervised family time (F6); a
 plan that only lists services was never offered the SMART plans entry (F7a); a teenager who won't talk was only
-offered the voice of the child (F7b); a child who won't go to contact got case recording first (Q5)."""
+offered the voice of the child (F7b); a child who won't go to contact got case recording first (Q5);
+a long CP plan with nothing changing offered when a plan should end before drift and delay (F7c)."""
 
 from __future__ import annotations
 
@@ -69,3 +70,12 @@ def test_a_child_refusing_to_speak_leads_to_the_voice_of_the_child(shipped: Know
 def test_a_child_refusing_contact_leads_to_family_time(question: str, shipped: KnowledgeSearch) -> None:
     """Q5: case recording, SMART plans and court reports were offered, the family time entry not first."""
     assert first_choice(shipped, question) == "family-time"
+
+
+@pytest.mark.parametrize("question", [
+    "CP plan has been going 18 months and nothing is changing",
+    "child has been on a child protection plan for two years and nothing has improved",
+])
+def test_a_long_plan_with_nothing_changing_leads_to_drift_and_delay(question: str, shipped: KnowledgeSearch) -> None:
+    """F7c: the entry on ending a CP plan came first, though drift and delay names plans over 18 months."""
+    assert first_choice(shipped, question) == "drift-and-delay"
