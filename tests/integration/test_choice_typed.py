@@ -193,7 +193,9 @@ def test_words_that_only_start_with_yes_or_no_are_no_answer(engine: Engine, serv
     with time_machine.travel(datetime(2026, 12, 9, 13, 10, tzinfo=UTC), tick=False):
         _, out = drive(engine, [*TO_CONSENT, typed])
     # a sentence of four words or more is kept as a note for the yes or no (trial 63 F9), never read as one
-    assert ("Please answer yes or no" in out or "I've kept your note for Q2" in out) and "I read" not in out
+    kept = len(typed.split()) >= 4
+    assert ("I've kept your note for Q2" in out) == kept and ("Please answer yes or no" in out) != kept
+    assert "I read" not in out
     assert "consent" not in store.answers_of(services.storage, 1)
 
 
