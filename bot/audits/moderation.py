@@ -50,6 +50,7 @@ from bot.errors import AccessDenied, StaleAction, UserError
 from bot.privacy.screen import screen_text
 from bot.settings.people import Role
 from bot.storage import audits as store
+from bot.storage import campaigns as campaign_store
 from bot.storage import moderation as moderation_store
 from bot.storage import readback as readback_store
 from bot.storage.errors import Conflict, NotFound
@@ -129,6 +130,15 @@ def _line(services: Services, audit: store.AuditRow, mark: str = "") -> str:
             f"graded {grade_label(audit.overall_grade)} by {services.directory.label(audit.auditor_id)}{mark}")
 
 
+def _marks(services: Services, audit_ids: list[int]) -> dict[int, str]:
+    """audit -> why it is ordered after the Inadequate ones: " (campaign 3 sample)" (fix79a: those had no mark),
+    " (monthly sample, November)", or both."""
+    campaigns = campaign_store.sample_campaigns(services.storage, audit_ids)
+    monthly = monthly_sample.marks(services, audit_ids)
+    return {audit_id: (f" (campaign {campaigns[audit_id]} sample)" if audit_id in campaigns else "")
+            + monthly.get(audit_id, "") for audit_id in {*campaigns, *monthly}}
+
+
 def _held(services: Services, turn: Turn) -> tuple[list[store.AuditRow], list[tuple[store.AuditRow, HeldModeration]]]:
     """(audits this person holds open, others' held audits this person may moderate), the longest held first."""
     mine, others = [], []
@@ -193,7 +203,7 @@ def _waiting_reply(services: Services, turn: Turn, counted: tuple[int, int], wai
         shown = f"{len(waiting)}" if page == 1 else f"{first} to {first + len(waiting) - 1}"
         heading += (f" (showing {shown} of {total}: Inadequate first, then the oldest; "
                     "`/audit moderate 12` opens any by its number)")
-    marks = monthly_sample.marks(services, [a.id for a in waiting])
+    marks = _marks(services, [a.id for a in waiting])
     lines = ([f"_{sampled}_"] if sampled else []) + [_line(services, a, marks.get(a.id, "")) for a in waiting]
     if not last_page:
         command = pages.next_page_command("moderate", [], page)

@@ -108,6 +108,7 @@ def report_reply(report: CampaignReport, chart: bytes | None = None) -> Reply:
              f"{bold('Grades')}{' (after moderation, where moderated)' if p.moderated else ''}: "
              f"{grade_text(report.grades, closed)}"
              + (", no audit was submitted before it closed" if closed and not p.submitted else "")]
+    lines += [report.cancelled] if report.cancelled else []  # fix79a: as `campaign N` says it
     for team in report.teams:
         tp = team.progress
         lines.append(f"• {team.team_name}: {tp.submitted} of {tp.allocated} submitted; "

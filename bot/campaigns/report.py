@@ -93,6 +93,7 @@ class CampaignReport:
     moderation_decided: int
     labels: dict[str, str] = field(default_factory=dict)  # team id -> name, auditor id -> label
     closed_on: date | None = None  # the day it closed, in the council's time zone (None while open)
+    cancelled: str | None = None  # '1 allocation cancelled (…)' (bot.campaigns.service.cancelled_said), or None
 
 
 def progress_by(allocations: Iterable[Allocation], key: Callable[[Allocation], str]) -> dict[str, Progress]:

@@ -565,7 +565,8 @@ def report(services: Services, campaign: Campaign, today: date) -> CampaignRepor
                          store.answers_by_team(storage, campaign.id),
                          store.actions_by_team(storage, campaign.id, overdue_before(today)),
                          _agreement(services, campaign.id), names, guidance_for)
-    return dataclasses.replace(built, closed_on=_closed_on(services, campaign))
+    return dataclasses.replace(built, closed_on=_closed_on(services, campaign),
+                               cancelled=cancelled_said(services, campaign.id))
 
 
 def _closed_on(services: Services, campaign: Campaign) -> date | None:

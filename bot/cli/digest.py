@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.cli.operator import add_identity, operator
+from bot.cli.output_path import cannot_write
 from bot.cli.runtime import Runtime
 from bot.core.replies import count_of
 from bot.errors import UserError
@@ -95,8 +96,7 @@ def _write_chart(path: str, teams: list, week: str, one_team: bool, err: TextIO)
     try:
         Path(path).write_bytes(png)
     except OSError as error:
-        err.write(f"--chart: cannot write {path} ({error.strerror or type(error).__name__}); check the folder "
-                  "exists and you may write there. Nothing was printed.\n")
+        err.write(f"{cannot_write('--chart', path, error, 'digest-chart.png')} Nothing was printed.\n")
         return False
     return True
 

@@ -17,6 +17,7 @@ from typing import Any, TextIO
 
 from bot.cli.campaign import visible_campaign
 from bot.cli.operator import add_identity, operator
+from bot.cli.output_path import cannot_write
 from bot.cli.runtime import Runtime
 from bot.cli.since import read_since
 from bot.core.export_terms import SCREENED, WHO_MAY, WITH_REFS, chosen
@@ -86,14 +87,14 @@ def exports_folder_made(path: str, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
 
 
-def private_output(path: str) -> TextIO:
+def private_output(path: str, example: str = "audits.csv") -> TextIO:
     """The export file, readable by its owner only (0600, like backups): it holds case references, grades and
-    free text. An existing file is emptied and narrowed to 0600 too."""
+    free text. An existing file is emptied and narrowed to 0600 too. `example`: the file name offered when `path`
+    is a folder."""
     try:
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
     except OSError as error:
-        raise UserError(f"--output: cannot write {path} ({error.strerror}); check the folder exists and "
-                        "you may write there.") from None
+        raise UserError(cannot_write("--output", path, error, example)) from None
     with contextlib.suppress(OSError):  # another owner's file we may still write: leave its mode to them
         os.fchmod(descriptor, PRIVATE_FILE)
     return os.fdopen(descriptor, "w", encoding="utf-8", newline="")
@@ -125,7 +126,7 @@ def run_export(args: argparse.Namespace, runtime: Runtime) -> int:
     if args.output:
         replaced = " (the file that was there is replaced)" if os.path.exists(args.output) else ""
         exports_folder_made(args.output, runtime.services.settings.exports_folder)
-        with private_output(args.output) as out:
+        with private_output(args.output, f"audits.{args.format}") as out:
             count = write(out)
     else:
         try:

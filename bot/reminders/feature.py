@@ -232,7 +232,9 @@ def away_command(services: Services, turn: Turn, text: str) -> list[Reply]:
     named = away_for.split_for(services, text)  # `… for S1`: a manager covering a worker's leave (trial 41)
     if named is not None and named[0] != turn.user_id:
         return _away_for(services, turn, today, *named)
-    parsed = _read(services, named[1] if named else text, today)
+    parsed, noted = _read_noted(services, named[1] if named else text, today)
+    if noted:  # `away until 4/1 - mum said` (fix79a): booked from the days, the note said to be kept nowhere
+        return [*away_command(services, turn, noted), Reply(kind="notice", text=NOTE_NOT_KEPT)]
     if parsed is None:
         return _back(services, turn, today)
     starts, until, cover = parsed
@@ -310,6 +312,34 @@ def _other_reading(text: str, until: date, today: date) -> str:
 def _read(services: Services, text: str, today: date) -> tuple[date | None, date, str | None] | None:
     """read_days, naming the cover from the people the bot knows."""
     return read_days(text, today, lambda typed: _cover_named(services, typed))
+
+
+# `away until 4/1 - mum said` (fix79a: "I could not read '4/1 - mum said' as a date"): words after a spaced dash that
+# are neither a cover nor a day (`away 21/12 - 4/1` is a range) are a note to oneself. A time away keeps only its
+# days and cover, so the note is never stored (nor screened, nor sent): the reply says so, as away_worded does for
+# more said after a statement of leave.
+NOTE_DASH = re.compile(r"\s[-–—]+\s+(?!cover\b)(?=[^\n]*[a-z]{2})", re.IGNORECASE)
+NOTE_NOT_KEPT = ("I booked your time away from the days before the dash; the words after it were not kept or sent to "
+                 "anyone.")
+
+
+def _read_noted(services: Services, text: str, today: date
+                ) -> tuple[tuple[date | None, date, str | None] | None, str]:
+    """(_read of `text`, ''), or when only the words before a spaced dash read as days (the longest such part),
+    (None, those words) for the command to be run on. When none does, the error of the longest part before a dash
+    (`6/10 has passed`, not "could not read '6/10 - mum'"), else of the whole."""
+    try:
+        return _read(services, text, today), ""
+    except UserError as error:
+        first: UserError | None = None
+        for found in reversed(list(NOTE_DASH.finditer(text))):
+            try:
+                _read(services, text[:found.start()], today)
+            except UserError as refused:
+                first = first or refused
+                continue
+            return None, text[:found.start()].strip()
+        raise (first or error) from None
 
 
 def read_days(text: str, today: date, named: Callable[[str], str | None] = lambda _: None

@@ -390,6 +390,17 @@ def sampled_audit_ids(storage: Storage) -> set[int]:
     return {r[0] for r in rows}
 
 
+def sample_campaigns(storage: Storage, audit_ids: Sequence[int]) -> dict[int, int]:
+    """audit -> the campaign whose moderation sample drew it, for those of `audit_ids` drawn (a page of the queue):
+    how `/audit moderate` marks them, as the monthly sample's are (bot.storage.monthly_sample.sample_months)."""
+    if not audit_ids:
+        return {}
+    rows = storage.db.execute(
+        f"SELECT audit_id, MAX(campaign_id) FROM campaign_allocations WHERE sampled = 1 AND audit_id IN "
+        f"({', '.join('?' * len(audit_ids))}) GROUP BY audit_id", list(audit_ids)).fetchall()
+    return {int(r[0]): int(r[1]) for r in rows}
+
+
 # -- the report's aggregates: one GROUP BY each, over the campaign's submitted audits ------------------------
 
 SUBMITTED_JOIN = ("FROM campaign_allocations al JOIN audits a ON a.id = al.audit_id WHERE al.campaign_id = ? "

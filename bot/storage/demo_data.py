@@ -96,8 +96,13 @@ def count_real_and_demo(storage: Storage) -> tuple[int, int]:
 
 
 def remove_demo_audits(storage: Storage) -> dict[str, int]:
-    """Delete every invented audit; their answers, actions, moderations and the rest go with them (cascade)."""
+    """Delete every invented audit; their answers, actions, moderations and the rest go with them (cascade). A
+    monthly moderation sample left with none of its audits goes too, so that month can be drawn again from real
+    audits (fix79a: the month stayed recorded as drawn, empty, for good)."""
     with storage.write() as db:
+        months = [row[0] for row in db.execute(
+            "SELECT DISTINCT month FROM monthly_sample_audits WHERE audit_id IN "
+            "(SELECT id FROM audits WHERE demo != 0)").fetchall()]
         counts = {
             "audits": db.execute("SELECT COUNT(*) FROM audits WHERE demo != 0").fetchone()[0],
             "actions": db.execute("SELECT COUNT(*) FROM actions WHERE audit_id IN "
@@ -106,4 +111,7 @@ def remove_demo_audits(storage: Storage) -> dict[str, int]:
                                       "(SELECT id FROM audits WHERE demo != 0)").fetchone()[0],
         }
         db.execute("DELETE FROM audits WHERE demo != 0")
+        db.conn.executemany("DELETE FROM monthly_samples WHERE month = ? AND NOT EXISTS "
+                            "(SELECT 1 FROM monthly_sample_audits s WHERE s.month = monthly_samples.month)",
+                            [(month,) for month in months])
     return {key: int(value) for key, value in counts.items()}

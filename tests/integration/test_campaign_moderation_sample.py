@@ -205,3 +205,22 @@ def test_the_migration_samples_inadequate_audits_already_submitted(tmp_path: Pat
                                                                                     (3, False)]
     finally:
         storage.close()
+
+
+def test_the_moderation_queue_marks_a_campaigns_sampled_audits(engine: Engine, services: Services, clock) -> None:
+    """fix79a: audits in a campaign's sample came after the Inadequate ones in `/audit moderate` with no mark saying
+    why, while the monthly sample's were marked "(monthly sample, November)"."""
+    services.rng = random.Random(3)
+    campaign_id = create(engine)
+    allocations = store.allocations(services.storage, campaign_id)
+    audited = [audit_allocation(engine, services, allocations[i], f"CR-55520{i}") for i in range(3)]
+    engine.command(QA, f"campaign sample {campaign_id} now", surface="terminal")
+    sampled = store.sampled_audit_ids(services.storage) & set(audited)
+    assert sampled and sampled != set(audited)
+    queue = engine.command(QA, "moderate", surface="terminal")
+    [waiting] = [r for r in queue if r.text.startswith("**Audits waiting for moderation**")]
+    lines = {int(line[3:].split()[0]): line for line in waiting.text.splitlines() if line.startswith("• #")}
+    assert all(lines[a].endswith(f"(campaign {campaign_id} sample)") for a in sampled), waiting.text
+    assert not any("sample" in lines[a] for a in set(audited) - sampled), waiting.text
+    order = [a for a in lines if a in audited]
+    assert set(order[:len(sampled)]) == sampled  # first, as marked

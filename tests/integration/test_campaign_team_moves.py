@@ -122,6 +122,18 @@ def test_a_cancelled_allocation_is_kept_and_the_campaign_says_so(moved: Services
     assert again.kind == "error"  # cancelled once only
 
 
+def test_the_campaign_report_says_which_allocations_were_cancelled(moved: Services) -> None:
+    """fix79a: `campaign N report` said nothing of a cancelled allocation, though `campaign show N` did."""
+    left, _, _ = _allocations(moved)
+    engine = build_engine(moved)
+    with time_machine.travel(MONDAY, tick=False):
+        before = _said(engine.command(ADMIN, "campaign 1 report", surface="terminal"))
+        engine.command(ADMIN, f"campaign cancel {left[0]} worker left", surface="terminal")
+        report = _said(engine.command(ADMIN, "campaign 1 report", surface="terminal"))
+    assert "cancelled" not in before, before
+    assert "1 allocation cancelled (a case of Social worker C1 (left), by Head of service, worker left)" in report
+
+
 def test_a_started_allocation_is_not_cancelled(moved: Services) -> None:
     engine: Engine = build_engine(moved)
     [case] = [a for a in store.allocations(moved.storage, 1) if a.worker_id == "U0PRAN001"][:1]

@@ -92,3 +92,26 @@ def test_maintenance_and_digests_are_refused_to_roles_without_them(cli) -> None:
     assert code == 0 and "North Assessment Team" in out
     code, _, _ = cli("retention", "--as", "U0ADMIN01")
     assert code == 0
+
+
+def test_a_folder_given_as_the_output_file_is_said_to_be_one(cli, submitted: None, tmp_path) -> None:
+    """fix79a: `audit-bot export --output /tmp` was told to "check the folder exists", of a folder that does."""
+    tmp_path = tmp_path / "out"
+    tmp_path.mkdir()
+    code, out, err = cli("export", "--output", str(tmp_path))
+    assert code == 2 and out == "" and "Traceback" not in err, err
+    assert err == (f"--output: {tmp_path} is a folder; give a file name inside it, such as "
+                   f"`--output {tmp_path / 'audits.csv'}`.\n"), err
+    code, _, err = cli("export", "--format", "json", "--output", f"{tmp_path}/")
+    assert code == 2 and f"a file name inside it, such as `--output {tmp_path / 'audits.json'}`" in err
+    assert "check the folder exists" in cli("export", "--output", str(tmp_path / "no-such-folder" / "a.csv"))[2]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_given_as_the_digest_chart_is_said_to_be_one(cli, submitted: None, tmp_path) -> None:
+    tmp_path = tmp_path / "out"
+    tmp_path.mkdir()
+    code, out, err = cli("digest", "--chart", str(tmp_path))
+    assert code == 2 and out == "", (out, err)
+    assert err == (f"--chart: {tmp_path} is a folder; give a file name inside it, such as "
+                   f"`--chart {tmp_path / 'digest-chart.png'}`. Nothing was printed.\n"), err

@@ -22,6 +22,7 @@ from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.errors import UserError
 from bot.storage import monthly_sample as store
+from bot.storage.demo_data import remove_demo_audits
 from tests.support.digest_rows import AuditRows
 
 NOW = datetime(2026, 12, 15, 10, 0, tzinfo=ZoneInfo("Europe/London"))
@@ -142,3 +143,26 @@ def test_month_words_read_as_one_month_or_say_how(said: str) -> None:
 ])
 def test_the_sample_asked_in_words(text: str, words: str | None) -> None:
     assert monthly_sample.asked(text) == words
+
+
+def test_removing_demo_data_frees_a_month_whose_sample_was_all_demo(engine: Engine, services: Services,
+                                                                    month: dict[str, int]) -> None:
+    """fix79a: `audit-bot demo-data --remove` took the drawn audits but left the month recorded as drawn, empty,
+    so it could never be drawn again."""
+    with time_machine.travel(NOW, tick=False):
+        engine.command(QA_LEAD, "moderate sample", surface="terminal")
+        services.storage.db.execute("UPDATE audits SET demo = 1")
+        remove_demo_audits(services.storage)
+        assert store.drawn(services.storage, "2026-12") is None
+        AuditRows(services).audit(submitted=datetime(2026, 12, 3, 10, tzinfo=UTC), grade="inadequate")
+        [reply] = engine.command(QA_LEAD, "moderate sample", surface="terminal")
+    assert "drawn now" in reply.text and len(_drawn(services).audits) == 1
+
+
+def test_removing_demo_data_keeps_a_sample_that_still_has_real_audits(engine: Engine, services: Services,
+                                                                     month: dict[str, int]) -> None:
+    with time_machine.travel(NOW, tick=False):
+        engine.command(QA_LEAD, "moderate sample", surface="terminal")
+        services.storage.db.execute("UPDATE audits SET demo = 1 WHERE id != ?", [month["inadequate"]])
+        remove_demo_audits(services.storage)
+    assert [a.audit_id for a in _drawn(services).audits] == [month["inadequate"]]
