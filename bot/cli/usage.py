@@ -21,9 +21,9 @@ CHAT = "in Slack, or in the terminal chat (`audit-bot chat --user <your Slack me
 # The chat's own `/audit` commands that the command line does not have (bot.engine's registered commands less the
 # ones both have: ask, kb, campaign, digest, restore); tests/unit/test_cli_usage.py keeps the two lists in step.
 CHAT_ONLY_COMMANDS = ("actions", "areas", "auditors", "away", "cancel", "change moderation", "chase", "checklist",
-                      "compare", "edit", "extend", "hand", "help", "home", "list", "messages",
-                      "moderate", "reaudits", "redact", "reflect", "reminders", "respond", "resume", "show", "start",
-                      "themes", "worker")
+                      "compare", "edit", "extend", "hand", "help", "home", "list", "messages", "moderate",
+                      "moderate sample", "reaudits", "redact", "reflect", "reminders", "respond", "resume", "show",
+                      "start", "themes", "worker")
 CHAT_ONLY_CAMPAIGN_VERBS = ("allocations", "cancel", "deadline", "mine", "new", "reassign", "rename", "sample", "swap",
                             "teams")
 _INVALID_CHOICE = re.compile(r"argument (?P<name>\S+): invalid choice: (?P<value>.+?) \(choose from (?P<choices>.*)\)$")

@@ -130,7 +130,7 @@ def test_initials_typed_at_an_audit_question_are_refused_and_nothing_is_stored(e
     # the Voice of the child checklist, a case, its worker, then free text at the first question
     _, out = drive(engine, ["start audit", "Voice of the child", "CR-123456", "1", "JK's mum rang me", "quit"])
     flat = " ".join(out.split())
-    assert "I can't store that: “J…” looks like a person's initials" in flat
+    assert "I can't store that evidence note: “J…” looks like a person's initials" in flat  # kept-note screen (F9)
     assert "Nothing was saved." in flat
     [audit] = services.storage.db.query("SELECT id FROM audits")
     assert store.answers_of(services.storage, audit["id"]) == {}
