@@ -45,6 +45,7 @@ from bot.audits import (
     action_status,
     answered_aside,
     away_overdue,
+    away_overdue_own,
     case_ref_change,
     checklist_switch,
     compare,
@@ -336,6 +337,7 @@ def _install_asides(engine: Engine, services: Services) -> None:
     action_handover.install(engine, services)  # "hand action 2 over to N2", read back first (trial 50)
     handover_all.install(engine, services)  # "hand over C1's actions to N1", all at once (trial 62, F8)
     away_overdue.install(engine, services)  # "S1 is on leave and action 89 is overdue" (trial 63)
+    away_overdue_own.install(engine, services)  # "im on leave next week and my action is overdue" (fix80a)
     confirmations.add_answers(engine, services, (reopen_said.KEEP, aside(reopen_said.on_keep)))  # trial 43
     confirmations.add_answers(engine, services, (redaction.CONFIRM, aside(redaction.on_confirm)),
                               (redaction.KEEP, aside(redaction.on_keep)))

@@ -229,12 +229,13 @@ def away_command(services: Services, turn: Turn, text: str) -> list[Reply]:
     today = turn.now.astimezone(services.settings.timezone).date()
     if not text.strip():
         return away_now(services, turn, today)
-    named = away_for.split_for(services, text)  # `… for S1`: a manager covering a worker's leave (trial 41)
+    named = _split_for_noted(services, text)  # `… for S1`: a manager covering a worker's leave (trial 41)
     if named is not None and named[0] != turn.user_id:
         return _away_for(services, turn, today, *named)
-    parsed, noted = _read_noted(services, named[1] if named else text, today)
+    parsed, noted, kind = _read_noted(services, named[1] if named else text, today)
     if noted:  # `away until 4/1 - mum said` (fix79a): booked from the days, the note said to be kept nowhere
-        return [*away_command(services, turn, noted), Reply(kind="notice", text=NOTE_NOT_KEPT)]
+        said = COVER_UNKNOWN if kind == "cover" else NOTE_NOT_KEPT if _read(services, noted, today) else OFF_NOTE
+        return [*away_command(services, turn, noted), Reply(kind="notice", text=said)]
     if parsed is None:
         return _back(services, turn, today)
     starts, until, cover = parsed
@@ -321,15 +322,26 @@ def _read(services: Services, text: str, today: date) -> tuple[date | None, date
 NOTE_DASH = re.compile(r"\s[-–—]+\s+(?!cover\b)(?=[^\n]*[a-z]{2})", re.IGNORECASE)
 NOTE_NOT_KEPT = ("I booked your time away from the days before the dash; the words after it were not kept or sent to "
                  "anyone.")
+# `away off - back early` (fix80a): the pause ends as `away off` ends it, the words after the dash kept nowhere
+OFF_NOTE = "The words after the dash were not kept or sent to anyone."
+# `away until 4/1 for S1 - mum said` (fix80a): read back with Yes / No, the note neither stored nor sent to the worker
+FOR_NOTE = "I read the days before the dash; the words after it will not be kept or sent to anyone."
+# `away until 4/1 - cover nobody here` (fix80a: "I could not read '4/1 -' as a date"): a dash before `cover` joins
+# the cover as a space would; a cover after a dash naming nobody the bot knows is read as a remark ("nobody here"),
+# so the days are booked with no cover, said so. The words are not echoed back (free text is not repeated unscreened).
+DASH_COVER = re.compile(r"\s[-–—]+\s+(?=cover\b)", re.IGNORECASE)
+COVER_UNKNOWN = ("The words after `cover` name nobody I know, so no cover is set: I booked the days before the dash. "
+                 "To name a cover, add `cover <name>` with their name as I write it (`whoami` shows how names look).")
 
 
 def _read_noted(services: Services, text: str, today: date
-                ) -> tuple[tuple[date | None, date, str | None] | None, str]:
-    """(_read of `text`, ''), or when only the words before a spaced dash read as days (the longest such part),
-    (None, those words) for the command to be run on. When none does, the error of the longest part before a dash
-    (`6/10 has passed`, not "could not read '6/10 - mum'"), else of the whole."""
+                ) -> tuple[tuple[date | None, date, str | None] | None, str, str]:
+    """(_read of `text`, '', ''), or when only the words before a spaced dash read as days (the longest such part),
+    (None, those words, "note") for the command to be run on, or "cover" when the words after a dash are a cover
+    naming nobody known. When none does, the error of the longest part before a dash (`6/10 has passed`, not "could
+    not read '6/10 - mum'"), else of the whole."""
     try:
-        return _read(services, text, today), ""
+        return _read(services, text, today), "", ""
     except UserError as error:
         first: UserError | None = None
         for found in reversed(list(NOTE_DASH.finditer(text))):
@@ -338,8 +350,39 @@ def _read_noted(services: Services, text: str, today: date
             except UserError as refused:
                 first = first or refused
                 continue
-            return None, text[:found.start()].strip()
+            return None, text[:found.start()].strip(), "note"
+        unknown = _cover_unknown(services, text, today)
+        if unknown:
+            return None, unknown, "cover"
         raise (first or error) from None
+
+
+def _cover_unknown(services: Services, text: str, today: date) -> str:
+    """The words before `- cover <words>` when they read as days and the words name nobody known (a name fitting
+    several people is asked about instead, as without the dash), else ''."""
+    found = list(DASH_COVER.finditer(text))
+    if not found:
+        return ""
+    before, named = text[:found[-1].start()], text[found[-1].end() + len("cover"):].strip()
+    try:
+        if _read(services, before, today) is None or (named and _cover_named(services, named) is not None):
+            return ""
+    except UserError:
+        return ""
+    return before.strip()
+
+
+def _split_for_noted(services: Services, text: str) -> tuple[str, str] | None:
+    """away_for.split_for, also when a note follows the person after a dash (`away until 4/1 for S1 - mum said`,
+    fix80a): then the words before the dash, which _away_for reads as any other."""
+    named = away_for.split_for(services, text)
+    if named is not None:
+        return named
+    for found in reversed(list(NOTE_DASH.finditer(text))):
+        named = away_for.split_for(services, text[:found.start()])
+        if named is not None:
+            return named[0], f"{named[1]} {text[found.start():].strip()}"
+    return None
 
 
 def read_days(text: str, today: date, named: Callable[[str], str | None] = lambda _: None
@@ -347,6 +390,7 @@ def read_days(text: str, today: date, named: Callable[[str], str | None] = lambd
     """The days and cover `/audit away` is given, as read_away reads them, after the ways of saying them it takes:
     `21/12 - 4/1`, one day (`away next fri`, trial 29), the day back (`back on 4th jan`)."""
     text = DASHED_RANGE.sub(r"\1 to \2", away_range.dated(text, today))  # "from the 21st to 4th jan" (trial 43)
+    text = DASH_COVER.sub(" ", text)  # `until 4/1 - cover tm north` (fix80a)
     text = away_one_day.as_away_words(text, today) or text
     return read_away(_back_read_as_until(text, today), today, named)
 
@@ -355,10 +399,20 @@ def _away_for(services: Services, turn: Turn, today: date, worker_id: str, text:
     """`… for S1`: who may is checked first, then the days read as the worker's own and read back with Yes / No."""
     away_for.check(services, turn, worker_id, text)
     worker = away_for.worker_turn(services, turn, worker_id)
-    parsed = _read(services, text, today)
+    parsed, noted, kind = _read_noted(services, text, today)  # `… for S1 - mum said` (fix80a) as one's own
+    if noted:
+        parsed = _read(services, noted, today)
     if parsed is not None and parsed[2] is not None:
         cover_rules.check(services, worker, parsed[2], parsed[0] or today, parsed[1])
-    return away_for.propose(services, turn, worker_id, parsed, today)
+    said = [Reply(kind="notice", text=_for_noted(kind, parsed is None))] if noted else []
+    return [*said, *away_for.propose(services, turn, worker_id, parsed, today)]
+
+
+def _for_noted(kind: str, off: bool) -> str:
+    """What a manager is told of the words after a dash in `… for S1 - …`, before the Yes / No (fix80a)."""
+    if kind == "cover":
+        return COVER_UNKNOWN.replace("I booked", "I read")
+    return OFF_NOTE.replace("were not", "will not be") if off else FOR_NOTE
 
 
 def _set_for(services: Services, turn: Turn, value: str) -> list[Reply]:
@@ -429,7 +483,7 @@ def install(engine: Engine, services: Services) -> None:
                        usage=AWAY_USAGE,
                        typed=rf"(?:(?:from\s+\S.*\s+|\d\S*(?:\s+\S+){{0,2}}\s+)?(?:{'|'.join(UNTIL_WORDS)})\s+\S.*"
                              rf"|{DASHED_RANGE.pattern}(?:\s+cover\s+\S.*)?|(?:from\s+\S.*)?{BACK_ON.pattern}.*"
-                             rf"|{'|'.join(OFF_WORDS)}|{away_one_day.TYPED})?")
+                             rf"|(?:{'|'.join(OFF_WORDS)})(?:\s+for\s+[^-–—]+?)?(?:\s+[-–—]+\s+\S.*)?|{away_one_day.TYPED})?")
     engine.add_action("reminder.snooze", snooze_items)
     confirmations.add_answers(engine, services, (away_for.YES, lambda turn, value: _set_for(services, turn, value)),
                               (away_for.NO, lambda _turn, value: away_for.said_no(services, value)))
