@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 
 from bot.asking import teams_compared
 from bot.asking.asked_plainly import plainly
-from bot.asking.target_setter import WHERE
+from bot.asking.target_setter import where
 from bot.asking.team_asked import teams_by_word
 from bot.core.periods import MONTHS, corrected, read_period, read_week
 from bot.core.replies import Reply
@@ -116,7 +116,7 @@ ASKABLE = ("I can't answer that one from the figures yet. Figures you can ask fo
            "overdue a re-audit_, _how many audits are waiting for moderation_. Or type `digest`, `auditors`, "
            "`areas` or `reaudits outcomes`, each with a period such as `this quarter`, `since september` or "
            "`last 6 months`.")
-TARGETS_SAID = (f"That can't be done from Slack: {WHERE}. Ask an admin to change it there. Here is each auditor's "
+TARGETS_SAID = ("That can't be done from Slack: {where}. Ask an admin to change it there. Here is each auditor's "
                 "count against their target this month:")
 
 
@@ -146,7 +146,7 @@ def period_said(services: Services, said: str) -> str:
     return ""
 
 
-def answer(engine: Engine, turn: Turn, question: Asked) -> list[Reply] | None:
+def answer(engine: Engine, services: Services, turn: Turn, question: Asked) -> list[Reply] | None:
     """The command's replies for `question`, for someone it allows; None for anyone else."""
     shape = next(shape for shape in SHAPES if shape.name == question.shape)
     command = engine.commands.get(shape.command)
@@ -157,7 +157,7 @@ def answer(engine: Engine, turn: Turn, question: Asked) -> list[Reply] | None:
         args = f"{args} {' vs '.join(question.teams)}"
     replies = engine.dispatch_command(turn, shape.command, args)
     if question.shape == "target":
-        return [Reply(kind="notice", text=TARGETS_SAID), *replies]
+        return [Reply(kind="notice", text=TARGETS_SAID.format(where=where(services))), *replies]
     return replies
 
 
@@ -174,7 +174,7 @@ def routed(engine: Engine, services: Services, turn: Turn, text: str, early: boo
     if question is not None and question.shape == "compared" and _command_typed(engine, said):
         return None  # `digest north vs south` is the command typed: last week's digest of those teams
     if question is not None:
-        return answer(engine, turn, question)
+        return answer(engine, services, turn, question)
     digest = engine.commands.get("digest")
     figure = FIGURE_QUESTION.search(said) is not None and OWN.search(said) is None
     if not early and figure and digest is not None and digest.allowed(turn.person):

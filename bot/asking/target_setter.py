@@ -2,8 +2,9 @@
 to "ask your QA lead to set it", though QA leads cannot, and as an admin she decides targets herself), and to someone
 asking whether theirs is less over the bank holidays (trial 60 F17: it is not).
 
-Targets are `audit_target` beside a team member in the bot's team list (`config/teams.yaml`, bot.core.targets reads
-them; one under `people:` is not counted), which whoever runs the bot edits and the bot reads when it starts.
+Targets are `audit_target` beside a team member in the bot's team list (the teams file loaded, `config/teams.yaml`
+unless AUDITBOT_CONFIG names another folder; bot.core.targets reads them; one under `people:` is not counted), which
+whoever runs the bot edits and the bot reads when it starts.
 """
 
 from __future__ import annotations
@@ -11,8 +12,13 @@ from __future__ import annotations
 from bot.core.services import Services
 from bot.settings.people import Person, Role
 
-WHERE = ("targets are set as `audit_target` beside a team member in the bot's team list (`config/teams.yaml`), "
-         "which whoever runs the bot edits; it is read when the bot starts")
+
+def where(services: Services) -> str:
+    """Where targets are set, naming the teams file the bot loaded as it was given (fix80b: always
+    `config/teams.yaml`, though AUDITBOT_CONFIG may name another folder)."""
+    return (f"targets are set as `audit_target` beside a team member in the bot's team list "
+            f"(`{services.settings.teams_file_shown}`), which whoever runs the bot edits; it is read when the bot "
+            "starts")
 
 
 def no_target_said(services: Services, person: Person) -> str:
@@ -20,9 +26,9 @@ def no_target_said(services: Services, person: Person) -> str:
     which admins to ask, by name."""
     if person.role is Role.ADMIN:
         return (f" You have no monthly audit target in the bot's team list. As an admin you can set one for yourself "
-                f"(or anyone): {WHERE}.")
+                f"(or anyone): {where(services)}.")
     return (f" You have no monthly audit target in the bot's team list: if you should have one, ask "
-            f"{_admins_said(services)}: {WHERE}.")
+            f"{_admins_said(services)}: {where(services)}.")
 
 
 def _admins_said(services: Services) -> str:
@@ -36,5 +42,5 @@ def not_reduced_said(services: Services, person: Person, target: int) -> str:
     said = (f"Targets are monthly and are not reduced for bank holidays or leave: yours is {target} this month, as in "
             "any month.")
     if person.role is Role.ADMIN:
-        return f"{said} As an admin you can change it: {WHERE}."
-    return f"{said} Only {_admins_said(services)} can change it: {WHERE}."
+        return f"{said} As an admin you can change it: {where(services)}."
+    return f"{said} Only {_admins_said(services)} can change it: {where(services)}."

@@ -92,7 +92,8 @@ def who_am_i_reply(services: Services, turn: Turn) -> Reply:
             text += "; your team has no manager in the bot's teams list"
     else:
         text += ", in no team in the bot's teams list"
-    return Reply(text=text + ". An admin changes this in config/teams.yaml. Type `help` to see what I can do.")
+    return Reply(text=text + f". An admin changes this in {services.settings.teams_file_shown}. Type `help` to see "
+                             "what I can do.")
 
 
 def _managed(services: Services, user_id: str) -> str:

@@ -111,17 +111,32 @@ def _checked(services: Services, turn: Turn, value: str) -> store.AuditRow:
     return audit
 
 
-def _waiting_for(services: Services, turn: Turn, page: int) -> tuple[int, list[store.AuditRow]]:
-    """The audits `may_moderate` allows this person, filtered in SQL before the list is cut to a page of SHOWN."""
+def _excluded(services: Services, turn: Turn) -> frozenset[str] | None:
+    """The teams this person may not moderate (a manager's own), or None when they moderate nothing."""
     person = turn.person
     if person.role in (Role.QA_LEAD, Role.ADMIN):
-        excluded: frozenset[str] = frozenset()
-    elif person.role is Role.MANAGER:
-        excluded = frozenset(services.directory.managed_team_ids(person.user_id))
-    else:
+        return frozenset()
+    if person.role is Role.MANAGER:
+        return frozenset(services.directory.managed_team_ids(person.user_id))
+    return None
+
+
+def _waiting_for(services: Services, turn: Turn, page: int) -> tuple[int, list[store.AuditRow]]:
+    """The audits `may_moderate` allows this person, filtered in SQL before the list is cut to a page of SHOWN."""
+    if (excluded := _excluded(services, turn)) is None:
         return 0, []
-    return moderation_store.moderation_queue(services.storage, person.user_id, excluded, limit=SHOWN,
+    return moderation_store.moderation_queue(services.storage, turn.user_id, excluded, limit=SHOWN,
                                              offset=(page - 1) * SHOWN)
+
+
+def _order(services: Services, turn: Turn) -> str:
+    """The queue's order as its heading says it: sampled audits come between the Inadequate and the oldest, so they
+    are named only when the queue has some (fix80b: the heading said 'then the oldest' above a month's sample)."""
+    campaign, monthly = moderation_store.queue_samples(services.storage, turn.user_id,
+                                                       _excluded(services, turn) or frozenset())
+    sample = ("the campaign and monthly samples" if campaign and monthly else "the campaign sample" if campaign
+              else "the monthly sample" if monthly else "")
+    return "Inadequate first, " + (f"then {sample}, " if sample else "") + "then the oldest"
 
 
 def _line(services: Services, audit: store.AuditRow, mark: str = "") -> str:
@@ -201,7 +216,7 @@ def _waiting_reply(services: Services, turn: Turn, counted: tuple[int, int], wai
     heading = "**Audits waiting for moderation**"
     if total > len(waiting):
         shown = f"{len(waiting)}" if page == 1 else f"{first} to {first + len(waiting) - 1}"
-        heading += (f" (showing {shown} of {total}: Inadequate first, then the oldest; "
+        heading += (f" (showing {shown} of {total}: {_order(services, turn)}; "
                     "`/audit moderate 12` opens any by its number)")
     marks = _marks(services, [a.id for a in waiting])
     lines = ([f"_{sampled}_"] if sampled else []) + [_line(services, a, marks.get(a.id, "")) for a in waiting]

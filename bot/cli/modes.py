@@ -118,7 +118,8 @@ def cmd_chat(args: argparse.Namespace, runtime: Runtime) -> int:
     scheduler = start_background_jobs(runtime, chat_user=user)
     try:
         return run_chat(runtime.engine, user, runtime.stdin or sys.stdin, runtime.stdout or sys.stdout,
-                        chart_dir=chart_dir(runtime), file_dir=export_dir(runtime))
+                        chart_dir=chart_dir(runtime), file_dir=export_dir(runtime),
+                        teams_file=runtime.settings.teams_file_shown)
     finally:
         if scheduler is not None:
             scheduler.shutdown(wait=True)  # let a running job finish before storage closes

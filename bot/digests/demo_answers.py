@@ -12,7 +12,7 @@ from typing import Any
 
 from bot.core.audit_rules import answers_hidden, submission_breaks, suggest_grade
 from bot.core.calendar import add_working_days
-from bot.digests.demo_notes import audit_notes, evidence_note, typed_answer
+from bot.digests.demo_notes import audit_notes, evidence_note, grade_reason_text, typed_answer
 from bot.storage.common import utc_text
 from knowledge.checklist_schema import GRADES, NOT_APPLICABLE, Answer, Checklist
 
@@ -56,8 +56,6 @@ def _answer(question: dict[str, Any], grade_rank: int, rng: random.Random, day: 
 # moderation as it was (tests and trial notes name them). Trial 33 added the section 47 enquiries sampled.
 OWN_DRAWS = frozenset({"enquiries-sampled"})
 
-GRADE_REASON = "Invented reason: the file read as a whole weighs more than the section grades."
-
 
 def answer_rows(questions: list[dict[str, Any]], grade_rank: int, rng: random.Random, day: date,
                  who: tuple[int, str, str]) -> list[tuple[Any, ...]]:
@@ -97,10 +95,11 @@ def asked(checklist: Checklist, rows: list[tuple[Any, ...]]) -> list[tuple[Any, 
     return [row for row in rows if row[1] not in hidden]
 
 
-def grade_reason(checklist: Checklist, rows: list[tuple[Any, ...]], grade: str) -> str | None:
-    """The reason a person is asked for when their grade is not the one the answers suggest; None when it is."""
+def grade_reason(checklist: Checklist, rows: list[tuple[Any, ...]], grade: str, key: str) -> str | None:
+    """The reason a person is asked for when their grade is not the one the answers suggest (one that fits the
+    direction and the grade, drawn from the stream `key` names: the audit's own); None when it is."""
     suggested = suggest_grade(checklist, _answers(rows))
-    return GRADE_REASON if suggested is not None and suggested != grade else None
+    return grade_reason_text(key, grade, suggested) if suggested is not None and suggested != grade else None
 
 
 def check_rules(checklist: Checklist, rows: list[tuple[Any, ...]], grade: str, reason: str | None,
@@ -130,5 +129,5 @@ def invented_actions(rng: random.Random, ids: tuple[int, int], count: int, day: 
 
 def notes_of(key: str, grade: str, rows: list[tuple[Any, ...]]) -> tuple[str, str | None]:
     """(strengths, areas for development) of a submitted invented audit graded `grade` with answer `rows`, drawn from
-    the stream `key` names (the audit's own): an area always where an answer was flagged."""
-    return audit_notes(key, grade, any(row[3] for row in rows))
+    the stream `key` names (the audit's own): an area always where an answer was flagged, naming its theme."""
+    return audit_notes(key, grade, [row[1] for row in rows if row[3]])

@@ -153,7 +153,8 @@ def generate(services: Services, weeks: int = 12, seed: int = 7,
                     questions[: len(questions) // 2] if is_draft else questions, grade_rank, rng, day,
                     (audit_id, auditor, utc_text(started))))
                 answers += rows
-                reason = None if is_draft else grade_reason(checklists[checklist["id"]], rows, GRADES[grade_rank])
+                reason = None if is_draft else grade_reason(
+                    checklists[checklist["id"]], rows, GRADES[grade_rank], f"{seed}:{audit_id}")
                 audits.append((
                     audit_id, checklist["id"], hashes[checklist["id"]], case_ref, auditor, worker, team.id, status,
                     "question:" + checklist["sections"][0]["questions"][0]["id"] if is_draft else "done",

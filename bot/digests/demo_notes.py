@@ -15,6 +15,7 @@ names a child, a family member or any identifier: case references only, and test
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from typing import Any
 
 from knowledge.checklist_schema import GRADES
@@ -53,6 +54,87 @@ AREAS = (
     "Escalate the drift in this plan at supervision and record the decision.",
 )
 
+# Areas that name the theme of a flagged question, so the areas for development read as following from the answers
+# (trial fix80b: a flagged supervision question gave an area about the chronology). Each is (words a question id
+# holds at a hyphen, so 'views' is not found in 'reviews', the area); the first that matches wins, so the narrower
+# themes come first. A flagged question no theme
+# names gets an area from AREAS.
+THEMED_AREAS = (
+    (("immediate-concern",), "Record the manager's decision on the immediate safeguarding concern and what was done "
+                             "that day."),
+    (("supervision", "reflect", "previous-actions", "actions-smart", "recorded-on-file", "recording",
+      "child-focused"),
+     "Make case supervision regular and reflective, record it on the child's file and follow up its actions."),
+    (("oversight", "key-decisions", "drift-challenged", "manager-agreed", "legal-planning"),
+     "Show management oversight at key decisions, with the reasons written on the file."),
+    (("missing", "rhi"), "Offer a return home interview after each missing episode and use what the child says in "
+                         "the plan."),
+    (("seen-alone", "child-seen", "child-not-seen", "non-verbal", "seeing"),
+     "Record who was seen alone at each visit, and why when nobody was."),
+    (("visit", "keeping-in-touch", "personal-adviser", "lead-practitioner"),
+     "Visit as often as the plan requires and record what was seen and what the child said."),
+    (("chronology", "history"), "Bring the chronology up to date and use the history it shows in the assessment."),
+    (("identity", "life-story"), "Record how the child's identity, culture and history are understood, with life "
+                                 "story work where it helps."),
+    (("permanence", "placement", "home-meets", "family-time", "worker-changes"),
+     "Plan for permanence early and record how stability and family time are supported."),
+    (("parents-views", "family-", "consent", "both-parents", "carer-assessment", "partners-told", "legal-advice",
+      "letter-clear", "outcome-shared"), "Work with the family on the plan and record their views and agreement."),
+    (("voice", "wishes", "own-words", "views", "lived-experience", "daily-life", "child-told", "told-outcome",
+      "advocacy", "communication", "methods-suited", "child-in-review"),
+     "Record the child's own words at each visit, not only the adults' view of the child."),
+    (("health", "pep", "eet", "education", "wellbeing"),
+     "Bring the health assessment and the education plan up to date and act on what they say."),
+    (("drift", "escalated", "repeat-plans", "months-", "weeks-", "re-referrals", "repeat-contacts", "outcome",
+      "progress", "change-quality", "better-off", "impact"),
+     "Measure the child's progress against the plan's outcomes and escalate any drift at supervision."),
+    (("plan", "next-step", "step-", "transition", "plo-", "legal-order", "joined-up"),
+     "Make the plan's actions measurable, with owners and dates, so drift can be seen."),
+    (("review",), "Hold the review on time and record what has changed for the child since the last one."),
+    (("support", "short-breaks", "accommodation", "local-offer", "disruption"),
+     "Check that the support in place matches the assessed needs and record the difference it makes."),
+    (("strategy", "s47", "enquiry", "icpc", "conference", "core-group", "multi-agency", "partners", "nrm"),
+     "Involve the partners (police, health and school) at each decision and record what they said."),
+    (("assessment", "analysis", "balanced", "viability", "suitability", "need", "risk", "gcp2", "understanding",
+      "not-attributed", "category"),
+     "Say what the information means for the child, not only what happened: analyse rather than describe."),
+    (("timely", "timeliness", "late", "nfa", "decision", "front-door", "early-referral", "temporary-approval",
+      "journey", "entry", "after"),
+     "Record each decision on time, with the reasons and who agreed it."),
+)
+
+# The reason a person gives for an overall grade other than the one the answers suggest, by direction (graded above
+# or below the suggestion) and the grade given: what a manager weighing the whole file would write.
+GRADE_REASONS = {
+    ("above", "outstanding"): (
+        "The answers miss how much the direct work has changed things for the child; the impact is exceptional.",
+        "Read as a whole, the record shows consistently strong practice that the single weaker answer does not "
+        "reflect.",
+    ),
+    ("above", "good"): (
+        "The gaps are in recording rather than practice: the child is safer and the plan is working.",
+        "The flagged answers are recent and already being put right, and the child's progress is clear.",
+        "The child's experience has improved since the last review, which the section grades do not capture.",
+    ),
+    ("above", "requires_improvement"): (
+        "The risks are understood and managed, though the record is late; not inadequate for the child.",
+        "The weaknesses are real but the child is seen regularly and is not left at risk.",
+    ),
+    ("below", "good"): (
+        "Strong answers, but the plan has not yet made a difference the child would notice.",
+        "The practice is sound but the record relies on one worker's notes; not yet outstanding.",
+    ),
+    ("below", "requires_improvement"): (
+        "The answers look good on paper, but the plan has drifted for months without challenge.",
+        "Visits happen on time, but the child's voice is missing from the decisions that matter.",
+        "Each section passes, but read together the file shows no analysis of what life is like for the child.",
+    ),
+    ("below", "inadequate"): (
+        "The individual answers do not show how long the child was left without a safe plan.",
+        "Read together, the file shows risk that nobody acted on; the section grades understate it.",
+    ),
+}
+
 # (fewest, most) strengths and areas for development an audit of each grade gets.
 COUNTS = {
     "outstanding": ((3, 4), (0, 1)),
@@ -84,14 +166,31 @@ RECORD_READINGS = (
 )
 
 
-def audit_notes(key: str, grade: str, flagged: bool) -> tuple[str, str | None]:
-    """(strengths, areas for development) of an audit graded `grade`, drawn from a stream seeded by `key` (the
-    audit's own): an audit with a flagged answer always has an area, as the finish step asks for one."""
+def audit_notes(key: str, grade: str, flagged: Sequence[str] = ()) -> tuple[str, str | None]:
+    """(strengths, areas for development) of an audit graded `grade` whose answers to the questions `flagged` (ids)
+    were flagged, drawn from a stream seeded by `key` (the audit's own): an audit with a flagged answer always has an
+    area, as the finish step asks for one, and its areas name the flagged questions' themes first."""
     rng = random.Random(f"{key}:notes")
     (least, most), (fewest_areas, most_areas) = COUNTS.get(grade, COUNTS[GRADES[-1]])
     strengths = rng.sample(STRENGTHS, rng.randint(least, most))
-    areas = rng.sample(AREAS, max(rng.randint(fewest_areas, most_areas), int(flagged)))
+    count = max(rng.randint(fewest_areas, most_areas), int(bool(flagged)))
+    themed = list(dict.fromkeys(area for area in map(themed_area, flagged) if area))
+    areas = rng.sample(themed, min(count, len(themed)))
+    areas += rng.sample([area for area in AREAS if area not in areas], count - len(areas))
     return " ".join(strengths), " ".join(areas) or None
+
+
+def themed_area(question_id: str) -> str | None:
+    """The area for development that names the theme of a flagged question (THEMED_AREAS), or None."""
+    padded = f"-{question_id}-"
+    return next((area for words, area in THEMED_AREAS if any(f"-{word}" in padded for word in words)), None)
+
+
+def grade_reason_text(key: str, grade: str, suggested: str) -> str:
+    """The reason given for grading `grade` where the answers suggest `suggested`: one that fits the direction and
+    the grade, drawn from the audit's own stream (`key`), so reasons vary across the demo audits."""
+    direction = "above" if GRADES.index(grade) < GRADES.index(suggested) else "below"
+    return random.Random(f"{key}:grade-reason").choice(GRADE_REASONS[(direction, grade)])
 
 
 def evidence_note(question: dict[str, Any], value: str, key: str) -> str:

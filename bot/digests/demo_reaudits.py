@@ -160,7 +160,7 @@ def _reaudit(services: Services, rng: random.Random, planned: tuple[AuditRow, st
     questions = [q for section in checklist.to_content()["sections"] for q in section["questions"]]
     rows = asked(checklist, answer_rows(questions, GRADES.index(grade), rng, day,
                                         (ids[0], auditor, utc_text(started))))
-    reason = grade_reason(checklist, rows, grade)
+    reason = grade_reason(checklist, rows, grade, f"reaudit:{ids[0]}")
     actions = invented_actions(rng, (ids[1], ids[0]), max(rng.choice((0, 1, 1, 2)), int(grade == "inadequate")),
                                day, today, tz, (worker, auditor, utc_text(submitted)))
     check_rules(checklist, rows, grade, reason, len(actions))

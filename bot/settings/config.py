@@ -101,7 +101,14 @@ class Settings:
     export_files_in_slack: bool = False  # `/audit export` posts files in the DM (else gives the command to hand on)
     exports_dir: Path | None = None  # where the terminal chat writes exports; None: beside the charts' folder
     moderation_sample_share: float = 0.1  # the share of each team's month `/audit moderate sample` draws (fix77b)
+    config_given: str = "config"  # the config folder as given (AUDITBOT_CONFIG, else the shipped one): said in replies
     raw: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def teams_file_shown(self) -> str:
+        """The teams file the bot loaded, as the path given (fix80b: replies said config/teams.yaml when
+        AUDITBOT_CONFIG pointed elsewhere, so an admin would edit a file the bot does not read)."""
+        return str(Path(self.config_given) / "teams.yaml")
 
     @property
     def cache_dir(self) -> Path | None:
@@ -361,6 +368,7 @@ def _load_settings(env: Mapping[str, str], config_dir: Path, file: Path, written
     )
     return Settings(
         config_dir=config_dir,
+        config_given=env.get("AUDITBOT_CONFIG") or "config",
         timezone=timezone,
         database=database,
         knowledge_dir=knowledge_dir,

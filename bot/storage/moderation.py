@@ -66,6 +66,30 @@ def take_over_moderation(storage: Storage, held: HeldModeration, moderator_id: s
                      {"audit": held.audit_id, "from": held.moderator_id, "opened_at": utc_text(held.opened_at)}, now)
 
 
+CAMPAIGN_SAMPLED = ("EXISTS (SELECT 1 FROM campaign_allocations c WHERE c.audit_id = audits.id "
+                    "AND c.sampled = 1)")
+MONTHLY_SAMPLED = "EXISTS (SELECT 1 FROM monthly_sample_audits s WHERE s.audit_id = audits.id)"
+
+
+def _queue_filter(moderator_id: str, excluded_teams: Collection[str]) -> tuple[str, list[Any]]:
+    """The WHERE clause and its parameters of what this moderator may take (moderation_queue)."""
+    teams = sorted(excluded_teams)
+    where = "status = 'submitted' AND auditor_id != ? AND (worker_id IS NULL OR worker_id != ?)"
+    if teams:
+        where += f" AND (team_id IS NULL OR team_id NOT IN ({', '.join('?' * len(teams))}))"
+    return where, [moderator_id, moderator_id, *teams]
+
+
+def queue_samples(storage: Storage, moderator_id: str, excluded_teams: Collection[str] = ()) -> tuple[bool, bool]:
+    """(whether any audit in this moderator's queue was drawn for a campaign's moderation sample, whether any for a
+    month's): the queue's heading says the order it is in, and sampled audits come between only when there are any."""
+    where, params = _queue_filter(moderator_id, excluded_teams)
+    row = storage.db.execute(f"SELECT EXISTS (SELECT 1 FROM audits WHERE {where} AND {CAMPAIGN_SAMPLED}), "
+                             f"EXISTS (SELECT 1 FROM audits WHERE {where} AND {MONTHLY_SAMPLED})",
+                             [*params, *params]).fetchone()
+    return bool(row[0]), bool(row[1])
+
+
 def moderation_queue(storage: Storage, moderator_id: str, excluded_teams: Collection[str] = (),
                      limit: int = 20, offset: int = 0) -> tuple[int, list[AuditRow]]:
     """How many submitted audits this moderator may take, and `limit` of them from `offset` on (a page): Inadequate,
@@ -75,17 +99,12 @@ def moderation_queue(storage: Storage, moderator_id: str, excluded_teams: Collec
     before the limit,
     so a long run of audits they may not moderate cannot hide one they may.
     """
-    teams = sorted(excluded_teams)
-    where = "status = 'submitted' AND auditor_id != ? AND (worker_id IS NULL OR worker_id != ?)"
-    if teams:
-        where += f" AND (team_id IS NULL OR team_id NOT IN ({', '.join('?' * len(teams))}))"
-    params: list[Any] = [moderator_id, moderator_id, *teams]
+    where, params = _queue_filter(moderator_id, excluded_teams)
     total = int(storage.db.execute(f"SELECT COUNT(*) FROM audits WHERE {where}", params).fetchone()[0])
     # Inadequate audits come first (the managers were alerted: they are urgent), then audits drawn for a campaign's
     # moderation sample or a month's (bot.storage.monthly_sample), then the oldest.
     inadequate_first = "(overall_grade = 'inadequate') DESC"
-    sampled_first = ("(EXISTS (SELECT 1 FROM campaign_allocations c WHERE c.audit_id = audits.id AND c.sampled = 1) "
-                     "OR EXISTS (SELECT 1 FROM monthly_sample_audits s WHERE s.audit_id = audits.id)) DESC")
+    sampled_first = f"({CAMPAIGN_SAMPLED} OR {MONTHLY_SAMPLED}) DESC"
     rows = select(storage.db, f"SELECT * FROM audits WHERE {where} ORDER BY {inadequate_first}, {sampled_first}, "
                               "submitted_at, id LIMIT ? OFFSET ?", [*params, limit, offset])
     return total, [audit_row(r) for r in rows]

@@ -28,11 +28,16 @@ BANNER = (
     "a number to pick an option (`#2` where a number could be the answer, as the options then show), "
     "`/audit ...` for commands, `quit` to leave."
 )
+# Said once at the start for an ID the teams file does not list (fix80b: `chat --user U0NOBODY` started silently).
+STRANGER = ("{user} is not in {teams_file}, so I treat you as someone without a role: I can only say how to get "
+            "access. Check the ID (`--user`), or add it to {teams_file} with a role.")
 
 
 def run_chat(engine: Engine, user_id: str, stdin: TextIO, stdout: TextIO, prompt: str = "you> ",
-             chart_dir: Path | None = None, file_dir: Path | None = None) -> int:
+             chart_dir: Path | None = None, file_dir: Path | None = None, teams_file: str = "teams.yaml") -> int:
     """Read lines until EOF or quit, passing each to the engine and printing what it says.
+
+    Someone `teams_file` (the teams file loaded, named as given) does not list is told so once at the start.
 
     Charts (the digest's trend) are written into `chart_dir` and their path printed; without it they are left out.
     Files (an export's spreadsheets) go into `file_dir` likewise.
@@ -45,6 +50,8 @@ def run_chat(engine: Engine, user_id: str, stdin: TextIO, stdout: TextIO, prompt
     person = engine.directory.person(user_id)
     label = person.name if person else "not set up"
     stdout.write(BANNER.format(user=user_id, label=label) + "\n")
+    if person is None:
+        stdout.write(STRANGER.format(user=user_id, teams_file=teams_file) + "\n")
     waiting = engine.session_start(user_id, opening=True)  # what the bot still waits for, shown again
     if waiting:
         stdout.write(view.render(waiting) + "\n")

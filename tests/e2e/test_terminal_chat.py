@@ -15,6 +15,7 @@ from bot.engine.routing import Engine
 from bot.settings.config import PROJECT_DIR
 from bot.terminal.chat import run_chat
 from bot.terminal.render import plain
+from tests.support.cli import run_cli
 from tests.support.moved_clock import bot_command, child_clock
 
 
@@ -75,6 +76,19 @@ def test_sub_commands_typed_without_audit_in_the_chat_run_and_none_reaches_the_q
 def test_a_person_not_in_teams_yaml_is_told_how_to_get_access(engine: Engine) -> None:
     _, out = drive(engine, ["help"], user="U0NOBODY1")
     assert "not set up to use audit-bot" in out
+    assert out.count("U0NOBODY1 is not in teams.yaml, so I treat you as someone without a role") == 1
+
+
+def test_chat_as_an_id_the_teams_file_lacks_says_so_once_naming_the_file(environ: dict[str, str],
+                                                                         config_dir: Path) -> None:
+    """Fix80b: `audit-bot chat --user U0NOBODY` started silently as a stranger, where a typo in the ID was likelier;
+    now the first lines say the ID is not in the teams file loaded, named as AUDITBOT_CONFIG gives it."""
+    chat = run_cli(environ, "chat", "--user", "U0NOBODY", stdin=io.StringIO("help\nwhoami\nquit\n"))
+    said = f"U0NOBODY is not in {config_dir}/teams.yaml, so I treat you as someone without a role"
+    assert chat.code == 0 and chat.out.count(said) == 1
+    assert chat.out.splitlines()[1].startswith(said) and "Check the ID (`--user`)" in chat.out
+    known = run_cli(environ, "chat", "--user", "U0PRAN001", stdin=io.StringIO("quit\n"))
+    assert "is not in" not in known.out and "without a role" not in known.out
 
 
 def test_make_run_path_without_tokens_opens_the_chat(tmp_path: Path, environ: dict[str, str]) -> None:

@@ -23,6 +23,7 @@ from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.storage import audits as audit_store
 from bot.storage import campaigns as store
+from bot.storage import moderation as moderation_store
 from bot.storage.db import Storage
 from bot.storage.schema import MIGRATIONS
 from tests.audit_driver import complete_audit
@@ -224,3 +225,6 @@ def test_the_moderation_queue_marks_a_campaigns_sampled_audits(engine: Engine, s
     assert not any("sample" in lines[a] for a in set(audited) - sampled), waiting.text
     order = [a for a in lines if a in audited]
     assert set(order[:len(sampled)]) == sampled  # first, as marked
+    # fix80b: the queue's heading names the campaign's sample between the Inadequate ones and the oldest
+    assert moderation_store.queue_samples(services.storage, QA) == (True, False)
+    assert moderation_store.queue_samples(services.storage, "U0ADMIN01") == (True, False)

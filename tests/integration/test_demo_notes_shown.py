@@ -14,6 +14,7 @@ import time_machine
 
 from bot.core.services import Services
 from bot.digests.demo_data import generate
+from bot.digests.demo_notes import themed_area
 from bot.engine.routing import Engine
 from bot.privacy.screen import screen_text
 from tests.integration.test_cli_roles import cli  # noqa: F401  (the fixture)
@@ -59,3 +60,27 @@ def test_the_export_carries_the_demo_notes(cli, services: Services, tmp_path: Pa
     assert submitted and all(row["strengths"] for row in submitted)
     assert any(row["development"] for row in submitted)
     assert any(row["evidence"].startswith(("What the file shows:", "From the")) for row in submitted)
+
+
+def test_demo_grade_reasons_fit_and_areas_follow_the_flagged_answers(services: Services, engine: Engine) -> None:
+    """Fix80b: every demo audit graded other than suggested gave one invented reason, and its areas for development
+    were drawn at random. Now the reasons vary and fit the direction of the change, and a flagged answer's theme is
+    named in the areas, as `/audit show N` shows them."""
+    with time_machine.travel(NOW, tick=False):
+        generate(services, weeks=12, seed=7)
+        db = services.storage.db
+        reasons = db.execute("SELECT id, overall_grade, grade_reason FROM audits WHERE grade_reason IS NOT NULL"
+                             ).fetchall()
+        flagged = db.execute("SELECT a.id, a.development, MAX(q.question_id) FROM audits a JOIN answers q "
+                             "ON q.audit_id = a.id WHERE q.flagged = 1 AND a.submitted_at IS NOT NULL "
+                             "GROUP BY a.id HAVING COUNT(*) = 1").fetchall()
+        shown = engine.command("U0QALEAD1", f"show {reasons[0][0]}")[0].text
+        shown_flagged = engine.command("U0QALEAD1", f"show {flagged[0][0]}")[0].text
+    assert len({reason for _, _, reason in reasons}) > 3
+    assert not [r for _, _, r in reasons if r.startswith("Invented reason")]
+    assert reasons[0][2] in shown
+    themed = [(areas, themed_area(question)) for _, areas, question in flagged if themed_area(question)]
+    assert len(themed) > 5 and all(area in areas for areas, area in themed)  # one flagged answer: its theme
+    assert str(themed_area(flagged[0][2]) or "") in shown_flagged
+    screen = services.identifier_screen
+    assert [r for _, _, r in reasons if screen_text(r, screen, "that reason") != r or screen.find(r)] == []

@@ -35,7 +35,7 @@ def demo(services: Services) -> Services:
     ("which cases are overdue a re-audit?", "Re-audits due in every team's cases"),
     ("i want to audit a south case myself", "Which checklist are you auditing against?"),
     ("can we raise norths target to 4", "That can't be done from Slack: targets are set as `audit_target` beside a "
-                                        "team member in the bot's team list (`config/teams.yaml`)"),
+                                        "team member in the bot's team list (`"),
 ])
 def test_a_figure_question_is_answered_by_its_command(demo: Services, engine: Engine, typed: str,
                                                       expected: str) -> None:

@@ -4,6 +4,7 @@ doing", the auditors list for "who's behind on their audits"."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -109,14 +110,15 @@ def test_who_is_behind_asked_in_words_gets_the_auditors_list(engine: Engine, ser
     assert replies[-1].note.startswith("Completed audits by the day submitted")
 
 
-def test_the_head_of_service_without_a_target_is_told_she_can_set_it_not_to_ask_her_qa_lead(engine: Engine) -> None:
+def test_the_head_of_service_without_a_target_is_told_she_can_set_it_not_to_ask_her_qa_lead(engine: Engine,
+                                                                                         config_dir: Path) -> None:
     """Trial 26: the head of service (an admin) was told "ask your QA lead to set it"; QA leads cannot."""
     with time_machine.travel(NOW, tick=False):
         [admin] = engine.message("U0ADMIN01", "am i on track with my audits this month?", surface="terminal")
         [lead] = engine.message("U0QALEAD1", "what's my audit target?", surface="terminal")
     assert "QA lead" not in admin.text
     assert "As an admin you can set one for yourself (or anyone): targets are set as `audit_target` beside a team " \
-           "member in the bot's team list (`config/teams.yaml`)" in admin.text
+           f"member in the bot's team list (`{config_dir}/teams.yaml`)" in admin.text  # the file loaded (fix80b)
     assert "if you should have one, ask an admin (Head of service)" in lead.text
 
 

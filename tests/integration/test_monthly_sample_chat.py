@@ -78,3 +78,22 @@ def test_a_practitioner_asking_what_the_sample_is_gets_the_entry(engine: Engine,
     with time_machine.travel(NOW, tick=False):
         replies = engine.message("U0PRAN001", "what is the moderation sample?", surface="terminal")
     assert "is for QA leads and admins" not in replies[0].text and "moderat" in replies[0].text.lower()
+
+
+def test_the_queue_heading_names_the_monthly_sample_only_when_the_queue_holds_some(
+        engine: Engine, services: Services, december: tuple[int, int]) -> None:
+    """Fix80b: the heading said "Inadequate first, then the oldest" while a month's sample came between them."""
+    with time_machine.travel(NOW, tick=False):
+        rows = AuditRows(services)
+        for day in range(1, 11):  # a queue longer than a page, so the heading says its order
+            rows.audit(submitted=datetime(2026, 11, day, 10, tzinfo=UTC))
+        [before] = [r for r in engine.command(QA_LEAD, "moderate", surface="terminal")
+                    if r.text.startswith("**Audits waiting for moderation**")]
+        engine.message(QA_LEAD, "draw this month's moderation sample", surface="terminal")
+        [after] = [r for r in engine.message(QA_LEAD, "/audit moderate", surface="terminal")
+                   if r.text.startswith("**Audits waiting for moderation**")]
+        [page_two] = [r for r in engine.message(QA_LEAD, "more", surface="terminal")
+                      if r.text.startswith("**Audits waiting for moderation**")]
+    assert "(showing 10 of 13: Inadequate first, then the oldest; " in before.text
+    assert "(showing 10 of 13: Inadequate first, then the monthly sample, then the oldest; " in after.text
+    assert "(showing 11 to 13 of 13: Inadequate first, then the monthly sample, then the oldest; " in page_two.text

@@ -3,7 +3,9 @@ and manager from the teams list, and is never put on the QA leads' list of unans
 
 from __future__ import annotations
 
+import io
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 import time_machine
@@ -14,6 +16,7 @@ from bot.asking.who_am_i import asks_who_i_am
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.storage.asks import unanswered_since
+from tests.support.cli import run_cli
 from tests.support.moved_clock import CONTENT_DAY  # a Tuesday morning: a working day
 from tests.support.text import flat
 
@@ -48,3 +51,20 @@ def test_a_question_about_a_role_in_practice_stays_a_question() -> None:
 def test_only_a_whole_line_asking_who_i_am_is_read_so(words: str) -> None:
     if asks_who_i_am(words):
         assert any(part in " ".join(words.replace("'", "").split()) for part in ("who", "my ", "team", "set up"))
+
+
+@pytest.mark.parametrize("typed", ["whoami", "what is my role"])
+def test_whoami_names_the_teams_file_loaded_as_given(environ: dict[str, str], config_dir: Path, typed: str) -> None:
+    """Fix80b: `whoami` said "An admin changes this in config/teams.yaml" when AUDITBOT_CONFIG named another folder,
+    so an admin would edit a file the bot does not read. The file is named as the folder was given."""
+    chat = run_cli(environ, "chat", "--user", "U0PRAN002", stdin=io.StringIO(f"{typed}\nquit\n"))
+    assert f"An admin changes this in {config_dir}/teams.yaml." in flat(chat.out), chat.out
+    assert "config/teams.yaml" not in flat(chat.out).replace(f"{config_dir}/teams.yaml", "")
+    shipped = run_cli({**environ, "AUDITBOT_CONFIG": ""}, "chat", "--user", "U0PRAN002",
+                      stdin=io.StringIO(f"{typed}\nquit\n"))
+    assert "An admin changes this in config/teams.yaml." in flat(shipped.out), shipped.out
+
+
+def test_the_targets_answer_names_the_teams_file_loaded(engine: Engine, config_dir: Path) -> None:
+    said = _said(engine, "U0ADMIN01", "can we raise norths target to 4")
+    assert f"the bot's team list (`{config_dir}/teams.yaml`)" in said and "`config/teams.yaml`" not in said
