@@ -10,10 +10,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlite_utils import Database
+
 from bot.storage import held
 from bot.storage.common import parse_utc, utc_text
 from bot.storage.db import Storage
-from bot.storage.held import CLAIM_EXPIRES
 from bot.storage.trail import record_trail
 
 HELD, SENDING, SENT, FAILED, DROPPED, WITHDRAWN = "held", "sending", "sent", "failed", "dropped", "withdrawn"
@@ -91,20 +92,13 @@ def claim_due(storage: Storage, now: datetime) -> list[HeldChase]:
     second run or process finds none of them while the claim is fresh. A claim older than CLAIM_EXPIRES and not
     marked sent (its process died mid-send, or Slack refused it) is claimable again, so no chase is lost for ever;
     those whose action was done or removed meanwhile are dropped instead, unsent."""
-    stamp, stale = utc_text(now), utc_text(now - CLAIM_EXPIRES)
-    claimable = ("((state = 'held' AND send_at <= :now) OR (state = 'sending' AND "
-                 "(claimed_at IS NULL OR claimed_at <= :stale)))")
-    values = {"now": stamp, "stale": stale}
-    if storage.db.execute(f"SELECT 1 FROM held_chases WHERE {claimable} LIMIT 1", values).fetchone() is None:
-        return []  # the usual answer, without taking the write lock
-    with storage.write() as db:
+    claimable, values = due = held.due(now)
+
+    def drop_done(db: Database) -> None:
         db.execute(f"UPDATE held_chases SET state = '{DROPPED}', settled_at = :now WHERE {claimable} AND action_id IN "
                    "(SELECT id FROM actions WHERE done_at IS NOT NULL OR removed_at IS NOT NULL)", values)
-        rows = db.execute(f"SELECT {_COLUMNS} FROM held_chases WHERE {claimable} ORDER BY send_at, id",
-                          values).fetchall()
-        db.conn.executemany("UPDATE held_chases SET state = ?, claimed_at = ?, attempts = attempts + 1 WHERE id = ?",
-                            [(SENDING, stamp, row[0]) for row in rows])
-    return [_row((*row[:5], stamp, row[6] + 1)) for row in rows]
+
+    return [_row(row) for row in held.claim(storage, "held_chases", _COLUMNS, due, "send_at, id", now, drop_done)]
 
 
 def settle(storage: Storage, held: HeldChase, sent: bool, now: datetime) -> bool:
@@ -160,16 +154,8 @@ def waiting_for(storage: Storage, owner_id: str, now: datetime) -> list[HeldChas
 def claim_for(storage: Storage, owner_id: str, now: datetime) -> list[HeldChase]:
     """The chases held for the owner of their open actions, claimed now however far off their time (→ sending),
     because the owner is here (fix48e): the run at their time then finds them claimed and sends none again."""
-    where, values = held.waiting_for(_OWNER, owner_id, now)
-    if storage.db.execute(f"SELECT 1 FROM held_chases WHERE {where} LIMIT 1", values).fetchone() is None:
-        return []
-    stamp = utc_text(now)
-    with storage.write() as db:
-        rows = db.execute(f"SELECT {_COLUMNS} FROM held_chases WHERE {where} ORDER BY send_at, id",
-                          values).fetchall()
-        db.conn.executemany("UPDATE held_chases SET state = ?, claimed_at = ?, attempts = attempts + 1 WHERE id = ?",
-                            [(SENDING, stamp, row[0]) for row in rows])
-    return [_row((*row[:5], stamp, row[6] + 1)) for row in rows]
+    waiting = held.waiting_for(_OWNER, owner_id, now)
+    return [_row(row) for row in held.claim(storage, "held_chases", _COLUMNS, waiting, "send_at, id", now)]
 
 
 def release(storage: Storage, held: HeldChase) -> None:

@@ -10,7 +10,6 @@ from datetime import datetime
 from bot.storage import held
 from bot.storage.common import parse_utc, utc_text
 from bot.storage.db import Storage
-from bot.storage.held import CLAIM_EXPIRES
 from bot.storage.trail import record_trail
 
 HELD, SENDING, SENT, FAILED = "held", "sending", "sent", "failed"
@@ -48,17 +47,7 @@ def hold(storage: Storage, to_user: str, message: str, actor: str, now: datetime
 def claim_due(storage: Storage, now: datetime) -> list[HeldDm]:
     """The messages due by `now`, in the order they were held, claimed in one write (→ sending); a claim older than
     CLAIM_EXPIRES and not settled is claimable again."""
-    stamp, stale = utc_text(now), utc_text(now - CLAIM_EXPIRES)
-    claimable = ("((state = 'held' AND send_at <= :now) OR (state = 'sending' AND "
-                 "(claimed_at IS NULL OR claimed_at <= :stale)))")
-    values = {"now": stamp, "stale": stale}
-    if storage.db.execute(f"SELECT 1 FROM held_dms WHERE {claimable} LIMIT 1", values).fetchone() is None:
-        return []
-    with storage.write() as db:
-        rows = db.execute(f"SELECT {_COLUMNS} FROM held_dms WHERE {claimable} ORDER BY id", values).fetchall()
-        db.conn.executemany("UPDATE held_dms SET state = ?, claimed_at = ?, attempts = attempts + 1 WHERE id = ?",
-                            [(SENDING, stamp, row[0]) for row in rows])
-    return [_row((*row[:5], stamp, row[6] + 1, row[7])) for row in rows]
+    return [_row(row) for row in held.claim(storage, "held_dms", _COLUMNS, held.due(now), "id", now)]
 
 
 def settle(storage: Storage, held: HeldDm, sent: bool, now: datetime) -> None:
@@ -82,15 +71,8 @@ def waiting_for(storage: Storage, to_user: str, now: datetime) -> list[HeldDm]:
 def claim_for(storage: Storage, to_user: str, now: datetime) -> list[HeldDm]:
     """The messages held for `to_user`, claimed now however far off their time (→ sending), because the person is
     here: the scheduler's run at their time then finds them claimed and sends none again."""
-    where, values = held.waiting_for("to_user = :to", to_user, now)
-    if storage.db.execute(f"SELECT 1 FROM held_dms WHERE {where} LIMIT 1", values).fetchone() is None:
-        return []
-    stamp = utc_text(now)
-    with storage.write() as db:
-        rows = db.execute(f"SELECT {_COLUMNS} FROM held_dms WHERE {where} ORDER BY id", values).fetchall()
-        db.conn.executemany("UPDATE held_dms SET state = ?, claimed_at = ?, attempts = attempts + 1 WHERE id = ?",
-                            [(SENDING, stamp, row[0]) for row in rows])
-    return [_row((*row[:5], stamp, row[6] + 1, row[7])) for row in rows]
+    waiting = held.waiting_for("to_user = :to", to_user, now)
+    return [_row(row) for row in held.claim(storage, "held_dms", _COLUMNS, waiting, "id", now)]
 
 
 def release(storage: Storage, held: HeldDm) -> None:

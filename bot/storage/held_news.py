@@ -11,7 +11,6 @@ from datetime import datetime
 from bot.storage import held
 from bot.storage.common import parse_utc, utc_text
 from bot.storage.db import Storage
-from bot.storage.held import CLAIM_EXPIRES
 from bot.storage.trail import record_trail
 
 HELD, SENDING, SENT, FAILED = "held", "sending", "sent", "failed"
@@ -60,18 +59,7 @@ def hold(storage: Storage, worker_id: str, audit_id: int, kind: str, actor: str,
 def claim_due(storage: Storage, now: datetime) -> list[HeldNews]:
     """The news due by `now`, claimed in one write (→ sending), as bot.storage.held_chases claims chases: a claim
     older than CLAIM_EXPIRES and not marked sent is claimable again."""
-    stamp, stale = utc_text(now), utc_text(now - CLAIM_EXPIRES)
-    claimable = ("((state = 'held' AND send_at <= :now) OR (state = 'sending' AND "
-                 "(claimed_at IS NULL OR claimed_at <= :stale)))")
-    values = {"now": stamp, "stale": stale}
-    if storage.db.execute(f"SELECT 1 FROM held_news WHERE {claimable} LIMIT 1", values).fetchone() is None:
-        return []
-    with storage.write() as db:
-        rows = db.execute(f"SELECT {_COLUMNS} FROM held_news WHERE {claimable} ORDER BY send_at, id",
-                          values).fetchall()
-        db.conn.executemany("UPDATE held_news SET state = ?, claimed_at = ?, attempts = attempts + 1 WHERE id = ?",
-                            [(SENDING, stamp, row[0]) for row in rows])
-    return [_row((*row[:6], stamp, row[7] + 1, row[8])) for row in rows]
+    return [_row(row) for row in held.claim(storage, "held_news", _COLUMNS, held.due(now), "send_at, id", now)]
 
 
 def settle(storage: Storage, held: HeldNews, sent: bool, now: datetime) -> None:
@@ -95,15 +83,8 @@ def waiting_for(storage: Storage, worker_id: str, now: datetime) -> list[HeldNew
 def claim_for(storage: Storage, worker_id: str, now: datetime) -> list[HeldNews]:
     """The news held for `worker_id`, claimed now however far off its time (→ sending), because the worker is here
     (fix48e): the run at their time then finds it claimed and sends none again, once the turn's post settles it."""
-    where, values = held.waiting_for("worker_id = :to", worker_id, now)
-    if storage.db.execute(f"SELECT 1 FROM held_news WHERE {where} LIMIT 1", values).fetchone() is None:
-        return []
-    stamp = utc_text(now)
-    with storage.write() as db:
-        rows = db.execute(f"SELECT {_COLUMNS} FROM held_news WHERE {where} ORDER BY send_at, id", values).fetchall()
-        db.conn.executemany("UPDATE held_news SET state = ?, claimed_at = ?, attempts = attempts + 1 WHERE id = ?",
-                            [(SENDING, stamp, row[0]) for row in rows])
-    return [_row((*row[:6], stamp, row[7] + 1, row[8])) for row in rows]
+    waiting = held.waiting_for("worker_id = :to", worker_id, now)
+    return [_row(row) for row in held.claim(storage, "held_news", _COLUMNS, waiting, "send_at, id", now)]
 
 
 def release(storage: Storage, held: HeldNews) -> None:

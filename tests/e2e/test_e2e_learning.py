@@ -6,24 +6,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from bot.settings.config import Settings, load_settings
 from tests.conftest import RunningBot
 from tests.e2e.test_e2e_knowledge import post_containing
-from tests.support.kb_helpers import add_extra_entries, posted_buttons
+from tests.support.extra_entries import settings  # noqa: F401 (fixture used by name)
+from tests.support.kb_helpers import posted_buttons
 
 PRACTITIONER = "U0PRAN001"
 COLLEAGUE = "U0PRAN002"
 THIRD = "U0PRAS001"
 QA_LEAD = "U0QALEAD1"
 MASCOT = "what colour is the audit mascot"
-
-
-@pytest.fixture
-def settings(environ: dict[str, str], kb_dir: Path) -> Settings:
-    add_extra_entries(kb_dir)
-    return load_settings(environ)
 
 
 def kb_show_values(call) -> list[str]:

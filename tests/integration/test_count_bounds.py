@@ -20,10 +20,10 @@ from bot.core.services import Services
 from bot.digests.demo_data import generate
 from bot.engine.routing import Engine
 from bot.storage import audits as store
-from knowledge.checklist_schema import Answer, parse_checklists
+from knowledge.checklist_schema import Answer
 from knowledge.loader import load_knowledge
-from knowledge.yamlsource import load_yaml_with_lines
 from tests.support.examples import examples
+from tests.support.mini_checklist import SAMPLED_HEAD, problems_of
 
 LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 24, 10, 0, tzinfo=LONDON)
@@ -164,14 +164,7 @@ def test_the_shipped_checklists_say_which_counts_are_part_of_which() -> None:
         ("exploitation-missing", "rhi-not-offered"): "rhi-sampled"}
 
 
-CHECKLIST = """checklists:
-  - id: c
-    title: C
-    period: the sampled month
-    sections:
-      - id: s
-        title: S
-        questions:
+CHECKLIST = SAMPLED_HEAD + """\
           - id: sampled
             text: How many contacts did you sample?
             type: number
@@ -183,11 +176,6 @@ CHECKLIST = """checklists:
             type: number
             at_most: sampled
 """
-
-
-def problems_of(text: str) -> list[str]:
-    _, problems = parse_checklists(load_yaml_with_lines(text, "c.yaml")["checklists"], "c.yaml", set())
-    return [str(p) for p in problems]
 
 
 def test_kb_check_says_what_is_wrong_with_an_at_most() -> None:

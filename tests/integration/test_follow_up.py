@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
 import time_machine
 from hypothesis import given
 from hypothesis import strategies as st
@@ -15,18 +14,12 @@ from hypothesis import strategies as st
 from bot.asking.follow_up import WINDOW, points_back
 from bot.core.services import Services
 from bot.engine.routing import Engine
-from bot.settings.config import Settings, load_settings
-from tests.support.kb_helpers import add_extra_entries, all_text, button_values
+from tests.support.extra_entries import settings  # noqa: F401 (fixture used by name)
+from tests.support.kb_helpers import all_text, button_values
 from tests.support.moved_clock import CONTENT_DAY
 
 PRACTITIONER = "U0PRAN001"
 ICPC = "When must an initial child protection conference be held?"
-
-
-@pytest.fixture
-def settings(environ: dict[str, str], kb_dir: Path) -> Settings:
-    add_extra_entries(kb_dir)  # the audit mascot's entries
-    return load_settings(environ)
 
 
 def stored(services: Services) -> list[str]:

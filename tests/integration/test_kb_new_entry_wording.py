@@ -6,24 +6,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from bot.core.services import Services
 from bot.engine.routing import Engine
-from bot.settings.config import Settings, load_settings
 from tests.integration.test_unanswered_workflow import ASKER, QA_LEAD, diff_lines, only_group
+from tests.support.extra_entries import settings  # noqa: F401 (fixture used by name)
 from tests.support.kb_copy_fixtures import content_day  # noqa: F401 (the clock, pinned for every test here)
-from tests.support.kb_helpers import add_extra_entries, all_text, button_values
+from tests.support.kb_helpers import all_text, button_values
 
 ASKED = "when do we practise leaving the building for a fire"
 KETTLE = "how often is the office kettle descaled"  # the question of a test entry, kettle-descaling, word for word
 ANSWER = "On the 20th of each month, at ten; the fire wardens sweep each floor."
-
-
-@pytest.fixture
-def settings(environ: dict[str, str], kb_dir: Path) -> Settings:
-    add_extra_entries(kb_dir)
-    return load_settings(environ)
 
 
 def not_helpful_group(engine: Engine) -> str:

@@ -14,18 +14,12 @@ import time_machine
 from bot.asking.admin import group_similar
 from bot.core.services import Services
 from bot.engine.routing import Engine
-from bot.settings.config import Settings, load_settings
 from bot.storage.asks import Unanswered
-from tests.support.kb_helpers import add_extra_entries, button_values
+from tests.support.extra_entries import settings  # noqa: F401 (fixture used by name)
+from tests.support.kb_helpers import button_values
 
 LONDON = ZoneInfo("Europe/London")
 QA_LEAD = "U0QALEAD1"
-
-
-@pytest.fixture
-def settings(environ: dict[str, str], kb_dir: Path) -> Settings:
-    add_extra_entries(kb_dir)
-    return load_settings(environ)
 
 
 @pytest.mark.parametrize("user", ["U0PRAN001", "U0MGRN001"])

@@ -15,21 +15,16 @@ from hypothesis import strategies as st
 
 from bot.core.services import Services
 from bot.engine.routing import Engine
-from bot.settings.config import Settings, load_settings
+from bot.settings.config import load_settings
 from bot.terminal.chat import run_chat
 from tests.support.examples import examples
-from tests.support.kb_helpers import add_extra_entries, all_text, button_values
+from tests.support.extra_entries import settings  # noqa: F401 (fixture used by name)
+from tests.support.kb_helpers import all_text, button_values
 from tests.support.moved_clock import CONTENT_DAY
 from tests.support.text import repeated
 
 LONDON = ZoneInfo("Europe/London")
 PRACTITIONER = "U0PRAN001"
-
-
-@pytest.fixture
-def settings(environ: dict[str, str], kb_dir: Path) -> Settings:
-    add_extra_entries(kb_dir)
-    return load_settings(environ)
 
 
 def asks(services: Services) -> list[dict]:

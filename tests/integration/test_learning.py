@@ -17,21 +17,15 @@ from hypothesis import strategies as st
 from bot.asking.learning import learn_wording, normalise
 from bot.core.services import Services
 from bot.engine.routing import Engine
-from bot.settings.config import Settings, load_settings
 from bot.storage import learned as store
-from tests.support.kb_helpers import add_extra_entries, all_text, button_values
+from tests.support.extra_entries import settings  # noqa: F401 (fixture used by name)
+from tests.support.kb_helpers import all_text, button_values
 
 PRACTITIONER = "U0PRAN001"
 COLLEAGUE = "U0PRAN002"
 THIRD = "U0PRAS001"
 QA_LEAD = "U0QALEAD1"
 MASCOT = "what colour is the audit mascot"
-
-
-@pytest.fixture
-def settings(environ: dict[str, str], kb_dir: Path) -> Settings:
-    add_extra_entries(kb_dir)
-    return load_settings(environ)
 
 
 def pick(engine: Engine, user: str, question: str, entry_id: str) -> list:

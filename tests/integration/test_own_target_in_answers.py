@@ -4,35 +4,13 @@ chat engine, on the shipped knowledge base and a teams.yaml with a second South 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import datetime
-from pathlib import Path
-from zoneinfo import ZoneInfo
-
 import pytest
 import time_machine
 
 from bot.asking.own_target import personalised
-from bot.composition import build_engine, build_services
-from bot.core.services import Services
 from bot.engine.routing import Engine
-from bot.settings.config import load_settings
-from tests.support.teams_changes import add_south_manager
+from tests.support.co_managers import MONDAY, NEW_TM, S1, SOUTH_TM
 from tests.support.text import flat
-
-MONDAY = datetime(2026, 12, 14, 10, 0, tzinfo=ZoneInfo("Europe/London"))
-NEW_TM, SOUTH_TM, S1 = "U0MGRS002", "U0MGRS001", "U0PRAS001"
-
-
-@pytest.fixture
-def bot(environ: dict[str, str], config_dir: Path) -> Iterator[tuple[Services, Engine]]:
-    add_south_manager(config_dir, audit_target=3)
-    with time_machine.travel(MONDAY, tick=False):
-        services = build_services(load_settings(environ))
-        try:
-            yield services, build_engine(services)
-        finally:
-            services.storage.close()
 
 
 def ask(engine: Engine, user: str, text: str) -> str:
@@ -43,8 +21,8 @@ def ask(engine: Engine, user: str, text: str) -> str:
 
 @pytest.mark.parametrize("text", ["what is expected of a new team manager",
                                   "new team manager, what should i do first"])
-def test_a_new_manager_is_told_her_own_target_as_home_says_it(bot, text: str) -> None:
-    _, engine = bot
+def test_a_new_manager_is_told_her_own_target_as_home_says_it(co_managed, text: str) -> None:
+    _, engine = co_managed
     said = ask(engine, NEW_TM, text)
     assert "Audit your target: 3 cases a month" in said and "2 cases a month" not in said
     assert "Audit your target: 2 cases a month" in ask(engine, SOUTH_TM, text)  # her colleague's own
@@ -53,8 +31,8 @@ def test_a_new_manager_is_told_her_own_target_as_home_says_it(bot, text: str) ->
     assert "against your target of 3" in home
 
 
-def test_only_a_target_said_as_yours_with_a_number_a_month_is_changed(bot) -> None:
-    services, _ = bot
+def test_only_a_target_said_as_yours_with_a_number_a_month_is_changed(co_managed) -> None:
+    services, _ = co_managed
     assert personalised(services, NEW_TM, "• *Audit your target:* 2 cases a month, …") == \
         "• *Audit your target:* 3 cases a month, …"
     assert personalised(services, NEW_TM, "Managers audit 2 cases a month.") == "Managers audit 2 cases a month."

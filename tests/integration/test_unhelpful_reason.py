@@ -5,7 +5,6 @@ a new question, listed on its own and passed on without the question it was abou
 from __future__ import annotations
 
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 import time_machine
@@ -18,21 +17,15 @@ from bot.asking.unhelpful_reason import WINDOW, is_reason, refused_closing
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.privacy.removal import is_removed
-from bot.settings.config import Settings, load_settings
 from bot.storage import asks as ask_store
-from tests.support.kb_helpers import add_extra_entries, all_text, button_values
+from tests.support.extra_entries import settings  # noqa: F401 (fixture used by name)
+from tests.support.kb_helpers import all_text, button_values
 from tests.support.moved_clock import CONTENT_DAY
 
 PRACTITIONER = "U0PRAN001"
 QA_LEAD = "U0QALEAD1"
 QUESTION = "when is the ICPC due?"
 REMARK = "it didnt tell me the actual date"
-
-
-@pytest.fixture
-def settings(environ: dict[str, str], kb_dir: Path) -> Settings:
-    add_extra_entries(kb_dir)
-    return load_settings(environ)
 
 
 def asked(services: Services) -> list[str]:

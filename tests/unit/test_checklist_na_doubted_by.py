@@ -5,18 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from knowledge.checklist_schema import Checklist, parse_checklists
-from knowledge.yamlsource import load_yaml_with_lines
+from knowledge.checklist_schema import Checklist
+from tests.support.mini_checklist import SAMPLED_HEAD, parsed, problems_of
 
 NEGLECT = Path(__file__).resolve().parents[2] / "knowledge" / "checklists" / "neglect.yaml"
-BAD = """checklists:
-  - id: c
-    title: C
-    period: the last year
-    sections:
-      - id: s
-        title: S
-        questions:
+BAD = SAMPLED_HEAD + """\
           - id: plan
             text: Is the plan specific?
             type: yes_no
@@ -32,11 +25,6 @@ BAD = """checklists:
 """
 
 
-def parsed(text: str, file: str) -> tuple[list[Checklist], list[str]]:
-    checklists, problems = parse_checklists(load_yaml_with_lines(text, file)["checklists"], file, set())
-    return checklists, [str(p) for p in problems]
-
-
 def test_the_neglect_checklist_names_the_plan_and_support_questions_and_keeps_them_in_its_snapshot() -> None:
     checklists, problems = parsed(NEGLECT.read_text(encoding="utf-8"), "neglect.yaml")
     assert problems == []
@@ -48,7 +36,7 @@ def test_the_neglect_checklist_names_the_plan_and_support_questions_and_keeps_th
 
 
 def test_a_typo_and_a_question_without_allow_na_are_each_reported() -> None:
-    _, problems = parsed(BAD, "c.yaml")
+    problems = problems_of(BAD)
     assert any("`na_doubted_by` names 'plna', which is not an earlier yes/no question in this checklist (did you "
                "mean `plan`?)" in p for p in problems), problems
     assert any("question 'other': `na_doubted_by` only works with `allow_na: true`" in p for p in problems), problems

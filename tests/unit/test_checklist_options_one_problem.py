@@ -11,8 +11,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from knowledge.checklist_schema import parse_checklists
-from knowledge.yamlsource import load_yaml_with_lines
+from tests.support.mini_checklist import SAMPLED_HEAD, problems_of
 
 
 def checklist_text(question: dict[str, Any]) -> str:
@@ -22,19 +21,7 @@ def checklist_text(question: dict[str, Any]) -> str:
     return yaml.safe_dump(doc, sort_keys=False)
 
 
-def problems_of(text: str) -> list[str]:
-    _, problems = parse_checklists(load_yaml_with_lines(text, "c.yaml")["checklists"], "c.yaml", set())
-    return [str(p) for p in problems]
-
-
-TRIAL = """checklists:
-  - id: c
-    title: C
-    period: the sampled month
-    sections:
-      - id: s
-        title: S
-        questions:
+TRIAL = SAMPLED_HEAD + """\
           - id: worker-changes
             text: How many times has the child's social worker changed during the plan?
             type: choice

@@ -6,18 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from knowledge.checklist_schema import parse_checklists
-from knowledge.yamlsource import load_yaml_with_lines
+from tests.support.mini_checklist import SAMPLED_HEAD, problems_of
 
 NEGLECT = Path(__file__).resolve().parents[2] / "knowledge" / "checklists" / "neglect.yaml"
-COUNTS = """checklists:
-  - id: c
-    title: C
-    period: the sampled month
-    sections:
-      - id: s
-        title: S
-        questions:
+COUNTS = SAMPLED_HEAD + """\
           - id: sampled
             text: How many contacts did you sample?
             type: numbr
@@ -30,11 +22,6 @@ COUNTS = """checklists:
             type: number
             at_most: samplde
 """
-
-
-def problems_of(text: str, file: str) -> list[str]:
-    _, problems = parse_checklists(load_yaml_with_lines(text, file)["checklists"], file, set())
-    return [str(p) for p in problems]
 
 
 def test_a_bad_type_on_gcp2_used_is_the_only_problem_reported() -> None:
