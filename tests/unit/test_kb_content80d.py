@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.search import KnowledgeSearch
+from tests.support.kb_helpers import answered_to
 
 HELP_ENTRIES = {"team-actions", "audit-actions", "audit-sample", "audit-figures", "audit-findings-use",
                 "themed-audits", "start-audit", "resume-audit"}
@@ -44,3 +45,14 @@ def test_asking_the_bot_to_list_things_still_reaches_its_help(
     shown = offered(shipped, question)
     assert shown[0] == entry
     assert len(HELP_ENTRIES & set(shown)) >= 2
+
+
+@pytest.mark.parametrize("question", [
+    "what should a supervision record include",
+    "what should i include in my supervision notes",
+    "what needs to go in a supervision record",
+])
+def test_what_a_supervision_record_includes_is_answered(question: str, shipped: KnowledgeSearch) -> None:
+    """Trial 64: offered (not answered), with the care-order threshold second; the entry's answer now says what a
+    supervision record should include."""
+    assert answered_to(shipped, question) == "reflective-supervision"
