@@ -310,6 +310,7 @@ class KnowledgeSearch:
         self.spelt_out = _spelt_out(kb.glossary)
         self.out_of_scope = kb.out_of_scope
         self.entries_saying = kb.entries_saying
+        self.about_bot = frozenset(entry.id for entry in kb.entries.values() if entry.about_the_bot)
 
     def _build(self, kb: KnowledgeBase, cache_folder: Path | None = None) -> None:
         self.vocabulary = Vocabulary.build(kb.glossary, kb.concepts)
@@ -518,7 +519,7 @@ class KnowledgeSearch:
         """`decide`, then the out-of-scope topics: a question about pay, leave, IT or HR gets no suggestions,
         and an answer only when the entry is still the best match without the topic's words (see `topic_check`), or
         when it asks what the topic's related entry covers (its `related_when` words: "on leave" and "reminders")."""
-        result = decide(query, evidence, fit, limit)
+        result = self._practice_beside(decide(query, evidence, fit, limit), evidence, fit)
         topic, capped = self.topic_check(query, evidence, fit)
         if topic is None or (result.outcome == "answer" and not capped):
             return result
@@ -530,6 +531,24 @@ class KnowledgeSearch:
             return SearchResult(query, "answer", Match(document.entry_id, document.question,
                                                        scored.get(document.entry_id, 0.0)), ())
         return SearchResult(query, "none", None, (), topic)
+
+    def _practice_beside(self, result: SearchResult, evidence: Evidence, fit: SearchFit) -> SearchResult:
+        """A practice question's result without the bot's own help entries that only a shared word brought in.
+
+        BM25 leaves out words most entries hold ("plan", "service"), so "my plan just lists services" was ranked
+        on "lists" alone, a word the help entries use for every command ("the bot lists your actions"): the
+        team's audit actions and the audit sample were offered beside SMART plans (trial 64). When the first
+        thing offered is on practice, an entry on using the bot stays only where the concept scorer, which reads
+        the whole question, scores it a close contender (within `answer_margin` of its best); "list my audits"
+        leads with a help entry and keeps them all."""
+        first = result.answer or (result.suggestions[0] if result.suggestions else None)
+        if first is None or first.entry_id in self.about_bot:
+            return result
+        best = evidence.concept[0].score if evidence.concept else 0.0
+        scored = {match.entry_id: match.score for match in evidence.concept}
+        kept = tuple(match for match in result.suggestions if match is first or match.entry_id not in self.about_bot
+                     or scored.get(match.entry_id, 0.0) >= best - fit.answer_margin)
+        return replace(result, suggestions=kept) if len(kept) < len(result.suggestions) else result
 
     def topic_check(self, query: str, evidence: Evidence,
                     fit: SearchFit | None = None) -> tuple[OutOfScopeTopic | None, bool]:
