@@ -58,7 +58,8 @@ def test_good_supervision_recording_is_described_in_the_supervision_entry() -> N
     """F13: recording was one bullet ("a summary, the reflection, the decision and actions, and a date")."""
     assert answered("what does good reflective supervision recording look like on the file") == "reflective-supervision"
     answer = KB.entries["reflective-supervision"].answer
-    assert "*What a supervision record should include* (on the child's file):" in answer and "the *child's experience* now" in answer
+    assert "*What a supervision record should include* (on the child's file):" in answer
+    assert "the *child's experience* now" in answer
     assert "the *hypotheses* considered and what was weighed" in answer
     assert "the *decision* and its *rationale*" in answer and "who does what and by when" in answer
     assert "a *date to review* them" in answer
