@@ -540,6 +540,9 @@ class UnansweredDesk:
         """Send an existing entry to the askers and add the group's wording (typos put right), or the QA lead's
         `wording` from the form, to that entry's alternatives (`dry_run`: only check that it would be written). One
         edit at a time: a second lead finds it closed."""
+        if not entry_id.strip().strip("`").strip():  # nothing typed: "" was "no entry", with three suggested
+            raise FieldProblem("entry", f"Say which entry to link: /audit kb link {key} <entry id>, or words of "
+                                        "its question to find it. Nothing was sent or changed.")
         if dry_run:
             return self._link(turn, key, entry_id, dry_run=True, edited=wording)
         with self.service.edit_lock:

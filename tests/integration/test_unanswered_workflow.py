@@ -134,6 +134,17 @@ def test_a_wording_that_is_only_a_case_reference_links_without_writing(engine: E
     assert statuses(services) == [("linked", "assessment-timescale", QA_LEAD)]
 
 
+@pytest.mark.parametrize("typed", ["kb link {key}", "kb link {key}   ", "kb link {key} ``"])
+def test_linking_with_no_entry_named_asks_for_one(engine: Engine, services: Services, typed: str) -> None:
+    """Sweep fix80c: `kb link 1` with no entry said "No entry has the id ``; did you mean" three entries picked by
+    nothing (the first in the alphabet): it now says the entry is missing and how to name one."""
+    key = ask_fire_drill(engine)
+    replies = engine.command(QA_LEAD, typed.format(key=key))
+    assert "No entry has the id ``" not in replies[0].text
+    assert "Say which entry to link" in replies[0].text and f"/audit kb link {key} <entry id>" in replies[0].text
+    assert statuses(services) == []
+
+
 def test_linking_to_an_unknown_id_suggests_entries_and_changes_nothing(engine: Engine, services: Services) -> None:
     key = ask_fire_drill(engine)
     replies = engine.command(QA_LEAD, f"kb link {key} assessment-timescal")
