@@ -30,6 +30,7 @@ from bot.audits import (
     moderation_asked,
     moderation_change,
     moderation_change_worded,
+    moderation_outcome_asked,
     moderation_refusal,
     moderation_release,
     moderation_skip,
@@ -124,6 +125,7 @@ def build_engine(services: Services) -> Engine:
     moderation_asked.install(engine)  # "what needs moderating", "moderation queue"
     moderation_refusal.install(engine, services)  # "can i moderate my own audit 125" (trial 52)
     moderation_action_asked.install(engine, services)  # "can i add an action to 27?" (trial 33)
+    moderation_outcome_asked.install(engine, services)  # "why was my audit 76 regraded" (trial 64)
     moderation_action_question.install(engine, services)  # "can i skip the action?" at an Inadequate's (trial 39)
     moderation_skip.install(engine, services)  # *Skip* at the action offered with a disagreement (fix43b)
     own_supervision.install(engine, services)  # "can i audit my own supervision?" (trial 36)

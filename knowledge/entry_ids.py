@@ -10,6 +10,10 @@ Trial 39: "What is Kooth and how do I refer a young person to it?" became
 `kooth-and-how-do-i-refer-a-young-person-to-it`, unwieldy to type in `kb link`. An id is now at most MAX_ID_WORDS
 significant words, the first ones, the question's grammar left out ("and", "how", "do", "i", "a", "to", "it"), with a
 number always kept beside the word naming it: `kooth-refer-young-person`, `parents-consent-section-47`.
+
+Trial 64 (F12): "What is our local protocol when a child self-harms in school?" became `local-protocol-child-self`,
+cut inside "self-harms". A word that is only the first half of a compound ("self", "non", "co", "anti") is kept with
+the word after it, as a number is with the word naming it, and never ends an id: `local-protocol-child-self-harms`.
 """
 
 from __future__ import annotations
@@ -34,8 +38,12 @@ ARTICLES = frozenset({"a", "an", "the"})
 JOINING_WORDS = ARTICLES | frozenset({
     "and", "or", "nor", "but", "of", "to", "for", "at", "with", "from", "into", "onto", "as", "than", "if", "whether",
     "that", "because", "per", "via", "is", "are", "be", "each", "every", "any", "some"})
+# The first half of a compound ("self-harm", "non-attendance", "co-sleeping"): kept with the word after it, and an
+# id ending on one reads as cut mid-word (trial 64, F12: `local-protocol-child-self`)
+BOUND_FIRST = frozenset({"self", "non", "co", "anti", "pre", "semi", "multi", "inter", "ex"})
+ID_ENDS = JOINING_WORDS | BOUND_FIRST  # never the last word of an id
 # Where a cut id may not end either: "…-child-in-care-who" reads as cut short (a whole question may: "who-is-who")
-CUT_ENDS = JOINING_WORDS | frozenset({"who", "which", "whose", "where", "when", "why", "how"})
+CUT_ENDS = ID_ENDS | frozenset({"who", "which", "whose", "where", "when", "why", "how"})
 # Words that never name a number: `section-31` is kept whole, `in-2009` is just the year.
 NOT_NAMING = JOINING_WORDS | frozenset({"in", "on", "by", "under", "over", "after", "before", "since", "until",
                                         "within", "during", "about", "who", "which", "when", "where"})
@@ -56,7 +64,7 @@ def new_entry_id(question: str, taken: Iterable[str]) -> str:
     when needed, at most MAX_ID_LENGTH characters: whole words only, unless a first word is longer than that."""
     slug = suggested_id(question)
     words = NO_WORDS.split("-") if slug == NO_WORDS else _named_words([word for word in slug.split("-") if word])
-    significant = _significant(words) if slug != NO_WORDS else []
+    significant = _without_joining_end(_significant(words)) if words != NO_WORDS.split("-") else []
     words = significant if len(significant) > 1 else words  # "who do I call" stays `who-do-i-call`
     used = set(taken)
     number = 1
@@ -92,8 +100,8 @@ def _significant(words: list[str]) -> list[str]:
         if word in LEFT_OUT or (word in HOW_MUCH and index and words[index - 1] == "how"):
             kept_last = False
             continue
-        if word.isdigit() and kept_last and not NUMBER.search(units[-1][-1]):
-            units[-1].append(word)  # "section 20" is one
+        if kept_last and ((word.isdigit() and not NUMBER.search(units[-1][-1])) or units[-1][-1] in BOUND_FIRST):
+            units[-1].append(word)  # "section 20" is one, and so is "self harms"
         else:
             units.append([word])
         kept_last = True
@@ -149,7 +157,7 @@ def _fitted(words: list[str], limit: int) -> list[str]:
             before = before[:-1]
         before = _without_joining_end(before)
         kept = before + numbers if before else kept  # no room for a word before them: the plain cut
-    fitted = _without_joining_end(kept, CUT_ENDS) or [next(word for word in words if word not in JOINING_WORDS)]
+    fitted = _without_joining_end(kept, CUT_ENDS) or [next(word for word in words if word not in ID_ENDS)]
     return fitted if _length(fitted) <= limit else [fitted[0][:limit]]
 
 
@@ -167,7 +175,7 @@ def _numbers_from(words: list[str], cut: int) -> list[int]:
     return carried
 
 
-def _without_joining_end(words: list[str], joining: frozenset[str] = JOINING_WORDS) -> list[str]:
+def _without_joining_end(words: list[str], joining: frozenset[str] = ID_ENDS) -> list[str]:
     end = len(words)
     while end and words[end - 1] in joining:
         end -= 1

@@ -40,7 +40,7 @@ from bot.asking.unanswered_input import (
     as_question,
     in_form,
     new_from_form,
-    parse_new_entry,
+    read_new_entry,
     refuse_entry,
     refuse_problems,
     submitted,
@@ -629,17 +629,20 @@ class UnansweredDesk:
                                     f"Answer the askers with `/audit kb answer {group.key} <your answer>`{instead}, "
                                     f"or {found.undo}. Nothing was sent or changed.")
 
-    def new_entry(self, turn: Turn, key: int, new: NewEntry, file: str, dry_run: bool = False) -> list[Reply]:
+    def new_entry(self, turn: Turn, key: int, new: NewEntry, file: str, dry_run: bool = False,
+                  typed_problems: Sequence[tuple[str, str]] = ()) -> list[Reply]:
         """Write a new entry (checked like `kb check`), reload, tell the askers and close the group
-        (`dry_run`: only check that it would be written). One edit at a time: a second lead finds it closed."""
+        (`dry_run`: only check that it would be written). One edit at a time: a second lead finds it closed.
+        `typed_problems`: what was wrong with the typed parts (an empty answer), told with every other problem."""
         if dry_run:
-            return self._new_entry(turn, key, new, file, dry_run=True)
+            return self._new_entry(turn, key, new, file, True, typed_problems)
         with self.service.edit_lock:
-            return self._new_entry(turn, key, new, file, dry_run=False)
+            return self._new_entry(turn, key, new, file, False, typed_problems)
 
-    def _new_entry(self, turn: Turn, key: int, new: NewEntry, file: str, dry_run: bool) -> list[Reply]:
+    def _new_entry(self, turn: Turn, key: int, new: NewEntry, file: str, dry_run: bool,
+                   typed_problems: Sequence[tuple[str, str]] = ()) -> list[Reply]:
         group = self.group(turn, key)
-        found: list[tuple[str, str]] = []  # (field, message): every problem, told at once
+        found: list[tuple[str, str]] = list(typed_problems)  # (field, message): every problem, told at once
         new, kept = kept_new(new)  # a tag a letter off a used one is asked about (trial 44, F2)
         found += new_tag_problems(new.tags, self.service.current.kb.entries.values(), kept)
         new, defaults = self.with_defaults(turn, replace(new, question=as_heading(as_question(new.question))), found)
@@ -654,7 +657,8 @@ class UnansweredDesk:
             if checked_in:
                 check = add_entry(self.service.folder, checked_in, new, content_checks(self.services, since=known),
                                   known=known, dry_run=True)
-                found += told_problems(check, known, new.question, key, group.unhelpful_entries)
+                found += _not_told_twice(told_problems(check, known, new.question, key, group.unhelpful_entries),
+                                         typed_problems)
             refuse_entry(found)
             return []
         before = self.open_groups(turn.now)
@@ -862,10 +866,17 @@ class UnansweredDesk:
             return self.answer(turn, key, text)
         if word == "link":
             return self.link(turn, key, text)
-        if word == "new":
-            new, file = parse_new_entry(text)
-            return self.new_entry(turn, key, new, file)
+        if word == "new":  # what is wrong with the typed parts is told with the entry's other problems
+            new, file, typed_problems = read_new_entry(text)
+            return self.new_entry(turn, key, new, file, typed_problems=typed_problems)
         return self.close(turn, key, "out_of_scope" if word == "out-of-scope" else "dismissed", text)
+
+
+def _not_told_twice(checked: list[tuple[str, str]], typed: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The check's problems less those about a field already told to be empty as typed: "the answer is empty" once,
+    not again as "entry '…' has no answer"."""
+    told = {field for field, _ in typed}
+    return [(field, message) for field, message in checked if field not in told]
 
 
 def a_year_after(day: date) -> date:

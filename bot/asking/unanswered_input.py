@@ -98,12 +98,19 @@ EMPTY_HINT = ("give the question and the answer separated by `|`, like `/audit k
 
 def parse_new_entry(text: str) -> tuple[NewEntry, str]:
     """`<question> | <answer> | tags: a, b | source: … | owner: U… | review: 31/03/2027 | file: kb/x.yaml`
-    (the review date as typed: `with_defaults` reads it)."""
+    (the review date as typed: `with_defaults` reads it); EntryProblems when a part is empty or unknown."""
+    new, file, problems = read_new_entry(text)
+    refuse_entry(problems)
+    return new, file
+
+
+def read_new_entry(text: str) -> tuple[NewEntry, str, list[tuple[str, str]]]:
+    """The typed new entry, its file, and what is wrong with what was typed (an empty question or answer, a part
+    after the answer it does not know), kept to be told with every other problem the entry has: trial 64 (F8), an
+    empty answer was told alone, the impossible review date after it only on the next try."""
     parts = [part.strip() for part in text.split("|")]
-    empty = [(field, f"the {field} is empty: {EMPTY_HINT}") for field, part in
-             (("question", parts[0]), ("answer", parts[1] if len(parts) > 1 else "")) if not part]
-    if empty:  # trial 44, F13: said per field, as every other problem is
-        raise EntryProblems(empty)
+    problems = [(field, f"the {field} is empty: {EMPTY_HINT}") for field, part in
+                (("question", parts[0]), ("answer", parts[1] if len(parts) > 1 else "")) if not part]
     extra: dict[str, str] = {}
     unknown = []
     for part in parts[2:]:
@@ -114,12 +121,13 @@ def parse_new_entry(text: str) -> tuple[NewEntry, str]:
             continue
         extra[key] = value.strip()
     if unknown:  # all of them at once
-        raise UserError(f"I don't know {', '.join(unknown)}: after the answer, add `tags: …`, `source: …`, "
-                        "`owner: …`, `review: 31/03/2027` or `file: kb/….yaml`, separated by `|`.")
-    tags = typed_tags(extra.get("tags", ""))
-    new = NewEntry(question=parts[0], answer=parts[1], tags=tags, source=extra.get("source") or None,
+        problems.append(("parts", f"I don't know {', '.join(unknown)}: after the answer, add `tags: …`, "
+                                  "`source: …`, `owner: …`, `review: 31/03/2027` or `file: kb/….yaml`, separated "
+                                  "by `|`."))
+    new = NewEntry(question=parts[0], answer=parts[1] if len(parts) > 1 else "",
+                   tags=typed_tags(extra.get("tags", "")), source=extra.get("source") or None,
                    owner=extra.get("owner") or None, review_by=extra.get("review_by") or None)
-    return new, extra.get("file", "")
+    return new, extra.get("file", ""), problems
 
 
 def typed_tags(text: str) -> tuple[str, ...]:

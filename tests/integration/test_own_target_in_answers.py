@@ -36,4 +36,15 @@ def test_only_a_target_said_as_yours_with_a_number_a_month_is_changed(co_managed
     assert personalised(services, NEW_TM, "• *Audit your target:* 2 cases a month, …") == \
         "• *Audit your target:* 3 cases a month, …"
     assert personalised(services, NEW_TM, "Managers audit 2 cases a month.") == "Managers audit 2 cases a month."
-    assert personalised(services, S1, "your target: 2 cases a month") == "your target: 2 cases a month"  # none set
+    assert personalised(services, S1, "your target: 2 cases a month") == \
+        "the managers' usual target: 2 cases a month"  # none set: the usual figure, never said to be theirs
+    assert personalised(services, S1, "Your monthly target - 2 audits per month") == \
+        "The managers' usual monthly target - 2 audits per month"
+
+
+@pytest.mark.parametrize("text", ["what is expected of a new team manager", "i'm a new team manager what do i do"])
+def test_someone_with_no_target_is_told_the_usual_one_not_theirs(bot, text: str) -> None:
+    """Trial 64 (F11): the admin, in no team, was told "Audit your target: 2 cases a month"."""
+    _, engine = bot
+    said = ask(engine, "U0ADMIN01", text)
+    assert "Audit the managers' usual target: 2 cases a month" in said and "your target: 2" not in said

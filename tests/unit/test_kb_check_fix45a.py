@@ -109,8 +109,8 @@ def test_kb_new_names_each_empty_part_and_nothing_else(text: str) -> None:
              if not part}
     try:
         parse_new_entry(text)
-    except EntryProblems as refused:
-        assert {field for field, _ in refused.problems} == empty
+    except EntryProblems as refused:  # an unknown part after the answer is told with them (trial 64, F8)
+        assert {field for field, _ in refused.problems} - {"parts"} == empty
         return
     except Exception:
         assert empty == set()

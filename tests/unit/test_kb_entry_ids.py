@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from knowledge.entry_ids import JOINING_WORDS, MAX_ID_LENGTH, new_entry_id
+from knowledge.entry_ids import BOUND_FIRST, ID_ENDS, JOINING_WORDS, MAX_ID_LENGTH, new_entry_id
 from knowledge.fields import ID_PATTERN
 from knowledge.loader import default_folder, load_knowledge
 
@@ -88,3 +88,35 @@ OPENINGS = ["can we refer a child in care to", "how do i get a young person seen
 def test_a_name_outside_everyday_english_at_the_end_of_a_question_is_in_its_id(opening: str, name: str) -> None:
     made = new_entry_id(f"{opening} {name}?", SHIPPED_IDS)
     assert name in made.split("-") and ID_PATTERN.fullmatch(made) and len(made) <= MAX_ID_LENGTH
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # trial 64 (F12): `local-protocol-child-self`, cut inside "self-harms"
+    ("What is our local protocol when a child self-harms in school?", "local-protocol-child-self-harms"),
+    ("what is our local protocol when a child self harms in school", "local-protocol-child-self-harms"),
+    ("Is co-sleeping with a baby safe?", "co-sleeping-baby-safe"),
+    ("What should I do about self?", "what-should-i-do-about"),
+])
+def test_an_id_never_ends_on_half_a_compound(question: str, expected: str) -> None:
+    assert new_entry_id(question, []) == expected
+
+
+STOP_HEAVY = st.one_of(st.sampled_from(sorted(ID_ENDS | {"what", "child", "harm", "plan", "neglect", "school"})),
+                       st.from_regex(r"[a-z]{1,12}", fullmatch=True))
+
+
+@given(st.lists(STOP_HEAVY, min_size=1, max_size=16), st.lists(st.sampled_from(sorted(BOUND_FIRST)), max_size=3),
+       st.integers(min_value=0, max_value=2))
+def test_an_id_is_valid_unique_and_never_ends_on_a_stop_word(words: list[str], bound: list[str], copies: int) -> None:
+    """Trial 64 (F12): whatever the question, the id is valid, short, new, and its last word is never a joining
+    word or half a compound (`self`, `non`)."""
+    question = " ".join(words + bound) + "?"
+    taken = list(SHIPPED_IDS)
+    for _ in range(copies + 1):
+        made = new_entry_id(question, taken)
+        assert ID_PATTERN.fullmatch(made) and len(made) <= MAX_ID_LENGTH, (question, made)
+        parts = made.split("-")
+        named = parts[:-1] if len(parts) > 1 and parts[-1].isdigit() else parts  # less a number (`-2`)
+        assert named[-1] not in ID_ENDS, (question, made)
+        assert made not in taken, (question, made)
+        taken.append(made)
