@@ -43,8 +43,8 @@ def test_only_a_target_said_as_yours_with_a_number_a_month_is_changed(co_managed
 
 
 @pytest.mark.parametrize("text", ["what is expected of a new team manager", "i'm a new team manager what do i do"])
-def test_someone_with_no_target_is_told_the_usual_one_not_theirs(bot, text: str) -> None:
+def test_someone_with_no_target_is_told_the_usual_one_not_theirs(co_managed, text: str) -> None:
     """Trial 64 (F11): the admin, in no team, was told "Audit your target: 2 cases a month"."""
-    _, engine = bot
+    _, engine = co_managed
     said = ask(engine, "U0ADMIN01", text)
     assert "Audit the managers' usual target: 2 cases a month" in said and "your target: 2" not in said
