@@ -24,6 +24,7 @@ from bot.core.left_behind import handover_command
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
+from bot.settings.people import Role
 from bot.storage import actions as action_store
 from bot.storage.actions import ActionRow
 from bot.storage.reminders import away_period
@@ -65,7 +66,7 @@ def answer(services: Services, turn: Turn, text: str) -> list[Reply] | None:
         overdue = _overdue(services, worker, today)
     else:
         away = _away_overdue(services, team, today)
-        lines += _away_lines(services, away)
+        lines += _away_lines(services, away, turn.person.role is Role.ADMIN)
         worker = away[0][0] if len(away) == 1 else None  # one away: the hand-over names them
         overdue = away[0][2] if away else []
     # the example is an action named of the worker away (one of someone else's is said not to be theirs)
@@ -151,10 +152,13 @@ def _away_overdue(services: Services, team: set[str], today: date) -> list[tuple
     return found
 
 
-def _away_lines(services: Services, away: list[tuple[str, str, list[ActionRow]]]) -> list[str]:
+def _away_lines(services: Services, away: list[tuple[str, str, list[ActionRow]]], admin: bool) -> list[str]:
+    """Who is away with overdue actions. An admin reads every team (bot.audits.actions.readable_team_ids) and may be
+    in none, so "your teams" is said to them as "any team" (trial 64, F11)."""
     if not away:
-        return ["Nobody in your teams is marked away here with overdue actions: `away until <date> for <worker>` "
-                "marks one away, and `actions team overdue` lists your teams' overdue actions."]
+        where, whose = ("in any team", "every team's") if admin else ("in your teams", "your teams'")
+        return [f"Nobody {where} is marked away here with overdue actions: `away until <date> for <worker>` marks one "
+                f"away, and `actions team overdue` lists {whose} overdue actions."]
     return ["Away, with overdue actions:", *(f"• {services.directory.label(user_id)}, {when}: overdue "
                                               f"{_listed(overdue)}" for user_id, when, overdue in away)]
 

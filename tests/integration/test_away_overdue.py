@@ -106,6 +106,14 @@ def test_an_action_named_that_is_not_the_away_workers_is_said_so_first(bot, line
     assert f"action {made[0]} owner <person>" in reply and f"action {made[3]} owner" not in reply
 
 
+def test_nobody_away_said_to_an_admin_covers_every_team(bot) -> None:
+    """Trial 64 (F11): the admin, in no team, was told "Nobody in your teams is marked away"; they read every team."""
+    _, engine, _ = bot
+    reply = ask(engine, ADMIN, "one of my workers is on annual leave and her action is overdue, what now")
+    assert "Nobody in any team is marked away here with overdue actions" in reply, reply
+    assert "actions team overdue lists every team's overdue actions" in reply and "your teams" not in reply, reply
+
+
 def test_a_statement_of_leave_with_days_still_books_it_and_a_worker_is_not_answered_so(bot) -> None:
     _, engine, _ = bot
     assert "Set Social worker S1 away" in ask(engine, SOUTH_TM, "away until 4/1/2027 for s1")
