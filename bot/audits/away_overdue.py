@@ -24,6 +24,7 @@ from bot.core.left_behind import handover_command
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
+from bot.settings.people import Role
 from bot.storage import actions as action_store
 from bot.storage.actions import ActionRow
 from bot.storage.reminders import away_period
@@ -59,16 +60,18 @@ def answer(services: Services, turn: Turn, text: str) -> list[Reply] | None:
     team = set(team_owner_ids(services, turn.person)) - {turn.user_id}
     worker = _worker(services, text.replace("\u2019", "'"), team)
     named = [int(number) for number in NUMBER.findall(text)]
-    lines = [_action_line(services, number, team, today) for number in named]
+    lines = [_action_line(services, number, team, today, worker) for number in named]
     if worker is not None:
         lines += _worker_lines(services, worker, today)
         overdue = _overdue(services, worker, today)
     else:
         away = _away_overdue(services, team, today)
-        lines += _away_lines(services, away)
+        lines += _away_lines(services, away, turn.person.role is Role.ADMIN)
         worker = away[0][0] if len(away) == 1 else None  # one away: the hand-over names them
         overdue = away[0][2] if away else []
-    yours = [number for number in named if _owner(services, number) in team]
+    # the example is an action named of the worker away (one of someone else's is said not to be theirs)
+    yours = [number for number in named if _owner(services, number) in team and worker in (None, _owner(services,
+                                                                                                        number))]
     example = yours[0] if yours else overdue[0].id if overdue else None
     lines.append(_what_to_do(services, worker, example))
     return [Reply(kind="notice", text="\n".join(line for line in lines if line))]
@@ -111,14 +114,20 @@ def _owner(services: Services, number: int) -> str | None:
     return action.owner_id if action is not None else None
 
 
-def _action_line(services: Services, number: int, team: set[str], today: date) -> str:
+def _action_line(services: Services, number: int, team: set[str], today: date, worker: str | None) -> str:
+    """The action named: whose it is, due when. Trial 64 (F3): when it is not the worker's the line names ("sw s1 is
+    on leave … action 89 is overdue", 89 being N2's), that is said first, so a mistyped number is not read as S1's."""
     action = action_store.get_action(services.storage, number)
     if action is None or action.owner_id not in team:
         return f"Action {number} is not one of your teams' actions, so I can't say more about it here."
     state = "overdue" if is_overdue(action.due_date, today) else "not overdue yet"
     done = " (done already)" if action.done_at else f" ({state})"
-    return (f"Action {number} ({action.case_ref}) is {services.directory.label(action.owner_id)}'s, due "
-            f"{due_shown(action.due_date)}{done}.")
+    owner = services.directory.label(action.owner_id)
+    if worker is not None and action.owner_id != worker:
+        name = services.directory.label(worker)
+        return (f"Action {number} is {owner}'s, not {name}'s: {action.case_ref}, due {due_shown(action.due_date)}"
+                f"{done}. Check the number: what follows is about {name}.")
+    return f"Action {number} ({action.case_ref}) is {owner}'s, due {due_shown(action.due_date)}{done}."
 
 
 def _worker_lines(services: Services, worker: str, today: date) -> list[str]:
@@ -143,10 +152,13 @@ def _away_overdue(services: Services, team: set[str], today: date) -> list[tuple
     return found
 
 
-def _away_lines(services: Services, away: list[tuple[str, str, list[ActionRow]]]) -> list[str]:
+def _away_lines(services: Services, away: list[tuple[str, str, list[ActionRow]]], admin: bool) -> list[str]:
+    """Who is away with overdue actions. An admin reads every team (bot.audits.actions.readable_team_ids) and may be
+    in none, so "your teams" is said to them as "any team" (trial 64, F11)."""
     if not away:
-        return ["Nobody in your teams is marked away here with overdue actions: `away until <date> for <worker>` "
-                "marks one away, and `actions team overdue` lists your teams' overdue actions."]
+        where, whose = ("in any team", "every team's") if admin else ("in your teams", "your teams'")
+        return [f"Nobody {where} is marked away here with overdue actions: `away until <date> for <worker>` marks one "
+                f"away, and `actions team overdue` lists {whose} overdue actions."]
     return ["Away, with overdue actions:", *(f"• {services.directory.label(user_id)}, {when}: overdue "
                                               f"{_listed(overdue)}" for user_id, when, overdue in away)]
 

@@ -8,8 +8,14 @@ person both that the writer is (or will be) away and that their action is overdu
 they are told their time away as the bot knows it (`away` bookings, else the days the line says, else none), which of
 their open actions are overdue and which fall due while away, and what they can do: ask for more time (`extend N to
 <date>, <reason>`, which goes to whoever may give it) and book the time away (`away from … until …`) so reminders
-pause, due dates staying as they are. A request for more time said outright ("can i have more time on 82, im off till
-the 12th") is left to the request itself, which sends it.
+pause, due dates staying as they are. A request for more time on a named action ("can i have more time on 82, im
+off till the 12th") is left to the request itself, which sends it.
+
+Trial 64 (F1): "i am on annual leave next week, can i have more time on my actions?", "what happens to my actions
+while im on leave", "will my actions be paused when im on holiday" still got the HR leave policy (the knowledge base's
+out-of-scope leave topic, priority 90), since this rule wanted the line to open in the first person, to say "due" or
+"overdue", and to ask no more time. Now the writer's being away may be said anywhere in the line ("while im on
+leave", "if im off sick"), and asking for more time, or what happens to, pauses or changes their actions, is enough.
 """
 
 from __future__ import annotations
@@ -37,6 +43,15 @@ OWN_ACTIONS = re.compile(r"\b(?:my\s+(?:\w+\s+)?(?:actions?|tasks?)|actions?\s*#
                          r"(?:of\s+mine|i\s+(?:have|own|got)))\b", re.IGNORECASE)
 DUE = re.compile(r"\b(?:overdue|late|due|deadline|out\s+of\s+date)\b", re.IGNORECASE)
 ASKS_MORE_TIME = re.compile(r"\b(?:more\s+time|extension|extend|extned)\b", re.IGNORECASE)
+# the writer away, said anywhere: "while im on leave", "when i'm on holiday", "if im off sick", "im going on leave"
+SELF_AWAY = re.compile(r"\b(?:i|i'm|im|i\s+am|i'll|ill|i\s+will)\s+(?:(?:be|going|gonna|go|to|currently|now|also|still|"
+                       rf"away|off)\s+)*(?:{AWAY.pattern})", re.IGNORECASE)
+# what else a question about one's actions while away asks: whether they pause, change, move or wait
+WHILE_AWAY = re.compile(r"\b(?:happens?|paus\w*|chang\w*|mov\w*|stop\w*|freez\w*|frozen|hold|wait\w*)\b",
+                        re.IGNORECASE)
+# a request for more time on an action it names ("more time on 82", "extend action 82"): the request's, which sends it
+NAMED_REQUEST = re.compile(r"\b(?:(?:more\s+time|extension|extend|extned)\s+(?:on|for|to)?\s*#?\d|action\s*#?\s*\d)",
+                           re.IGNORECASE)
 CLAUSE_END = re.compile(r"\s*(?:[,;!?]|\.(?=\s)|\s[-–—]+\s|\s+(?:and|but|so)\s+)\s*", re.IGNORECASE)
 FROM_DAY = re.compile(r"\b(?:from|starting(?:\s+on)?)\s+(?P<day>[^,;.?!]+?)(?=\s+(?:and|but|so|until|till|til|to|for|"
                       r"with)\b|\s+[-–—]\s|[,;.?!]|\s*$)", re.IGNORECASE)
@@ -44,10 +59,16 @@ MOST_LISTED = 8  # actions named in a list; `actions overdue` lists the rest
 
 
 def asked(text: str) -> bool:
-    """Whether a line says, in the first person, that the writer is away and that their action is overdue or due."""
+    """Whether a line says, in the first person, that the writer is away, and asks about their actions: overdue or
+    due, more time on them, or what happens to them meanwhile; not a request for more time on a named action."""
     line = text.replace("\u2019", "'")
-    return bool(MINE.match(line) and AWAY.search(line) and DUE.search(line) and OWN_ACTIONS.search(line)
-                and not ASKS_MORE_TIME.search(line))
+    more_time = ASKS_MORE_TIME.search(line)
+    if not OWN_ACTIONS.search(line) or (more_time and NAMED_REQUEST.search(line)):
+        return False
+    if SELF_AWAY.search(line):  # "while im on leave": more time, or what happens to them, asked too
+        return bool(DUE.search(line) or more_time or WHILE_AWAY.search(line))
+    # "i have leave next week and my action is due"
+    return bool(MINE.match(line) and AWAY.search(line) and DUE.search(line))
 
 
 def days_said(text: str, today: date) -> tuple[date, date] | None:

@@ -39,6 +39,8 @@ ACTION_ALONE = re.compile(r"^\s*(?:(?:on|for)\s+)?(?:(?:the\s+)?action\s*)?#?(?P
 CORRECTION = re.compile(r"^\s*(?:(?:actually|sorry|oops|no|wait|hang\s+on|oh|sorry)[\s,!]+)*(?:(?:can\s+you|could\s+"
                         r"you|pls|please)\s+)?(?:make\s+(?:it|that)|change\s+(?:it|that)\s+to|(?:i\s+)?meant)\s+"
                         r"(?:(?:to|until|till|til)\s+)?(?P<day>[^,;?!]+?)\s*[.!]?\s*$", re.IGNORECASE)
+# asking how long one may have, at "Until when?": what the question asks back, not a new question
+HOW_LONG_ASKED = re.compile(r"\bhow\s+(?:long|much\s+(?:longer|more\s+time))\b|\buntil\s+when\b", re.IGNORECASE)
 DATEISH = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|week|day|"
                      r"tomorrow|xmas|christmas)", re.IGNORECASE)
 
@@ -68,8 +70,30 @@ def _finished(services: Services, turn: Turn, kept: dict, text: str) -> list[Rep
     action = action_store.get_action(services.storage, int(kept["action"]))
     if action is None:
         return _dropped(services, turn)
+    if (again := _asked_again(services, turn, kept, action, text)) is not None:
+        return again
     request = _day_typed(services, turn, kept, action, text)
     return None if request is None else more_time.ask(services, turn, request)
+
+
+def _asked_again(services: Services, turn: Turn, kept: dict, action: action_store.ActionRow,
+                 text: str) -> list[Reply] | None:
+    """The request itself said again at "Until when?" (trial 64, F5: `can i get an extension` went to the knowledge
+    base, the request dropped and the line put on the QA leads' list): with a day ("more time till friday") it is
+    asked for that day; without one, "Until when?" is asked again. None for other lines, and for a request on another
+    action (`more time on action 94`), which go where they would have gone."""
+    today = turn.now.astimezone(services.settings.timezone).date()
+    said = None if more_time.ACTION_NUMBER.search(text) else more_time.read(f"{text} on action {action.id}", today)
+    if said is None and not HOW_LONG_ASKED.search(text):
+        return None
+    reason = kept.get("reason") or (said.reason if said else None)
+    if said is not None and (said.until or said.later):
+        return more_time.ask(services, turn, more_time.Request(action.id, said.until, reason, said.later, typed=text,
+                                                               from_due=said.from_due, anyway=said.anyway))
+    question = more_time.ask(services, turn, more_time.Request(action.id, None, reason,
+                                                               typed=str(kept.get("typed") or text)))
+    return [Reply(kind="notice", text=f"That is the request waiting: more time on action {action.id}, which I send "
+                                      "once you say until when."), *question]
 
 
 def _dropped(services: Services, turn: Turn, kept: dict | None = None) -> list[Reply] | None:
@@ -97,9 +121,17 @@ def _dropped_said(services: Services, turn: Turn) -> Callable[[list[Reply]], lis
         number, on = dropped.get("action") or "<action number>", f" on action {dropped['action']}" \
             if dropped.get("action") else ""
         return [Reply(kind="notice", text=f"Your request for more time{on} was not sent: to send it, type "
-                                          f"`extend {number} to {more_time.example(today)}` with your day.")]
+                                          f"`extend {number} to {_example(services, dropped, today)}` with your "
+                                          "day.")]
 
     return after
+
+
+def _example(services: Services, dropped: dict, today: date) -> str:
+    """A day for the example: about a week after the action's due date (trial 64, F5: `extend 93 to 15/12` named the
+    day it was due already), else about a week from today."""
+    action = action_store.get_action(services.storage, int(dropped["action"])) if dropped.get("action") else None
+    return more_time.example_after(action.due_date, today) if action else more_time.example(today)
 
 
 def _request(kept: dict, action_id: int) -> more_time.Request:

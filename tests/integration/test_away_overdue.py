@@ -90,6 +90,30 @@ def test_nobody_away_and_another_teams_action_are_said_plainly(bot) -> None:
     assert "Social worker S1 has no time away booked here: away until <date> for Social worker S1" in north
 
 
+ADMIN = "U0ADMIN01"
+
+
+@pytest.mark.parametrize("line", ["sw s1 is on leave til january and action {n} is overdue, what should i do",
+                                  "s1 is off sick and action {n} is late, who covers it?"])
+def test_an_action_named_that_is_not_the_away_workers_is_said_so_first(bot, line: str) -> None:
+    """Trial 64 (F3): the admin named N1's action beside S1 and was told whose it was, never plainly that it was not
+    S1's; the options then named it as S1's to hand on."""
+    _, engine, made = bot
+    reply = ask(engine, ADMIN, line.format(n=made[3]))
+    assert reply.startswith(f"Action {made[3]} is Social worker N1's, not Social worker S1's: CR-100303, due "
+                            "2 Dec 2026 (overdue)."), reply
+    assert f"Their overdue actions: {made[0]} (due 1 Dec 2026), {made[1]} (due 4 Dec 2026)." in reply
+    assert f"action {made[0]} owner <person>" in reply and f"action {made[3]} owner" not in reply
+
+
+def test_nobody_away_said_to_an_admin_covers_every_team(bot) -> None:
+    """Trial 64 (F11): the admin, in no team, was told "Nobody in your teams is marked away"; they read every team."""
+    _, engine, _ = bot
+    reply = ask(engine, ADMIN, "one of my workers is on annual leave and her action is overdue, what now")
+    assert "Nobody in any team is marked away here with overdue actions" in reply, reply
+    assert "actions team overdue lists every team's overdue actions" in reply and "your teams" not in reply, reply
+
+
 def test_a_statement_of_leave_with_days_still_books_it_and_a_worker_is_not_answered_so(bot) -> None:
     _, engine, _ = bot
     assert "Set Social worker S1 away" in ask(engine, SOUTH_TM, "away until 4/1/2027 for s1")

@@ -116,3 +116,24 @@ def test_a_managers_line_about_a_worker_still_goes_to_the_team_answer(engine_wit
         replies = engine.message(SOUTH_TM, f"sw s1 is on leave til january and action {made[3]} is overdue",
                                  surface="terminal")
     assert "What you can do about an action while its owner is away" in flat(replies[0].text), replies
+
+
+@pytest.mark.parametrize("line", ["i am on annual leave next week, can i have more time on my actions?",
+                                  "what happens to my actions while im on leave",
+                                  "will my actions be paused when im on holiday",
+                                  "do my action due dates change if im off sick"])
+def test_own_actions_while_away_asked_any_way_get_the_options_not_hr(environ: dict[str, str], made: list[int],
+                                                                      line: str) -> None:
+    """Trial 64 (F1): these got the HR leave (or sickness) policy's out-of-scope reply."""
+    out = chat(environ, N1, line)
+    assert HR_POLICY not in out and "sickness" not in out, out
+    assert f"Your overdue actions: {made[0]} (due 1 Dec 2026)" in out, out
+    assert "Due dates do not move while you are away" in out, out
+    assert f"extend {made[0]} to <date>, <reason>" in out, out
+
+
+def test_leave_next_week_and_more_time_on_my_actions_names_those_due_then(environ: dict[str, str],
+                                                                          made: list[int]) -> None:
+    out = chat(environ, N1, "i am on annual leave next week, can i have more time on my actions?")
+    assert f"Due while you are away: {made[1]} (due 16 Dec 2026)" in out, out
+    assert "away from 14/12 until 18/12" in out, out

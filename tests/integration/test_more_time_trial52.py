@@ -43,7 +43,7 @@ def test_a_question_at_until_when_is_told_the_request_was_not_sent_not_an_older_
     out = _say(engine, "how do i write a chronology")
     assert STILL_UNDO not in out and "undo" not in out
     assert out.endswith(f"Your request for more time on action {wanted} was not sent: to send it, type extend "
-                        f"{wanted} to 14/12 with your day.")
+                        f"{wanted} to 18/12 with your day.")  # a week after its due date (trial 64)
     _say(engine, f"extend {wanted} to mid feb")
     assert _asked(services) == [(wanted, "2027-02-15")]
 

@@ -25,10 +25,25 @@ def test_own_leave_with_an_action_due_or_overdue_is_asked(line: str) -> None:
     assert asked(line)
 
 
+@pytest.mark.parametrize("line", [  # trial 64 F1: these got the HR leave policy
+    "i am on annual leave next week, can i have more time on my actions?",
+    "what happens to my actions while im on leave",
+    "will my actions be paused when im on holiday",
+    "do my action due dates change if im off sick",
+    "when i go on holiday do my tasks stop",
+    "I’m going on leave on Friday - can I get an extension on my actions?"])
+def test_own_actions_while_away_asked_anywhere_in_the_line(line: str) -> None:
+    assert asked(line)
+
+
 @pytest.mark.parametrize("line", [
     "s1 is on leave and action 89 is overdue",  # someone else's: bot.audits.away_overdue
     "im on leave next week, tm north covering",  # a booking: bot.reminders.away_worded
     "can i have more time on action 82, im off till the 12th",  # a request for more time: sent as one
+    "im on leave next week, can i have more time on 93?",
+    "can i have more time on my actions?",  # no time away: bot.audits.more_time asks which
+    "i have a worker on leave, what happens to my actions",  # not the writer away
+    "what happens to my actions when my manager is on leave",
     "my action is overdue",  # no time away
     "im on leave next week",
     "how do I pause reminders while I am on leave?"])
