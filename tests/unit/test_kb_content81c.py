@@ -50,3 +50,29 @@ def test_the_universal_credit_entry_sends_amounts_to_current_dwp_guidance(shippe
     assert "check current DWP guidance" in answer and "£" not in answer
     assert answered_to(shipped, "how does a care leaver claim universal credit at 18") == \
         "care-leaver-universal-credit"
+
+
+@pytest.mark.parametrize("question", [
+    "what benefits can a care leaver claim at 18",
+    "care leaver turning 18 next month - what benefits can he claim and who helps him apply",
+    "my care leaver turns 18, what benefits can she get",
+    "help for a care leaver applying for benefits",
+])
+def test_a_care_leavers_benefits_at_18_get_the_universal_credit_entry(question: str,
+                                                                       shipped: KnowledgeSearch) -> None:
+    """Trial 64 F2: the UASC entry answered outright, its "benefit of the doubt about age" wording meeting
+    "benefits"."""
+    assert answered_to(shipped, question) == "care-leaver-universal-credit"
+
+
+def test_an_unaccompanied_child_and_the_benefit_of_the_doubt_still_get_the_uasc_entry(
+        shipped: KnowledgeSearch) -> None:
+    assert answered_to(shipped, "uasc age assessment benefit of the doubt") == "uasc"
+    assert answered_to(shipped, "can an unaccompanied asylum seeking child claim benefits at 18") == "uasc"
+
+
+def test_bm25_scores_differing_only_in_float_noise_are_tied_in_entry_order() -> None:
+    """A near tie no longer flips with any unrelated edit to the knowledge base (it moves BM25's average length)."""
+    from knowledge.keyword_index import KeywordHit, in_tie_order
+    hits = [KeywordHit(200, 12.789460), KeywordHit(47, 12.789441), KeywordHit(3, 11.2)]
+    assert [hit.number for hit in in_tie_order(hits)] == [47, 200, 3]
