@@ -50,6 +50,7 @@ BUILT = DigestStore("keyword-index", source_digest([Path(__file__)], f"SQLite {s
                                                    f"snowballstemmer {importlib.metadata.version('snowballstemmer')}"),
                     memory=False, disk_floor=1, disk_per_use=1)
 TIE_MARGIN = 8  # rows fetched past `limit`, so entries tied on score can be put in entry order (see rank)
+TIE_SHARE = 1e-5  # BM25 scores closer than this share of the higher are tied (see rank)
 INSERT_BATCH = 6_000  # rows a statement inserts at most (fewer if SQLite allows fewer bound values)
 # How much of a build FTS5 holds in memory before writing it out as a segment of its index (SQLite's default is
 # 1 MB). A build is one transaction; at the default, 20,000 entries were written as dozens of segments that FTS5
@@ -266,5 +267,18 @@ class KeywordIndex:
         number_of = self._number_of
         hits = [KeywordHit(number_of[row_id] if number_of is not None else int(row_id), -float(score))
                 for row_id, score in rows]
-        hits.sort(key=lambda hit: (-hit.score, hit.number))
-        return hits[:limit]
+        # scores within TIE_SHARE of each other are a tie, in entry order: two entries BM25 scores alike differ only in
+        # float noise, which any other entry's edit moves (it changes the average length), and which one was first
+        # flipped a pool question's answer when an unrelated care leaver entry gained two wordings (trial 64)
+        return in_tie_order(hits)[:limit]
+
+
+def in_tie_order(hits: list[KeywordHit]) -> list[KeywordHit]:
+    """Best first; hits within TIE_SHARE of the score of the first of their run are tied, in entry order."""
+    hits = sorted(hits, key=lambda hit: (-hit.score, hit.number))
+    ordered: list[KeywordHit] = []
+    while hits:
+        run = [hit for hit in hits if hits[0].score - hit.score <= TIE_SHARE * abs(hits[0].score)]
+        ordered.extend(sorted(run, key=lambda hit: hit.number))
+        hits = hits[len(run):]
+    return ordered

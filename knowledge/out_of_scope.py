@@ -31,7 +31,9 @@ own phrases.
 
 A topic's `practice_when:` names children's-services topics the knowledge base covers: a question naming one of them as
 well ("can an nrpf family get universal credit", "can a care leaver claim universal credit") is a practice question,
-so the topic does not mark it (trial 57: fix63b's benefits topic declined both).
+so the topic does not mark it (trial 57: fix63b's benefits topic declined both). Its `practice_unless:` openings
+keep the topic met all the same: "how much universal credit will a care leaver get" asks an amount, which only the
+DWP decides, however the care leaver entry reads (trial 64, beside the new entry on care leavers' claims).
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ from knowledge.problems import Problem
 from knowledge.textterms import stem, words_of
 
 TOPIC_FIELDS = ("topic", "reply", "phrases", "own", "related", "asks", "contacting", "related_when", "also_when",
-                "also_say", "practice_when")
+                "also_say", "practice_when", "practice_unless")
 MAX_PHRASE_WORDS = 6
 EXAMPLE = "`- {topic: pay, reply: Ask Payroll., phrases: [payslip, pay rise]}`"
 # How a person names their own thing, right before it: "my phone", "our printer"...
@@ -90,6 +92,7 @@ class OutOfScopeTopic:
     also_when: tuple[str, ...] = ()  # words in the question that add `also_say` to the reply: "agency worker"
     also_say: str = ""
     practice_when: tuple[str, ...] = ()  # practice topics that make the question one for the search: "nrpf family"
+    practice_unless: tuple[str, ...] = ()  # openings that keep the topic met all the same: "how much"
 
     def reply_to(self, question: str) -> str:
         """The topic's reply, with `also_say` after it when the question says one of the `also_when` words (trial
@@ -168,6 +171,8 @@ def _practice(stems: list[str], topic: OutOfScopeTopic) -> bool:
     """Whether the question also names one of the topic's `practice_when` topics, which the knowledge base covers:
     "can an nrpf family get universal credit" asks what the NRPF entry is about, so the benefits topic is not met
     (trial 57)."""
+    if topic.practice_unless and any(tuple(stems[:len(key)]) == key for key in map(_key, topic.practice_unless)):
+        return False
     for key in map(_key, topic.practice_when):
         if any(tuple(stems[start:start + len(key)]) == key for start in range(len(stems) - len(key) + 1)):
             return True
@@ -247,18 +252,20 @@ def parse_out_of_scope(raw: Any, file: str) -> tuple[list[OutOfScopeTopic], list
                                                  "add one, or remove `related_when:`."))
         also_when = _strings(item.get("also_when", []), f"{label} `also_when:`", file, where, problems)
         practice_when = _strings(item.get("practice_when", []), f"{label} `practice_when:`", file, where, problems)
+        unless = _strings(item.get("practice_unless", []), f"{label} `practice_unless:`", file, where, problems)
         also_say = item.get("also_say", "")
         if bool(also_when) != (isinstance(also_say, str) and bool(also_say.strip())):
             problems.append(Problem(file, where, f"{label} needs both `also_when:` (words) and `also_say:` (text), or "
                                                  "neither."))
-        for phrase in (*phrases, *own, *asks, *contacting, *related_when, *practice_when):
+        for phrase in (*phrases, *own, *asks, *contacting, *related_when, *practice_when, *unless):
             if len(phrase.split()) > MAX_PHRASE_WORDS:
                 problems.append(Problem(file, where, f"'{phrase}' in {label} has more than {MAX_PHRASE_WORDS} "
                                                      "words; keep phrases short."))
         if len(problems) == before:
             topics.append(OutOfScopeTopic(item["topic"].strip(), item["reply"].strip(), phrases, related, where, own,
                                           asks, contacting, related_when, also_when,
-                                          also_say.strip() if isinstance(also_say, str) else "", practice_when))
+                                          also_say.strip() if isinstance(also_say, str) else "", practice_when,
+                                          unless))
     return topics, problems
 
 

@@ -46,6 +46,10 @@ from knowledge.textterms import SECTION_PREFIX, STOP_WORDS, TEXT_SPEAK, Term, Vo
 Outcome = Literal["answer", "ambiguous", "none"]
 
 FIT_FILE = Path(__file__).with_name("search_fit.json")
+FRAME_NOUNS = frozenset({"kind", "kinds", "type", "types", "sort", "sorts"})  # "what kind of…": see `_framing`
+# ...whose weight as a concept term: "what kind of housing counts as good enough for a 17 year old who has left care"
+# asks about the housing, not the care leaver categories that "kind" (their vocabulary group) pulled first
+FRAME_WEIGHT = 0.5
 RRF_K = 10  # reciprocal rank fusion: a rank r counts 1 / (RRF_K + r); small, since only a few ranks matter
 SHORTLIST = 10  # entries taken from each ranking before fusing
 ANSWER_ONLY_MATCH = 0.5  # a term met only in the answer body counts this much of a question-wording match
@@ -701,12 +705,17 @@ class KnowledgeSearch:
         group they belong to, for BM25."""
         # Question words ("when", "how") say what kind of answer is wanted, not what it is about: spelt out
         # ("when" is in the timescale group) they would pull every timescale entry into any question.
-        words = [word for word in self._unanchored(query) if word not in STOP_WORDS and word not in QUESTION_STARTS]
+        read = self._unanchored(query)
+        framing = _framing(read)
+        words = [word for word in read if word not in STOP_WORDS and word not in QUESTION_STARTS]
         expanded = list(words)
         for word in words:
             expanded.extend(self.spelt_out.get(word, ()))
         expanded = [word for word in dict.fromkeys(expanded) if word not in STOP_WORDS]
-        return expanded + self.keyword.groups_of(expanded)
+        # "what kind of care leaver is he": "kind" frames the question (its group, [category, type, kind], still
+        # counts), but as a word of its own it only met answers that happen to say "what kinds of inspection" (ILACS,
+        # trial 64 beside fix80d's new care leaver entry)
+        return [word for word in expanded if word not in framing] + self.keyword.groups_of(expanded)
 
     def _query_terms(self, query: str) -> tuple[dict[str, float], dict[str, float], frozenset[str]]:
         """Weighted terms of the question itself and of any context written around it, and those of the question
@@ -761,7 +770,9 @@ class KnowledgeSearch:
         """A clause's terms, those of a closing phrase naming the event a timescale counts from (`_anchor_at`) at
         ANCHOR_WEIGHT, and the texts only the event says: "… due after the icpc" asks what falls due, not about the
         ICPC."""
-        terms = self.vocabulary.terms(read)
+        framing = _framing(read)
+        terms = [Term(term.text, term.weight * FRAME_WEIGHT) if term.text in framing else term
+                 for term in self.vocabulary.terms(read)]
         at = self._anchor_at(read, terms)
         if at is None:
             return terms, frozenset()
@@ -1218,6 +1229,12 @@ def _remarked_on(words: list[str]) -> list[str]:
     if len(subject) < 2 or subject[0] not in OWNERS or len(words) - habit - 1 > MAX_REMARK_TAIL:
         return []
     return subject
+
+
+def _framing(read: list[str]) -> frozenset[str]:
+    """The query's FRAME_NOUNS used as "kind of", "type of", "sort of": they say a category of the next noun is asked
+    for, which the vocabulary group carries; as words they match any text that says "kind"."""
+    return frozenset(word for word, following in itertools.pairwise(read) if word in FRAME_NOUNS and following == "of")
 
 
 def _one_plain_word(query: str) -> bool:

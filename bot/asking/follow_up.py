@@ -17,6 +17,10 @@ Trial 48: `is PLO same as pre-proceedings`, straight after the answer on reviews
 it ("same" was taken as pointing back) and told the review answer was "the closest I have". A question that names
 what it compares ("X same as Y", "are X and Y the same") or asks whether something exists ("is there…") points
 at nothing said before.
+
+Trial 64: "famliy group conferance before PLO is it required", after the family network meeting answer, was read with
+it ("it" was taken as pointing back). A topic named first and then asked about ("… is it required", "… do they have
+to go") is what "it" or "they" means (`_FRONTED`), so the question is searched on its own.
 """
 
 from __future__ import annotations
@@ -50,12 +54,23 @@ _NOT_POINTING = re.compile(rf"\bsame(?=\s+as\s+(?!{_BACK})\w)|(?<=\bis )there\b|
 # "are PLO and pre-proceedings the same", "PLO vs pre-proceedings same thing?": two things named, then compared
 _BOTH_NAMED = re.compile(r"(\w\s+(?:and|vs|v|versus)\s+(?:[\w'-]+\s+){1,4}?(?:the\s+)?)same\b", re.IGNORECASE)
 
+# "famliy group conferance before PLO is it required": a topic named first, then a short question about it whose "it"
+# (or "they") is that topic, not the answer before (trial 64 F6: read with the family network meeting answer). The
+# topic is two words or more and opens with no question word: "why is it required", "how long is it" still point back.
+_FRONTED = re.compile(r"^\W*(?P<topic>(?!(?:what|why|how|when|where|who|which|whose)\b)[\w'-]+(?:\s+[\w'-]+)+?)"
+                      r"\s*[,;-]?\s+"
+                      r"(?:is|are|was|does|do|did|can|should|must|will|would)\s+(?:it|they)\b(?P<ask>(?:\s+[\w'-]+){0,3})\W*$",
+                      re.IGNORECASE)
+
 
 def points_back(text: str) -> bool:
     """Whether a question is short and points back at something said before: a question that names its own topic
     and points at nothing is a new one, however short."""
     if len(text.split()) > MAX_WORDS:
         return False
+    fronted = _FRONTED.match(text)
+    if fronted is not None and not points_back(fronted["topic"]) and not points_back(fronted["ask"]):
+        return False  # "fgc before PLO is it required": "it" is the FGC ("section 20 is it the same" still points)
     return _POINTS_BACK.search(_NOT_POINTING.sub(" ", _BOTH_NAMED.sub(r"\1 ", _TIME_FROM_NOW.sub(" ", text)))) \
         is not None
 
