@@ -192,10 +192,12 @@ class KnowledgeAdmin:
         word with a number, or one word alone, which `menu` puts right (`kb dismis 13`, `kb unaswered`: "Did you mean
         `/audit kb unanswered`?") rather than the line going to the knowledge base and the QA leads' list (trial 21;
         fix37g: `kb unaswered` got a knowledge-base entry)."""
-        numbered = "|".join(("remove", *TYPED_ACTIONS, *learned_admin.TYPED, OUT_OF_SCOPE_SPACED.pattern[1:],
-                             r"[a-z][a-z-]{1,20}"))
-        return (rf"(?:{'|'.join(self.subcommands)}|(?:{numbered})\s+{NUMBER}(?:\s+\S.*)?|(?:find|edit)(?:\s+\S.*)?"
-                rf"|{LONE_WORD})?")
+        own = "|".join(("remove", *TYPED_ACTIONS, OUT_OF_SCOPE_SPACED.pattern[1:]))  # the unanswered list's own
+        numbered = "|".join((own, *learned_admin.TYPED, r"[a-z][a-z-]{1,20}"))
+        # `kb new` (three letters, shorter than LONE_WORD) or `kb link kooth` without its number: the command's own
+        # word, so its usage says what is missing (fix81d: they went to the knowledge base as practice questions)
+        return (rf"(?:{'|'.join(self.subcommands)}|(?:{numbered})\s+{NUMBER}(?:\s+\S.*)?"
+                rf"|(?:find|edit|{own})(?:\s+\S.*)?|{LONE_WORD})?")
 
     def remove(self, turn: Turn, rest: str) -> list[Reply]:
         """`/audit kb remove N`: asks Yes or No first (bot.asking.unanswered_removal)."""

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from bot.audits.option_sayings import FORMS, SAYINGS
+from bot.core.typed_digits import option_digits
 
 # Words that say nothing about which option is meant; typing only these matches no option.
 _LITTLE_WORDS = frozenset({"a", "an", "and", "or", "the", "of", "to", "in", "on", "for", "by", "with", "as", "is",
@@ -70,7 +71,7 @@ def matching_options(options: tuple[str, ...], text: str) -> tuple[str, ...]:
     exact = tuple(o for o in options if _folded(o) == typed)
     if exact:
         return exact[:1]
-    if typed.isdecimal():
+    if option_digits(typed):  # 0-9 only: "١" is no option number (bot.core.typed_digits)
         return (options[int(typed) - 1],) if 1 <= int(typed) <= len(options) else ()
     coded = tuple(o for o in options if option_code(o) == typed)
     if len(coded) == 1:

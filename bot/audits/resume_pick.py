@@ -13,6 +13,7 @@ from datetime import timedelta
 from bot.audits.flow import looks_like_question
 from bot.core.replies import Reply
 from bot.core.services import Services
+from bot.core.typed_digits import option_digits
 from bot.engine.routing import ActionHandler, Engine, Turn
 from bot.storage import audits as store
 from bot.storage.common import parse_utc, utc_text
@@ -65,7 +66,7 @@ def typed_pick(services: Services, turn: Turn, text: str, resume: ActionHandler)
 def _picked(drafts: list[int], text: str) -> int | None:
     """The draft a typed number names in the list (`2` or `#2` is the second listed), or None."""
     said = text.strip().removeprefix("#").strip()
-    if said.isdecimal() and len(said) <= 2 and 1 <= int(said) <= len(drafts):
+    if option_digits(said) and len(said) <= 2 and 1 <= int(said) <= len(drafts):
         return drafts[int(said) - 1]
     return None
 

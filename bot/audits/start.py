@@ -461,6 +461,7 @@ def _local_date(services: Services, text: str) -> str:
 
 
 # "me", "mine", "my case", "it's mine", "myself", "my own case": the auditor naming themself as the case's worker.
+BARE_NUMBER = re.compile(r"#?[0-9]+")  # `1`, `#2`: an option number, when no options are waiting
 SELF_WORDS = re.compile(r"^\s*(?:it'?s\s+|its\s+)?(?:me|mine|myself|my\s+(?:own\s+)?case|my\s+own)\s*[.!]?\s*$",
                         re.IGNORECASE)
 # Said at more length (trial 26: "its my case, i was told to self audit before supervision??" was "I don't know
@@ -696,14 +697,22 @@ def _start_under_way(services: Services, turn: Turn) -> list[Reply]:
                   prompt=CASE_REFERENCE_PROMPT, choices=(Choice("Cancel", "audit.start_cancel"),))]
 
 
+def _stray_number(text: str) -> str:
+    """A number typed when nothing waits for one: never "no question waiting", since the line before may have been
+    "Type your question" (after "I couldn't read that as a question"), which waits for a question in words."""
+    return (f"“{text}” on its own isn't a question I can look up, and no options are waiting for a number from you "
+            "just now.")
+
+
 def stray_answer(services: Services, turn: Turn, text: str) -> list[Reply]:
     """"yes" or "no" typed when no audit question is waiting: say so, and offer the drafts it may have been for,
     rather than reading it as a knowledge question (and never as an answer to a question not on screen)."""
     drafts = store.drafts_of(services.storage, turn.user_id)[:10]
+    said = (_stray_number(text) if BARE_NUMBER.fullmatch(text)
+            else f"There's no question waiting for a \"{text}\" from you just now.")
     if not drafts:
-        return [Reply(text=f"There's no question waiting for a \"{text}\" from you just now. Type `start audit` to "
-                           "begin an audit, or ask me a practice question.")]
-    return [Reply(text=f"There's no question waiting for a \"{text}\" from you just now. To carry on with an audit, "
+        return [Reply(text=f"{said} Type `start audit` to begin an audit, or ask me a practice question in words.")]
+    return [Reply(text=f"{said} To carry on with an audit, "
                        "pick it below (or type `/audit resume`), then answer the question it shows.",
                   choices=tuple(Choice(f"Resume #{draft.id}", "audit.resume", str(draft.id)) for draft in drafts))]
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from bot.core.markup import to_plain
 from bot.core.replies import Choice, Reply, numbered_order
+from bot.core.typed_digits import option_digits, other_digits
 
 MAX_PICK_DIGITS = 3  # "2" or "#12" is an option number; a longer number is something else typed
 LISTED = re.compile(r"• |\[[a-z]+\] ")  # a list line, bulleted or marked ("[flag] 3. ..."): its wrap is indented
@@ -161,15 +162,20 @@ class TerminalView:
             out.write(reply.file)
         return path
 
-    def _typed_number(self, text: str) -> int | None:
-        """The option number a line means, if it is one: `#N`, or a bare N unless a typed answer is expected."""
+    def _typed_digits(self, text: str) -> str | None:
+        """The digits a line is, if it is typed as an option number: `#N`, or a bare N unless a typed answer is
+        expected."""
         stripped = text.strip()
         if stripped.startswith("#"):
-            stripped = stripped[1:].strip()
-        elif self.expects_text:
-            return None
-        if stripped.isdecimal() and len(stripped) <= MAX_PICK_DIGITS:
-            return int(stripped)
+            return stripped[1:].strip()
+        return None if self.expects_text else stripped
+
+    def _typed_number(self, text: str) -> int | None:
+        """The option number a line means, if it is one: ASCII digits only (`bot.core.typed_digits`: "١" is no
+        option number, though Python reads it as 1)."""
+        digits = self._typed_digits(text)
+        if digits is not None and option_digits(digits) and len(digits) <= MAX_PICK_DIGITS:
+            return int(digits)
         return None
 
     def choice_for(self, text: str) -> Choice | None:
@@ -187,18 +193,23 @@ class TerminalView:
         said = f"→ You picked {self._typed_number(text)}: {choice.echo or choice.label}"
         return _fill(said, self.width, hanging="  ")
 
+    def _how_to_pick(self) -> str:
+        """How to pick from the options on screen, their numbers written as shown (`#1` where a typed answer is
+        expected) and in the digits 0-9."""
+        hash_sign = "#" if self.expects_text else ""
+        if len(self.choices) == 1:
+            return f"type {hash_sign}1 to pick the one option listed last"
+        return f"type {hash_sign}1 to {hash_sign}{len(self.choices)} to pick one of the options listed last"
+
     def pick_refused(self, text: str) -> str | None:
         """Why a typed option number picks nothing, when it is one that does not fit the menu on screen."""
         number = self._typed_number(text)
+        if number is None and self.choices and other_digits(self._typed_digits(text) or ""):
+            return f"“{text.strip()}” is not an option number: {self._how_to_pick()}."
         if number is None or self.choice_for(text) is not None:
             return None
         if self.choices:
-            hash_sign = "#" if self.expects_text else ""
-            if len(self.choices) == 1:
-                return (f"There is no option {number} on screen: type {hash_sign}1 to pick the one option listed "
-                        "last.")
-            return (f"There is no option {number} on screen: type {hash_sign}1 to {hash_sign}{len(self.choices)} "
-                    "to pick one of the options listed last.")
+            return f"There is no option {number} on screen: {self._how_to_pick()}."
         earlier = (" The options further up were for an earlier reply: numbers pick only from the options of the "
                    "latest one." if self.retired else "")
         return f"There are no options to pick from just now, so “{text.strip()}” picks nothing.{earlier}"
