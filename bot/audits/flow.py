@@ -220,6 +220,9 @@ _NO_DATE_SAID = re.compile(r"(?:(?:the\s+)?date\s+)?(?:not|none|nothing|no\s+dat
 _GRADE_SHORTHAND = re.compile(r"r\.?\s?i\.?|rit|req(?:uires)?\.?\s+imp(?:rovement)?(?:\s+to\s+be\s+good)?|"
                               r"inadequate|requires\s+improvement")
 _NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+# A count is stored in 0-9 only: "١" (Arabic-Indic one) is refused and asked again, as option numbers are (fix81d),
+# while `is_bare_number` still treats any script's digits as a number where words are wanted.
+_COUNT = re.compile(_NUMBER.pattern, re.ASCII)
 
 
 def no_date_said(typed: str) -> bool:
@@ -468,7 +471,7 @@ def parse_number(text: str) -> str:
         return "0"
     if (worded := NUMBER_WORDS.get(" ".join(raw.lower().split()))) is not None:
         return worded  # "two", "about three months", "twice"
-    if not _NUMBER.match(raw):
+    if not _COUNT.match(raw):
         raise AnswerError("Please type a number, such as 3.")
     try:
         value = Decimal(raw.replace(",", ""))
@@ -481,7 +484,8 @@ def parse_number(text: str) -> str:
 
 # Trial 43: `about 14 months i think` got "Please type a number". One number in a sentence is that number; none, two
 # (`3 or 4`, `14 months but 2 late`), a date (`12/03`) or a bound (`more than 14`, `not 14`) is still asked again.
-A_NUMBER = re.compile(r"(?<![\d.,/:\-–A-Za-z])\d+(?:[.,]\d+)*(?![\d/:\-–]|[.,]\d)")  # not GCP2, s47, Q4 (fix68d)
+# not GCP2, s47, Q4 (fix68d); 0-9 only, as a count is (_COUNT)
+A_NUMBER = re.compile(r"(?<![\d.,/:\-–A-Za-z])\d+(?:[.,]\d+)*(?![\d/:\-–]|[.,]\d)", re.ASCII)
 _NOTED = re.compile(r"[(),;:]|\s[-–—]")
 BOUND_BEFORE = re.compile(r"\b(?:not|no|never|over|under|than|least|most|nearly|almost|upto|to|or|and)\s*$",
                            re.IGNORECASE)

@@ -15,6 +15,7 @@ from bot.audits.flow import (
     can_skip,
     flags,
     next_step,
+    number_in_sentence,
     parse_answer,
     parse_date,
     parse_evidence,
@@ -187,6 +188,15 @@ def test_a_number_said_as_people_say_it_is_the_number(number: int, roughly: str,
 def test_words_that_are_not_one_number_are_refused(text: str) -> None:
     with pytest.raises(AnswerError, match="Please type a number"):
         parse_number(text)
+
+
+@given(st.text(st.characters(categories=["Nd"]), min_size=1, max_size=3).filter(lambda text: not text.isascii()))
+def test_a_count_in_another_script_s_digits_is_asked_again_not_stored(digits: str) -> None:
+    """fix81d: "١" picked option 1; at a number question it was stored as 1 (Python reads any script's digits)."""
+    with pytest.raises(AnswerError, match="Please type a number"):
+        number_in_sentence(digits)
+    with pytest.raises(AnswerError, match="Please type a number"):
+        number_in_sentence(f"about {digits} visits")
 
 
 def test_changing_one_answer_from_the_review_returns_to_the_review() -> None:
