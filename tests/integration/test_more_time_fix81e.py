@@ -1,0 +1,44 @@
+"""fix81e: requests for more time left to the request. (1) "i am on annual leave next week, can i have more time on
+action 93" booked the leave and said the request "was not kept or sent"; now the request is asked, the leave left
+unbooked and the command that books it named. (2) At "Which action…?", `can i get an extension` dropped the request
+and went to the knowledge base; now "Which action?" is asked again. Through the chat engine on a pinned clock
+(Monday 7 December 2026)."""
+
+from __future__ import annotations
+
+import pytest
+import time_machine
+
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.storage.reminders import away_period
+from tests.integration.test_more_time_trial41 import MONDAY, WORKER, _action, _asked
+from tests.support.text import flat
+
+
+def _say(engine: Engine, text: str) -> str:
+    with time_machine.travel(MONDAY, tick=False):
+        return " ".join(flat(reply.text, "`*_") for reply in engine.message(WORKER, text, surface="terminal"))
+
+
+@pytest.mark.parametrize(("line", "command"), [
+    ("i am on annual leave next week, can i have more time on action {n}", "away from 14/12 until 18/12"),
+    ("im on leave next week, can i have more time on {n}?", "away from 14/12 until 18/12"),
+    ("im off from 21/12 to 4/1, can i get an extension on {n}", "away from 21/12 to 4/1"),
+])
+def test_leave_said_with_a_request_for_more_time_asks_the_request_and_books_nothing(
+        engine: Engine, services: Services, line: str, command: str) -> None:
+    wanted = _action(services)
+    out = _say(engine, line.format(n=wanted))
+    assert out.startswith(f"Your time away is not booked yet: to book it, type {command}."), out
+    assert f"Until when do you need action {wanted}" in out and "not kept or sent" not in out, out
+    assert away_period(services.storage, WORKER) is None
+    _say(engine, "22/12")
+    assert _asked(services) == [(wanted, "2026-12-22")]
+
+
+def test_leave_said_alone_is_still_booked(engine: Engine, services: Services) -> None:
+    _action(services)
+    out = _say(engine, "i am on annual leave next week")
+    assert out.startswith("Booked: your reminders pause from Monday 14 December 2026"), out
+    assert "not booked" not in out
