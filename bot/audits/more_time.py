@@ -307,11 +307,16 @@ def _which_action(services: Services, turn: Turn, text: str, today: date) -> lis
         "later_days": request.later.days if request.later else None, "from_due": request.from_due,
         "anyway": request.anyway, "reason": request.reason, "typed": text}, turn.now)
     newest_waiting(services, turn)
-    until = f" until {short_date(request.until)}" if request.until else ""
+    return [which_question(actions, request.until)]
+
+
+def which_question(actions: list[action_store.ActionRow], until: date | None) -> Reply:
+    """"Which action?" for a request naming none, with the person's open actions' numbers."""
+    day = f" until {short_date(until)}" if until else ""
     numbers = ", ".join(str(action.id) for action in actions)
-    return [Reply(kind="question", text=f"Which action do you want more time on{until}? Type its number: your open "
-                                        f"actions are {numbers} (`my actions` lists them). Nothing is sent until you "
-                                        "do (`cancel` to leave it).", prompt="Type the action's number.")]
+    return Reply(kind="question", text=f"Which action do you want more time on{day}? Type its number: your open "
+                                       f"actions are {numbers} (`my actions` lists them). Nothing is sent until you "
+                                       "do (`cancel` to leave it).", prompt="Type the action's number.")
 
 
 def _owner_typed_a_date(services: Services, turn: Turn, text: str, today: date) -> Request | None:

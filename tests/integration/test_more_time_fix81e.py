@@ -42,3 +42,34 @@ def test_leave_said_alone_is_still_booked(engine: Engine, services: Services) ->
     out = _say(engine, "i am on annual leave next week")
     assert out.startswith("Booked: your reminders pause from Monday 14 December 2026"), out
     assert "not booked" not in out
+
+
+WHICH_WAITING = "That is the request waiting: more time, which I send once you say which action."
+
+
+@pytest.mark.parametrize("line", ["can i get an extension", "i need more time", "extension please",
+                                  "how long can i have?"])
+def test_the_request_said_again_at_which_action_asks_which_again(engine: Engine, services: Services,
+                                                                 line: str) -> None:
+    first, second = _action(services), _action(services, "2026-12-14")
+    assert "Which action do you want more time on until 18 Dec 2026?" in _say(engine, "can i have till the 18th")
+    out = _say(engine, line)
+    assert out.startswith(f"{WHICH_WAITING} Which action do you want more time on until 18 Dec 2026? Type its number: "
+                          f"your open actions are {first}, {second}"), out
+    assert "was not sent" not in out and "Did you mean" not in out, out
+    _say(engine, str(second))
+    assert _asked(services) == [(second, "2026-12-18")]
+
+
+def test_a_day_said_again_at_which_action_replaces_the_day_kept(engine: Engine, services: Services) -> None:
+    _action(services), _action(services, "2026-12-14")
+    _say(engine, "can i get more time")
+    out = _say(engine, "can i have till the 22nd")
+    assert out.startswith(f"{WHICH_WAITING} Which action do you want more time on until 22 Dec 2026?"), out
+
+
+def test_another_line_at_which_action_still_drops_the_request(engine: Engine, services: Services) -> None:
+    _action(services), _action(services, "2026-12-14")
+    _say(engine, "can i get more time")
+    out = _say(engine, "what is a child in need plan")
+    assert WHICH_WAITING not in out and "Your request for more time was not sent" in out, out
