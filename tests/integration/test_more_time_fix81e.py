@@ -73,3 +73,27 @@ def test_another_line_at_which_action_still_drops_the_request(engine: Engine, se
     _say(engine, "can i get more time")
     out = _say(engine, "what is a child in need plan")
     assert WHICH_WAITING not in out and "Your request for more time was not sent" in out, out
+
+
+@pytest.mark.parametrize(("user", "heading"), [("U0ADMIN01", "Overdue actions in every team"),
+                                               ("U0QALEAD1", "Overdue actions in every team"),
+                                               ("U0MGRN001", "Overdue actions in your teams")])
+def test_team_overdue_actions_are_headed_for_whose_teams_they_are(engine: Engine, services: Services, user: str,
+                                                                  heading: str) -> None:
+    """(3) An admin (or a QA lead) has no teams of their own: their list is every team's, and says so."""
+    _action(services, due="2026-12-01")
+    with time_machine.travel(MONDAY, tick=False):
+        out = " ".join(flat(reply.text, "`*_") for reply in engine.message(user, "actions team overdue",
+                                                                           surface="terminal"))
+        assert out.startswith(heading), out
+        if user != "U0QALEAD1":  # a QA lead asked in words is answered of their own actions
+            asked = " ".join(flat(reply.text, "`*_") for reply in engine.message(
+                user, "which actions are overdue in the team", surface="terminal"))
+            where = heading.removeprefix("Overdue actions ")
+            assert asked.startswith(f"1 open action {where} is overdue") and heading in asked, asked
+
+
+def test_an_admin_with_no_team_actions_is_told_none_in_any_team(engine: Engine) -> None:
+    with time_machine.travel(MONDAY, tick=False):
+        [reply] = engine.message("U0ADMIN01", "actions team", surface="terminal")
+    assert reply.text == "Nobody in any team has an open action from audits.", reply.text
