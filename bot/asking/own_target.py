@@ -22,12 +22,16 @@ YOUR_TARGET = re.compile(r"(?P<lead>\b(?P<your>your)\s+(?:monthly\s+)?(?:audit\s
                          re.IGNORECASE)
 
 
+# "(your target is set in the bot's team list)" (fix81e: said to the admin with no target too)
+TARGET_SET = re.compile(r"\b(?P<your>your)\s+target\s+is\s+set\b", re.IGNORECASE)
+
+
 def personalised(services: Services, user_id: str, text: str) -> str:
     """`text` with each "your target: N cases a month" giving this reader's own target, when they have one; with
     none, the entry's figure is said to be the managers' usual one, never theirs."""
     target = audit_targets(services).get(user_id, 0)
     if not target:
-        return YOUR_TARGET.sub(_usual, text)
+        return TARGET_SET.sub(_set_for_managers, YOUR_TARGET.sub(_usual, text))
 
     def own(found: re.Match[str]) -> str:
         unit = found["unit"].rstrip("sS")
@@ -41,3 +45,8 @@ def _usual(found: re.Match[str]) -> str:
     start, end = found.start("your") - found.start(), found.end("your") - found.start()
     lead, the = found["lead"], "The" if found["your"][0].isupper() else "the"
     return f"{lead[:start]}{the} managers' usual{lead[end:]}{found[0][len(lead):]}"
+
+
+def _set_for_managers(found: re.Match[str]) -> str:
+    """"your target is set" for someone with no target of their own: a manager's target, never theirs."""
+    return f"{'A' if found['your'][0].isupper() else 'a'} manager's target is set"

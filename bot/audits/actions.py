@@ -98,13 +98,15 @@ def _team_actions(services: Services, turn: Turn, typed_team: str, page: int, la
                           "see the open actions", turn.user_id) if typed_team.strip() else None)
     owners = team_action_owners(services, [team.id] if team else team_ids)
     actions = action_store.open_actions_of_owners(services.storage, owners)
-    where = f"team {team.id}" if team else "your teams"
+    # an admin or a QA lead manages no team: theirs is every team (fix81e: "Overdue actions in your teams")
+    where = f"team {team.id}" if team else "every team" if everyone else "your teams"
     words = ["team", team.id] if team else ["team"]
     if not actions:
         pages.remember(services, turn, "actions", words, page, last_page=True)
-        return noted(team, [Reply(text=f"Nobody in {where} has an open action from audits.")])
+        nobody = "any team" if where == "every team" else where
+        return noted(team, [Reply(text=f"Nobody in {nobody} has an open action from audits.")])
     kind = "overdue" if late else "open"
-    whose = f"{where}'s {kind} actions" if team else f"your teams' {kind} actions"
+    whose = f"{where}'s {kind} actions" if team or everyone else f"your teams' {kind} actions"
     heading = (f"{kind.capitalize()} actions in {where}", whose)
     return noted(team, [_listing(services, turn, heading, Scope(words, late), page, actions)])
 

@@ -23,6 +23,9 @@ from bot.audits.more_time_away import AwaySaid, away_said
 from bot.core import also_asked, more_time_said
 from bot.core.action_named import action_named
 from bot.core.markup import audit_and_case
+from bot.core.more_time_words import ACTION_NUMBER, ASKS, BARE_NUMBER
+from bot.core.more_time_words import HAVE_IT as _HAVE_IT
+from bot.core.more_time_words import LATER_WORDS as _LATER
 from bot.core.owner_manager import approver
 from bot.core.replies import Reply
 from bot.core.services import Services
@@ -55,14 +58,6 @@ _DAY = (rf"(?:\d{{1,2}}(?:[/.-]\d{{1,2}}(?:[/.-]\d{{2,4}})?)?(?:st|nd|rd|th)?(?:
 # A reason after the day and a dash is kept (trial 41: `extned 106 to 18/12 - waiting on school` was offered without it,
 # and `yes` ran nothing): the person typed it for the request, and it is screened before it is offered.
 SUGGESTED = rf"(?:action\s+)?(?:{NUMBER})(?:\s+(?:to|until|till|til)\s+{_DAY}(?:\s+[-\u2013\u2014]+\s+\S[^\n]*)?)?"
-ACTION_NUMBER = re.compile(r"\baction\s+#?(?P<id>\d+)\b", re.IGNORECASE)
-# Words asking for time: "more time", "extend", "an extension", "another week", "can i hav til 11/12" (trial 34).
-# Days only with how many ("another 3 days"): "i'll do action 12 another day" asks for nothing.
-_LATER = (r"(?:another|an?\s+extra|one\s+more|a\s+further|extra)\s+(?:(?P<count>\d|two|three|couple\s+of)\s+)?"
-          r"(?P<unit>weeks?|(?:(?<=\d\s)|(?<=two\s)|(?<=three\s)|(?<=of\s))days)")
-_HAVE_IT = r"(?:can|could|may)\s+i\s+(?:please\s+|pls\s+)?(?:have|hav|get|keep)\s+(?:it\s+|this\s+|that\s+)?"
-ASKS = re.compile(rf"\b(?:more|extra)\s+time\b|\bextend\b|\bextension\b|\b{_LATER}\b|\b{_HAVE_IT}(?:until|till|til)\b",
-                  re.IGNORECASE)
 LATER = re.compile(rf"\b{_LATER}\b", re.IGNORECASE)
 # "extend 141 by a week", "by 2 weeks", "for another 3 days": counted from the action's due date (trial 41: it was sent
 # with no date)
@@ -80,11 +75,8 @@ UNNUMBERED = re.compile(rf"^\s*(?:(?:hi|hiya|hello|sorry|please|pls)[\s,!]+)?(?:
 NOT_AN_ACTION = re.compile(r"\b(?:audits?|campaigns?|reflections?|moderat\w*|sample)\b", re.IGNORECASE)
 PENDING = "more_time_pending"  # beside the conversation: a request waiting for its action or its day
 SENT = "more_time_sent"  # beside the conversation: the request just sent, which `actually make it …` corrects
-# An action named by its number alone after the words asking ("an extension on 106", "more time on 147"): read only
-# when the number is an action of the one typing (`typed`).
-_ASKED_ON = rf"(?:more\s+time|extra\s+time|extension|extend|{_LATER})"
-BARE_NUMBER = re.compile(rf"{_ASKED_ON}\s+(?:on|for)\s+#?(?P<id>\d+)\b", re.IGNORECASE)
-# ... or after the day asked for: "can i have til the 18th on 130" (trial 37: it asked nobody)
+# An action named by its number alone after the day asked for, as after the words asking (BARE_NUMBER): "can i have
+# til the 18th on 130" (trial 37: it asked nobody); read only when the number is an action of the one typing (`typed`)
 DAY_THEN_NUMBER = re.compile(rf"\b{_HAVE_IT}(?:until|till|til)\s+[^,;?!]{{1,30}}?\s+(?:on|for)\s+#?(?P<id>\d+)\b",
                              re.IGNORECASE)
 # the day asked for: "more time on action 110 until 14/12", "extend action 110 to 14/12", "an extension to 14/12",
@@ -315,11 +307,16 @@ def _which_action(services: Services, turn: Turn, text: str, today: date) -> lis
         "later_days": request.later.days if request.later else None, "from_due": request.from_due,
         "anyway": request.anyway, "reason": request.reason, "typed": text}, turn.now)
     newest_waiting(services, turn)
-    until = f" until {short_date(request.until)}" if request.until else ""
+    return [which_question(actions, request.until)]
+
+
+def which_question(actions: list[action_store.ActionRow], until: date | None) -> Reply:
+    """"Which action?" for a request naming none, with the person's open actions' numbers."""
+    day = f" until {short_date(until)}" if until else ""
     numbers = ", ".join(str(action.id) for action in actions)
-    return [Reply(kind="question", text=f"Which action do you want more time on{until}? Type its number: your open "
-                                        f"actions are {numbers} (`my actions` lists them). Nothing is sent until you "
-                                        "do (`cancel` to leave it).", prompt="Type the action's number.")]
+    return Reply(kind="question", text=f"Which action do you want more time on{day}? Type its number: your open "
+                                       f"actions are {numbers} (`my actions` lists them). Nothing is sent until you "
+                                       "do (`cancel` to leave it).", prompt="Type the action's number.")
 
 
 def _owner_typed_a_date(services: Services, turn: Turn, text: str, today: date) -> Request | None:

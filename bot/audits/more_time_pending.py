@@ -65,7 +65,7 @@ def _finished(services: Services, turn: Turn, kept: dict, text: str) -> list[Rep
     if kept.get("action") is None:
         found = ACTION_ALONE.match(text)
         if found is None:
-            return _dropped(services, turn, kept)
+            return _which_again(services, turn, kept, text) or _dropped(services, turn, kept)
         return more_time.ask(services, turn, _request(kept, typed_id(found.group("id"))))
     action = action_store.get_action(services.storage, int(kept["action"]))
     if action is None:
@@ -94,6 +94,26 @@ def _asked_again(services: Services, turn: Turn, kept: dict, action: action_stor
                                                                typed=str(kept.get("typed") or text)))
     return [Reply(kind="notice", text=f"That is the request waiting: more time on action {action.id}, which I send "
                                       "once you say until when."), *question]
+
+
+def _which_again(services: Services, turn: Turn, kept: dict, text: str) -> list[Reply] | None:
+    """The request itself said again at "Which action?" (`can i get an extension`, `i need more time`; fix81e, as
+    trial 64 F5 at "Until when?"): "Which action?" asked again, the request kept, nothing dropped or sent to the
+    knowledge base; a day said with it (`can i have till the 18th`) replaces the one kept. None for other lines, and
+    for one naming an action (`more time on action 94`), which is a request of its own."""
+    asked = more_time.UNNUMBERED.match(text) or more_time.ASKS.search(text) or HOW_LONG_ASKED.search(text)
+    actions = action_store.open_actions_of(services.storage, turn.user_id)
+    if not asked or not actions or more_time.ACTION_NUMBER.search(text) or more_time.BARE_NUMBER.search(text) \
+            or more_time.NOT_AN_ACTION.search(text):
+        return None
+    today = turn.now.astimezone(services.settings.timezone).date()
+    said = more_time.read(f"{text} on action {actions[0].id}", today)
+    if said is not None and said.until is not None:
+        kept = {**kept, "until": said.until.isoformat(), "later_days": None}
+        store.keep_aside(services.storage, turn.user_id, more_time.PENDING, kept, turn.now)
+    until = date.fromisoformat(kept["until"]) if kept.get("until") else None
+    return [Reply(kind="notice", text="That is the request waiting: more time, which I send once you say which "
+                                      "action."), more_time.which_question(actions, until)]
 
 
 def _dropped(services: Services, turn: Turn, kept: dict | None = None) -> list[Reply] | None:

@@ -16,6 +16,7 @@ import re
 from bot.asking.asked_plainly import plainly
 from bot.audits import overdue_why
 from bot.audits.actions import TEAM_READERS, team_owner_ids
+from bot.core import policy
 from bot.core.action_due import is_overdue
 from bot.core.replies import Reply, count_of
 from bot.core.services import Services
@@ -75,9 +76,10 @@ def _overdue_line(services: Services, turn: Turn, team: bool) -> Reply:
         actions = action_store.open_actions_of(services.storage, turn.user_id)
     today = turn.now.astimezone(services.settings.timezone).date().isoformat()
     late = sum(1 for action in actions if is_overdue(action.due_date, today))
-    whose = "in your teams" if team else "of yours"
+    every = team and policy.sees_every_team(turn.person)  # an admin has no teams: theirs is every team (fix81e)
+    whose = ("in every team" if every else "in your teams") if team else "of yours"
     if not late:
-        return Reply(kind="notice", text=f"No open action {whose} is overdue.")
+        return Reply(kind="notice", text=f"No open action {'in any team' if every else whose} is overdue.")
     counted = count_of(late, "open action") if late == len(actions) else \
         f"{late} of the {count_of(len(actions), 'open action')}"
     return Reply(kind="notice", text=f"{counted} {whose} {'is' if late == 1 else 'are'} overdue, listed below oldest "

@@ -15,8 +15,10 @@ claimed: the knowledge base answers it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 
+from bot.core.more_time_words import asks_on_a_numbered_action
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
@@ -193,6 +195,8 @@ def booked(services: Services, turn: Turn, text: str) -> list[Reply] | None:
     """`/audit away` for time away said in words, its reply saying what was booked; None for other text. A statement
     with more after it ("im on leave next week, tm south covering, <about a case>", trial 38) is booked from the
     statement, and the rest is said to be neither kept nor sent: it is never screened here, so never stored."""
+    if asks_on_a_numbered_action(text):
+        return None  # the request for more time's (fix81e); `leave_not_booked` says how to book the leave
     today = turn.now.astimezone(services.settings.timezone).date()
     words = paused_until(text) or away_words(text, today)
     if words is not None:
@@ -220,7 +224,26 @@ def leading_statement(text: str, today: date) -> str | None:
     return None
 
 
+_ISO_DAY = re.compile(r"\b\d{4}-(?P<month>\d{2})-(?P<day>\d{2})\b")
+
+
+def leave_not_booked(services: Services, turn: Turn, text: str | None) -> Callable[[list[Reply]], list[Reply]] | None:
+    """A statement of leave with a request for more time on a numbered action after it ("i am on annual leave next
+    week, can i have more time on action 93", fix81e: the leave was booked and the request said "not kept or
+    sent"): the request goes on as typed alone (`booked` leaves it), and this leads its reply with the leave not
+    booked and the command that books it; None for other text."""
+    if not text or not asks_on_a_numbered_action(text):
+        return None
+    words = leading_statement(text.rstrip().rstrip("?"), turn.now.astimezone(services.settings.timezone).date())
+    if words is None:
+        return None
+    command = _ISO_DAY.sub(lambda day: f"{int(day.group('day'))}/{int(day.group('month'))}", words)
+    said = f"Your time away is not booked yet: to book it, type `away {command}`."
+    return lambda _replies: [Reply(kind="notice", text=said)]
+
+
 def install(engine: Engine, services: Services) -> None:
     """Register time away said in words, before typed commands and the knowledge base."""
     engine.add_message_handler(lambda turn, text: booked(services, turn, text), priority=PRIORITY)
+    engine.add_turn_watch(lambda turn, text: leave_not_booked(services, turn, text))
     engine.add_also_asked_shortcut(PAUSE_UNTIL)  # `pause reminders till monday and how do i reflect`

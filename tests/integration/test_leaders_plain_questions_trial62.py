@@ -77,7 +77,7 @@ def test_overdue_actions_across_the_service_is_the_teams_list(engine: Engine, de
     with time_machine.travel(NOW, tick=False):
         replies = engine.message(HEAD, "which actions are overdue across the service", surface="terminal")
     text = said(replies)
-    assert "**Overdue actions in your teams**" in text and "Update the chronology" in text
+    assert "**Overdue actions in every team**" in text and "Update the chronology" in text
     assert "How is the service doing on audits" not in text
 
 

@@ -48,3 +48,5 @@ def test_someone_with_no_target_is_told_the_usual_one_not_theirs(co_managed, tex
     _, engine = co_managed
     said = ask(engine, "U0ADMIN01", text)
     assert "Audit the managers' usual target: 2 cases a month" in said and "your target: 2" not in said
+    assert "(a manager's target is set in the bot's team list)" in said and "your target is set" not in said  # fix81e
+    assert "(your target is set in the bot's team list)" in ask(engine, NEW_TM, text)  # hers is set there
