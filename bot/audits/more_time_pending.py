@@ -39,8 +39,10 @@ ACTION_ALONE = re.compile(r"^\s*(?:(?:on|for)\s+)?(?:(?:the\s+)?action\s*)?#?(?P
 CORRECTION = re.compile(r"^\s*(?:(?:actually|sorry|oops|no|wait|hang\s+on|oh|sorry)[\s,!]+)*(?:(?:can\s+you|could\s+"
                         r"you|pls|please)\s+)?(?:make\s+(?:it|that)|change\s+(?:it|that)\s+to|(?:i\s+)?meant)\s+"
                         r"(?:(?:to|until|till|til)\s+)?(?P<day>[^,;?!]+?)\s*[.!]?\s*$", re.IGNORECASE)
-# asking how long one may have, at "Until when?": what the question asks back, not a new question
-HOW_LONG_ASKED = re.compile(r"\bhow\s+(?:long|much\s+(?:longer|more\s+time))\b|\buntil\s+when\b", re.IGNORECASE)
+# asking how long one may have, at "Until when?": what the question asks back, not a new question. "how long" only
+# with "i"/"we" after it ("how long can i have?"): "how long should care proceedings take" is a practice question
+HOW_LONG_ASKED = re.compile(r"\bhow\s+long\s+(?:can|could|may|do|will|would|should)\s+(?:i|we)\b|"
+                            r"\bhow\s+much\s+(?:longer|more\s+time)\b|\buntil\s+when\b", re.IGNORECASE)
 DATEISH = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|week|day|"
                      r"tomorrow|xmas|christmas)", re.IGNORECASE)
 

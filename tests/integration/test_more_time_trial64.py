@@ -41,6 +41,19 @@ def test_the_request_said_again_at_until_when_is_asked_until_when_again(engine: 
     assert _asked(services) == [(wanted, "2026-12-22")]
 
 
+@pytest.mark.parametrize("line", ["how long should care proceedings take", "how long does a s47 take"])
+def test_a_practice_question_asking_how_long_at_until_when_is_not_held_as_the_request(engine: Engine,
+                                                                                      services: Services,
+                                                                                      line: str) -> None:
+    """fix81e noticed: "how long" alone counted as asking for more time, so a practice question typed at "Until
+    when?" was answered "That is the request waiting"."""
+    wanted = _action(services)
+    _say(engine, f"extend {wanted}")
+    out = _say(engine, line)
+    assert WAITING not in out and "Until when do you need" not in out, out
+    assert f"type extend {wanted} to" in out, out  # the request let go, and how to send it again
+
+
 def test_the_request_with_a_day_at_until_when_is_sent_for_that_day(engine: Engine, services: Services) -> None:
     wanted = _action(services)
     _say(engine, f"can i have more time on action {wanted}")
