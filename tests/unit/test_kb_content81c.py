@@ -76,11 +76,3 @@ def test_bm25_scores_differing_only_in_float_noise_are_tied_in_entry_order() -> 
     from knowledge.keyword_index import KeywordHit, in_tie_order
     hits = [KeywordHit(200, 12.789460), KeywordHit(47, 12.789441), KeywordHit(3, 11.2)]
     assert [hit.number for hit in in_tie_order(hits)] == [47, 200, 3]
-
-
-@pytest.mark.parametrize("question", ["what time does the canteen close", "is the canteen open on fridays",
-                                      "what are the building opening hours", "fire drill today?"])
-def test_building_and_facilities_questions_get_the_office_reply(question: str, shipped: KnowledgeSearch) -> None:
-    """Trial 64 F10: the canteen question went on the QA leads' list; the building is the facilities team's."""
-    result = shipped.search(question)
-    assert result.outcome == "none" and result.topic is not None and result.topic.topic == "office"
