@@ -484,8 +484,8 @@ def parse_number(text: str) -> str:
 
 # Trial 43: `about 14 months i think` got "Please type a number". One number in a sentence is that number; none, two
 # (`3 or 4`, `14 months but 2 late`), a date (`12/03`) or a bound (`more than 14`, `not 14`) is still asked again.
-# not GCP2, s47, Q4 (fix68d); 0-9 only, as a count is (_COUNT)
-A_NUMBER = re.compile(r"(?<![\d.,/:\-–A-Za-z])\d+(?:[.,]\d+)*(?![\d/:\-–]|[.,]\d)", re.ASCII)
+# not GCP2, s47, Q4 (fix68d); 0-9 only, as a count is (_COUNT), and not next to any script's digit ("0٠")
+A_NUMBER = re.compile(r"(?<![\d.,/:\-–A-Za-z])[0-9]+(?:[.,][0-9]+)*(?![\d/:\-–]|[.,]\d)")
 _NOTED = re.compile(r"[(),;:]|\s[-–—]")
 BOUND_BEFORE = re.compile(r"\b(?:not|no|never|over|under|than|least|most|nearly|almost|upto|to|or|and)\s*$",
                            re.IGNORECASE)
